@@ -1,0 +1,94 @@
+// All configuration comes from environment variables, validated once at start-up.
+// A wrong value stops the process with a message naming the variable.
+import { z } from 'zod/v4';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_BASE_URL: z.url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://').optional(),
+    ),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    TURN_LOCK_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    MICROSOFT_APP_TYPE: optionalString.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+    DEMO_MODE: z.enum(['auto', 'true', 'false']).default('auto'),
+    DIRECTORY_CONTACT: z.string().min(1).default('bộ phận tổ chức cán bộ của cơ quan mình hoặc Sở Nội vụ'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TYPING_INDICATOR: bool.default(true),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
+  })
+  .superRefine((env, ctx) => {
+    // Bot Framework authentication is all or nothing: a half-configured app would silently accept
+    // unsigned requests or fail at the first reply.
+    if (env.MICROSOFT_APP_ID) {
+      if (!env.MICROSOFT_APP_TYPE) {
+        ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TYPE'], message: 'bắt buộc khi đã đặt MICROSOFT_APP_ID' });
+      }
+      if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+        ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'bắt buộc khi đã đặt MICROSOFT_APP_ID' });
+      }
+      if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MICROSOFT_APP_TENANT_ID'],
+          message: 'bắt buộc với MICROSOFT_APP_TYPE SingleTenant hoặc UserAssignedMSI',
+        });
+      }
+    } else {
+      for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE'] as const) {
+        if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'chỉ dùng cùng MICROSOFT_APP_ID' });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig extends Env {
+  /** Demo mode: no Bot Framework credentials, demo directory loaded on an empty database. */
+  demo: boolean;
+  /** Bot Framework authentication enforced on /api/messages. */
+  authEnabled: boolean;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    // Name the variable; never echo its value (it may be a secret).
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  const authEnabled = Boolean(env.MICROSOFT_APP_ID);
+  const demo = env.DEMO_MODE === 'auto' ? !authEnabled : env.DEMO_MODE === 'true';
+  return {
+    ...env,
+    demo,
+    authEnabled,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: env.DATA_DIR },
+  };
+}

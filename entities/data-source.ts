@@ -1,0 +1,81 @@
+// One schema, one dialect: PostgreSQL. Embedded PGlite (through its node-postgres shim, one shared
+// connection) when no DATABASE_URL is set; a real PostgreSQL pool otherwise.
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { PGlite } from '@electric-sql/pglite';
+import { ENTITIES, MIGRATIONS } from './index.js';
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+export interface Database {
+  dataSource: DataSource;
+  kind: DatabaseOptions['kind'];
+  /** The pg connection options, for companions that need their own pool (pg-boss, turn locks). */
+  pgOptions: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions, { migrate = true } = {}): Promise<Database> {
+  let pglite: PGlite | undefined;
+  let pgOptions: Record<string, unknown>;
+  if (options.kind === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    let dataDir = options.dataDir;
+    if (!dataDir.startsWith('memory://')) {
+      dataDir = path.resolve(dataDir);
+      mkdirSync(dataDir, { recursive: true });
+    }
+    pglite = await PGlite.create(dataDir);
+    const cfg = createPgConfig(pglite);
+    // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
+    pgOptions = { ...cfg, connection: cfg.connection, max: 1 };
+  } else {
+    pgOptions = { connectionString: options.url, max: options.poolSize, connectionTimeoutMillis: 5000 };
+  }
+  const dataSource = new DataSource({
+    type: 'postgres',
+    ...(options.kind === 'postgres' ? { url: options.url } : {}),
+    extra: pgOptions,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: false,
+  });
+  try {
+    await dataSource.initialize();
+    if (migrate) await dataSource.runMigrations();
+  } catch (err) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await pglite?.close().catch(() => undefined);
+    throw err;
+  }
+  return {
+    dataSource,
+    kind: options.kind,
+    pgOptions,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await pglite?.close();
+    },
+  };
+}
+
+/** True when the database answers and no migration is pending. */
+export async function isDatabaseReady(db: Database): Promise<boolean> {
+  try {
+    if (!db.dataSource.isInitialized) return false;
+    await db.dataSource.query('SELECT 1');
+    return !(await db.dataSource.showMigrations());
+  } catch {
+    return false;
+  }
+}
