@@ -1,0 +1,6 @@
+// One line per area; each module adds its subcommands to the program.
+import type { Command } from 'commander';
+
+export function registerCliCommands(program: Command): void {
+  void program;
+}

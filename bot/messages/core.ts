@@ -1,0 +1,31 @@
+// Texts of the foundation: greeting, menu, identity, errors.
+export const core = {
+  greeting: (name?: string) =>
+    `Xin chào${name ? ` ${name}` : ''}! Tôi là Trợ lý Đổi mới, giúp cán bộ tỉnh Lào Cai xây dựng và theo dõi kế hoạch đề xuất đổi mới, sáng tạo theo Nghị định 73/2023/NĐ-CP và Quy định 32-QĐ/TU.`,
+  menuTitle: 'Tôi có thể giúp gì?',
+  menuIntro:
+    'Chọn một việc bên dưới, hoặc gõ trực tiếp, ví dụ: "tạo đề xuất", "đề xuất của tôi", "việc chờ tôi", hay đặt câu hỏi về Nghị định 73.',
+  menuNewProposal: 'Tạo đề xuất mới',
+  menuMyProposals: 'Đề xuất của tôi',
+  menuMyTasks: 'Việc chờ tôi',
+  menuHelp: 'Hướng dẫn',
+  unknownUser: (contact: string) =>
+    `Xin lỗi, tài khoản của anh/chị chưa có trong danh bạ cán bộ của tỉnh nên tôi chưa thể hỗ trợ. Vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
+  inactiveUser: (contact: string) =>
+    `Tài khoản của anh/chị đang ở trạng thái ngừng hoạt động trong danh bạ. Vui lòng liên hệ ${contact} nếu đây là nhầm lẫn.`,
+  help: [
+    'Trợ lý Đổi mới giúp anh/chị:',
+    '• Xây dựng kế hoạch đề xuất đổi mới, sáng tạo từng bước (gõ "tạo đề xuất").',
+    '• Gửi kế hoạch đến đúng người đứng đầu để xem xét, quyết định và theo dõi kết quả.',
+    '• Giải đáp về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh.',
+    'Gõ "menu" bất cứ lúc nào để xem các việc có thể làm.',
+  ].join('\n'),
+  questionsComingSoon:
+    'Cảm ơn câu hỏi của anh/chị. Chức năng giải đáp về Nghị định 73 đang được hoàn thiện; trong lúc chờ, anh/chị có thể gõ "menu" để xem các việc tôi làm được.',
+  busy: 'Hệ thống đang bận, anh/chị vui lòng thử lại sau ít phút. Những gì anh/chị đã nhập trước đó vẫn được lưu.',
+  internalError: 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho quản trị hệ thống.',
+  messageTooLong: (max: number) =>
+    `Tin nhắn quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự). Anh/chị vui lòng rút gọn hoặc chia thành nhiều tin.`,
+  unsupportedInput: 'Tôi chỉ đọc được tin nhắn văn bản và các nút bấm. Anh/chị vui lòng gõ nội dung bằng chữ.',
+  staleCard: 'Thẻ này đã cũ, thao tác không còn hiệu lực. Tôi gửi lại trạng thái hiện tại.',
+};

@@ -1,0 +1,2 @@
+// The message catalogue: every text the bot shows, in Vietnamese, one module per area.
+export { core } from './core.js';
