@@ -4,7 +4,6 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import type { PGlite } from '@electric-sql/pglite';
 import { ENTITIES, MIGRATIONS } from './index.js';
 
 export type DatabaseOptions =
@@ -20,7 +19,8 @@ export interface Database {
 }
 
 export async function openDatabase(options: DatabaseOptions, { migrate = true } = {}): Promise<Database> {
-  let pglite: PGlite | undefined;
+  // Typed loosely: PGlite ships separate ESM/CJS typings that TypeScript treats as different classes.
+  let pglite: { close(): Promise<void> } | undefined;
   let pgOptions: Record<string, unknown>;
   if (options.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -30,8 +30,9 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
       dataDir = path.resolve(dataDir);
       mkdirSync(dataDir, { recursive: true });
     }
-    pglite = await PGlite.create(dataDir);
-    const cfg = createPgConfig(pglite);
+    const instance = await PGlite.create(dataDir);
+    pglite = instance;
+    const cfg = createPgConfig(instance as never);
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
     pgOptions = { ...cfg, connection: cfg.connection, max: 1 };
   } else {

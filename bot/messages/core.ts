@@ -22,6 +22,7 @@ export const core = {
   ].join('\n'),
   questionsComingSoon:
     'Cảm ơn câu hỏi của anh/chị. Chức năng giải đáp về Nghị định 73 đang được hoàn thiện; trong lúc chờ, anh/chị có thể gõ "menu" để xem các việc tôi làm được.',
+  nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy.',
   busy: 'Hệ thống đang bận, anh/chị vui lòng thử lại sau ít phút. Những gì anh/chị đã nhập trước đó vẫn được lưu.',
   internalError: 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho quản trị hệ thống.',
   messageTooLong: (max: number) =>

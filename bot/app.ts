@@ -1,0 +1,209 @@
+// The one brain: a teams-ai Application that every channel's activities run through.
+import { Application, TurnState, type AdaptiveCard, type TeamsAdapter } from '@microsoft/teams-ai';
+import {
+  ActivityTypes,
+  TeamsInfo,
+  TurnContext,
+  type ConversationReference,
+  type Storage,
+} from 'botbuilder';
+import type { Officer } from '../entities/officer.entity.js';
+import type { Channel } from '../entities/channel-account.entity.js';
+import { menuCard, MENU_VERBS } from './cards/menu-card.js';
+import type { AppServices } from './core/app-services.js';
+import { CommandRegistry } from './core/command-registry.js';
+import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
+import { bindConversationState, createDialogSet } from './core/dialog-host.js';
+import { IntentRegistry } from './core/intent-registry.js';
+import { routeMessage } from './core/message-router.js';
+import type { NeutralCard } from './core/reply.js';
+import { logger } from './logger.js';
+import { core } from './messages/index.js';
+import type { DialogSet } from 'botbuilder-dialogs';
+
+export interface ConversationState {
+  [key: string]: unknown;
+}
+export interface UserState {
+  [key: string]: unknown;
+}
+export interface TempState {
+  input: string;
+  inputFiles: never[];
+  lastOutput: string;
+  actionOutputs: Record<string, string>;
+  authTokens: Record<string, string>;
+  duplicateTokenExchange?: boolean;
+  officer?: Officer;
+}
+export type AppTurnState = TurnState<ConversationState, UserState, TempState>;
+
+export interface BotApplication {
+  app: Application<AppTurnState>;
+  commands: CommandRegistry;
+  intents: IntentRegistry;
+  dialogs: DialogSet;
+}
+
+/** Maps a Bot Framework channel id to the directory's channel names. */
+export function directoryChannel(channelId: string): Channel {
+  if (channelId === 'zalo_oa' || channelId === 'zalo_bot' || channelId === 'web') return channelId;
+  return 'msteams';
+}
+
+export interface BotApplicationOptions {
+  adapter: TeamsAdapter;
+  storage: Storage;
+  services: AppServices;
+  /** Registers the features (wizard, decisions, questions, ...) on the application. */
+  features?: ((bot: BotApplication, services: AppServices) => void)[];
+}
+
+export function createBotApplication(options: BotApplicationOptions): BotApplication {
+  const { services } = options;
+  const app = new Application<AppTurnState>({
+    adapter: options.adapter,
+    storage: options.storage,
+    startTypingTimer: services.config.TYPING_INDICATOR,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+  });
+  const bot: BotApplication = { app, commands: new CommandRegistry(), intents: new IntentRegistry(), dialogs: createDialogSet() };
+
+  registerCoreFeatures(bot);
+  for (const feature of options.features ?? []) feature(bot, services);
+
+  app.turn('beforeTurn', async (context, state) => {
+    const type = context.activity.type;
+    if (type !== ActivityTypes.Message && type !== ActivityTypes.Invoke) return true;
+    if (!context.activity.from?.id) return false;
+    const officer = await identify(context, services);
+    if (!officer) return false;
+    state.temp.officer = officer;
+    bindConversationState(context, state.conversation);
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', async (context, state) => {
+    const added = context.activity.membersAdded ?? [];
+    // Greet once, when the bot itself is added (installation) in a 1:1 chat or a new team/group.
+    if (!added.some((m) => m.id === context.activity.recipient?.id)) return;
+    const officer = context.activity.conversation?.conversationType === 'personal' || !context.activity.conversation?.conversationType
+      ? await identify(context, services)
+      : undefined;
+    if (context.activity.conversation?.conversationType === 'personal' && !officer) return;
+    bindConversationState(context, state.conversation);
+    const turn = officer ? createCoreTurn(context, officer, state.conversation) : undefined;
+    const greeting = core.greeting(officer?.fullName);
+    if (turn) await turn.send({ text: greeting, card: menuCard() });
+    else await context.sendActivity(greeting);
+  });
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const officer = state.temp.officer!;
+    await routeMessage(createCoreTurn(context, officer, state.conversation), bot);
+  });
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(/.*/, async (context, state, data) => {
+    const officer = state.temp.officer!;
+    const verb = String(context.activity.value?.action?.verb ?? '');
+    const turn = createCoreTurn(context, officer, state.conversation);
+    const handler = bot.commands.get(verb);
+    const render = (card: NeutralCard) => turn.renderForInvoke(card) as unknown as AdaptiveCard;
+    if (!handler) return render(staleCard());
+    try {
+      const result = await handler(turn, data ?? {});
+      if (result === undefined) return render(menuCard());
+      if (typeof result === 'string') return result;
+      return render(result);
+    } catch (err) {
+      // teams-ai turns a throwing Action.Execute handler into HTTP 501 with an empty body: answer instead.
+      logger.error({ err, verb }, 'card action failed');
+      return render({ title: isDatabaseUnavailable(err) ? core.busy : core.internalError });
+    }
+  });
+
+  app.error(async (context, err) => {
+    logger.error({ err }, 'turn failed');
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity(isDatabaseUnavailable(err) ? core.busy : core.internalError).catch(() => undefined);
+    }
+  });
+
+  return bot;
+}
+
+function staleCard(): NeutralCard {
+  return { title: core.staleCard };
+}
+
+function registerCoreFeatures(bot: BotApplication): void {
+  const sendMenu = async (turn: CoreTurn) => turn.send({ card: menuCard() });
+  bot.intents.register('menu', sendMenu);
+  bot.intents.register('greeting', async (turn) => turn.send({ text: core.greeting(turn.officer.fullName), card: menuCard() }));
+  bot.intents.register('help', async (turn) => turn.send(core.help));
+  bot.intents.register('cancel', async (turn) => turn.send({ text: core.nothingToCancel, card: menuCard() }));
+  bot.intents.register('question', async (turn) => turn.send(core.questionsComingSoon));
+  bot.commands.register(MENU_VERBS.help, async () => core.help);
+  // Menu buttons run the same intents as typing the words.
+  const viaIntent = (intent: Parameters<IntentRegistry['get']>[0]) => async (turn: CoreTurn) => {
+    const handler = bot.intents.get(intent) ?? sendMenu;
+    await handler(turn, '');
+    return undefined;
+  };
+  bot.commands.register(MENU_VERBS.newProposal, viaIntent('new_proposal'));
+  bot.commands.register(MENU_VERBS.myProposals, viaIntent('my_proposals'));
+  bot.commands.register(MENU_VERBS.myTasks, viaIntent('my_tasks'));
+  bot.commands.register('menu.show', async () => menuCard());
+}
+
+async function identify(context: TurnContext, services: AppServices): Promise<Officer | undefined> {
+  const activity = context.activity;
+  const channel = directoryChannel(activity.channelId);
+  const personal = activity.conversation?.conversationType === 'personal' || channel !== 'msteams';
+  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  const result = await services.identity.resolve(
+    {
+      channel,
+      externalUserId: activity.from.id,
+      aadObjectId: activity.from.aadObjectId,
+      tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+      // Only a 1:1 conversation is a way to reach the person later.
+      conversationReference: personal ? (reference as unknown as Record<string, unknown>) : undefined,
+    },
+    channel === 'msteams' && activity.channelId === 'msteams'
+      ? async () => {
+          const member = await TeamsInfo.getMember(context, activity.from.id);
+          return { email: member.email ?? undefined, userPrincipalName: member.userPrincipalName ?? undefined };
+        }
+      : undefined,
+  );
+  if (result.status === 'known') return result.officer;
+  const text =
+    result.status === 'inactive' ? core.inactiveUser(services.config.DIRECTORY_CONTACT) : core.unknownUser(services.config.DIRECTORY_CONTACT);
+  logger.info({ channel, status: result.status }, 'unrecognised user');
+  if (activity.type === ActivityTypes.Invoke) {
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+    });
+  } else {
+    await context.sendActivity(text);
+  }
+  return undefined;
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: string; message?: string; driverError?: unknown; cause?: unknown };
+    if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) {
+      return true;
+    }
+    current = e.driverError ?? e.cause;
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+// The channel-neutral reply: what the bot says, independent of Teams, Zalo or the web.
+// A channel renders a card as an Adaptive Card (Teams, web) or as text plus typed commands (Zalo).
+
+export interface CardAction {
+  title: string;
+  /** Route of the action: the same verb handles a Teams Action.Execute and a typed command. */
+  verb: string;
+  data?: Record<string, unknown>;
+  /** The text command that does the same on a text channel, e.g. "DUYỆT ĐX-2026-0001". */
+  command?: string;
+  style?: 'positive' | 'destructive';
+}
+
+export interface CardFact {
+  label: string;
+  value: string;
+}
+
+export interface CardSection {
+  heading: string;
+  text: string;
+}
+
+export interface NeutralCard {
+  title: string;
+  subtitle?: string;
+  /** Paragraphs written by the bot (catalogue texts). */
+  body?: string[];
+  facts?: CardFact[];
+  /** Sections whose text may come from users: always shown as plain text. */
+  sections?: CardSection[];
+  actions?: CardAction[];
+  /** A richer Adaptive Card for channels that render them (forms); text channels use the parts above. */
+  adaptiveCard?: Record<string, unknown>;
+}
+
+export interface FileReply {
+  name: string;
+  contentType: string;
+  /** Absolute URL where the file can be downloaded. */
+  url: string;
+}
+
+export interface BotReply {
+  text?: string;
+  card?: NeutralCard;
+  file?: FileReply;
+}
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

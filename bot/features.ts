@@ -1,0 +1,9 @@
+// The features of the bot, registered on the one application. Each feature adds its intents,
+// commands and dialogs; none of them knows which channel a turn came from.
+import type { BotApplication } from './app.js';
+import type { AppServices } from './core/app-services.js';
+
+export function registerFeatures(bot: BotApplication, services: AppServices): void {
+  void bot;
+  void services;
+}

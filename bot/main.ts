@@ -1,0 +1,50 @@
+// `npm start`: validate configuration, open the database (PGlite under ./data or DATABASE_URL),
+// apply migrations, load the demo directory on an empty database, serve, and drain on SIGTERM/SIGINT.
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from '../entities/data-source.js';
+import { logger } from './logger.js';
+import { startBotServer } from './server.js';
+import { printDemoInstructions, prepareDemo } from './demo.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  logger.level = config.LOG_LEVEL;
+  const db = await openDatabase(config.database);
+  logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
+  const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;
+  const bot = await startBotServer({ config, db });
+  logger.info({ url: bot.url }, 'listening');
+  if (demo) printDemoInstructions(bot.url, demo);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await bot.close();
+      await db.close();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'start-up failed');
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

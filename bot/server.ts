@@ -1,0 +1,155 @@
+// The HTTP face: /api/messages through the teams-ai Application, health and readiness probes,
+// per-conversation serialisation of turns, and a graceful drain on shutdown.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity } from 'botbuilder';
+import restify from 'restify';
+import { isDatabaseReady, type Database } from '../entities/data-source.js';
+import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
+import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
+import { createBotApplication, isDatabaseUnavailable, type BotApplication, type BotApplicationOptions } from './app.js';
+import type { AppConfig } from './config.js';
+import { createAppServices, type AppServices } from './core/app-services.js';
+import { logger, withCorrelation } from './logger.js';
+import { registerFeatures } from './features.js';
+
+/** Bodies above this are refused with 413 before any parsing; no activity of ours comes close. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export interface BotServer {
+  server: restify.Server;
+  url: string;
+  bot: BotApplication;
+  services: AppServices;
+  adapter: TeamsAdapter;
+  /** Turns currently being processed. */
+  inFlight(): number;
+  /** Stops accepting, lets turns in flight finish (up to the timeout), releases locks. Leaves the database open. */
+  close(): Promise<void>;
+}
+
+export interface BotServerOptions {
+  config: AppConfig;
+  db: Database;
+  features?: BotApplicationOptions['features'];
+}
+
+export function createAdapter(config: AppConfig): TeamsAdapter {
+  if (!config.authEnabled) return new TeamsAdapter({});
+  return new TeamsAdapter({
+    MicrosoftAppId: config.MICROSOFT_APP_ID,
+    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+  });
+}
+
+function conversationKey(body: unknown): string {
+  const activity = body as Partial<Activity> | undefined;
+  const conversationId = activity?.conversation?.id;
+  if (typeof conversationId !== 'string' || !conversationId) return 'unkeyed';
+  return `${activity?.channelId ?? 'unknown'}/${conversationId}`;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
+  const { config, db } = options;
+  const services = createAppServices(config, db.dataSource);
+  const adapter = createAdapter(config);
+  const bot = createBotApplication({
+    adapter,
+    storage: new TypeOrmStorage(db.dataSource),
+    services,
+    features: options.features ?? [registerFeatures],
+  });
+  const lock: ConversationLock =
+    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE) : new InProcessConversationLock();
+
+  const server = restify.createServer({ name: 'tro-ly-doi-moi', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  let draining = false;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const ready = !draining && (await withTimeout(isDatabaseReady(db), 3000, false));
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    if (draining) {
+      res.header('Retry-After', '5');
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    inFlight++;
+    const activity = req.body as Partial<Activity> | undefined;
+    try {
+      await withCorrelation(
+        () => lock.run(conversationKey(req.body), () => adapter.process(req, res, (context) => bot.app.run(context).then(() => undefined))),
+        typeof activity?.id === 'string' ? activity.id : undefined,
+        typeof activity?.channelId === 'string' ? activity.channelId : undefined,
+      );
+    } catch (err) {
+      logger.error({ err }, 'request failed');
+      if (!res.headersSent) {
+        res.header('Retry-After', '5');
+        res.send(503, { error: isDatabaseUnavailable(err) ? 'database unavailable' : 'temporarily unavailable' });
+      }
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    }
+  });
+
+  server.listen(config.PORT, config.HOST);
+  await once(server.server, 'listening');
+  const address = server.server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host}:${address.port}`;
+
+  return {
+    server,
+    url,
+    bot,
+    services,
+    adapter,
+    inFlight: () => inFlight,
+    async close() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      // Keep-alive sockets would hold close() open; idle ones can go now.
+      server.server.closeIdleConnections?.();
+      if (inFlight > 0) {
+        await withTimeout(
+          new Promise<void>((resolve) => {
+            idle = resolve;
+          }),
+          config.SHUTDOWN_TIMEOUT_MS,
+          undefined,
+        );
+      }
+      server.server.closeAllConnections?.();
+      await closed;
+      await lock.close();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// Who is writing? A channel user is matched to an officer of the directory: first by a remembered
+// ChannelAccount, then by AAD object id, then by the email/UPN of the Teams roster; a match is remembered.
+import type { DataSource } from 'typeorm';
+import { ChannelAccount, type Channel } from '../../entities/channel-account.entity.js';
+import { Officer } from '../../entities/officer.entity.js';
+
+export interface IncomingIdentity {
+  channel: Channel;
+  externalUserId: string;
+  aadObjectId?: string;
+  tenantId?: string;
+  conversationReference?: Record<string, unknown>;
+}
+
+export interface RosterIdentity {
+  email?: string;
+  userPrincipalName?: string;
+}
+
+export type IdentityResult =
+  | { status: 'known'; officer: Officer; account: ChannelAccount }
+  | { status: 'inactive'; officer: Officer }
+  | { status: 'unknown' };
+
+// Refreshing last_seen_at on every turn would cost a write per message; once in a while is enough.
+const LAST_SEEN_REFRESH_MS = 10 * 60 * 1000;
+
+export class IdentityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(identity: IncomingIdentity, roster?: () => Promise<RosterIdentity | undefined>): Promise<IdentityResult> {
+    const accounts = this.dataSource.getRepository(ChannelAccount);
+    const existing = await accounts.findOne({
+      where: { channel: identity.channel, externalUserId: identity.externalUserId },
+      relations: { officer: true },
+    });
+    if (existing?.officer) {
+      if (!existing.officer.active) return { status: 'inactive', officer: existing.officer };
+      await this.touch(existing, identity);
+      return { status: 'known', officer: existing.officer, account: existing };
+    }
+
+    const officer = await this.match(identity, roster);
+    if (!officer) return { status: 'unknown' };
+    if (!officer.active) return { status: 'inactive', officer };
+    const account = await this.link(officer, identity);
+    return { status: 'known', officer, account };
+  }
+
+  /** Links a channel user to an officer (used after a verified match or a one-time link code). */
+  async link(officer: Officer, identity: IncomingIdentity): Promise<ChannelAccount> {
+    await this.dataSource.query(
+      `INSERT INTO channel_account
+         (officer_id, channel, external_user_id, aad_object_id, tenant_id, conversation_reference, linked_at, last_seen_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, now(), now())
+       ON CONFLICT (channel, external_user_id) DO UPDATE SET
+         officer_id = EXCLUDED.officer_id, aad_object_id = EXCLUDED.aad_object_id, tenant_id = EXCLUDED.tenant_id,
+         conversation_reference = COALESCE(EXCLUDED.conversation_reference, channel_account.conversation_reference),
+         linked_at = now(), last_seen_at = now()`,
+      [
+        officer.id,
+        identity.channel,
+        identity.externalUserId,
+        identity.aadObjectId ?? null,
+        identity.tenantId ?? null,
+        identity.conversationReference ? JSON.stringify(identity.conversationReference) : null,
+      ],
+    );
+    if (identity.aadObjectId && !officer.teamsAadObjectId) {
+      // Remember the AAD id on the officer so proactive messages can reach them later; never steal
+      // an id already held by someone else.
+      await this.dataSource.query(
+        `UPDATE officer SET teams_aad_object_id = $1, updated_at = now()
+         WHERE id = $2 AND teams_aad_object_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM officer o2 WHERE o2.teams_aad_object_id = $1)`,
+        [identity.aadObjectId, officer.id],
+      );
+    }
+    const account = await this.dataSource.getRepository(ChannelAccount).findOneOrFail({
+      where: { channel: identity.channel, externalUserId: identity.externalUserId },
+    });
+    account.officer = officer;
+    return account;
+  }
+
+  private async match(identity: IncomingIdentity, roster?: () => Promise<RosterIdentity | undefined>): Promise<Officer | null> {
+    const officers = this.dataSource.getRepository(Officer);
+    if (identity.aadObjectId) {
+      const byAad = await officers.findOne({ where: { teamsAadObjectId: identity.aadObjectId } });
+      if (byAad) return byAad;
+    }
+    if (!roster) return null;
+    let member: RosterIdentity | undefined;
+    try {
+      member = await roster();
+    } catch {
+      // The roster is a convenience; a failure means "not matched", not a crashed turn.
+      return null;
+    }
+    for (const candidate of [member?.email, member?.userPrincipalName]) {
+      const email = candidate?.trim().toLowerCase();
+      if (!email || !email.includes('@')) continue;
+      const byEmail = await officers.findOne({ where: { email } });
+      if (byEmail) return byEmail;
+    }
+    return null;
+  }
+
+  private async touch(account: ChannelAccount, identity: IncomingIdentity): Promise<void> {
+    const referenceChanged =
+      identity.conversationReference !== undefined &&
+      JSON.stringify(identity.conversationReference) !== JSON.stringify(account.conversationReference);
+    const stale = !account.lastSeenAt || Date.now() - account.lastSeenAt.getTime() > LAST_SEEN_REFRESH_MS;
+    if (!referenceChanged && !stale) return;
+    const now = new Date();
+    await this.dataSource.query(
+      `UPDATE channel_account SET last_seen_at = $1, conversation_reference = COALESCE($2::jsonb, conversation_reference)
+       WHERE id = $3`,
+      [now, referenceChanged ? JSON.stringify(identity.conversationReference) : null, account.id],
+    );
+    account.lastSeenAt = now;
+    if (referenceChanged) account.conversationReference = identity.conversationReference ?? null;
+  }
+}
