@@ -2,11 +2,19 @@
 import { BotState } from './bot-state.entity.js';
 import { ChannelAccount } from './channel-account.entity.js';
 import { Foundation1764460800000 } from './migrations/1764460800000-foundation.js';
+import { LegalDocument } from './legal-document.entity.js';
+import { LegalProvision } from './legal-provision.entity.js';
+import { KnowledgeBase1764460900000 } from './migrations/1764460900000-knowledge-base.js';
+import { Proposals1764461000000 } from './migrations/1764461000000-proposals.js';
 import { Officer } from './officer.entity.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { Proposal } from './proposal.entity.js';
+import { ProposalRevision } from './proposal-revision.entity.js';
 import { Unit } from './unit.entity.js';
 
-export const ENTITIES = [Unit, Officer, ChannelAccount, BotState];
+export const ENTITIES = [Unit, Officer, ChannelAccount, BotState, LegalDocument, LegalProvision, Proposal, ProposalRevision, AuditEvent];
 
-export const MIGRATIONS = [Foundation1764460800000];
+export const MIGRATIONS = [Foundation1764460800000, KnowledgeBase1764460900000, Proposals1764461000000];
 
-export { BotState, ChannelAccount, Officer, Unit };
+export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };
+export { LegalDocument, LegalProvision };
