@@ -1,2 +1,3 @@
 // The message catalogue: every text the bot shows, in Vietnamese, one module per area.
 export { core } from './core.js';
+export { directory } from './directory.js';
