@@ -1,6 +1,8 @@
 // One line per area; each module adds its subcommands to the program.
 import type { Command } from 'commander';
+import { registerDirectoryCommands } from './directory-commands.js';
 
 export function registerCliCommands(program: Command): void {
   void program;
+  registerDirectoryCommands(program);
 }

@@ -52,7 +52,7 @@ export const directory = {
   badRole: (value: string) =>
     `vai trò ${quote(value)} không hợp lệ (cột role); chỉ nhận: head (người đứng đầu), deputy (cấp phó), member (thành viên)`,
   badBoolean: (column: string, value: string) =>
-    `giá trị ${quote(value)} của ${label(column)} không hợp lệ; dùng có/không, yes/no hoặc 1/0`,
+    `${label(column)}: giá trị ${quote(value)} không hợp lệ; dùng có/không, yes/no hoặc 1/0`,
   badPhone: (value: string) =>
     `số điện thoại ${quote(value)} không hợp lệ (cột phone); chỉ dùng chữ số, khoảng trắng và các ký tự + . - ( )`,
   badAadObjectId: (value: string) =>
@@ -99,6 +99,8 @@ export const directory = {
   exportDone: (file: string, units: number, officers: number) =>
     `Đã xuất danh bạ ra ${file}: ${units} đơn vị, ${officers} cán bộ đang hoạt động.`,
   exportFailed: (file: string, reason: string) => `Không ghi được tệp ${file}: ${reason}`,
+  exportNoFolder: 'thư mục chứa tệp không tồn tại.',
+  exportNoPermission: 'không có quyền ghi vào vị trí này.',
 
   // Demo directory: labels of the demo people the server suggests talking as.
   demoLoaded: (units: number, officers: number) =>
