@@ -1,8 +1,10 @@
 // Tests run TypeScript through tsx; each file starts its own server and database.
+// The spec list is in package.json (npm test) so that `npx mocha test/one.test.ts` runs one file.
 module.exports = {
-  spec: ['test/**/*.test.ts'],
-  'node-option': ['import=tsx'],
-  timeout: 30000,
-  exit: true,
-  reporter: 'spec',
+  "node-option": [
+    "import=tsx"
+  ],
+  "timeout": 30000,
+  "exit": true,
+  "reporter": "spec"
 };

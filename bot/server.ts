@@ -52,6 +52,20 @@ function conversationKey(body: unknown): string {
   return `${activity?.channelId ?? 'unknown'}/${conversationId}`;
 }
 
+/** The shape every activity must have before the adapter sees it; anything else is a 400. */
+function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'body must be a JSON activity';
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== 'string' || !a.type) return 'activity type missing';
+  const conversation = a.conversation as Record<string, unknown> | undefined;
+  if (!conversation || typeof conversation.id !== 'string' || !conversation.id) return 'conversation.id missing';
+  const from = a.from as Record<string, unknown> | undefined;
+  if (from !== undefined && (typeof from !== 'object' || from === null)) return 'from must be an object';
+  if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl)) return 'serviceUrl missing';
+  if (a.text !== undefined && typeof a.text !== 'string') return 'text must be a string';
+  return undefined;
+}
+
 async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<T>((resolve) => {
@@ -98,6 +112,11 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     if (draining) {
       res.header('Retry-After', '5');
       res.send(503, { error: 'shutting down' });
+      return;
+    }
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
       return;
     }
     inFlight++;

@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir: string }
+  /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
+  | { kind: 'pglite'; dataDir: string; template?: Blob }
   | { kind: 'postgres'; url: string; poolSize: number };
 
 export interface Database {
@@ -16,11 +17,13 @@ export interface Database {
   /** The pg connection options, for companions that need their own pool (pg-boss, turn locks). */
   pgOptions: Record<string, unknown>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to clone a migrated database quickly in tests. */
+  dumpPglite?(): Promise<Blob>;
 }
 
 export async function openDatabase(options: DatabaseOptions, { migrate = true } = {}): Promise<Database> {
   // Typed loosely: PGlite ships separate ESM/CJS typings that TypeScript treats as different classes.
-  let pglite: { close(): Promise<void> } | undefined;
+  let pglite: { close(): Promise<void>; dumpDataDir(compression: 'none'): Promise<Blob | File> } | undefined;
   let pgOptions: Record<string, unknown>;
   if (options.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -30,7 +33,9 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
       dataDir = path.resolve(dataDir);
       mkdirSync(dataDir, { recursive: true });
     }
-    const instance = await PGlite.create(dataDir);
+    const instance = options.template
+      ? await PGlite.create({ dataDir, loadDataDir: options.template })
+      : await PGlite.create(dataDir);
     pglite = instance;
     const cfg = createPgConfig(instance as never);
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
@@ -67,6 +72,7 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
       if (dataSource.isInitialized) await dataSource.destroy();
       await pglite?.close();
     },
+    ...(pglite ? { dumpPglite: () => pglite!.dumpDataDir('none') } : {}),
   };
 }
 

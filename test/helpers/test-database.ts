@@ -14,10 +14,27 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-/** Creates an empty database and returns its options without opening it. */
+// initdb and the migrations take seconds in PGlite: do them once per test process and clone the result.
+let pgliteTemplate: Promise<Blob> | undefined;
+
+function migratedPgliteTemplate(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    try {
+      return await db.dumpPglite!();
+    } finally {
+      await db.close();
+    }
+  })();
+  return pgliteTemplate;
+}
+
+/** Creates an empty, migrated database and returns its options without opening it. */
 export async function createTestDatabaseOptions(): Promise<{ options: DatabaseOptions; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { options: { kind: 'pglite', dataDir: 'memory://' }, drop: async () => undefined };
+  if (!adminUrl) {
+    return { options: { kind: 'pglite', dataDir: 'memory://', template: await migratedPgliteTemplate() }, drop: async () => undefined };
+  }
   const name = `tld_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,0 +1,165 @@
+// Starts the real bot (restify, teams-ai, TypeORM) on a fresh database with a loopback Bot Connector,
+// and lets a test talk to it over HTTP as a Teams user would.
+import { LoopbackConnector, type ConnectorActivity } from '../../bot/chat/loopback-connector.js';
+import {
+  adaptiveCardActionActivity,
+  createChatSession,
+  createChatUser,
+  installActivity,
+  messageActivity,
+  submitActivity,
+  type ChatSession,
+} from '../../bot/chat/activity-factory.js';
+import { loadConfig, type AppConfig } from '../../bot/config.js';
+import { startBotServer, type BotServer } from '../../bot/server.js';
+import type { BotApplicationOptions } from '../../bot/app.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Fills the directory (or anything else) before the server starts. */
+  seed?: (db: TestDatabase) => Promise<void>;
+  features?: BotApplicationOptions['features'];
+  /** Reuse a database (e.g. to simulate a restart); it is not disposed by close(). */
+  db?: TestDatabase;
+}
+
+export interface InvokeResult {
+  status: number;
+  body: { statusCode?: number; type?: string; value?: unknown } | undefined;
+}
+
+export class TestUser {
+  constructor(
+    readonly harness: BotHarness,
+    readonly session: ChatSession,
+  ) {}
+
+  get conversationId(): string {
+    return this.session.conversationId;
+  }
+
+  /** Posts an activity and returns the HTTP status and the messages the bot sent during the turn. */
+  async post(activity: object): Promise<{ status: number; body: unknown; replies: ConnectorActivity[] }> {
+    const before = this.harness.connector.lastSeq;
+    const res = await fetch(`${this.harness.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    const replies = this.harness.connector.activities
+      .filter((a) => a.seq > before && a.conversationId === this.conversationId && a.activity.type === 'message')
+      .map((a) => a.activity);
+    return { status: res.status, body, replies };
+  }
+
+  /** Says something; returns the bot's replies (text and cards). */
+  async say(text: string): Promise<ConnectorActivity[]> {
+    const { status, replies } = await this.post(messageActivity(this.session, text));
+    if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
+    return replies;
+  }
+
+  async install(): Promise<ConnectorActivity[]> {
+    return (await this.post(installActivity(this.session))).replies;
+  }
+
+  async submit(value: Record<string, unknown>): Promise<ConnectorActivity[]> {
+    return (await this.post(submitActivity(this.session, value))).replies;
+  }
+
+  /** Presses an Action.Execute button; returns the invoke response and any messages sent meanwhile. */
+  async execute(verb: string, data: Record<string, unknown> = {}): Promise<InvokeResult & { replies: ConnectorActivity[] }> {
+    const { status, body, replies } = await this.post(adaptiveCardActionActivity(this.session, { verb, data }));
+    return { status, body: body as InvokeResult['body'], replies };
+  }
+}
+
+export class BotHarness {
+  constructor(
+    readonly server: BotServer,
+    readonly db: TestDatabase,
+    readonly connector: LoopbackConnector,
+    readonly config: AppConfig,
+    private readonly ownsDb: boolean,
+  ) {}
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** A Teams user; registered in the connector's roster so the bot can look up their email. */
+  user(email: string, options: { aadObjectId?: string; name?: string; conversationId?: string } = {}): TestUser {
+    const user = createChatUser(email, { aadObjectId: options.aadObjectId, name: options.name });
+    if (!this.connector.findMember(user.id)) {
+      this.connector.addMember({ id: user.id, name: user.name, aadObjectId: user.aadObjectId, email, upn: email });
+    }
+    const session = createChatSession(user, { serviceUrl: this.connector.serviceUrl, conversationId: options.conversationId });
+    return new TestUser(this, session);
+  }
+
+  /** Stops the server; keeps the database when it was given to the harness. */
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.connector.stop();
+    if (this.ownsDb) await this.db.dispose();
+  }
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
+  const connector = await new LoopbackConnector().start();
+  const db = options.db ?? (await openTestDatabase());
+  try {
+    if (options.seed) await options.seed(db);
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TYPING_INDICATOR: 'false',
+      LOG_LEVEL: 'silent',
+      DEMO_MODE: 'false',
+      ...options.env,
+    });
+    const server = await startBotServer({ config, db, ...(options.features ? { features: options.features } : {}) });
+    return new BotHarness(server, db, connector, config, !options.db);
+  } catch (err) {
+    await connector.stop();
+    if (!options.db) await db.dispose();
+    throw err;
+  }
+}
+
+/** The text of a reply, or of its first Adaptive Card's TextBlocks, for assertions. */
+export function replyText(activity: ConnectorActivity): string {
+  const parts: string[] = [];
+  if (activity.text) parts.push(activity.text);
+  for (const attachment of activity.attachments ?? []) {
+    collectText(attachment.content, parts);
+  }
+  return parts.join('\n');
+}
+
+function collectText(node: unknown, parts: string[]): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectText(item, parts);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (typeof record.text === 'string') parts.push(record.text);
+  if (typeof record.title === 'string') parts.push(record.title);
+  if (typeof record.value === 'string' && record.type === undefined) parts.push(record.value);
+  for (const [key, value] of Object.entries(record)) {
+    if (key !== 'text' && key !== 'title' && typeof value === 'object') collectText(value, parts);
+  }
+}
+
+export function allText(activities: ConnectorActivity[]): string {
+  return activities.map(replyText).join('\n');
+}
