@@ -3,6 +3,8 @@
 // hosted here, where the bot's replies arrive; they are printed as text, cards rendered with numbered inputs
 // and buttons. Interactive on a terminal; with piped stdin each line is a message or a command.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
@@ -247,33 +249,25 @@ export class TerminalChat {
   // ---- talking to the bot -------------------------------------------------------------------------------
 
   private async post(activity: OutgoingActivity): Promise<InvokeResult> {
-    let response: Response;
     try {
-      response = await fetch(this.options.botUrl, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(activity),
-        signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
-      });
+      const { status, text } = await postJson(this.options.botUrl, activity, this.options.timeoutSeconds * 1000);
+      let body: unknown;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      return { status, body };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      const name = (error as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new BotUnavailableError(t.timeout(this.options.timeoutSeconds));
-      if (cause?.code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(cause.code)) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ETIMEDOUT') throw new BotUnavailableError(t.timeout(this.options.timeoutSeconds));
+      if (code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL'].includes(code)) {
         throw new BotUnavailableError(t.unreachable(this.options.botUrl));
       }
       throw new BotUnavailableError(t.transportError(error instanceof Error ? error.message : String(error)));
     }
-    const text = await response.text();
-    let body: unknown;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    return { status: response.status, body };
   }
 
   /** Send one activity, then wait for the bot to go quiet so its replies are printed before what comes next. */
@@ -323,13 +317,13 @@ export class TerminalChat {
     });
     // A proactive createConversation for this user lands in this chat, as Teams reuses the personal chat.
     this.connector.setPersonalConversation(user.id, this.session.conversationId);
-    await this.rememberConversation();
 
     this.print(t.connecting(this.options.botUrl));
     if (resumed) this.print(t.resumed(this.session.conversationId));
     if (this.options.greeting && !resumed) {
       await this.send(installActivity(this.session));
     }
+    await this.rememberConversation();
     this.print(t.connected(user.name, user.email));
   }
 
@@ -686,6 +680,32 @@ export class TerminalChat {
     // End of piped input: let replies still on their way arrive before leaving.
     await this.connector.waitForIdle(this.options.quietMs, Date.now());
   }
+}
+
+/** POST a JSON body with node:http(s) (no fetch: it refuses some ports) and return the status and text. */
+function postJson(url: string, body: unknown, timeoutMs: number): Promise<{ status: number; text: string }> {
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(payload.length) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 function parseMaybeJson(value: unknown): unknown {
