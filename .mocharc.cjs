@@ -4,7 +4,7 @@ module.exports = {
   "node-option": [
     "import=tsx"
   ],
-  "timeout": 30000,
+  "timeout": 60000,
   "exit": true,
   "reporter": "spec"
 };

@@ -1,7 +1,7 @@
 // One schema, one dialect: PostgreSQL. Embedded PGlite (through its node-postgres shim, one shared
 // connection) when no DATABASE_URL is set; a real PostgreSQL pool otherwise.
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
@@ -25,6 +25,7 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
   // Typed loosely: PGlite ships separate ESM/CJS typings that TypeScript treats as different classes.
   let pglite: { close(): Promise<void>; dumpDataDir(compression: 'none'): Promise<Blob | File> } | undefined;
   let pgOptions: Record<string, unknown>;
+  let releaseLock: () => void = () => undefined;
   if (options.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -32,6 +33,7 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
     if (!dataDir.startsWith('memory://')) {
       dataDir = path.resolve(dataDir);
       mkdirSync(dataDir, { recursive: true });
+      releaseLock = lockDataDir(dataDir);
     }
     const instance = options.template
       ? await PGlite.create({ dataDir, loadDataDir: options.template })
@@ -62,6 +64,7 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await pglite?.close().catch(() => undefined);
+    releaseLock();
     throw err;
   }
   return {
@@ -71,9 +74,40 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await pglite?.close();
+      releaseLock();
     },
     ...(pglite ? { dumpPglite: () => pglite!.dumpDataDir('none') } : {}),
   };
+}
+
+/**
+ * PGlite files may be opened by one process only; a second one (a CLI command while the bot runs)
+ * would corrupt them. A pid file refuses the second process with a clear message.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'tro-ly-doi-moi.pid');
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8').trim());
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder} sử dụng (có thể bot đang chạy). ` +
+          'Cơ sở dữ liệu nhúng (PGlite) chỉ cho phép một tiến trình: hãy dừng bot trước, hoặc dùng PostgreSQL qua DATABASE_URL.',
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** True when the database answers and no migration is pending. */

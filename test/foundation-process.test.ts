@@ -1,0 +1,63 @@
+// `npm start` as a newcomer runs it: a real process on a fresh data directory.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+
+function startBot(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, TEST_DATABASE_URL: '' },
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exit };
+}
+
+async function waitFor(predicate: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('foundation: the bot process', function () {
+  this.timeout(120_000);
+  let dataDir: string;
+  before(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'tld-data-'));
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('loads the demo directory, prints how to chat, refuses a second process on the same data, and exits 0 on SIGTERM', async () => {
+    const port = String(40000 + Math.floor(Math.random() * 20000));
+    const bot = startBot({ DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1' });
+    try {
+      await waitFor(() => bot.output().includes('npm run chat -- --as'), 90_000);
+      assert.match(bot.output(), /chế độ DEMO/);
+      const health = await fetch(`http://127.0.0.1:${port}/readyz`);
+      assert.equal(health.status, 200);
+
+      const second = startBot({ DATA_DIR: dataDir, PORT: String(Number(port) + 1), HOST: '127.0.0.1' });
+      assert.notEqual(await second.exit, 0);
+      assert.match(second.output(), /đang được tiến trình \d+ sử dụng/);
+
+      bot.child.kill('SIGTERM');
+      assert.equal(await bot.exit, 0);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  });
+
+  it('stops at start-up naming a wrong variable', async () => {
+    const bot = startBot({ DATA_DIR: dataDir, PORT: 'không phải số' });
+    assert.equal(await bot.exit, 2);
+    assert.match(bot.output(), /PORT:/);
+  });
+});

@@ -1,0 +1,101 @@
+// The botbuilder storage on PostgreSQL keeps eTag semantics, and the conversation lock serialises turns
+// within a process and (on PostgreSQL) across processes.
+import assert from 'node:assert/strict';
+import { ETagConflictError, TypeOrmStorage } from '../services/state/typeorm-storage.js';
+import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
+import { openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers/test-database.js';
+
+describe('foundation: TypeORM storage with eTags', () => {
+  let db: TestDatabase;
+  let storage: TypeOrmStorage;
+  before(async () => {
+    db = await openTestDatabase();
+    storage = new TypeOrmStorage(db.dataSource);
+  });
+  after(async () => db?.dispose());
+
+  it('reads back what it wrote, with a new eTag on each write', async () => {
+    await storage.write({ a: { count: 1, nested: { vi: 'Đổi mới' } } });
+    const first = (await storage.read(['a', 'missing'])) as Record<string, { count: number; eTag: string; nested: unknown }>;
+    assert.deepEqual(Object.keys(first), ['a']);
+    assert.equal(first.a.count, 1);
+    assert.deepEqual(first.a.nested, { vi: 'Đổi mới' });
+    await storage.write({ a: { ...first.a, count: 2 } });
+    const second = (await storage.read(['a'])) as Record<string, { count: number; eTag: string }>;
+    assert.equal(second.a.count, 2);
+    assert.notEqual(second.a.eTag, first.a.eTag);
+  });
+
+  it('refuses a write carrying a stale eTag and keeps the newer data', async () => {
+    await storage.write({ b: { v: 'gốc' } });
+    const read1 = (await storage.read(['b'])).b;
+    const read2 = (await storage.read(['b'])).b;
+    await storage.write({ b: { ...read1, v: 'thắng' } });
+    await assert.rejects(storage.write({ b: { ...read2, v: 'thua' } }), ETagConflictError);
+    assert.equal((await storage.read(['b'])).b.v, 'thắng');
+  });
+
+  it('lets "*" and missing eTags overwrite, and deletes', async () => {
+    await storage.write({ c: { v: 1 } });
+    await storage.write({ c: { v: 2, eTag: '*' } });
+    assert.equal((await storage.read(['c'])).c.v, 2);
+    await storage.delete(['c']);
+    assert.deepEqual(await storage.read(['c']), {});
+  });
+
+  it('lets exactly one of many concurrent writers with the same eTag win', async () => {
+    await storage.write({ d: { v: 0 } });
+    const base = (await storage.read(['d'])).d;
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => storage.write({ d: { ...base, v: i + 1 } })));
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    assert.ok(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ETagConflictError));
+  });
+});
+
+async function interleavingOf(locks: ConversationLock[], key: string): Promise<string[]> {
+  const events: string[] = [];
+  await Promise.all(
+    Array.from({ length: 8 }, (_, i) =>
+      locks[i % locks.length].run(key, async () => {
+        events.push(`start ${i}`);
+        await new Promise((r) => setTimeout(r, 5));
+        events.push(`end ${i}`);
+      }),
+    ),
+  );
+  return events;
+}
+
+function assertSerial(events: string[]): void {
+  for (let i = 0; i < events.length; i += 2) {
+    assert.match(events[i], /^start/);
+    assert.equal(events[i + 1], events[i].replace('start', 'end'));
+  }
+}
+
+describe('foundation: conversation lock', () => {
+  it('runs turns of one conversation one at a time in a process', async () => {
+    const lock = new InProcessConversationLock();
+    assertSerial(await interleavingOf([lock], 'conv-1'));
+  });
+
+  it('keeps running after a turn throws', async () => {
+    const lock = new InProcessConversationLock();
+    await assert.rejects(lock.run('k', async () => Promise.reject(new Error('hỏng'))));
+    assert.equal(await lock.run('k', async () => 'tiếp tục'), 'tiếp tục');
+  });
+
+  it('serialises turns across processes with a PostgreSQL advisory lock', async function () {
+    if (testDatabaseKind() !== 'postgres') this.skip(); // PGlite is single-process by construction
+    const db = await openTestDatabase();
+    const a = new AdvisoryConversationLock(db.pgOptions, 4);
+    const b = new AdvisoryConversationLock(db.pgOptions, 4);
+    try {
+      assertSerial(await interleavingOf([a, b], 'msteams/conv-2'));
+    } finally {
+      await a.close();
+      await b.close();
+      await db.dispose();
+    }
+  });
+});
