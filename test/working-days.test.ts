@@ -3,11 +3,16 @@ import {
   WorkingCalendar,
   addCalendarDays,
   addWorkingDays,
+  dayMonthInYear,
+  deadline,
+  endOfLocalDay,
   formatDateLongVN,
   formatDateVN,
   getDefaultCalendar,
   isWorkingDay,
+  localTimeToInstant,
   parseLocalDate,
+  startOfLocalDay,
   setDefaultCalendar,
   toLocalDate,
   weekdayVN,
@@ -52,6 +57,17 @@ describe('working days (Asia/Ho_Chi_Minh calendar, Vietnamese holidays)', () => 
       assert.equal(cal.isWorkingDay(new Date('2026-03-06T17:00:00Z')), false);
       // A deadline counted from an instant late on Friday UTC but Saturday in Vietnam starts from Saturday.
       assert.equal(cal.addWorkingDays(new Date('2026-03-06T18:00:00Z'), 1), '2026-03-09');
+    });
+
+    it('converts local times of day to instants (UTC+7)', () => {
+      assert.equal(localTimeToInstant('2026-03-02', '08:00').toISOString(), '2026-03-02T01:00:00.000Z');
+      assert.equal(startOfLocalDay('2026-03-02').toISOString(), '2026-03-01T17:00:00.000Z');
+      assert.equal(endOfLocalDay('2026-03-02').toISOString(), '2026-03-02T16:59:59.999Z');
+      assert.equal(toLocalDate(endOfLocalDay('2026-03-02')), '2026-03-02');
+      assert.equal(toLocalDate(startOfLocalDay('2026-03-02')), '2026-03-02');
+      assert.equal(dayMonthInYear('30/11', 2026), '2026-11-30');
+      assert.throws(() => localTimeToInstant('2026-03-02', '25:00'), /Giờ không hợp lệ/);
+      assert.throws(() => dayMonthInYear('29/02', 2026), /Ngày không hợp lệ/);
     });
 
     it('rejects an invalid date with a Vietnamese message', () => {
@@ -180,6 +196,19 @@ describe('working days (Asia/Ho_Chi_Minh calendar, Vietnamese holidays)', () => 
       assert.equal(getDefaultCalendar().isYearConfigured(2026), true);
       assert.equal(isWorkingDay('2026-02-16'), false);
       assert.equal(addWorkingDays('2026-02-13', 7), '2026-03-03');
+      // A plan received at 16:00 on Friday 13/02/2026 (09:00 UTC).
+      const d = deadline(new Date('2026-02-13T09:00:00Z'), 7);
+      assert.deepEqual({ ...d, warnings: d.warnings.length }, { from: '2026-02-13', due: '2026-03-03', display: '03/03/2026', weekday: 'Thứ Ba', warnings: 1 });
+      // 2026 is shipped unconfirmed (the make-up Saturday for 31/8 is missing), so its deadlines are flagged.
+      assert.match(d.warnings[0], /dự kiến/);
+      // 2025 is confirmed: no warning. Received Friday 24/01/2025 (after 17:00 UTC it is already Saturday).
+      assert.deepEqual(deadline(new Date('2025-01-24T09:00:00Z'), 1), {
+        from: '2025-01-24',
+        due: '2025-02-03',
+        display: '03/02/2025',
+        weekday: 'Thứ Hai',
+        warnings: [],
+      });
     });
 
     it('can be replaced', () => {

@@ -1,3 +1,6 @@
 // The message catalogue: every text the bot shows, in Vietnamese, one module per area.
 export { core } from './core.js';
+export { calendar } from './calendar.js';
 export { directory } from './directory.js';
+export { knowledge } from './knowledge.js';
+export { wizard } from './wizard.js';

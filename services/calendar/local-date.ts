@@ -5,7 +5,11 @@
 // a Monday in Lào Cai is a Monday, even though it is still Sunday in UTC. Arithmetic on LocalDates is
 // pure calendar arithmetic (UTC midnight as a neutral carrier), so no zone can shift a date.
 
+import { calendar as calendarMessages } from '../../bot/messages/calendar.js';
+
 export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Vietnam has kept UTC+7 without daylight saving since 1975. */
+const VN_OFFSET_MS = 7 * 3_600_000;
 
 /** 'YYYY-MM-DD' on the Vietnamese calendar. */
 export type LocalDate = string;
@@ -69,7 +73,7 @@ export function toLocalDate(instant: Date | number): LocalDate {
 export function asLocalDate(input: DateInput): LocalDate {
   if (input instanceof Date || typeof input === 'number') return toLocalDate(input);
   const parsed = parseLocalDate(input);
-  if (!parsed) throw new RangeError(`Ngày không hợp lệ: "${input}" (dùng dạng dd/mm/yyyy hoặc YYYY-MM-DD)`);
+  if (!parsed) throw new RangeError(calendarMessages.invalidDate(String(input)));
   return parsed;
 }
 
@@ -140,4 +144,31 @@ export function formatDateLongVN(date: DateInput): string {
   const [y, m, d] = asLocalDate(date).split('-').map(Number);
   const month = m <= 2 ? pad2(m) : String(m);
   return `ngày ${pad2(d)} tháng ${month} năm ${y}`;
+}
+
+/**
+ * The instant of a local time of day on a date in Vietnam: localTimeToInstant('2026-03-02', '08:00') is
+ * 01:00 UTC. Used to schedule reminders at office hours.
+ */
+export function localTimeToInstant(date: DateInput, time = '00:00'): Date {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new RangeError(`Giờ không hợp lệ: "${time}" (dùng dạng HH:mm)`);
+  return new Date(toUtcMs(asLocalDate(date)) + (Number(m[1]) * 60 + Number(m[2])) * 60_000 - VN_OFFSET_MS);
+}
+
+/** The first instant of the date in Vietnam. */
+export function startOfLocalDay(date: DateInput): Date {
+  return localTimeToInstant(date, '00:00');
+}
+
+/** The last millisecond of the date in Vietnam (a due date is met until then). */
+export function endOfLocalDay(date: DateInput): Date {
+  return new Date(startOfLocalDay(date).getTime() + DAY_MS - 1);
+}
+
+/** A yearly 'dd/mm' (as in the configuration's annualReport dates) in a given year. */
+export function dayMonthInYear(dayMonth: string, year: number): LocalDate {
+  const d = parseLocalDate(`${dayMonth.trim()}/${year}`);
+  if (!d) throw new RangeError(calendarMessages.invalidDate(`${dayMonth}/${year}`));
+  return d;
 }

@@ -20,12 +20,15 @@
 // is skipped).
 import Holidays from 'date-holidays';
 import { logger } from '../../bot/logger.js';
+import { calendar as calendarMessages } from '../../bot/messages/calendar.js';
 import { getWorkflowConfig } from '../workflow/workflow-config.js';
 import {
   addCalendarDays,
   asLocalDate,
   compareLocalDates,
+  formatDateVN,
   isWeekend,
+  weekdayVN,
   yearOf,
   type DateInput,
   type LocalDate,
@@ -71,6 +74,18 @@ export interface DayInfo {
   kind: DayKind;
   /** Holiday name or the note from the configuration, when there is one. */
   name?: string;
+}
+
+export interface Deadline {
+  /** The receipt day (not counted). */
+  from: LocalDate;
+  due: LocalDate;
+  /** 'dd/mm/yyyy'. */
+  display: string;
+  /** 'Thứ Ba'. */
+  weekday: string;
+  /** Non-empty when a year involved is not configured or not confirmed. */
+  warnings: string[];
 }
 
 interface YearTable {
@@ -191,6 +206,16 @@ export class WorkingCalendar {
     return count;
   }
 
+  /**
+   * The due date of a time limit of n working days counted from a receipt (an instant or a date), with
+   * the calendar warnings of the years it touches: what a card or a reminder needs.
+   */
+  deadline(received: DateInput, n: number): Deadline {
+    const from = asLocalDate(received);
+    const due = this.addWorkingDays(from, n);
+    return { from, due, display: formatDateVN(due), weekday: weekdayVN(due), warnings: this.calendarWarningsBetween(from, due) };
+  }
+
   /** The first working day strictly after the date. */
   nextWorkingDay(input: DateInput): LocalDate {
     return this.addWorkingDays(input, 1);
@@ -223,16 +248,8 @@ export class WorkingCalendar {
    */
   calendarWarnings(year: number): string[] {
     const yc = this.config.years[String(year)];
-    if (!yc) {
-      return [
-        `Lịch nghỉ năm ${year} do Chính phủ công bố (nghỉ Tết Nguyên đán, ngày nghỉ thứ hai dịp Quốc khánh, ngày nghỉ bù, ngày làm việc hoán đổi) chưa được cấu hình: hạn xử lý chỉ tính theo ngày lễ theo Bộ luật Lao động và có thể lệch so với lịch chính thức.`,
-      ];
-    }
-    if (!yc.confirmed) {
-      return [
-        `Lịch nghỉ năm ${year} trong cấu hình là lịch dự kiến, chưa được đối chiếu với thông báo chính thức của Chính phủ/Bộ Nội vụ.`,
-      ];
-    }
+    if (!yc) return [calendarMessages.yearNotConfigured(year)];
+    if (!yc.confirmed) return [calendarMessages.yearNotConfirmed(year)];
     return [];
   }
 
@@ -272,3 +289,4 @@ export const addWorkingDays = (start: DateInput, n: number): LocalDate => calend
 export const workingDaysBetween = (a: DateInput, b: DateInput): number => calendar().workingDaysBetween(a, b);
 export const nextWorkingDay = (date: DateInput): LocalDate => calendar().nextWorkingDay(date);
 export const calendarWarnings = (year: number): string[] => calendar().calendarWarnings(year);
+export const deadline = (received: DateInput, n: number): Deadline => calendar().deadline(received, n);

@@ -279,7 +279,7 @@ function shortLine(width: number, length: number): Paragraph {
 /** Rough width in twips of a text at a font size (Times New Roman averages ~0.5 em per character). */
 function approxTextWidth(text: string, halfPoints: number, bold = false): number {
   const em = halfPoints * 10; // one em in twips (half-points × 10)
-  return Math.round(text.length * em * (bold ? 0.56 : 0.5));
+  return Math.round(text.length * em * (bold ? 0.5 : 0.46));
 }
 
 function cell(children: (Paragraph | Table)[], width: number, opts: { borders?: boolean; header?: boolean } = {}): TableCell {
