@@ -2,5 +2,3 @@
 export { core } from './core.js';
 export { calendar } from './calendar.js';
 export { directory } from './directory.js';
-export { knowledge } from './knowledge.js';
-export { wizard } from './wizard.js';
