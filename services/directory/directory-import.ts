@@ -587,7 +587,11 @@ async function applyDirectory(
     officerCounts.updated++;
     if (current.teamsAadObjectId && 'teamsAadObjectId' in changes) releaseAad.push(current.id);
     if (spec.role === 'head') {
-      if (current.active && current.role === 'head' && current.unitId !== unitId) demoteFirst.push(current.id);
+      if (current.active && current.role === 'head' && current.unitId !== unitId) {
+        // Stepped down in pass 1, so the final write must name the role again.
+        demoteFirst.push(current.id);
+        changes.role = 'head';
+      }
       updatesOfHeads.push({ id: current.id, changes });
     } else {
       updatesBeforeHeads.push({ id: current.id, changes });
