@@ -11,10 +11,16 @@ import { AuditEvent } from './audit-event.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { ProposalRevision } from './proposal-revision.entity.js';
 import { Unit } from './unit.entity.js';
+import { ActingHead } from './acting-head.entity.js';
+import { Decision } from './decision.entity.js';
+import { DecisionVote } from './decision-vote.entity.js';
+import { NotificationOutbox } from './notification-outbox.entity.js';
+import { Decisions1764461100000 } from './migrations/1764461100000-decisions.js';
 
-export const ENTITIES = [Unit, Officer, ChannelAccount, BotState, LegalDocument, LegalProvision, Proposal, ProposalRevision, AuditEvent];
+export const ENTITIES = [Unit, Officer, ChannelAccount, BotState, LegalDocument, LegalProvision, Proposal, ProposalRevision, AuditEvent, Decision, DecisionVote, ActingHead, NotificationOutbox];
 
-export const MIGRATIONS = [Foundation1764460800000, KnowledgeBase1764460900000, Proposals1764461000000];
+export const MIGRATIONS = [Foundation1764460800000, KnowledgeBase1764460900000, Proposals1764461000000, Decisions1764461100000];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };
 export { LegalDocument, LegalProvision };
+export { ActingHead, Decision, DecisionVote, NotificationOutbox };

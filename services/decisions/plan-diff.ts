@@ -1,0 +1,25 @@
+// What changed in a plan between two submitted revisions, for the decider of a resubmission.
+import type { ProposalPlan } from '../../entities/proposal.entity.js';
+
+export interface PlanChange {
+  field: keyof ProposalPlan;
+  before: string;
+  after: string;
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+export function diffPlans(before: ProposalPlan, after: ProposalPlan): PlanChange[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]) as Set<keyof ProposalPlan>;
+  const changes: PlanChange[] = [];
+  for (const key of keys) {
+    const b = show(before?.[key]);
+    const a = show(after?.[key]);
+    if (a !== b) changes.push({ field: key, before: b, after: a });
+  }
+  return changes;
+}
