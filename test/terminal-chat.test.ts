@@ -24,7 +24,7 @@ import {
   renderAdaptiveCard,
 } from '../bot/chat/card-text-renderer.js';
 import { LoopbackConnector } from '../bot/chat/loopback-connector.js';
-import { FAKE_BOT_CARD_TITLE, startFakeBot, type FakeBot } from './helpers/fake-bot.js';
+import { FAKE_BOT_CARD_TITLE, FAKE_BOT_FILE_TEXT, startFakeBot, type FakeBot } from './helpers/fake-bot.js';
 
 const ROOT = resolve(__dirname, '..');
 const CHAT_SCRIPT = join(ROOT, 'bot/chat/terminal-chat.ts');
@@ -523,16 +523,22 @@ describe('terminal chat', function () {
       const first = bot.received.filter((a) => a.from?.aadObjectId === deterministicAadObjectId(email));
       assert.deepEqual(first.map((a) => a.type), ['message'], '--no-greeting sends no conversationUpdate');
 
+      const saveDir = join(home, 'tep-nhan');
       const { code, stdout, stderr } = await runChat(
-        ['--as', email, '--url', bot.url, '--resume'],
-        ['thẻ', '/set 1 Bản nháp', '/set 3 2025-12-01', '/click lưu nháp'].join('\n'),
+        ['--as', email, '--url', bot.url, '--resume', '--save-dir', saveDir],
+        ['thẻ', '/set 1 Bản nháp', '/set 3 2025-12-01', '/click lưu nháp', 'tệp'].join('\n'),
       );
       assert.equal(code, 0, stderr);
+      assert.match(stdout, /📎 Tệp: ke-hoach\.txt \(dữ liệu nhúng, \d+ B\)/);
+      assert.match(stdout, /📎 Tệp: ke-hoach\.docx https:\/\/files\.example\.invalid\/ke-hoach\.docx/);
+      const saved = /Đã nhận tệp «ke-hoach\.txt», lưu tại (.+)$/m.exec(stdout);
+      assert.ok(saved, stdout);
+      assert.equal(await readFile(saved[1], 'utf8'), FAKE_BOT_FILE_TEXT);
       assert.match(stdout, /Tiếp tục cuộc trò chuyện a:/);
       assert.match(stdout, /Đã nhận dữ liệu: \{"kind":"draft","title":"Bản nháp","field":"hanh_chinh","deadline":"2025-12-01"\}/);
       const all = bot.received.filter((a) => a.from?.aadObjectId === deterministicAadObjectId(email));
       assert.equal(new Set(all.map((a) => a.conversation?.id)).size, 1);
-      const submit = all.at(-1)!;
+      const submit = all.find((a) => a.value !== undefined)!;
       assert.equal(submit.type, 'message');
       assert.equal(submit.text, undefined);
       assert.ok(submit.replyToId);

@@ -34,7 +34,7 @@ export const chatTexts = {
     '  /quit                    thoát',
   ].join('\n'),
   connecting: (url: string) => `Đang kết nối tới bot tại ${url}…`,
-  connected: (name: string, email: string) => `Đã kết nối. Bạn đang trò chuyện với tư cách ${name} <${email}>. Gõ /help để xem các lệnh.`,
+  connected: (email: string) => `Đã kết nối. Bạn đang trò chuyện với tư cách ${email}. Gõ /help để xem các lệnh.`,
   resumed: (conversationId: string) => `Tiếp tục cuộc trò chuyện ${conversationId}.`,
   missingEmail: 'Thiếu tùy chọn --as <email>. Ví dụ: npm run chat -- --as ten.canbo@laocai.gov.vn',
   badEmail: (value: string) => `«${value}» không phải là một địa chỉ email hợp lệ.`,

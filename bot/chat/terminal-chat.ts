@@ -225,6 +225,26 @@ export class TerminalChat {
     }
     this.show(view, name);
     this.makeCurrent(view, received.activityId, activity);
+    void this.saveEmbeddedFiles(activity.attachments ?? []);
+  }
+
+  /** Files sent inline (`data:` URLs) are written to the save folder so they can be opened. */
+  private async saveEmbeddedFiles(attachments: Array<{ contentUrl?: string; name?: string }>): Promise<void> {
+    for (const attachment of attachments) {
+      const url = attachment.contentUrl;
+      if (!url?.startsWith('data:')) continue;
+      const comma = url.indexOf(',');
+      if (comma < 0) continue;
+      const meta = url.slice(5, comma);
+      const payload = url.slice(comma + 1);
+      const data = meta.endsWith(';base64') ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'utf8');
+      const name = attachment.name ?? 'tep';
+      try {
+        this.print(t.fileSaved(name, await this.saveFile(name, data)));
+      } catch (error) {
+        this.print(t.transportError(error instanceof Error ? error.message : String(error)));
+      }
+    }
   }
 
   private async onUpload(file: UploadedFile): Promise<void> {
@@ -324,7 +344,7 @@ export class TerminalChat {
       await this.send(installActivity(this.session));
     }
     await this.rememberConversation();
-    this.print(t.connected(user.name, user.email));
+    this.print(t.connected(user.email));
   }
 
   private async rememberConversation(): Promise<void> {

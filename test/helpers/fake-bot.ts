@@ -19,6 +19,7 @@ import {
 } from 'botbuilder';
 
 export const FAKE_BOT_CARD_TITLE = 'Đăng ký đề xuất thử';
+export const FAKE_BOT_FILE_TEXT = 'Kế hoạch đề xuất: số hóa hồ sơ một cửa.';
 
 /** The card with inputs the fake bot sends when the user types "thẻ". */
 export function fakeProposalCard(): Record<string, unknown> {
@@ -83,6 +84,23 @@ class EchoTeamsBot extends TeamsActivityHandler {
         await context.sendActivity(`Đã nhận dữ liệu: ${JSON.stringify(value)}`);
       } else if ((text ?? '').trim().toLowerCase() === 'thẻ') {
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fakeProposalCard())));
+      } else if ((text ?? '').trim().toLowerCase() === 'tệp') {
+        await context.sendActivity({
+          type: 'message',
+          text: 'Kế hoạch của anh/chị:',
+          attachments: [
+            {
+              contentType: 'text/plain',
+              name: 'ke-hoach.txt',
+              contentUrl: `data:text/plain;base64,${Buffer.from(FAKE_BOT_FILE_TEXT).toString('base64')}`,
+            },
+            {
+              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              name: 'ke-hoach.docx',
+              contentUrl: 'https://files.example.invalid/ke-hoach.docx',
+            },
+          ],
+        });
       } else if ((text ?? '').trim().toLowerCase() === 'chậm') {
         // Replies after the HTTP answer, like a bot finishing work in the background.
         const reference = TurnContextReference.of(context);
