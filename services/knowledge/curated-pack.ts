@@ -1,0 +1,74 @@
+// The curated pack: questions and answers written by the team in its own words (knowledge/curated/*.yaml).
+//
+// Read from the files, not copied into the database: the pack is part of the release (reviewed and
+// versioned in git with the code that interprets it), it is never edited by an agency, and reading it at
+// start costs a few milliseconds. Imported official texts, which agencies do manage, live in the database.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod/v4';
+import { LEGAL_DOCUMENT_KINDS } from '../../entities/legal-document.entity.js';
+
+const packDocument = z.object({
+  id: z.string().min(1),
+  code: z.string().min(1),
+  kind: z.enum(LEGAL_DOCUMENT_KINDS),
+  label: z.string().min(1),
+  title: z.string().min(1),
+  codeContains: z.string().min(1).optional(),
+});
+
+const packEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  document: z.string().min(1),
+  citation: z.string().min(1),
+  paths: z.array(z.string().regex(/^([a-z]+:[0-9a-zđ]+)(\/[a-z]+:[0-9a-zđ]+)*$/)),
+  confidence: z.enum(['verified', 'secondary', 'unknown']),
+  questions: z.array(z.string().min(3)).min(1),
+  keywords: z.array(z.string().min(1)).default([]),
+  answer: z.string().min(10),
+});
+
+const packFile = z.object({
+  documents: z.array(packDocument).default([]),
+  entries: z.array(packEntry).default([]),
+});
+
+export type PackDocument = z.infer<typeof packDocument>;
+export type PackEntry = z.infer<typeof packEntry>;
+export type Confidence = PackEntry['confidence'];
+
+export interface CuratedPack {
+  documents: PackDocument[];
+  entries: PackEntry[];
+}
+
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, '../../knowledge/curated');
+
+export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
+  const documents: PackDocument[] = [];
+  const entries: PackEntry[] = [];
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    return { documents, entries };
+  }
+  for (const file of files) {
+    const parsed = packFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`Gói tri thức ${file} không hợp lệ tại ${issue.path.join('.')}: ${issue.message}`);
+    }
+    documents.push(...parsed.data.documents);
+    entries.push(...parsed.data.entries);
+  }
+  const docIds = new Set(documents.map((d) => d.id));
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (!docIds.has(e.document)) throw new Error(`Gói tri thức: mục ${e.id} tham chiếu văn bản không có "${e.document}".`);
+    if (seen.has(e.id)) throw new Error(`Gói tri thức: mã mục ${e.id} bị trùng.`);
+    seen.add(e.id);
+  }
+  return { documents, entries };
+}

@@ -1,0 +1,210 @@
+// The in-memory retrieval index: current imported provisions and the curated pack, as retrieval units.
+import type { ProvisionKind } from '../../entities/legal-provision.entity.js';
+import { Bm25Index, type FieldTerms } from './bm25-index.js';
+import type { CuratedPack, PackDocument, PackEntry } from './curated-pack.js';
+import { codeKey, type StoredDocument, type StoredProvision } from './knowledge-store.js';
+import { analyze, bigrams } from './vn-analyzer.js';
+
+export interface RetrievalUnit {
+  idx: number;
+  source: 'official' | 'curated';
+  /** Document name for display: "Nghị định 73/2023/NĐ-CP". */
+  document: string;
+  /** Pack document id (nd73, cv-trien-khai, ...) when known, else the folded code of the imported text. */
+  documentKey: string;
+  citation: string;
+  paths: string[];
+  /** Official: the provision quoted; curated: undefined. */
+  provision?: StoredProvision;
+  officialDocument?: StoredDocument;
+  entry?: PackEntry;
+}
+
+export interface IndexedDocument extends StoredDocument {
+  packId?: string;
+  byPath: Map<string, StoredProvision>;
+}
+
+/** Rebuilds the text of a provision and everything under it, markers included, words as imported. */
+export function formatProvision(p: StoredProvision, childrenOf: Map<string, StoredProvision[]>, shape: 'decree' | 'letter'): string {
+  const lines: string[] = [];
+  const walk = (n: StoredProvision) => {
+    lines.push(...provisionLines(n, shape));
+    for (const c of childrenOf.get(n.id) ?? []) walk(c);
+  };
+  walk(p);
+  return lines.join('\n');
+}
+
+function provisionLines(n: StoredProvision, shape: 'decree' | 'letter'): string[] {
+  const [first, ...rest] = n.text ? n.text.split('\n') : [''];
+  const marker = (m: string) => [first ? `${m} ${first}` : m, ...rest];
+  switch (n.kind as ProvisionKind) {
+    case 'chuong':
+      return [`Chương ${n.number}${n.title ? `. ${n.title}` : ''}`, ...(n.text ? n.text.split('\n') : [])];
+    case 'muc':
+      return shape === 'letter' ? marker(`${n.number}.`) : [`Mục ${n.number}${n.title ? `. ${n.title}` : ''}`, ...(n.text ? n.text.split('\n') : [])];
+    case 'phan':
+      return [`${n.number}. ${n.title ?? ''}`.trim(), ...(n.text ? n.text.split('\n') : [])];
+    case 'dieu':
+      return [`Điều ${n.number}.${n.title ? ` ${n.title}` : ''}`, ...(n.text ? n.text.split('\n') : [])];
+    case 'khoan':
+      return marker(`${n.number}.`);
+    case 'diem':
+      return marker(`${n.number})`);
+    case 'y':
+      return marker('-');
+    case 'doan':
+      return n.text.split('\n');
+  }
+}
+
+function fieldTerms(head: string[], body: string[]): FieldTerms {
+  const uni: string[] = [];
+  const bi: string[] = [];
+  const acc: string[] = [];
+  const headTerms: string[] = [];
+  for (const segment of head) {
+    const a = analyze(segment);
+    uni.push(...a.folded);
+    acc.push(...a.accented);
+    bi.push(...bigrams(a.folded));
+    headTerms.push(...a.folded, ...bigrams(a.folded));
+  }
+  for (const segment of body) {
+    const a = analyze(segment);
+    uni.push(...a.folded);
+    acc.push(...a.accented);
+    bi.push(...bigrams(a.folded));
+  }
+  return { uni, bi, acc, head: headTerms };
+}
+
+export function matchPackDocument(doc: { codeKey: string }, pack: CuratedPack): PackDocument | undefined {
+  return (
+    pack.documents.find((d) => codeKey(d.code) === doc.codeKey) ??
+    pack.documents.find((d) => d.codeContains && doc.codeKey.includes(codeKey(d.codeContains)))
+  );
+}
+
+export class KnowledgeIndex {
+  readonly units: RetrievalUnit[] = [];
+  readonly bm25: Bm25Index;
+  readonly documents: IndexedDocument[];
+  readonly provisions = new Map<string, { provision: StoredProvision; document: IndexedDocument }>();
+  readonly childrenOf = new Map<string, StoredProvision[]>();
+
+  constructor(
+    stored: StoredDocument[],
+    readonly pack: CuratedPack,
+    readonly revision: number,
+  ) {
+    const termsList: FieldTerms[] = [];
+    this.documents = stored.map((d) => {
+      const byPath = new Map<string, StoredProvision>();
+      for (const p of d.provisions) {
+        byPath.set(p.path, p);
+        this.provisions.set(p.id, { provision: p, document: undefined as unknown as IndexedDocument });
+        if (p.parentId) {
+          const list = this.childrenOf.get(p.parentId) ?? [];
+          list.push(p);
+          this.childrenOf.set(p.parentId, list);
+        }
+      }
+      return { ...d, packId: matchPackDocument(d, pack)?.id, byPath };
+    });
+    for (const d of this.documents) for (const p of d.provisions) this.provisions.get(p.id)!.document = d;
+
+    for (const d of this.documents) {
+      const shape = this.shapeOf(d);
+      const visit = (p: StoredProvision, ancestors: StoredProvision[]) => {
+        const kids = this.childrenOf.get(p.id) ?? [];
+        const splitInto = (kinds: ProvisionKind[]) => kids.some((k) => kinds.includes(k.kind));
+        const container =
+          p.kind === 'chuong' || (p.kind === 'muc' && shape === 'decree') || p.kind === 'phan'
+            ? true
+            : p.kind === 'dieu'
+              ? splitInto(['khoan'])
+              : p.kind === 'muc' && shape === 'letter'
+                ? splitInto(['diem'])
+                : false;
+        if (container) {
+          for (const k of kids) visit(k, [...ancestors, p]);
+          // An article's (or section's) own introduction is a unit of its own when it has words.
+          if ((p.kind === 'dieu' || p.kind === 'muc') && p.text.trim() && kids.length) this.addOfficial(d, p, ancestors, termsList, shape, false);
+          return;
+        }
+        this.addOfficial(d, p, ancestors, termsList, shape, true);
+      };
+      for (const p of d.provisions) if (!p.parentId) visit(p, []);
+    }
+    for (const entry of pack.entries) {
+      const doc = pack.documents.find((x) => x.id === entry.document)!;
+      this.units.push({
+        idx: this.units.length,
+        source: 'curated',
+        document: doc.label,
+        documentKey: doc.id,
+        citation: entry.citation,
+        paths: entry.paths,
+        entry,
+      });
+      termsList.push(fieldTerms([...entry.questions, ...entry.keywords], [entry.answer]));
+    }
+    this.bm25 = new Bm25Index(termsList);
+  }
+
+  shapeOf(d: StoredDocument): 'decree' | 'letter' {
+    return d.provisions.some((p) => p.kind === 'dieu') ? 'decree' : 'letter';
+  }
+
+  private addOfficial(
+    d: IndexedDocument,
+    p: StoredProvision,
+    ancestors: StoredProvision[],
+    termsList: FieldTerms[],
+    shape: 'decree' | 'letter',
+    withChildren: boolean,
+  ): void {
+    const body = withChildren ? formatProvision(p, this.childrenOf, shape) : provisionLines(p, shape).join('\n');
+    const head = ancestors.map((a) => [a.title ?? '', a.kind === 'muc' || a.kind === 'dieu' ? a.text : ''].join(' ')).filter((s) => s.trim());
+    if (p.title) head.push(p.title);
+    // The document's title tells documents apart ("họp trực tuyến" vs "đổi mới, sáng tạo").
+    head.push(d.title);
+    this.units.push({
+      idx: this.units.length,
+      source: 'official',
+      document: d.label,
+      documentKey: d.packId ?? d.codeKey,
+      citation: p.citation,
+      paths: [p.path],
+      provision: p,
+      officialDocument: d,
+    });
+    termsList.push(fieldTerms(head, body.split('\n')));
+  }
+
+  /** The article (decree) or numbered section (letter) containing a provision: the "whole article" view. */
+  articleOf(provisionId: string): StoredProvision | undefined {
+    let cur = this.provisions.get(provisionId)?.provision;
+    while (cur) {
+      if (cur.kind === 'dieu' || (cur.kind === 'muc' && !cur.path.startsWith('chuong')) || cur.kind === 'doan') return cur;
+      cur = cur.parentId ? this.provisions.get(cur.parentId)?.provision : undefined;
+    }
+    return undefined;
+  }
+
+  /** Official documents a reference may point to, best first. */
+  candidateDocuments(documentHint: string | undefined, pathKind: 'dieu' | 'muc'): IndexedDocument[] {
+    let docs = this.documents;
+    if (documentHint) {
+      const hinted = docs.filter((d) => d.packId === documentHint || d.codeKey === documentHint || d.codeKey.includes(documentHint));
+      docs = hinted;
+    }
+    const wantLetter = pathKind === 'muc';
+    return [...docs].sort((a, b) => {
+      const score = (d: IndexedDocument) => (d.packId === 'nd73' ? 2 : 0) + ((this.shapeOf(d) === 'letter') === wantLetter ? 4 : 0);
+      return score(b) - score(a);
+    });
+  }
+}

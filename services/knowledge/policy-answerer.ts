@@ -1,0 +1,494 @@
+// Answers policy questions from the knowledge base: imported official texts (quoted word for word) and
+// the curated pack (summaries in our own words), with citations, refusals below a confidence threshold,
+// the Decree 73/2024 number collision, follow-ups that keep context, and optional generative answers.
+//
+// Channel-neutral: the result is plain data; bot/cards/policy-answer-card.ts renders it for Teams and for
+// text channels.
+import type { DataSource } from 'typeorm';
+import { knowledge as msg } from '../../bot/messages/knowledge.js';
+import { logger } from '../../bot/logger.js';
+import { foldDiacritics, normalizeText } from '../text/vietnamese.js';
+import type { Hit } from './bm25-index.js';
+import { citationPath, parseCitation, type CitationQuery } from './citation-parser.js';
+import { loadCuratedPack, type Confidence, type CuratedPack } from './curated-pack.js';
+import { loadKnowledgeConfig, type KnowledgeConfig } from './knowledge-config.js';
+import { formatProvision, KnowledgeIndex, type RetrievalUnit } from './knowledge-index.js';
+import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
+import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
+import { analyze, bigrams, STOPWORDS, synonymExpansion } from './vn-analyzer.js';
+
+export type CitationSource = 'official' | 'curated';
+
+export interface PolicyCitation {
+  /** Document name: "Nghị định 73/2023/NĐ-CP". */
+  document: string;
+  /** Full citation: "khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP". */
+  citation: string;
+  /** Relevance in [0, 1]; the best citation comes first. */
+  score: number;
+  source: CitationSource;
+  provisionId?: string;
+  /** For curated citations: how sure the team is of the summary. */
+  confidence?: Confidence;
+  /** Pack document id (nd73, cv-trien-khai, ...) or folded code of the imported document. */
+  documentKey?: string;
+  /** Document-relative paths of the provision ("dieu:8/khoan:1"). */
+  paths?: string[];
+}
+
+export type PolicyAnswerKind = 'official' | 'curated' | 'generated' | 'collision' | 'not_found';
+
+/** Plain JSON: the caller keeps it in conversation state and passes it back with the next question. */
+export interface AnswerContext {
+  /** Pack document id or folded code of the document last answered from. */
+  documentKey?: string;
+  /** Path of the provision last answered ("dieu:8/khoan:1"). */
+  path?: string;
+  question: string;
+}
+
+export interface PolicyAnswer {
+  kind: PolicyAnswerKind;
+  /** The whole answer as plain text (what `ask` prints). */
+  answer: string;
+  confident: boolean;
+  citations: PolicyCitation[];
+  /** Words of the official text, when an imported provision answers the question. */
+  quote?: { text: string; citation: string; document: string };
+  /** Curated summary, when the pack answers (alone or beside the quote). */
+  summary?: string;
+  /** Caveats shown under the answer (summary, secondary basis, unverified provision). */
+  notes: string[];
+  /** Related questions to offer when nothing was found. */
+  suggestions: string[];
+  /** The whole article (or letter section) the quoted provision belongs to. */
+  fullArticleRef?: { provisionId: string; citation: string };
+  context: AnswerContext;
+}
+
+export interface ArticleView {
+  provisionId: string;
+  citation: string;
+  document: string;
+  text: string;
+}
+
+export interface PolicyAnswererOptions {
+  config?: KnowledgeConfig;
+  pack?: CuratedPack;
+  /** Injected for tests; defaults to an LlmAnswerer when the config has an endpoint. */
+  llm?: Pick<LlmAnswerer, 'compose'> | null;
+  now?: () => number;
+}
+
+// Words that only say which provision or document is meant; they do not describe a topic.
+const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh', 'quy', 'cong', 'van', 'chinh', 'phu', 'nd', 'cp']);
+
+const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
+const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
+const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
+
+interface AnalysedQuestion {
+  folded: string;
+  content: string[];
+  synonyms: string[];
+  corrected: Map<string, string>;
+  query: import('./bm25-index.js').Query;
+  hasDiacritics: boolean;
+  /** Bigrams of two adjacent topic words (no stopword, no reference word). */
+  topicBigrams: string[];
+}
+
+export class PolicyAnswerer {
+  private index!: KnowledgeIndex;
+  private lastCheck = 0;
+  private building: Promise<void> | null = null;
+  private readonly config: KnowledgeConfig;
+  private readonly pack: CuratedPack;
+  private readonly llm: Pick<LlmAnswerer, 'compose'> | null;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: PolicyAnswererOptions = {},
+  ) {
+    this.config = options.config ?? loadKnowledgeConfig();
+    this.pack = options.pack ?? loadCuratedPack();
+    this.llm = options.llm !== undefined ? options.llm : this.config.llm ? new LlmAnswerer(this.config.llm) : null;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Builds the index from the database now (after an import or removal in this process). */
+  async refresh(): Promise<void> {
+    const revision = await getRevision(this.dataSource);
+    const docs = await loadCurrentDocuments(this.dataSource);
+    this.index = new KnowledgeIndex(docs, this.pack, revision);
+    this.lastCheck = this.now();
+    logger.debug({ event: 'kb.index.built', revision, units: this.index.units.length }, 'knowledge index built');
+  }
+
+  /** Rebuilds when another process changed the knowledge base; checks at most every KB_REFRESH_SECONDS. */
+  async ensureFresh(): Promise<KnowledgeIndex> {
+    if (!this.index) {
+      this.building ??= this.refresh().finally(() => (this.building = null));
+      await this.building;
+      return this.index;
+    }
+    if (this.now() - this.lastCheck >= this.config.refreshSeconds * 1000 && !this.building) {
+      this.lastCheck = this.now();
+      const revision = await getRevision(this.dataSource);
+      if (revision !== this.index.revision) {
+        this.building = this.refresh().finally(() => (this.building = null));
+        await this.building;
+      }
+    }
+    return this.index;
+  }
+
+  async answer(question: string, context?: AnswerContext | null): Promise<PolicyAnswer> {
+    const index = await this.ensureFresh();
+    const result = this.answerWith(index, question, context ?? undefined);
+    if (this.llm && result.confident && (result.kind === 'official' || result.kind === 'curated')) {
+      const provisions = this.llmProvisions(index, result);
+      if (provisions.length && !result.citations.every((c) => c.confidence === 'unknown')) {
+        const generated = await this.llm.compose(question.trim(), provisions);
+        if (generated) {
+          return { ...result, kind: 'generated', answer: [generated, '', msg.generatedNote, ...result.notes.filter((n) => n !== msg.curatedNote(result.citations[0].citation))].join('\n').trim() };
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The whole article (or letter section) containing a provision, word for word. */
+  async showArticle(provisionId: string): Promise<ArticleView | null> {
+    const index = await this.ensureFresh();
+    const found = index.provisions.get(provisionId);
+    if (!found) return null;
+    const article = index.articleOf(provisionId) ?? found.provision;
+    return {
+      provisionId: article.id,
+      citation: article.citation,
+      document: found.document.label,
+      text: formatProvision(article, index.childrenOf, index.shapeOf(found.document)),
+    };
+  }
+
+  private llmProvisions(index: KnowledgeIndex, result: PolicyAnswer): LlmProvision[] {
+    const out: LlmProvision[] = [];
+    for (const c of result.citations.slice(0, 4)) {
+      const unit = index.units.find((u) => u.citation === c.citation && u.source === c.source);
+      if (!unit) continue;
+      const text = unit.source === 'official' ? formatProvision(unit.provision!, index.childrenOf, index.shapeOf(unit.officialDocument!)) : unit.entry!.answer;
+      out.push({ citation: unit.citation, document: unit.document, paths: unit.paths, text });
+    }
+    return out;
+  }
+
+  /** Synchronous core, also used by the evaluation. */
+  answerWith(index: KnowledgeIndex, rawQuestion: string, context?: AnswerContext): PolicyAnswer {
+    const question = normalizeText(rawQuestion ?? '').slice(0, 1000);
+    const folded = foldDiacritics(question);
+    if (!question || !/[\p{L}\p{N}]/u.test(question)) return this.notFound(index, question, [], msg.emptyQuestion);
+
+    // 1. Number collision: Decree 73/2024 (base salary) is another decree.
+    if (/\b73\s*\/\s*2024\b/.test(folded) || (COLLISION.test(folded) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))) {
+      if (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded)) {
+        return { kind: 'collision', answer: msg.collision, confident: false, citations: [], notes: [], suggestions: [], context: { question } };
+      }
+    }
+
+    const isFollowUp = Boolean(context) && (FOLLOW_UP.test(folded) || question.split(' ').length <= 4);
+    const ref = parseCitation(question);
+    if (isFollowUp && context?.path && !ref.article && !ref.section && (ref.clause || ref.point)) {
+      const base = context.path.split('/');
+      const top = base[0];
+      if (top.startsWith('dieu:')) {
+        ref.article = top.slice(5);
+        if (!ref.clause && ref.point) {
+          const clause = base.find((p) => p.startsWith('khoan:'));
+          if (clause) ref.clause = clause.slice(6);
+        }
+      } else if (top.startsWith('muc:')) {
+        ref.section = top.slice(4);
+      }
+      ref.document ??= context.documentKey;
+    }
+    const analysed = this.analyse(index, question);
+
+    // 2. An explicit reference ("khoản 1 Điều 8") is looked up directly.
+    const path = citationPath(ref);
+    if (path) {
+      const byRef = this.answerByReference(index, question, ref, path, analysed);
+      if (byRef) return byRef;
+    }
+
+    // 3. Free-text retrieval.
+    let result = this.answerBySearch(index, question, analysed);
+    if (!result.confident && isFollowUp && context?.question) {
+      const merged = this.analyse(index, `${context.question} ${question}`);
+      const retry = this.answerBySearch(index, question, merged);
+      if (retry.confident) result = retry;
+    }
+    return result;
+  }
+
+  private analyse(index: KnowledgeIndex, question: string): AnalysedQuestion {
+    const a = analyze(question);
+    const folded = foldDiacritics(question);
+    const syn = analyze(synonymExpansion(a.folded.join(' ')));
+    const corrected = new Map<string, string>();
+    const tokens = a.folded.map((t) => {
+      if (STOPWORDS.has(t) || index.bm25.has(t)) return t;
+      const c = index.bm25.correct(t);
+      if (c && t.length >= 4) corrected.set(t, c);
+      else if (c) return t;
+      return c ?? t;
+    });
+    const content = [...new Set(tokens.filter((t) => !STOPWORDS.has(t)))];
+    const synonyms = [...new Set(syn.folded.filter((t) => !STOPWORDS.has(t) && !content.includes(t)))];
+    const bi = [...new Set([...bigrams(tokens, STOPWORDS), ...bigrams(syn.folded)])];
+    const hasDiacritics = folded !== question;
+    const w = (t: string) => (corrected.has(t) || [...corrected.values()].includes(t) ? 0.8 : 1);
+    const query = {
+      uni: [...content.map((term) => ({ term, weight: w(term) })), ...synonyms.map((term) => ({ term, weight: 0.5 }))],
+      bi: bi.map((term) => ({ term, weight: 1 })),
+      acc: hasDiacritics ? [...new Set(a.accented.filter((t, i) => !STOPWORDS.has(a.folded[i])))].map((term) => ({ term, weight: 1 })) : [],
+      head: [...content.map((term) => ({ term, weight: w(term) })), ...bi.map((term) => ({ term, weight: 1 }))],
+    };
+    const isTopic = (t: string) => !STOPWORDS.has(t) && !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t);
+    const topicBigrams: string[] = [];
+    for (let i = 0; i + 1 < tokens.length; i++) if (isTopic(tokens[i]) && isTopic(tokens[i + 1])) topicBigrams.push(`${tokens[i]}_${tokens[i + 1]}`);
+    return { folded, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
+  }
+
+  /** IDF-weighted share of the question's topic words found in a hit. */
+  private coverage(index: KnowledgeIndex, analysed: AnalysedQuestion, hit: Hit): number {
+    const topic = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t));
+    const terms = topic.length ? topic : analysed.content;
+    let total = 0;
+    let found = 0;
+    const correctedTargets = new Set(analysed.corrected.values());
+    for (const t of terms) {
+      const idf = index.bm25.idf(t);
+      total += idf;
+      // A syllable we had to guess from a typo counts for less.
+      if (hit.matched.has(t)) found += correctedTargets.has(t) ? 0.6 * idf : idf;
+    }
+    // Synonyms found (e.g. "thời hạn" implied by "bao lâu") add a little.
+    for (const t of analysed.synonyms) if (hit.matched.has(t)) found += 0.3 * index.bm25.idf(t);
+    return total > 0 ? Math.min(1, found / total) : 0;
+  }
+
+  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
+    const raw = index.bm25.search(analysed.query, 12);
+    if (!raw.length) return this.notFound(index, question, []);
+    // Re-rank by how much of the question each hit covers: a provision holding every topic word beats
+    // one that matches a few words many times.
+    const covered = raw.map((h) => ({ h, cov: this.coverage(index, analysed, h) }));
+    const tb = analysed.topicBigrams;
+    for (const c of covered) {
+      const biCov = tb.length ? tb.filter((b) => c.h.matchedBigrams.has(b)).length / tb.length : c.cov;
+      c.h = { ...c.h, score: c.h.score * (0.4 + 0.3 * c.cov + 0.3 * biCov) };
+    }
+    covered.sort((a, b) => b.h.score - a.h.score);
+    const hits = covered.map((c) => c.h).slice(0, 8);
+    const top = hits[0];
+    const cov = covered[0].cov;
+    const topicCount = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t)).length;
+    // Two topic words side by side in the question should also sit side by side somewhere in the answer,
+    // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
+    const topicBigrams = analysed.topicBigrams;
+    const bigramOk = topicBigrams.length === 0 || topicBigrams.some((b) => top.matchedBigrams.has(b)) || cov >= 0.8;
+    const confident = cov >= this.config.minCoverage && bigramOk && top.score >= 3 && topicCount > 0;
+    const scored = hits.map((h) => ({ unit: index.units[h.doc], score: round((h.score / top.score) * cov) }));
+    if (!confident) return this.notFound(index, question, scored);
+    return this.compose(index, question, scored, true);
+  }
+
+  private answerByReference(index: KnowledgeIndex, question: string, ref: CitationQuery, path: string, analysed: AnalysedQuestion): PolicyAnswer | null {
+    const topicTerms = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t) && !/^[a-zđ]$/.test(t));
+    const hits = topicTerms.length ? index.bm25.search(analysed.query, 200) : [];
+    const rank = new Map(hits.map((h, i) => [h.doc, { i, score: h.score }]));
+    const under = (p: string) => p === path || p.startsWith(`${path}/`);
+    const pathKind = path.startsWith('muc') ? 'muc' : 'dieu';
+
+    // Official text first: the document named, else Decree 73 (articles) or the province's letter (sections);
+    // then the curated pack; other imported documents only when neither knows the provision.
+    const defaultDoc = pathKind === 'muc' ? 'cv-trien-khai' : 'nd73';
+    const docHint = ref.document ?? defaultDoc;
+    const fromOfficial = (docs: ReturnType<KnowledgeIndex['candidateDocuments']>): PolicyAnswer | null => {
+      for (const doc of docs) {
+        const exact = doc.byPath.get(path);
+        const units = index.units.filter((u) => u.source === 'official' && u.officialDocument?.id === doc.id && u.paths.some(under));
+        let chosen: RetrievalUnit | undefined;
+        if (units.length > 1 && topicTerms.length) {
+          chosen = [...units].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9))[0];
+          if (!rank.has(chosen.idx)) chosen = undefined;
+        }
+        if (!chosen && exact) {
+          // Quote exactly what was asked for, even if it is not a retrieval unit (a point, a whole article).
+          chosen = {
+            idx: -1,
+            source: 'official',
+            document: doc.label,
+            documentKey: doc.packId ?? doc.codeKey,
+            citation: exact.citation,
+            paths: [exact.path],
+            provision: exact,
+            officialDocument: doc,
+          };
+        }
+        if (!chosen && units.length) chosen = units[0];
+        if (chosen) return this.compose(index, question, [{ unit: chosen, score: 1 }], true);
+      }
+      return null;
+    };
+    const official = fromOfficial(index.candidateDocuments(docHint, pathKind));
+    if (official) return official;
+
+    // Then the curated pack: the entry for that provision, an enclosing one, or ones inside it.
+    const entries = index.units.filter((u) => u.source === 'curated' && u.documentKey === docHint);
+    const exact = entries.filter((u) => u.paths.includes(path));
+    const enclosing = entries.filter((u) => u.paths.some((p) => path.startsWith(`${p}/`)));
+    const inside = entries.filter((u) => u.paths.some((p) => p.startsWith(`${path}/`)));
+    const byRank = (list: RetrievalUnit[]) => [...list].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9));
+    const candidates = [...byRank(exact), ...byRank(enclosing), ...byRank(inside)];
+    if (candidates.length) {
+      const first = topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0];
+      const rest = candidates.filter((c) => c !== first).slice(0, 2);
+      return this.compose(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
+    }
+    if (!ref.document) {
+      const other = fromOfficial(index.candidateDocuments(undefined, pathKind).filter((d) => d.packId !== docHint));
+      if (other) return other;
+    }
+    if (!ref.article && !ref.section) return null;
+    const reference = citationText(ref, index, docHint);
+    const related = hits.slice(0, 3).map((h) => ({ unit: index.units[h.doc], score: 0 }));
+    return { ...this.notFound(index, question, related, msg.provisionMissing(reference)), context: { question, path, documentKey: docHint } };
+  }
+
+  private compose(index: KnowledgeIndex, question: string, ranked: Array<{ unit: RetrievalUnit; score: number }>, confident: boolean): PolicyAnswer {
+    const best = ranked[0].unit;
+    const notes: string[] = [];
+    const citations: PolicyCitation[] = [];
+    let quote: PolicyAnswer['quote'];
+    let summary: string | undefined;
+    let fullArticleRef: PolicyAnswer['fullArticleRef'];
+    let official = best.source === 'official' ? best : undefined;
+    if (!official && best.entry) {
+      // The curated entry's provision may exist in an imported official text: quote it too.
+      official = this.officialCounterpart(index, best);
+      summary = best.entry.answer;
+    }
+    if (official?.provision && official.officialDocument) {
+      quote = {
+        text: formatProvision(official.provision, index.childrenOf, index.shapeOf(official.officialDocument)),
+        citation: official.citation,
+        document: official.document,
+      };
+      const article = index.articleOf(official.provision.id);
+      if (article) fullArticleRef = { provisionId: article.id, citation: article.citation };
+      citations.push({ document: official.document, citation: official.citation, score: ranked[0].score, source: 'official', provisionId: official.provision.id, documentKey: official.documentKey, paths: official.paths });
+    }
+    if (best.entry) {
+      citations.push({ document: best.document, citation: best.citation, score: ranked[0].score, source: 'curated', confidence: best.entry.confidence, documentKey: best.documentKey, paths: best.paths });
+      if (!quote) notes.push(msg.curatedNote(best.citation));
+      if (best.entry.confidence === 'secondary') notes.push(msg.secondaryNote);
+      if (best.entry.confidence === 'unknown') notes.push(msg.unknownNote);
+    }
+    for (const { unit, score } of ranked.slice(1)) {
+      if (citations.length >= 3) break;
+      if (citations.some((c) => c.citation === unit.citation)) continue;
+      citations.push({
+        document: unit.document,
+        citation: unit.citation,
+        score,
+        source: unit.source,
+        ...(unit.provision ? { provisionId: unit.provision.id } : {}),
+        ...(unit.entry ? { confidence: unit.entry.confidence } : {}),
+        documentKey: unit.documentKey,
+        paths: unit.paths,
+      });
+    }
+    const lines: string[] = [];
+    if (quote) {
+      lines.push(msg.officialIntro(quote.citation), `“${quote.text}”`);
+      if (summary) lines.push('', `${msg.summaryLabel} ${summary}`);
+    } else if (summary) {
+      lines.push(summary);
+    }
+    if (notes.length) lines.push('', ...notes);
+    const ctxUnit = official ?? best;
+    return {
+      kind: quote ? 'official' : 'curated',
+      answer: lines.join('\n'),
+      confident,
+      citations,
+      quote,
+      summary,
+      notes,
+      suggestions: [],
+      fullArticleRef,
+      context: { question, documentKey: ctxUnit.documentKey, path: ctxUnit.paths[0] },
+    };
+  }
+
+  private officialCounterpart(index: KnowledgeIndex, unit: RetrievalUnit): RetrievalUnit | undefined {
+    for (const path of unit.paths) {
+      for (const doc of index.documents) {
+        if (doc.packId !== unit.documentKey) continue;
+        const p = doc.byPath.get(path);
+        if (p) {
+          return { idx: -1, source: 'official', document: doc.label, documentKey: unit.documentKey, citation: p.citation, paths: [p.path], provision: p, officialDocument: doc };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private notFound(index: KnowledgeIndex, question: string, related: Array<{ unit: RetrievalUnit; score: number }>, message: string = msg.notFound): PolicyAnswer {
+    const suggestions = [
+      ...new Set([...related.filter((r) => r.unit.entry).slice(0, 3).map((r) => r.unit.entry!.questions[0]), ...msg.defaultSuggestions]),
+    ].slice(0, 4);
+    void index;
+    const answer = [message, msg.notFoundHint, '', msg.relatedLabel, ...suggestions.map((s) => `• ${s}`)].join('\n');
+    return {
+      kind: 'not_found',
+      answer,
+      confident: false,
+      citations: related.slice(0, 3).map(({ unit, score }) => ({
+        document: unit.document,
+        citation: unit.citation,
+        score,
+        source: unit.source,
+        ...(unit.provision ? { provisionId: unit.provision.id } : {}),
+        documentKey: unit.documentKey,
+        paths: unit.paths,
+      })),
+      notes: [],
+      suggestions,
+      context: { question },
+    };
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function citationText(ref: CitationQuery, index: KnowledgeIndex, docHint: string): string {
+  const parts: string[] = [];
+  if (ref.point) parts.push(`điểm ${ref.point}`);
+  if (ref.clause && ref.article) parts.push(`khoản ${ref.clause}`);
+  if (ref.article) parts.push(`Điều ${ref.article}`);
+  else if (ref.section) parts.push(`mục ${ref.section}`);
+  const doc = index.pack.documents.find((d) => d.id === docHint);
+  return `${parts.join(' ')} ${doc?.label ?? ''}`.trim();
+}
+
+/** The factory the chat integration uses. */
+export function createPolicyAnswerer(dataSource: DataSource, options: PolicyAnswererOptions = {}): PolicyAnswerer {
+  return new PolicyAnswerer(dataSource, options);
+}

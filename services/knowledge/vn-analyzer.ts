@@ -1,0 +1,157 @@
+// Analysis of Vietnamese text for retrieval: NFC, lower case, abbreviations expanded, numbers
+// normalised ("07" → "7"), syllables folded (đ → d) beside the accented ones, and syllable bigrams.
+import { foldDiacritics, normalizeText } from '../text/vietnamese.js';
+
+/** Abbreviations (folded key) → accented expansion. Applied to documents and questions alike. */
+const ABBREVIATIONS: Record<string, string> = {
+  ubnd: 'ủy ban nhân dân',
+  hdnd: 'hội đồng nhân dân',
+  nd: 'nghị định',
+  qd: 'quy định',
+  kl: 'kết luận',
+  cbccvc: 'cán bộ công chức viên chức',
+  cbcc: 'cán bộ công chức',
+  ccvc: 'công chức viên chức',
+  cb: 'cán bộ',
+  cc: 'công chức',
+  vc: 'viên chức',
+  nv: 'nội vụ',
+  snv: 'sở nội vụ',
+  bnv: 'bộ nội vụ',
+  dmst: 'đổi mới sáng tạo',
+  cds: 'chuyển đổi số',
+  cntt: 'công nghệ thông tin',
+  khcn: 'khoa học công nghệ',
+  tthc: 'thủ tục hành chính',
+  cchc: 'cải cách hành chính',
+  ttg: 'thủ tướng',
+  cp: 'chính phủ',
+  bct: 'bộ chính trị',
+  tw: 'trung ương',
+  dx: 'đề xuất',
+  kh: 'kế hoạch',
+  cv: 'công văn',
+  ndd: 'người đứng đầu',
+  qppl: 'quy phạm pháp luật',
+  vbqppl: 'văn bản quy phạm pháp luật',
+  // Spellings people type instead of the official ones.
+  uy: 'ủy',
+};
+
+/** Multi-word synonyms (folded phrase → accented phrase appended to a question). */
+const SYNONYMS: Array<[RegExp, string]> = [
+  [/\bthu truong\b/, 'người đứng đầu'],
+  [/\bgiam doc so\b|\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
+  [/\b(bao lau|may ngay|bao nhieu ngay|han chot|thoi gian bao nhieu|trong bao lau)\b/, 'thời hạn ngày'],
+  [/\b(nop|chuyen|trinh)\b/, 'gửi'],
+  [/\b(that bai|khong thanh cong|khong dat)\b/, 'không hoàn thành'],
+  [/\b(ky luat|xu ly|truy cuu)\b/, 'trách nhiệm'],
+  [/\b(cap pho|pho giam doc|pho chu tich|pho thu truong)\b/, 'cấp phó'],
+  [/\b(bo phieu|phieu)\b/, 'biểu quyết'],
+  [/\b(qua ban|hon mot nua)\b/, 'trên 50'],
+  [/\b(thuong|tuyen duong)\b/, 'khen thưởng'],
+  [/\b(y tuong|sang kien doi moi)\b/, 'đề xuất'],
+  [/\b(tri tue nhan tao)\b/, 'ai'],
+  [/\b(cam|nghiem cam)\b/, 'nghiêm cấm'],
+  [/\b(ai duoc ap dung|ap dung cho ai|doi tuong)\b/, 'đối tượng áp dụng'],
+  [/\b(luong som|nang luong)\b/, 'nâng bậc lương trước thời hạn'],
+];
+
+/** Question words and particles that carry no topic (folded). */
+export const STOPWORDS = new Set(
+  (
+    'la gi thi sao co duoc khong nhu the nao ai cua va cac nhung cho ve theo trong hoi toi em anh chi a ' +
+    'voi nay do mot den khi phai se da dang neu vay nhe oi ha u minh nguoi ay kia nhi chua roi cung hay hoac ' +
+    'luc dau o tai ra vao len xuong lai them moi con nua bi boi vi tren duoi sau truoc'
+  ).split(' '),
+);
+// Words kept although they look like particles: they carry meaning in this domain.
+for (const keep of ['nguoi', 'sau', 'truoc', 'tren']) STOPWORDS.delete(keep);
+
+export interface Analysis {
+  /** Folded syllables in order (abbreviations expanded, numbers normalised). */
+  folded: string[];
+  /** The same syllables with their diacritics. */
+  accented: string[];
+}
+
+function normalizeNumber(token: string): string {
+  return /^\d+$/.test(token) ? String(Number(token)) : token;
+}
+
+/**
+ * Splits text into syllables. "73/2023/NĐ-CP" → 73 2023 nghị định chính phủ; "ND73" → nghị định 73;
+ * "đ8" / "k1" stay as they are for the citation parser but are split here into "điều 8" / "khoản 1".
+ */
+export function analyze(text: string): Analysis {
+  const norm = normalizeText(text).replace(/(\d)[.,](\d{3})\b/g, '$1$2');
+  const raw = norm.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const folded: string[] = [];
+  const accented: string[] = [];
+  const push = (acc: string) => {
+    for (const part of acc.split(' ')) {
+      if (!part) continue;
+      accented.push(part);
+      folded.push(foldDiacritics(part));
+    }
+  };
+  for (const token of raw) {
+    let m: RegExpExecArray | null;
+    const f = foldDiacritics(token);
+    if ((m = /^([a-z]+)(\d+[a-z]?)$/.exec(f)) && m[1].length <= 6) {
+      // nd73, qd32, d8, k1
+      const head = m[1] === 'd' ? 'điều' : m[1] === 'k' ? 'khoản' : ABBREVIATIONS[m[1]] ?? token.slice(0, m[1].length);
+      push(head);
+      push(normalizeNumber(m[2]));
+      continue;
+    }
+    // Only plain-letter tokens are abbreviations ("nđ" and "qđ" included): "từ" is not "TU".
+    if (ABBREVIATIONS[f] && token.length <= 6 && token.replace(/đ/g, 'd') === f) {
+      push(ABBREVIATIONS[f]);
+      continue;
+    }
+    push(normalizeNumber(token));
+  }
+  return { folded, accented };
+}
+
+/** Extra accented phrases a question implies (synonyms), to be analysed and added to it. */
+export function synonymExpansion(foldedText: string): string {
+  const extra: string[] = [];
+  for (const [re, phrase] of SYNONYMS) if (re.test(foldedText)) extra.push(phrase);
+  return extra.join(' ');
+}
+
+export function bigrams(tokens: string[], skip?: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (skip && skip.has(tokens[i]) && skip.has(tokens[i + 1])) continue;
+    out.push(`${tokens[i]}_${tokens[i + 1]}`);
+  }
+  return out;
+}
+
+/** Optimal string alignment distance, bounded: returns max+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1];
+}
