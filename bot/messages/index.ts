@@ -2,3 +2,4 @@
 export { core } from './core.js';
 export { calendar } from './calendar.js';
 export { directory } from './directory.js';
+export { knowledge } from './knowledge.js';
