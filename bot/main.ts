@@ -1,6 +1,7 @@
 // `npm start`: validate configuration, open the database (PGlite under ./data or DATABASE_URL),
 // apply migrations, load the demo directory on an empty database, serve, and drain on SIGTERM/SIGINT.
 import { ConfigError, loadConfig } from './config.js';
+import { loadWorkflowConfig, setWorkflowConfig, WorkflowConfigError } from '../services/workflow/workflow-config.js';
 import { openDatabase } from '../entities/data-source.js';
 import { logger } from './logger.js';
 import { startBotServer } from './server.js';
@@ -18,6 +19,16 @@ async function main(): Promise<void> {
     throw err;
   }
   logger.level = config.LOG_LEVEL;
+  try {
+    // A wrong rules file must stop start-up, not the first deadline computed weeks later.
+    setWorkflowConfig(loadWorkflowConfig());
+  } catch (err) {
+    if (err instanceof WorkflowConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   const db = await openDatabase(config.database);
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;

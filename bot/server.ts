@@ -13,6 +13,7 @@ import type { AppConfig } from './config.js';
 import { createAppServices, type AppServices } from './core/app-services.js';
 import { logger, withCorrelation } from './logger.js';
 import { registerFeatures } from './features.js';
+import { defaultRoutes, type RouteContext, type RouteRegistration } from './routes.js';
 
 /** Bodies above this are refused with 413 before any parsing; no activity of ours comes close. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -33,6 +34,8 @@ export interface BotServerOptions {
   config: AppConfig;
   db: Database;
   features?: BotApplicationOptions['features'];
+  /** Extra HTTP routes (downloads, webhooks, web pages); default: all of bot/routes.ts. */
+  routes?: RouteRegistration[];
 }
 
 export function createAdapter(config: AppConfig): TeamsAdapter {
@@ -92,7 +95,8 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE) : new InProcessConversationLock();
 
   const server = restify.createServer({ name: 'tro-ly-doi-moi', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  // Parsed per route: webhooks that verify a signature over the raw bytes read the body themselves.
+  const jsonBody = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false });
 
   let draining = false;
   let inFlight = 0;
@@ -108,7 +112,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
   });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', ...jsonBody, async (req, res) => {
     if (draining) {
       res.header('Retry-After', '5');
       res.send(503, { error: 'shutting down' });
@@ -138,6 +142,9 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       if (inFlight === 0) idle?.();
     }
   });
+
+  const routeContext: RouteContext = { config, db, services, bot, adapter, jsonBody };
+  for (const register of options.routes ?? defaultRoutes) await register(server, routeContext);
 
   server.listen(config.PORT, config.HOST);
   await once(server.server, 'listening');
