@@ -490,12 +490,10 @@ async function applyDirectory(
 
   // Units: parents first; new ones inserted with their parent's id, existing ones updated if different.
   const idByCode = new Map(existingUnits.map((u) => [u.code, u.id]));
-  const newUnits: DirectoryUnitSpec[] = [];
   for (const spec of topologicalOrder(valid.units)) {
     const current = unitByCode.get(spec.code);
     if (!current) {
       unitCounts.created++;
-      newUnits.push(spec);
       if (write) {
         const inserted = await manager.insert(Unit, {
           code: spec.code,
