@@ -526,7 +526,7 @@ describe('terminal chat', function () {
       const saveDir = join(home, 'tep-nhan');
       const { code, stdout, stderr } = await runChat(
         ['--as', email, '--url', bot.url, '--resume', '--save-dir', saveDir],
-        ['thẻ', '/set 1 Bản nháp', '/set 3 2025-12-01', '/click lưu nháp', 'tệp'].join('\n'),
+        ['thẻ', '/set 1 Bản nháp', '/set 3 2025-12-01', '/click lưu nháp', 'tệp', 'gửi tệp', '/click Chấp nhận'].join('\n'),
       );
       assert.equal(code, 0, stderr);
       assert.match(stdout, /📎 Tệp: ke-hoach\.txt \(dữ liệu nhúng, \d+ B\)/);
@@ -534,6 +534,14 @@ describe('terminal chat', function () {
       const saved = /Đã nhận tệp «ke-hoach\.txt», lưu tại (.+)$/m.exec(stdout);
       assert.ok(saved, stdout);
       assert.equal(await readFile(saved[1], 'utf8'), FAKE_BOT_FILE_TEXT);
+      // File consent, as Teams does it: accept, the bot uploads to the given URL, then sends the file's card.
+      assert.match(stdout, /📎 Bot muốn gửi tệp «bao-cao\.txt» \(\d+ B\)\.\n {4}Báo cáo năm\n {4}▶ \[1\] Chấp nhận\n {4}▶ \[2\] Từ chối/);
+      const uploaded = /Đã nhận tệp «bao-cao\.txt», lưu tại (.+)$/m.exec(stdout);
+      assert.ok(uploaded, stdout);
+      assert.equal(await readFile(uploaded[1], 'utf8'), FAKE_BOT_FILE_TEXT);
+      assert.match(stdout, /📎 Tệp: bao-cao\.txt http:\/\/127\.0\.0\.1:\d+\/uploads\/file-[0-9a-f]+/);
+      const consent = bot.received.find((a) => a.name === 'fileConsent/invoke');
+      assert.deepEqual((consent?.value as { action?: string; context?: unknown }).context, { file: 'bao-cao' });
       assert.match(stdout, /Tiếp tục cuộc trò chuyện a:/);
       assert.match(stdout, /Đã nhận dữ liệu: \{"kind":"draft","title":"Bản nháp","field":"hanh_chinh","deadline":"2025-12-01"\}/);
       const all = bot.received.filter((a) => a.from?.aadObjectId === deterministicAadObjectId(email));

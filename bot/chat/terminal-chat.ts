@@ -593,10 +593,10 @@ export class TerminalChat {
     const attachment = this.findAttachment(action);
     const name = typeof attachment?.name === 'string' ? attachment.name : 'tep';
     if (value.action === 'decline') {
+      this.print(t.fileDeclined(name));
       await this.send(
         invokeActivity(session, 'fileConsent/invoke', { type: 'fileUpload', action: 'decline', context: value.context }, { replyToId: action.activityId }),
       );
-      this.print(t.fileDeclined(name));
       return;
     }
     const slot = this.connector.createUploadSlot(name);

@@ -15,6 +15,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationReference,
+  type FileConsentCardResponse,
   TurnContext,
 } from 'botbuilder';
 
@@ -101,6 +102,23 @@ class EchoTeamsBot extends TeamsActivityHandler {
             },
           ],
         });
+      } else if ((text ?? '').trim().toLowerCase() === 'gửi tệp') {
+        // Teams bots cannot attach files in a personal chat: they ask consent, then upload where Teams says.
+        await context.sendActivity({
+          type: 'message',
+          attachments: [
+            {
+              contentType: 'application/vnd.microsoft.teams.card.file.consent',
+              name: 'bao-cao.txt',
+              content: {
+                description: 'Báo cáo năm',
+                sizeInBytes: Buffer.byteLength(FAKE_BOT_FILE_TEXT),
+                acceptContext: { file: 'bao-cao' },
+                declineContext: { file: 'bao-cao' },
+              },
+            },
+          ],
+        });
       } else if ((text ?? '').trim().toLowerCase() === 'chậm') {
         // Replies after the HTTP answer, like a bot finishing work in the background.
         const reference = TurnContextReference.of(context);
@@ -118,6 +136,35 @@ class EchoTeamsBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     this.state.received.push(JSON.parse(JSON.stringify(context.activity)) as Partial<Activity>);
     await super.run(context);
+  }
+
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const info = response.uploadInfo!;
+    const bytes = Buffer.from(FAKE_BOT_FILE_TEXT);
+    const upload = await fetch(info.uploadUrl!, {
+      method: 'PUT',
+      headers: { 'Content-Length': String(bytes.length), 'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}` },
+      body: bytes,
+    });
+    if (!upload.ok) throw new Error(`upload failed: HTTP ${upload.status}`);
+    await context.sendActivity({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.card.file.info',
+          name: info.name,
+          contentUrl: info.contentUrl,
+          content: { uniqueId: info.uniqueId, fileType: info.fileType },
+        },
+      ],
+    });
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await context.sendActivity('Đã hủy gửi tệp.');
   }
 
   protected override async onAdaptiveCardInvoke(
