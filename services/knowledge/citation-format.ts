@@ -14,9 +14,10 @@ export const DOCUMENT_KIND_LABELS: Record<LegalDocumentKind, string> = {
   khac: 'Văn bản',
 };
 
-/** "Nghị định 73/2023/NĐ-CP", "Công văn 1234/UBND-NC". */
+/** "Nghị định 73/2023/NĐ-CP", "Công văn số 1234/UBND-NC". */
 export function documentLabel(kind: LegalDocumentKind, code: string): string {
-  return `${DOCUMENT_KIND_LABELS[kind]} ${code}`;
+  // Letters are cited with their number: "Công văn số 1234/UBND-NC".
+  return kind === 'cong_van' ? `Công văn số ${code}` : `${DOCUMENT_KIND_LABELS[kind]} ${code}`;
 }
 
 const ORDINAL_WORDS = ['', 'nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];

@@ -54,7 +54,7 @@ export interface PolicyAnswer {
   confident: boolean;
   citations: PolicyCitation[];
   /** Words of the official text, when an imported provision answers the question. */
-  quote?: { text: string; citation: string; document: string };
+  quote?: { text: string; citation: string; document: string; heading?: string };
   /** Curated summary, when the pack answers (alone or beside the quote). */
   summary?: string;
   /** Caveats shown under the answer (summary, secondary basis, unverified provision). */
@@ -387,6 +387,7 @@ export class PolicyAnswerer {
         text: formatProvision(official.provision, index.childrenOf, index.shapeOf(official.officialDocument)),
         citation: official.citation,
         document: official.document,
+        heading: headingOf(index, official.provision),
       };
       const article = index.articleOf(official.provision.id);
       if (article) fullArticleRef = { provisionId: article.id, citation: article.citation };
@@ -414,7 +415,7 @@ export class PolicyAnswerer {
     }
     const lines: string[] = [];
     if (quote) {
-      lines.push(msg.officialIntro(quote.citation), `“${quote.text}”`);
+      lines.push(msg.officialIntro(quote.heading ? `${quote.citation} (${quote.heading})` : quote.citation), `“${quote.text}”`);
       if (summary) lines.push('', `${msg.summaryLabel} ${summary}`);
     } else if (summary) {
       lines.push(summary);
@@ -472,6 +473,17 @@ export class PolicyAnswerer {
       context: { question },
     };
   }
+}
+
+/** The line that says what a quoted clause or point is about: its article's title or its section's opening. */
+function headingOf(index: KnowledgeIndex, p: import('./knowledge-store.js').StoredProvision): string | undefined {
+  const parent = p.parentId ? index.provisions.get(p.parentId)?.provision : undefined;
+  if (!parent || p.kind === 'dieu') return undefined;
+  const article = index.articleOf(p.id);
+  if (article?.kind === 'dieu' && article.id !== p.id) return article.title ? `Điều ${article.number}. ${article.title}` : undefined;
+  const line = (parent.title ?? parent.text.split('\n')[0] ?? '').trim();
+  if (!line) return undefined;
+  return line.length > 90 ? `${line.slice(0, 90).replace(/\s+\S*$/, '')}…` : line;
 }
 
 function round(n: number): number {
