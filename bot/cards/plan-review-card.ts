@@ -1,0 +1,136 @@
+// The whole plan on one card: every part of Art. 7.2 and the self-check, with an edit action per section
+// and the confirm (submit) action. Text typed by the officer goes into sections (shown literally).
+import type { Proposal, ProposalPlan } from '../../entities/proposal.entity.js';
+import { formatDateVN } from '../../services/calendar/local-date.js';
+import { formatVND } from '../../services/documents/format.js';
+import { formatMilestones } from '../../services/proposals/plan-validation.js';
+import { fieldLabel, type WorkflowConfig } from '../../services/workflow/workflow-config.js';
+import { CONDITION_KEYS } from '../../services/proposals/plan-validation.js';
+import type { CardAction, CardSection, NeutralCard } from '../core/reply.js';
+import { wizard } from '../messages/wizard.js';
+
+export const PLAN_VERBS = {
+  resume: 'plan.resume',
+  delete: 'plan.delete',
+  deleteConfirmed: 'plan.deleteConfirmed',
+  form: 'plan.form',
+  saveForm: 'plan.saveForm',
+  review: 'plan.review',
+  edit: 'plan.edit',
+  submit: 'plan.submit',
+  download: 'plan.download',
+} as const;
+
+const MISSING = '(chưa điền)';
+const SKIPPED = '(không có)';
+
+function show(value: string | undefined): string {
+  if (value === undefined) return MISSING;
+  return value.trim() ? value : SKIPPED;
+}
+
+export function fundingText(plan: ProposalPlan): string {
+  if (plan.fundingAmount === undefined) return MISSING;
+  if (plan.fundingAmount === '0') return 'Không đề nghị kinh phí';
+  return `${formatVND(BigInt(plan.fundingAmount))}${plan.fundingSource ? `; nguồn: ${plan.fundingSource}` : ''}`;
+}
+
+/** The plan as titled sections, in the order of Art. 7.2. */
+export function planSections(plan: ProposalPlan, config: WorkflowConfig): { section: string; parts: CardSection[] }[] {
+  const s = wizard.sections;
+  return [
+    {
+      section: 'title',
+      parts: [
+        { heading: `${s.title}`, text: `${show(plan.title)}\nLĩnh vực: ${plan.field ? (fieldLabel(config, plan.field) ?? plan.field) : MISSING}` },
+      ],
+    },
+    {
+      section: 'a',
+      parts: [
+        { heading: `${s.a} · Sự cần thiết`, text: show(plan.necessity) },
+        { heading: 'Mục đích', text: show(plan.purpose) },
+        { heading: 'Yêu cầu', text: show(plan.requirements) },
+        { heading: 'Điểm nghẽn về cơ chế, chính sách', text: show(plan.bottleneck) },
+        { heading: 'Văn bản hiện hành chưa điều chỉnh', text: show(plan.uncoveredDocuments) },
+      ],
+    },
+    {
+      section: 'b_content',
+      parts: [
+        { heading: `${s.b_content} · Nội dung, nhiệm vụ, giải pháp`, text: show(plan.content) },
+        { heading: 'Phạm vi thực hiện', text: show(plan.scope) },
+        { heading: 'Người thực hiện', text: show(plan.implementers) },
+      ],
+    },
+    {
+      section: 'b_timeline',
+      parts: [
+        {
+          heading: s.b_timeline,
+          text: `Từ ${plan.startDate ? formatDateVN(plan.startDate) : MISSING} đến ${plan.endDate ? formatDateVN(plan.endDate) : MISSING}${
+            plan.milestones?.length ? `\n${formatMilestones(plan.milestones)}` : ''
+          }`,
+        },
+      ],
+    },
+    {
+      section: 'b_resources',
+      parts: [
+        { heading: `${s.b_resources} · Nhân lực`, text: show(plan.resourcesPeople) },
+        { heading: 'Kinh phí', text: fundingText(plan) },
+        { heading: 'Trang thiết bị', text: show(plan.equipment) },
+        { heading: 'Tính khả thi', text: show(plan.feasibility) },
+      ],
+    },
+    {
+      section: 'c',
+      parts: [
+        { heading: `${s.c} · Tác động tích cực`, text: show(plan.positiveImpacts) },
+        { heading: 'Tác động tiêu cực', text: show(plan.negativeImpacts) },
+        { heading: 'Kết quả dự kiến', text: show(plan.expectedResults) },
+      ],
+    },
+    {
+      section: 'check',
+      parts: [
+        {
+          heading: s.check,
+          text: CONDITION_KEYS.map((k, i) => {
+            const c = plan.conditions?.[k];
+            return `Điều kiện ${i + 1}: ${c ? `${c.met ? 'Có' : 'Không'}, ${c.reason}` : MISSING}`;
+          }).join('\n'),
+        },
+      ],
+    },
+  ];
+}
+
+const EDIT_COMMANDS: Record<string, string> = {
+  title: 'sửa tên',
+  a: 'sửa phần a',
+  b_content: 'sửa phần b',
+  b_timeline: 'sửa thời gian',
+  b_resources: 'sửa nguồn lực',
+  c: 'sửa phần c',
+  check: 'sửa tự đánh giá',
+};
+
+export function planReviewCard(proposal: Proposal, config: WorkflowConfig, options: { problems?: string[]; teams?: boolean } = {}): NeutralCard {
+  const groups = planSections(proposal.plan, config);
+  const actions: CardAction[] = [];
+  if (!options.problems?.length) {
+    actions.push({ title: wizard.submit, verb: PLAN_VERBS.submit, data: { proposalId: proposal.id, version: proposal.version }, command: 'gửi đề xuất', style: 'positive' });
+  }
+  for (const g of groups) {
+    actions.push({ title: wizard.edit(wizard.sections[g.section]), verb: PLAN_VERBS.edit, data: { proposalId: proposal.id, section: g.section }, command: EDIT_COMMANDS[g.section] });
+  }
+  if (options.teams) actions.push({ title: wizard.openForm, verb: PLAN_VERBS.form, data: { proposalId: proposal.id } });
+  return {
+    title: wizard.reviewTitle,
+    subtitle: proposal.plan.title || wizard.untitled,
+    body: [wizard.reviewIntro, ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : [])],
+    sections: groups.flatMap((g) => g.parts),
+    actions,
+  };
+}

@@ -1,0 +1,312 @@
+// The proposal-plan feature: intents (new proposal, continue a draft, my proposals), the card and typed
+// commands (resume, delete, form, edit, submit, download) and the wizard dialog.
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { BotApplication } from './app.js';
+import type { AppServices } from './core/app-services.js';
+import type { CoreTurn } from './core/core-turn.js';
+import { toActivity } from './core/core-turn.js';
+import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from './core/reply.js';
+import type { CommandResult } from './core/command-registry.js';
+import { wizard } from './messages/wizard.js';
+import { PLAN_VERBS, planReviewCard } from './cards/plan-review-card.js';
+import { planFormCard, typedValues, validateForm } from './cards/plan-form-card.js';
+import { planFileUrl } from './files/file-routes.js';
+import { FILE_LINK_TTL_HOURS } from './files/file-links.js';
+import { proposalPlanFileName } from '../services/documents/proposal-plan-document.js';
+import { Officer } from '../entities/officer.entity.js';
+import type { Proposal } from '../entities/proposal.entity.js';
+import { checkCoverage } from '../dialogs/coverage-dialog.js';
+import { draftLabel, PLAN_WIZARD_DIALOG, PlanWizardDialog, type WizardHost, type WizardOptions } from '../dialogs/plan-wizard-dialog.js';
+import { progress } from '../dialogs/wizard-sections.js';
+import type { SectionId, StepContext } from '../dialogs/wizard-step.js';
+import { todayVN, formatDateVN, toLocalDate } from '../services/calendar/local-date.js';
+import { checkPlanComplete } from '../services/proposals/plan-validation.js';
+import { DraftNotFoundError, ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
+import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
+import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
+
+const channelOf = (context: TurnContext) => String(context.activity.channelId ?? '').slice(0, 16);
+const isInvoke = (turn: CoreTurn) => turn.context.activity.type === ActivityTypes.Invoke;
+
+export function registerProposalWizard(bot: BotApplication, services: AppServices): void {
+  const drafts = new ProposalDraftService(services.dataSource);
+  const submission = new ProposalSubmissionService(services.dataSource, services.events, () => getWorkflowConfig().fields);
+  const stepContext = (): StepContext => ({ config: getWorkflowConfig(), today: todayVN() });
+
+  const send = async (context: TurnContext, reply: BotReply | string) => {
+    await context.sendActivity(toActivity(context.activity.channelId, reply));
+  };
+
+  const reviewCard = (context: TurnContext, proposal: Proposal): NeutralCard => {
+    const problems = checkPlanComplete(proposal.plan, getWorkflowConfig().fields).map((p) => p.message);
+    return planReviewCard(proposal, getWorkflowConfig(), { problems, teams: context.activity.channelId === 'msteams' });
+  };
+
+  const fileReply = (context: TurnContext, proposal: Proposal): BotReply => {
+    const url = planFileUrl(services, proposal.id, proposal.currentRevision);
+    const teams = context.activity.channelId === 'msteams';
+    return {
+      text: teams ? wizard.fileText : `${wizard.fileText}\n${wizard.linkNote(FILE_LINK_TTL_HOURS)}`,
+      file: { name: proposalPlanFileName(proposal.code!), contentType: DOCX_CONTENT_TYPE, url },
+    };
+  };
+
+  const submitAndReply = async (context: TurnContext, officer: Officer, proposalId: string, version?: number): Promise<boolean> => {
+    const result = await submission.submit(officer, proposalId, channelOf(context), version);
+    switch (result.status) {
+      case 'submitted':
+        await send(context, wizard.submitted(result.code));
+        await send(context, fileReply(context, result.proposal));
+        return true;
+      case 'already_submitted':
+        await send(context, wizard.alreadySubmitted(result.proposal.code ?? ''));
+        return true;
+      case 'not_found':
+        await send(context, wizard.draftGone);
+        return true;
+      case 'stale':
+      case 'incomplete': {
+        const fresh = await drafts.get(officer.id, proposalId);
+        await send(context, result.status === 'stale' ? wizard.stale : wizard.incomplete);
+        if (fresh) await send(context, { card: reviewCard(context, fresh) });
+        return false;
+      }
+    }
+  };
+
+  const host: WizardHost = {
+    drafts,
+    stepContext,
+    findOfficer: (id) => services.dataSource.getRepository(Officer).findOneBy({ id }),
+    send,
+    sendReview: async (context, proposal) => send(context, { card: reviewCard(context, proposal) }),
+    submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
+  };
+  bot.dialogs.add(new PlanWizardDialog(host));
+
+  const startWizard = async (turn: CoreTurn, options: Omit<WizardOptions, 'officerId'>) => {
+    const dc = await bot.dialogs.createContext(turn.context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(PLAN_WIZARD_DIALOG, { ...options, officerId: turn.officer.id });
+  };
+
+  /** What an Action.Execute gets back (the clicked card is replaced); a message turn has already answered. */
+  const ack = (turn: CoreTurn, title: string): CommandResult => (isInvoke(turn) ? { title } : undefined);
+
+  const newProposal = async (turn: CoreTurn) => {
+    const coverage = checkCoverage(turn.officer, getWorkflowConfig(), services.config.DIRECTORY_CONTACT);
+    if (!coverage.allowed) {
+      await turn.send(coverage.notice);
+      return;
+    }
+    if (coverage.notice) await turn.send(coverage.notice);
+    const proposal = await drafts.create(turn.officer, channelOf(turn.context));
+    const intro: BotReply =
+      turn.channelId === 'msteams'
+        ? {
+            card: {
+              title: wizard.formTitle,
+              body: [wizard.started, wizard.formOffer],
+              actions: [{ title: wizard.openForm, verb: PLAN_VERBS.form, data: { proposalId: proposal.id } }],
+            },
+          }
+        : { text: wizard.started };
+    await startWizard(turn, { proposalId: proposal.id, intro });
+  };
+
+  const resume = async (turn: CoreTurn, proposal: Proposal) => {
+    await startWizard(turn, { proposalId: proposal.id, intro: wizard.resumed(draftLabel(proposal.plan)) });
+  };
+
+  const draftsCard = (list: Proposal[]): NeutralCard => {
+    const ctx = stepContext();
+    return {
+      title: wizard.draftsTitle,
+      body: [wizard.draftsIntro],
+      sections: list.map((p, i) => {
+        const { filled, total } = progress(p.plan, ctx);
+        return { heading: `${i + 1}.`, text: wizard.draftLine(i + 1, draftLabel(p.plan), formatDateVN(toLocalDate(p.updatedAt)), filled, total).replace(/^\d+\. /, '') };
+      }),
+      actions: list.flatMap((p, i): CardAction[] => [
+        { title: `${wizard.resume} ${i + 1}`, verb: PLAN_VERBS.resume, data: { proposalId: p.id }, command: `tiếp tục ${i + 1}` },
+        { title: `${wizard.delete} ${i + 1}`, verb: PLAN_VERBS.delete, data: { proposalId: p.id }, command: `xóa nháp ${i + 1}`, style: 'destructive' },
+      ]),
+    };
+  };
+
+  const continueDraft = async (turn: CoreTurn) => {
+    const list = await drafts.listDrafts(turn.officer.id);
+    if (list.length === 0) await turn.send(wizard.noDrafts);
+    else if (list.length === 1) await resume(turn, list[0]);
+    else await turn.send({ card: draftsCard(list) });
+  };
+
+  const myProposals = async (turn: CoreTurn) => {
+    const list = await drafts.listMine(turn.officer.id);
+    if (!list.length) {
+      await turn.send(wizard.mineEmpty);
+      return;
+    }
+    const draftsOnly = list.filter((p) => p.status === 'draft');
+    await turn.send({
+      card: {
+        title: wizard.mineTitle,
+        sections: list.map((p, i) => ({
+          heading: `${i + 1}. ${p.code ?? wizard.status.draft}`,
+          text: `${draftLabel(p.plan)}: ${wizard.status[p.status] ?? p.status}`,
+        })),
+        actions: list.flatMap((p): CardAction[] => {
+          if (p.status === 'draft') {
+            const n = draftsOnly.indexOf(p) + 1;
+            return [{ title: `${wizard.resume}: ${draftLabel(p.plan).slice(0, 40)}`, verb: PLAN_VERBS.resume, data: { proposalId: p.id }, command: `tiếp tục ${n}` }];
+          }
+          if (p.code && p.currentRevision > 0) {
+            return [{ title: `${wizard.download} ${p.code}`, verb: PLAN_VERBS.download, data: { proposalId: p.id }, command: `tải kế hoạch ${p.code}` }];
+          }
+          return [];
+        }),
+      },
+    });
+  };
+
+  bot.intents.register('new_proposal', newProposal);
+  bot.intents.register('continue_draft', continueDraft);
+  bot.intents.register('my_proposals', myProposals);
+
+  /** The draft a command names: by id (cards), by number in the drafts list, or by code. */
+  const findDraft = async (turn: CoreTurn, data: Record<string, unknown>): Promise<Proposal | string> => {
+    if (typeof data.proposalId === 'string') {
+      const p = await drafts.get(turn.officer.id, data.proposalId);
+      return p && p.status === 'draft' ? p : wizard.draftGone;
+    }
+    if (typeof data.index === 'number') {
+      const list = await drafts.listDrafts(turn.officer.id);
+      return list[data.index - 1] ?? wizard.noSuchNumber(data.index, list.length);
+    }
+    if (typeof data.code === 'string') {
+      const p = await drafts.findByCode(turn.officer.id, data.code);
+      return p && p.status === 'draft' ? p : wizard.draftGone;
+    }
+    return wizard.draftGone;
+  };
+
+  bot.commands.register(PLAN_VERBS.resume, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    await resume(turn, found);
+    return ack(turn, wizard.resumed(draftLabel(found.plan)));
+  });
+
+  bot.commands.register(PLAN_VERBS.delete, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    const n = typeof data.index === 'number' ? data.index : undefined;
+    return {
+      title: wizard.deleteConfirmTitle(draftLabel(found.plan)),
+      body: [wizard.deleteConfirmBody],
+      actions: [
+        {
+          title: wizard.deleteConfirm,
+          verb: PLAN_VERBS.deleteConfirmed,
+          data: { proposalId: found.id },
+          command: n ? `xác nhận xóa nháp ${n}` : undefined,
+          style: 'destructive',
+        },
+      ],
+    };
+  });
+
+  bot.commands.register(PLAN_VERBS.deleteConfirmed, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    await drafts.withdraw(turn.officer, found.id, channelOf(turn.context));
+    // A wizard open on this draft in this conversation stops too.
+    const dc = await bot.dialogs.createContext(turn.context);
+    const state = dc.activeDialog?.state as { proposalId?: string } | undefined;
+    if (state?.proposalId === found.id) await dc.cancelAllDialogs();
+    return wizard.deleted(draftLabel(found.plan));
+  });
+
+  bot.commands.register(PLAN_VERBS.form, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    return { title: wizard.formTitle, adaptiveCard: planFormCard(found, getWorkflowConfig()) };
+  });
+
+  bot.commands.register(PLAN_VERBS.saveForm, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    const config = getWorkflowConfig();
+    const { changes, errors } = validateForm(data, found.plan, stepContext());
+    let proposal = found;
+    if (Object.keys(changes).length) {
+      try {
+        proposal = await drafts.saveAnswers(turn.officer, found.id, changes, channelOf(turn.context));
+      } catch (err) {
+        if (err instanceof DraftNotFoundError) return wizard.draftGone;
+        throw err;
+      }
+    }
+    if (Object.keys(errors).length) {
+      return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { values: typedValues(data, proposal.plan), errors }) };
+    }
+    const problems = checkPlanComplete(proposal.plan, config.fields).map((p) => p.message);
+    if (problems.length) {
+      return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { notice: wizard.formSavedIncomplete, missing: problems }) };
+    }
+    const card = reviewCard(turn.context, proposal);
+    return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
+  });
+
+  bot.commands.register(PLAN_VERBS.review, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    return reviewCard(turn.context, found);
+  });
+
+  bot.commands.register(PLAN_VERBS.edit, async (turn, data) => {
+    const found = await findDraft(turn, data);
+    if (typeof found === 'string') return found;
+    const section = String(data.section ?? '') as SectionId;
+    if (!wizard.sections[section]) return wizard.draftGone;
+    await startWizard(turn, { proposalId: found.id, mode: 'edit', section });
+    return ack(turn, wizard.editing(wizard.sections[section]));
+  });
+
+  bot.commands.register(PLAN_VERBS.submit, async (turn, data) => {
+    if (typeof data.proposalId !== 'string') return wizard.draftGone;
+    const version = typeof data.version === 'number' ? data.version : undefined;
+    const done = await submitAndReply(turn.context, turn.officer, data.proposalId, version);
+    if (done) {
+      const dc = await bot.dialogs.createContext(turn.context);
+      const state = dc.activeDialog?.state as { proposalId?: string } | undefined;
+      if (state?.proposalId === data.proposalId) await dc.cancelAllDialogs();
+    }
+    const p = await drafts.get(turn.officer.id, data.proposalId);
+    return ack(turn, p?.code ? `${wizard.reviewTitle}: ${p.code}` : wizard.reviewTitle);
+  });
+
+  bot.commands.register(PLAN_VERBS.download, async (turn, data) => {
+    let proposal: Proposal | null = null;
+    if (typeof data.proposalId === 'string') proposal = await drafts.get(turn.officer.id, data.proposalId);
+    else if (typeof data.code === 'string') proposal = await drafts.findByCode(turn.officer.id, data.code);
+    if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
+    await turn.send(fileReply(turn.context, proposal));
+    return ack(turn, `${wizard.download} ${proposal.code}`);
+  });
+
+  const numberOrCode = (rest: string): Record<string, unknown> | undefined => {
+    const s = rest.trim();
+    if (/^\d{1,3}$/.test(s)) return { index: Number(s) };
+    if (/^(ĐX|DX)-\d{4}-\d{4}$/i.test(s)) return { code: s };
+    return undefined;
+  };
+  bot.commands.registerText({ keywords: ['tiếp tục', 'làm tiếp'], verb: PLAN_VERBS.resume, parse: numberOrCode });
+  bot.commands.registerText({ keywords: ['xóa nháp', 'xoá nháp'], verb: PLAN_VERBS.delete, parse: numberOrCode });
+  bot.commands.registerText({ keywords: ['xác nhận xóa nháp', 'xác nhận xoá nháp'], verb: PLAN_VERBS.deleteConfirmed, parse: numberOrCode });
+  bot.commands.registerText({
+    keywords: ['tải kế hoạch'],
+    verb: PLAN_VERBS.download,
+    parse: (rest) => (/^(ĐX|DX)-\d{4}-\d{4}$/i.test(rest.trim()) ? { code: rest.trim() } : undefined),
+  });
+}

@@ -1,0 +1,257 @@
+// The plan wizard: walks the section dialogs' steps, one slot per answer, saving each answer at once.
+// The dialog state only remembers which draft and which step; the plan itself is in PostgreSQL, so the
+// officer can resume in any conversation or channel. At any step: "quay lại", "bỏ qua" (optional
+// slots), "giữ nguyên" (keep the current value), "lưu nháp"/"thoát", "hủy" (confirmed), "xem lại".
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { Officer } from '../entities/officer.entity.js';
+import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
+import type { BotReply } from '../bot/core/reply.js';
+import { wizard } from '../bot/messages/wizard.js';
+import { DraftNotFoundError, type ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
+import { foldKey } from '../services/text/vietnamese.js';
+import { applies, nextEmptyStep, parseSectionWords, stepById, WIZARD_SECTIONS, WIZARD_STEPS } from './wizard-sections.js';
+import type { SectionId, StepContext, WizardStep } from './wizard-step.js';
+
+export const PLAN_WIZARD_DIALOG = 'planWizard';
+
+export type WizardMode = 'fill' | 'edit' | 'review' | 'confirmCancel';
+
+export interface WizardOptions {
+  proposalId: string;
+  officerId: string;
+  mode?: 'fill' | 'edit' | 'review';
+  section?: SectionId;
+  /** Sent before the first prompt. */
+  intro?: BotReply | string;
+}
+
+interface WizardState {
+  proposalId: string;
+  officerId: string;
+  mode: WizardMode;
+  stepId?: string;
+  editSection?: SectionId;
+  previousMode?: WizardMode;
+}
+
+/** What the dialog needs from the feature (services, rendering, submission). */
+export interface WizardHost {
+  drafts: ProposalDraftService;
+  stepContext(): StepContext;
+  findOfficer(id: string): Promise<Officer | null>;
+  send(context: TurnContext, reply: BotReply | string): Promise<void>;
+  /** Sends the review card (with what is still missing). */
+  sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
+  /** Submits; true when the wizard is over (submitted, or nothing left to submit). */
+  submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
+}
+
+const SAVE_WORDS = new Set(['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra']);
+const CANCEL_WORDS = new Set(['huy', 'huy bo', 'huy de xuat', 'huy nhap']);
+const YES_WORDS = new Set(['co', 'dong y', 'huy', 'yes', 'ok', 'chac chan', 'co huy', 'xac nhan']);
+const SUBMIT_WORDS = new Set(['gui', 'gui de xuat', 'xac nhan', 'nop', 'gui di', 'xac nhan gui', 'dong y']);
+
+export function draftLabel(plan: ProposalPlan): string {
+  return plan.title?.trim() || wizard.untitled;
+}
+
+export class PlanWizardDialog extends Dialog<WizardOptions> {
+  constructor(private readonly host: WizardHost) {
+    super(PLAN_WIZARD_DIALOG);
+  }
+
+  async beginDialog(dc: DialogContext, options?: WizardOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('plan wizard needs a draft');
+    const state: WizardState = { proposalId: options.proposalId, officerId: options.officerId, mode: options.mode ?? 'fill' };
+    dc.activeDialog!.state = state;
+    if (options.intro) await this.host.send(dc.context, options.intro);
+    const proposal = await this.load(dc, state);
+    if (!proposal) return dc.endDialog();
+    if (state.mode === 'edit' && options.section) return this.startEdit(dc, state, proposal, options.section);
+    if (state.mode === 'review') {
+      await this.host.sendReview(dc.context, proposal);
+      return Dialog.EndOfTurn;
+    }
+    return this.goForward(dc, state, proposal, undefined, true);
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as WizardState;
+    const text = typeof dc.context.activity.text === 'string' ? dc.context.activity.text.trim() : '';
+    const proposal = await this.load(dc, state);
+    if (!proposal) return dc.endDialog();
+    const officer = await this.host.findOfficer(state.officerId);
+    if (!officer) return dc.endDialog();
+    const command = foldKey(text).replace(/[.!?]+$/, '').trim();
+    const label = draftLabel(proposal.plan);
+
+    if (state.mode === 'confirmCancel') {
+      if (YES_WORDS.has(command)) {
+        await this.host.drafts.withdraw(officer, proposal.id, this.channel(dc)).catch((err) => {
+          if (!(err instanceof DraftNotFoundError)) throw err;
+        });
+        await this.host.send(dc.context, wizard.cancelled(label));
+        return dc.endDialog();
+      }
+      state.mode = state.previousMode ?? 'fill';
+      await this.host.send(dc.context, wizard.notCancelled);
+      return this.reprompt(dc, state, proposal);
+    }
+    if (SAVE_WORDS.has(command)) {
+      await this.host.send(dc.context, wizard.saved(label));
+      return dc.endDialog();
+    }
+    if (CANCEL_WORDS.has(command)) {
+      state.previousMode = state.mode;
+      state.mode = 'confirmCancel';
+      await this.host.send(dc.context, wizard.cancelConfirm(label));
+      return Dialog.EndOfTurn;
+    }
+    if (command === 'xem lai') {
+      await this.host.sendReview(dc.context, proposal);
+      if (state.mode === 'review') return Dialog.EndOfTurn;
+      return this.reprompt(dc, state, proposal);
+    }
+    if (state.mode === 'review') {
+      if (SUBMIT_WORDS.has(command)) {
+        const done = await this.host.submit(dc.context, officer, proposal.id);
+        return done ? dc.endDialog() : Dialog.EndOfTurn;
+      }
+      const section = command.startsWith('sua') || command.startsWith('chinh sua') ? parseSectionWords(command) : undefined;
+      if (section) return this.startEdit(dc, state, proposal, section);
+      if (command === 'quay lai') {
+        state.mode = 'fill';
+        state.stepId = this.lastApplicable(proposal.plan).id;
+        return this.prompt(dc, state.stepId, proposal);
+      }
+      await this.host.send(dc.context, wizard.reviewPrompt);
+      return Dialog.EndOfTurn;
+    }
+
+    const step = stepById(state.stepId ?? '') ?? WIZARD_STEPS[0];
+    if (command === 'quay lai') {
+      const previous = this.previousStep(step, proposal.plan, state);
+      if (!previous) {
+        await this.host.send(dc.context, wizard.firstStep);
+        return this.prompt(dc, step.id, proposal);
+      }
+      state.stepId = previous.id;
+      return this.prompt(dc, previous.id, proposal);
+    }
+    if (command === 'bo qua') {
+      if (!step.optional || !step.skip) {
+        await this.host.send(dc.context, wizard.notOptional);
+        return this.prompt(dc, step.id, proposal);
+      }
+      const saved = await this.save(dc, officer, proposal, step.skip);
+      return saved ? this.goForward(dc, state, saved, step.id) : dc.endDialog();
+    }
+    if (command === 'giu nguyen' && step.current(proposal.plan, this.host.stepContext()) !== undefined) {
+      return this.goForward(dc, state, proposal, step.id);
+    }
+    if (!text) {
+      await this.host.send(dc.context, wizard.invalid('Tôi chưa nhận được nội dung.', ''));
+      return this.prompt(dc, step.id, proposal);
+    }
+    const parsed = step.parse(text, proposal.plan, this.host.stepContext());
+    if (!parsed.ok) {
+      await this.host.send(dc.context, `${wizard.invalid(parsed.error, text)}\n${wizard.example(step.example)}`);
+      return Dialog.EndOfTurn;
+    }
+    const saved = await this.save(dc, officer, proposal, parsed.value);
+    return saved ? this.goForward(dc, state, saved, step.id) : dc.endDialog();
+  }
+
+  private channel(dc: DialogContext): string {
+    return String(dc.context.activity.channelId ?? '').slice(0, 16);
+  }
+
+  private async load(dc: DialogContext, state: WizardState): Promise<Proposal | null> {
+    const proposal = await this.host.drafts.get(state.officerId, state.proposalId);
+    if (!proposal || proposal.status !== 'draft') {
+      await this.host.send(dc.context, wizard.draftGone);
+      return null;
+    }
+    return proposal;
+  }
+
+  private async save(dc: DialogContext, officer: Officer, proposal: Proposal, changes: Partial<ProposalPlan>): Promise<Proposal | null> {
+    try {
+      return await this.host.drafts.saveAnswers(officer, proposal.id, changes, this.channel(dc));
+    } catch (err) {
+      if (err instanceof DraftNotFoundError) {
+        await this.host.send(dc.context, wizard.draftGone);
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  private async startEdit(dc: DialogContext, state: WizardState, proposal: Proposal, section: SectionId): Promise<DialogTurnResult> {
+    const first = WIZARD_SECTIONS.find((s) => s.id === section)!.steps.find((s) => applies(s, proposal.plan))!;
+    state.mode = 'edit';
+    state.editSection = section;
+    state.stepId = first.id;
+    await this.host.send(dc.context, wizard.editing(wizard.sections[section]));
+    return this.prompt(dc, first.id, proposal);
+  }
+
+  private async goForward(dc: DialogContext, state: WizardState, proposal: Proposal, afterId: string | undefined, withHints = false): Promise<DialogTurnResult> {
+    const ctx = this.host.stepContext();
+    let next: WizardStep | undefined;
+    if (state.mode === 'edit') {
+      const steps = WIZARD_SECTIONS.find((s) => s.id === state.editSection)!.steps.filter((s) => applies(s, proposal.plan));
+      const i = steps.findIndex((s) => s.id === afterId);
+      next = steps[i + 1];
+    } else {
+      next = nextEmptyStep(proposal.plan, ctx, afterId);
+    }
+    if (!next) {
+      state.mode = 'review';
+      state.stepId = undefined;
+      await this.host.sendReview(dc.context, proposal);
+      return Dialog.EndOfTurn;
+    }
+    state.stepId = next.id;
+    return this.prompt(dc, next.id, proposal, withHints);
+  }
+
+  private previousStep(step: WizardStep, plan: ProposalPlan, state: WizardState): WizardStep | undefined {
+    const pool = state.mode === 'edit' ? WIZARD_SECTIONS.find((s) => s.id === state.editSection)!.steps : WIZARD_STEPS;
+    const i = pool.findIndex((s) => s.id === step.id);
+    return pool.slice(0, Math.max(0, i)).reverse().find((s) => applies(s, plan));
+  }
+
+  private lastApplicable(plan: ProposalPlan): WizardStep {
+    return [...WIZARD_STEPS].reverse().find((s) => applies(s, plan))!;
+  }
+
+  private async reprompt(dc: DialogContext, state: WizardState, proposal: Proposal): Promise<DialogTurnResult> {
+    if (state.mode === 'review' || !state.stepId) {
+      await this.host.sendReview(dc.context, proposal);
+      return Dialog.EndOfTurn;
+    }
+    return this.prompt(dc, state.stepId, proposal);
+  }
+
+  private async prompt(dc: DialogContext, stepId: string, proposal: Proposal, withHints = false): Promise<DialogTurnResult> {
+    await this.host.send(dc.context, stepPrompt(stepById(stepId)!, proposal.plan, this.host.stepContext(), withHints));
+    return Dialog.EndOfTurn;
+  }
+}
+
+/** The text of one step: where we are, what is wanted, an example, the current value and the options. */
+export function stepPrompt(step: WizardStep, plan: ProposalPlan, ctx: StepContext, withHints = false): string {
+  const n = WIZARD_STEPS.indexOf(step) + 1;
+  const explain = typeof step.explain === 'function' ? step.explain(ctx, plan) : step.explain;
+  const current = step.current(plan, ctx);
+  const lines = [wizard.stepHeader(n, WIZARD_STEPS.length, wizard.sections[step.section], step.label), explain, wizard.example(step.example)];
+  if (current !== undefined) {
+    lines.push(current ? wizard.current(current) : wizard.current('(không có)'));
+    lines.push(wizard.keepHint);
+  }
+  if (step.optional) lines.push(wizard.optionalHint);
+  if (withHints) lines.push(wizard.hints);
+  return lines.join('\n');
+}

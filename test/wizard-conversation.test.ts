@@ -1,0 +1,166 @@
+// The wizard over HTTP, as data-driven conversations: what the officer types, what the bot must answer.
+import assert from 'node:assert/strict';
+import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';
+import { allText, startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
+import { seedTestDirectory } from './helpers/test-directory.js';
+
+const NEXT_YEAR = new Date().getFullYear() + 1;
+const MANAGER = 'tp.qlkh@test.invalid';
+const STAFF = 'cv.qlkh@test.invalid';
+
+type Script = [string, RegExp][];
+
+/** Card text escapes markdown characters ("150\\.000"); assertions read it as the officer sees it. */
+export function plain(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!>|~<])/g, '$1');
+}
+
+async function run(user: TestUser, script: Script): Promise<void> {
+  for (const [said, expected] of script) {
+    const text = plain(allText(await user.say(said)));
+    assert.match(text, expected, `after «${said}» the bot said:\n${text}`);
+  }
+}
+
+/** A whole plan, answered step by step (title → self-check), ending on the review card. */
+export const FULL_PLAN: Script = [
+  ['tạo đề xuất', /Bước 1\/25 · Tên và lĩnh vực · Tên đề xuất[\s\S]*Ví dụ:/],
+  ['Số hóa hồ sơ cấp phép xây dựng tại xã', /Bước 2\/25[\s\S]*Lĩnh vực[\s\S]*2\. Chuyển đổi số/],
+  ['chuyen doi so', /Bước 3\/25[\s\S]*Sự cần thiết/],
+  ['Hồ sơ giấy phép xây dựng đang nộp bằng giấy, người dân đi lại nhiều lần.', /Bước 4\/25[\s\S]*Mục đích[\s\S]*bỏ qua/],
+  ['bỏ qua', /Bước 5\/25[\s\S]*Yêu cầu/],
+  ['Không phát sinh thủ tục mới cho người dân.', /Bước 6\/25[\s\S]*Điểm nghẽn/],
+  ['Chưa có quy định tiếp nhận bản vẽ điện tử có chữ ký số.', /Bước 7\/25[\s\S]*Văn bản hiện hành/],
+  ['bo qua', /Bước 8\/25[\s\S]*Nội dung, nhiệm vụ, giải pháp/],
+  ['Xây dựng quy trình điện tử, tập huấn cán bộ, thí điểm 6 tháng tại 2 xã.', /Bước 9\/25[\s\S]*Phạm vi/],
+  ['Hai xã Bảo Hà và Phong Hải', /Bước 10\/25[\s\S]*Người thực hiện/],
+  ['Tôi chủ trì, công chức địa chính phối hợp', /Bước 11\/25[\s\S]*Ngày bắt đầu/],
+  [`01/03/${NEXT_YEAR}`, /Bước 12\/25[\s\S]*Ngày kết thúc/],
+  [`31/12/${NEXT_YEAR}`, /Bước 13\/25[\s\S]*Các mốc/],
+  [`30/06/${NEXT_YEAR}: ban hành quy trình; 30/09/${NEXT_YEAR}: kết thúc thí điểm`, /Bước 14\/25[\s\S]*Nhân lực/],
+  ['2 công chức một cửa', /Bước 15\/25[\s\S]*Kinh phí/],
+  ['150 triệu', /Bước 16\/25[\s\S]*Nguồn kinh phí/],
+  ['Chi thường xuyên của xã', /Bước 17\/25[\s\S]*Trang thiết bị/],
+  ['bỏ qua', /Bước 18\/25[\s\S]*Tính khả thi/],
+  ['Hai xã đã có đường truyền và chữ ký số, không cần sửa văn bản cấp trên.', /Bước 19\/25[\s\S]*Tác động tích cực/],
+  ['Người dân đi lại ít hơn, hồ sơ lưu trữ an toàn.', /Bước 20\/25[\s\S]*Tác động tiêu cực/],
+  ['bỏ qua', /Bước 21\/25[\s\S]*Kết quả dự kiến/],
+  ['90% hồ sơ được tiếp nhận điện tử, thời gian giảm từ 15 xuống 7 ngày.', /Bước 22\/25[\s\S]*Điều kiện 1/],
+  ['Có, vì chưa có quy định cho hồ sơ điện tử', /Bước 23\/25[\s\S]*Điều kiện 2/],
+  ['có, người dân được lợi', /Bước 24\/25[\s\S]*Điều kiện 3/],
+  ['Có - hồ sơ tồn đọng nhiều', /Bước 25\/25[\s\S]*Điều kiện 4/],
+  ['Có, ứng dụng công nghệ thông tin', /Xem lại kế hoạch đề xuất[\s\S]*150\.000\.000 đồng[\s\S]*Gửi đề xuất/],
+];
+
+describe('wizard: the plan step by step over HTTP', function () {
+  let h: BotHarness;
+
+  beforeEach(async () => {
+    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalWizard] });
+  });
+  afterEach(async () => h?.close());
+
+  it('walks a manager through the whole plan, saving every answer, then submits it', async () => {
+    const user = h.user(MANAGER);
+    await run(user, FULL_PLAN);
+    const [row] = await h.db.dataSource.query(`SELECT status, title, field, plan FROM proposal`);
+    assert.equal(row.status, 'draft');
+    assert.equal(row.title, 'Số hóa hồ sơ cấp phép xây dựng tại xã');
+    assert.equal(row.field, 'chuyen_doi_so');
+    assert.equal(row.plan.fundingAmount, '150000000');
+    assert.equal(row.plan.purpose, '');
+    assert.deepEqual(row.plan.conditions.c3, { met: true, reason: 'hồ sơ tồn đọng nhiều' });
+    const [{ edits }] = await h.db.dataSource.query(`SELECT count(*)::int AS edits FROM proposal_revision WHERE kind = 'edit'`);
+    assert.equal(edits, 25, 'one revision per answer');
+
+    const submitted: unknown[] = [];
+    h.server.services.events.on('submitted', (e) => void submitted.push(e));
+    const replies = await user.say('gửi đề xuất');
+    const text = allText(replies);
+    assert.match(text, new RegExp(`Đã gửi đề xuất ĐX-${new Date().getFullYear()}-0001`));
+    assert.ok(replies.some((r) => r.attachments?.some((a) => a.contentType?.includes('wordprocessingml') && /ke-hoach-DX-\d{4}-0001\.docx/.test(a.name ?? ''))));
+    const [after] = await h.db.dataSource.query(`SELECT status, code, current_revision, submitted_at FROM proposal`);
+    assert.equal(after.status, 'submitted');
+    assert.equal(after.current_revision, 1);
+    assert.ok(after.submitted_at);
+    assert.equal(submitted.length, 1);
+    const audit = await h.db.dataSource.query(`SELECT action, to_status FROM audit_event ORDER BY id`);
+    assert.deepEqual(audit.map((a: { action: string }) => a.action), ['draft_created', 'submitted']);
+    // The wizard is over: the next message is not taken as an answer.
+    assert.match(allText(await user.say('đề xuất của tôi')), /ĐX-\d{4}-0001[\s\S]*đã gửi/);
+  });
+
+  it('says exactly what is wrong, shows back what was typed and asks again', async () => {
+    const user = h.user(MANAGER);
+    await run(user, [
+      ['tạo đề xuất', /Bước 1\/25/],
+      ['Ngắn', /Tên đề xuất quá ngắn \(4 ký tự\); cần ít nhất 10 ký tự\.[\s\S]*Anh\/chị đã gõ: «Ngắn»[\s\S]*Mời anh\/chị nhập lại/],
+      ['Số hóa hồ sơ cấp phép xây dựng', /Bước 2\/25/],
+      ['thể thao', /Không có lĩnh vực "thể thao"/],
+      ['2', /Bước 3\/25/],
+      ['bỏ qua', /Mục này bắt buộc/],
+      ['quay lại', /Bước 2\/25[\s\S]*Nội dung hiện có: «Chuyển đổi số»[\s\S]*giữ nguyên/],
+      ['giữ nguyên', /Bước 3\/25/],
+    ]);
+  });
+
+  it('rejects past dates, an end before the start and money it cannot read', async () => {
+    const user = h.user(MANAGER);
+    await run(user, FULL_PLAN.slice(0, 11));
+    await run(user, [
+      ['01/01/2020', /Ngày bắt đầu 01\/01\/2020 đã qua/],
+      ['31/02/' + NEXT_YEAR, /không phải một ngày hợp lệ/],
+      [`01/03/${NEXT_YEAR}`, /Bước 12\/25/],
+      [`01/02/${NEXT_YEAR}`, new RegExp(`Ngày kết thúc 01/02/${NEXT_YEAR} phải sau ngày bắt đầu \\(01/03/${NEXT_YEAR}\\)`)],
+      [`31/12/${NEXT_YEAR}`, /Bước 13\/25/],
+      [`30/06/${NEXT_YEAR + 1}: quá hạn`, /ở sau ngày kết thúc/],
+      ['bỏ qua', /Bước 14\/25/],
+      ['bỏ qua', /Bước 15\/25/],
+      ['nhiều tiền', /Không hiểu số tiền "nhiều tiền"/],
+      ['không', /Bước 17\/25[\s\S]*Trang thiết bị/],
+    ]);
+  });
+
+  it('saves a draft on "lưu nháp", resumes it at the first empty step, and cancels with confirmation', async () => {
+    const user = h.user(MANAGER);
+    await run(user, FULL_PLAN.slice(0, 4));
+    await run(user, [
+      ['lưu nháp', /Đã lưu bản nháp "Số hóa hồ sơ cấp phép xây dựng tại xã"/],
+      ['tiếp tục', /Làm tiếp bản nháp[\s\S]*Bước 4\/25[\s\S]*Mục đích/],
+      ['xem lại', /Xem lại kế hoạch đề xuất[\s\S]*\(chưa điền\)[\s\S]*Bước 4\/25/],
+      ['hủy', /có chắc muốn hủy/],
+      ['không', /vẫn được giữ nguyên[\s\S]*Bước 4\/25/],
+      ['hủy', /có chắc muốn hủy/],
+      ['có', /Đã hủy đề xuất/],
+      ['tiếp tục', /chưa có bản nháp nào/],
+    ]);
+    const [row] = await h.db.dataSource.query(`SELECT status FROM proposal`);
+    assert.equal(row.status, 'withdrawn');
+  });
+
+  it('keeps several drafts, lists them, resumes one by number and deletes one', async () => {
+    const user = h.user(MANAGER);
+    await run(user, [
+      ['tạo đề xuất', /Bước 1\/25/],
+      ['Đề xuất thứ nhất về số hóa', /Bước 2\/25/],
+      ['thoát', /Đã lưu bản nháp "Đề xuất thứ nhất về số hóa"/],
+      ['tạo đề xuất', /Bước 1\/25/],
+      ['Đề xuất thứ hai về một cửa', /Bước 2\/25/],
+      ['lưu nháp', /Đã lưu bản nháp "Đề xuất thứ hai về một cửa"/],
+      ['tiếp tục', /Bản nháp của anh\/chị[\s\S]*Đề xuất thứ hai về một cửa[\s\S]*Đề xuất thứ nhất về số hóa/],
+      ['tiếp tục 2', /Làm tiếp bản nháp "Đề xuất thứ nhất về số hóa"[\s\S]*Bước 2\/25/],
+      ['lưu nháp', /Đã lưu/],
+      ['xóa nháp 1', /Xóa bản nháp "Đề xuất thứ hai về một cửa"\?/],
+      ['xác nhận xóa nháp 1', /Đã xóa bản nháp "Đề xuất thứ hai về một cửa"/],
+      ['tiếp tục 5', /Không có bản nháp số 5; anh\/chị có 1 bản nháp/],
+      ['đề xuất của tôi', /Đề xuất thứ nhất về số hóa: bản nháp/],
+    ]);
+  });
+
+  it('tells a non-manager how the decree applies, then lets them go on (rule "warn")', async () => {
+    const user = h.user(STAFF);
+    const text = allText(await user.say('tôi có ý tưởng'));
+    assert.match(text, /không giữ chức vụ quản lý[\s\S]*vẫn có thể soạn/);
+    assert.match(text, /Bước 1\/25/);
+  });
+});
