@@ -274,7 +274,7 @@ function detectMetadata(lines: string[], isDecree: boolean): DetectedMetadata {
   const header = lines.slice(0, headerEnd < 0 ? Math.min(lines.length, 30) : headerEnd);
   for (const line of header) {
     // "Số: 73/2023/NĐ-CP"; a letter not yet numbered reads "Số: /UBND-NC" (code becomes "…/UBND-NC").
-    const m = /^số\s*(?:hiệu)?\s*:\s*(\d*\s*\/[^\s,;]+|\d+[^\s,;]*)/iu.exec(line);
+    const m = /^s[oố]\s*(?:hiệu|hieu)?\s*:\s*(\d*\s*\/[^\s,;]+|\d+[^\s,;]*)/iu.exec(line);
     if (m && !meta.code) {
       const raw = m[1].replace(/\s+/g, '').replace(/[.;,]+$/, '');
       meta.code = raw.startsWith('/') ? `…${raw}` : raw;

@@ -24,7 +24,8 @@ export function unwrapPdfLines(text: string): string {
     if (/^--\s*\d+\s*of\s*\d+\s*--$/.test(line)) continue; // pdf-parse page separators
     const prev = out.length ? out[out.length - 1] : '';
     const upper = line === line.toLocaleUpperCase('vi');
-    if (prev && !/[.:;!?]$/.test(prev) && !startsProvision.test(line) && !upper && prev !== prev.toLocaleUpperCase('vi')) {
+    const prevIsHeading = /^(Điều|Dieu|Chương|Chuong|Mục|Muc)\s+[\dIVXLC]+[a-z]?\b/u.test(prev);
+    if (prev && !prevIsHeading && !/[.:;!?]$/.test(prev) && !startsProvision.test(line) && !upper && prev !== prev.toLocaleUpperCase('vi')) {
       out[out.length - 1] = `${prev} ${line}`;
     } else {
       out.push(line);
