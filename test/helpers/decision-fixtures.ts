@@ -43,7 +43,7 @@ export const DECISION_PEOPLE: DecisionPerson[] = [
 export type People = Record<string, string>;
 
 /** Seeds the directory; returns officer ids by key. */
-export async function seedDecisionDirectory(ds: DataSource): Promise<People> {
+export async function seedDecisionDirectory(ds: DataSource, options: { aad?: (email: string) => string } = {}): Promise<People> {
   for (const u of DECISION_UNITS) {
     await ds.query(
       `INSERT INTO unit (code, name, kind, parent_id, is_home_affairs, is_provincial_committee)
@@ -54,9 +54,9 @@ export async function seedDecisionDirectory(ds: DataSource): Promise<People> {
   const ids: People = {};
   for (const p of DECISION_PEOPLE) {
     const rows = (await ds.query(
-      `INSERT INTO officer (email, full_name, unit_id, position_title, role, is_manager)
-       VALUES ($1, $2, (SELECT id FROM unit WHERE code = $3), $4, $5, $6) RETURNING id`,
-      [p.email, p.name, p.unit, p.position, p.role, p.role !== 'member'],
+      `INSERT INTO officer (email, full_name, unit_id, position_title, role, is_manager, teams_aad_object_id)
+       VALUES ($1, $2, (SELECT id FROM unit WHERE code = $3), $4, $5, $6, $7) RETURNING id`,
+      [p.email, p.name, p.unit, p.position, p.role, p.role !== 'member', options.aad ? options.aad(p.email) : null],
     )) as { id: string }[];
     ids[p.key] = rows[0]!.id;
   }
@@ -68,7 +68,7 @@ let counter = 0;
 /** A submitted proposal (revision 1) by this officer, in their unit. Returns its id and code. */
 export async function createSubmittedProposal(ds: DataSource, proposerId: string, plan: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
   counter += 1;
-  const code = `ĐX-2026-${String(counter).padStart(4, '0')}${Math.random().toString(36).slice(2, 4)}`.slice(0, 32);
+  const code = `ĐX-2026-${String(counter).padStart(4, '0')}`;
   const fullPlan = { title: 'Số hóa hồ sơ một cửa', necessity: 'Hồ sơ giấy chậm', content: 'Quét và ký số', ...plan };
   const rows = (await ds.query(
     `INSERT INTO proposal (code, status, proposer_id, unit_id, title, plan, current_revision, submitted_at)

@@ -1,0 +1,183 @@
+// The decider's card, the voter's card and the read-only status card of a plan under consideration.
+// Teams: Adaptive Card 1.5 with Action.Execute and `refresh.userIds`, so the people who must act see their
+// actions (the card refreshes per user) and everyone else a read-only status. Text channels: the same card
+// as text plus typed commands.
+import type { DecisionView } from '../../services/decisions/decision-service.js';
+import type { CardAction, CardSection, NeutralCard } from '../core/reply.js';
+import { decisions as t } from '../messages/index.js';
+import { escapeCardText, renderAdaptiveCard } from './render-adaptive-card.js';
+
+export const DECISION_VERBS = {
+  refresh: 'decision.refresh',
+  forward: 'decision.forward',
+  council: 'decision.council',
+  returnForChanges: 'decision.return',
+  approve: 'decision.approve',
+  openVote: 'decision.vote.open',
+  voteFor: 'decision.vote.for',
+  voteAgainst: 'decision.vote.against',
+  closeVote: 'decision.vote.close',
+  meeting: 'decision.meeting',
+  override: 'decision.override',
+  notProceed: 'decision.reject',
+} as const;
+
+export type CardRole = 'decider' | 'voter' | 'viewer';
+
+const PLAN_SUMMARY_FIELDS = ['necessity', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults'] as const;
+
+export interface DecisionCardOptions {
+  /** Who will look at this card: decides the actions shown. */
+  role: CardRole;
+  /** Teams user ids (29:…) of the people whose refreshed card has actions. */
+  refreshUserIds?: string[];
+  /** A line above the card: the result of the last action or a refusal. */
+  notice?: string;
+  /** Single-voter collective: "Phê duyệt" is offered. */
+  singleVoter?: boolean;
+  deadlineWorkingDays?: number;
+}
+
+export function decisionCard(view: DecisionView, options: DecisionCardOptions): NeutralCard {
+  const { proposal, decision } = view;
+  const code = proposal.code ?? t.noCode;
+  const intake = decision?.stage === 'intake';
+  const body: string[] = [];
+  if (options.notice) body.push(options.notice);
+  if (options.role === 'voter' && decision?.state === 'vote_open') body.push(t.voteIntro);
+  else if (options.role === 'decider' && decision && decision.state !== 'done') {
+    body.push(intake ? t.intakeIntro : t.deciderIntro(options.deadlineWorkingDays ?? 7));
+  }
+  if (decision?.councilProposed && !intake) body.push(t.councilProposed);
+  if (decision?.state === 'vote_closed') body.push(t.voteNotPassed);
+  if (decision?.state === 'done' && decision.outcome) body.push(t.outcomeLine(decision.outcome));
+
+  const facts = [
+    { label: t.factProposer, value: `${view.proposer.fullName} – ${view.proposer.positionTitle}` },
+    ...(view.proposerUnit ? [{ label: t.factUnit, value: view.proposerUnit.name }] : []),
+    { label: t.factStatus, value: t.statusLabel(proposal.status) },
+    ...(view.decider ? [{ label: t.factDecider, value: `${view.decider.fullName} – ${view.decider.positionTitle}${decision?.deciderActing ? t.actingSuffix : ''}` }] : []),
+    ...(decision ? [{ label: t.factReceived, value: t.due(decision.receivedOn) }, { label: t.factDue, value: t.due(decision.dueDate) }] : []),
+    ...(proposal.currentRevision > 1 ? [{ label: t.factRevision, value: String(proposal.currentRevision) }] : []),
+  ];
+  const tally = decision?.tally ?? (view.tally ? { ...view.tally, source: 'vote' as const } : null);
+  if (tally) facts.push({ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) });
+
+  const sections: CardSection[] = [];
+  if (view.previousReturnComment) sections.push({ heading: t.returnCommentHeading, text: view.previousReturnComment });
+  if (view.changes.length) {
+    sections.push({
+      heading: t.changesHeading,
+      text: view.changes.map((c) => t.changeLine(t.planFields[c.field] ?? c.field, c.before, c.after)).join('\n'),
+    });
+  }
+  for (const field of PLAN_SUMMARY_FIELDS) {
+    const value = proposal.plan?.[field];
+    if (typeof value === 'string' && value.trim()) sections.push({ heading: t.planFields[field] ?? field, text: value.trim() });
+  }
+  if (view.votes.length && options.role !== 'viewer') {
+    sections.push({ heading: t.votersHeading, text: view.votes.map((v) => t.voterLine(v.voter.fullName, t.voteChoice(v.choice), v.comment)).join('\n') });
+  }
+  if (decision?.tally?.source === 'meeting') {
+    const lines = [t.meetingParticipants(decision.tally.participants ?? '')];
+    if (decision.tally.minutes) lines.push(t.meetingMinutes(decision.tally.minutes));
+    sections.push({ heading: t.meetingHeading, text: lines.join('\n') });
+  }
+
+  const actions = actionsFor(view, options);
+  if (options.role === 'viewer' && decision && decision.state !== 'done') body.push(t.readOnly);
+  const neutral: NeutralCard = {
+    title: intake ? t.intakeTitle(code) : options.role === 'voter' ? t.voteTitle(code) : t.deciderTitle(code),
+    subtitle: proposal.title ?? t.untitled,
+    body,
+    facts,
+    sections,
+    actions,
+  };
+  return { ...neutral, adaptiveCard: teamsCard(neutral, view, options) };
+}
+
+function actionsFor(view: DecisionView, options: DecisionCardOptions): CardAction[] {
+  const { proposal, decision } = view;
+  if (!decision || decision.state === 'done' || options.role === 'viewer') return [];
+  const code = proposal.code ?? '';
+  const data = { proposalId: proposal.id, decisionId: decision.id };
+  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({ title, verb, data, command, ...(style ? { style } : {}) });
+  if (options.role === 'voter') {
+    if (decision.state !== 'vote_open') return [];
+    return [a(t.actionFor, DECISION_VERBS.voteFor, `TÁN THÀNH ${code}`, 'positive'), a(t.actionAgainst, DECISION_VERBS.voteAgainst, `KHÔNG TÁN THÀNH ${code} <ý kiến>`, 'destructive')];
+  }
+  if (decision.stage === 'intake') {
+    return [
+      a(t.actionForward, DECISION_VERBS.forward, `CHUYỂN ${code}`, 'positive'),
+      a(t.actionCouncil, DECISION_VERBS.council, `HỘI ĐỒNG ${code}`),
+      a(t.actionReturn, DECISION_VERBS.returnForChanges, `TRẢ LẠI ${code} <ý kiến>`, 'destructive'),
+    ];
+  }
+  switch (decision.state) {
+    case 'open':
+      return [
+        ...(options.singleVoter ? [a(t.actionApprove, DECISION_VERBS.approve, `DUYỆT ${code}`, 'positive')] : [a(t.actionOpenVote, DECISION_VERBS.openVote, `BIỂU QUYẾT ${code}`, 'positive')]),
+        a(t.actionMeeting, DECISION_VERBS.meeting, `KẾT QUẢ HỌP ${code} <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>`),
+        a(t.actionReturn, DECISION_VERBS.returnForChanges, `TRẢ LẠI ${code} <ý kiến>`, 'destructive'),
+      ];
+    case 'vote_open': {
+      const own = view.votes.find((v) => v.voter.id === decision.deciderId);
+      return [
+        ...(own && own.choice === null
+          ? [a(t.actionFor, DECISION_VERBS.voteFor, `TÁN THÀNH ${code}`, 'positive'), a(t.actionAgainst, DECISION_VERBS.voteAgainst, `KHÔNG TÁN THÀNH ${code} <ý kiến>`, 'destructive')]
+          : []),
+        a(t.actionCloseVote, DECISION_VERBS.closeVote, `KẾT THÚC BIỂU QUYẾT ${code}`),
+      ];
+    }
+    case 'vote_closed':
+      return [
+        a(t.actionOverride, DECISION_VERBS.override, `VẪN TRIỂN KHAI ${code} <lý do>`),
+        a(t.actionNotProceed, DECISION_VERBS.notProceed, `KHÔNG TRIỂN KHAI ${code}`, 'destructive'),
+        a(t.actionReturn, DECISION_VERBS.returnForChanges, `TRẢ LẠI ${code} <ý kiến>`),
+      ];
+    default:
+      return [];
+  }
+}
+
+function teamsCard(neutral: NeutralCard, view: DecisionView, options: DecisionCardOptions): Record<string, unknown> {
+  const card = renderAdaptiveCard({ ...neutral, adaptiveCard: undefined });
+  const body = card.body as Record<string, unknown>[];
+  const verbs = new Set((neutral.actions ?? []).map((x) => x.verb));
+  const decision = view.decision;
+  if (verbs.has(DECISION_VERBS.meeting)) {
+    body.push(
+      { type: 'TextBlock', text: t.actionMeeting, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      { type: 'Input.Number', id: 'inFavour', label: t.meetingFor, min: 0 },
+      { type: 'Input.Number', id: 'against', label: t.meetingAgainst, min: 0 },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'headVote',
+        label: t.meetingHeadVote,
+        value: 'for',
+        choices: [
+          { title: t.actionFor, value: 'for' },
+          { title: t.actionAgainst, value: 'against' },
+        ],
+      },
+      { type: 'Input.Text', id: 'participants', label: t.meetingParticipantsLabel },
+      { type: 'Input.Text', id: 'minutes', label: t.meetingMinutesLabel, isMultiline: true },
+    );
+  }
+  if (verbs.has(DECISION_VERBS.override)) {
+    body.push({ type: 'TextBlock', text: t.overrideResponsibility, wrap: true, weight: 'Bolder', color: 'Attention' });
+    body.push({ type: 'Input.Text', id: 'reasons', placeholder: t.reasonsPlaceholder, isMultiline: true });
+  }
+  if (verbs.has(DECISION_VERBS.returnForChanges) || verbs.has(DECISION_VERBS.voteAgainst) || verbs.has(DECISION_VERBS.forward)) {
+    body.push({ type: 'Input.Text', id: 'comment', placeholder: t.commentPlaceholder, isMultiline: true });
+  }
+  if (decision && options.refreshUserIds?.length) {
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: DECISION_VERBS.refresh, data: { proposalId: view.proposal.id } },
+      userIds: options.refreshUserIds,
+    };
+  }
+  void escapeCardText;
+  return card;
+}

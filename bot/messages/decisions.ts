@@ -1,0 +1,209 @@
+// Texts of routing and decisions (Decree 73/2023/NĐ-CP Art. 7.3–7.4, 8.1).
+//
+// Typed commands (every channel; with or without diacritics; <mã> is the proposal code, e.g. ĐX-2026-0001
+// or DX-2026-0001):
+//   DUYỆT <mã>                          intake: chuyển Chủ tịch UBND tỉnh; người quyết định mà tập thể chỉ
+//                                       có một người biểu quyết: phê duyệt
+//   CHUYỂN <mã> [ý kiến]                intake (Sở Nội vụ): hồ sơ đầy đủ, chuyển Chủ tịch UBND tỉnh
+//   HỘI ĐỒNG <mã> [ý kiến]              intake: đề xuất thành lập Hội đồng đánh giá và chuyển Chủ tịch
+//   TRẢ LẠI <mã> <ý kiến>  (BỔ SUNG)    trả lại để người đề xuất chỉnh sửa, bổ sung
+//   BIỂU QUYẾT <mã>                     người đứng đầu mở biểu quyết tập thể lãnh đạo
+//   TÁN THÀNH <mã> [ý kiến]             thành viên biểu quyết tán thành
+//   KHÔNG TÁN THÀNH <mã> <ý kiến>       thành viên biểu quyết không tán thành
+//   KẾT THÚC BIỂU QUYẾT <mã>            người đứng đầu kết thúc biểu quyết (khi đủ phiếu hoặc đến hạn)
+//   KẾT QUẢ HỌP <mã> <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>
+//                                       ghi kết quả cuộc họp trực tiếp; CÓ/KHÔNG: người đứng đầu tán thành?
+//   VẪN TRIỂN KHAI <mã> <lý do>         không được thông qua, người đứng đầu vẫn quyết định thực hiện (bằng văn bản)
+//   KHÔNG TRIỂN KHAI <mã> [ý kiến]      không được thông qua và không thực hiện
+import { formatDateVN } from '../../services/calendar/local-date.js';
+
+export const DECISION_STATUS_LABELS: Record<string, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi, đang chuyển',
+  routing_failed: 'Chưa xác định được người xem xét (Sở Nội vụ đang xử lý)',
+  in_intake: 'Sở Nội vụ đang tiếp nhận',
+  under_review: 'Đang chờ xem xét',
+  party_consultation: 'Đang xin ý kiến cấp ủy',
+  voting: 'Tập thể lãnh đạo đang biểu quyết',
+  returned: 'Được trả lại để bổ sung',
+  approved: 'Đã được thông qua',
+  approved_by_override: 'Người đứng đầu quyết định triển khai (bằng văn bản)',
+  rejected: 'Không được thông qua',
+  implementing: 'Đang triển khai',
+  paused: 'Tạm dừng',
+  stopped: 'Đã dừng',
+  completion_reported: 'Đã báo cáo hoàn thành',
+  evaluating: 'Đang đánh giá',
+  evaluated: 'Đã đánh giá',
+  closed: 'Đã kết thúc',
+  withdrawn: 'Đã rút',
+};
+
+const ROUTING_FAILURES: Record<string, string> = {
+  no_employing_unit: 'chưa xác định được cơ quan sử dụng cán bộ của anh/chị trong danh bạ',
+  no_head: 'đơn vị có thẩm quyền chưa có người đứng đầu trong danh bạ',
+  no_superior: 'chưa xác định được cơ quan cấp trên có thẩm quyền trong danh bạ',
+  no_home_affairs: 'danh bạ chưa có Sở Nội vụ (đầu mối tiếp nhận)',
+  proposer_missing: 'không tìm thấy người đề xuất trong danh bạ',
+};
+
+export const decisions = {
+  statusLabel: (status: string) => DECISION_STATUS_LABELS[status] ?? status,
+  due: (date: string | null | undefined) => (date ? formatDateVN(date) : 'chưa có'),
+  commandHelp: [
+    'Các lệnh gõ trực tiếp (có dấu hoặc không dấu):',
+    '• DUYỆT <mã> • CHUYỂN <mã> • HỘI ĐỒNG <mã>',
+    '• TRẢ LẠI <mã> <ý kiến> (hoặc BỔ SUNG <mã> <ý kiến>)',
+    '• BIỂU QUYẾT <mã> • KẾT THÚC BIỂU QUYẾT <mã>',
+    '• TÁN THÀNH <mã> [ý kiến] • KHÔNG TÁN THÀNH <mã> <ý kiến>',
+    '• KẾT QUẢ HỌP <mã> <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>',
+    '• VẪN TRIỂN KHAI <mã> <lý do> • KHÔNG TRIỂN KHAI <mã> [ý kiến]',
+  ].join('\n'),
+
+  // Card texts
+  deciderTitle: (code: string) => `Kế hoạch đề xuất đổi mới, sáng tạo ${code}`,
+  intakeTitle: (code: string) => `Tiếp nhận kế hoạch đề xuất ${code} (Sở Nội vụ)`,
+  voteTitle: (code: string) => `Biểu quyết kế hoạch đề xuất ${code}`,
+  factProposer: 'Người đề xuất',
+  factUnit: 'Đơn vị',
+  factStatus: 'Trạng thái',
+  factDecider: 'Người xem xét',
+  factDue: 'Hạn xem xét',
+  factReceived: 'Ngày nhận',
+  factTally: 'Kết quả biểu quyết',
+  factRevision: 'Lần gửi',
+  actingSuffix: ' (phụ trách)',
+  intakeIntro:
+    'Kế hoạch của người đứng đầu cơ quan, đơn vị gửi Chủ tịch UBND tỉnh qua Sở Nội vụ (đầu mối tiếp nhận, tổng hợp). Đề nghị kiểm tra tính đầy đủ, rồi chuyển Chủ tịch UBND tỉnh, đề xuất thành lập Hội đồng đánh giá nếu phức tạp, hoặc trả lại để bổ sung.',
+  deciderIntro: (days: number) =>
+    `Theo khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP, trong thời hạn ${String(days).padStart(2, '0')} ngày làm việc kể từ ngày nhận, người đứng đầu chủ trì họp tập thể lãnh đạo để thảo luận và biểu quyết (người đứng đầu và cấp phó, trừ cấp phó là người đề xuất). Đề xuất được thông qua khi trên 50% tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.`,
+  councilProposed: 'Sở Nội vụ đề xuất thành lập Hội đồng đánh giá đối với đề xuất này.',
+  changesHeading: 'Những nội dung đã thay đổi so với lần gửi trước',
+  changeLine: (field: string, before: string, after: string) => `${field}: "${before || '(trống)'}" → "${after || '(trống)'}"`,
+  returnCommentHeading: 'Ý kiến khi trả lại lần trước',
+  planHeading: (label: string) => label,
+  voteIntro:
+    'Anh/chị là thành viên tập thể lãnh đạo biểu quyết đề xuất này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Chọn tán thành hoặc không tán thành; có thể ghi ý kiến.',
+  voteNotPassed:
+    'Tập thể lãnh đạo chưa thông qua đề xuất. Người đứng đầu có thể vẫn quyết định triển khai nếu xét thấy cần thiết, khả thi, và phải chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật về quyết định này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Quyết định phải thể hiện bằng văn bản.',
+  overrideResponsibility:
+    'Bằng việc chọn "Vẫn triển khai", anh/chị quyết định thực hiện đề xuất khi tập thể chưa thông qua và chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật. Hệ thống lập Quyết định bằng văn bản theo thể thức Nghị định 30/2020/NĐ-CP.',
+  outcomeLine: (outcome: string) =>
+    ({
+      forwarded: 'Đã chuyển Chủ tịch UBND tỉnh.',
+      returned: 'Đã trả lại để bổ sung.',
+      approved: 'Đề xuất đã được thông qua.',
+      approved_by_override: 'Người đứng đầu đã quyết định triển khai bằng văn bản.',
+      rejected: 'Đề xuất không được thông qua và không triển khai.',
+    })[outcome] ?? outcome,
+  tally: (inFavour: number, against: number, voters: number) => `${inFavour}/${voters} tán thành, ${against}/${voters} không tán thành`,
+  voteChoice: (choice: 'for' | 'against' | null) => (choice === 'for' ? 'tán thành' : choice === 'against' ? 'không tán thành' : 'chưa biểu quyết'),
+  voterLine: (name: string, choice: string, comment: string | null) => `${name}: ${choice}${comment ? ` (${comment})` : ''}`,
+  votersHeading: 'Biểu quyết của tập thể lãnh đạo',
+  meetingHeading: 'Kết quả cuộc họp tập thể lãnh đạo',
+  meetingParticipants: (p: string) => `Thành phần dự họp: ${p}`,
+  meetingMinutes: (m: string) => `Biên bản: ${m}`,
+  readOnly: 'Thẻ này chỉ để xem; các thao tác dành cho người được giao.',
+
+  // Actions
+  actionForward: 'Chuyển Chủ tịch UBND tỉnh',
+  actionCouncil: 'Đề xuất lập Hội đồng đánh giá và chuyển',
+  actionReturn: 'Trả lại để bổ sung',
+  actionOpenVote: 'Mở biểu quyết tập thể',
+  actionApprove: 'Phê duyệt',
+  actionMeeting: 'Ghi kết quả họp trực tiếp',
+  actionCloseVote: 'Kết thúc biểu quyết',
+  actionFor: 'Tán thành',
+  actionAgainst: 'Không tán thành',
+  actionOverride: 'Vẫn triển khai (quyết định bằng văn bản)',
+  actionNotProceed: 'Không triển khai',
+  commentPlaceholder: 'Ý kiến (bắt buộc khi trả lại hoặc không tán thành)',
+  reasonsPlaceholder: 'Lý do xét thấy cần thiết, khả thi (bắt buộc khi vẫn triển khai)',
+  meetingFor: 'Số phiếu tán thành',
+  meetingAgainst: 'Số phiếu không tán thành',
+  meetingHeadVote: 'Người đứng đầu',
+  meetingParticipantsLabel: 'Thành phần dự họp',
+  meetingMinutesLabel: 'Tóm tắt biên bản (nếu có)',
+
+  // Results of actions
+  done: {
+    forwarded: (code: string) => `Đã chuyển kế hoạch ${code} đến Chủ tịch UBND tỉnh.`,
+    returned: (code: string) => `Đã trả lại kế hoạch ${code} cho người đề xuất để bổ sung.`,
+    vote_opened: (code: string) => `Đã mở biểu quyết kế hoạch ${code}; các thành viên tập thể lãnh đạo đã nhận phiếu.`,
+    vote_cast: (code: string) => `Đã ghi nhận biểu quyết của anh/chị đối với kế hoạch ${code}.`,
+    vote_closed: (code: string) => `Đã kết thúc biểu quyết kế hoạch ${code}.`,
+    meeting_recorded: (code: string) => `Đã ghi kết quả họp tập thể lãnh đạo về kế hoạch ${code}.`,
+    approved: (code: string) => `Đã phê duyệt kế hoạch ${code}.`,
+    overridden: (code: string) => `Đã ghi nhận quyết định triển khai kế hoạch ${code} bằng văn bản.`,
+    rejected: (code: string) => `Đã ghi nhận quyết định không triển khai kế hoạch ${code}.`,
+  } as Record<string, (code: string) => string>,
+  refusal: {
+    not_found: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ ĐX-2026-0001).',
+    not_decider: 'Anh/chị không phải người được giao xem xét đề xuất này nên không thể thực hiện thao tác. Thao tác đã được ghi lại.',
+    not_voter: 'Anh/chị không thuộc tập thể lãnh đạo biểu quyết đề xuất này nên không thể biểu quyết. Thao tác đã được ghi lại.',
+    already_done: 'Đề xuất này đã được xử lý; dưới đây là tình trạng hiện tại.',
+    wrong_state: 'Thao tác này không còn phù hợp với tình trạng hiện tại của đề xuất; dưới đây là tình trạng hiện tại.',
+    comment_required: 'Anh/chị vui lòng ghi ý kiến (lý do) cho thao tác này.',
+    vote_not_finished: 'Chưa thể kết thúc biểu quyết: còn thành viên chưa biểu quyết và chưa đến hạn xem xét.',
+    single_voter_only:
+      'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn "Mở biểu quyết tập thể" hoặc ghi kết quả họp trực tiếp.',
+    invalid_counts: 'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết.',
+  } as Record<string, string>,
+  badCommand: (example: string) => `Lệnh chưa đúng. Ví dụ: ${example}`,
+
+  // Notifications
+  routed: (code: string, name: string, position: string, due: string) =>
+    `Kế hoạch đề xuất ${code} của anh/chị đã được gửi đến ${name} (${position}) để xem xét. Hạn xem xét: ${due}.`,
+  routedIntake: (code: string, name: string, due: string) =>
+    `Kế hoạch đề xuất ${code} của anh/chị đã được gửi Sở Nội vụ (${name}) để tiếp nhận, tổng hợp trình Chủ tịch UBND tỉnh. Hạn: ${due}.`,
+  routingFailed: (code: string, reason: string) =>
+    `Kế hoạch đề xuất ${code} của anh/chị đã được lưu nhưng chưa thể gửi đi vì ${ROUTING_FAILURES[reason] ?? 'lỗi chuyển hồ sơ'}. Sở Nội vụ đã được báo để xử lý; kế hoạch không bị mất.`,
+  queueNotice: (code: string, reason: string, unit: string | null) =>
+    `Kế hoạch đề xuất ${code} chưa chuyển được đến người có thẩm quyền vì ${ROUTING_FAILURES[reason] ?? 'lỗi chuyển hồ sơ'}${unit ? ` (${unit})` : ''}. Đề nghị Sở Nội vụ cập nhật danh bạ rồi chuyển lại.`,
+  outcomeApproved: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được tập thể lãnh đạo thông qua.`,
+  outcomeOverride: (code: string) =>
+    `Tập thể lãnh đạo chưa thông qua kế hoạch ${code}, nhưng người đứng đầu đã quyết định bằng văn bản triển khai thực hiện.`,
+  outcomeRejected: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị không được thông qua.`,
+  outcomeReturned: (code: string) => `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Sau khi sửa, anh/chị gửi lại; kế hoạch sẽ đến cùng người xem xét.`,
+  commentsHeading: 'Ý kiến',
+  reminder: (code: string, due: string, days: number) =>
+    days > 0 ? `Nhắc việc: kế hoạch đề xuất ${code} cần được xem xét trước ${due} (còn ${days} ngày làm việc).` : `Nhắc việc: hôm nay (${due}) là hạn xem xét kế hoạch đề xuất ${code}.`,
+  escalation: (code: string, holder: string, due: string) =>
+    `Kế hoạch đề xuất ${code} đã quá hạn xem xét (${due}) mà ${holder} chưa xử lý. Đề nghị Sở Nội vụ đôn đốc.`,
+
+  // Lists
+  tasksTitle: 'Việc chờ tôi',
+  tasksEmpty: 'Hiện anh/chị không có đề xuất nào chờ xem xét hoặc biểu quyết.',
+  taskLine: (code: string, title: string, role: string, due: string) => `${code} – ${title} (${role}, hạn ${due})`,
+  taskRole: { decider: 'xem xét, quyết định', voter: 'biểu quyết', intake: 'tiếp nhận' } as Record<string, string>,
+  myProposalsTitle: 'Đề xuất của tôi',
+  myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ "tạo đề xuất" để bắt đầu.',
+  myProposalLine: (code: string, title: string, status: string, holder: string | null, due: string | null) =>
+    `${code} – ${title}: ${status}${holder ? `; đang ở: ${holder}` : ''}${due ? `; hạn: ${due}` : ''}`,
+  untitled: '(chưa đặt tên)',
+  planFields: {
+    title: 'Tên đề xuất',
+    field: 'Lĩnh vực',
+    necessity: 'Sự cần thiết',
+    purpose: 'Mục đích',
+    requirements: 'Yêu cầu',
+    bottleneck: 'Điểm nghẽn về cơ chế, chính sách',
+    uncoveredDocuments: 'Văn bản chưa quy định',
+    content: 'Nội dung, nhiệm vụ, giải pháp',
+    scope: 'Phạm vi',
+    implementers: 'Đối tượng thực hiện',
+    startDate: 'Ngày bắt đầu',
+    endDate: 'Ngày kết thúc',
+    milestones: 'Tiến độ',
+    resourcesPeople: 'Nhân lực',
+    fundingAmount: 'Kinh phí (đồng)',
+    fundingSource: 'Nguồn kinh phí',
+    equipment: 'Trang thiết bị',
+    feasibility: 'Tính khả thi',
+    positiveImpacts: 'Tác động tích cực',
+    negativeImpacts: 'Tác động tiêu cực',
+    expectedResults: 'Kết quả dự kiến',
+    conditions: 'Tự đánh giá điều kiện (Điều 5)',
+  } as Record<string, string>,
+  noCode: '(chưa gửi)',
+};

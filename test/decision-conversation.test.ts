@@ -1,0 +1,160 @@
+// One conversation over HTTP: a staff member's plan is submitted, routed to the head (who never talked to
+// the bot: a new 1:1 Teams conversation), the leadership votes by card and by typed command, and the
+// proposer learns the outcome. Also: refusals, a department head's plan through Home Affairs to the Chairman.
+import assert from 'node:assert/strict';
+import { deterministicAadObjectId } from '../bot/chat/activity-factory.js';
+import { registerDecisionFeature } from '../bot/decision-feature.js';
+import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { createSubmittedProposal, resubmitProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
+
+describe('decision conversation over HTTP', function () {
+  this.timeout(120_000);
+  let h: BotHarness;
+  let p: People;
+
+  before(async function () {
+    this.timeout(180_000);
+    h = await startHarness({
+      features: [registerDecisionFeature],
+      seed: async (db) => {
+        p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
+      },
+    });
+  });
+  after(async () => h?.close());
+
+  /** Messages the bot sent into the 1:1 conversation it created for this person. */
+  function createdFor(email: string): string[] {
+    const aad = deterministicAadObjectId(email);
+    const ids = h.connector.createdConversations
+      .filter((c) => ((c.parameters.members as { aadObjectId?: string }[] | undefined) ?? []).some((m) => m.aadObjectId === aad))
+      .map((c) => c.id);
+    return messagesIn(ids);
+  }
+
+  /** Everything the bot sent this person: created conversations and the 1:1 conversation they used. */
+  async function inbox(email: string): Promise<string[]> {
+    const rows = (await h.db.dataSource.query(
+      `SELECT a.conversation_reference->'conversation'->>'id' AS id FROM channel_account a JOIN officer o ON o.id = a.officer_id WHERE o.email = $1`,
+      [email],
+    )) as { id: string | null }[];
+    return [...createdFor(email), ...messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))];
+  }
+
+  function messagesIn(ids: string[]): string[] {
+    return h.connector.activities.filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message').map((a) => allText([a.activity]));
+  }
+
+  function invokeCardText(body: unknown): string {
+    return allText([{ attachments: [{ content: (body as { value?: unknown })?.value }] }]);
+  }
+
+  async function status(id: string): Promise<string> {
+    const [row] = (await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[];
+    return row!.status;
+  }
+
+  it('staff plan → head → collective vote → the proposer learns the outcome', async () => {
+    const staff = h.user('cv.skhcn@test.invalid');
+    await staff.say('xin chào'); // stores the proposer's conversation reference
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
+    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
+    assert.equal(await status(id), 'under_review');
+
+    // The head never talked to the bot: a new 1:1 conversation carries the decider's card.
+    const headCards = createdFor('gd.skhcn@test.invalid').join('\n');
+    assert.match(headCards, new RegExp(code));
+    assert.match(headCards, /Mở biểu quyết tập thể/);
+    // The proposer is told where the plan went, in the conversation they used.
+    const told = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
+    assert.match(told, /đã được gửi đến Phạm Văn Khoa/);
+
+    // Someone else presses the head's button: refused, nothing changes.
+    const intruder = await h.user('pgd1.skhcn@test.invalid').execute('decision.vote.open', { proposalId: id });
+    assert.match(invokeCardText(intruder.body) || JSON.stringify(intruder.body), /không phải người được giao/);
+    assert.equal(await status(id), 'under_review');
+
+    const head = h.user('gd.skhcn@test.invalid');
+    const opened = await head.execute('decision.vote.open', { proposalId: id });
+    assert.equal(opened.status, 200);
+    assert.match(invokeCardText(opened.body), /Đã mở biểu quyết/);
+    assert.equal(await status(id), 'voting');
+    // Each deputy got a vote card.
+    for (const email of ['pgd1.skhcn@test.invalid', 'pgd2.skhcn@test.invalid', 'pgd3.skhcn@test.invalid']) {
+      assert.match((await inbox(email)).join('\n'), /Biểu quyết kế hoạch đề xuất/);
+    }
+
+    await h.user('pgd1.skhcn@test.invalid').execute('decision.vote.for', { proposalId: id });
+    // A typed command without diacritics and with the code written DX-…
+    const typed = await h.user('pgd2.skhcn@test.invalid').say(`khong tan thanh ${code.replace('Đ', 'D')} Cần làm rõ kinh phí`);
+    assert.match(allText(typed), /Đã ghi nhận biểu quyết/);
+    await h.user('pgd3.skhcn@test.invalid').execute('decision.vote.for', { proposalId: id, comment: 'Đồng ý' });
+    const last = await head.execute('decision.vote.for', { proposalId: id });
+    assert.match(invokeCardText(last.body), /đã được thông qua/i);
+    assert.equal(await status(id), 'approved');
+
+    const outcome = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
+    assert.match(outcome, /đã được tập thể lãnh đạo thông qua/);
+    assert.match(outcome, /Cần làm rõ kinh phí/);
+    assert.match(outcome, /3\/4 tán thành/);
+
+    // A late double click sees the current state and records nothing new.
+    const again = await head.execute('decision.vote.close', { proposalId: id });
+    assert.match(invokeCardText(again.body), /đã được xử lý/);
+    const [{ n }] = (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM decision WHERE proposal_id = $1 AND outcome = 'approved'`, [id])) as { n: number }[];
+    assert.equal(n, 1);
+
+    // The lists.
+    const mine = allText(await staff.say('đề xuất của tôi'));
+    assert.match(mine, new RegExp(`${code}.*Đã được thông qua`));
+  });
+
+  it("a department head's plan goes through Home Affairs intake to the Chairman; a return comes back to the same decider with the changes", async () => {
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.financeHead!);
+    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.financeHead! });
+    assert.equal(await status(id), 'in_intake');
+    const ha = h.user('gd.snv@test.invalid');
+    const tasks = allText(await ha.say('việc chờ tôi'));
+    assert.match(tasks, new RegExp(`${code}.*tiếp nhận`));
+
+    const returned = await ha.say(`TRẢ LẠI ${code} Bổ sung nguồn kinh phí`);
+    assert.match(allText(returned), /Đã trả lại/);
+    assert.equal(await status(id), 'returned');
+
+    await resubmitProposal(h.db.dataSource, id, p.financeHead!, { fundingSource: 'Ngân sách tỉnh' });
+    await h.server.services.events.emit('submitted', { proposalId: id, revision: 2, actorId: p.financeHead! });
+    assert.equal(await status(id), 'in_intake');
+    const card = await ha.execute('decision.refresh', { proposalId: id });
+    const text = invokeCardText(card.body);
+    assert.match(text, /Bổ sung nguồn kinh phí/);
+    assert.match(text, /Nguồn kinh phí/);
+    assert.match(text, /Ngân sách tỉnh/);
+
+    const forwarded = await ha.execute('decision.council', { proposalId: id });
+    assert.match(invokeCardText(forwarded.body), /Đã chuyển/);
+    assert.equal(await status(id), 'under_review');
+    const chairman = createdFor('chu.tich@test.invalid').join('\n');
+    assert.match(chairman, new RegExp(code));
+    assert.match(chairman, /Hội đồng đánh giá/);
+  });
+
+  it('a read-only card for anyone else; a refresh card for the decider carries refresh.userIds', async () => {
+    const { id } = await createSubmittedProposal(h.db.dataSource, p.roomStaff!);
+    const head = h.user('gd.skhcn@test.invalid');
+    await head.say('xin chào'); // the head's Teams id (29:…) becomes known
+    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.roomStaff! });
+    const sent = h.connector.messages(head.conversationId).at(-1)!;
+    const card = sent.attachments![0]!.content as Record<string, unknown>;
+    const mine = await head.execute('decision.refresh', { proposalId: id });
+    assert.ok(((mine.body as { value: Record<string, unknown> }).value.actions as unknown[]).length >= 2);
+    assert.equal(card.version, '1.5');
+    const refresh = card.refresh as { action: { verb: string }; userIds: string[] };
+    assert.equal(refresh.action.verb, 'decision.refresh');
+    assert.deepEqual(refresh.userIds, [head.session.user.id]);
+    assert.ok((card.actions as unknown[]).length >= 2);
+    const other = await h.user('cv.qlkh@test.invalid').execute('decision.refresh', { proposalId: id });
+    const otherCard = (other.body as { value: Record<string, unknown> }).value;
+    assert.equal(otherCard.actions, undefined);
+    assert.match(invokeCardText(other.body), /chỉ để xem/);
+  });
+});
