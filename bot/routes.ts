@@ -5,6 +5,8 @@ import type { Database } from '../entities/data-source.js';
 import type { BotApplication } from './app.js';
 import type { AppConfig } from './config.js';
 import type { AppServices } from './core/app-services.js';
+import { metricsRoute } from './metrics.js';
+import { planFileRoute } from './files/file-routes.js';
 
 export interface RouteContext {
   config: AppConfig;
@@ -18,4 +20,4 @@ export interface RouteContext {
 
 export type RouteRegistration = (server: restify.Server, context: RouteContext) => void | Promise<void>;
 
-export const defaultRoutes: RouteRegistration[] = [];
+export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute];
