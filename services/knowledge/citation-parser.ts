@@ -28,6 +28,8 @@ export function parseCitation(question: string): CitationQuery {
   else if (/\b(cong van|cv)\b/.test(f)) out.document = 'cv-trien-khai';
   else if ((m = /\b(\d{1,4}\s*\/\s*\d{4}\s*\/\s*[a-z]{1,4}\s*-\s*[a-z]{1,5}|\d{1,4}\s*-\s*[a-z]{1,3}\s*\/\s*[a-z]{1,4})\b/.exec(f))) {
     out.document = m[1].replace(/\s+/g, '').toUpperCase();
+  } else if ((m = /\b(\d{1,4}\s*\/\s*\d{4})\b/.exec(f))) {
+    out.document = m[1].replace(/\s+/g, '');
   }
   return out;
 }

@@ -379,7 +379,7 @@ export class PolicyAnswerer {
     let official = best.source === 'official' ? best : undefined;
     if (!official && best.entry) {
       // The curated entry's provision may exist in an imported official text: quote it too.
-      official = this.officialCounterpart(index, best);
+      official = this.officialCounterpart(index, best, ranked);
       summary = best.entry.answer;
     }
     if (official?.provision && official.officialDocument) {
@@ -436,7 +436,13 @@ export class PolicyAnswerer {
     };
   }
 
-  private officialCounterpart(index: KnowledgeIndex, unit: RetrievalUnit): RetrievalUnit | undefined {
+  private officialCounterpart(index: KnowledgeIndex, unit: RetrievalUnit, ranked: Array<{ unit: RetrievalUnit }> = []): RetrievalUnit | undefined {
+    // The best-ranked imported provision inside the entry's provision (the entry covers "mục 2", the
+    // question is about its point c), else the provision itself.
+    const inside = ranked.find(
+      (r) => r.unit.source === 'official' && r.unit.documentKey === unit.documentKey && r.unit.paths.some((p) => unit.paths.some((e) => p === e || p.startsWith(`${e}/`))),
+    );
+    if (inside) return inside.unit;
     for (const path of unit.paths) {
       for (const doc of index.documents) {
         if (doc.packId !== unit.documentKey) continue;

@@ -1,0 +1,162 @@
+// Answering policy questions: curated pack on an empty knowledge base, official quotes after an import,
+// diacritic-less and misspelt questions, refusals, the Decree 73/2024 collision, follow-ups, renderings.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { articleText, KB_SHOW_ARTICLE_VERB, policyAnswerAdaptiveCard, policyAnswerText } from '../bot/cards/policy-answer-card.js';
+import { importDocument, removeDocument } from '../services/knowledge/knowledge-store.js';
+import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
+import { runQaEvaluation } from '../knowledge/eval/run-eval.js';
+import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+const FIX = path.join(__dirname, 'fixtures/knowledge');
+const LETTER = readFileSync(path.join(__dirname, '../knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
+
+describe('knowledge: answers', function () {
+  this.timeout(60000);
+  let db: TestDatabase;
+  let answerer: PolicyAnswerer;
+
+  before(async () => {
+    db = await openTestDatabase();
+    answerer = new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 } });
+  });
+  after(async () => db?.dispose());
+
+  it('answers the review time limit from the curated pack with Điều 8, saying it is a summary', async () => {
+    const a = await answerer.answer('Thời hạn xem xét kế hoạch đề xuất là bao lâu?');
+    assert.equal(a.kind, 'curated');
+    assert.equal(a.confident, true);
+    assert.equal(a.citations[0].citation, 'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP');
+    assert.equal(a.citations[0].source, 'curated');
+    assert.match(a.answer, /07 ngày làm việc/);
+    assert.match(a.answer, /tóm tắt/);
+    assert.equal(a.quote, undefined);
+  });
+
+  it('understands questions without diacritics and with typos', async () => {
+    const plain = await answerer.answer('thoi han xem xet ke hoach de xuat la bao lau');
+    assert.equal(plain.citations[0].citation, 'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP');
+    assert.ok(plain.confident);
+    const typo = await answerer.answer('de xuat that bai thi can bo co bi ky luatt khong');
+    assert.ok(typo.confident);
+    assert.equal(typo.citations[0].citation, 'khoản 2 Điều 11 Nghị định 73/2023/NĐ-CP');
+  });
+
+  it('says the official text must be checked for a secondary or unknown provision', async () => {
+    const secondary = await answerer.answer('Đề xuất đổi mới sáng tạo phải đáp ứng điều kiện gì?');
+    assert.equal(secondary.citations[0].confidence, 'secondary');
+    assert.match(secondary.answer, /kiểm tra văn bản chính thức/);
+    const unknown = await answerer.answer('khoản 2 điều 8');
+    assert.equal(unknown.citations[0].citation, 'khoản 2 Điều 8 Nghị định 73/2023/NĐ-CP');
+    assert.match(unknown.answer, /đối chiếu văn bản chính thức/);
+  });
+
+  it('refuses out-of-scope questions and suggests topics', async () => {
+    for (const q of ['Giá vàng hôm nay bao nhiêu?', 'Thủ tục đăng ký kết hôn cần giấy tờ gì?', 'cach nau pho bo']) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'not_found', q);
+      assert.equal(a.confident, false);
+      assert.ok(a.suggestions.length > 0);
+      assert.match(a.answer, /chưa tìm thấy quy định/);
+    }
+    const empty = await answerer.answer('   ?? ');
+    assert.equal(empty.kind, 'not_found');
+  });
+
+  it('tells a question about base salary under "Nghị định 73" that it is another decree, but answers the early salary step', async () => {
+    for (const q of ['Nghị định 73/2024 quy định lương cơ sở bao nhiêu?', 'luong co so theo nd73 la bao nhieu']) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'collision', q);
+      assert.equal(a.citations.length, 0);
+      assert.match(a.answer, /Nghị định 73\/2024\/NĐ-CP là văn bản khác/);
+      assert.doesNotMatch(a.answer, /Điều \d+ Nghị định 73\/2023/);
+    }
+    const early = await answerer.answer('Hoàn thành đề xuất có được nâng lương trước thời hạn không?');
+    assert.equal(early.citations[0].citation, 'Điều 10 Nghị định 73/2023/NĐ-CP');
+  });
+
+  it('says a provision is missing when neither an official text nor the pack has it', async () => {
+    const a = await answerer.answer('Điều 20 quy định gì?');
+    assert.equal(a.kind, 'not_found');
+    assert.match(a.answer, /chưa có nội dung Điều 20 Nghị định 73\/2023\/NĐ-CP/);
+  });
+
+  it('quotes an imported letter word for word, with the whole section available', async () => {
+    await importDocument(db.dataSource, LETTER, {});
+    const a = await answerer.answer('Ai là đầu mối tiếp nhận kế hoạch đề xuất của thủ trưởng các sở?');
+    assert.equal(a.kind, 'official');
+    assert.ok(a.confident);
+    assert.equal(a.citations[0].source, 'official');
+    assert.equal(a.citations[0].citation, 'điểm b mục 2 Công văn số …/UBND-NC');
+    const expected = 'b) Làm đầu mối tiếp nhận, tổng hợp kế hoạch đề xuất đổi mới, sáng tạo của thủ trưởng các cơ quan, đơn vị, địa phương, trình Chủ tịch Ủy ban nhân dân tỉnh;';
+    assert.ok(a.quote?.text.startsWith(expected));
+    assert.ok(a.answer.includes(expected));
+    assert.ok(a.fullArticleRef);
+    const article = await answerer.showArticle(a.fullArticleRef.provisionId);
+    assert.equal(article?.citation, 'mục 2 Công văn số …/UBND-NC');
+    assert.match(article!.text, /^2\. Giao Sở Nội vụ\na\) Chủ trì/);
+    assert.match(article!.text, /d\) Tổng hợp báo cáo/);
+    // A question only the letter answers (no curated entry) is quoted too.
+    const only = await answerer.answer('Sở Nội vụ rà soát khó khăn vướng mắc để tham mưu kiến nghị gì?');
+    assert.equal(only.citations[0].citation, 'điểm c mục 2 Công văn số …/UBND-NC');
+  });
+
+  it('keeps context for short follow-ups', async () => {
+    await importDocument(db.dataSource, readFileSync(path.join(FIX, 'nghi-dinh-mau-hop-truc-tuyen.txt'), 'utf8'), {});
+    const first = await answerer.answer('Điều 5 nghị định 99/2099 quy định gì về chuẩn bị họp trực tuyến?');
+    assert.equal(first.citations[0].citation.endsWith('Điều 5 Nghị định 99/2099/NĐ-CP'), true);
+    const ctx = JSON.parse(JSON.stringify(first.context));
+    const next = await answerer.answer('còn khoản 2 thì sao?', ctx);
+    assert.equal(next.citations[0].citation, 'khoản 2 Điều 5 Nghị định 99/2099/NĐ-CP');
+    assert.match(next.quote!.text, /^2\. Mỗi điểm cầu phải có cán bộ kỹ thuật/);
+    // Without context the same words do not point anywhere.
+    const alone = await answerer.answer('còn khoản 2 thì sao?');
+    assert.equal(alone.kind, 'not_found');
+    // Bare citations mean Decree 73, not the other imported decree.
+    const d8 = await answerer.answer('Điều 8');
+    assert.match(d8.citations[0].citation, /Nghị định 73\/2023\/NĐ-CP$/);
+  });
+
+  it('notices a removal and stops answering from the removed text', async () => {
+    assert.equal(await removeDocument(db.dataSource, '…/UBND-NC'), 1);
+    const a = await answerer.answer('Ai là đầu mối tiếp nhận kế hoạch đề xuất của thủ trưởng các sở?');
+    assert.equal(a.kind, 'curated');
+    assert.equal(a.citations[0].source, 'curated');
+  });
+
+  it('renders a Teams Adaptive Card 1.5 and a plain text within the channel limit', async () => {
+    await importDocument(db.dataSource, LETTER, {});
+    const a = await answerer.answer('Xây dựng tiêu chí đánh giá cán bộ gắn với đổi mới sáng tạo');
+    const card = policyAnswerAdaptiveCard(a) as { version: string; actions: Array<Record<string, unknown>>; body: unknown[] };
+    assert.equal(card.version, '1.5');
+    assert.deepEqual(card.actions[0], { type: 'Action.Execute', title: 'Xem toàn văn điều', verb: KB_SHOW_ARTICLE_VERB, data: { provisionId: a.fullArticleRef!.provisionId } });
+    const json = JSON.stringify(card);
+    assert.ok(json.includes(a.citations[0].citation));
+    assert.ok(json.includes('Xây dựng tiêu chí đánh giá cán bộ, công chức, viên chức'));
+    // The card parses with the Adaptive Cards SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AC = require('adaptivecards/dist/adaptivecards.min.js');
+    const parsed = new AC.AdaptiveCard();
+    parsed.parse(card);
+    assert.equal(parsed.getActionCount(), 1);
+    const text = policyAnswerText(a, 300);
+    assert.ok(text.length <= 300, `${text.length}`);
+    assert.match(text, /Căn cứ: điểm c mục 1 Công văn số …\/UBND-NC/);
+    assert.match(text, /xem toàn văn/);
+    const full = policyAnswerText(a);
+    assert.ok(full.length <= 2000);
+    const article = await answerer.showArticle(a.fullArticleRef!.provisionId);
+    assert.ok(articleText(article!, 500).length <= 500);
+  });
+
+  it('exports the evaluation as a function that meets its targets', async function () {
+    this.timeout(120000);
+    const report = await runQaEvaluation();
+    assert.ok(report.questions >= 60);
+    assert.ok(report.top1 >= 0.9, `top-1 ${report.top1}`);
+    assert.ok(report.top3 >= 0.98, `top-3 ${report.top3}`);
+    assert.equal(report.refusalPrecision, 1);
+    assert.equal(report.collisionAccuracy, 1);
+  });
+});
