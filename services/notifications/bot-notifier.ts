@@ -53,7 +53,7 @@ export class BotNotifier implements Notifier {
   ) {}
 
   async deliver(ids: readonly string[]): Promise<void> {
-    for (const id of ids) await this.deliverOne(id, false);
+    for (const id of ids) await this.deliverOne(id, null);
   }
 
   async retryDue(now: Date = new Date()): Promise<number> {
@@ -63,25 +63,25 @@ export class BotNotifier implements Notifier {
        ORDER BY id LIMIT 100`,
       [this.options.maxAttempts ?? 8, now],
     )) as { id: string }[];
-    for (const r of rows) await this.deliverOne(String(r.id), true);
+    for (const r of rows) await this.deliverOne(String(r.id), now);
     return rows.length;
   }
 
-  private async claim(id: string, retry: boolean): Promise<NotificationOutbox | null> {
+  private async claim(id: string, retryAt: Date | null): Promise<NotificationOutbox | null> {
     // A claim pushes next_attempt_at ahead: another process skips the row while this one sends it.
     const rows = (await this.dataSource.query(
       `UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = now() + interval '2 minutes'
-       WHERE id = $1 AND state IN ('pending','failed') ${retry ? 'AND (next_attempt_at IS NULL OR next_attempt_at <= now())' : "AND (state = 'pending' AND attempts = 0)"}
+       WHERE id = $1 AND state IN ('pending','failed') ${retryAt ? 'AND (next_attempt_at IS NULL OR next_attempt_at <= $2)' : "AND (state = 'pending' AND attempts = 0)"}
        RETURNING id`,
-      [id],
+      retryAt ? [id, retryAt] : [id],
     )) as unknown;
     const list = (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
     if (!list.length) return null;
     return this.dataSource.getRepository(NotificationOutbox).findOneBy({ id });
   }
 
-  private async deliverOne(id: string, retry: boolean): Promise<void> {
-    const row = await this.claim(id, retry);
+  private async deliverOne(id: string, retryAt: Date | null): Promise<void> {
+    const row = await this.claim(id, retryAt);
     if (!row) return;
     try {
       const officer = await this.dataSource.getRepository(Officer).findOneBy({ id: row.officerId });
