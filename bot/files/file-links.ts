@@ -1,6 +1,6 @@
 // Download links for generated documents: unguessable and bound to one proposal and revision. A link is
-// `<base>/files/plan/<token>` where the token is base64url(JSON {p: proposalId, r: revision, e: expiry})
-// + '.' + base64url(HMAC-SHA256(payload)). The secret comes from env FILE_LINK_SECRET (set it in
+// `<base>/files/plan/<token>` where the token is the proposal id, the revision and the expiry, signed
+// with HMAC-SHA256 (see createPlanToken). The secret comes from env FILE_LINK_SECRET (set it in
 // production, at least 32 characters, the same on every instance so links survive restarts); without it
 // a random secret is drawn per process (demo, tests): links then stop working after a restart, and the
 // officer asks for a new one with "đề xuất của tôi".
@@ -24,30 +24,32 @@ export interface PlanLinkClaims {
   expiresAt: number;
 }
 
+/** 24 bytes (192 bits) of HMAC-SHA256, base64url: 32 characters. */
 function sign(payload: string): string {
-  return createHmac('sha256', secret()).update(payload).digest('base64url');
+  return createHmac('sha256', secret()).update(payload).digest().subarray(0, 24).toString('base64url');
 }
 
+/**
+ * `<proposal id, 32 hex>.<revision, base 36>.<expiry in ms, base 36>.<signature>`: short enough for the
+ * router's path parameter limit (100 characters).
+ */
 export function createPlanToken(proposalId: string, revision: number, now = Date.now(), ttlHours = FILE_LINK_TTL_HOURS): string {
-  const payload = Buffer.from(JSON.stringify({ p: proposalId, r: revision, e: now + ttlHours * 3_600_000 }), 'utf8').toString('base64url');
+  const payload = `${proposalId.replace(/-/g, '').toLowerCase()}.${revision.toString(36)}.${(now + ttlHours * 3_600_000).toString(36)}`;
   return `${payload}.${sign(payload)}`;
 }
 
 /** The claims of a valid, unexpired token; undefined for anything else. */
 export function verifyPlanToken(token: string, now = Date.now()): PlanLinkClaims | undefined {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined || token.length > 1000) return undefined;
-  const expected = Buffer.from(sign(payload), 'utf8');
-  const given = Buffer.from(signature, 'utf8');
+  const m = /^([0-9a-f]{32})\.([0-9a-z]{1,6})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{32})$/.exec(token);
+  if (!m) return undefined;
+  const expected = Buffer.from(sign(`${m[1]}.${m[2]}.${m[3]}`), 'utf8');
+  const given = Buffer.from(m[4], 'utf8');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { p?: unknown; r?: unknown; e?: unknown };
-    if (typeof claims.p !== 'string' || typeof claims.r !== 'number' || typeof claims.e !== 'number') return undefined;
-    if (claims.e < now) return undefined;
-    return { proposalId: claims.p, revision: claims.r, expiresAt: claims.e };
-  } catch {
-    return undefined;
-  }
+  const expiresAt = parseInt(m[3], 36);
+  if (!(expiresAt >= now)) return undefined;
+  const hex = m[1];
+  const proposalId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return { proposalId, revision: parseInt(m[2], 36), expiresAt };
 }
 
 export const PLAN_FILE_ROUTE = '/files/plan/:token';

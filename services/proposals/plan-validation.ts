@@ -49,7 +49,7 @@ const NO_FUNDING = new Set(['0', 'khong', 'khong co', 'khong can', 'khong de ngh
  * digits before a unit ("1.5 tỷ"); '.' or ' ' between groups of three digits are thousands separators.
  */
 export function parseMoney(input: string): ValidationResult<bigint> {
-  const folded = foldKey(input).replace(/(\d)\s*(?:d|dong|vnd)\.?$/, '$1').trim();
+  const folded = foldKey(input).replace(/(\d|[a-z])\s*(?:d|dong|vnd)\.?$/, '$1').trim();
   if (!folded) return fail('Số tiền không được để trống.');
   if (NO_FUNDING.has(folded.replace(/[.!]+$/, ''))) return ok(0n);
   // (number, unit) pairs: "2 ty 500 trieu", "150tr", "150.000.000 dong", "150 000 000".
