@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
+import { runMigrationsLocked } from './migration-lock.js';
 
 export type DatabaseOptions =
   /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
@@ -60,7 +61,8 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
   });
   try {
     await dataSource.initialize();
-    if (migrate) await dataSource.runMigrations();
+    // Under an advisory lock on PostgreSQL: replicas and the migrations Job may start together.
+    if (migrate) await runMigrationsLocked(dataSource, options.kind);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await pglite?.close().catch(() => undefined);
