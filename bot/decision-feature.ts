@@ -17,6 +17,7 @@ import { ChannelAccount } from '../entities/channel-account.entity.js';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { formatDateVN } from '../services/calendar/local-date.js';
+import { decisionFileUrl } from './decision-files.js';
 
 export interface DecisionFeature {
   service: DecisionService;
@@ -66,7 +67,10 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
       const view = await service.view(proposalId);
       if (!view) return { title: t.refusal.not_found! };
       const code = view.proposal.code ?? '';
-      const notice = result.ok ? (t.done[result.action]?.(code) ?? '') : (t.refusal[result.reason] ?? t.refusal.wrong_state!);
+      let notice = result.ok ? (t.done[result.action]?.(code) ?? '') : (t.refusal[result.reason] ?? t.refusal.wrong_state!);
+      if (result.ok && result.action === 'overridden' && view.decision) {
+        notice = `${notice}\n${t.overrideDocument(decisionFileUrl(services, proposalId, view.decision.revision))}`;
+      }
       if (!result.ok && (result.reason === 'not_decider' || result.reason === 'not_voter' || result.reason === 'not_found')) return { title: notice };
       return forInvoke(await cardFor(view, turn.officer, notice));
     };
@@ -82,6 +86,7 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
     });
   };
   renderer.cardFor = cardFor;
+  renderer.fileUrl = (proposalId, revision) => decisionFileUrl(services, proposalId, revision);
 
   const isSingleVoter = async (view: DecisionView) => {
     if (!view.decision || view.decision.stage !== 'decision') return false;
@@ -212,6 +217,7 @@ async function teamsIdsOf(ds: AppServices['dataSource'], officerIds: string[]): 
 /** Renders outbox rows at delivery time, so a card shows the current state. */
 class NotificationRenderer {
   cardFor?: (view: DecisionView, officer: Officer, notice?: string) => Promise<NeutralCard>;
+  fileUrl: (proposalId: string, revision: number) => string = () => '';
 
   constructor(
     private readonly service: () => DecisionService,
@@ -267,6 +273,7 @@ class NotificationRenderer {
         return {
           card: {
             title: head,
+            ...(outcome === 'approved_by_override' && view.decision ? { body: [t.overrideDocument(this.fileUrl(view.proposal.id, view.decision.revision))] } : {}),
             facts: [
               { label: t.factStatus, value: t.statusLabel(view.proposal.status) },
               ...(tally ? [{ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) }] : []),

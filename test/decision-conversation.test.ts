@@ -157,4 +157,31 @@ describe('decision conversation over HTTP', function () {
     assert.equal(otherCard.actions, undefined);
     assert.match(invokeCardText(other.body), /chỉ để xem/);
   });
+
+  it('not passed: the head decides in writing to proceed and both get the .docx decision', async () => {
+    const ha = h.user('gd.snv@test.invalid');
+    await ha.say('xin chào');
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.haHead!);
+    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.haHead! });
+    const chairman = h.user('chu.tich@test.invalid');
+    assert.match(allText(await chairman.say(`bieu quyet ${code.replace('Đ', 'D')}`)), /Đã mở biểu quyết/);
+    await h.user('pct1@test.invalid').say(`KHÔNG TÁN THÀNH ${code} Chưa đủ cơ sở`);
+    const closed = await chairman.say(`KHONG TAN THANH ${code} Cần thêm số liệu`);
+    assert.match(allText(closed), /chưa thông qua/);
+    assert.equal(await status(id), 'voting');
+    const decided = await chairman.execute('decision.override', { proposalId: id, reasons: 'Cấp thiết cho cải cách hành chính' });
+    const text = invokeCardText(decided.body);
+    assert.match(text, /Đã ghi nhận quyết định triển khai/);
+    const url = text.match(/https?:\/\/\S+\/files\/decision\/\S+/)?.[0];
+    assert.ok(url, text);
+    const res = await fetch(url!);
+    assert.equal(res.status, 200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    assert.equal(await status(id), 'approved_by_override');
+    const told = h.connector.messages(ha.conversationId).map((a) => allText([a])).join('\n');
+    assert.match(told, /quyết định bằng văn bản triển khai/);
+    assert.match(told, /files\/decision\//);
+    assert.equal((await fetch(url!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 404);
+  });
 });

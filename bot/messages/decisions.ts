@@ -166,6 +166,7 @@ export const decisions = {
   outcomeRejected: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị không được thông qua.`,
   outcomeReturned: (code: string) => `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Sau khi sửa, anh/chị gửi lại; kế hoạch sẽ đến cùng người xem xét.`,
   commentsHeading: 'Ý kiến',
+  overrideDocument: (url: string) => `Quyết định bằng văn bản (.docx, thể thức Nghị định 30/2020/NĐ-CP): ${url}`,
   reminder: (code: string, due: string, days: number) =>
     days > 0 ? `Nhắc việc: kế hoạch đề xuất ${code} cần được xem xét trước ${due} (còn ${days} ngày làm việc).` : `Nhắc việc: hôm nay (${due}) là hạn xem xét kế hoạch đề xuất ${code}.`,
   escalation: (code: string, holder: string, due: string) =>
