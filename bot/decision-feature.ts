@@ -10,10 +10,14 @@ import { decisions as t } from './messages/index.js';
 import { logger } from './logger.js';
 import { DecisionService, DECISION_NOTICES, type ActionResult, type DecisionView } from '../services/decisions/decision-service.js';
 import { BotNotifier, type ProactiveAdapter } from '../services/notifications/bot-notifier.js';
-import type { Notifier } from '../services/notifications/notifier.js';
+import { undeliveredNotifications, type Notifier } from '../services/notifications/notifier.js';
 import type { NotificationOutbox } from '../entities/notification-outbox.entity.js';
 import type { Officer } from '../entities/officer.entity.js';
 import { ChannelAccount } from '../entities/channel-account.entity.js';
+import { Officer as OfficerEntity } from '../entities/officer.entity.js';
+import { Proposal } from '../entities/proposal.entity.js';
+import { Unit } from '../entities/unit.entity.js';
+import { In } from 'typeorm';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { formatDateVN } from '../services/calendar/local-date.js';
@@ -152,6 +156,42 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
       return { code: m[1], inFavour: Number(m[2]), against: Number(m[3]), headVote: yes ? 'for' : 'against', participants: m[5]!.trim() };
     },
   });
+
+  // The Department of Home Affairs: plans that could not be routed, and messages not delivered.
+  const isHomeAffairs = async (officer: Officer) =>
+    !!(await ds.getRepository(Unit).findOne({ where: { id: officer.unitId, isHomeAffairs: true } }));
+  c.register('decision.queue', async (turn) => {
+    if (!(await isHomeAffairs(turn.officer))) return { title: t.queueOnlyHomeAffairs };
+    const queue = await service.routingQueue();
+    const failed = await undeliveredNotifications(ds, 30);
+    if (!queue.length && !failed.length) return { title: t.queueTitle, body: [t.queueEmpty] };
+    const people = failed.length ? await ds.getRepository(OfficerEntity).find({ where: { id: In([...new Set(failed.map((f) => f.officerId))]) } }) : [];
+    const names = new Map(people.map((o) => [o.id, o.fullName]));
+    const codes = new Map<string, string>();
+    for (const f of failed) {
+      if (f.proposalId && !codes.has(f.proposalId)) codes.set(f.proposalId, (await ds.getRepository(Proposal).findOneBy({ id: f.proposalId }))?.code ?? '');
+    }
+    return {
+      title: t.queueTitle,
+      sections: [
+        ...(queue.length ? [{ heading: t.queueRoutingHeading, text: queue.map((q) => `${q.code ?? t.noCode} – ${q.title ?? t.untitled}`).join('\n') }] : []),
+        ...(failed.length
+          ? [{ heading: t.queueOutboxHeading, text: failed.map((f) => t.queueOutboxLine(names.get(f.officerId) ?? '', codes.get(f.proposalId ?? '') ?? '', f.attempts, f.lastError ?? '')).join('\n') }]
+          : []),
+      ],
+      actions: queue.slice(0, 5).map((q) => ({ title: `CHUYỂN LẠI ${q.code}`, verb: 'decision.reroute', data: { proposalId: q.id }, command: `CHUYỂN LẠI ${q.code}` })),
+    };
+  });
+  c.register('decision.reroute', async (turn, data) => {
+    if (!(await isHomeAffairs(turn.officer))) return { title: t.queueOnlyHomeAffairs };
+    const id = await resolve(data);
+    const p = id ? await ds.getRepository(Proposal).findOneBy({ id }) : null;
+    if (!p || !id) return { title: t.refusal.not_found! };
+    const r = await service.reroute(id, actorOf(turn));
+    return { title: r.ok ? t.rerouted(p.code ?? '') : t.rerouteFailed(p.code ?? '') };
+  });
+  c.registerText({ keywords: ['HÀNG ĐỢI'], verb: 'decision.queue', parse: () => ({}) });
+  c.registerText({ keywords: ['CHUYỂN LẠI'], verb: 'decision.reroute', parse: (r) => codeAndRest(r) });
 
   bot.intents.register('my_tasks', async (turn) => {
     const tasks = await service.tasksFor(turn.officer.id);

@@ -184,4 +184,18 @@ describe('decision conversation over HTTP', function () {
     assert.match(told, /files\/decision\//);
     assert.equal((await fetch(url!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 404);
   });
+
+  it('a plan that cannot be routed waits in the Home Affairs queue and is routed again once the directory is fixed', async () => {
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.healthStaff!);
+    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.healthStaff! });
+    assert.equal(await status(id), 'routing_failed');
+    assert.match((await inbox('gd.snv@test.invalid')).join('\n'), new RegExp(`${code}.*chưa chuyển được`));
+    const ha = h.user('gd.snv@test.invalid');
+    assert.match(allText(await ha.say('hang doi')), new RegExp(code));
+    assert.match(allText(await h.user('cv.skhcn@test.invalid').say('HÀNG ĐỢI')), /dành cho cán bộ Sở Nội vụ/);
+    await h.db.dataSource.query(`UPDATE officer SET role = 'head' WHERE id = $1`, [p.healthDeputy]);
+    assert.match(allText(await ha.say(`chuyển lại ${code}`)), /Đã chuyển lại/);
+    assert.equal(await status(id), 'under_review');
+    assert.match((await inbox('pgd.syt@test.invalid')).join('\n'), new RegExp(code));
+  });
 });

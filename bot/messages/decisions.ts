@@ -15,6 +15,8 @@
 //                                       ghi kết quả cuộc họp trực tiếp; CÓ/KHÔNG: người đứng đầu tán thành?
 //   VẪN TRIỂN KHAI <mã> <lý do>         không được thông qua, người đứng đầu vẫn quyết định thực hiện (bằng văn bản)
 //   KHÔNG TRIỂN KHAI <mã> [ý kiến]      không được thông qua và không thực hiện
+//   HÀNG ĐỢI                            (Sở Nội vụ) kế hoạch chưa chuyển được, thông báo chưa gửi được
+//   CHUYỂN LẠI <mã>                     (Sở Nội vụ) chuyển lại kế hoạch sau khi đã cập nhật danh bạ
 import { formatDateVN } from '../../services/calendar/local-date.js';
 
 export const DECISION_STATUS_LABELS: Record<string, string> = {
@@ -58,6 +60,7 @@ export const decisions = {
     '• TÁN THÀNH <mã> [ý kiến] • KHÔNG TÁN THÀNH <mã> <ý kiến>',
     '• KẾT QUẢ HỌP <mã> <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>',
     '• VẪN TRIỂN KHAI <mã> <lý do> • KHÔNG TRIỂN KHAI <mã> [ý kiến]',
+    '• (Sở Nội vụ) HÀNG ĐỢI • CHUYỂN LẠI <mã>',
   ].join('\n'),
 
   // Card texts
@@ -172,6 +175,15 @@ export const decisions = {
   escalation: (code: string, holder: string, due: string) =>
     `Kế hoạch đề xuất ${code} đã quá hạn xem xét (${due}) mà ${holder} chưa xử lý. Đề nghị Sở Nội vụ đôn đốc.`,
 
+  // Home Affairs queue
+  queueTitle: 'Hàng đợi của Sở Nội vụ',
+  queueOnlyHomeAffairs: 'Chức năng này dành cho cán bộ Sở Nội vụ.',
+  queueEmpty: 'Không có kế hoạch nào chờ chuyển và không có thông báo nào gửi không thành công.',
+  queueRoutingHeading: 'Kế hoạch chưa chuyển được (gõ "CHUYỂN LẠI <mã>" sau khi cập nhật danh bạ)',
+  queueOutboxHeading: 'Thông báo chưa gửi được (hệ thống tự thử lại)',
+  queueOutboxLine: (who: string, code: string, attempts: number, error: string) => `${who} – ${code}: ${attempts} lần thử; lỗi: ${error}`,
+  rerouted: (code: string) => `Đã chuyển lại kế hoạch ${code}.`,
+  rerouteFailed: (code: string) => `Chưa chuyển được kế hoạch ${code}: danh bạ vẫn thiếu thông tin cần thiết.`,
   // Lists
   tasksTitle: 'Việc chờ tôi',
   tasksEmpty: 'Hiện anh/chị không có đề xuất nào chờ xem xét hoặc biểu quyết.',
