@@ -2,9 +2,15 @@
 import type { Command } from 'commander';
 import { registerDirectoryCommands } from './directory-commands.js';
 import { registerKnowledgeCommands } from './kb-commands.js';
+import { registerDbCommands } from './db-commands.js';
+import { registerPrivacyCommands } from './privacy-commands.js';
+import { registerTeamsPackageCommand } from './teams-package-command.js';
 
 export function registerCliCommands(program: Command): void {
   void program;
   registerDirectoryCommands(program);
   registerKnowledgeCommands(program);
+  registerDbCommands(program);
+  registerPrivacyCommands(program);
+  registerTeamsPackageCommand(program);
 }

@@ -3,3 +3,4 @@ export { core } from './core.js';
 export { calendar } from './calendar.js';
 export { directory } from './directory.js';
 export { knowledge } from './knowledge.js';
+export { operations } from './operations.js';
