@@ -93,6 +93,7 @@ describe('knowledge: answers', function () {
     assert.ok(a.quote?.text.startsWith(expected));
     assert.ok(a.answer.includes(expected));
     assert.ok(a.fullArticleRef);
+    assert.equal(a.context.articleId, a.fullArticleRef.provisionId);
     const article = await answerer.showArticle(a.fullArticleRef.provisionId);
     assert.equal(article?.citation, 'mục 2 Công văn số …/UBND-NC');
     assert.match(article!.text, /^2\. Giao Sở Nội vụ\na\) Chủ trì/);

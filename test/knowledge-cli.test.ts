@@ -57,7 +57,7 @@ describe('knowledge: CLI', function () {
     assert.ok(obj.citations[0].score >= obj.citations[obj.citations.length - 1].score);
   });
 
-  it('`kb import` of the letter reports what it found; `ask` then quotes it; `kb remove` takes it out', async () => {
+  it('`kb import` of the letter reports what it found; `ask` then quotes it', async () => {
     const imported = await cli(['kb', 'import', LETTER]);
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /Đã đọc Công văn số …\/UBND-NC/);
@@ -70,12 +70,17 @@ describe('knowledge: CLI', function () {
     assert.equal(obj.citations[0].source, 'official');
     assert.equal(obj.citations[0].citation, 'điểm d mục 1 Công văn số …/UBND-NC');
     assert.ok(obj.answer.includes('Định kỳ hằng năm (trước ngày 30/11), tổng hợp, báo cáo kết quả'));
+  });
 
+  it('`kb import` of the same code makes version 2; `kb list --all` shows both', async () => {
     const again = await cli(['kb', 'import', LETTER, '--code', '…/UBND-NC', '--issued', '2026-04-15']);
     assert.match(again.stdout, /Đã lưu phiên bản 2; phiên bản 1 được đánh dấu là đã bị thay thế\./);
     const list = await cli(['kb', 'list', '--all']);
     assert.match(list.stdout, /phiên bản 2 \(đang dùng\)/);
     assert.match(list.stdout, /phiên bản 1 \(đã bị thay thế\)/);
+  });
+
+  it('`kb show` prints the current version; `kb remove` removes every version', async () => {
     const show = await cli(['kb', 'show', '…/UBND-NC']);
     assert.match(show.stdout, /Ngày ban hành: 2026-04-15/);
     assert.match(show.stdout, /điểm b mục 2: Làm đầu mối tiếp nhận/);

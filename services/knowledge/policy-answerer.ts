@@ -44,6 +44,8 @@ export interface AnswerContext {
   documentKey?: string;
   /** Path of the provision last answered ("dieu:8/khoan:1"). */
   path?: string;
+  /** Provision id of the whole article of the last answer: what "xem toàn văn" shows on text channels. */
+  articleId?: string;
   question: string;
 }
 
@@ -432,7 +434,7 @@ export class PolicyAnswerer {
       notes,
       suggestions: [],
       fullArticleRef,
-      context: { question, documentKey: ctxUnit.documentKey, path: ctxUnit.paths[0] },
+      context: { question, documentKey: ctxUnit.documentKey, path: ctxUnit.paths[0], ...(fullArticleRef ? { articleId: fullArticleRef.provisionId } : {}) },
     };
   }
 
