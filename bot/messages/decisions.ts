@@ -184,6 +184,20 @@ export const decisions = {
   queueOutboxLine: (who: string, code: string, attempts: number, error: string) => `${who} – ${code}: ${attempts} lần thử; lỗi: ${error}`,
   rerouted: (code: string) => `Đã chuyển lại kế hoạch ${code}.`,
   rerouteFailed: (code: string) => `Chưa chuyển được kế hoạch ${code}: danh bạ vẫn thiếu thông tin cần thiết.`,
+  // CLI
+  cli: {
+    badDate: (d: string) => `Ngày không hợp lệ: "${d}" (dùng dd/mm/yyyy hoặc YYYY-MM-DD).`,
+    badRange: '"Đến ngày" phải sau hoặc bằng "từ ngày".',
+    unitNotFound: (code: string) => `Không tìm thấy đơn vị mã "${code}".`,
+    officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email "${email}".`,
+    actingSaved: (name: string, unit: string, from: string, to: string) => `Đã giao ${name} phụ trách ${unit} từ ${from} đến ${to}.`,
+    actingNone: 'Chưa có ai được giao phụ trách đơn vị.',
+    actingLine: (unit: string, name: string, from: string, to: string) => `${unit}: ${name} (${from} – ${to})`,
+    queueNone: 'Không có kế hoạch nào chờ chuyển.',
+    queueLine: (code: string, title: string) => `${code} – ${title}`,
+    outboxLine: (id: string, kind: string, attempts: number, error: string) => `#${id} ${kind}: ${attempts} lần thử; lỗi: ${error}`,
+    remindDone: (r: number, e: number) => `Đã lập ${r} lời nhắc và ${e} thông báo quá hạn (bot gửi đi ở lần thử kế tiếp).`,
+  },
   // Lists
   tasksTitle: 'Việc chờ tôi',
   tasksEmpty: 'Hiện anh/chị không có đề xuất nào chờ xem xét hoặc biểu quyết.',
