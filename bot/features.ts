@@ -2,8 +2,10 @@
 // commands and dialogs; none of them knows which channel a turn came from.
 import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
+import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerProposalWizard } from './proposal-wizard-feature.js';
 
 export function registerFeatures(bot: BotApplication, services: AppServices): void {
   registerProposalWizard(bot, services);
+  registerZaloLinkFeature(bot, services);
 }

@@ -101,6 +101,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   let draining = false;
   let inFlight = 0;
   let idle: (() => void) | undefined;
+  const closeHooks: (() => Promise<void>)[] = [];
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -143,7 +144,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     }
   });
 
-  const routeContext: RouteContext = { config, db, services, bot, adapter, jsonBody };
+  const routeContext: RouteContext = { config, db, services, bot, adapter, jsonBody, lock, onClose: (hook) => closeHooks.push(hook) };
   for (const register of options.routes ?? defaultRoutes) await register(server, routeContext);
 
   server.listen(config.PORT, config.HOST);
@@ -175,6 +176,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       }
       server.server.closeAllConnections?.();
       await closed;
+      for (const hook of closeHooks) await hook();
       await lock.close();
     },
   };

@@ -16,11 +16,17 @@ import { Decision } from './decision.entity.js';
 import { DecisionVote } from './decision-vote.entity.js';
 import { NotificationOutbox } from './notification-outbox.entity.js';
 import { Decisions1764461100000 } from './migrations/1764461100000-decisions.js';
+import { ZaloInbox } from './zalo-inbox.entity.js';
+import { ZaloOutbox } from './zalo-outbox.entity.js';
+import { ZaloOaToken } from './zalo-oa-token.entity.js';
+import { ZaloLinkAttempt, ZaloLinkCode } from './zalo-link-code.entity.js';
+import { Zalo1764461200000 } from './migrations/1764461200000-zalo.js';
 
-export const ENTITIES = [Unit, Officer, ChannelAccount, BotState, LegalDocument, LegalProvision, Proposal, ProposalRevision, AuditEvent, Decision, DecisionVote, ActingHead, NotificationOutbox];
+export const ENTITIES = [Unit, Officer, ChannelAccount, BotState, LegalDocument, LegalProvision, Proposal, ProposalRevision, AuditEvent, Decision, DecisionVote, ActingHead, NotificationOutbox, ZaloInbox, ZaloOutbox, ZaloOaToken, ZaloLinkCode, ZaloLinkAttempt];
 
-export const MIGRATIONS = [Foundation1764460800000, KnowledgeBase1764460900000, Proposals1764461000000, Decisions1764461100000];
+export const MIGRATIONS = [Foundation1764460800000, KnowledgeBase1764460900000, Proposals1764461000000, Decisions1764461100000, Zalo1764461200000];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };
 export { LegalDocument, LegalProvision };
 export { ActingHead, Decision, DecisionVote, NotificationOutbox };
+export { ZaloInbox, ZaloOutbox, ZaloOaToken, ZaloLinkCode, ZaloLinkAttempt };

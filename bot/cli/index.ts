@@ -1,5 +1,6 @@
 // One line per area; each module adds its subcommands to the program.
 import type { Command } from 'commander';
+import { registerZaloCommands } from './zalo-commands.js';
 import { registerDirectoryCommands } from './directory-commands.js';
 import { registerKnowledgeCommands } from './kb-commands.js';
 import { registerDbCommands } from './db-commands.js';
@@ -13,4 +14,5 @@ export function registerCliCommands(program: Command): void {
   registerDbCommands(program);
   registerPrivacyCommands(program);
   registerTeamsPackageCommand(program);
+  registerZaloCommands(program);
 }

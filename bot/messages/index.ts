@@ -4,3 +4,4 @@ export { calendar } from './calendar.js';
 export { directory } from './directory.js';
 export { knowledge } from './knowledge.js';
 export { operations } from './operations.js';
+export { zalo } from './zalo.js';

@@ -1,0 +1,292 @@
+// The Zalo side of the server: stores webhook deliveries, processes them one conversation at a time
+// through the same teams-ai Application (via the ZaloAdapter), sends the outbox, and links accounts.
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import type { DataSource } from 'typeorm';
+import { ChannelAccount } from '../../entities/channel-account.entity.js';
+import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
+import type { ConversationLock } from '../../services/state/conversation-lock.js';
+import { foldKey } from '../../services/text/vietnamese.js';
+import { ZaloBotClient } from '../../services/zalo/zalo-bot-client.js';
+import type { ZaloConfig } from '../../services/zalo/zalo-config.js';
+import { parseBotEvent, parseOaEvent, parseBody, type ZaloEvent } from '../../services/zalo/zalo-events.js';
+import { ZaloInboxService, type InboxRow } from '../../services/zalo/zalo-inbox-service.js';
+import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
+import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
+import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
+import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
+import { isDatabaseUnavailable, type BotApplication } from '../app.js';
+import { logger, withCorrelation } from '../logger.js';
+import { core } from '../messages/index.js';
+import { zalo as text } from '../messages/zalo.js';
+import { ZALO_OFFICER_KEY, ZaloAdapter } from './zalo-adapter.js';
+
+export interface ZaloRuntimeOptions {
+  dataSource: DataSource;
+  config: ZaloConfig;
+  bot: BotApplication;
+  lock: ConversationLock;
+  /** Whom unknown or inactive users should contact (AppConfig.DIRECTORY_CONTACT). */
+  directoryContact: string;
+  /** Another channel for messages Zalo refuses (-230/-232 and permanent errors); see FallbackDelivery. */
+  fallback?: FallbackDelivery;
+  /** How often due retries and expired leases are looked for; 0: only when kicked. */
+  pollMs?: number;
+  /** Parallel turns (different conversations) in this process. */
+  concurrency?: number;
+}
+
+/** Runs `work` while it finds something to do, up to `concurrency` loops at once. */
+class Pump {
+  private running = 0;
+  private again = false;
+  private stopped = false;
+  private readonly inflight = new Set<Promise<void>>();
+  done = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly work: () => Promise<boolean>,
+    private readonly concurrency: number,
+  ) {}
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running >= this.concurrency) {
+      this.again = true;
+      return;
+    }
+    this.running++;
+    const p: Promise<void> = this.loop().finally(() => {
+      this.running--;
+      this.inflight.delete(p);
+    });
+    this.inflight.add(p);
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let did = false;
+      try {
+        did = await this.work();
+      } catch (err) {
+        logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, pump: this.name }, 'zalo worker error');
+      }
+      if (did) {
+        this.done++;
+        continue;
+      }
+      if (!this.again) return;
+      this.again = false;
+    }
+  }
+
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+}
+
+const LINK_PATTERN = /^lien ket\s+(\S.*)$/;
+
+/** "LIÊN KẾT K7M2QX9P" (accents optional) → the code; "liên kết zalo" is the Teams command, not a code. */
+export function parseLinkCommand(input: string): string | undefined {
+  const match = LINK_PATTERN.exec(foldKey(input.trim()));
+  if (!match) return undefined;
+  const rest = match[1].trim();
+  if (rest === 'zalo') return undefined;
+  return rest.toUpperCase();
+}
+
+export class ZaloRuntime {
+  readonly inbox: ZaloInboxService;
+  readonly outbox: ZaloOutboxService;
+  readonly adapter: ZaloAdapter;
+  readonly links: ZaloLinkService;
+  readonly tokens?: ZaloTokenStore;
+  private readonly inboxPump: Pump;
+  private readonly outboxPump: Pump;
+  private timer?: NodeJS.Timeout;
+  private started = false;
+
+  constructor(private readonly options: ZaloRuntimeOptions) {
+    const { dataSource, config } = options;
+    this.inbox = new ZaloInboxService(dataSource);
+    this.tokens = config.oa ? new ZaloTokenStore(dataSource, config.oa) : undefined;
+    this.outbox = new ZaloOutboxService(dataSource, {
+      oa: config.oa && this.tokens ? new ZaloOaClient(config.oa.apiBaseUrl, this.tokens) : undefined,
+      bot: config.bot ? new ZaloBotClient(config.bot.apiBaseUrl, config.bot.token) : undefined,
+      fallback: options.fallback,
+    });
+    this.links = new ZaloLinkService(dataSource);
+    this.inboxPump = new Pump('inbox', () => this.processNext(), options.concurrency ?? 4);
+    this.outboxPump = new Pump('outbox', async () => (await this.outbox.processDue(1)) > 0, 1);
+    this.adapter = new ZaloAdapter(this.outbox, () => this.outboxPump.kick());
+    this.adapter.onTurnError = async (context, err) => {
+      // The database is away: the turn did not happen, the inbox row is retried later.
+      if (isDatabaseUnavailable(err)) throw err;
+      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'zalo turn failed');
+      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(core.internalError).catch(() => undefined);
+    };
+  }
+
+  get channels(): ZaloChannel[] {
+    return [this.options.config.oa ? 'zalo_oa' : null, this.options.config.bot ? 'zalo_bot' : null].filter((c): c is ZaloChannel => c !== null);
+  }
+
+  /** Bootstraps the OA tokens and processes whatever a previous process left (unprocessed or expired lease). */
+  async start(): Promise<void> {
+    if (this.started || !this.channels.length) return;
+    this.started = true;
+    if (this.tokens) await this.tokens.bootstrap();
+    const pollMs = this.options.pollMs ?? 2000;
+    if (pollMs > 0) {
+      this.timer = setInterval(() => this.kick(), pollMs);
+      this.timer.unref();
+    }
+    this.kick();
+  }
+
+  kick(): void {
+    if (!this.started) return;
+    this.inboxPump.kick();
+    this.outboxPump.kick();
+  }
+
+  /** Stops taking new work and waits for the turns and sends in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.all([this.inboxPump.stop(), this.outboxPump.stop()]);
+  }
+
+  /** Until nothing due is left in the inbox and outbox (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      const before = this.inboxPump.done + this.outboxPump.done;
+      this.inboxPump.kick();
+      this.outboxPump.kick();
+      await this.inboxPump.idle();
+      await this.outboxPump.idle();
+      if (this.inboxPump.done + this.outboxPump.done === before) return;
+    }
+  }
+
+  /** Stores a verified delivery; false for a replay. Processing happens after the HTTP answer. */
+  async receive(event: ZaloEvent, raw: Buffer): Promise<boolean> {
+    const stored = await this.inbox.store(event, raw);
+    if (stored && event.kind !== 'ignored') setImmediate(() => this.inboxPump.kick());
+    return stored;
+  }
+
+  private async processNext(): Promise<boolean> {
+    const row = await this.inbox.claim(this.channels);
+    if (!row) return false;
+    await this.processRow(row);
+    return true;
+  }
+
+  private async processRow(row: InboxRow): Promise<void> {
+    let event: ZaloEvent;
+    try {
+      const body = parseBody(Buffer.from(row.raw_body, 'utf8'));
+      event = row.channel === 'zalo_oa' ? parseOaEvent(body) : parseBotEvent(body);
+    } catch {
+      await this.inbox.complete(row.id, 'ignored');
+      return;
+    }
+    if (event.kind === 'ignored' || !event.userId || !event.chatId || event.isGroup) {
+      await this.inbox.complete(row.id, 'ignored');
+      return;
+    }
+    try {
+      await withCorrelation(
+        () => this.options.lock.run(`${event.channel}/${event.chatId}`, () => this.handle(event)),
+        event.messageId ?? `zalo-inbox-${row.id}`,
+        event.channel,
+      );
+      await this.inbox.complete(row.id);
+    } catch (err) {
+      logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, inboxId: row.id }, 'zalo event failed');
+      await this.inbox.fail(row, (err as Error).message ?? 'error');
+    }
+  }
+
+  private async reply(event: ZaloEvent, message: string, officerId: string | null = null): Promise<void> {
+    const activity: Partial<Activity> = { type: ActivityTypes.Message, text: message, channelId: event.channel, conversation: { id: event.chatId! } as Activity['conversation'], replyToId: event.messageId };
+    const context = new TurnContext(this.adapter, this.incomingActivity(event));
+    if (officerId) context.turnState.set(ZALO_OFFICER_KEY, officerId);
+    await this.adapter.sendActivities(context, [activity]);
+  }
+
+  private incomingActivity(event: ZaloEvent, officerName?: string): Partial<Activity> {
+    const serviceUrl = event.channel === 'zalo_oa' ? this.options.config.oa!.apiBaseUrl : this.options.config.bot!.apiBaseUrl;
+    return {
+      type: ActivityTypes.Message,
+      id: event.messageId,
+      channelId: event.channel,
+      serviceUrl,
+      timestamp: new Date(),
+      locale: 'vi-VN',
+      from: { id: event.userId!, name: officerName ?? '' },
+      recipient: { id: event.channel, name: 'Trợ lý Đổi mới' },
+      conversation: { id: event.chatId!, conversationType: 'personal', isGroup: false, name: '' },
+      text: event.text ?? '',
+      textFormat: 'plain',
+      channelData: { zalo: { eventName: event.eventName } },
+    };
+  }
+
+  private async handle(event: ZaloEvent): Promise<void> {
+    const account = await this.options.dataSource.getRepository(ChannelAccount).findOne({
+      where: { channel: event.channel, externalUserId: event.userId! },
+      relations: { officer: true },
+    });
+    const officer = account?.officer;
+    if (event.kind === 'unfollow') {
+      logger.info({ channel: event.channel, linked: Boolean(officer) }, 'zalo user unfollowed');
+      return;
+    }
+    const code = event.kind === 'message' && event.text ? parseLinkCommand(event.text) : undefined;
+    if (code !== undefined) {
+      await this.redeem(event, code);
+      return;
+    }
+    if (!officer) {
+      await this.reply(event, text.onboarding(this.options.config.linkCodeTtlMinutes));
+      return;
+    }
+    if (!officer.active) {
+      await this.reply(event, core.inactiveUser(this.options.directoryContact), officer.id);
+      return;
+    }
+    // The officer is back: what Zalo refused for a closed 7-day window goes out now, before the answer.
+    if (await this.outbox.releaseHeld(event.channel, event.chatId!)) this.outboxPump.kick();
+    if (event.kind === 'follow') {
+      await this.reply(event, core.greeting(officer.fullName), officer.id);
+      return;
+    }
+    const context = new TurnContext(this.adapter, this.incomingActivity(event, officer.fullName));
+    context.turnState.set(ZALO_OFFICER_KEY, officer.id);
+    await this.adapter.runTurn(context, (ctx) => this.options.bot.app.run(ctx).then(() => undefined));
+  }
+
+  private async redeem(event: ZaloEvent, code: string): Promise<void> {
+    const result = await this.links.redeem(event.channel, event.userId!, code);
+    switch (result.status) {
+      case 'linked':
+        logger.info({ channel: event.channel }, 'zalo account linked');
+        await this.reply(event, text.linked(result.officer.fullName), result.officer.id);
+        return;
+      case 'rate_limited':
+        return this.reply(event, text.linkRateLimited(result.retryMinutes));
+      case 'inactive':
+        return this.reply(event, text.linkInactive(this.options.directoryContact));
+      case 'invalid':
+        return this.reply(event, text.linkInvalid);
+    }
+  }
+}
