@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { parseWorkflowConfig, setWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { FULL_PLAN, MANAGER, NEXT_YEAR, run, STAFF } from './helpers/wizard-script.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 
@@ -110,10 +111,41 @@ describe('wizard: the plan step by step over HTTP', function () {
     ]);
   });
 
+  it('edits one section from the review and comes back to the review', async () => {
+    const user = h.user(MANAGER);
+    await run(user, FULL_PLAN);
+    await run(user, [
+      ['sửa nguồn lực', /Sửa Phần b\) Nguồn lực và tính khả thi[\s\S]*Bước 14\/25 · [^\n]*Nhân lực[\s\S]*Nội dung hiện có: «2 công chức một cửa»/],
+      ['giữ nguyên', /Bước 15\/25[\s\S]*Kinh phí[\s\S]*Nội dung hiện có: «150\.000\.000 đồng»/],
+      ['1,2 tỷ', /Bước 16\/25[\s\S]*Nguồn kinh phí/],
+      ['giữ nguyên', /Bước 17\/25/],
+      ['bỏ qua', /Bước 18\/25/],
+      ['giữ nguyên', /Xem lại kế hoạch đề xuất[\s\S]*1\.200\.000\.000 đồng; nguồn: Chi thường xuyên của xã/],
+      ['cái gì đây', /Gõ "gửi đề xuất" để gửi/],
+      ['sửa phần a', /Bước 3\/25/],
+      ['lưu nháp', /Đã lưu bản nháp/],
+    ]);
+    const [row] = await h.db.dataSource.query(`SELECT plan FROM proposal`);
+    assert.equal(row.plan.fundingAmount, '1200000000');
+  });
+
   it('tells a non-manager how the decree applies, then lets them go on (rule "warn")', async () => {
     const user = h.user(STAFF);
     const text = allText(await user.say('tôi có ý tưởng'));
     assert.match(text, /không giữ chức vụ quản lý[\s\S]*vẫn có thể soạn/);
     assert.match(text, /Bước 1\/25/);
+  });
+
+  it('stops a non-manager when the province configures the rule "block"', async () => {
+    setWorkflowConfig(parseWorkflowConfig({ coverage: { nonManagerRule: 'block' } }));
+    try {
+      const text = allText(await h.user(STAFF).say('tạo đề xuất'));
+      assert.match(text, /chỉ cho phép cán bộ lãnh đạo, quản lý lập đề xuất/);
+      assert.doesNotMatch(text, /Bước 1/);
+      assert.deepEqual(await h.db.dataSource.query(`SELECT id FROM proposal`), []);
+      assert.match(allText(await h.user(MANAGER).say('tạo đề xuất')), /Bước 1\/25/, 'managers are not concerned');
+    } finally {
+      setWorkflowConfig(undefined);
+    }
   });
 });
