@@ -3,5 +3,6 @@ export { core } from './core.js';
 export { calendar } from './calendar.js';
 export { directory } from './directory.js';
 export { knowledge } from './knowledge.js';
+export { wizard } from './wizard.js';
 export { operations } from './operations.js';
 export { zalo } from './zalo.js';
