@@ -1,0 +1,107 @@
+// Migrations as a rollout runs them: the Job's `db migrate` and `db status` on a real database, and
+// several processes starting together on an empty PostgreSQL (the advisory lock lets one migrate while
+// the others wait, then find nothing pending).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../entities/data-source.js';
+import { MIGRATIONS } from '../entities/index.js';
+import { pendingMigrations } from '../entities/migration-lock.js';
+import { createTestDatabaseOptions, testDatabaseKind } from './helpers/test-database.js';
+
+const root = path.resolve(__dirname, '..');
+
+const runCli = (args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile('npx', ['tsx', 'bot/cli.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+
+/** An empty database (no migrations run) on the PostgreSQL of TEST_DATABASE_URL. */
+async function emptyPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `tld_mig_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+describe('deployment: migrations before and during a rollout', function () {
+  this.timeout(240_000);
+
+  it('a migrated test database has nothing pending', async () => {
+    const { options, drop } = await createTestDatabaseOptions();
+    const db = await openDatabase(options);
+    try {
+      assert.deepEqual(await pendingMigrations(db.dataSource), []);
+    } finally {
+      await db.close();
+      await drop();
+    }
+  });
+
+  it('four processes opening one empty PostgreSQL at once all start, and each migration runs once', async function () {
+    if (testDatabaseKind() !== 'postgres') this.skip();
+    const { url, drop } = await emptyPostgres();
+    const dbs: Database[] = [];
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url, poolSize: 4 })),
+      );
+      for (const r of results) if (r.status === 'fulfilled') dbs.push(r.value);
+      const failures = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason));
+      assert.deepEqual(failures, []);
+      const rows: { name: string; n: number }[] = await dbs[0].dataSource.query(
+        'SELECT name, count(*)::int AS n FROM typeorm_migrations GROUP BY name ORDER BY name',
+      );
+      assert.equal(rows.length, MIGRATIONS.length);
+      assert.ok(rows.every((r) => r.n === 1));
+    } finally {
+      for (const db of dbs) await db.close();
+      await drop();
+    }
+  });
+
+  it('`db status` reports pending migrations (exit 3), `db migrate` applies them, then status is clean', async () => {
+    let env: Record<string, string>;
+    let cleanup: () => Promise<void>;
+    if (testDatabaseKind() === 'postgres') {
+      const { url, drop } = await emptyPostgres();
+      env = { DATABASE_URL: url };
+      cleanup = drop;
+    } else {
+      const dir = await mkdtemp(path.join(tmpdir(), 'tld-migrate-'));
+      env = { DATABASE_URL: '', DATA_DIR: dir };
+      cleanup = () => rm(dir, { recursive: true, force: true });
+    }
+    try {
+      const before = await runCli(['db', 'status'], env);
+      assert.equal(before.code, 3, before.stderr);
+      assert.match(before.stdout, new RegExp(`còn ${MIGRATIONS.length} chưa chạy`));
+      const migrate = await runCli(['db', 'migrate'], env);
+      assert.equal(migrate.code, 0, migrate.stderr);
+      assert.match(migrate.stdout, new RegExp(`Đã chạy ${MIGRATIONS.length} migration`));
+      const after = await runCli(['db', 'status'], env);
+      assert.equal(after.code, 0, after.stderr);
+      assert.match(after.stdout, /không có migration nào cần chạy/);
+    } finally {
+      await cleanup();
+    }
+  });
+});
