@@ -86,6 +86,7 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
       ...(notice ? { notice } : {}),
       refreshUserIds: await teamsIdsOf(ds, actorsOf(view)),
       singleVoter: await isSingleVoter(view),
+      partyPending: await service.partyConsultationPending(view.proposal.id),
       deadlineWorkingDays: getWorkflowConfig().decision.deadlineWorkingDays,
     });
   };
@@ -127,6 +128,10 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
     }),
   );
   c.register(DECISION_VERBS.override, act((turn, id, d) => service.proceedAnyway(actorOf(turn), id, text(d, 'reasons') || text(d, 'comment'))));
+  c.register(DECISION_VERBS.partyStart, act((turn, id) => service.startPartyConsultation(actorOf(turn), id)));
+  c.register(DECISION_VERBS.partyRecord, act((turn, id, d) => service.recordPartyConsultation(actorOf(turn), id, text(d, 'comment'))));
+  c.registerText({ keywords: ['XIN Ý KIẾN CẤP ỦY'], verb: DECISION_VERBS.partyStart, parse: (r) => codeAndRest(r) });
+  c.registerText({ keywords: ['Ý KIẾN CẤP ỦY'], verb: DECISION_VERBS.partyRecord, parse: (r) => codeAndRest(r, true) });
   c.register(DECISION_VERBS.notProceed, act((turn, id, d) => service.notProceed(actorOf(turn), id, text(d, 'comment'))));
 
   // Typed commands: "<KEYWORD> <mã> [rest]".

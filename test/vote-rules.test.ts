@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { tallyCounts, tallyVotes } from '../services/decisions/vote-tally.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
+import { parseWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 
@@ -167,5 +168,21 @@ describe('the collective vote in the database', function () {
     assert.equal(n, 1);
     const [{ d }] = (await db.dataSource.query(`SELECT count(*)::int AS d FROM decision WHERE proposal_id = $1 AND state = 'done'`, [id])) as { d: number }[];
     assert.equal(d, 1);
+  });
+
+  it('with the Party committee consultation switched on, the vote waits until it is recorded', async () => {
+    const config = parseWorkflowConfig({ decision: { partyCommitteeConsultation: { required: true } } });
+    const strict = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config, today: () => '2026-03-02' });
+    const { id } = await createSubmittedProposal(db.dataSource, p.scStaff!);
+    await strict.routeSubmitted(id, p.scStaff!);
+    assert.equal(await strict.partyConsultationPending(id), true);
+    assert.deepEqual(await strict.openVote(actor('scHead'), id), { ok: false, reason: 'party_consultation_required', proposalId: id });
+    assert.equal((await strict.startPartyConsultation(actor('scHead'), id)).ok, true);
+    assert.equal(await status(id), 'party_consultation');
+    assert.deepEqual(await strict.recordPartyConsultation(actor('scHead'), id, ' '), { ok: false, reason: 'comment_required', proposalId: id });
+    assert.equal((await strict.recordPartyConsultation(actor('scHead'), id, 'Đảng ủy Sở nhất trí')).ok, true);
+    assert.equal(await status(id), 'under_review');
+    assert.equal(await strict.partyConsultationPending(id), false);
+    assert.equal((await strict.openVote(actor('scHead'), id)).ok, true);
   });
 });

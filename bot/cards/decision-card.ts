@@ -20,6 +20,8 @@ export const DECISION_VERBS = {
   meeting: 'decision.meeting',
   override: 'decision.override',
   notProceed: 'decision.reject',
+  partyStart: 'decision.party.start',
+  partyRecord: 'decision.party.record',
 } as const;
 
 export type CardRole = 'decider' | 'voter' | 'viewer';
@@ -36,6 +38,8 @@ export interface DecisionCardOptions {
   /** Single-voter collective: "Phê duyệt" is offered. */
   singleVoter?: boolean;
   deadlineWorkingDays?: number;
+  /** The Party committee consultation is switched on and not yet recorded for this decision. */
+  partyPending?: boolean;
 }
 
 export function decisionCard(view: DecisionView, options: DecisionCardOptions): NeutralCard {
@@ -49,6 +53,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
     body.push(intake ? t.intakeIntro : t.deciderIntro(options.deadlineWorkingDays ?? 7));
   }
   if (decision?.councilProposed && !intake) body.push(t.councilProposed);
+  if (options.partyPending && options.role === 'decider') body.push(t.partyIntro);
   if (decision?.state === 'vote_closed') body.push(t.voteNotPassed);
   if (decision?.state === 'done' && decision.outcome) body.push(t.outcomeLine(decision.outcome));
 
@@ -116,6 +121,13 @@ function actionsFor(view: DecisionView, options: DecisionCardOptions): CardActio
   }
   switch (decision.state) {
     case 'open':
+      if (options.partyPending) {
+        return [
+          ...(proposal.status === 'under_review' ? [a(t.actionPartyStart, DECISION_VERBS.partyStart, `XIN Ý KIẾN CẤP ỦY ${code}`)] : []),
+          a(t.actionPartyRecord, DECISION_VERBS.partyRecord, `Ý KIẾN CẤP ỦY ${code} <ý kiến>`, 'positive'),
+          a(t.actionReturn, DECISION_VERBS.returnForChanges, `TRẢ LẠI ${code} <ý kiến>`, 'destructive'),
+        ];
+      }
       return [
         ...(options.singleVoter ? [a(t.actionApprove, DECISION_VERBS.approve, `DUYỆT ${code}`, 'positive')] : [a(t.actionOpenVote, DECISION_VERBS.openVote, `BIỂU QUYẾT ${code}`, 'positive')]),
         a(t.actionMeeting, DECISION_VERBS.meeting, `KẾT QUẢ HỌP ${code} <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>`),
@@ -169,7 +181,7 @@ function teamsCard(neutral: NeutralCard, view: DecisionView, options: DecisionCa
     body.push({ type: 'TextBlock', text: t.overrideResponsibility, wrap: true, weight: 'Bolder', color: 'Attention' });
     body.push({ type: 'Input.Text', id: 'reasons', placeholder: t.reasonsPlaceholder, isMultiline: true });
   }
-  if (verbs.has(DECISION_VERBS.returnForChanges) || verbs.has(DECISION_VERBS.voteAgainst) || verbs.has(DECISION_VERBS.forward)) {
+  if (verbs.has(DECISION_VERBS.returnForChanges) || verbs.has(DECISION_VERBS.voteAgainst) || verbs.has(DECISION_VERBS.forward) || verbs.has(DECISION_VERBS.partyRecord)) {
     body.push({ type: 'Input.Text', id: 'comment', placeholder: t.commentPlaceholder, isMultiline: true });
   }
   if (decision && options.refreshUserIds?.length) {

@@ -15,6 +15,8 @@
 //                                       ghi kết quả cuộc họp trực tiếp; CÓ/KHÔNG: người đứng đầu tán thành?
 //   VẪN TRIỂN KHAI <mã> <lý do>         không được thông qua, người đứng đầu vẫn quyết định thực hiện (bằng văn bản)
 //   KHÔNG TRIỂN KHAI <mã> [ý kiến]      không được thông qua và không thực hiện
+//   XIN Ý KIẾN CẤP ỦY <mã>              (khi tỉnh bật bước này) bắt đầu xin ý kiến cấp ủy cùng cấp
+//   Ý KIẾN CẤP ỦY <mã> <ý kiến>         ghi ý kiến của cấp ủy; sau đó mới biểu quyết
 //   HÀNG ĐỢI                            (Sở Nội vụ) kế hoạch chưa chuyển được, thông báo chưa gửi được
 //   CHUYỂN LẠI <mã>                     (Sở Nội vụ) chuyển lại kế hoạch sau khi đã cập nhật danh bạ
 import { formatDateVN } from '../../services/calendar/local-date.js';
@@ -120,6 +122,10 @@ export const decisions = {
   actionAgainst: 'Không tán thành',
   actionOverride: 'Vẫn triển khai (quyết định bằng văn bản)',
   actionNotProceed: 'Không triển khai',
+  actionPartyStart: 'Xin ý kiến cấp ủy',
+  actionPartyRecord: 'Ghi ý kiến cấp ủy',
+  partyIntro:
+    'Tỉnh đã bật bước báo cáo, xin ý kiến cấp ủy cùng cấp trước khi quyết định (Điều 4 Nghị định 73/2023/NĐ-CP; nội dung cần đối chiếu văn bản chính thức).',
   commentPlaceholder: 'Ý kiến (bắt buộc khi trả lại hoặc không tán thành)',
   reasonsPlaceholder: 'Lý do xét thấy cần thiết, khả thi (bắt buộc khi vẫn triển khai)',
   meetingFor: 'Số phiếu tán thành',
@@ -139,6 +145,8 @@ export const decisions = {
     approved: (code: string) => `Đã phê duyệt kế hoạch ${code}.`,
     overridden: (code: string) => `Đã ghi nhận quyết định triển khai kế hoạch ${code} bằng văn bản.`,
     rejected: (code: string) => `Đã ghi nhận quyết định không triển khai kế hoạch ${code}.`,
+    party_started: (code: string) => `Đã ghi nhận việc xin ý kiến cấp ủy về kế hoạch ${code}.`,
+    party_consulted: (code: string) => `Đã ghi ý kiến cấp ủy về kế hoạch ${code}; anh/chị có thể tiếp tục xem xét, biểu quyết.`,
   } as Record<string, (code: string) => string>,
   refusal: {
     not_found: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ ĐX-2026-0001).',
@@ -150,6 +158,8 @@ export const decisions = {
     vote_not_finished: 'Chưa thể kết thúc biểu quyết: còn thành viên chưa biểu quyết và chưa đến hạn xem xét.',
     single_voter_only:
       'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn "Mở biểu quyết tập thể" hoặc ghi kết quả họp trực tiếp.',
+    party_consultation_required:
+      'Theo cấu hình của tỉnh, cần báo cáo, xin ý kiến cấp ủy cùng cấp trước khi quyết định (Điều 4 Nghị định 73/2023/NĐ-CP, cần đối chiếu văn bản chính thức). Anh/chị ghi ý kiến cấp ủy trước: "Ý KIẾN CẤP ỦY <mã> <ý kiến>".',
     invalid_counts: 'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết.',
   } as Record<string, string>,
   badCommand: (example: string) => `Lệnh chưa đúng. Ví dụ: ${example}`,

@@ -44,7 +44,8 @@ export type ActionRefusal =
   | 'comment_required'
   | 'vote_not_finished'
   | 'single_voter_only'
-  | 'invalid_counts';
+  | 'invalid_counts'
+  | 'party_consultation_required';
 
 export interface Actor {
   officerId: string;
@@ -359,9 +360,55 @@ export class DecisionService {
     });
   }
 
+  /**
+   * The same-level Party committee consultation before deciding (Art. 4, secondary; a step the province
+   * switches on in workflow.decision.partyCommitteeConsultation). When required, the vote, a meeting
+   * result and a single-voter approval wait until the decider has recorded the consultation.
+   */
+  private async partyConsultationMissing(m: EntityManager, decision: Decision): Promise<boolean> {
+    const step = this.config.decision.partyCommitteeConsultation;
+    if (!step.required || !step.beforeDecision) return false;
+    const rows = (await m.query(
+      `SELECT 1 FROM audit_event WHERE proposal_id = $1 AND action = 'party.consulted' AND data->>'decisionId' = $2 LIMIT 1`,
+      [decision.proposalId, decision.id],
+    )) as unknown[];
+    return rows.length === 0;
+  }
+
+  /** Whether the current decision still waits for the Party committee consultation. */
+  async partyConsultationPending(proposalId: string): Promise<boolean> {
+    const d = await this.dataSource.manager.findOne(Decision, { where: { proposalId }, order: { createdAt: 'DESC' } });
+    if (!d || d.stage !== 'decision' || d.state !== 'open') return false;
+    return this.partyConsultationMissing(this.dataSource.manager, d);
+  }
+
+  /** The decider starts the Party committee consultation (status party_consultation). */
+  async startPartyConsultation(actor: Actor, proposalId: string): Promise<ActionResult> {
+    return this.deciderAction(actor, proposalId, 'party.start', ['open'], ['decision'], async (m, _notify, proposal, decision) => {
+      if (proposal.status !== 'under_review') return { ok: false, reason: 'wrong_state', proposalId };
+      await transitionProposal(m, { proposalId, to: 'party_consultation', action: 'party.start', actorId: actor.officerId, channel: actor.channel, data: { decisionId: decision.id } });
+      return { ok: true, action: 'party_started', proposalId, decisionId: decision.id, status: 'party_consultation' };
+    });
+  }
+
+  /** The decider records the committee's opinion; the plan is back with the decider. */
+  async recordPartyConsultation(actor: Actor, proposalId: string, opinion: string): Promise<ActionResult> {
+    const text = opinion.trim();
+    if (!text) return { ok: false, reason: 'comment_required', proposalId };
+    return this.deciderAction(actor, proposalId, 'party.consulted', ['open'], ['decision'], async (m, _notify, proposal, decision) => {
+      if (proposal.status === 'party_consultation') {
+        await transitionProposal(m, { proposalId, to: 'under_review', action: 'party.consulted', actorId: actor.officerId, channel: actor.channel, comment: text, data: { decisionId: decision.id } });
+      } else {
+        await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'party.consulted', comment: text, data: { decisionId: decision.id }, status: proposal.status });
+      }
+      return { ok: true, action: 'party_consulted', proposalId, decisionId: decision.id, status: 'under_review' };
+    });
+  }
+
   /** Opens the collective vote: every voter gets a vote card. */
   async openVote(actor: Actor, proposalId: string): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'vote.open', ['open'], ['decision'], async (m, notify, proposal, decision) => {
+      if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
       const voters = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
       for (const v of voters) {
         await m.insert(DecisionVote, { decisionId: decision.id, voterId: v.officer.id, isHead: v.isHead, choice: null, comment: null, votedAt: null });
@@ -476,6 +523,7 @@ export class DecisionService {
     meeting: { inFavour: number; against: number; headInFavour: boolean; participants: string; minutes?: string },
   ): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'meeting.record', ['open', 'vote_open'], ['decision'], async (m, notify, proposal, decision) => {
+      if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
       const eligible = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
       const voters = eligible.length;
       const { inFavour, against } = meeting;
@@ -516,6 +564,7 @@ export class DecisionService {
     return this.deciderAction(actor, proposalId, 'approve', ['open'], ['decision'], async (m, notify, proposal, decision) => {
       const voters = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
       if (voters.length !== 1) return { ok: false, reason: 'single_voter_only', proposalId };
+      if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
       await m.insert(DecisionVote, { decisionId: decision.id, voterId: actor.officerId, isHead: true, choice: 'for', comment: null, votedAt: new Date() });
       await transitionProposal(m, { proposalId, to: 'voting', action: 'vote.open', actorId: actor.officerId, channel: actor.channel, data: { decisionId: decision.id, voters: [actor.officerId] } });
       proposal.status = 'voting';
