@@ -178,7 +178,7 @@ export class ZaloRuntime {
   /** Stores a verified delivery; false for a replay. Processing happens after the HTTP answer. */
   async receive(event: ZaloEvent, raw: Buffer): Promise<boolean> {
     const stored = await this.inbox.store(event, raw);
-    if (stored && event.kind !== 'ignored') setImmediate(() => this.inboxPump.kick());
+    if (stored && event.kind !== 'ignored') setImmediate(() => this.kick());
     return stored;
   }
 
