@@ -1,0 +1,7 @@
+// The web face's entities and migration, registered in entities/index.ts with one line.
+import { DecisionLink } from './decision-link.entity.js';
+import { WebSession } from './web-session.entity.js';
+import { Web1764461400000 } from './migrations/1764461400000-web.js';
+
+export const WEB_ENTITIES = [WebSession, DecisionLink];
+export { DecisionLink, WebSession, Web1764461400000 };

@@ -1,0 +1,100 @@
+// The dashboard page: figures from /web/api/dashboard, charts with Chart.js, tables built with
+// textContent only (titles are typed by users and may contain HTML).
+'use strict';
+(function () {
+  const { api, el } = window.TLD;
+  const $ = (id) => document.getElementById(id);
+
+  function date(value) {
+    if (!value) return '';
+    const text = String(value).slice(0, 10);
+    const [y, m, d] = text.split('-');
+    return d && m && y ? d + '/' + m + '/' + y : text;
+  }
+
+  function vnDate(iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    return d.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+  }
+
+  function table(target, headers, rows, empty) {
+    const box = $(target);
+    if (!rows.length) {
+      box.replaceChildren(el('p', { className: 'muted', text: empty || 'Không có.' }));
+      return;
+    }
+    const thead = el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h }))));
+    const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', { text: c === null || c === undefined ? '' : String(c) })))));
+    box.replaceChildren(el('table', {}, thead, tbody));
+  }
+
+  function chart(id, type, labels, datasets, options) {
+    if (!window.Chart) return;
+    // eslint-disable-next-line no-new
+    new window.Chart($(id), {
+      type,
+      data: { labels, datasets },
+      options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: datasets.length > 1 } } }, options || {}),
+    });
+  }
+
+  async function load() {
+    const { status, data } = await api('/web/api/dashboard');
+    if (status === 401) {
+      location.href = '/';
+      return;
+    }
+    if (status !== 200) {
+      $('error').hidden = false;
+      $('error').textContent = data.message || 'Không tải được bảng theo dõi.';
+      return;
+    }
+    const L = data.labels;
+    const label = (s) => L.status[s] || s;
+    $('scope').textContent = data.scopeText + ' · Số liệu đến ngày ' + date(data.today);
+    $('content').hidden = false;
+
+    const total = data.byStatus.reduce((n, s) => n + s.count, 0);
+    const pending = data.perUnit.reduce((n, u) => n + u.pending, 0);
+    const tiles = [
+      ['Tổng số đề xuất', total],
+      ['Đang xem xét', pending],
+      ['Quá hạn xem xét', data.overdueDecisions.length],
+      ['Quá hạn đánh giá', data.overdueEvaluations ? data.overdueEvaluations.length : '–'],
+    ];
+    $('tiles').replaceChildren(...tiles.map(([name, value]) => el('div', { className: 'tile' }, el('span', { className: 'value', text: String(value) }), el('span', { text: name }))));
+
+    chart('chart-status', 'bar', data.byStatus.map((s) => label(s.status)), [{ label: 'Số đề xuất', data: data.byStatus.map((s) => s.count), backgroundColor: '#1f6fb2' }], { indexAxis: 'y' });
+    const units = data.perUnit.slice(0, 15);
+    chart('chart-units', 'bar', units.map((u) => u.unitName), [
+      { label: 'Đang xem xét', data: units.map((u) => u.pending), backgroundColor: '#e0a526' },
+      { label: 'Được thông qua', data: units.map((u) => u.approved), backgroundColor: '#2e8540' },
+      { label: 'Không thông qua', data: units.map((u) => u.rejected), backgroundColor: '#b22222' },
+      { label: 'Quá hạn', data: units.map((u) => u.overdue), backgroundColor: '#6b2fa0' },
+    ], { scales: { x: { stacked: false } } });
+    table('table-units', ['Đơn vị', 'Tổng số', 'Đang xem xét', 'Được thông qua', 'Không thông qua', 'Trả lại', 'Quá hạn'], data.perUnit.map((u) => [u.unitName, u.total, u.pending, u.approved, u.rejected, u.returned, u.overdue]));
+
+    const overdueRows = (list) => list.map((o) => [o.code, o.title, o.unitName, L.stage[o.stage] || o.stage, o.holderName, date(o.dueDate), o.daysOverdue]);
+    const overdueHead = ['Mã', 'Tên đề xuất', 'Đơn vị', 'Bước', 'Người đang xử lý', 'Hạn', 'Số ngày quá hạn'];
+    table('table-overdue', overdueHead, overdueRows(data.overdueDecisions), 'Không có đề xuất nào quá hạn xem xét.');
+    if (data.overdueEvaluations) table('table-overdue-eval', overdueHead, overdueRows(data.overdueEvaluations), 'Không có đề xuất nào quá hạn đánh giá.');
+    else $('table-overdue-eval').replaceChildren(el('p', { className: 'muted', text: L.notAvailable }));
+
+    chart('chart-stages', 'bar', data.stageDurations.map((s) => label(s.status)), [{ label: 'Trung bình (ngày)', data: data.stageDurations.map((s) => s.averageDays), backgroundColor: '#1f6fb2' }], { indexAxis: 'y' });
+    table('table-stages', ['Bước', 'Số lượt', 'Trung bình (ngày)', 'Lâu nhất (ngày)', 'Đang ở bước này'], data.stageDurations.map((s) => [label(s.status), s.periods, s.averageDays, s.maxDays, s.current]));
+
+    $('annual-title').textContent = 'Báo cáo năm ' + data.year;
+    if (data.annualReports) {
+      table('table-annual', ['Đơn vị', 'Tình trạng', 'Ngày nộp'], data.annualReports.rows.map((r) => [r.unitName, r.submittedAt ? 'Đã nộp' : 'Chưa nộp', vnDate(r.submittedAt)]));
+      $('table-annual').prepend(el('p', { text: 'Đã nộp: ' + data.annualReports.submitted + ' · Chưa nộp: ' + data.annualReports.missing }));
+    } else {
+      $('table-annual').replaceChildren(el('p', { className: 'muted', text: L.notAvailable }));
+    }
+
+    table('table-recent', ['Mã', 'Tên đề xuất', 'Đơn vị', 'Trạng thái', 'Ngày gửi', 'Người đang xử lý', 'Hạn'], data.recent.map((r) => [r.code, r.title, r.unitName, label(r.status), vnDate(r.submittedAt), r.holderName, date(r.dueDate)]), 'Chưa có đề xuất nào.');
+    document.body.dataset.loaded = 'true';
+  }
+
+  load();
+})();
