@@ -1,0 +1,263 @@
+// Texts of the after-decision area: implementation, evaluation, recognition and protection (Decree
+// 73/2023/NĐ-CP Art. 10 secondary, Art. 11 verified), and the yearly report (the province's task 2).
+//
+// Typed commands (every channel; with or without diacritics; <mã> is the proposal code):
+//   GIAO THỰC HIỆN <mã> <email>[, <email>…] [| <nhân lực> | <kinh phí> | <thiết bị>]
+//                                       người đứng đầu (hoặc cấp phó được giao) giao người thực hiện và xác
+//                                       nhận nguồn lực (bỏ trống phần nào thì xác nhận theo kế hoạch)
+//   GIAO THEO DÕI <mã> <email cấp phó>  người đứng đầu giao một cấp phó theo dõi việc triển khai
+//   BÁO CÁO TIẾN ĐỘ [<mã> <nội dung>]   người thực hiện báo cáo tiến độ (không kèm mã: danh sách đề xuất)
+//   VƯỚNG MẮC <mã> <nội dung>           báo cáo khó khăn, vướng mắc
+//   TẠM DỪNG <mã> <lý do> • TIẾP TỤC <mã> • DỪNG THỰC HIỆN <mã> <lý do>
+//   BÁO CÁO HOÀN THÀNH <mã> <nội dung, có thể kèm đường dẫn tệp>
+//   ĐÁNH GIÁ <mã> <1|2|3> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]
+//                                       1 = hoàn thành; 2 = không/một phần hoàn thành, động cơ trong sáng;
+//                                       3 = như 2 nhưng có thiệt hại
+//   TÁN THÀNH ĐÁNH GIÁ <mã> [ý kiến] • KHÔNG TÁN THÀNH ĐÁNH GIÁ <mã> <ý kiến> • KẾT THÚC ĐÁNH GIÁ <mã>
+//   KẾT QUẢ HỌP ĐÁNH GIÁ <mã> <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>
+//   KHEN <mã> <số thứ tự hoặc mã hình thức>[, …] [| ghi chú]     ghi nhận hình thức khuyến khích
+//   BÁO CÁO NĂM [năm]                   báo cáo năm của đơn vị (người đứng đầu) hoặc của tỉnh (Sở Nội vụ)
+//   TUYÊN TRUYỀN <năm> <nội dung> • ĐÀO TẠO <năm> <nội dung> • KIẾN NGHỊ <năm> <nội dung>
+//   TẠO BÁO CÁO NĂM [năm] • NỘP BÁO CÁO NĂM [năm] • TÌNH HÌNH BÁO CÁO NĂM [năm]
+import { formatDateVN } from '../../services/calendar/local-date.js';
+
+const PROVISION_LABEL: Record<string, string> = {
+  '11.1': 'khoản 1 Điều 11 Nghị định số 73/2023/NĐ-CP',
+  '11.2': 'khoản 2 Điều 11 Nghị định số 73/2023/NĐ-CP',
+  '11.3': 'khoản 3 Điều 11 Nghị định số 73/2023/NĐ-CP',
+};
+
+export const afterDecision = {
+  due: (date: string | null | undefined) => (date ? formatDateVN(date) : 'chưa có'),
+  untitled: '(chưa đặt tên)',
+  noCode: '(chưa có mã)',
+
+  refusal: {
+    not_found: 'Không tìm thấy đề xuất này. Kiểm tra lại mã đề xuất (ví dụ ĐX-2026-0001).',
+    not_allowed: 'Anh/chị không phải người được giao thực hiện thao tác này đối với đề xuất.',
+    wrong_state: 'Đề xuất đang ở bước khác nên chưa thể thực hiện thao tác này.',
+    already_done: 'Việc này đã được xử lý trước đó; thẻ dưới đây là trạng thái hiện tại.',
+    text_required: 'Vui lòng ghi rõ nội dung (lý do, ý kiến hoặc kết quả).',
+    no_implementers: 'Vui lòng chọn ít nhất một người thực hiện (email trong danh bạ).',
+    unknown_officer: 'Không tìm thấy cán bộ đang công tác có email này trong danh bạ.',
+    not_deputy: 'Người được giao theo dõi phải là cấp phó của cơ quan đã phê duyệt đề xuất.',
+    invalid_outcome: 'Kết quả đánh giá phải là 1 (hoàn thành), 2 (không/một phần hoàn thành, động cơ trong sáng) hoặc 3 (như 2 nhưng có thiệt hại).',
+    causes_required:
+      'Theo khoản 4 Điều 11 Nghị định số 73/2023/NĐ-CP, khi đề xuất không hoàn thành hoặc hoàn thành một phần phải nêu rõ nguyên nhân khách quan và nguyên nhân chủ quan (và thiệt hại, nếu có).',
+    invalid_counts: 'Số phiếu không hợp lệ: tổng số tán thành và không tán thành không được vượt số thành viên biểu quyết; cần ghi thành phần dự họp.',
+    vote_not_finished: 'Chưa thể kết thúc: còn thành viên chưa biểu quyết và chưa đến hạn đánh giá.',
+    not_voter: 'Anh/chị không thuộc thành phần biểu quyết đánh giá đề xuất này (cấp phó là người đề xuất không biểu quyết).',
+    invalid_recognition: 'Hình thức khuyến khích không có trong danh mục. Chọn theo số thứ tự hoặc mã trong danh sách.',
+  } as Record<string, string>,
+
+  done: {
+    manager_named: (code: string, name: string) => `Đã giao ${name} theo dõi việc triển khai đề xuất ${code}.`,
+    assigned: (code: string, names: string) => `Đã giao thực hiện đề xuất ${code} cho: ${names}. Nguồn lực đã được ghi nhận; đề xuất chuyển sang "Đang triển khai".`,
+    progress_reported: (code: string) => `Đã ghi nhận báo cáo tiến độ đề xuất ${code}.`,
+    obstacle_reported: (code: string, homeAffairs: boolean) =>
+      `Đã ghi nhận vướng mắc của đề xuất ${code} và chuyển đến người đứng đầu${homeAffairs ? ' và Sở Nội vụ (đề xuất do Chủ tịch UBND tỉnh phê duyệt)' : ''}.`,
+    paused: (code: string) => `Đã tạm dừng đề xuất ${code}.`,
+    resumed: (code: string) => `Đề xuất ${code} được tiếp tục triển khai.`,
+    stopped: (code: string) => `Đã dừng thực hiện đề xuất ${code}.`,
+    completion_reported: (code: string, due: string) =>
+      `Đã ghi nhận báo cáo hoàn thành đề xuất ${code}. Người đứng đầu chủ trì đánh giá kết quả trước ngày ${due} (07 ngày làm việc).`,
+    evaluation_opened: (code: string) => `Đã mở đánh giá kết quả đề xuất ${code}: các thành viên tập thể lãnh đạo nhận thẻ biểu quyết.`,
+    evaluation_vote_cast: (code: string) => `Đã ghi nhận biểu quyết đánh giá đề xuất ${code}.`,
+    evaluation_not_passed: (code: string) => `Kết quả đánh giá đề xuất ${code} không được tập thể thông qua. Người đứng đầu đề xuất lại kết quả đánh giá.`,
+    evaluation_passed: (code: string) => `Tập thể lãnh đạo đã thông qua kết quả đánh giá đề xuất ${code}.`,
+    recognition_recorded: (code: string) => `Đã ghi nhận hình thức khuyến khích; đề xuất ${code} kết thúc.`,
+  } as Record<string, (code: string, ...args: never[]) => string>,
+
+  statusLabel: (s: string) =>
+    ({
+      approved: 'Đã phê duyệt, chờ giao thực hiện',
+      approved_by_override: 'Người đứng đầu quyết định thực hiện, chờ giao thực hiện',
+      implementing: 'Đang triển khai',
+      paused: 'Tạm dừng',
+      stopped: 'Đã dừng',
+      completion_reported: 'Đã báo cáo hoàn thành, chờ đánh giá',
+      evaluating: 'Đang đánh giá kết quả',
+      evaluated: 'Đã đánh giá, chờ ghi nhận khuyến khích',
+      closed: 'Đã kết thúc',
+    })[s] ?? s,
+
+  outcomeShort: {
+    completed: 'Hoàn thành',
+    not_completed_pure_motive: 'Không hoàn thành hoặc hoàn thành một phần; thực hiện đúng chủ trương, động cơ trong sáng, vì lợi ích chung',
+    not_completed_with_damage: 'Như trên nhưng có gây thiệt hại',
+  } as Record<string, string>,
+  provision: (p: string | null | undefined) => (p ? (PROVISION_LABEL[p] ?? p) : ''),
+
+  // Cards
+  cardTitle: (code: string) => `Triển khai đề xuất ${code}`,
+  evaluationTitle: (code: string) => `Đánh giá kết quả đề xuất ${code}`,
+  voteTitle: (code: string) => `Biểu quyết đánh giá kết quả đề xuất ${code}`,
+  factProposer: 'Người đề xuất',
+  factStatus: 'Trạng thái',
+  factHead: 'Người đứng đầu',
+  factManager: 'Cấp phó theo dõi',
+  factImplementers: 'Người thực hiện',
+  factPeople: 'Nhân lực',
+  factFunding: 'Kinh phí',
+  factEquipment: 'Trang thiết bị',
+  factPlannedEnd: 'Kết thúc theo kế hoạch',
+  factEvaluationDue: 'Hạn đánh giá',
+  factOutcome: 'Kết quả đề xuất',
+  factTally: 'Biểu quyết',
+  tally: (f: number, a: number, v: number) => `${f}/${v} tán thành, ${a}/${v} không tán thành`,
+  checkInsHeading: 'Các mốc hỏi tiến độ',
+  checkInLine: (date: string, kind: string, description: string, state: string) =>
+    `• ${formatDateVN(date)}: ${kind === 'milestone' ? `mốc "${description}"` : 'báo cáo định kỳ'}${state === 'reported' ? ' (đã báo cáo)' : ''}`,
+  reportsHeading: 'Báo cáo gần nhất',
+  reportLine: (date: string, kind: string, author: string, text: string) =>
+    `• ${formatDateVN(date)} – ${kind === 'obstacle' ? 'Vướng mắc' : kind === 'completion' ? 'Hoàn thành' : 'Tiến độ'} (${author}): ${text}`,
+  completionHeading: 'Báo cáo hoàn thành',
+  resultsHeading: 'Kết quả thực hiện',
+  objectiveHeading: 'Nguyên nhân khách quan',
+  subjectiveHeading: 'Nguyên nhân chủ quan',
+  damageHeading: 'Thiệt hại',
+  votersHeading: 'Thành viên biểu quyết',
+  voterLine: (name: string, choice: string | null, comment: string | null) =>
+    `• ${name}: ${choice === 'for' ? 'Tán thành' : choice === 'against' ? 'Không tán thành' : 'Chưa biểu quyết'}${comment ? ` – ${comment}` : ''}`,
+  assignIntro:
+    'Kế hoạch đã được phê duyệt. Theo chỉ đạo của tỉnh, người đứng đầu bảo đảm điều kiện, trang thiết bị, nhân lực, kinh phí và theo dõi tiến độ. Đề nghị giao người thực hiện và xác nhận nguồn lực (bỏ trống phần nào thì xác nhận theo kế hoạch).',
+  implementerIntro: (interval: number) =>
+    `Anh/chị được giao thực hiện đề xuất này. Bot sẽ hỏi tiến độ theo các mốc của kế hoạch và định kỳ ${interval} ngày làm việc; anh/chị có thể báo cáo tiến độ hoặc vướng mắc bất cứ lúc nào. Khi hoàn thành, báo cáo kết quả bằng văn bản trong 05 ngày làm việc kể từ khi kết thúc thời gian thực hiện.`,
+  evaluationIntro: (due: string) =>
+    `Trong 07 ngày làm việc kể từ ngày nhận báo cáo (hạn ${due}), người đứng đầu chủ trì họp tập thể lãnh đạo (trừ cấp phó là người đề xuất) đánh giá kết quả. Chọn kết quả đánh giá, nêu kết quả đạt được và nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), rồi mở biểu quyết hoặc ghi kết quả cuộc họp.`,
+  evaluationBasisNote: 'Căn cứ về thời hạn đánh giá là bản diễn giải (cần đối chiếu văn bản chính thức).',
+  voteIntro: 'Người đứng đầu đề nghị tập thể lãnh đạo thông qua kết quả đánh giá dưới đây. Thông qua khi trên 50% thành viên tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.',
+  notPassedIntro: 'Vòng đánh giá trước không được thông qua. Đề nghị đề xuất lại kết quả đánh giá.',
+  recognitionIntro:
+    'Tập thể lãnh đạo đánh giá đề xuất hoàn thành. Đề nghị chọn hình thức khuyến khích (Điều 10 Nghị định số 73/2023/NĐ-CP; căn cứ theo bản diễn giải, cần đối chiếu văn bản chính thức).',
+  readOnly: 'Thẻ chỉ để xem: anh/chị không có thao tác nào ở bước này.',
+  conclusionLink: (url: string) => `Kết luận đánh giá (.docx): ${url}`,
+
+  // Actions and inputs
+  actionAssign: 'Giao thực hiện',
+  actionNameManager: 'Giao cấp phó theo dõi',
+  actionProgress: 'Báo cáo tiến độ',
+  actionObstacle: 'Báo cáo vướng mắc',
+  actionComplete: 'Báo cáo hoàn thành',
+  actionPause: 'Tạm dừng',
+  actionResume: 'Tiếp tục',
+  actionStop: 'Dừng thực hiện',
+  actionOpenEvaluation: 'Mở biểu quyết đánh giá',
+  actionFor: 'Tán thành',
+  actionAgainst: 'Không tán thành',
+  actionCloseVote: 'Kết thúc biểu quyết',
+  actionMeeting: 'Ghi kết quả họp',
+  actionRecognize: 'Ghi nhận khuyến khích',
+  actionRefresh: 'Xem',
+  implementersLabel: 'Người thực hiện (chọn trong danh sách)',
+  implementerEmailsLabel: 'Hoặc nhập email, cách nhau bởi dấu phẩy',
+  peopleLabel: 'Nhân lực',
+  fundingLabel: 'Kinh phí',
+  equipmentLabel: 'Trang thiết bị',
+  managerLabel: 'Email cấp phó theo dõi',
+  textLabel: 'Nội dung',
+  reasonLabel: 'Lý do',
+  completionLabel: 'Kết quả thực hiện (bằng văn bản)',
+  filesLabel: 'Đường dẫn tệp kèm theo (mỗi dòng một đường dẫn, nếu có)',
+  outcomeLabel: 'Kết quả đánh giá',
+  resultsLabel: 'Kết quả đạt được',
+  objectiveLabel: 'Nguyên nhân khách quan',
+  subjectiveLabel: 'Nguyên nhân chủ quan',
+  damageLabel: 'Thiệt hại (nếu có)',
+  commentLabel: 'Ý kiến',
+  meetingFor: 'Số tán thành',
+  meetingAgainst: 'Số không tán thành',
+  meetingHeadVote: 'Người đứng đầu',
+  participantsLabel: 'Thành phần dự họp',
+  minutesLabel: 'Tóm tắt biên bản (nếu có)',
+  recognitionLabel: 'Hình thức khuyến khích',
+  noteLabel: 'Ghi chú',
+
+  // Notifications
+  assignNotice: (code: string) => `Kế hoạch đề xuất ${code} đã được phê duyệt: đề nghị giao người thực hiện và xác nhận nguồn lực.`,
+  managerNotice: (code: string, head: string) => `${head} giao anh/chị theo dõi việc triển khai đề xuất ${code}.`,
+  assignedNotice: (code: string, title: string) => `Anh/chị được giao thực hiện đề xuất ${code} "${title}".`,
+  assignedProposerNotice: (code: string, names: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được giao thực hiện cho: ${names}.`,
+  checkInNotice: (code: string, kind: string, description: string, date: string) =>
+    kind === 'milestone'
+      ? `Đến mốc "${description}" (${formatDateVN(date)}) của đề xuất ${code}: đề nghị báo cáo tiến độ (gõ "BÁO CÁO TIẾN ĐỘ ${code} <nội dung>" hoặc dùng thẻ).`
+      : `Đề nghị báo cáo tiến độ định kỳ đề xuất ${code} (gõ "BÁO CÁO TIẾN ĐỘ ${code} <nội dung>" hoặc dùng thẻ).`,
+  progressNotice: (code: string, author: string, text: string) => `Báo cáo tiến độ đề xuất ${code} của ${author}:\n${text}`,
+  obstacleNotice: (code: string, author: string, unit: string, text: string) => `Vướng mắc khi triển khai đề xuất ${code} (${unit}), do ${author} báo cáo:\n${text}`,
+  pausedNotice: (code: string, reason: string) => `Đề xuất ${code} được tạm dừng. Lý do: ${reason}`,
+  resumedNotice: (code: string) => `Đề xuất ${code} được tiếp tục triển khai.`,
+  stoppedNotice: (code: string, reason: string) => `Đề xuất ${code} đã dừng thực hiện. Lý do: ${reason}`,
+  completionReminderNotice: (code: string, end: string, due: string) =>
+    `Đề xuất ${code} kết thúc thời gian thực hiện ngày ${formatDateVN(end)}. Đề nghị báo cáo kết quả bằng văn bản trước ngày ${formatDateVN(due)} (05 ngày làm việc; căn cứ theo bản diễn giải, cần đối chiếu văn bản chính thức). Gõ "BÁO CÁO HOÀN THÀNH ${code} <nội dung>" hoặc dùng thẻ.`,
+  completionOverdueNotice: (code: string, due: string) => `Đề xuất ${code} chưa có báo cáo hoàn thành dù đã quá hạn ${formatDateVN(due)}.`,
+  completionReportedNotice: (code: string, due: string) => `Người thực hiện đã báo cáo hoàn thành đề xuất ${code}. Đề nghị chủ trì đánh giá kết quả trước ngày ${formatDateVN(due)}.`,
+  evaluationReminderNotice: (code: string, due: string, left: number) =>
+    left > 0 ? `Nhắc việc: còn ${left} ngày làm việc để đánh giá kết quả đề xuất ${code} (hạn ${formatDateVN(due)}).` : `Nhắc việc: hôm nay (${formatDateVN(due)}) là hạn đánh giá kết quả đề xuất ${code}.`,
+  evaluationEscalationNotice: (code: string, head: string, due: string) => `Đề xuất ${code} quá hạn đánh giá kết quả (${formatDateVN(due)}); người chủ trì: ${head}.`,
+  notPassedNotice: (code: string) => `Kết quả đánh giá đề xuất ${code} không được tập thể thông qua. Đề nghị đề xuất lại kết quả đánh giá.`,
+  recognitionNotice: (code: string) => `Đề xuất ${code} được đánh giá hoàn thành. Đề nghị ghi nhận hình thức khuyến khích.`,
+
+  // What the outcome means for the proposer, in plain words.
+  proposerCompleted: (code: string) =>
+    `Đề xuất ${code} của anh/chị được tập thể lãnh đạo đánh giá HOÀN THÀNH. Theo khoản 1 Điều 11 Nghị định số 73/2023/NĐ-CP, anh/chị không bị xem xét xử lý trách nhiệm đối với việc thực hiện đề xuất. Người đứng đầu sẽ quyết định hình thức khuyến khích.`,
+  proposerRecognized: (code: string, forms: string) =>
+    `Đề xuất ${code} của anh/chị được ghi nhận khuyến khích: ${forms}. Căn cứ Điều 10 Nghị định số 73/2023/NĐ-CP (theo bản diễn giải: cần đối chiếu văn bản chính thức). Anh/chị không bị xem xét xử lý trách nhiệm (khoản 1 Điều 11).`,
+  proposerPureMotive: (code: string) =>
+    `Đề xuất ${code} được đánh giá là không hoàn thành hoặc hoàn thành một phần, nhưng anh/chị đã thực hiện đúng chủ trương, quy định, có động cơ trong sáng, vì lợi ích chung. Theo khoản 2 Điều 11 Nghị định số 73/2023/NĐ-CP, anh/chị được LOẠI TRỪ TRÁCH NHIỆM: không bị xử lý vì kết quả này.`,
+  proposerWithDamage: (code: string) =>
+    `Đề xuất ${code} được đánh giá là không hoàn thành hoặc hoàn thành một phần và có gây thiệt hại, nhưng anh/chị đã thực hiện đúng chủ trương, quy định, có động cơ trong sáng, vì lợi ích chung. Theo khoản 3 Điều 11 Nghị định số 73/2023/NĐ-CP, anh/chị được XEM XÉT loại trừ, miễn hoặc giảm nhẹ trách nhiệm theo quy định của pháp luật: đây chưa phải là quyết định cuối cùng về trách nhiệm.`,
+  causesNamed: 'Cơ quan đã nêu rõ nguyên nhân khách quan và chủ quan (khoản 4 Điều 11):',
+  implementerOutcomeNotice: (code: string, outcome: string) => `Kết quả đánh giá đề xuất ${code} mà anh/chị tham gia thực hiện: ${outcome}.`,
+
+  // Lists
+  followTitle: 'Đề xuất đang triển khai, đánh giá',
+  followEmpty: 'Anh/chị chưa có đề xuất nào đang triển khai hoặc chờ đánh giá.',
+  followRole: { head: 'người đứng đầu', manager: 'theo dõi', implementer: 'thực hiện', proposer: 'người đề xuất' } as Record<string, string>,
+  followLine: (code: string, title: string, role: string, status: string) => `• ${code} – ${title} (${role}): ${status}`,
+  progressHow: 'Gõ "BÁO CÁO TIẾN ĐỘ <mã> <nội dung>" hoặc chọn đề xuất dưới đây.',
+
+  // Yearly report
+  reportTitle: (unit: string, year: number) => `Báo cáo năm ${year}: ${unit}`,
+  provinceTitle: (year: number) => `Báo cáo năm ${year} của tỉnh (Sở Nội vụ tổng hợp)`,
+  reportIntro: (due: string) =>
+    `Hằng năm, trước ngày ${due}, cơ quan, đơn vị báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả khuyến khích, bảo vệ cán bộ năng động, sáng tạo. Số liệu được tính tự động từ cơ sở dữ liệu; đơn vị bổ sung phần tuyên truyền, đào tạo và kiến nghị trước khi tạo báo cáo.`,
+  reportNotAllowed:
+    'Báo cáo năm do người đứng đầu cơ quan, đơn vị (cơ quan sử dụng cán bộ) lập; báo cáo toàn tỉnh do Sở Nội vụ tổng hợp. Anh/chị chưa có vai trò này trong danh bạ.',
+  factReceived: 'Kế hoạch tiếp nhận',
+  factApproved: 'Được phê duyệt',
+  factRejected: 'Không thông qua',
+  factInProgress: 'Đang triển khai',
+  factCompleted: 'Hoàn thành',
+  factSubmitted: 'Đã nộp',
+  factSubmissions: 'Đơn vị đã nộp',
+  notSubmitted: 'Chưa nộp',
+  disseminationHeading: 'Tuyên truyền, phổ biến',
+  trainingHeading: 'Đào tạo, bồi dưỡng',
+  recommendationsHeading: 'Kiến nghị, đề xuất',
+  missingHeading: 'Đơn vị chưa nộp',
+  notWritten: '(chưa cập nhật)',
+  actionSaveNarrative: 'Lưu nội dung',
+  actionGenerate: 'Tạo báo cáo',
+  actionSubmit: 'Nộp báo cáo',
+  actionTracking: 'Tình hình nộp báo cáo',
+  narrativeSaved: 'Đã lưu nội dung báo cáo.',
+  narrativeNothing: 'Chưa có nội dung nào để lưu.',
+  generated: (docx: string, xlsx: string, rows: number) => `Đã tạo báo cáo năm.\nBáo cáo (.docx): ${docx}\nPhụ lục (.xlsx, ${rows} đề xuất): ${xlsx}`,
+  submitted: (year: number) => `Đã ghi nhận đơn vị nộp báo cáo năm ${year}; Sở Nội vụ được thông báo.`,
+  alreadySubmitted: (year: number, at: string) => `Đơn vị đã nộp báo cáo năm ${year} ngày ${at}.`,
+  trackingLine: (name: string, at: string | null) => `• ${name}: ${at ? `đã nộp ngày ${at}` : 'chưa nộp'}`,
+  trackingSummary: (done: number, all: number) => `${done}/${all} cơ quan, đơn vị đã nộp báo cáo năm.`,
+  unitReminderNotice: (year: number, due: string) =>
+    `Nhắc việc: đơn vị chưa nộp báo cáo năm ${year} về kết quả khuyến khích, bảo vệ cán bộ năng động, sáng tạo (hạn trước ngày ${due}). Gõ "BÁO CÁO NĂM ${year}" để cập nhật nội dung và tạo báo cáo.`,
+  homeAffairsReminderNotice: (year: number, missing: string[], all: number) =>
+    missing.length
+      ? `Báo cáo năm ${year}: còn ${missing.length}/${all} cơ quan, đơn vị chưa nộp: ${missing.join('; ')}.`
+      : `Báo cáo năm ${year}: tất cả ${all} cơ quan, đơn vị đã nộp.`,
+  submittedNotice: (unit: string, year: number) => `${unit} đã nộp báo cáo năm ${year}.`,
+  invalidYear: 'Năm báo cáo không hợp lệ.',
+
+  // CLI
+  cliWritten: (docx: string, xlsx: string, rows: number, ms: number) => `Đã ghi:\n  ${docx}\n  ${xlsx} (${rows} đề xuất)\nThời gian: ${ms} ms`,
+  cliTotals: (received: number, approved: number, rejected: number, inProgress: number, completed: number) =>
+    `Tiếp nhận ${received}, phê duyệt ${approved}, không thông qua ${rejected}, đang triển khai ${inProgress}, hoàn thành ${completed}.`,
+};
