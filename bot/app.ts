@@ -143,7 +143,6 @@ function registerCoreFeatures(bot: BotApplication): void {
   bot.intents.register('greeting', async (turn) => turn.send({ text: core.greeting(turn.officer.fullName), card: menuCard() }));
   bot.intents.register('help', async (turn) => turn.send(core.help));
   bot.intents.register('cancel', async (turn) => turn.send({ text: core.nothingToCancel, card: menuCard() }));
-  bot.intents.register('question', async (turn) => turn.send(core.questionsComingSoon));
   bot.commands.register(MENU_VERBS.help, async () => core.help);
   // Menu buttons run the same intents as typing the words.
   const viaIntent = (intent: Parameters<IntentRegistry['get']>[0]) => async (turn: CoreTurn) => {

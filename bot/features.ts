@@ -4,8 +4,12 @@ import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerProposalWizard } from './proposal-wizard-feature.js';
+import { registerDecisionFeature } from './decision-feature.js';
+import { registerKnowledgeFeature } from './knowledge-feature.js';
 
 export function registerFeatures(bot: BotApplication, services: AppServices): void {
   registerProposalWizard(bot, services);
+  registerDecisionFeature(bot, services);
   registerZaloLinkFeature(bot, services);
+  registerKnowledgeFeature(bot, services);
 }

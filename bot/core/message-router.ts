@@ -68,5 +68,5 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
     await handler(turn, text);
     return;
   }
-  await turn.send(core.questionsComingSoon);
+  await turn.send(core.notUnderstood);
 }

@@ -20,8 +20,7 @@ export const core = {
     '• Giải đáp về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh.',
     'Gõ "menu" bất cứ lúc nào để xem các việc có thể làm.',
   ].join('\n'),
-  questionsComingSoon:
-    'Cảm ơn câu hỏi của anh/chị. Chức năng giải đáp về Nghị định 73 đang được hoàn thiện; trong lúc chờ, anh/chị có thể gõ "menu" để xem các việc tôi làm được.',
+  notUnderstood: 'Tôi chưa hiểu ý anh/chị. Gõ "menu" để xem các việc tôi làm được, hoặc "hướng dẫn" để được giúp.',
   nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy.',
   busy: 'Hệ thống đang bận, anh/chị vui lòng thử lại sau ít phút. Những gì anh/chị đã nhập trước đó vẫn được lưu.',
   internalError: 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho quản trị hệ thống.',

@@ -1,0 +1,56 @@
+// Questions about Decree 73, Regulation 32 and the province's letter: any message that is not a command
+// and not part of a running dialog. Teams and the web get a card with the quote and a "whole article"
+// button; text channels get plain text within their limit and the typed command "xem toàn văn".
+import type { BotApplication } from './app.js';
+import type { AppServices } from './core/app-services.js';
+import { rendersCards, type CoreTurn } from './core/core-turn.js';
+import type { NeutralCard } from './core/reply.js';
+import {
+  articleAdaptiveCard,
+  articleText,
+  KB_SHOW_ARTICLE_COMMAND,
+  KB_SHOW_ARTICLE_VERB,
+  policyAnswerAdaptiveCard,
+  policyAnswerText,
+  ZALO_TEXT_LIMIT,
+} from './cards/policy-answer-card.js';
+import { core } from './messages/index.js';
+import { knowledge } from './messages/knowledge.js';
+import { createPolicyAnswerer, type AnswerContext, type ArticleView } from '../services/knowledge/policy-answerer.js';
+
+const CONTEXT_KEY = 'kbContext';
+const SHOW_ARTICLE_TEXT_VERB = 'kb.showArticleText';
+
+function articleCard(view: ArticleView): NeutralCard {
+  return { title: view.citation, sections: [{ heading: view.document, text: view.text }], adaptiveCard: articleAdaptiveCard(view) };
+}
+
+export function registerKnowledgeFeature(bot: BotApplication, services: AppServices): void {
+  const answerer = createPolicyAnswerer(services.dataSource);
+
+  bot.intents.register('question', async (turn: CoreTurn, text: string) => {
+    const previous = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
+    const answer = await answerer.answer(text, previous ?? null);
+    turn.conversation[CONTEXT_KEY] = answer.context;
+    if (rendersCards(turn.channelId)) {
+      await turn.send({ card: { title: knowledge.cardTitle, adaptiveCard: policyAnswerAdaptiveCard(answer) } });
+    } else {
+      await turn.send(policyAnswerText(answer, ZALO_TEXT_LIMIT));
+    }
+  });
+
+  bot.commands.register(KB_SHOW_ARTICLE_VERB, async (_turn, data) => {
+    const provisionId = typeof data.provisionId === 'string' ? data.provisionId : '';
+    const view = provisionId ? await answerer.showArticle(provisionId) : null;
+    if (!view) return { title: core.staleCard, body: [knowledge.articleNotFound] };
+    return articleCard(view);
+  });
+
+  bot.commands.register(SHOW_ARTICLE_TEXT_VERB, async (turn) => {
+    const context = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
+    const view = context?.articleId ? await answerer.showArticle(context.articleId) : null;
+    if (!view) return knowledge.articleNotFound;
+    return rendersCards(turn.channelId) ? articleCard(view) : articleText(view, ZALO_TEXT_LIMIT);
+  });
+  bot.commands.registerText({ keywords: [KB_SHOW_ARTICLE_COMMAND], verb: SHOW_ARTICLE_TEXT_VERB, parse: (rest) => (rest.trim() ? undefined : {}) });
+}
