@@ -9,6 +9,7 @@ import type { ConversationLock } from '../services/state/conversation-lock.js';
 import { zaloRoute } from './zalo/zalo-routes.js';
 import { metricsRoute } from './metrics.js';
 import { planFileRoute } from './files/file-routes.js';
+import { decisionFileRoute } from './decision-files.js';
 
 export interface RouteContext {
   config: AppConfig;
@@ -26,4 +27,4 @@ export interface RouteContext {
 
 export type RouteRegistration = (server: restify.Server, context: RouteContext) => void | Promise<void>;
 
-export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute, zaloRoute];
+export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute, decisionFileRoute, zaloRoute];

@@ -6,6 +6,7 @@ import { registerKnowledgeCommands } from './kb-commands.js';
 import { registerDbCommands } from './db-commands.js';
 import { registerPrivacyCommands } from './privacy-commands.js';
 import { registerTeamsPackageCommand } from './teams-package-command.js';
+import { registerDecisionCommands } from './decision-commands.js';
 
 export function registerCliCommands(program: Command): void {
   void program;
@@ -14,5 +15,6 @@ export function registerCliCommands(program: Command): void {
   registerDbCommands(program);
   registerPrivacyCommands(program);
   registerTeamsPackageCommand(program);
+  registerDecisionCommands(program);
   registerZaloCommands(program);
 }

@@ -4,5 +4,6 @@ export { calendar } from './calendar.js';
 export { directory } from './directory.js';
 export { knowledge } from './knowledge.js';
 export { wizard } from './wizard.js';
+export { decisions } from './decisions.js';
 export { operations } from './operations.js';
 export { zalo } from './zalo.js';
