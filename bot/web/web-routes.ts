@@ -133,10 +133,10 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   const mintDecisionLink: DecisionLinkMinter = (request) => createDecisionLinkMinter(links, baseUrl())(request);
   faces.set(ctx.services, { config, adapter, hub, links, mintDecisionLink, sessions });
 
-  // Link endpoints: a burst of 20 then 20 a minute per address, and 10 a minute per token.
-  const perIp = new RateLimiter(20, 20);
+  // Link endpoints: per client address (WEB_LINK_RATE_PER_MINUTE, as a burst and a rate), and 10 a minute per token.
+  const perIp = new RateLimiter(config.linkRatePerMinute, config.linkRatePerMinute);
   const perToken = new RateLimiter(10, 10);
-  const loginLimit = new RateLimiter(10, 10);
+  const loginLimit = new RateLimiter(config.linkRatePerMinute, config.linkRatePerMinute);
 
   const cookie = (name: string, value: string, options: Parameters<typeof serializeCookie>[2] = {}) =>
     serializeCookie(name, value, { secure: config.secureCookies, ...options });
@@ -179,7 +179,10 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
         await handler(req, res);
       } catch (err) {
         if (res.headersSent) return;
-        if (err instanceof HttpError) return json(res, err.status, err.body);
+        if (err instanceof HttpError) {
+          if (typeof err.body.retryAfter === 'number') res.header('Retry-After', String(err.body.retryAfter));
+          return json(res, err.status, err.body);
+        }
         if (isDatabaseUnavailable(err)) {
           res.header('Retry-After', '5');
           return json(res, 503, { error: 'unavailable', message: t.busy });
@@ -271,7 +274,10 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   // ---- the decision links (always on: they serve people that chat cannot reach) -----------------------
   const limited = (req: restify.Request, token: string) => {
     const wait = Math.max(perIp.take(clientIp(req)), perToken.take(token.slice(0, 64)));
-    if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
+    if (wait > 0) {
+      logger.debug('decision link rate limited');
+      throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
+    }
   };
   const browserSecret = (req: restify.Request, res: restify.Response): string => {
     const existing = parseCookies(req.headers.cookie)[COOKIE.browser];
@@ -349,7 +355,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   server.post('/web/api/login/demo', ...jsonBody, api(async (req, res) => {
     if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
     const wait = loginLimit.take(clientIp(req));
-    if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait) });
+    if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
     const id = String(bodyOf(req).officerId ?? '');
     const officer = /^[0-9a-f-]{36}$/i.test(id) ? await ds.getRepository(Officer).findOneBy({ id, active: true, isDemo: true }) : null;
     if (!officer) throw new HttpError(404, { error: 'officer', message: t.unknownOfficer });
