@@ -5,6 +5,7 @@ import { loadWorkflowConfig, setWorkflowConfig, WorkflowConfigError } from '../s
 import { openDatabase } from '../entities/data-source.js';
 import { logger } from './logger.js';
 import { startBotServer } from './server.js';
+import { startBackgroundJobs } from './background-jobs.js';
 import { printDemoInstructions, prepareDemo } from './demo.js';
 
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;
   const bot = await startBotServer({ config, db });
+  const jobs = await startBackgroundJobs(bot, db);
   logger.info({ url: bot.url }, 'listening');
   if (demo) printDemoInstructions(bot.url, demo);
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await bot.close();
+      await jobs.stop();
       await db.close();
       process.exit(0);
     } catch (err) {
