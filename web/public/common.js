@@ -77,6 +77,18 @@
     };
   }
 
+  // adaptivecards 3.0.6 reads an empty Input.Number as NaN and, with `min` set, calls it invalid: every
+  // action of the card is then blocked. Empty means "no value", as on Teams.
+  if (window.AdaptiveCards && window.AdaptiveCards.NumberInput) {
+    const proto = window.AdaptiveCards.NumberInput.prototype;
+    const isValid = proto.isValid;
+    proto.isValid = function () {
+      const value = this.value;
+      if (value === undefined || Number.isNaN(value)) return !this.isRequired;
+      return isValid.call(this);
+    };
+  }
+
   const hostConfig = window.AdaptiveCards
     ? new window.AdaptiveCards.HostConfig({
         fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
