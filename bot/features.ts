@@ -5,11 +5,13 @@ import type { AppServices } from './core/app-services.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerProposalWizard } from './proposal-wizard-feature.js';
 import { registerDecisionFeature } from './decision-feature.js';
+import { registerAfterDecisionFeature } from './after-decision-feature.js';
 import { registerKnowledgeFeature } from './knowledge-feature.js';
 
 export function registerFeatures(bot: BotApplication, services: AppServices): void {
   registerProposalWizard(bot, services);
   registerDecisionFeature(bot, services);
+  registerAfterDecisionFeature(bot, services); // after the decision feature: shares its notifier
   registerZaloLinkFeature(bot, services);
   registerKnowledgeFeature(bot, services);
 }

@@ -10,6 +10,7 @@ import { zaloRoute } from './zalo/zalo-routes.js';
 import { metricsRoute } from './metrics.js';
 import { planFileRoute } from './files/file-routes.js';
 import { decisionFileRoute } from './decision-files.js';
+import { afterDecisionFileRoute } from './after-decision-feature.js';
 
 export interface RouteContext {
   config: AppConfig;
@@ -27,4 +28,4 @@ export interface RouteContext {
 
 export type RouteRegistration = (server: restify.Server, context: RouteContext) => void | Promise<void>;
 
-export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute, decisionFileRoute, zaloRoute];
+export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute, decisionFileRoute, afterDecisionFileRoute, zaloRoute];

@@ -1,5 +1,6 @@
 // One line per area; each module adds its subcommands to the program.
 import type { Command } from 'commander';
+import { registerReportCommands } from './report-commands.js';
 import { registerZaloCommands } from './zalo-commands.js';
 import { registerDirectoryCommands } from './directory-commands.js';
 import { registerKnowledgeCommands } from './kb-commands.js';
@@ -17,4 +18,5 @@ export function registerCliCommands(program: Command): void {
   registerTeamsPackageCommand(program);
   registerDecisionCommands(program);
   registerZaloCommands(program);
+  registerReportCommands(program);
 }

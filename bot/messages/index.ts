@@ -5,5 +5,6 @@ export { directory } from './directory.js';
 export { knowledge } from './knowledge.js';
 export { wizard } from './wizard.js';
 export { decisions } from './decisions.js';
-export { operations } from './operations.js';
 export { zalo } from './zalo.js';
+export { operations } from './operations.js';
+export { afterDecision } from './after-decision.js';
