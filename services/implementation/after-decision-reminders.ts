@@ -9,7 +9,8 @@
 //    with the voters who have not voted; overdue → escalation (workflow escalation.target);
 //  - the yearly report: on each unitReminderDates day (01/11, 20/11) the heads of the units that have not
 //    submitted, and on homeAffairsReminderDate (30/11) the Department of Home Affairs with the missing units.
-// A weekend or a missed run sends the reminder on the next run inside its window. Every reminder has a
+// Nothing is sent on a day off: a reminder that falls on a weekend, a holiday or a missed run goes out on
+// the next working-day run inside its window. Every reminder has a
 // dedupe key in notification_outbox, so running the sweep twice (or in two processes) sends it once.
 import type { DataSource } from 'typeorm';
 import { Unit } from '../../entities/unit.entity.js';
@@ -46,6 +47,8 @@ export class AfterDecisionReminders {
   }
 
   async run(today: string = todayVN()): Promise<AfterDecisionRun> {
+    // Reminders go out on working days only; what fell on a day off goes out on the next working day.
+    if (!this.calendar.isWorkingDay(today)) return { assignCards: 0, checkIns: 0, completionReminders: 0, completionOverdue: 0, evaluationReminders: 0, evaluationEscalations: 0, annualUnitReminders: 0, annualHomeAffairsReminders: 0 };
     const ids: string[] = [];
     const send = async (n: NotificationRequest): Promise<boolean> => {
       const id = await enqueueNotification(this.ds, n);
