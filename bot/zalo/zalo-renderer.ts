@@ -117,7 +117,8 @@ export function adaptiveCardToText(card: Record<string, unknown>): { text: strin
 
 function buttonFrom(title: string, payload: string): ZaloButton | undefined {
   const p = payload.trim();
-  if (!p || p.length > MAX_BUTTON_PAYLOAD) return undefined;
+  // A command with blanks to fill ("TRẢ LẠI ĐX-2026-0001 <ý kiến>") is typed, not tapped: it stays in the text only.
+  if (!p || p.length > MAX_BUTTON_PAYLOAD || /<[^<>]+>/.test(p)) return undefined;
   const t = stripMarkup(title).trim() || p;
   return { title: t.length > MAX_BUTTON_TITLE ? `${t.slice(0, MAX_BUTTON_TITLE - 1)}…` : t, payload: p };
 }
@@ -154,5 +155,13 @@ export function renderForZalo(activity: Partial<Activity>, channel: ZaloChannel)
   const chunks = splitText(body);
   if (!chunks.length) return [];
   const buttons = channel === 'zalo_oa' ? candidates.slice(0, ZALO_MAX_BUTTONS) : [];
+  // The buttons ride on the last message: their commands must be written in that message too.
+  const missing = buttons.filter((b) => !chunks[chunks.length - 1].includes(b.payload));
+  if (missing.length) {
+    const reminder = [text.typeCommands, ...missing.map((b) => `• ${b.payload}`)].join('\n');
+    const last = chunks.length - 1;
+    if (chunks[last].length + 2 + reminder.length <= ZALO_MAX_TEXT) chunks[last] = `${chunks[last]}\n\n${reminder}`;
+    else chunks.push(reminder);
+  }
   return chunks.map((chunk, i) => ({ text: chunk, buttons: i === chunks.length - 1 ? buttons : [] }));
 }

@@ -12,6 +12,7 @@ import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.j
 import { verifyBotSecret, verifyOaSignature } from '../../services/zalo/zalo-signature.js';
 import { idString } from '../../services/zalo/zalo-json.js';
 import { ZaloRuntime } from './zalo-runtime.js';
+import { routeZaloReferences } from './zalo-proactive.js';
 
 /** No Zalo event comes close; a bigger body is refused before it is read. */
 export const ZALO_MAX_BODY_BYTES = 256 * 1024;
@@ -142,6 +143,8 @@ export function zaloRoutes(options: ZaloRouteOptions = {}): RouteRegistration {
     );
 
     if (!runtime.channels.length) return;
+    // Notifications to an officer whose stored conversation is on Zalo go out through the Zalo outbox.
+    routeZaloReferences(context.adapter, runtime.adapter);
     registerOutboxMetric({
       name: 'zalo',
       table: 'zalo_outbox',

@@ -223,7 +223,8 @@ export class ZaloRuntime {
   }
 
   private incomingActivity(event: ZaloEvent, officerName?: string): Partial<Activity> {
-    const serviceUrl = event.channel === 'zalo_oa' ? this.options.config.oa!.apiBaseUrl : this.options.config.bot!.apiBaseUrl;
+    // Not an http URL on purpose: a stored Zalo reference must never be posted to by a Bot Connector client.
+    const serviceUrl = `urn:zalo:${event.channel}`;
     return {
       type: ActivityTypes.Message,
       id: event.messageId,
@@ -275,7 +276,8 @@ export class ZaloRuntime {
   }
 
   private async redeem(event: ZaloEvent, code: string): Promise<void> {
-    const result = await this.links.redeem(event.channel, event.userId!, code);
+    const reference = TurnContext.getConversationReference(this.incomingActivity(event)) as unknown as Record<string, unknown>;
+    const result = await this.links.redeem(event.channel, event.userId!, code, reference);
     switch (result.status) {
       case 'linked':
         logger.info({ channel: event.channel }, 'zalo account linked');

@@ -57,7 +57,8 @@ export class ZaloLinkService {
     }
   }
 
-  async redeem(channel: ZaloChannel, userId: string, typedCode: string): Promise<RedeemResult> {
+  /** `conversationReference`: where proactive messages reach this Zalo user from now on. */
+  async redeem(channel: ZaloChannel, userId: string, typedCode: string, conversationReference?: Record<string, unknown>): Promise<RedeemResult> {
     const [{ failed }] = await this.dataSource.query(
       `SELECT count(*)::int AS failed FROM zalo_link_attempt
        WHERE channel = $1 AND user_id = $2 AND NOT succeeded
@@ -83,7 +84,7 @@ export class ZaloLinkService {
     if (!used.length) return { status: 'invalid' };
     const officer = await this.dataSource.getRepository(Officer).findOneBy({ id: used[0].officer_id });
     if (!officer || !officer.active) return { status: 'inactive' };
-    await this.identity.link(officer, { channel, externalUserId: userId });
+    await this.identity.link(officer, { channel, externalUserId: userId, conversationReference });
     return { status: 'linked', officer };
   }
 }

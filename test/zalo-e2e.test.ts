@@ -1,0 +1,103 @@
+// The whole flow on Zalo, against the loopback fake: an officer links the account with a code, builds
+// and submits a plan step by step over the OA; the head, also on Zalo, receives the decision card as text
+// with buttons and decides by typed command (no accents) and by button payload.
+import assert from 'node:assert/strict';
+import { registerFeatures } from '../bot/features.js';
+import { Officer } from '../entities/officer.entity.js';
+import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
+import { FakeZalo, startZaloHarness, type ZaloHarness, type ZaloOaUser } from './helpers/fake-zalo.js';
+import { seedTestDirectory } from './helpers/test-directory.js';
+import { FULL_PLAN, MANAGER, plain } from './helpers/wizard-script.js';
+
+const HEAD = 'gd.skhcn@test.invalid';
+
+describe('zalo: a plan built and decided over Zalo', function () {
+  this.timeout(600_000);
+  const fake = new FakeZalo();
+  let z: ZaloHarness;
+
+  before(async () => {
+    await fake.start();
+    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+  });
+  after(async () => {
+    await z?.close();
+    await fake.stop();
+  });
+
+  async function link(user: ZaloOaUser, email: string): Promise<void> {
+    const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email });
+    const code = await new ZaloLinkService(z.db.dataSource).issue(officer.id, 10);
+    const [reply] = await user.say(`LIÊN KẾT ${code}`);
+    assert.match(reply.text, new RegExp(officer.fullName));
+  }
+
+  const textOf = (replies: { text: string }[]) => replies.map((r) => r.text).join('\n');
+
+  it('links, builds and submits a plan step by step; the leadership decides by button payload and by typed command', async () => {
+    const proposer = z.oaUser('9100000000000000001');
+    const head = z.oaUser('9100000000000000002');
+    await link(proposer, MANAGER);
+    await link(head, HEAD);
+    for (const [said, expected] of FULL_PLAN) {
+      const replies = await proposer.say(said);
+      const text = plain(textOf(replies));
+      // Text channels show a card title in capitals: compare without case.
+      assert.match(text, new RegExp(expected.source, 'iu'), `after «${said}» the bot said on Zalo:\n${text}`);
+      for (const r of replies) {
+        assert.ok(r.text.length <= 2000);
+        assert.ok(r.buttons.length <= 3);
+        for (const b of r.buttons) assert.ok(r.text.includes(b.payload), `button payload «${b.payload}» is written in the text: ${JSON.stringify(replies.map((x) => [x.text.length, x.text.slice(-300), x.buttons]))}`);
+      }
+    }
+    const code = `ĐX-${new Date().getFullYear()}-0001`;
+    const submitted = textOf(await proposer.say('gửi đề xuất'));
+    assert.match(submitted, new RegExp(`Đã gửi đề xuất ${code}`));
+    assert.match(submitted, /ke-hoach-DX-\d{4}-0001\.docx: http/, 'the plan file as a link');
+    const [row] = await z.db.dataSource.query(`SELECT status, code FROM proposal`);
+    assert.deepEqual(row, { status: 'under_review', code });
+    assert.match(textOf(fake.oaDelivered(proposer.userId)), /đã được gửi đến Phạm Văn Khoa/);
+
+    // The head, reached on Zalo without writing first: the decision card as text, buttons for complete commands only.
+    const card = fake.oaDelivered(head.userId).at(-1)!;
+    assert.equal(card.replyTo, undefined, 'a notification answers no message');
+    assert.match(card.text, new RegExp(`KẾ HOẠCH ĐỀ XUẤT ĐỔI MỚI, SÁNG TẠO ${code}`));
+    assert.match(card.text, new RegExp(`TRẢ LẠI ${code} <ý kiến>`), 'commands with blanks are written out');
+    assert.ok(card.buttons.length >= 1 && card.buttons.length <= 3);
+    assert.ok(card.buttons.every((b) => !/[<>]/.test(b.payload) && card.text.includes(b.payload)));
+    const open = card.buttons.find((b) => b.payload === `BIỂU QUYẾT ${code}`);
+    assert.ok(open, JSON.stringify(card.buttons));
+
+    // Someone who is not the decider types the head's command: refused, nothing changes.
+    assert.match(textOf(await proposer.say(`BIỂU QUYẾT ${code}`)), /không phải người được giao/iu);
+    assert.equal((await z.db.dataSource.query(`SELECT status FROM proposal`))[0].status, 'under_review');
+
+    // The head taps the button: it arrives as an ordinary text carrying the payload.
+    const deputy = z.oaUser('9100000000000000003');
+    await link(deputy, 'pgd.skhcn@test.invalid');
+    assert.match(textOf(await head.say(open.payload)), new RegExp(`Đã mở biểu quyết kế hoạch ${code}`));
+    const ballot = fake.oaDelivered(deputy.userId).at(-1)!;
+    assert.match(ballot.text, new RegExp(`BIỂU QUYẾT KẾ HOẠCH ĐỀ XUẤT ${code}`));
+    assert.ok(ballot.buttons.some((b) => b.payload === `TÁN THÀNH ${code}`));
+
+    // The deputy votes by typed command, without accents.
+    assert.match(textOf(await deputy.say(`tan thanh ${code}`)), /Đã ghi nhận biểu quyết/);
+    // The head votes by button payload; a replay of that delivery is processed once.
+    const headCard = fake.oaDelivered(head.userId).at(-1)!;
+    const approve = headCard.buttons.find((b) => b.payload === `TÁN THÀNH ${code}`)!;
+    assert.ok(approve);
+    const raw = head.body(approve.payload, 'head-vote-1');
+    assert.equal((await z.postOa(raw, z.signOa(raw))).status, 200);
+    await z.runtime.idle();
+    assert.match(textOf(fake.oaDelivered(head.userId).slice(-1)), /Đề xuất đã được thông qua/);
+    const before = fake.calls.length;
+    assert.equal((await z.postOa(raw, z.signOa(raw))).body.duplicate, true);
+    await z.runtime.idle();
+    assert.equal(fake.calls.length, before, 'the replayed vote did nothing');
+
+    assert.equal((await z.db.dataSource.query(`SELECT status FROM proposal`))[0].status, 'approved');
+    const votes = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM decision_vote WHERE choice IS NOT NULL`);
+    assert.equal(votes[0].n, 2);
+    assert.match(textOf(fake.oaDelivered(proposer.userId).slice(-1)), new RegExp(`${code} CỦA ANH/CHỊ ĐÃ ĐƯỢC TẬP THỂ LÃNH ĐẠO THÔNG QUA`));
+  });
+});
