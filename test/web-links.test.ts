@@ -18,7 +18,7 @@ describe('signed decision links', function () {
   before(async function () {
     this.timeout(240_000);
     h = await startHarness({
-      env: { DEMO_MODE: 'true', WEB_LINK_RATE_PER_MINUTE: '60' },
+      env: { DEMO_MODE: 'true' },
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource);
         await db.dataSource.query(`UPDATE officer SET is_demo = true`);
