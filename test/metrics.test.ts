@@ -28,6 +28,8 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('metrics: /metrics in Prometheus format', function () {
+  // The first PGlite database of a test process runs initdb and every migration: slow on a busy machine.
+  this.timeout(180_000);
   let h: BotHarness;
 
   before(async () => {

@@ -80,6 +80,8 @@ async function seedPersonalData(db: TestDatabase): Promise<Seeded> {
 }
 
 describe('privacy: export and erasure of an officer\'s personal data', function () {
+  // The first PGlite database of a test process runs initdb and every migration: slow on a busy machine.
+  this.timeout(180_000);
   let db: TestDatabase;
   let s: Seeded;
 
