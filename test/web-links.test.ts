@@ -148,6 +148,14 @@ describe('signed decision links', function () {
     assert.equal(await status(proposal.id), 'under_review');
   });
 
+  it('gives the notifier the whole message that carries a link, for text channels', async () => {
+    const proposal = await routed();
+    const text = await face().decisionLinkMessage({ officerId: p.scHead!, proposalId: proposal.id, scope: 'decide', code: proposal.code });
+    assert.match(text, new RegExp(`${proposal.code} đang chờ anh/chị xem xét`));
+    assert.match(text, /http:\/\/127\.0\.0\.1:\d+\/d\/[A-Za-z0-9_-]{43}/);
+    assert.match(text, /dùng được một lần.*hết hạn sau 72 giờ/);
+  });
+
   it('a voter’s link carries only the vote actions', async () => {
     const proposal = await routed();
     const service = decisionFeatureOf(h.server.services)!.service;

@@ -11,6 +11,15 @@ export const web = {
     other_person: 'Liên kết này được gửi cho một cán bộ khác, không dùng được với tài khoản đang đăng nhập trên trình duyệt này.',
     inactive: 'Tài khoản cán bộ nhận liên kết này đang ngừng hoạt động trong danh bạ.',
   } as Record<string, string>,
+  /** The message that carries a signed link, for a person chat cannot reach (Zalo window closed, or by choice). */
+  linkNotice: (code: string, url: string, hours: number, scope: 'decide' | 'vote') =>
+    [
+      scope === 'vote'
+        ? `Kế hoạch đề xuất ${code} đang chờ phiếu biểu quyết của anh/chị.`
+        : `Kế hoạch đề xuất ${code} đang chờ anh/chị xem xét, quyết định.`,
+      `Mở liên kết sau để xem kế hoạch và cho ý kiến: ${url}`,
+      `Liên kết chỉ dành cho anh/chị, dùng được một lần trên trình duyệt mở đầu tiên và hết hạn sau ${hours} giờ. Không chuyển tiếp liên kết này.`,
+    ].join('\n'),
   linkRateLimited: (seconds: number) => `Anh/chị thao tác quá nhanh. Vui lòng thử lại sau ${seconds} giây.`,
   linkGreeting: (name: string) => `Kính gửi ${name}: dưới đây là kế hoạch đề xuất cần anh/chị cho ý kiến. Liên kết này chỉ dành cho anh/chị và chỉ dùng được một lần.`,
   linkUsedNow: 'Đã ghi nhận. Liên kết này đến đây là hết hiệu lực; các bước tiếp theo (nếu có) sẽ được gửi bằng tin nhắn hoặc liên kết mới.',

@@ -50,6 +50,8 @@ export interface WebFace {
   links: DecisionLinkService;
   /** Mints a signed decision link and returns the URL to send (for the notifier). */
   mintDecisionLink: DecisionLinkMinter;
+  /** Mints a link and returns the whole Vietnamese message that carries it (text channels, e.g. Zalo). */
+  decisionLinkMessage(request: Parameters<DecisionLinkMinter>[0] & { code: string }): Promise<string>;
   sessions: SessionStore;
 }
 
@@ -131,7 +133,9 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
     return `http://${host}:${address.port}`;
   };
   const mintDecisionLink: DecisionLinkMinter = (request) => createDecisionLinkMinter(links, baseUrl())(request);
-  faces.set(ctx.services, { config, adapter, hub, links, mintDecisionLink, sessions });
+  const decisionLinkMessage: WebFace['decisionLinkMessage'] = async ({ code, ...request }) =>
+    t.linkNotice(code, await mintDecisionLink(request), request.ttlHours ?? config.linkTtlHours, request.scope);
+  faces.set(ctx.services, { config, adapter, hub, links, mintDecisionLink, decisionLinkMessage, sessions });
 
   // Link endpoints: per client address (WEB_LINK_RATE_PER_MINUTE, as a burst and a rate), and 10 a minute per token.
   const perIp = new RateLimiter(config.linkRatePerMinute, config.linkRatePerMinute);

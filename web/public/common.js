@@ -93,7 +93,14 @@
     ? new window.AdaptiveCards.HostConfig({
         fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
         supportsInteractivity: true,
-        actions: { actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 8, maxActions: 6, showCard: { actionMode: 'inline' } },
+        // Phone screens: one button a line.
+        actions: {
+          actionsOrientation: window.matchMedia && window.matchMedia('(max-width: 600px)').matches ? 'vertical' : 'horizontal',
+          actionAlignment: 'stretch',
+          buttonSpacing: 8,
+          maxActions: 8,
+          showCard: { actionMode: 'inline' },
+        },
       })
     : null;
 
