@@ -1,5 +1,6 @@
 // The Zalo Bot Platform: `POST {base}/bot<TOKEN>/sendMessage {chat_id, text}`, answered with the
 // envelope {ok, result} or {ok:false, error_code, description}: check `ok`, not the HTTP status.
+import { recordZaloApiError } from '../../bot/metrics.js';
 import { httpPost } from './zalo-http.js';
 import type { ZaloSendResult } from './zalo-send-result.js';
 
@@ -10,10 +11,16 @@ export class ZaloBotClient {
   ) {}
 
   async sendMessage(chatId: string, text: string): Promise<ZaloSendResult> {
+    const result = await this.call(chatId, text);
+    if (!result.ok) recordZaloApiError('bot', result.code);
+    return result;
+  }
+
+  private async call(chatId: string, text: string): Promise<ZaloSendResult> {
     let answer;
     try {
       answer = await httpPost(`${this.apiBaseUrl}/bot${this.token}/sendMessage`, { 'content-type': 'application/json' }, JSON.stringify({ chat_id: chatId, text }));
-    } catch (err) {
+    } catch {
       // The token is part of the URL: never let a message that might contain it through.
       return { ok: false, code: 0, message: 'request failed', network: true };
     }

@@ -2,6 +2,7 @@
 // {error, message, data}: `error !== 0` is a failure. An invalid or expired token (-216, -220) is
 // refreshed and the message retried once; every other outcome goes back to the outbox to decide.
 import { logger } from '../../bot/logger.js';
+import { recordZaloApiError } from '../../bot/metrics.js';
 import type { ZaloButton } from '../../entities/zalo-outbox.entity.js';
 import { httpPost } from './zalo-http.js';
 import type { ZaloTokenStore } from './zalo-token-store.js';
@@ -43,10 +44,12 @@ export class ZaloOaClient {
     let token = await this.tokens.accessToken();
     let result = await this.post(token.token, message);
     if (!result.ok && OA_TOKEN_ERRORS.has(result.code)) {
+      recordZaloApiError('oa', result.code);
       logger.warn({ code: result.code }, 'zalo OA token refused: refreshing and retrying once');
       token = await this.tokens.refresh(token.version);
       result = await this.post(token.token, message);
     }
+    if (!result.ok) recordZaloApiError('oa', result.code);
     return result;
   }
 

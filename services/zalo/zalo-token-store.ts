@@ -3,6 +3,7 @@
 // connection); the new pair is persisted before it is used, because Zalo's refresh tokens are single-use.
 import type { DataSource } from 'typeorm';
 import { logger } from '../../bot/logger.js';
+import { recordZaloApiError } from '../../bot/metrics.js';
 import { decryptSecret, encryptSecret } from './zalo-crypto.js';
 import type { ZaloOaConfig } from './zalo-config.js';
 import { httpPost } from './zalo-http.js';
@@ -156,6 +157,8 @@ export class ZaloTokenStore {
       logger.info({ appVersion: saved[0].version }, 'zalo OA token refreshed');
       return { token: access, version: saved[0].version };
     } catch (err) {
+      recordZaloApiError('oauth', err instanceof ZaloTokenError && err.code !== undefined ? err.code : 0);
+      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'zalo OA token refresh failed');
       await this.dataSource
         .query(`UPDATE zalo_oa_token SET refresh_lease_until = NULL WHERE app_id = $1 AND version = $2`, [this.config.appId, version])
         .catch(() => undefined);
