@@ -11,6 +11,7 @@ import { metricsRoute } from './metrics.js';
 import { planFileRoute } from './files/file-routes.js';
 import { decisionFileRoute } from './decision-files.js';
 import { afterDecisionFileRoute } from './after-decision-feature.js';
+import { webRoutes } from './web/web-routes.js';
 
 export interface RouteContext {
   config: AppConfig;
@@ -28,4 +29,4 @@ export interface RouteContext {
 
 export type RouteRegistration = (server: restify.Server, context: RouteContext) => void | Promise<void>;
 
-export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute, decisionFileRoute, afterDecisionFileRoute, zaloRoute];
+export const defaultRoutes: RouteRegistration[] = [metricsRoute, planFileRoute, decisionFileRoute, afterDecisionFileRoute, zaloRoute, webRoutes];

@@ -30,6 +30,10 @@
   }
 
   function chart(id, type, labels, datasets, options) {
+    if (!labels.length) {
+      $(id).parentElement.replaceWith(el('p', { className: 'muted', text: 'Chưa có số liệu.' }));
+      return;
+    }
     if (!window.Chart) return;
     // eslint-disable-next-line no-new
     new window.Chart($(id), {
