@@ -298,6 +298,11 @@ describe('zalo: a crash between receipt and processing', function () {
       const raw2 = user.body('CHỌN 2', 'crash-msg-2');
       assert.equal((await first.postOa(raw2, first.signOa(raw2))).status, 200);
       await first.close();
+      const stored = await db.dataSource.query(`SELECT status, raw_body FROM zalo_inbox ORDER BY id`);
+      assert.deepEqual(stored, [
+        { status: 'pending', raw_body: raw },
+        { status: 'pending', raw_body: raw2 },
+      ], 'the exact bytes are kept until processed');
       await db.dataSource.query(`UPDATE zalo_inbox SET status = 'processing', attempts = 1, lease_until = now() - interval '1 second' WHERE message_id = 'crash-msg-2'`);
       assert.equal(fake.callsOf('oa').length, 0, 'nothing was processed');
 
@@ -324,5 +329,52 @@ describe('zalo: a crash between receipt and processing', function () {
     } finally {
       await db.dispose();
     }
+  });
+});
+
+describe('zalo: default fallback and retention', function () {
+  this.timeout(300_000);
+  const fake = new FakeZalo();
+  let z: ZaloHarness;
+
+  before(async () => {
+    await fake.start();
+    z = await startZaloHarness({
+      fake,
+      seed: async (db) => {
+        await seedTestDirectory(db.dataSource);
+        const officer = await db.dataSource.getRepository(Officer).findOneByOrFail({ email: staff.email });
+        await new IdentityService(db.dataSource).link(officer, { channel: 'zalo_oa', externalUserId: ZALO_USER });
+      },
+      features: [registerFeatures, testCommands],
+    });
+  });
+  after(async () => {
+    await z?.close();
+    await fake.stop();
+  });
+
+  it('-230: without a configured hook, the message goes to the officer’s 1:1 Teams conversation', async () => {
+    const teams = z.h.user(staff.email);
+    await teams.say('menu'); // the bot now knows the officer's Teams conversation
+    fake.oaFailNext(-230);
+    await z.oaUser(ZALO_USER).say('CHỌN 5');
+    const onTeams = z.h.connector.messages(teams.conversationId).map((a) => a.text);
+    assert.ok(onTeams.includes('Đã chọn 5.'), JSON.stringify(onTeams));
+    const [row] = await z.db.dataSource.query(`SELECT status, last_error_code FROM zalo_outbox`);
+    assert.deepEqual(row, { status: 'fallback', last_error_code: -230 });
+  });
+
+  it('forgets processed deliveries and delivered messages after the retention period, keeps what is undelivered', async () => {
+    await z.oaUser(ZALO_USER).say('CHỌN 1');
+    await z.db.dataSource.query(
+      `INSERT INTO zalo_outbox (channel, recipient_id, text, status, last_error_code) VALUES ('zalo_oa', $1, 'Giữ lại', 'held', -230)`,
+      [ZALO_USER],
+    );
+    await z.db.dataSource.query(`UPDATE zalo_inbox SET received_at = now() - interval '31 days'`);
+    await z.db.dataSource.query(`UPDATE zalo_outbox SET created_at = now() - interval '31 days'`);
+    await z.runtime.purge();
+    assert.deepEqual(await z.db.dataSource.query(`SELECT count(*)::int AS n FROM zalo_inbox`), [{ n: 0 }]);
+    assert.deepEqual(await z.db.dataSource.query(`SELECT status FROM zalo_outbox`), [{ status: 'held' }]);
   });
 });

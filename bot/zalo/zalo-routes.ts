@@ -13,6 +13,7 @@ import { verifyBotSecret, verifyOaSignature } from '../../services/zalo/zalo-sig
 import { idString } from '../../services/zalo/zalo-json.js';
 import { ZaloRuntime } from './zalo-runtime.js';
 import { routeZaloReferences } from './zalo-proactive.js';
+import { teamsFallbackDelivery } from './zalo-fallback.js';
 
 /** No Zalo event comes close; a bigger body is refused before it is read. */
 export const ZALO_MAX_BODY_BYTES = 256 * 1024;
@@ -20,7 +21,7 @@ export const ZALO_MAX_BODY_BYTES = 256 * 1024;
 export interface ZaloRouteOptions {
   /** Where the ZALO_* variables come from; default: the process environment (and AppConfig once merged). */
   env?: Record<string, unknown>;
-  /** Delivery on another channel when Zalo refuses a message (wired by the integrator to Teams). */
+  /** Delivery on another channel when Zalo refuses a message; default: the officer's 1:1 Teams conversation. */
   fallback?: FallbackDelivery;
   /** false: do not start the worker (tests simulating a crash between receipt and processing). */
   startWorker?: boolean;
@@ -74,7 +75,7 @@ export function zaloRoutes(options: ZaloRouteOptions = {}): RouteRegistration {
       bot: context.bot,
       lock: context.lock,
       directoryContact: context.config.DIRECTORY_CONTACT,
-      fallback: options.fallback,
+      fallback: 'fallback' in options ? options.fallback : teamsFallbackDelivery(context.db.dataSource, context.adapter, context.config.MICROSOFT_APP_ID ?? ''),
       pollMs: options.pollMs,
     });
     options.onRuntime?.(runtime);

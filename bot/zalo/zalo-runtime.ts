@@ -90,6 +90,10 @@ class Pump {
   }
 }
 
+/** Days processed webhook deliveries and delivered messages are kept (held and failed ones stay). */
+export const RETENTION_DAYS = 30;
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
 const LINK_PATTERN = /^lien ket\s+(\S.*)$/;
 
 /** "LIÊN KẾT K7M2QX9P" (accents optional) → the code; "liên kết zalo" is the Teams command, not a code. */
@@ -110,6 +114,7 @@ export class ZaloRuntime {
   private readonly inboxPump: Pump;
   private readonly outboxPump: Pump;
   private timer?: NodeJS.Timeout;
+  private purgeTimer?: NodeJS.Timeout;
   private started = false;
 
   constructor(private readonly options: ZaloRuntimeOptions) {
@@ -147,7 +152,21 @@ export class ZaloRuntime {
       this.timer = setInterval(() => this.kick(), pollMs);
       this.timer.unref();
     }
+    this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS);
+    this.purgeTimer.unref();
+    void this.purge();
     this.kick();
+  }
+
+  /** Retention: processed deliveries and delivered messages are deleted after RETENTION_DAYS. */
+  async purge(): Promise<void> {
+    try {
+      const inbox = await this.inbox.purge(RETENTION_DAYS);
+      const outbox = await this.outbox.purge(RETENTION_DAYS);
+      if (inbox || outbox) logger.info({ inbox, outbox }, 'zalo retention purge');
+    } catch (err) {
+      logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'zalo retention purge failed');
+    }
   }
 
   kick(): void {
@@ -159,7 +178,9 @@ export class ZaloRuntime {
   /** Stops taking new work and waits for the turns and sends in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.timer = undefined;
+    this.purgeTimer = undefined;
     await Promise.all([this.inboxPump.stop(), this.outboxPump.stop()]);
   }
 

@@ -33,7 +33,8 @@ export class ZaloInboxService {
         event.eventName.slice(0, 64),
         event.userId ?? null,
         event.messageId ?? null,
-        raw.toString('utf8'),
+        // Receipts, echoes and submitted forms are acknowledged, not acted on: their content is not kept.
+        event.kind === 'ignored' ? '' : raw.toString('utf8'),
         event.kind === 'ignored' ? 'ignored' : 'pending',
       ],
     );
@@ -61,8 +62,19 @@ export class ZaloInboxService {
     return row ? { ...row, id: String(row.id) } : undefined;
   }
 
+  /** Done: the body (message text) is not kept once processed; the row stays for de-duplication. */
   async complete(id: string, status: 'done' | 'ignored' = 'done'): Promise<void> {
-    await this.dataSource.query(`UPDATE zalo_inbox SET status = $2, processed_at = now(), lease_until = NULL WHERE id = $1`, [id, status]);
+    await this.dataSource.query(`UPDATE zalo_inbox SET status = $2, processed_at = now(), lease_until = NULL, raw_body = '' WHERE id = $1`, [id, status]);
+  }
+
+  /** Forgets finished deliveries after the retention period (Zalo redelivers within minutes, not days). */
+  async purge(retentionDays: number): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `DELETE FROM zalo_inbox WHERE status IN ('done','ignored') AND received_at < now() - make_interval(days => $1::int) RETURNING id`,
+      [retentionDays],
+    );
+    return rows.length;
   }
 
   /** A turn that threw: retried with back-off, then left 'failed' (visible, never deleted). */

@@ -252,6 +252,16 @@ export class ZaloOutboxService {
     return rows.length;
   }
 
+  /** Forgets delivered messages after the retention period; held and failed ones stay until handled. */
+  async purge(retentionDays: number): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `DELETE FROM zalo_outbox WHERE status IN ('sent','fallback') AND created_at < now() - make_interval(days => $1::int) RETURNING id`,
+      [retentionDays],
+    );
+    return rows.length;
+  }
+
   /** The earliest time something becomes due (for the poller), or undefined. */
   async nextDueAt(): Promise<Date | undefined> {
     const [row] = await queryRows<{ at: Date | null }>(

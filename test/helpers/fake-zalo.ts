@@ -357,7 +357,7 @@ export async function startZaloHarness(options: ZaloHarnessOptions): Promise<Zal
       routes: [
         zaloRoutes({
           env: zenv,
-          fallback: options.fallback,
+          ...('fallback' in options ? { fallback: options.fallback } : {}),
           startWorker: options.startWorker,
           pollMs: 0,
           onRuntime: (r) => {

@@ -1,0 +1,29 @@
+// The default delivery for a Zalo message that Zalo refuses (window closed, not a follower): a proactive
+// message in the officer's 1:1 Teams conversation, when the bot has one. Returns false when there is none,
+// and the outbox then keeps the message for when the officer writes on Zalo again.
+import type { DataSource } from 'typeorm';
+import { ChannelAccount } from '../../entities/channel-account.entity.js';
+import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
+import { logger } from '../logger.js';
+
+interface ContinuingAdapter {
+  continueConversationAsync(botAppId: string, reference: never, logic: (context: { sendActivity(text: string): Promise<unknown> }) => Promise<void>): Promise<void>;
+}
+
+export function teamsFallbackDelivery(dataSource: DataSource, adapter: object, botAppId: string): FallbackDelivery {
+  return async (officerId, text) => {
+    const accounts = await dataSource.getRepository(ChannelAccount).find({ where: { officerId, channel: 'msteams' }, order: { lastSeenAt: 'DESC' } });
+    for (const account of accounts) {
+      if (!account.conversationReference) continue;
+      try {
+        await (adapter as ContinuingAdapter).continueConversationAsync(botAppId, account.conversationReference as never, async (context) => {
+          await context.sendActivity(text);
+        });
+        return true;
+      } catch (err) {
+        logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'teams fallback for a zalo message failed');
+      }
+    }
+    return false;
+  };
+}
