@@ -176,12 +176,19 @@ export function memberUnitIds(tree: UnitTree, scope: ReportScope): string[] {
   return [...tree.reportingUnitOf.entries()].filter(([, r]) => wanted.has(r)).map(([u]) => u);
 }
 
+/** The unit ids to filter on, or null when the scope holds every unit of the directory. */
+export function scopeFilter(tree: UnitTree, scope: ReportScope, units: string[]): string[] | null {
+  return scope.kind === 'province' && units.length === tree.units.size ? null : units;
+}
+
 export function yearBounds(year: number): { start: Date; end: Date; firstDay: string; lastDay: string } {
   return { start: startOfLocalDay(`${year}-01-01`), end: startOfLocalDay(`${year + 1}-01-01`), firstDay: `${year}-01-01`, lastDay: `${year}-12-31` };
 }
 
 export async function computeAnnualFigures(source: DataSource | EntityManager, tree: UnitTree, scope: ReportScope, year: number): Promise<AnnualFigures> {
   const units = memberUnitIds(tree, scope);
+  // The province covers every unit: no unit filter at all (a 400-element ANY per row costs more than the scan).
+  const unitFilter = scopeFilter(tree, scope, units);
   const { start, end, firstDay, lastDay } = yearBounds(year);
   const perProposerUnit = new Map<string, UnitFigures>();
   const of = (unitId: string) => {
@@ -206,9 +213,9 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
          FROM proposal p
          LEFT JOIN evaluation e ON e.proposal_id = p.id AND e.state = 'passed'
          LEFT JOIN (SELECT DISTINCT proposal_id FROM decision WHERE outcome = 'approved_by_override') o ON o.proposal_id = p.id
-        WHERE p.submitted_at >= $1 AND p.submitted_at < $2 AND p.unit_id = ANY($3) AND p.status <> 'draft'
+        WHERE p.submitted_at >= $1 AND p.submitted_at < $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3)) AND p.status <> 'draft'
         GROUP BY p.unit_id`,
-      [start, end, units, APPROVED_STATUSES, CONSIDERATION_STATUSES],
+      [start, end, unitFilter, APPROVED_STATUSES, CONSIDERATION_STATUSES],
     )) as Record<string, number | string>[];
     for (const r of plans) {
       const f = of(String(r.unit_id)).plans;
@@ -227,9 +234,9 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
     const evals = (await source.query(
       `SELECT p.unit_id, e.outcome, e.provision, count(*)::int AS n
          FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
-        WHERE e.state = 'passed' AND e.concluded_on BETWEEN $1 AND $2 AND p.unit_id = ANY($3)
+        WHERE e.state = 'passed' AND e.concluded_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
         GROUP BY p.unit_id, e.outcome, e.provision`,
-      [firstDay, lastDay, units],
+      [firstDay, lastDay, unitFilter],
     )) as { unit_id: string; outcome: string; provision: string | null; n: number }[];
     for (const r of evals) {
       const f = of(r.unit_id);
@@ -241,18 +248,18 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
     const cases = (await source.query(
       `SELECT p.unit_id, count(*)::int AS n
          FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
-        WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND p.unit_id = ANY($3)
+        WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
         GROUP BY p.unit_id`,
-      [firstDay, lastDay, units],
+      [firstDay, lastDay, unitFilter],
     )) as { unit_id: string; n: number }[];
     for (const r of cases) of(r.unit_id).recognitionCases += r.n;
     const forms = (await source.query(
       `SELECT p.unit_id, r.value->>'code' AS code, count(*)::int AS n
          FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
          CROSS JOIN LATERAL jsonb_array_elements(COALESCE(e.recognitions, '[]'::jsonb)) AS r(value)
-        WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND p.unit_id = ANY($3)
+        WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
         GROUP BY p.unit_id, r.value->>'code'`,
-      [firstDay, lastDay, units],
+      [firstDay, lastDay, unitFilter],
     )) as { unit_id: string; code: string; n: number }[];
     for (const r of forms) {
       const f = of(r.unit_id);
@@ -261,9 +268,9 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
     const obstacles = (await source.query(
       `SELECT p.unit_id, count(*)::int AS n
          FROM implementation_report r JOIN proposal p ON p.id = r.proposal_id
-        WHERE r.kind = 'obstacle' AND r.reported_on BETWEEN $1 AND $2 AND p.unit_id = ANY($3)
+        WHERE r.kind = 'obstacle' AND r.reported_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
         GROUP BY p.unit_id`,
-      [firstDay, lastDay, units],
+      [firstDay, lastDay, unitFilter],
     )) as { unit_id: string; n: number }[];
     for (const r of obstacles) of(r.unit_id).obstacles += r.n;
   }
@@ -280,9 +287,9 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
     ? ((await source.query(
         `SELECT p.code, p.unit_id, r.reported_on::text AS reported_on, left(r.text, 400) AS text
            FROM implementation_report r JOIN proposal p ON p.id = r.proposal_id
-          WHERE r.kind = 'obstacle' AND r.reported_on BETWEEN $1 AND $2 AND p.unit_id = ANY($3)
+          WHERE r.kind = 'obstacle' AND r.reported_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
           ORDER BY r.reported_on DESC, r.id DESC LIMIT ${OBSTACLE_LIST_LIMIT}`,
-        [firstDay, lastDay, units],
+        [firstDay, lastDay, unitFilter],
       )) as { code: string | null; unit_id: string; reported_on: string; text: string }[])
     : [];
   const obstacleItems = items.map((r) => {
