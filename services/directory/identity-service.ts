@@ -30,7 +30,9 @@ export class IdentityService {
 
   async resolve(identity: IncomingIdentity, roster?: () => Promise<RosterIdentity | undefined>): Promise<IdentityResult> {
     const accounts = this.dataSource.getRepository(ChannelAccount);
-    const existing = await accounts.findOne({
+    // find, not findOne: with a relation, findOne's LIMIT makes TypeORM send two queries (ids, then rows);
+    // (channel, external_user_id) is unique, so there is at most one row anyway.
+    const [existing] = await accounts.find({
       where: { channel: identity.channel, externalUserId: identity.externalUserId },
       relations: { officer: true },
     });
@@ -107,9 +109,12 @@ export class IdentityService {
   }
 
   private async touch(account: ChannelAccount, identity: IncomingIdentity): Promise<void> {
+    // The reference carries the id of the activity it was taken from, new on every message: it is not part
+    // of how to reach the person, and comparing it would cost a write per turn. jsonb stores keys sorted,
+    // so both sides are compared with sorted keys.
     const referenceChanged =
       identity.conversationReference !== undefined &&
-      JSON.stringify(identity.conversationReference) !== JSON.stringify(account.conversationReference);
+      stableJson(withoutActivityId(identity.conversationReference)) !== stableJson(withoutActivityId(account.conversationReference));
     const stale = !account.lastSeenAt || Date.now() - account.lastSeenAt.getTime() > LAST_SEEN_REFRESH_MS;
     if (!referenceChanged && !stale) return;
     const now = new Date();
@@ -121,4 +126,19 @@ export class IdentityService {
     account.lastSeenAt = now;
     if (referenceChanged) account.conversationReference = identity.conversationReference ?? null;
   }
+}
+
+function withoutActivityId(reference: Record<string, unknown> | null | undefined): Record<string, unknown> | null | undefined {
+  if (!reference || !('activityId' in reference)) return reference;
+  const { activityId: _activityId, ...rest } = reference;
+  return rest;
+}
+
+/** JSON with object keys sorted at every level, to compare a value with its jsonb round trip. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -48,10 +48,22 @@ export class AdvisoryConversationLock implements ConversationLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     return this.chain.run(key, async () => {
       const client = await this.pool.connect();
+      // A checked-out client has no listener of pg-pool's: if the server goes away while the turn runs,
+      // its 'error' event would be an uncaught exception and stop the process. The unlock below fails
+      // instead, and the client is destroyed.
+      let lost = false;
+      const onError = () => {
+        lost = true;
+      };
+      client.on('error', onError);
+      const release = (destroy: boolean) => {
+        client.off('error', onError);
+        client.release(destroy);
+      };
       try {
         await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
       } catch (err) {
-        client.release(true);
+        release(true);
         throw err;
       }
       let destroy = false;
@@ -59,12 +71,13 @@ export class AdvisoryConversationLock implements ConversationLock {
         return await fn();
       } finally {
         try {
+          if (lost) throw new Error('lock connection lost');
           await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
         } catch {
           // The connection may still hold the lock: destroying it makes the server free it.
           destroy = true;
         }
-        client.release(destroy);
+        release(destroy);
       }
     });
   }
