@@ -8,6 +8,7 @@ import { registerDbCommands } from './db-commands.js';
 import { registerPrivacyCommands } from './privacy-commands.js';
 import { registerTeamsPackageCommand } from './teams-package-command.js';
 import { registerDecisionCommands } from './decision-commands.js';
+import { registerWebCommands } from './web-commands.js';
 
 export function registerCliCommands(program: Command): void {
   void program;
@@ -19,4 +20,5 @@ export function registerCliCommands(program: Command): void {
   registerDecisionCommands(program);
   registerZaloCommands(program);
   registerReportCommands(program);
+  registerWebCommands(program);
 }

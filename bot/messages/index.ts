@@ -8,3 +8,4 @@ export { decisions } from './decisions.js';
 export { zalo } from './zalo.js';
 export { operations } from './operations.js';
 export { afterDecision } from './after-decision.js';
+export { web } from './web.js';

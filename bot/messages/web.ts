@@ -34,6 +34,12 @@ export const web = {
   busy: 'Trợ lý đang bận xử lý tin nhắn trước. Anh/chị vui lòng đợi giây lát.',
   badRequest: 'Yêu cầu không hợp lệ.',
   dashboardForbidden: 'Bảng theo dõi chỉ dành cho Sở Nội vụ (toàn tỉnh) và người đứng đầu cơ quan, đơn vị (đơn vị mình và các đơn vị trực thuộc).',
+  cli: {
+    badHours: 'Thời hạn phải là số giờ nguyên từ 1 đến 720.',
+    officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email ${email}.`,
+    proposalNotFound: (code: string) => `Không tìm thấy đề xuất mã ${code}.`,
+    sessionsRevoked: (n: number) => `Đã đăng xuất ${n} phiên trang web.`,
+  },
   dashboard: {
     title: 'Bảng theo dõi đề xuất đổi mới, sáng tạo',
     scopeProvince: 'Phạm vi: toàn tỉnh',
