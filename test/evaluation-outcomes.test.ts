@@ -236,4 +236,30 @@ describe('implementation and evaluation services', function () {
     const outsider = await evals.open(as('scDeputy1'), id, { outcome: 'completed', results: 'x' });
     assert.equal(!outsider.ok && outsider.reason, 'not_allowed');
   });
+
+  it('double clicks: concurrent assignments, completions and votes record once', async () => {
+    today = '2026-03-02';
+    const { id } = await createApprovedProposal(db.dataSource, p.scStaff!, { today: clock });
+    const assigns = await Promise.all([...Array(5)].map(() => impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })));
+    assert.equal(assigns.filter((r) => r.ok).length, 1);
+    assert.ok(assigns.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'already_done'));
+    const members = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_member WHERE proposal_id = $1`, [id])) as { n: number }[];
+    assert.equal(members[0]!.n, 1);
+    today = '2026-06-30';
+    const completions = await Promise.all([...Array(4)].map(() => impl.reportCompletion(as('scStaff'), id, 'Xong')));
+    assert.equal(completions.filter((r) => r.ok).length, 1);
+    assert.ok((await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Xong' })).ok);
+    const votes = await Promise.all([
+      evals.castVote(as('scDeputy1'), id, 'for'),
+      evals.castVote(as('scDeputy2'), id, 'for'),
+      evals.castVote(as('scDeputy3'), id, 'for'),
+      evals.castVote(as('scHead'), id, 'for'),
+      evals.castVote(as('scHead'), id, 'for'),
+    ]);
+    assert.equal(votes.filter((r) => r.ok && r.action === 'evaluation_passed').length, 1);
+    const passed = (await db.dataSource.query(`SELECT count(*)::int AS n FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { n: number }[];
+    assert.equal(passed[0]!.n, 1);
+    const transitions = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND to_status = 'evaluated' AND from_status = 'evaluating'`, [id])) as { n: number }[];
+    assert.equal(transitions[0]!.n, 1);
+  });
 });
