@@ -5,6 +5,7 @@
 //   WEB_SESSION_HOURS      session lifetime (default 12)
 //   WEB_LINK_TTL_HOURS     lifetime of a signed decision link (default 72)
 //   WEB_LINK_RATE_PER_MINUTE  requests a minute per client address on the link endpoints (default 30)
+//   WEB_TRUST_PROXY        true behind a reverse proxy: rate limits use the address it adds to X-Forwarded-For
 //   WEB_COOKIE_SECURE      auto (Secure when PUBLIC_BASE_URL is https or in production), true or false
 //   ENTRA_TENANT_ID        Microsoft Entra ID tenant (or ENTRA_ISSUER for another OpenID provider)
 //   ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, ENTRA_REDIRECT_URL (https://<host>/auth/callback)
@@ -27,6 +28,7 @@ const schema = z
     WEB_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
     WEB_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     WEB_LINK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    WEB_TRUST_PROXY: optional.pipe(bool.optional()),
     ENTRA_TENANT_ID: optional,
     ENTRA_ISSUER: optional.pipe(z.url().optional()),
     ENTRA_CLIENT_ID: optional,
@@ -58,6 +60,7 @@ export interface WebConfig {
   sessionHours: number;
   linkTtlHours: number;
   linkRatePerMinute: number;
+  trustProxy: boolean;
   secureCookies: boolean;
   entra?: EntraConfig;
   /** Absolute base of links sent to people (PUBLIC_BASE_URL), or undefined: the request's host is used. */
@@ -101,6 +104,7 @@ export function loadWebConfig(app: Pick<AppConfig, 'demo' | 'PUBLIC_BASE_URL'>, 
     sessionHours: env.WEB_SESSION_HOURS,
     linkTtlHours: env.WEB_LINK_TTL_HOURS,
     linkRatePerMinute: env.WEB_LINK_RATE_PER_MINUTE,
+    trustProxy: env.WEB_TRUST_PROXY ?? false,
     secureCookies,
     ...(entra ? { entra } : {}),
     ...(base ? { publicBaseUrl: base } : {}),

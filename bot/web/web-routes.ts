@@ -121,6 +121,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   const adapter = new WebAdapter(hub);
   // The app's own middleware is registered on each adapter; the web adapter runs the app directly.
   routeWebReferences(ctx.adapter, adapter);
+  const publicHost = config.publicBaseUrl ? new URL(config.publicBaseUrl).host : undefined;
   const sessions = new SessionStore(ds, config.sessionHours);
   const links = new DecisionLinkService(ds, { ttlHours: config.linkTtlHours });
   const dashboards = new DashboardService(ds);
@@ -177,7 +178,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
     async (req: restify.Request, res: restify.Response) => {
       try {
         if (options.mutating) {
-          const problem = csrfProblem(req, config.secret);
+          const problem = csrfProblem(req, config.secret, publicHost);
           if (problem) throw new HttpError(403, { error: problem, message: t.csrfRefused });
         }
         await handler(req, res);
@@ -277,7 +278,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
 
   // ---- the decision links (always on: they serve people that chat cannot reach) -----------------------
   const limited = (req: restify.Request, token: string) => {
-    const wait = Math.max(perIp.take(clientIp(req)), perToken.take(token.slice(0, 64)));
+    const wait = Math.max(perIp.take(clientIp(req, config.trustProxy)), perToken.take(token.slice(0, 64)));
     if (wait > 0) {
       logger.debug('decision link rate limited');
       throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
@@ -358,7 +359,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
 
   server.post('/web/api/login/demo', ...jsonBody, api(async (req, res) => {
     if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
-    const wait = loginLimit.take(clientIp(req));
+    const wait = loginLimit.take(clientIp(req, config.trustProxy));
     if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
     const id = String(bodyOf(req).officerId ?? '');
     const officer = /^[0-9a-f-]{36}$/i.test(id) ? await ds.getRepository(Officer).findOneBy({ id, active: true, isDemo: true }) : null;

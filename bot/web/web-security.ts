@@ -80,7 +80,7 @@ export function validCsrfToken(secret: Buffer, token: string | undefined): boole
  * Double-submit check for every state-changing request: the header must equal the cookie, the token
  * must carry our signature, and a browser-sent Origin (or Referer) must be our own origin.
  */
-export function csrfProblem(req: restify.Request, secret: Buffer): string | undefined {
+export function csrfProblem(req: restify.Request, secret: Buffer, publicHost?: string): string | undefined {
   const cookies = parseCookies(req.headers.cookie);
   const header = req.headers[CSRF_HEADER];
   const given = Array.isArray(header) ? header[0] : header;
@@ -89,7 +89,9 @@ export function csrfProblem(req: restify.Request, secret: Buffer): string | unde
   if (origin && origin !== 'null') {
     try {
       const host = req.headers.host;
-      if (!host || new URL(origin).host !== host) return 'origin';
+      const from = new URL(origin).host;
+      // Behind a reverse proxy the Host header may be rewritten: the public address counts as ours too.
+      if (from !== host && from !== publicHost) return 'origin';
     } catch {
       return 'origin';
     }
@@ -160,6 +162,15 @@ export class RateLimiter {
   }
 }
 
-export function clientIp(req: restify.Request): string {
+/**
+ * The client's address for rate limits. Behind a reverse proxy (WEB_TRUST_PROXY), the last address of
+ * X-Forwarded-For, the one our proxy added; otherwise the socket's peer.
+ */
+export function clientIp(req: restify.Request, trustProxy = false): string {
+  if (trustProxy) {
+    const header = req.headers['x-forwarded-for'];
+    const list = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((x) => x.trim()).filter(Boolean);
+    if (list.length) return list[list.length - 1]!;
+  }
   return req.socket?.remoteAddress ?? 'unknown';
 }
