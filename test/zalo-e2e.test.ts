@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { registerFeatures } from '../bot/features.js';
 import { Officer } from '../entities/officer.entity.js';
 import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
+import { ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
+import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { FakeZalo, startZaloHarness, type ZaloHarness, type ZaloOaUser } from './helpers/fake-zalo.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { FULL_PLAN, MANAGER, plain } from './helpers/wizard-script.js';
@@ -99,5 +102,31 @@ describe('zalo: a plan built and decided over Zalo', function () {
     const votes = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM decision_vote WHERE choice IS NOT NULL`);
     assert.equal(votes[0].n, 2);
     assert.match(textOf(fake.oaDelivered(proposer.userId).slice(-1)), new RegExp(`${code} CỦA ANH/CHỊ ĐÃ ĐƯỢC TẬP THỂ LÃNH ĐẠO THÔNG QUA`));
+  });
+
+  it('the head returns a plan by a command typed without accents; the proposer is told on Zalo', async () => {
+    const proposer = z.oaUser('9100000000000000001');
+    const head = z.oaUser('9100000000000000002');
+    const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email: MANAGER });
+    const drafts = new ProposalDraftService(z.db.dataSource);
+    const draft = await drafts.create(officer, 'zalo_oa');
+    const [first] = await z.db.dataSource.query(`SELECT plan FROM proposal WHERE code IS NOT NULL ORDER BY code LIMIT 1`);
+    await drafts.saveAnswers(officer, draft.id, { ...first.plan, title: 'Số hóa sổ theo dõi văn bản đến tại xã' }, 'zalo_oa');
+    const submission = new ProposalSubmissionService(z.db.dataSource, z.h.server.services.events, () => defaultWorkflowConfig.fields);
+    const result = await submission.submit(officer, draft.id, 'zalo_oa');
+    assert.equal(result.status, 'submitted');
+    const code = result.status === 'submitted' ? result.code : '';
+    await z.runtime.idle();
+    const card = fake.oaDelivered(head.userId).at(-1)!;
+    assert.match(card.text, new RegExp(`TRẢ LẠI ${code} <ý kiến>`));
+
+    const folded = code.replace('Đ', 'D');
+    const replies = textOf(await head.say(`tra lai ${folded} Bổ sung dự toán kinh phí chi tiết theo từng hạng mục`));
+    assert.match(replies, new RegExp(`Đã trả lại kế hoạch ${code}`));
+    const [row] = await z.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [draft.id]);
+    assert.equal(row.status, 'returned');
+    const told = textOf(fake.oaDelivered(proposer.userId).slice(-2));
+    assert.match(told, new RegExp(`${code}[\\s\\S]*trả lại`, 'iu'));
+    assert.match(told, /Bổ sung dự toán kinh phí chi tiết/);
   });
 });

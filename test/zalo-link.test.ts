@@ -128,4 +128,16 @@ describe('zalo: linking accounts', function () {
     assert.match((await user.say(`LIÊN KẾT ${code}`))[0], new RegExp(staff.name));
     assert.match((await user.say('hướng dẫn')).join('\n'), /Trợ lý Đổi mới giúp anh\/chị/);
   });
+
+  it('tells a linked officer who left the directory whom to contact, and nothing else', async () => {
+    const user = z.oaUser('7000000000000000006');
+    await z.db.dataSource.query(`UPDATE officer SET active = false WHERE email = $1`, [head.email]);
+    try {
+      const replies = await user.say('menu');
+      assert.equal(replies.length, 1);
+      assert.match(replies[0].text, /ngừng hoạt động trong danh bạ/);
+    } finally {
+      await z.db.dataSource.query(`UPDATE officer SET active = true WHERE email = $1`, [head.email]);
+    }
+  });
 });
