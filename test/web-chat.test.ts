@@ -2,8 +2,9 @@
 // whole plan written and submitted through the web channel adapter (the same bot as Teams), replies on
 // the event stream, and the invoke answer of a card action.
 import assert from 'node:assert/strict';
+import { decisionFeatureOf } from '../bot/decision-feature.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
-import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
+import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN, plain } from './helpers/wizard-script.js';
 import { WebClient, webText } from './helpers/web-client.js';
 
@@ -23,6 +24,38 @@ describe('web chat over HTTP', function () {
     });
   });
   after(async () => h?.close());
+
+  /** A submitted plan written straight into the database, under a code the wizard's counter never gives. */
+  async function fixture(title: string, code: string): Promise<{ id: string; code: string }> {
+    const { id } = await createSubmittedProposal(h.db.dataSource, p.scStaff!, { title });
+    await h.db.dataSource.query(`UPDATE proposal SET code = $2 WHERE id = $1`, [id, code]);
+    return { id, code };
+  }
+
+  it('delivers proactive messages (the decider’s card) to an open web chat, and leaves them in the outbox when no browser is open', async () => {
+    const head = new WebClient(h.url);
+    await head.signInDemo(p.scHead!);
+    const stream = head.openEvents();
+    await stream.ready;
+    try {
+      await head.post('/web/api/start');
+      const proposal = await fixture('Thẻ quyết định đến trình duyệt', 'ĐX-2026-9001');
+      await decisionFeatureOf(h.server.services)!.service.routeSubmitted(proposal.id, p.scStaff!);
+      const card = await stream.waitFor((e) => webText([e.data]).includes(proposal.code));
+      assert.ok((card.data.attachments ?? []).some((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
+      const [row] = await h.db.dataSource.query(`SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`, [proposal.id, p.scHead]);
+      assert.deepEqual(row, { state: 'sent', channel: 'web' });
+    } finally {
+      stream.close();
+    }
+    // The stream is closed now: the next card cannot be shown and stays in the outbox for a retry.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const later = await fixture('Không có trình duyệt mở', 'ĐX-2026-9002');
+    await decisionFeatureOf(h.server.services)!.service.routeSubmitted(later.id, p.scStaff!);
+    const [row] = await h.db.dataSource.query(`SELECT state, last_error FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`, [later.id, p.scHead]);
+    assert.equal(row.state, 'failed');
+    assert.match(row.last_error, /web/);
+  });
 
   it('serves the pages with a strict CSP and a CSRF cookie, and the vendor bundles from node_modules', async () => {
     const c = new WebClient(h.url);
