@@ -98,6 +98,9 @@ describe('metrics: /metrics in Prometheus format', function () {
       // A minimal stand-in with pg-boss 10's columns that the collector reads.
       await h.db.dataSource.query(`CREATE SCHEMA pgboss`);
       await h.db.dataSource.query(`CREATE TABLE pgboss.job (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, state text NOT NULL)`);
+    } else {
+      // pg-boss itself is installed: its job table is partitioned by queue, so the queue must exist.
+      await h.db.dataSource.query(`SELECT pgboss.create_queue('metrics-test', '{"policy":"standard"}'::json)`);
     }
     let { text, status } = await scrape(h.url);
     assert.equal(status, 200);
