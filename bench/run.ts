@@ -15,6 +15,7 @@ import { forkChild, sampleRss, type BenchChild } from './processes.js';
 import { summariseProfile, type ProfileSummary } from './profile-summary.js';
 import { SCENARIOS, virtualOfficer, type Scenario } from './scenarios.js';
 import { runSetup, runTurnLoad, type TurnLoadResult } from './turn-load.js';
+import { countTurnQueries, type TurnQueries } from './turn-queries.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results');
@@ -333,7 +334,12 @@ function yearlyReport(): Record<string, unknown> {
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
 
-function printTable(turns: Awaited<ReturnType<typeof runTurns>> | undefined, answers: Record<string, unknown> | undefined, report: Record<string, unknown>) {
+function printTable(
+  turns: Awaited<ReturnType<typeof runTurns>> | undefined,
+  answers: Record<string, unknown> | undefined,
+  report: Record<string, unknown>,
+  queries?: TurnQueries[],
+) {
   const rows: Record<string, string>[] = [];
   const echo = turns?.results.find((r) => r.target === 'echo');
   for (const r of turns?.results ?? []) {
@@ -384,6 +390,16 @@ function printTable(turns: Awaited<ReturnType<typeof runTurns>> | undefined, ans
       met: isEcho ? '' : (r.memory?.peakRssMb ?? Infinity) < TARGETS.peakRssMbMax ? 'yes' : 'NO',
     });
     if (errs) rows.push({ figure: `${r.label}: failed requests`, value: String(errs), baseline: '', ratio: '', target: '0', met: 'NO' });
+  }
+  if (queries?.length) {
+    rows.push({
+      figure: 'SQL statements per turn (+2 lock round trips on PostgreSQL)',
+      value: queries.map((q) => `${q.queries} "${q.text.slice(0, 12)}${q.text.length > 12 ? '…' : ''}"`).join(', '),
+      baseline: '0 (echo bot)',
+      ratio: '',
+      target: '',
+      met: '',
+    });
   }
   if (answers) {
     if (answers.status === 'measured') {
@@ -436,6 +452,14 @@ async function main(): Promise<void> {
       answers = { status: 'failed', note: (err as Error).message };
     }
   }
+  let queries: TurnQueries[] | undefined;
+  if (turns) {
+    log('SQL statements per turn');
+    queries = await countTurnQueries(turns.scenario).catch((err) => {
+      log(`could not count statements: ${(err as Error).message}`);
+      return undefined;
+    });
+  }
   const report = yearlyReport();
   const echo = turns?.results.find((r) => r.target === 'echo');
   const out = {
@@ -449,6 +473,11 @@ async function main(): Promise<void> {
       wizardAvailable: turns.wizardAvailable,
       results: turns.results,
     },
+    statementsPerTurn: queries && {
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+      note: 'on PostgreSQL each turn also takes and releases an advisory lock (2 more round trips; the release after the answer)',
+      turns: queries,
+    },
     answers,
     yearlyReport: report,
   };
@@ -458,7 +487,7 @@ async function main(): Promise<void> {
     `\nTurn bench: scenario "${turns?.scenario.name ?? '-'}"${turns && !turns.wizardAvailable ? ' (proposal wizard not registered: guide requests instead)' : ''}; ` +
       `${machine.nproc} CPU, ${machine.memoryGb} GB, Node ${machine.node}, load at start ${machine.loadAverageAtStart.join(' ')}`,
   );
-  printTable(turns, answers, report);
+  printTable(turns, answers, report, queries);
   for (const r of turns?.results ?? []) {
     if (!r.profile) continue;
     console.log(`\nCPU profile of ${r.label} (${r.profile.file}), self time by module:`);
