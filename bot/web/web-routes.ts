@@ -352,7 +352,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
       `SELECT o.id, o.full_name, o.position_title, o.role, u.name AS unit, u.code AS unit_code
        FROM officer o JOIN unit u ON u.id = o.unit_id
        WHERE o.active AND o.is_demo
-       ORDER BY u.code, CASE o.role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, o.full_name`,
+       ORDER BY CASE u.kind WHEN 'ubnd_tinh' THEN 0 WHEN 'so_nganh' THEN 1 WHEN 'phong' THEN 2 WHEN 'don_vi_su_nghiep' THEN 3 ELSE 4 END, u.code, CASE o.role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, o.full_name`,
     )) as Record<string, string>[];
     json(res, 200, { officers: rows.map((r) => ({ id: r.id, name: r.full_name, position: r.position_title, role: r.role, unit: r.unit, unitCode: r.unit_code })) });
   }));
