@@ -127,6 +127,21 @@ describe('zalo: sending through the outbox', function () {
     assert.equal(fake.callsOf('oauth').length - oauthBefore, 1, 'the fresh token is used without another refresh');
   });
 
+  it('keeps using a token that expires soon when the early refresh fails', async () => {
+    await z.db.dataSource.query(`UPDATE zalo_oa_token SET expires_at = now() + interval '5 minutes'`);
+    const [{ version }] = await z.db.dataSource.query(`SELECT version FROM zalo_oa_token`);
+    const current = [...fake.validAccessTokens][0];
+    fake.oauthDown = true;
+    try {
+      const replies = await z.oaUser(ZALO_USER).say('CHỌN 1');
+      assert.deepEqual(replies.map((r) => [r.text, r.accessToken]), [['Đã chọn 1.', current]]);
+    } finally {
+      fake.oauthDown = false;
+    }
+    const [row] = await z.db.dataSource.query(`SELECT version, refresh_lease_until FROM zalo_oa_token`);
+    assert.deepEqual(row, { version, refresh_lease_until: null }, 'the lease is released, the pair unchanged');
+  });
+
   it('-216 that persists after the refresh: the message is kept and retried, not lost', async () => {
     fake.oaFailNext(-216, 2);
     const replies = await z.oaUser(ZALO_USER).say('hướng dẫn');

@@ -274,7 +274,8 @@ export class ZaloOutboxService {
 }
 
 /**
- * Messages not delivered: held for a closed window, failed, or still retrying after a failure. For the
+ * Messages not delivered: held for a closed window, failed, retrying after a failure, or waiting for more
+ * than an hour (e.g. a channel switched off). For the
  * Department of Home Affairs (CLI `zalo undelivered`) and the integrator's admin views.
  */
 export async function listUndeliveredZaloMessages(dataSource: DataSource, limit = 200): Promise<UndeliveredMessage[]> {
@@ -286,7 +287,8 @@ export async function listUndeliveredZaloMessages(dataSource: DataSource, limit 
      LEFT JOIN channel_account ca ON ca.channel = z.channel AND ca.external_user_id = z.recipient_id
      LEFT JOIN officer o ON o.id = COALESCE(z.officer_id, ca.officer_id)
      LEFT JOIN unit u ON u.id = o.unit_id
-     WHERE z.status IN ('held','failed') OR (z.status IN ('pending','sending') AND z.last_error_code IS NOT NULL)
+     WHERE z.status IN ('held','failed')
+        OR (z.status IN ('pending','sending') AND (z.last_error IS NOT NULL OR z.created_at < now() - interval '1 hour'))
      ORDER BY z.created_at
      LIMIT $1`,
     [limit],

@@ -84,10 +84,17 @@ export class ZaloTokenStore {
       row = await this.read();
       if (!row) throw new ZaloTokenError('no OA token: set ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN');
     }
+    const current = { token: decryptSecret(this.config.encryptionKey, row.access_token_enc, this.ctx('access')), version: row.version };
     if (row.expires_at && row.expires_at.getTime() - Date.now() < REFRESH_AHEAD_MS) {
-      return this.refresh(row.version);
+      try {
+        return await this.refresh(row.version);
+      } catch (err) {
+        // Refreshing ahead failed (OAuth down): the current token still works until it expires.
+        if (row.expires_at.getTime() > Date.now()) return current;
+        throw err;
+      }
     }
-    return { token: decryptSecret(this.config.encryptionKey, row.access_token_enc, this.ctx('access')), version: row.version };
+    return current;
   }
 
   /**
