@@ -69,6 +69,12 @@ async function seedPersonalData(db: TestDatabase): Promise<Seeded> {
     `INSERT INTO notification_outbox (officer_id, proposal_id, kind, payload, state) VALUES ($1, $2, 'returned', '{"name":"Nguyễn Thị Chuyên"}', 'pending')`,
     [staffId, proposalId],
   );
+  if ((await ds.query(`SELECT to_regclass('web_session')::text AS t`))[0].t) {
+    await ds.query(
+      `INSERT INTO web_session (token_hash, officer_id, method, expires_at) VALUES ($1, $2, 'entra', now() + interval '1 day')`,
+      ['a'.repeat(64), staffId],
+    );
+  }
   if ((await ds.query(`SELECT to_regclass('zalo_inbox')::text AS t`))[0].t) {
     await ds.query(
       `INSERT INTO zalo_inbox (channel, dedup_key, event_name, user_id, raw_body) VALUES
@@ -114,6 +120,9 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
       'msteams/28:bot/users/29:staff-teams',
       'zalo_oa/oa-1/conversations/8811223344556677',
     ]);
+    if (data.references['web_session.officer_id']) {
+      assert.equal(data.references['web_session.officer_id'][0].token_hash, '[ẩn]', 'session tokens (even hashed) are not exported');
+    }
     if (data.other.zalo_inbox) assert.deepEqual((data.other.zalo_inbox as { dedup_key: string }[]).map((r) => r.dedup_key), ['m1']);
     const json = JSON.stringify(data);
     assert.ok(!json.includes('29:other-teams') && !json.includes(other.name), 'nothing about another officer');
@@ -143,6 +152,10 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
     assert.equal(officer.active, false);
 
     assert.equal((await db.dataSource.query('SELECT 1 FROM channel_account WHERE officer_id = $1', [s.staffId])).length, 0);
+    if ((await db.dataSource.query(`SELECT to_regclass('web_session')::text AS t`))[0].t) {
+      assert.equal(result.removed.web_session, 1, 'signed out everywhere');
+      assert.equal((await db.dataSource.query('SELECT 1 FROM web_session WHERE officer_id = $1', [s.staffId])).length, 0);
+    }
     const keys = (await db.dataSource.query('SELECT key FROM bot_state ORDER BY key')).map((r: { key: string }) => r.key);
     assert.deepEqual(keys, ['msteams/28:bot/conversations/a:other-personal', 'msteams/28:bot/users/29:other-teams']);
     assert.equal((await db.dataSource.query('SELECT 1 FROM channel_account WHERE officer_id = $1', [s.otherId])).length, 1);

@@ -34,6 +34,9 @@ const DELETED_ON_ERASURE = new Map<string, string>([
   ['notification_outbox', 'officer_id'],
   ['zalo_outbox', 'officer_id'],
   ['zalo_link_code', 'officer_id'],
+  // Ways to act as the person: browser sessions and one-time decision links.
+  ['web_session', 'officer_id'],
+  ['decision_link', 'officer_id'],
 ]);
 
 /** A module whose table holds rows that must go with the person (not official records) registers it here. */

@@ -48,7 +48,12 @@ export function personalDataSources(): PersonalDataSource[] {
 }
 
 /** Columns never exported (secrets, hashes of one-time codes), as `table.column`. */
-const REDACTED_COLUMNS = new Set<string>(['zalo_link_code.code_hash']);
+const REDACTED_COLUMNS = new Set<string>([
+  'zalo_link_code.code_hash',
+  'web_session.token_hash',
+  'decision_link.token_hash',
+  'decision_link.browser_hash',
+]);
 
 export function redactColumnInExport(table: string, column: string): void {
   REDACTED_COLUMNS.add(`${table}.${column}`);
