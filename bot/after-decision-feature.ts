@@ -209,6 +209,7 @@ export function registerAfterDecisionFeature(bot: BotApplication, services: AppS
       ballots: ballots.map((b) => Object.assign(b, { voter: byId.get(b.voterId) ?? null })),
       recognitionOptions: config().recognitionOptions,
       checkInIntervalWorkingDays: config().implementation.checkInIntervalWorkingDays,
+      partyConsultationReminder: config().decision.partyCommitteeConsultation.beforeEvaluation && (config().decision.partyCommitteeConsultation.remindDecider || config().decision.partyCommitteeConsultation.required),
       ...(current?.state === 'passed' ? { conclusionUrl: evaluationFileUrl(services, view.proposal.id) } : {}),
     });
   };

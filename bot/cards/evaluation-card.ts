@@ -33,6 +33,8 @@ export interface EvaluationCardInput {
   officerId: string;
   dueDate: string | null;
   recognitionOptions: RecognitionOption[];
+  /** Workflow decision.partyCommitteeConsultation: remind the head before the evaluation (Art. 4, secondary). */
+  partyConsultationReminder?: boolean;
 }
 
 export interface CardParts {
@@ -85,6 +87,7 @@ export function evaluationParts(x: EvaluationCardInput): CardParts {
   }
   if (x.status === 'completion_reported' || x.status === 'evaluating') {
     parts.body.push(t.evaluationIntro(t.due(x.dueDate)), t.evaluationBasisNote);
+    if (x.partyConsultationReminder) parts.body.push(t.partyConsultationReminder);
     if (e?.state === 'not_passed') parts.body.push(t.notPassedIntro);
     parts.actions.push(a(t.actionOpenEvaluation, EVALUATION_VERBS.open, `ĐÁNH GIÁ ${x.code} <1|2|3> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]`, 'positive'));
     parts.inputs.push(

@@ -35,6 +35,7 @@ export interface ImplementationCardOptions {
   recognitionOptions: RecognitionOption[];
   checkInIntervalWorkingDays: number;
   conclusionUrl?: string;
+  partyConsultationReminder?: boolean;
 }
 
 export function implementationCard(view: ImplementationView, o: ImplementationCardOptions): NeutralCard {
@@ -118,6 +119,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
       officerId: o.officerId,
       dueDate: p.dueDate,
       recognitionOptions: o.recognitionOptions,
+      ...(o.partyConsultationReminder ? { partyConsultationReminder: true } : {}),
     });
     body.push(...ev.body);
     facts.push(...ev.facts);

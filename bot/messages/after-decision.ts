@@ -126,6 +126,8 @@ export const afterDecision = {
   evaluationIntro: (due: string) =>
     `Trong 07 ngày làm việc kể từ ngày nhận báo cáo (hạn ${due}), người đứng đầu chủ trì họp tập thể lãnh đạo (trừ cấp phó là người đề xuất) đánh giá kết quả. Chọn kết quả đánh giá, nêu kết quả đạt được và nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), rồi mở biểu quyết hoặc ghi kết quả cuộc họp.`,
   evaluationBasisNote: 'Căn cứ về thời hạn đánh giá là bản diễn giải (cần đối chiếu văn bản chính thức).',
+  partyConsultationReminder:
+    'Lưu ý: trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (Điều 4 Nghị định số 73/2023/NĐ-CP, theo bản diễn giải: cần đối chiếu văn bản chính thức).',
   voteIntro: 'Người đứng đầu đề nghị tập thể lãnh đạo thông qua kết quả đánh giá dưới đây. Thông qua khi trên 50% thành viên tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.',
   notPassedIntro: 'Vòng đánh giá trước không được thông qua. Đề nghị đề xuất lại kết quả đánh giá.',
   recognitionIntro:
