@@ -12,6 +12,8 @@ import { listUndeliveredZaloMessages, type FallbackDelivery } from '../services/
 import { ZaloTokenStore } from '../services/zalo/zalo-token-store.js';
 import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
 import { openTestDatabase } from './helpers/test-database.js';
+import { ZaloRuntime } from '../bot/zalo/zalo-runtime.js';
+import { InProcessConversationLock } from '../services/state/conversation-lock.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 
 const staff = TEST_PEOPLE.find((p) => p.position === 'Chuyên viên')!;
@@ -391,5 +393,52 @@ describe('zalo: default fallback and retention', function () {
     await z.runtime.purge();
     assert.deepEqual(await z.db.dataSource.query(`SELECT count(*)::int AS n FROM zalo_inbox`), [{ n: 0 }]);
     assert.deepEqual(await z.db.dataSource.query(`SELECT status FROM zalo_outbox`), [{ status: 'held' }]);
+  });
+});
+
+describe('zalo: two workers on one inbox', function () {
+  this.timeout(300_000);
+  const fake = new FakeZalo();
+  before(() => fake.start());
+  after(() => fake.stop());
+
+  it('process every event exactly once, in order per user', async () => {
+    const users = ['8100000000000000001', '8100000000000000002', '8100000000000000003', '8100000000000000004'];
+    const z = await startZaloHarness({
+      fake,
+      startWorker: false,
+      features: [registerFeatures, testCommands],
+      seed: async (db) => {
+        await seedTestDirectory(db.dataSource);
+        const officer = await db.dataSource.getRepository(Officer).findOneByOrFail({ email: staff.email });
+        for (const u of users) await new IdentityService(db.dataSource).link(officer, { channel: 'zalo_oa', externalUserId: u });
+      },
+    });
+    const runtimes: ZaloRuntime[] = [];
+    try {
+      for (const u of users) {
+        for (const n of [1, 2, 3]) {
+          const raw = z.oaUser(u).body(`CHỌN ${n}`, `${u}-${n}`);
+          assert.equal((await z.postOa(raw, z.signOa(raw))).status, 200);
+        }
+      }
+      const config = loadZaloConfig(zaloEnv(fake));
+      for (let i = 0; i < 2; i++) {
+        runtimes.push(new ZaloRuntime({ dataSource: z.db.dataSource, config, bot: z.h.server.bot, lock: new InProcessConversationLock(), directoryContact: 'x', pollMs: 0 }));
+      }
+      await Promise.all(runtimes.map((r) => r.start()));
+      await Promise.all(runtimes.map((r) => r.idle()));
+      for (const u of users) {
+        assert.deepEqual(
+          fake.oaDelivered(u).map((m) => [m.replyTo, m.text]),
+          [1, 2, 3].map((n) => [`${u}-${n}`, `Đã chọn ${n}.`]),
+        );
+      }
+      const [{ n }] = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM zalo_inbox WHERE status = 'done' AND attempts = 1`);
+      assert.equal(n, 12);
+    } finally {
+      await Promise.all(runtimes.map((r) => r.stop()));
+      await z.close();
+    }
   });
 });
