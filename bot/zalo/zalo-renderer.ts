@@ -10,7 +10,8 @@ import { zalo as text } from '../messages/zalo.js';
 export const ZALO_MAX_TEXT = 2000;
 export const ZALO_MAX_BUTTONS = 3;
 const MAX_BUTTON_TITLE = 100;
-const MAX_BUTTON_PAYLOAD = 1000;
+/** Zalo allows 1000; commands are short, and three of them must fit in one message with their reminder. */
+const MAX_BUTTON_PAYLOAD = 300;
 
 export interface ZaloMessage {
   text: string;
