@@ -198,7 +198,7 @@ async function startContender(
     rounds: { concurrent: [], single: [] },
     peakRss: 0,
     hwm: 0,
-    turnsConcurrent: wholeLoops(20, scenario.loop.length),
+    turnsConcurrent: wholeLoops(6, scenario.loop.length),
     turnsSingle: wholeLoops(200, scenario.loop.length),
     async cleanup() {
       await bot.stop(20_000);
