@@ -6,12 +6,12 @@
 //   /web/api/...      JSON endpoints and the Server-Sent Events stream of the chat
 // Every state-changing request carries the CSRF token (signed double-submit cookie, same-origin check).
 // Static files come from web/public and two vendor bundles from node_modules, under a strict CSP.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type restify from 'restify';
-import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
 import { DashboardService } from '../../services/dashboard/dashboard-service.js';
@@ -41,7 +41,6 @@ import {
   setCookie,
   validCsrfToken,
 } from './web-security.js';
-import { randomBytes } from 'node:crypto';
 
 export interface WebFace {
   config: WebConfig;
@@ -569,9 +568,4 @@ async function actionSnapshot(ctx: RouteContext, proposalId: string, officerId: 
   )) as { audited: number; voted: number }[];
   const r = rows[0]!;
   return `${r.audited}/${r.voted}`;
-}
-
-/** Whether a channel account for the web exists (used by tests and the CLI). */
-export async function hasWebAccount(services: AppServices, officerId: string): Promise<boolean> {
-  return (await services.dataSource.getRepository(ChannelAccount).countBy({ channel: 'web', externalUserId: webUserId(officerId) })) > 0;
 }
