@@ -1,5 +1,5 @@
 // Routing and decisions on the one brain: subscribes to 'submitted', registers the card verbs, the typed
-// commands, the "việc chờ tôi" / "đề xuất của tôi" intents, and renders proactive notifications.
+// commands, the "việc chờ tôi" intent, and renders proactive notifications (a return carries "Sửa đề xuất").
 import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
 import type { CoreTurn } from './core/core-turn.js';
@@ -22,6 +22,8 @@ import { RoutingService } from '../services/routing/routing-service.js';
 import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { formatDateVN } from '../services/calendar/local-date.js';
 import { decisionFileUrl } from './decision-files.js';
+import { PLAN_VERBS } from './cards/plan-review-card.js';
+import { wizard } from './messages/wizard.js';
 
 export interface DecisionFeature {
   service: DecisionService;
@@ -209,18 +211,7 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
       },
     });
   });
-  bot.intents.register('my_proposals', async (turn) => {
-    const list = await service.proposalsOf(turn.officer.id);
-    if (!list.length) return turn.send(t.myProposalsEmpty);
-    await turn.send({
-      card: {
-        title: t.myProposalsTitle,
-        body: list.map(({ proposal: p, holder }) =>
-          t.myProposalLine(p.code ?? t.noCode, p.title ?? t.untitled, t.statusLabel(p.status), holder && holder.id !== turn.officer.id ? `${holder.fullName} – ${holder.positionTitle}` : null, p.dueDate ? formatDateVN(p.dueDate) : null),
-        ),
-      },
-    });
-  });
+  // "đề xuất của tôi" is registered once, by bot/my-proposals-feature.ts (one list with the right actions).
 
   return feature;
 }
@@ -324,6 +315,10 @@ class NotificationRenderer {
               ...(tally ? [{ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) }] : []),
             ],
             sections: comments.length ? [{ heading: t.commentsHeading, text: comments.join('\n') }] : [],
+            // Returned for changes: the proposer reopens the plan from here (or types "SỬA <mã>").
+            ...(outcome === 'returned' && view.proposal.code
+              ? { actions: [{ title: wizard.reopenAction, verb: PLAN_VERBS.reopen, data: { proposalId: view.proposal.id }, command: `SỬA ${view.proposal.code}`, style: 'positive' as const }] }
+              : {}),
           },
         };
       }

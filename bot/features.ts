@@ -7,10 +7,12 @@ import { registerProposalWizard } from './proposal-wizard-feature.js';
 import { registerDecisionFeature } from './decision-feature.js';
 import { registerAfterDecisionFeature } from './after-decision-feature.js';
 import { registerKnowledgeFeature } from './knowledge-feature.js';
+import { registerMyProposalsFeature } from './my-proposals-feature.js';
 
 export function registerFeatures(bot: BotApplication, services: AppServices): void {
   registerProposalWizard(bot, services);
   registerDecisionFeature(bot, services);
+  registerMyProposalsFeature(bot, services);
   registerAfterDecisionFeature(bot, services); // after the decision feature: shares its notifier
   registerZaloLinkFeature(bot, services);
   registerKnowledgeFeature(bot, services);

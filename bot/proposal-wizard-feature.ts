@@ -8,7 +8,7 @@ import { toActivity } from './core/core-turn.js';
 import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from './core/reply.js';
 import type { CommandResult } from './core/command-registry.js';
 import { wizard } from './messages/wizard.js';
-import { PLAN_VERBS, planReviewCard } from './cards/plan-review-card.js';
+import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './cards/plan-review-card.js';
 import { planFormCard, typedValues, validateForm } from './cards/plan-form-card.js';
 import { planFileUrl } from './files/file-routes.js';
 import { FILE_LINK_TTL_HOURS } from './files/file-links.js';
@@ -17,13 +17,16 @@ import { Officer } from '../entities/officer.entity.js';
 import type { Proposal } from '../entities/proposal.entity.js';
 import { checkCoverage } from '../dialogs/coverage-dialog.js';
 import { draftLabel, PLAN_WIZARD_DIALOG, PlanWizardDialog, type WizardHost, type WizardOptions } from '../dialogs/plan-wizard-dialog.js';
-import { progress } from '../dialogs/wizard-sections.js';
+import { progress, sectionsNamedIn } from '../dialogs/wizard-sections.js';
 import type { SectionId, StepContext } from '../dialogs/wizard-step.js';
 import { todayVN, formatDateVN, toLocalDate } from '../services/calendar/local-date.js';
 import { checkPlanComplete } from '../services/proposals/plan-validation.js';
 import { DraftNotFoundError, ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
 import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { isReopened, latestReturn, listMyProposals } from '../services/proposals/my-proposals.js';
+import { myProposalsCard } from './cards/my-proposals-card.js';
+import { logger } from './logger.js';
 
 const channelOf = (context: TurnContext) => String(context.activity.channelId ?? '').slice(0, 16);
 const isInvoke = (turn: CoreTurn) => turn.context.activity.type === ActivityTypes.Invoke;
@@ -37,9 +40,14 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     await context.sendActivity(toActivity(context.activity.channelId, reply));
   };
 
-  const reviewCard = (context: TurnContext, proposal: Proposal): NeutralCard => {
+  /** The review card; for a plan reopened after a return, with the decider's comments and the sections they name. */
+  const reviewCard = async (context: TurnContext, proposal: Proposal): Promise<NeutralCard> => {
     const problems = checkPlanComplete(proposal.plan, getWorkflowConfig().fields).map((p) => p.message);
-    return planReviewCard(proposal, getWorkflowConfig(), { problems, teams: context.activity.channelId === 'msteams' });
+    const note = isReopened(proposal) ? await latestReturn(services.dataSource, proposal.id) : null;
+    const returned: ReturnNotice | undefined = note
+      ? { comment: note.comment, by: note.by ? `${note.by.fullName} – ${note.by.positionTitle}` : null, sections: sectionsNamedIn(note.comment) }
+      : undefined;
+    return planReviewCard(proposal, getWorkflowConfig(), { problems, teams: context.activity.channelId === 'msteams', ...(returned ? { returned } : {}) });
   };
 
   const fileReply = (context: TurnContext, proposal: Proposal): BotReply => {
@@ -55,7 +63,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     const result = await submission.submit(officer, proposalId, channelOf(context), version);
     switch (result.status) {
       case 'submitted':
-        await send(context, wizard.submitted(result.code));
+        await send(context, result.revision > 1 ? wizard.resubmitted(result.code, result.revision) : wizard.submitted(result.code));
         await send(context, fileReply(context, result.proposal));
         return true;
       case 'already_submitted':
@@ -68,7 +76,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
       case 'incomplete': {
         const fresh = await drafts.get(officer.id, proposalId);
         await send(context, result.status === 'stale' ? wizard.stale : wizard.incomplete);
-        if (fresh) await send(context, { card: reviewCard(context, fresh) });
+        if (fresh) await send(context, { card: await reviewCard(context, fresh) });
         return false;
       }
     }
@@ -79,7 +87,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     stepContext,
     findOfficer: (id) => services.dataSource.getRepository(Officer).findOneBy({ id }),
     send,
-    sendReview: async (context, proposal) => send(context, { card: reviewCard(context, proposal) }),
+    sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
   };
   bot.dialogs.add(new PlanWizardDialog(host));
@@ -134,44 +142,22 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     };
   };
 
+  /** "tiếp tục": one draft → resume it; several drafts, or plans returned for changes → the list, with the comments. */
   const continueDraft = async (turn: CoreTurn) => {
     const list = await drafts.listDrafts(turn.officer.id);
-    if (list.length === 0) await turn.send(wizard.noDrafts);
-    else if (list.length === 1) await resume(turn, list[0]);
-    else await turn.send({ card: draftsCard(list) });
-  };
-
-  const myProposals = async (turn: CoreTurn) => {
-    const list = await drafts.listMine(turn.officer.id);
-    if (!list.length) {
-      await turn.send(wizard.mineEmpty);
-      return;
+    const returned = await drafts.listReturned(turn.officer.id);
+    if (list.length === 0 && returned.length === 0) await turn.send(wizard.noDrafts);
+    else if (list.length === 1 && returned.length === 0) await resume(turn, list[0]!);
+    else if (returned.length === 0 && list.every((p) => !p.code)) await turn.send({ card: draftsCard(list) });
+    else {
+      const items = (await listMyProposals(services.dataSource, turn.officer.id, 50)).filter((i) => i.proposal.status === 'draft' || i.proposal.status === 'returned');
+      await turn.send({ card: myProposalsCard(items, { title: wizard.continueTitle }) });
     }
-    const draftsOnly = list.filter((p) => p.status === 'draft');
-    await turn.send({
-      card: {
-        title: wizard.mineTitle,
-        sections: list.map((p, i) => ({
-          heading: `${i + 1}. ${p.code ?? wizard.status.draft}`,
-          text: `${draftLabel(p.plan)}: ${wizard.status[p.status] ?? p.status}`,
-        })),
-        actions: list.flatMap((p): CardAction[] => {
-          if (p.status === 'draft') {
-            const n = draftsOnly.indexOf(p) + 1;
-            return [{ title: `${wizard.resume}: ${draftLabel(p.plan).slice(0, 40)}`, verb: PLAN_VERBS.resume, data: { proposalId: p.id }, command: `tiếp tục ${n}` }];
-          }
-          if (p.code && p.currentRevision > 0) {
-            return [{ title: `${wizard.download} ${p.code}`, verb: PLAN_VERBS.download, data: { proposalId: p.id }, command: `tải kế hoạch ${p.code}` }];
-          }
-          return [];
-        }),
-      },
-    });
   };
 
   bot.intents.register('new_proposal', newProposal);
   bot.intents.register('continue_draft', continueDraft);
-  bot.intents.register('my_proposals', myProposals);
+  // "đề xuất của tôi" is registered once, by bot/my-proposals-feature.ts.
 
   /** The draft a command names: by id (cards), by number in the drafts list, or by code. */
   const findDraft = async (turn: CoreTurn, data: Record<string, unknown>): Promise<Proposal | string> => {
@@ -200,7 +186,8 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
   bot.commands.register(PLAN_VERBS.delete, async (turn, data) => {
     const found = await findDraft(turn, data);
     if (typeof found === 'string') return found;
-    const n = typeof data.index === 'number' ? data.index : undefined;
+    // The typed confirmation names the draft as the officer did: by number, or by code (a reopened plan).
+    const n = typeof data.index === 'number' ? data.index : (found.code ?? undefined);
     return {
       title: wizard.deleteConfirmTitle(draftLabel(found.plan)),
       body: [wizard.deleteConfirmBody],
@@ -254,7 +241,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     if (problems.length) {
       return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { notice: wizard.formSavedIncomplete, missing: problems }) };
     }
-    const card = reviewCard(turn.context, proposal);
+    const card = await reviewCard(turn.context, proposal);
     return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
   });
 
@@ -293,6 +280,42 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
     await turn.send(fileReply(turn.context, proposal));
     return ack(turn, `${wizard.download} ${proposal.code}`);
+  });
+
+  /**
+   * "Sửa đề xuất" on the proposer's notification of a return, or typed "SỬA <mã>": returned → draft through
+   * the state machine (same code, same revision), then the wizard opens on the review with the comments.
+   * Someone else's plan is refused; a plan not returned is refused politely; a second press reopens the
+   * same draft view and changes nothing.
+   */
+  bot.commands.register(PLAN_VERBS.reopen, async (turn, data) => {
+    let proposalId: string | undefined;
+    if (typeof data.proposalId === 'string') proposalId = data.proposalId;
+    else if (typeof data.code === 'string') proposalId = (await drafts.findAnyByCode(data.code))?.id;
+    if (!proposalId) return isInvoke(turn) ? { title: wizard.reopenNotFound } : wizard.reopenNotFound;
+    const result = await drafts.reopen(turn.officer, proposalId, channelOf(turn.context));
+    const answer = (text: string): CommandResult => (isInvoke(turn) ? { title: text } : text);
+    switch (result.status) {
+      case 'not_found':
+        return answer(wizard.reopenNotFound);
+      case 'not_proposer':
+        logger.info({ action: 'plan.reopen', reason: 'not_proposer' }, 'reopen refused');
+        return answer(wizard.reopenNotYours);
+      case 'not_returned':
+        return answer(wizard.reopenNotReturned(result.proposal.code ?? '', (wizard.status[result.proposal.status] ?? result.proposal.status)));
+      case 'reopened':
+      case 'already_open': {
+        const code = result.proposal.code ?? '';
+        const intro = result.status === 'reopened' ? wizard.reopened(code) : wizard.reopenAlreadyOpen(code);
+        await startWizard(turn, { proposalId: result.proposal.id, mode: 'review', intro });
+        return ack(turn, intro);
+      }
+    }
+  });
+  bot.commands.registerText({
+    keywords: ['sửa', 'sửa đề xuất', 'sửa kế hoạch', 'chỉnh sửa'],
+    verb: PLAN_VERBS.reopen,
+    parse: (rest) => (/^(ĐX|DX)-\d{4}-\d{4}$/i.test(rest.trim()) ? { code: rest.trim() } : undefined),
   });
 
   const numberOrCode = (rest: string): Record<string, unknown> | undefined => {

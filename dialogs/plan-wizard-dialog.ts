@@ -2,7 +2,7 @@
 // The dialog state only remembers which draft and which step; the plan itself is in PostgreSQL, so the
 // officer can resume in any conversation or channel. At any step: "quay lại", "bỏ qua" (optional
 // slots), "giữ nguyên" (keep the current value), "lưu nháp"/"thoát", "hủy" (confirmed), "xem lại".
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Officer } from '../entities/officer.entity.js';
 import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
@@ -161,6 +161,25 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     }
     const saved = await this.save(dc, officer, proposal, parsed.value);
     return saved ? this.goForward(dc, state, saved, step.id) : dc.endDialog();
+  }
+
+  /**
+   * Asks the waiting question again after the router ran something else in between (menu, help, "việc
+   * chờ tôi", a typed command with a code): the step, the review, or the cancel confirmation.
+   */
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as WizardState;
+    const proposal = await this.host.drafts.get(state.officerId, state.proposalId);
+    if (!proposal || proposal.status !== 'draft') return;
+    if (state.mode === 'confirmCancel') {
+      await this.host.send(context, wizard.cancelConfirm(draftLabel(proposal.plan)));
+      return;
+    }
+    if (state.mode === 'review' || !state.stepId) {
+      await this.host.sendReview(context, proposal);
+      return;
+    }
+    await this.host.send(context, `${wizard.backToStep}\n${stepPrompt(stepById(state.stepId)!, proposal.plan, this.host.stepContext())}`);
   }
 
   private channel(dc: DialogContext): string {

@@ -64,3 +64,20 @@ export function parseSectionWords(text: string): SectionId | undefined {
   for (const [id, words] of SECTION_WORDS) if (words.includes(key)) return id;
   return undefined;
 }
+
+/** Words in a decider's comment that point at a section of the plan (folded, whole words). */
+const COMMENT_WORDS: [SectionId, string[]][] = [
+  ['title', ['ten de xuat', 'ten goi', 'tieu de', 'linh vuc']],
+  ['a', ['phan a', 'muc a', 'su can thiet', 'can thiet', 'muc dich', 'yeu cau', 'diem nghen', 'van ban hien hanh', 'van ban chua quy dinh']],
+  ['b_content', ['phan b', 'muc b', 'noi dung', 'nhiem vu', 'giai phap', 'pham vi', 'nguoi thuc hien', 'doi tuong thuc hien']],
+  ['b_timeline', ['thoi gian', 'tien do', 'moc', 'ngay bat dau', 'ngay ket thuc', 'lo trinh']],
+  ['b_resources', ['nguon luc', 'kinh phi', 'nguon kinh phi', 'nhan luc', 'trang thiet bi', 'thiet bi', 'kha thi', 'tinh kha thi']],
+  ['c', ['phan c', 'muc c', 'tac dong', 'ket qua du kien', 'ket qua']],
+  ['check', ['tu danh gia', 'dieu kien', 'dieu 5']],
+];
+
+/** The sections a comment names ("Bổ sung nguồn kinh phí" → b_resources), in wizard order; [] when none. */
+export function sectionsNamedIn(comment: string): SectionId[] {
+  const folded = ` ${foldKey(comment).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return COMMENT_WORDS.filter(([, words]) => words.some((w) => folded.includes(` ${w} `))).map(([id]) => id);
+}

@@ -48,6 +48,8 @@ const FORM = {
 };
 
 describe('wizard: the single Teams card form', function () {
+  // Starting the bot on a fresh PGlite runs every migration: allow for a loaded machine.
+  this.timeout(180_000);
   let h: BotHarness;
   let user: TestUser;
   let proposalId: string;

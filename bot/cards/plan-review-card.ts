@@ -19,7 +19,18 @@ export const PLAN_VERBS = {
   edit: 'plan.edit',
   submit: 'plan.submit',
   download: 'plan.download',
+  /** Reopens a plan returned for changes ("Sửa đề xuất", typed "SỬA <mã>"). */
+  reopen: 'plan.reopen',
 } as const;
+
+/** What the decider asked for when returning the plan, shown on the review of a reopened plan. */
+export interface ReturnNotice {
+  comment: string;
+  /** "Name – position" of who returned it. */
+  by: string | null;
+  /** Sections the comment names; empty: every section may need changes. */
+  sections: string[];
+}
 
 const MISSING = '(chưa điền)';
 const SKIPPED = '(không có)';
@@ -116,21 +127,45 @@ const EDIT_COMMANDS: Record<string, string> = {
   check: 'sửa tự đánh giá',
 };
 
-export function planReviewCard(proposal: Proposal, config: WorkflowConfig, options: { problems?: string[]; teams?: boolean } = {}): NeutralCard {
+export function planReviewCard(
+  proposal: Proposal,
+  config: WorkflowConfig,
+  options: { problems?: string[]; teams?: boolean; returned?: ReturnNotice } = {},
+): NeutralCard {
   const groups = planSections(proposal.plan, config);
   const actions: CardAction[] = [];
   if (!options.problems?.length) {
-    actions.push({ title: wizard.submit, verb: PLAN_VERBS.submit, data: { proposalId: proposal.id, version: proposal.version }, command: 'gửi đề xuất', style: 'positive' });
+    actions.push({
+      title: options.returned ? wizard.resubmit : wizard.submit,
+      verb: PLAN_VERBS.submit,
+      data: { proposalId: proposal.id, version: proposal.version },
+      command: 'gửi đề xuất',
+      style: 'positive',
+    });
   }
+  // The sections the decider's comment names come first (their edit actions too).
+  const named = options.returned?.sections ?? [];
+  groups.sort((x, y) => Number(named.includes(y.section)) - Number(named.includes(x.section)));
   for (const g of groups) {
     actions.push({ title: wizard.edit(wizard.sections[g.section]), verb: PLAN_VERBS.edit, data: { proposalId: proposal.id, section: g.section }, command: EDIT_COMMANDS[g.section] });
   }
   if (options.teams) actions.push({ title: wizard.openForm, verb: PLAN_VERBS.form, data: { proposalId: proposal.id } });
+  const returned = options.returned;
+  const returnBody = returned
+    ? [
+        wizard.returnedIntro(proposal.code ?? '', proposal.currentRevision + 1),
+        named.length ? wizard.returnedSections(named.map((id) => wizard.sections[id] ?? id)) : wizard.returnedAllSections,
+      ]
+    : [];
   return {
-    title: wizard.reviewTitle,
+    title: returned ? wizard.returnedReviewTitle(proposal.code ?? '') : wizard.reviewTitle,
     subtitle: proposal.plan.title || wizard.untitled,
-    body: [wizard.reviewIntro, ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : [])],
-    sections: groups.flatMap((g) => g.parts),
+    body: [...returnBody, wizard.reviewIntro, ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : [])],
+    sections: [
+      // The comment is the decider's own text: a section, shown literally.
+      ...(returned ? [{ heading: returned.by ? wizard.returnCommentBy(returned.by) : wizard.returnComment, text: returned.comment }] : []),
+      ...groups.flatMap((g) => (named.includes(g.section) ? g.parts.map((part, i) => (i === 0 ? { ...part, heading: wizard.toRevise(part.heading) } : part)) : g.parts)),
+    ],
     actions,
   };
 }

@@ -19,6 +19,11 @@
 //   Ý KIẾN CẤP ỦY <mã> <ý kiến>         ghi ý kiến của cấp ủy; sau đó mới biểu quyết
 //   HÀNG ĐỢI                            (Sở Nội vụ) kế hoạch chưa chuyển được, thông báo chưa gửi được
 //   CHUYỂN LẠI <mã>                     (Sở Nội vụ) chuyển lại kế hoạch sau khi đã cập nhật danh bạ
+//   SỬA <mã>                            (người đề xuất) mở lại kế hoạch được trả lại để chỉnh sửa rồi gửi lại
+//
+// While the officer is in the middle of the plan wizard, a typed command that names a proposal code runs
+// first and the wizard then repeats its question (bot/core/message-router.ts); without a code, the text is
+// the wizard's answer ("Chuyển đổi số…" is a title, not CHUYỂN).
 import { formatDateVN } from '../../services/calendar/local-date.js';
 
 export const DECISION_STATUS_LABELS: Record<string, string> = {
@@ -177,7 +182,8 @@ export const decisions = {
   outcomeOverride: (code: string) =>
     `Tập thể lãnh đạo chưa thông qua kế hoạch ${code}, nhưng người đứng đầu đã quyết định bằng văn bản triển khai thực hiện.`,
   outcomeRejected: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị không được thông qua.`,
-  outcomeReturned: (code: string) => `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Sau khi sửa, anh/chị gửi lại; kế hoạch sẽ đến cùng người xem xét.`,
+  outcomeReturned: (code: string) =>
+    `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại kế hoạch; sau khi sửa, anh/chị gửi lại: kế hoạch giữ nguyên mã và đến cùng người xem xét.`,
   commentsHeading: 'Ý kiến',
   overrideDocument: (url: string) => `Quyết định bằng văn bản (.docx, thể thức Nghị định 30/2020/NĐ-CP): ${url}`,
   reminder: (code: string, due: string, days: number) =>

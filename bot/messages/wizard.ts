@@ -9,6 +9,7 @@ export const wizard = {
   invalid: (error: string, typed: string) => `${error}\nAnh/chị đã gõ: «${typed}»\nMời anh/chị nhập lại.`,
   notOptional: 'Mục này bắt buộc nên không bỏ qua được. Anh/chị vui lòng điền nội dung.',
   firstStep: 'Đây đã là bước đầu tiên.',
+  backToStep: 'Bản nháp vẫn giữ nguyên chỗ đang soạn. Mời anh/chị tiếp tục:',
   saved: (label: string) =>
     `Đã lưu bản nháp "${label}". Anh/chị có thể làm tiếp bất cứ lúc nào, trên Teams hay Zalo, bằng cách gõ "tiếp tục".`,
   cancelConfirm: (label: string) => `Anh/chị có chắc muốn hủy đề xuất "${label}"? Gõ "có" để hủy, "không" để tiếp tục soạn.`,
@@ -34,7 +35,6 @@ export const wizard = {
   noSuchNumber: (n: number, count: number) => `Không có bản nháp số ${n}; anh/chị có ${count} bản nháp. Gõ "tiếp tục" để xem danh sách.`,
   mineTitle: 'Đề xuất của tôi',
   mineEmpty: 'Anh/chị chưa có đề xuất nào. Gõ "tạo đề xuất" để bắt đầu.',
-  mineLine: (i: number, code: string | null, label: string, status: string) => `${i}. ${code ? `${code} · ` : ''}${label}: ${status}`,
   download: 'Tải kế hoạch (.docx)',
   status: {
     draft: 'bản nháp',
@@ -85,6 +85,35 @@ export const wizard = {
   yes: 'Có',
   no: 'Không',
   conditionReason: 'Lý do (một dòng)',
+  // Return for changes → resubmission (Art. 7, issue 4 item 6)
+  resubmit: 'Gửi lại đề xuất',
+  reopenAction: 'Sửa đề xuất',
+  returnedReviewTitle: (code: string) => `Sửa kế hoạch đề xuất ${code} theo ý kiến trả lại`,
+  returnedIntro: (code: string, revision: number) =>
+    `Kế hoạch ${code} đã được mở lại để anh/chị chỉnh sửa. Khi gửi, kế hoạch giữ nguyên mã ${code}, được lưu thành lần gửi thứ ${revision} và đến cùng người xem xét, kèm những nội dung đã thay đổi.`,
+  returnedSections: (names: string[]) => `Ý kiến trả lại nêu các phần: ${names.join('; ')}. Các phần này ở đầu thẻ, dùng nút "Sửa" (hoặc gõ "sửa ...") để chỉnh.`,
+  returnedAllSections: 'Ý kiến trả lại không nêu cụ thể phần nào: anh/chị xem lại toàn bộ kế hoạch và dùng nút "Sửa" ở phần cần chỉnh.',
+  returnComment: 'Ý kiến khi trả lại',
+  returnCommentBy: (who: string) => `Ý kiến khi trả lại của ${who}`,
+  toRevise: (heading: string) => `${heading} (cần sửa theo ý kiến)`,
+  reopened: (code: string) => `Đã mở lại kế hoạch ${code} để chỉnh sửa.`,
+  reopenAlreadyOpen: (code: string) => `Kế hoạch ${code} đang được chỉnh sửa; tôi mở lại bản đang sửa.`,
+  reopenNotYours: 'Chỉ người đề xuất mới sửa được kế hoạch này. Thao tác đã được ghi lại.',
+  reopenNotReturned: (code: string, status: string) =>
+    `Kế hoạch ${code} hiện ${status}, không ở tình trạng được trả lại để sửa nên chưa thể sửa. Gõ "đề xuất của tôi" để xem tình trạng các đề xuất.`,
+  reopenNotFound: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ: SỬA ĐX-2026-0001).',
+  resubmitted: (code: string, revision: number) =>
+    `Đã gửi lại đề xuất ${code} (lần gửi thứ ${revision}). Kế hoạch được lưu cố định và chuyển đến người đã xem xét lần trước, kèm những nội dung đã thay đổi; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tệp đính kèm.`,
+  // "Đề xuất của tôi" / "tiếp tục"
+  mineLine: (code: string, title: string, status: string) => `${code} – ${title}: ${status}`,
+  mineHolder: (who: string) => `Đang ở: ${who}`,
+  mineHolderSelf: 'Đang ở: anh/chị',
+  mineDue: (date: string) => `Hạn: ${date}`,
+  mineComment: (who: string | null, comment: string) => `Ý kiến khi trả lại${who ? ` (${who})` : ''}: ${comment}`,
+  mineNoCode: 'Bản nháp',
+  mineReopenedStatus: 'Đang sửa theo ý kiến trả lại',
+  mineIntro: 'Gõ "tiếp tục <số>" để làm tiếp bản nháp, "SỬA <mã>" để sửa đề xuất được trả lại, "tải kế hoạch <mã>" để tải kế hoạch đã gửi.',
+  continueTitle: 'Bản nháp và đề xuất cần sửa',
   sections: {
     title: 'Tên và lĩnh vực',
     a: 'Phần a) Sự cần thiết, mục đích, yêu cầu',

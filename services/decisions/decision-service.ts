@@ -1,6 +1,7 @@
 // The decision on a submitted plan: routing it to the right head (services/routing), the Home Affairs
 // intake, the collective vote of Art. 8.1, return for changes, the head's written decision to proceed,
-// and the lists "việc chờ tôi" / "đề xuất của tôi". Channel-neutral: handlers turn results into replies.
+// and the list "việc chờ tôi" ("đề xuất của tôi" is services/proposals/my-proposals.ts). Channel-neutral:
+// handlers turn results into replies.
 //
 // Concurrency: every action runs in one transaction that first locks the proposal row (FOR UPDATE) and
 // then re-reads the decision, so double clicks and stale cards see the state the first click left.
@@ -682,16 +683,6 @@ export class DecisionService {
       .filter((a) => byId.has(a.d.proposalId) && ACTIVE_STATUSES.includes(byId.get(a.d.proposalId)!.status))
       .map((a) => ({ proposal: byId.get(a.d.proposalId)!, role: a.role, dueDate: a.d.dueDate, decisionId: a.d.id }))
       .sort((x, y) => (x.dueDate ?? '9999').localeCompare(y.dueDate ?? '9999') || x.proposal.createdAt.getTime() - y.proposal.createdAt.getTime());
-  }
-
-  /** "Đề xuất của tôi": the proposer's plans, newest first, with who holds each. */
-  async proposalsOf(officerId: string): Promise<{ proposal: Proposal; holder: Officer | null }[]> {
-    const m = this.dataSource.manager;
-    const proposals = await m.find(Proposal, { where: { proposerId: officerId }, order: { updatedAt: 'DESC' }, take: 20 });
-    const holderIds = [...new Set(proposals.map((p) => p.holderId).filter((x): x is string => !!x))];
-    const holders = holderIds.length ? await m.find(Officer, { where: { id: In(holderIds) } }) : [];
-    const byId = new Map(holders.map((o) => [o.id, o]));
-    return proposals.map((p) => ({ proposal: p, holder: p.holderId ? (byId.get(p.holderId) ?? null) : null }));
   }
 
   /** Plans that could not be routed (the Home Affairs queue), oldest first. */

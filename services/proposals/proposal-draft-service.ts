@@ -4,8 +4,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../../entities/audit-event.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
-import { Proposal, type ProposalPlan, type ProposalStatus } from '../../entities/proposal.entity.js';
+import { Proposal, type ProposalPlan } from '../../entities/proposal.entity.js';
 import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
+import { lockProposal, recordAudit, transitionProposal } from './proposal-state-machine.js';
+
+export type ReopenResult =
+  | { status: 'reopened' | 'already_open' | 'not_returned' | 'not_proposer'; proposal: Proposal }
+  | { status: 'not_found' };
 
 export class DraftNotFoundError extends Error {
   constructor() {
@@ -44,16 +49,9 @@ export class ProposalDraftService {
     return this.dataSource.getRepository(Proposal).find({ where: { proposerId: officerId, status: 'draft' }, order: { updatedAt: 'DESC', id: 'ASC' } });
   }
 
-  /** All the officer's proposals except withdrawn ones, most recently changed first. */
-  async listMine(officerId: string): Promise<Proposal[]> {
-    return this.dataSource
-      .getRepository(Proposal)
-      .createQueryBuilder('p')
-      .where('p.proposer_id = :officerId', { officerId })
-      .andWhere(`p.status <> 'withdrawn'`)
-      .orderBy('p.updated_at', 'DESC')
-      .addOrderBy('p.id', 'ASC')
-      .getMany();
+  /** The officer's plans returned for changes and not reopened yet, most recently returned first. */
+  async listReturned(officerId: string): Promise<Proposal[]> {
+    return this.dataSource.getRepository(Proposal).find({ where: { proposerId: officerId, status: 'returned' }, order: { updatedAt: 'DESC', id: 'ASC' } });
   }
 
   /** The officer's own proposal (any status), or null. */
@@ -99,22 +97,52 @@ export class ProposalDraftService {
   /** Withdraws a draft (deleting or cancelling it): hidden from lists, its history kept. */
   async withdraw(officer: Officer, proposalId: string, channel: string): Promise<Proposal> {
     return this.dataSource.transaction(async (m) => {
-      const proposal = await this.lockDraft(m, officer.id, proposalId);
-      const from: ProposalStatus = proposal.status;
-      proposal.status = 'withdrawn';
-      await m.save(proposal);
-      await m.insert(AuditEvent, {
-        proposalId,
+      const draft = await this.lockDraft(m, officer.id, proposalId);
+      return transitionProposal(m, {
+        proposalId: draft.id,
+        to: 'withdrawn',
+        from: ['draft'],
+        action: 'draft_withdrawn',
         actorId: officer.id,
         channel,
-        action: 'draft_withdrawn',
-        fromStatus: from,
-        toStatus: 'withdrawn',
-        comment: null,
-        data: null,
+        holderId: null,
+        dueDate: null,
       });
-      return proposal;
     });
+  }
+
+  /**
+   * Reopens a plan returned for changes as a draft of its proposer (returned → draft through the state
+   * machine), keeping its code and current revision: the next submission is revision current + 1.
+   * A second press on a plan already reopened answers 'already_open' and changes nothing.
+   */
+  async reopen(officer: Officer, proposalId: string, channel: string): Promise<ReopenResult> {
+    return this.dataSource.transaction(async (m): Promise<ReopenResult> => {
+      const proposal = await lockProposal(m, proposalId);
+      if (!proposal || proposal.status === 'withdrawn') return { status: 'not_found' };
+      if (proposal.proposerId !== officer.id) {
+        await recordAudit(m, { proposalId, actorId: officer.id, channel, action: 'refused', data: { attempted: 'reopen', reason: 'not_proposer' }, status: proposal.status });
+        return { status: 'not_proposer', proposal };
+      }
+      if (proposal.status === 'draft' && proposal.currentRevision > 0) return { status: 'already_open', proposal };
+      if (proposal.status !== 'returned') return { status: 'not_returned', proposal };
+      const reopened = await transitionProposal(m, {
+        proposalId,
+        to: 'draft',
+        from: ['returned'],
+        action: 'reopen',
+        actorId: officer.id,
+        channel,
+        holderId: officer.id,
+        dueDate: null,
+      });
+      return { status: 'reopened', proposal: reopened };
+    });
+  }
+
+  /** A proposal by its code, whoever proposed it (for commands that must tell "not yours" from "no such plan"). */
+  async findAnyByCode(code: string): Promise<Proposal | null> {
+    return this.dataSource.getRepository(Proposal).findOne({ where: { code: code.trim().toUpperCase().replace(/^DX/, 'ĐX') } });
   }
 
   private async lockDraft(m: EntityManager, officerId: string, proposalId: string): Promise<Proposal> {

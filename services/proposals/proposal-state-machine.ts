@@ -15,8 +15,9 @@ export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalStatus, readonly Prop
   under_review: ['voting', 'party_consultation', 'returned', 'approved', 'approved_by_override', 'rejected', 'under_review'],
   party_consultation: ['under_review', 'voting', 'returned'],
   voting: ['approved', 'approved_by_override', 'rejected', 'returned', 'voting'],
-  // The proposer edits the plan (draft) and submits a new revision.
-  returned: ['draft', 'submitted', 'withdrawn'],
+  // The proposer reopens the plan ("SỬA <mã>": back to draft, same code), edits it and submits a new
+  // revision (draft → submitted, checked for completeness like the first time), or withdraws it.
+  returned: ['draft', 'withdrawn'],
   approved: ['implementing'],
   approved_by_override: ['implementing'],
   rejected: [],

@@ -1,7 +1,8 @@
 // Submitting a plan: one transaction gives the readable code (ĐX-<year>-<4 digits>, no gaps: the per-year
 // counter row is incremented inside the same transaction, so a rolled-back submission gives its number
-// back), freezes the plan as a 'submission' revision, stamps the time, moves the status to 'submitted'
-// and writes the audit event. Only after the commit is the 'submitted' event raised for routing.
+// back), freezes the plan as a 'submission' revision, stamps the time, and moves the status to
+// 'submitted' through the state machine (which writes the audit event). A plan returned for changes and
+// reopened is submitted again the same way: same code, revision + 1. Only after the commit is the 'submitted' event raised for routing.
 import type { DataSource } from 'typeorm';
 import type { Officer } from '../../entities/officer.entity.js';
 import { Proposal } from '../../entities/proposal.entity.js';
@@ -9,6 +10,7 @@ import { todayVN, yearOf } from '../calendar/local-date.js';
 import type { FieldOption } from '../workflow/workflow-config.js';
 import { checkPlanComplete, type PlanProblem } from './plan-validation.js';
 import type { ProposalEvents } from './proposal-events.js';
+import { transitionProposal } from './proposal-state-machine.js';
 
 export type SubmitResult =
   | { status: 'submitted'; proposal: Proposal; code: string; revision: number }
@@ -49,6 +51,7 @@ export class ProposalSubmissionService {
       const revision = proposal.currentRevision + 1;
       let code = proposal.code;
       if (!code) {
+        // Same transaction as the status change: a rolled-back submission gives its number back.
         const year = yearOf(todayVN(now));
         const [{ last }] = (await m.query(
           `INSERT INTO proposal_code_counter (year, last) VALUES ($1, 1)
@@ -58,23 +61,24 @@ export class ProposalSubmissionService {
         )) as { last: number }[];
         code = formatProposalCode(year, Number(last));
       }
-      const updated = (await m.query(
-        `UPDATE proposal SET status = 'submitted', code = $2, current_revision = $3, submitted_at = $4,
-                version = version + 1, updated_at = now()
-         WHERE id = $1 AND status = 'draft' AND version = $5
-         RETURNING id`,
-        [proposal.id, code, revision, now, proposal.version],
-      )) as unknown;
-      const rows = Array.isArray(updated) && Array.isArray(updated[0]) ? updated[0] : updated;
-      if (!Array.isArray(rows) || rows.length !== 1) throw new Error('submission lost its draft row');
+      // draft → submitted through the state machine (version check, audit row). A resubmission after a
+      // return keeps its code and freezes the next revision.
+      await transitionProposal(m, {
+        proposalId: proposal.id,
+        to: 'submitted',
+        from: ['draft'],
+        action: 'submitted',
+        actorId: officer.id,
+        channel,
+        expectedVersion: proposal.version,
+        holderId: null,
+        dueDate: null,
+        data: { code, revision },
+      });
+      await m.query(`UPDATE proposal SET code = $2, current_revision = $3, submitted_at = $4 WHERE id = $1`, [proposal.id, code, revision, now]);
       await m.query(
         `INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id, channel) VALUES ($1, 'submission', $2, $3::jsonb, $4, $5)`,
         [proposal.id, revision, JSON.stringify(proposal.plan), officer.id, channel],
-      );
-      await m.query(
-        `INSERT INTO audit_event (proposal_id, actor_id, channel, action, from_status, to_status, data)
-         VALUES ($1, $2, $3, 'submitted', 'draft', 'submitted', $4::jsonb)`,
-        [proposal.id, officer.id, channel, JSON.stringify({ code, revision })],
       );
       const fresh = await m.getRepository(Proposal).findOneByOrFail({ id: proposal.id });
       return { status: 'submitted', proposal: fresh, code, revision };

@@ -83,23 +83,3 @@ export async function createSubmittedProposal(ds: DataSource, proposerId: string
   ]);
   return { id, code };
 }
-
-/** What the wizard does on resubmission after a return: a new frozen revision and status 'submitted'. */
-export async function resubmitProposal(ds: DataSource, proposalId: string, proposerId: string, plan: Record<string, unknown>): Promise<number> {
-  const [row] = (await ds.query(`SELECT current_revision, plan FROM proposal WHERE id = $1`, [proposalId])) as { current_revision: number; plan: Record<string, unknown> }[];
-  const revision = row!.current_revision + 1;
-  const full = { ...row!.plan, ...plan };
-  await ds.query(`INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id) VALUES ($1, 'submission', $2, $3::jsonb, $4)`, [
-    proposalId,
-    revision,
-    JSON.stringify(full),
-    proposerId,
-  ]);
-  // Through the state machine, as the wizard must.
-  const { transitionProposal } = await import('../../services/proposals/proposal-state-machine.js');
-  await ds.transaction(async (m) => {
-    await m.query(`UPDATE proposal SET plan = $2::jsonb, current_revision = $3 WHERE id = $1`, [proposalId, JSON.stringify(full), revision]);
-    await transitionProposal(m, { proposalId, to: 'submitted', action: 'submit', actorId: proposerId, holderId: null });
-  });
-  return revision;
-}
