@@ -1,6 +1,9 @@
 // `npm start`: validate configuration, open the database (PGlite under ./data or DATABASE_URL),
 // apply migrations, load the demo directory on an empty database, serve, and drain on SIGTERM/SIGINT.
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { KnowledgeConfigError, loadKnowledgeConfig } from '../services/knowledge/knowledge-config.js';
+import { loadZaloConfig, ZaloConfigError } from '../services/zalo/zalo-config.js';
+import { loadWebConfig, WebConfigError } from './web/web-config.js';
 import { loadWorkflowConfig, setWorkflowConfig, WorkflowConfigError } from '../services/workflow/workflow-config.js';
 import { openDatabase } from '../entities/data-source.js';
 import { logger } from './logger.js';
@@ -8,28 +11,30 @@ import { startBotServer } from './server.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { printDemoInstructions, prepareDemo } from './demo.js';
 
-async function main(): Promise<void> {
-  let config;
+const CONFIG_ERRORS = [ConfigError, WorkflowConfigError, KnowledgeConfigError, ZaloConfigError, WebConfigError];
+
+/** Every configuration is checked before anything starts: a wrong value stops start-up naming it. */
+function validateConfiguration(): AppConfig {
   try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
-  logger.level = config.LOG_LEVEL;
-  try {
+    const config = loadConfig();
     // A wrong rules file must stop start-up, not the first deadline computed weeks later.
     setWorkflowConfig(loadWorkflowConfig());
+    loadKnowledgeConfig();
+    loadZaloConfig({ ...process.env, ...config });
+    loadWebConfig(config);
+    return config;
   } catch (err) {
-    if (err instanceof WorkflowConfigError) {
-      console.error(err.message);
+    if (CONFIG_ERRORS.some((type) => err instanceof type)) {
+      console.error((err as Error).message);
       process.exit(2);
     }
     throw err;
   }
+}
+
+async function main(): Promise<void> {
+  const config = validateConfiguration();
+  logger.level = config.LOG_LEVEL;
   const db = await openDatabase(config.database);
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;
