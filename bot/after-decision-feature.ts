@@ -20,7 +20,7 @@ import { afterDecision as t } from './messages/index.js';
 import { logger } from './logger.js';
 import { decisionFeatureOf } from './decision-feature.js';
 import { createPlanToken, verifyPlanToken } from './files/file-links.js';
-import { BotNotifier, type BotNotifierOptions, type OutboxRenderer, type ProactiveAdapter } from '../services/notifications/bot-notifier.js';
+import { BotNotifier, type OutboxRenderer, type ProactiveAdapter } from '../services/notifications/bot-notifier.js';
 import { enqueueNotification, type Notifier } from '../services/notifications/notifier.js';
 import type { NotificationOutbox } from '../entities/notification-outbox.entity.js';
 import type { Officer } from '../entities/officer.entity.js';
@@ -64,23 +64,18 @@ const KINDS = new Set<string>(Object.values(N));
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * One notifier for the whole bot: when the decision feature's BotNotifier exists, its renderer is extended
- * with this feature's kinds (so its retry job renders them too); otherwise a notifier of our own.
+ * One notifier for the whole bot: when the decision feature's BotNotifier exists, this feature registers
+ * the renderer of its kinds there (so its retry job renders them too); otherwise a notifier of our own.
  */
 function sharedNotifier(bot: BotApplication, services: AppServices, render: OutboxRenderer): Notifier {
   const decision = decisionFeatureOf(services);
-  if (decision && decision.notifier instanceof BotNotifier) {
-    const options = (decision.notifier as unknown as { options: BotNotifierOptions }).options;
-    const previous = options.render;
-    options.render = (row, officer, channelId) => (KINDS.has(row.kind) ? render(row, officer, channelId) : previous(row, officer, channelId));
-    return decision.notifier;
-  }
   const adapter = (bot.app as unknown as { adapter: ProactiveAdapter }).adapter;
-  return new BotNotifier(services.dataSource, adapter, {
-    appId: services.config.MICROSOFT_APP_ID ?? '',
-    tenantId: services.config.MICROSOFT_APP_TENANT_ID ?? undefined,
-    render: (row, officer, channelId) => (KINDS.has(row.kind) ? render(row, officer, channelId) : Promise.resolve(null)),
-  });
+  const notifier =
+    decision && decision.notifier instanceof BotNotifier
+      ? decision.notifier
+      : new BotNotifier(services.dataSource, adapter, { appId: services.config.MICROSOFT_APP_ID ?? '', tenantId: services.config.MICROSOFT_APP_TENANT_ID ?? undefined });
+  notifier.registerRenderer([...KINDS], render);
+  return notifier;
 }
 
 // ---- download links ----------------------------------------------------------------------------------

@@ -1,18 +1,30 @@
-// Delivers outbox rows through the Bot Framework adapter:
-//  1. the officer's stored 1:1 conversation reference (Teams first, then Zalo/web), continueConversationAsync;
-//  2. otherwise, on Teams, a new 1:1 conversation (createConversationAsync with the tenant and the AAD
-//     object id); the new reference is stored on the officer's Teams account for next time;
-//  3. otherwise, or when every way fails, the row stays 'failed' with the reason and a next attempt time
-//     (exponential back-off), and appears in the Home Affairs list (undeliveredNotifications). Never dropped.
+// Delivers outbox rows through the Bot Framework adapter, Teams first:
+//  1. the officer's stored Teams 1:1 conversation reference (continueConversationAsync);
+//  2. otherwise (none, or Teams says the bot is not in that conversation any more: 403/404), a new 1:1
+//     conversation (createConversationAsync with the tenant and the AAD object id); the new reference is
+//     stored on the officer's Teams account for next time;
+//  3. when Teams refuses that because the app is not installed for the person (403, or 404
+//     ConversationNotFound/BotNotInConversationRoster…) and GRAPH_PROACTIVE_INSTALL is configured: the
+//     app is installed for them through Microsoft Graph (graph-installer.ts), the 1:1 chat id read back,
+//     its reference stored, and the message sent there;
+//  4. otherwise another channel the officer has linked with a stored reference (Zalo: routed by the Zalo
+//     runtime into the Zalo outbox, bot/zalo/zalo-proactive.ts; web: the web adapter);
+//  5. when every way fails, the row stays 'failed' with the reasons and a next attempt time (exponential
+//     back-off), and appears in the Home Affairs list (undeliveredNotifications, "HÀNG ĐỢI"). Never dropped.
 // A row is claimed with an UPDATE … RETURNING before it is sent, so two processes never send it twice.
-// Proactive installation through Microsoft Graph is not done here: the deployment notes recommend an app
-// setup policy that installs the app for all officials.
+// What to say is rendered at delivery time by the renderer each feature registered for its kinds
+// (registerRenderer); the deployment notes also recommend installing the app for all officials with a
+// Teams app setup policy, which makes step 3 rare.
 import type { DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { logger } from '../../bot/logger.js';
-import type { Notifier } from './notifier.js';
+import type { Notifier, OutboxRenderer } from './notifier.js';
+import { loadGraphConfig } from './graph-config.js';
+import { GraphAppInstaller, GraphError } from './graph-installer.js';
+
+export type { OutboxRenderer } from './notifier.js';
 
 /** The part of botbuilder's CloudAdapter used here. */
 export interface ProactiveAdapter {
@@ -32,13 +44,13 @@ export interface ProactiveContext {
   sendActivity(activity: never): Promise<unknown>;
 }
 
-/** Turns a row into what to send on a channel (null: nothing to say any more, e.g. the decision is done). */
-export type OutboxRenderer = (row: NotificationOutbox, officer: Officer, channelId: string) => Promise<Record<string, unknown> | null>;
-
 export interface BotNotifierOptions {
   appId?: string;
   tenantId?: string;
-  render: OutboxRenderer;
+  /** Renders the kinds no feature registered (kept for callers that pass one renderer for everything). */
+  render?: OutboxRenderer;
+  /** Proactive installation through Graph; default: from GRAPH_* in the environment (null: off). */
+  graph?: GraphAppInstaller | null;
   /** After this many attempts a row stays failed until someone retries it by hand. */
   maxAttempts?: number;
 }
@@ -46,11 +58,39 @@ export interface BotNotifierOptions {
 const TEAMS_AUDIENCE = 'https://api.botframework.com';
 
 export class BotNotifier implements Notifier {
+  private readonly renderers = new Map<string, OutboxRenderer>();
+  private readonly graph: GraphAppInstaller | null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly adapter: ProactiveAdapter,
     private readonly options: BotNotifierOptions,
-  ) {}
+  ) {
+    if (options.graph !== undefined) this.graph = options.graph;
+    else {
+      const config = loadGraphConfig(process.env);
+      this.graph = config ? new GraphAppInstaller(config) : null;
+    }
+  }
+
+  /** A feature says how to render its notification kinds; a kind registered twice keeps the last renderer. */
+  registerRenderer(kinds: string | readonly string[], render: OutboxRenderer): void {
+    for (const kind of typeof kinds === 'string' ? [kinds] : kinds) this.renderers.set(kind, render);
+  }
+
+  /** True when a renderer was registered for this kind. */
+  renders(kind: string): boolean {
+    return this.renderers.has(kind);
+  }
+
+  private async render(row: NotificationOutbox, officer: Officer, channelId: string): Promise<Record<string, unknown> | null> {
+    const render = this.renderers.get(row.kind) ?? this.options.render;
+    if (!render) {
+      logger.warn({ kind: row.kind, outboxId: row.id }, 'no renderer for this notification kind');
+      return null;
+    }
+    return render(row, officer, channelId);
+  }
 
   async deliver(ids: readonly string[]): Promise<void> {
     for (const id of ids) await this.deliverOne(id, null);
@@ -99,59 +139,129 @@ export class BotNotifier implements Notifier {
     const accounts = await this.dataSource.getRepository(ChannelAccount).find({ where: { officerId: officer.id } });
     accounts.sort((a, b) => rank(a) - rank(b) || (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
     const reasons: string[] = [];
-    for (const account of accounts.filter((a) => a.conversationReference)) {
-      const reference = account.conversationReference as { channelId?: string };
-      const channelId = reference.channelId ?? account.channel;
-      const activity = await this.options.render(row, officer, channelId);
-      if (!activity) return this.markSent(row, channelId, 'obsolete');
-      try {
-        await this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, async (context) => {
-          await context.sendActivity(activity as never);
-        });
-        return this.markSent(row, channelId);
-      } catch (err) {
-        reasons.push(`${account.channel}: ${statusOf(err)}`);
-      }
+    const withReference = accounts.filter((a) => a.conversationReference);
+    const isTeams = (a: ChannelAccount) => ((a.conversationReference as { channelId?: string }).channelId ?? a.channel) === 'msteams';
+
+    // 1. A Teams conversation the bot already has with the person.
+    let teamsTransient = false;
+    for (const account of withReference.filter(isTeams)) {
+      const result = await this.continueOn(row, officer, account, reasons);
+      if (result === 'sent' || result === 'obsolete') return this.markSent(row, 'msteams', result === 'obsolete' ? 'obsolete' : undefined);
+      if (!notInstalled(result.error)) teamsTransient = true;
     }
-    // Nobody to continue with: open a 1:1 Teams conversation by AAD object id.
+
+    // 2–3. A new 1:1 Teams conversation, or the app installed through Graph first.
     const teams = accounts.find((a) => a.channel === 'msteams');
     const aad = teams?.aadObjectId ?? officer.teamsAadObjectId;
-    if (aad) {
-      const origin = await this.teamsOrigin();
-      const tenantId = teams?.tenantId ?? origin?.tenantId ?? this.options.tenantId;
-      if (origin?.serviceUrl && tenantId) {
-        const activity = await this.options.render(row, officer, 'msteams');
-        if (!activity) return this.markSent(row, 'msteams', 'obsolete');
-        try {
-          const parameters = {
-            isGroup: false,
-            bot: { id: origin.botId ?? this.options.appId ?? '' },
-            members: [{ id: teams?.externalUserId ?? aad, aadObjectId: aad }],
-            tenantId,
-            channelData: { tenant: { id: tenantId } },
-          };
-          let reference: Record<string, unknown> | undefined;
-          await this.adapter.createConversationAsync(this.options.appId ?? '', 'msteams', origin.serviceUrl, TEAMS_AUDIENCE, parameters as never, async (context) => {
-            reference = {
-              channelId: 'msteams',
-              serviceUrl: context.activity.serviceUrl ?? origin.serviceUrl,
-              conversation: { id: context.activity.conversation?.id, conversationType: 'personal', tenantId },
-              bot: { id: origin.botId ?? this.options.appId ?? '' },
-              user: { id: teams?.externalUserId ?? aad, aadObjectId: aad },
-            };
-            await context.sendActivity(activity as never);
-          });
-          if (teams && reference) await this.dataSource.getRepository(ChannelAccount).update({ id: teams.id }, { conversationReference: reference as never });
-          return this.markSent(row, 'msteams');
-        } catch (err) {
-          // Teams answers 403 when the app is not installed for the person.
-          reasons.push(`msteams.create: ${statusOf(err)}`);
-        }
-      } else {
-        reasons.push('msteams: no service url or tenant known');
-      }
+    if (aad && !teamsTransient) {
+      const sent = await this.sendByNewTeamsConversation(row, officer, teams, aad, reasons);
+      if (sent) return this.markSent(row, 'msteams', sent === 'obsolete' ? 'obsolete' : undefined);
+    }
+
+    // 4. Another channel the officer has linked.
+    for (const account of withReference.filter((a) => !isTeams(a))) {
+      const reference = account.conversationReference as { channelId?: string };
+      const result = await this.continueOn(row, officer, account, reasons);
+      if (result === 'sent' || result === 'obsolete') return this.markSent(row, reference.channelId ?? account.channel, result === 'obsolete' ? 'obsolete' : undefined);
     }
     return reasons.length ? reasons.join('; ').slice(0, 300) : 'no_channel';
+  }
+
+  private async continueOn(row: NotificationOutbox, officer: Officer, account: ChannelAccount, reasons: string[]): Promise<'sent' | 'obsolete' | { error: unknown }> {
+    const reference = account.conversationReference as { channelId?: string };
+    const channelId = reference.channelId ?? account.channel;
+    const activity = await this.render(row, officer, channelId);
+    if (!activity) return 'obsolete';
+    try {
+      await this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, async (context) => {
+        await context.sendActivity(activity as never);
+      });
+      return 'sent';
+    } catch (err) {
+      reasons.push(`${account.channel}: ${statusOf(err)}`);
+      return { error: err };
+    }
+  }
+
+  private async sendByNewTeamsConversation(
+    row: NotificationOutbox,
+    officer: Officer,
+    teams: ChannelAccount | undefined,
+    aad: string,
+    reasons: string[],
+  ): Promise<'sent' | 'obsolete' | null> {
+    const origin = await this.teamsOrigin();
+    const tenantId = teams?.tenantId ?? origin?.tenantId ?? this.options.tenantId;
+    if (!origin?.serviceUrl || !tenantId) {
+      reasons.push('msteams: no service url or tenant known');
+      return null;
+    }
+    const activity = await this.render(row, officer, 'msteams');
+    if (!activity) return 'obsolete';
+    const botId = origin.botId ?? this.options.appId ?? '';
+    const userId = teams?.externalUserId ?? aad;
+    const referenceFor = (conversationId: string | undefined, serviceUrl: string) => ({
+      channelId: 'msteams',
+      serviceUrl,
+      conversation: { id: conversationId, conversationType: 'personal', tenantId },
+      bot: { id: botId },
+      user: { id: userId, aadObjectId: aad },
+    });
+    try {
+      const parameters = {
+        isGroup: false,
+        bot: { id: botId },
+        members: [{ id: userId, aadObjectId: aad }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      };
+      let reference: Record<string, unknown> | undefined;
+      await this.adapter.createConversationAsync(this.options.appId ?? '', 'msteams', origin.serviceUrl, TEAMS_AUDIENCE, parameters as never, async (context) => {
+        reference = referenceFor(context.activity.conversation?.id, context.activity.serviceUrl ?? origin.serviceUrl!);
+        await context.sendActivity(activity as never);
+      });
+      if (reference) await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
+      return 'sent';
+    } catch (err) {
+      reasons.push(`msteams.create: ${statusOf(err)}`);
+      // Teams answers 403 (or 404) when the app is not installed for the person.
+      if (!notInstalled(err) || !this.graph) return null;
+    }
+    let chatId: string;
+    try {
+      ({ chatId } = await this.graph.installForUser(aad));
+    } catch (err) {
+      reasons.push(err instanceof GraphError ? `graph.${err.step}: ${err.status}${err.code ? ` ${err.code}` : ''}` : 'graph: error');
+      return null;
+    }
+    const reference = referenceFor(chatId, origin.serviceUrl);
+    try {
+      await this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, async (context) => {
+        await context.sendActivity(activity as never);
+      });
+    } catch (err) {
+      reasons.push(`msteams.installed: ${statusOf(err)}`);
+      return null;
+    }
+    await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
+    return 'sent';
+  }
+
+  /** Remembers how to reach the person on Teams: on their Teams account, or a new one keyed by the AAD id. */
+  private async storeTeamsReference(officer: Officer, teams: ChannelAccount | undefined, aad: string, tenantId: string, reference: Record<string, unknown>): Promise<void> {
+    if (teams) {
+      await this.dataSource.getRepository(ChannelAccount).update({ id: teams.id }, { conversationReference: reference as never });
+      return;
+    }
+    // The person never wrote to the bot: their Teams user id (29:…) is unknown, so the account is keyed by
+    // the AAD object id; when they write, the identity service links their real account by the same AAD id.
+    await this.dataSource.query(
+      `INSERT INTO channel_account (officer_id, channel, external_user_id, aad_object_id, tenant_id, conversation_reference, linked_at)
+       VALUES ($1, 'msteams', $2, $2, $3, $4::jsonb, now())
+       ON CONFLICT (channel, external_user_id) DO UPDATE SET conversation_reference = EXCLUDED.conversation_reference
+       WHERE channel_account.officer_id = EXCLUDED.officer_id`,
+      [officer.id, aad, tenantId, JSON.stringify(reference)],
+    );
   }
 
   /** The service URL, tenant and bot id of the most recent Teams conversation any officer had with the bot. */
@@ -182,6 +292,16 @@ export class BotNotifier implements Notifier {
 
 function rank(a: ChannelAccount): number {
   return a.channel === 'msteams' ? 0 : 1;
+}
+
+/** Teams' answer when the app is not installed for the person or the bot was removed from the chat. */
+function notInstalled(err: unknown): boolean {
+  const e = err as { statusCode?: number; status?: number; code?: string; body?: unknown; message?: string };
+  const status = e?.statusCode ?? e?.status;
+  if (status === 403) return true;
+  if (status === 404) return true;
+  const text = `${e?.code ?? ''} ${typeof e?.body === 'string' ? e.body : JSON.stringify(e?.body ?? '')} ${e?.message ?? ''}`;
+  return /ConversationNotFound|BotNotInConversationRoster|MemberNotFoundInConversation|NotInstalled/i.test(text);
 }
 
 function statusOf(err: unknown): string {

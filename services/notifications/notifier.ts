@@ -3,6 +3,10 @@
 // 'failed' with the error, is retried with back-off, and is listed for the Department of Home Affairs.
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
+import type { Officer } from '../../entities/officer.entity.js';
+
+/** Turns a row into what to send on a channel (null: nothing to say any more, e.g. the decision is done). */
+export type OutboxRenderer = (row: NotificationOutbox, officer: Officer, channelId: string) => Promise<Record<string, unknown> | null>;
 
 export interface NotificationRequest {
   officerId: string;
@@ -20,6 +24,8 @@ export interface Notifier {
   deliver(ids: readonly string[]): Promise<void>;
   /** Retries failed and stuck rows whose next attempt is due. Returns how many were tried. */
   retryDue(now?: Date): Promise<number>;
+  /** Each feature registers the renderer of its notification kinds (rendered at delivery time). */
+  registerRenderer?(kinds: string | readonly string[], render: OutboxRenderer): void;
 }
 
 /** Writes a notification; returns its id, or null when the dedupe key was already used. */
@@ -49,6 +55,8 @@ export async function undeliveredNotifications(source: DataSource | EntityManage
 /** A Notifier that records every request and delivers nothing (CLI, jobs without a bot). */
 export class OutboxOnlyNotifier implements Notifier {
   async deliver(): Promise<void> {}
+  /** Nothing is rendered here: the rows wait for a bot process, whose features register their renderers. */
+  registerRenderer(): void {}
   async retryDue(): Promise<number> {
     return 0;
   }
