@@ -197,26 +197,58 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
     return f;
   };
   if (units.length) {
-    const plans = (await source.query(
-      `SELECT p.unit_id,
-              count(*)::int AS received,
-              count(*) FILTER (WHERE p.status = ANY($4))::int AS approved,
-              count(*) FILTER (WHERE p.status = ANY($4) AND o.proposal_id IS NOT NULL)::int AS by_override,
-              count(*) FILTER (WHERE p.status = 'rejected')::int AS rejected,
-              count(*) FILTER (WHERE p.status = ANY($5))::int AS under_consideration,
-              count(*) FILTER (WHERE p.status IN ('approved','approved_by_override','implementing','paused'))::int AS in_progress,
-              count(*) FILTER (WHERE p.status IN ('completion_reported','evaluating') OR (p.status = 'evaluated' AND e.outcome IS NULL))::int AS under_evaluation,
-              count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome = 'completed')::int AS completed,
-              count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome IN ('not_completed_pure_motive','not_completed_with_damage'))::int AS not_completed,
-              count(*) FILTER (WHERE p.status = 'stopped')::int AS stopped,
-              count(*) FILTER (WHERE p.status = 'withdrawn')::int AS withdrawn
-         FROM proposal p
-         LEFT JOIN evaluation e ON e.proposal_id = p.id AND e.state = 'passed'
-         LEFT JOIN (SELECT DISTINCT proposal_id FROM decision WHERE outcome = 'approved_by_override') o ON o.proposal_id = p.id
-        WHERE p.submitted_at >= $1 AND p.submitted_at < $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3)) AND p.status <> 'draft'
-        GROUP BY p.unit_id`,
-      [start, end, unitFilter, APPROVED_STATUSES, CONSIDERATION_STATUSES],
-    )) as Record<string, number | string>[];
+    // The aggregates are independent: sent together, PostgreSQL runs them on several connections at once.
+    const [plans, evals, cases, forms, obstacles] = await Promise.all([
+      source.query(
+        `SELECT p.unit_id,
+                count(*)::int AS received,
+                count(*) FILTER (WHERE p.status = ANY($4))::int AS approved,
+                count(*) FILTER (WHERE p.status = ANY($4) AND o.proposal_id IS NOT NULL)::int AS by_override,
+                count(*) FILTER (WHERE p.status = 'rejected')::int AS rejected,
+                count(*) FILTER (WHERE p.status = ANY($5))::int AS under_consideration,
+                count(*) FILTER (WHERE p.status IN ('approved','approved_by_override','implementing','paused'))::int AS in_progress,
+                count(*) FILTER (WHERE p.status IN ('completion_reported','evaluating') OR (p.status = 'evaluated' AND e.outcome IS NULL))::int AS under_evaluation,
+                count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome = 'completed')::int AS completed,
+                count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome IN ('not_completed_pure_motive','not_completed_with_damage'))::int AS not_completed,
+                count(*) FILTER (WHERE p.status = 'stopped')::int AS stopped,
+                count(*) FILTER (WHERE p.status = 'withdrawn')::int AS withdrawn
+           FROM proposal p
+           LEFT JOIN evaluation e ON e.proposal_id = p.id AND e.state = 'passed'
+           LEFT JOIN (SELECT DISTINCT proposal_id FROM decision WHERE outcome = 'approved_by_override') o ON o.proposal_id = p.id
+          WHERE p.submitted_at >= $1 AND p.submitted_at < $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3)) AND p.status <> 'draft'
+          GROUP BY p.unit_id`,
+        [start, end, unitFilter, APPROVED_STATUSES, CONSIDERATION_STATUSES],
+      ) as Promise<Record<string, number | string>[]>,
+      source.query(
+        `SELECT p.unit_id, e.outcome, e.provision, count(*)::int AS n
+           FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
+          WHERE e.state = 'passed' AND e.concluded_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
+          GROUP BY p.unit_id, e.outcome, e.provision`,
+        [firstDay, lastDay, unitFilter],
+      ) as Promise<{ unit_id: string; outcome: string; provision: string | null; n: number }[]>,
+      source.query(
+        `SELECT p.unit_id, count(*)::int AS n
+           FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
+          WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
+          GROUP BY p.unit_id`,
+        [firstDay, lastDay, unitFilter],
+      ) as Promise<{ unit_id: string; n: number }[]>,
+      source.query(
+        `SELECT p.unit_id, r.value->>'code' AS code, count(*)::int AS n
+           FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
+           CROSS JOIN LATERAL jsonb_array_elements(COALESCE(e.recognitions, '[]'::jsonb)) AS r(value)
+          WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
+          GROUP BY p.unit_id, r.value->>'code'`,
+        [firstDay, lastDay, unitFilter],
+      ) as Promise<{ unit_id: string; code: string; n: number }[]>,
+      source.query(
+        `SELECT p.unit_id, count(*)::int AS n
+           FROM implementation_report r JOIN proposal p ON p.id = r.proposal_id
+          WHERE r.kind = 'obstacle' AND r.reported_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
+          GROUP BY p.unit_id`,
+        [firstDay, lastDay, unitFilter],
+      ) as Promise<{ unit_id: string; n: number }[]>,
+    ]);
     for (const r of plans) {
       const f = of(String(r.unit_id)).plans;
       f.received = Number(r.received);
@@ -231,13 +263,6 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
       f.stopped = Number(r.stopped);
       f.withdrawn = Number(r.withdrawn);
     }
-    const evals = (await source.query(
-      `SELECT p.unit_id, e.outcome, e.provision, count(*)::int AS n
-         FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
-        WHERE e.state = 'passed' AND e.concluded_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
-        GROUP BY p.unit_id, e.outcome, e.provision`,
-      [firstDay, lastDay, unitFilter],
-    )) as { unit_id: string; outcome: string; provision: string | null; n: number }[];
     for (const r of evals) {
       const f = of(r.unit_id);
       if (r.outcome === 'completed') f.evaluations.completed += r.n;
@@ -245,33 +270,11 @@ export async function computeAnnualFigures(source: DataSource | EntityManager, t
       else if (r.outcome === 'not_completed_with_damage') f.evaluations.notCompletedWithDamage += r.n;
       if (r.provision) f.protections[r.provision] = (f.protections[r.provision] ?? 0) + r.n;
     }
-    const cases = (await source.query(
-      `SELECT p.unit_id, count(*)::int AS n
-         FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
-        WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
-        GROUP BY p.unit_id`,
-      [firstDay, lastDay, unitFilter],
-    )) as { unit_id: string; n: number }[];
     for (const r of cases) of(r.unit_id).recognitionCases += r.n;
-    const forms = (await source.query(
-      `SELECT p.unit_id, r.value->>'code' AS code, count(*)::int AS n
-         FROM evaluation e JOIN proposal p ON p.id = e.proposal_id
-         CROSS JOIN LATERAL jsonb_array_elements(COALESCE(e.recognitions, '[]'::jsonb)) AS r(value)
-        WHERE e.state = 'passed' AND e.recognized_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
-        GROUP BY p.unit_id, r.value->>'code'`,
-      [firstDay, lastDay, unitFilter],
-    )) as { unit_id: string; code: string; n: number }[];
     for (const r of forms) {
       const f = of(r.unit_id);
       f.recognitions[r.code] = (f.recognitions[r.code] ?? 0) + r.n;
     }
-    const obstacles = (await source.query(
-      `SELECT p.unit_id, count(*)::int AS n
-         FROM implementation_report r JOIN proposal p ON p.id = r.proposal_id
-        WHERE r.kind = 'obstacle' AND r.reported_on BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3))
-        GROUP BY p.unit_id`,
-      [firstDay, lastDay, unitFilter],
-    )) as { unit_id: string; n: number }[];
     for (const r of obstacles) of(r.unit_id).obstacles += r.n;
   }
   const perUnit = new Map<string, UnitFigures>(scope.reportingUnits.map((u) => [u.id, emptyFigures()]));
