@@ -13,6 +13,8 @@ import type { AppConfig } from './config.js';
 import { createAppServices, type AppServices } from './core/app-services.js';
 import { logger, withCorrelation } from './logger.js';
 import { registerFeatures } from './features.js';
+import { SendRetryMiddleware } from './core/send-retry.js';
+import { plainTextMiddleware } from './core/plain-text-middleware.js';
 import { defaultRoutes, type RouteContext, type RouteRegistration } from './routes.js';
 
 /** Bodies above this are refused with 413 before any parsing; no activity of ours comes close. */
@@ -39,7 +41,14 @@ export interface BotServerOptions {
 }
 
 export function createAdapter(config: AppConfig): TeamsAdapter {
-  if (!config.authEnabled) return new TeamsAdapter({});
+  const adapter = config.authEnabled ? authenticatedAdapter(config) : new TeamsAdapter({});
+  // Replies are retried on 429 and hung connectors; every text is sent as plain text.
+  adapter.use(new SendRetryMiddleware());
+  adapter.use(plainTextMiddleware);
+  return adapter;
+}
+
+function authenticatedAdapter(config: AppConfig): TeamsAdapter {
   return new TeamsAdapter({
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,

@@ -26,7 +26,7 @@ export function renderAdaptiveCard(card: NeutralCard): Record<string, unknown> {
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
   ];
-  if (card.subtitle) body.push({ type: 'TextBlock', text: card.subtitle, isSubtle: true, spacing: 'None', wrap: true });
+  if (card.subtitle) body.push({ type: 'TextBlock', text: escapeCardText(card.subtitle), isSubtle: true, spacing: 'None', wrap: true });
   for (const paragraph of card.body ?? []) body.push({ type: 'TextBlock', text: paragraph, wrap: true });
   if (card.facts?.length) {
     body.push({
