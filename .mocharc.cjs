@@ -4,6 +4,9 @@ module.exports = {
   "node-option": [
     "import=tsx"
   ],
+  "require": [
+    "test/helpers/mocha-setup.ts"
+  ],
   "timeout": 60000,
   "exit": true,
   "reporter": "spec"
