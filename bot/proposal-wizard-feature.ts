@@ -69,6 +69,9 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
       case 'already_submitted':
         await send(context, wizard.alreadySubmitted(result.proposal.code ?? ''));
         return true;
+      case 'returned':
+        await send(context, wizard.submitReturned(result.proposal.code ?? ''));
+        return true;
       case 'not_found':
         await send(context, wizard.draftGone);
         return true;

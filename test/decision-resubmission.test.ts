@@ -101,6 +101,11 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     assert.match(cont, /Bản nháp và đề xuất cần sửa/);
     assert.match(cont, /Bổ sung nguồn kinh phí/);
 
+    // An old review card's "Gửi đề xuất" does not send a returned plan: it says how to reopen it.
+    const stale = plain(allText((await staff.execute('plan.submit', { proposalId: id })).replies));
+    assert.match(stale, new RegExp(`đã được trả lại để chỉnh sửa[\\s\\S]*SỬA ${code}`));
+    assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
+
     // 5. Someone else cannot reopen it; the refusal is audited and nothing changes.
     const other = plain(allText(await h.user('pgd1.skhcn@test.invalid').say(`SỬA ${code}`)));
     assert.match(other, /Chỉ người đề xuất mới sửa được/);

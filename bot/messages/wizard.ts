@@ -101,6 +101,8 @@ export const wizard = {
   reopenNotYours: 'Chỉ người đề xuất mới sửa được kế hoạch này. Thao tác đã được ghi lại.',
   reopenNotReturned: (code: string, status: string) =>
     `Kế hoạch ${code} hiện ${status}, không ở tình trạng được trả lại để sửa nên chưa thể sửa. Gõ "đề xuất của tôi" để xem tình trạng các đề xuất.`,
+  submitReturned: (code: string) =>
+    `Kế hoạch ${code} đã được trả lại để chỉnh sửa. Anh/chị bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại, sửa theo ý kiến rồi gửi lại.`,
   reopenNotFound: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ: SỬA ĐX-2026-0001).',
   resubmitted: (code: string, revision: number) =>
     `Đã gửi lại đề xuất ${code} (lần gửi thứ ${revision}). Kế hoạch được lưu cố định và chuyển đến người đã xem xét lần trước, kèm những nội dung đã thay đổi; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tệp đính kèm.`,

@@ -15,6 +15,8 @@ import { transitionProposal } from './proposal-state-machine.js';
 export type SubmitResult =
   | { status: 'submitted'; proposal: Proposal; code: string; revision: number }
   | { status: 'already_submitted'; proposal: Proposal }
+  /** Returned for changes and not reopened yet: the proposer reopens it ("SỬA <mã>") before sending again. */
+  | { status: 'returned'; proposal: Proposal }
   | { status: 'incomplete'; problems: PlanProblem[] }
   | { status: 'stale' }
   | { status: 'not_found' };
@@ -43,6 +45,7 @@ export class ProposalSubmissionService {
         .where('p.id = :proposalId AND p.proposer_id = :officerId', { proposalId, officerId: officer.id })
         .getOne();
       if (!proposal || proposal.status === 'withdrawn') return { status: 'not_found' };
+      if (proposal.status === 'returned') return { status: 'returned', proposal };
       if (proposal.status !== 'draft') return { status: 'already_submitted', proposal };
       if (expectedVersion !== undefined && proposal.version !== expectedVersion) return { status: 'stale' };
       const problems = checkPlanComplete(proposal.plan, this.fields(), todayVN(now));
