@@ -40,7 +40,7 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Excel's limit on the characters of a cell. */
 export const MAX_CELL_CHARS = 32_767;
-const ROWS_PER_CHUNK = 1000;
+const ROWS_PER_CHUNK = 100;
 
 export function escapeXml(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
