@@ -96,6 +96,15 @@ describe('two replicas on one PostgreSQL', function () {
     proxy = await new RoundRobinProxy(bots.map((b) => b.url)).start();
   });
 
+  afterEach(function () {
+    // A failure in a child process is only visible in its output: show it with the failure.
+    if (this.currentTest?.state !== 'failed') return;
+    bots.forEach((bot, i) => {
+      const lines = bot.output().split('\n').filter((l) => l.trim() && !l.startsWith('{"level":30') && !l.includes('DEP0111') && !l.includes('--trace-deprecation'));
+      console.error(`--- bot process ${i} (pid ${bot.pid}${bot.exited() ? ', exited' : ''}), warnings and errors ---\n${lines.slice(-8).join('\n').slice(-4000)}`);
+    });
+  });
+
   after(async function () {
     this.timeout(30_000);
     await Promise.all(bots.map((b) => b.kill()));
@@ -157,8 +166,14 @@ describe('two replicas on one PostgreSQL', function () {
     return rows.length ? Number(rows[0]!.etag) : 0;
   }
 
+  let testStartedAt = 0;
+  beforeEach(() => {
+    testStartedAt = Date.now();
+  });
+
+  /** Errors a process logged during the current test. */
   function serious(bot: BotProcess): string[] {
-    return bot.logs(50).map((l) => String(l.msg ?? JSON.stringify(l)));
+    return bot.logs(50, testStartedAt).map((l) => `${String(l.msg)}: ${String((l.err as { message?: string } | undefined)?.message ?? '')}`);
   }
 
   // ---- the proofs -------------------------------------------------------------------------------------

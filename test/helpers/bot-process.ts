@@ -1,5 +1,6 @@
 // A real bot process, started exactly as in production (`node --import tsx bot/main.ts`) with its
-// configuration in the environment, for tests that need several processes on one database.
+// configuration in the environment, for tests that need several processes on one database. Ready means
+// /readyz answers 200 and the process has logged that its start-up (server and background jobs) is done.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -15,6 +16,9 @@ export interface BotProcessOptions {
   readyTimeoutMs?: number;
 }
 
+/** The log line bot/main.ts writes once the server AND the background jobs have started. */
+const STARTED_MESSAGE = '"msg":"listening"';
+
 export interface BotProcess {
   url: string;
   port: number;
@@ -22,8 +26,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** What the process wrote (pino JSON lines on stdout, anything else on stderr), most recent 200 kB. */
   output(): string;
-  /** Parsed log lines at `level` or above (pino levels: 40 warn, 50 error, 60 fatal). */
-  logs(minLevel?: number): Record<string, unknown>[];
+  /** Parsed log lines at `minLevel` or above (pino: 40 warn, 50 error, 60 fatal), logged at or after `since` (ms). */
+  logs(minLevel?: number, since?: number): Record<string, unknown>[];
   exited(): boolean;
   /** SIGKILL: no drain, no cleanup, as a crash or an OOM kill. */
   kill(): Promise<void>;
@@ -52,7 +56,9 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     PORT: String(port),
     HOST: '127.0.0.1',
     DEMO_MODE: 'false',
-    LOG_LEVEL: 'warn',
+    // info, not warn: the "listening" line says start-up is complete. /readyz answers as soon as the HTTP
+    // server is up, before the background jobs start, and a start-up failure there still ends the process.
+    LOG_LEVEL: 'info',
     TYPING_INDICATOR: 'false',
     ...options.env,
   };
@@ -83,7 +89,7 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     try {
       const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
       await res.arrayBuffer();
-      if (res.status === 200) break;
+      if (res.status === 200 && output.includes(STARTED_MESSAGE)) break;
     } catch {
       // not listening yet
     }
@@ -96,13 +102,13 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     pid: child.pid!,
     child,
     output: () => output,
-    logs(minLevel = 40) {
+    logs(minLevel = 40, since = 0) {
       const lines: Record<string, unknown>[] = [];
       for (const line of output.split('\n')) {
         if (!line.startsWith('{')) continue;
         try {
           const parsed = JSON.parse(line) as Record<string, unknown>;
-          if (typeof parsed.level === 'number' && parsed.level >= minLevel) lines.push(parsed);
+          if (typeof parsed.level === 'number' && parsed.level >= minLevel && Number(parsed.time ?? 0) >= since) lines.push(parsed);
         } catch {
           // a partial line at the buffer's start
         }
