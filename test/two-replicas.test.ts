@@ -30,7 +30,7 @@ import { JOB_QUEUES } from '../services/jobs/decision-jobs.js';
 import { ReminderService } from '../services/jobs/reminder-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
 import { allText } from './helpers/bot-harness.js';
-import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
+import { runCli, startBotProcess, type BotProcess } from './helpers/bot-process.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { RoundRobinProxy } from './helpers/round-robin-proxy.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
@@ -81,9 +81,7 @@ describe('two replicas on one PostgreSQL', function () {
     if (created.options.kind !== 'postgres') throw new Error('expected PostgreSQL');
     databaseUrl = created.options.url;
     // Both start on the empty database at once: the migrations run under their advisory lock.
-    bots = await Promise.all(
-      [0, 1].map(() => startBotProcess({ databaseUrl, env: { FILE_LINK_SECRET }, readyTimeoutMs: 100_000 })),
-    );
+    bots = await Promise.all([0, 1].map(() => startReplica()));
     db = await openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 5 });
     people = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
     // Sở Tài chính: a head alone (no deputy), so "DUYỆT" is the whole decision; a staff member proposes.
@@ -113,6 +111,23 @@ describe('two replicas on one PostgreSQL', function () {
     await db?.close();
     await drop();
   });
+
+  /**
+   * Starts one bot process. A process that fails during start-up is started once more, as the orchestrator
+   * would restart the pod, with a warning: two processes creating the pg-boss queues at the same moment can
+   * deadlock in PostgreSQL (40P01 in pgboss.create_queue), which ends the loser's start-up.
+   */
+  async function startReplica(): Promise<BotProcess> {
+    const start = () => startBotProcess({ databaseUrl, env: { FILE_LINK_SECRET }, readyTimeoutMs: 100_000 });
+    try {
+      return await start();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (!/exited .* before it was ready/.test(message)) throw err;
+      console.warn(`[two-replicas] a bot process failed at start-up and is started again:\n${message.split('\n').filter((l) => !l.includes('DEP0111') && !l.includes('trace-deprecation')).join('\n').slice(-1500)}`);
+      return start();
+    }
+  }
 
   // ---- talking to the bots through the proxy ---------------------------------------------------------
 
@@ -276,13 +291,17 @@ describe('two replicas on one PostgreSQL', function () {
     boss.on('error', () => undefined);
     await boss.start();
     try {
-      // At the same moment: two sweep jobs for the processes' workers, and the CLI's sweep
-      // (`decisions remind`: enqueue only) twice in parallel.
+      // At the same moment: two sweep jobs for the processes' workers, the CLI's sweep (what `decisions
+      // remind` runs: enqueue only) twice in parallel in this process, and the real CLI in a process of its own.
+      const cli = runCli(['decisions', 'remind'], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', DEMO_MODE: 'false' });
       const [jobIds] = await Promise.all([
         Promise.all([boss.send(JOB_QUEUES.reminders, {}), boss.send(JOB_QUEUES.reminders, {})]),
         new ReminderService(db!.dataSource, new OutboxOnlyNotifier()).run(today),
         new ReminderService(db!.dataSource, new OutboxOnlyNotifier()).run(today),
       ]);
+      const { code: cliCode, output: cliOutput } = await cli;
+      assert.equal(cliCode, 0, cliOutput);
+      assert.match(cliOutput, /Đã lập [01] lời nhắc/);
       // Whoever queued it, the processes deliver it: the outbox retry job, in both processes, twice.
       const retryIds = await Promise.all([boss.send(JOB_QUEUES.outboxRetry, {}), boss.send(JOB_QUEUES.outboxRetry, {})]);
       const all = [...jobIds.map((j) => [JOB_QUEUES.reminders, j] as const), ...retryIds.map((j) => [JOB_QUEUES.outboxRetry, j] as const)];

@@ -130,3 +130,17 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     },
   };
 }
+
+/** Runs the command line (`npm run cli -- …`, i.e. `tsx bot/cli.ts …`) as a child process; resolves when it ends. */
+export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  const childEnv: Record<string, string> = { ...(process.env as Record<string, string>), ...env };
+  delete childEnv.TEST_DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output };
+}
