@@ -5,11 +5,14 @@
 //     advisory turn lock: without it, two processes read the same eTag and one turn's write fails);
 //  2. the decider's button pressed 20 times at once through both processes records one decision, one
 //     transition, and tells the proposer once;
-//  3. the reminder sweep run by both processes' job workers and by the CLI's code path at the same time
-//     sends a due reminder exactly once;
+//  3. the reminder sweep run by both processes' job workers, by the CLI's code path twice in parallel and by
+//     the real CLI (`decisions remind`) at the same time sends a due reminder exactly once;
 //  4. a process killed (SIGKILL) in the middle of a turn: PostgreSQL frees the turn lock it held, the other
 //     process answers the conversation's next messages, and what was committed before the kill is kept.
 // Runs only with TEST_DATABASE_URL (real PostgreSQL): PGlite is single-process by design.
+// Checked to fail without the advisory lock: with no-op pg_advisory_lock/unlock functions shadowing
+// pg_catalog's in the test database (search_path = public, pg_catalog), proof 1 fails (turns answered with
+// the internal-error message after ETagConflictError) and so does proof 4 (no lock held by the turn).
 import assert from 'node:assert/strict';
 import PgBoss from 'pg-boss';
 import {
