@@ -114,6 +114,7 @@ describe('notification delivery when the Teams app is not installed', function (
       // Someone has talked to the bot on Teams: the service URL and tenant are known.
       await h.user(STAFF).say('xin chào');
     });
+    afterEach(() => h?.connector.clearFaults());
     after(async () => {
       await h?.close();
       await graph.stop();
@@ -173,6 +174,33 @@ describe('notification delivery when the Teams app is not installed', function (
       assert.equal(graph.callsTo(new RegExp(`/users/${aad}/teamwork/installedApps$`), 'POST')[0]?.status, 409);
       assert.match(h.connector.messages(`19:${aad}_existing@unq.gbl.spaces`).map((a) => a.text ?? '').join('\n'), /Thông báo thử số 2/);
       assert.equal(graph.callsTo(/oauth2\/v2\.0\/token$/).length, 1, 'one token for both installations');
+    });
+
+    it('(a) a stored conversation Teams no longer knows (404 ConversationNotFound) → new conversation refused → installed → delivered', async () => {
+      const email = 'pgd3.skhcn@test.invalid';
+      const user = h.user(email);
+      await user.say('xin chào');
+      h.connector.failNext(1, {
+        status: 404,
+        // A continued conversation replies to the activity the reference was taken from.
+        operations: ['sendToConversation', 'replyToActivity'],
+        conversationId: user.conversationId,
+        body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } },
+      });
+      h.connector.failNext(1, { status: 403, operations: ['createConversation'] });
+      const id = await notify(h, p.scDeputy3!, 6);
+      assert.equal((await outboxRow(h, id)).state, 'sent');
+      const aad = deterministicAadObjectId(email);
+      const chatId = graph.chats.get(graph.installations.get(aad)!);
+      assert.ok(chatId, 'installed through Graph');
+      const refused = h.connector.requests.filter((r) => r.conversationId === user.conversationId && r.status === 404);
+      assert.equal(refused.length, 1, 'the stored conversation was tried first');
+      assert.match(h.connector.messages(chatId).map((a) => a.text ?? '').join('\n'), /Thông báo thử số 6 gửi Tạ Thị Ba/);
+      const [account] = (await h.db.dataSource.query(
+        `SELECT conversation_reference->'conversation'->>'id' AS chat FROM channel_account WHERE officer_id = $1 AND channel = 'msteams'`,
+        [p.scDeputy3],
+      )) as { chat: string }[];
+      assert.equal(account?.chat, chatId, 'the stale reference was replaced');
     });
 
     it('(d) the Graph secret and tokens never reach the logs, not even when Graph refuses the secret', async () => {

@@ -173,9 +173,7 @@ export class BotNotifier implements Notifier {
     const activity = await this.render(row, officer, channelId);
     if (!activity) return 'obsolete';
     try {
-      await this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, async (context) => {
-        await context.sendActivity(activity as never);
-      });
+      await this.proactively((logic) => this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, logic), activity);
       return 'sent';
     } catch (err) {
       reasons.push(`${account.channel}: ${statusOf(err)}`);
@@ -216,10 +214,14 @@ export class BotNotifier implements Notifier {
         channelData: { tenant: { id: tenantId } },
       };
       let reference: Record<string, unknown> | undefined;
-      await this.adapter.createConversationAsync(this.options.appId ?? '', 'msteams', origin.serviceUrl, TEAMS_AUDIENCE, parameters as never, async (context) => {
-        reference = referenceFor(context.activity.conversation?.id, context.activity.serviceUrl ?? origin.serviceUrl!);
-        await context.sendActivity(activity as never);
-      });
+      await this.proactively(
+        (logic) =>
+          this.adapter.createConversationAsync(this.options.appId ?? '', 'msteams', origin.serviceUrl!, TEAMS_AUDIENCE, parameters as never, async (context) => {
+            reference = referenceFor(context.activity.conversation?.id, context.activity.serviceUrl ?? origin.serviceUrl!);
+            await logic(context);
+          }),
+        activity,
+      );
       if (reference) await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
       return 'sent';
     } catch (err) {
@@ -236,15 +238,30 @@ export class BotNotifier implements Notifier {
     }
     const reference = referenceFor(chatId, origin.serviceUrl);
     try {
-      await this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, async (context) => {
-        await context.sendActivity(activity as never);
-      });
+      await this.proactively((logic) => this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, logic), activity);
     } catch (err) {
       reasons.push(`msteams.installed: ${statusOf(err)}`);
       return null;
     }
     await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
     return 'sent';
+  }
+
+  /**
+   * Runs a proactive turn that sends the activity, and throws when the send failed. The adapter hands an
+   * error thrown inside the turn to its onTurnError handler (which swallows it), so the error is caught in
+   * the turn and rethrown here: a message Teams refused must never be marked sent.
+   */
+  private async proactively(start: (logic: (context: ProactiveContext) => Promise<void>) => Promise<void>, activity: Record<string, unknown>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await start(async (context) => {
+      try {
+        await context.sendActivity(activity as never);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
   }
 
   /** Remembers how to reach the person on Teams: on their Teams account, or a new one keyed by the AAD id. */
