@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { KnowledgeConfigError, loadKnowledgeConfig } from '../services/knowledge/knowledge-config.js';
 import { loadZaloConfig, ZaloConfigError } from '../services/zalo/zalo-config.js';
 import { loadWebConfig, WebConfigError } from './web/web-config.js';
+import { loadGraphConfig } from '../services/notifications/graph-config.js';
 import { loadWorkflowConfig, setWorkflowConfig, WorkflowConfigError } from '../services/workflow/workflow-config.js';
 import { openDatabase } from '../entities/data-source.js';
 import { logger } from './logger.js';
@@ -22,6 +23,7 @@ function validateConfiguration(): AppConfig {
     loadKnowledgeConfig();
     loadZaloConfig({ ...process.env, ...config });
     loadWebConfig(config);
+    loadGraphConfig();
     return config;
   } catch (err) {
     if (CONFIG_ERRORS.some((type) => err instanceof type)) {
