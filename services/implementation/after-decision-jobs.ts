@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { logger } from '../../bot/logger.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { AfterDecisionReminders } from './after-decision-reminders.js';
+import { countingFailures, createQueueOnce } from '../jobs/create-queue.js';
 
 export const AFTER_DECISION_QUEUE = 'after-decision-reminders';
 
@@ -18,11 +19,14 @@ export interface AfterDecisionJobsOptions {
 /** Registers the queue, the schedule and the worker on a started pg-boss (e.g. startDecisionJobs(...).boss). */
 export async function startAfterDecisionJobs(boss: PgBoss, dataSource: DataSource, notifier: Notifier, options: AfterDecisionJobsOptions = {}): Promise<AfterDecisionReminders> {
   const reminders = new AfterDecisionReminders(dataSource, notifier);
-  await boss.createQueue(AFTER_DECISION_QUEUE, { name: AFTER_DECISION_QUEUE, policy: 'singleton' } as never);
+  await createQueueOnce(boss, AFTER_DECISION_QUEUE);
   await boss.schedule(AFTER_DECISION_QUEUE, options.cron ?? '30 7-17 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
-  await boss.work(AFTER_DECISION_QUEUE, async () => {
-    const run = await reminders.run();
-    logger.info(run, 'after-decision reminder sweep');
-  });
+  await boss.work(
+    AFTER_DECISION_QUEUE,
+    countingFailures(AFTER_DECISION_QUEUE, async () => {
+      const run = await reminders.run();
+      logger.info(run, 'after-decision reminder sweep');
+    }),
+  );
   return reminders;
 }

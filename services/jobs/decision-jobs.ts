@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { logger } from '../../bot/logger.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { ReminderService } from './reminder-service.js';
+import { countingFailures, createQueueOnce } from './create-queue.js';
 
 export const JOB_QUEUES = { reminders: 'decision-reminders', outboxRetry: 'notification-retry' } as const;
 
@@ -37,17 +38,23 @@ export async function startDecisionJobs(dataSource: DataSource, notifier: Notifi
   await boss.start();
   const reminders = new ReminderService(dataSource, notifier);
   for (const name of Object.values(JOB_QUEUES)) {
-    await boss.createQueue(name, { name, policy: 'singleton' } as never);
+    await createQueueOnce(boss, name);
   }
   await boss.schedule(JOB_QUEUES.reminders, options.reminderCron ?? '30 7 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
   await boss.schedule(JOB_QUEUES.outboxRetry, options.retryCron ?? '*/10 * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
-  await boss.work(JOB_QUEUES.reminders, async () => {
-    const run = await reminders.run();
-    logger.info(run, 'reminder sweep');
-  });
-  await boss.work(JOB_QUEUES.outboxRetry, async () => {
-    await notifier.retryDue();
-  });
+  await boss.work(
+    JOB_QUEUES.reminders,
+    countingFailures(JOB_QUEUES.reminders, async () => {
+      const run = await reminders.run();
+      logger.info(run, 'reminder sweep');
+    }),
+  );
+  await boss.work(
+    JOB_QUEUES.outboxRetry,
+    countingFailures(JOB_QUEUES.outboxRetry, async () => {
+      await notifier.retryDue();
+    }),
+  );
   return {
     boss,
     reminders,
