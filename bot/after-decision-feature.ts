@@ -4,7 +4,6 @@
 // conclusion and the yearly report (signed, expiring links).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { In } from 'typeorm';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type restify from 'restify';
@@ -18,6 +17,7 @@ import { EVALUATION_VERBS, OUTCOME_CHOICES } from './cards/evaluation-card.js';
 import { reportCard, REPORT_VERBS } from './cards/report-card.js';
 import { afterDecision as t } from './messages/index.js';
 import { logger } from './logger.js';
+import { publicBaseUrl, rememberServerAddress, sendFile, sendFileFailure, sendLinkRefused } from './files/signed-file-route.js';
 import { decisionFeatureOf } from './decision-feature.js';
 import { createPlanToken, verifyPlanToken } from './files/file-links.js';
 import { BotNotifier, type OutboxRenderer, type ProactiveAdapter } from '../services/notifications/bot-notifier.js';
@@ -80,14 +80,11 @@ function sharedNotifier(bot: BotApplication, services: AppServices, render: Outb
 
 // ---- download links ----------------------------------------------------------------------------------
 
-const baseUrls = new WeakMap<AppServices, () => string | undefined>();
 const PROVINCE = 1;
 const KIND_DOCX = 1;
 const KIND_XLSX = 2;
 
-function baseUrl(services: AppServices): string {
-  return (services.config.PUBLIC_BASE_URL ?? baseUrls.get(services)?.() ?? `http://127.0.0.1:${services.config.PORT}`).replace(/\/+$/, '');
-}
+const baseUrl = publicBaseUrl;
 
 /** The evaluation conclusion of a proposal: a signed token with revision 0 (plan links start at 1). */
 export function evaluationFileUrl(services: AppServices, proposalId: string): string {
@@ -101,21 +98,9 @@ export function reportFileUrl(services: AppServices, issuerUnitId: string, year:
 }
 
 export function registerAfterDecisionFileRoutes(server: restify.Server, services: AppServices): void {
-  baseUrls.set(services, () => {
-    const address = server.server.address() as AddressInfo | string | null;
-    if (!address || typeof address === 'string') return undefined;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-    return `http://${host}:${address.port}`;
-  });
-  const notFound = (res: restify.Response) => {
-    res.status(404);
-    res.setHeader('content-type', 'text/plain; charset=utf-8');
-    res.end('Đường dẫn không hợp lệ hoặc đã hết hạn.');
-  };
-  const send = (res: restify.Response, name: string, type: string, content: Buffer) => {
-    res.writeHead(200, { 'content-type': type, 'content-length': content.length, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' });
-    res.end(content);
-  };
+  rememberServerAddress(server, services);
+  const notFound = sendLinkRefused;
+  const send = (res: restify.Response, name: string, contentType: string, content: Buffer) => sendFile(res, { name, contentType, content });
   server.get('/files/evaluation/:token', async (req, res) => {
     const claims = verifyPlanToken(String(req.params.token ?? ''));
     if (!claims || claims.revision !== 0) return notFound(res);
@@ -124,9 +109,7 @@ export function registerAfterDecisionFileRoutes(server: restify.Server, services
       if (!file) return notFound(res);
       send(res, file.name, DOCX_CONTENT_TYPE, file.content);
     } catch (err) {
-      logger.error({ err }, 'evaluation conclusion document failed');
-      res.status(500);
-      res.end();
+      sendFileFailure(res, err, 'evaluation conclusion');
     }
   });
   server.get('/files/report/:token', async (req, res) => {
@@ -142,9 +125,7 @@ export function registerAfterDecisionFileRoutes(server: restify.Server, services
       send(res, path.basename(file), kind === KIND_DOCX ? DOCX_CONTENT_TYPE : XLSX_CONTENT_TYPE, await readFile(file));
     } catch (err) {
       if (err instanceof AnnualReportError) return notFound(res);
-      logger.error({ err }, 'yearly report failed');
-      res.status(500);
-      res.end();
+      sendFileFailure(res, err, 'yearly report');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
