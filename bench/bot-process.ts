@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadConfig } from '../bot/config.js';
-import { logger } from '../bot/logger.js';
+import { logger } from '../services/platform/logger.js';
 import { startBotServer } from '../bot/server.js';
 import { registerFeatures } from '../bot/features.js';
 import type { BotApplication } from '../bot/app.js';

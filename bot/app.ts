@@ -16,9 +16,9 @@ import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
 import { bindConversationState, createDialogSet } from './core/dialog-host.js';
 import { IntentRegistry } from './core/intent-registry.js';
 import { routeMessage } from './core/message-router.js';
-import type { NeutralCard } from './core/reply.js';
-import { logger } from './logger.js';
-import { core } from './messages/index.js';
+import type { NeutralCard } from '../services/platform/reply.js';
+import { logger } from '../services/platform/logger.js';
+import { core } from '../services/platform/messages/index.js';
 import type { DialogSet } from 'botbuilder-dialogs';
 
 export interface ConversationState {

@@ -1,6 +1,9 @@
 // All configuration comes from environment variables, validated once at start-up.
 // A wrong value stops the process with a message naming the variable.
 import { z } from 'zod/v4';
+import { ConfigError } from '../services/platform/config-error.js';
+
+export { ConfigError };
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -64,13 +67,6 @@ export interface AppConfig extends Env {
   /** Bot Framework authentication enforced on /api/messages. */
   authEnabled: boolean;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {

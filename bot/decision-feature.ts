@@ -4,10 +4,10 @@ import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
 import type { CoreTurn } from './core/core-turn.js';
 import { toActivity } from './core/core-turn.js';
-import type { BotReply, NeutralCard } from './core/reply.js';
+import type { BotReply, NeutralCard } from '../services/platform/reply.js';
 import { decisionCard, DECISION_VERBS, type CardRole } from './cards/decision-card.js';
-import { decisions as t } from './messages/index.js';
-import { logger } from './logger.js';
+import { decisions as t } from '../services/platform/messages/index.js';
+import { logger } from '../services/platform/logger.js';
 import { DecisionService, DECISION_NOTICES, type ActionResult, type DecisionView } from '../services/decisions/decision-service.js';
 import { BotNotifier, type ProactiveAdapter } from '../services/notifications/bot-notifier.js';
 import { undeliveredNotifications, type Notifier } from '../services/notifications/notifier.js';
@@ -23,7 +23,7 @@ import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { formatDateVN } from '../services/calendar/local-date.js';
 import { decisionFileUrl } from './decision-files.js';
 import { PLAN_VERBS } from './cards/plan-review-card.js';
-import { wizard } from './messages/wizard.js';
+import { wizard } from '../services/platform/messages/wizard.js';
 
 export interface DecisionFeature {
   service: DecisionService;

@@ -2,7 +2,7 @@
 // expiring link of bot/files/file-links.ts, bound to the proposal (its revision field carries the
 // decision's revision), so only people given the link by the bot can download it.
 import type restify from 'restify';
-import { DOCX_CONTENT_TYPE } from './core/reply.js';
+import { DOCX_CONTENT_TYPE } from '../services/platform/reply.js';
 import type { AppServices } from './core/app-services.js';
 import { publicBaseUrl, rememberServerAddress, sendFile, sendFileFailure, sendLinkRefused } from './files/signed-file-route.js';
 import { createPlanToken, verifyPlanToken } from './files/file-links.js';

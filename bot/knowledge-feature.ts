@@ -4,7 +4,7 @@
 import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
 import { rendersCards, type CoreTurn } from './core/core-turn.js';
-import type { NeutralCard } from './core/reply.js';
+import type { NeutralCard } from '../services/platform/reply.js';
 import {
   articleAdaptiveCard,
   articleText,
@@ -14,8 +14,8 @@ import {
   policyAnswerText,
   ZALO_TEXT_LIMIT,
 } from './cards/policy-answer-card.js';
-import { core } from './messages/index.js';
-import { knowledge } from './messages/knowledge.js';
+import { core } from '../services/platform/messages/index.js';
+import { knowledge } from '../services/platform/messages/knowledge.js';
 import { createPolicyAnswerer, type AnswerContext, type ArticleView } from '../services/knowledge/policy-answerer.js';
 
 const CONTEXT_KEY = 'kbContext';

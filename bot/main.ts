@@ -7,7 +7,7 @@ import { loadWebConfig, WebConfigError } from './web/web-config.js';
 import { loadGraphConfig } from '../services/notifications/graph-config.js';
 import { loadWorkflowConfig, setWorkflowConfig, WorkflowConfigError } from '../services/workflow/workflow-config.js';
 import { openDatabase } from '../entities/data-source.js';
-import { logger } from './logger.js';
+import { logger } from '../services/platform/logger.js';
 import { startBotServer } from './server.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { printDemoInstructions, prepareDemo } from './demo.js';

@@ -4,7 +4,7 @@
 import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
 import { myProposalsCard } from './cards/my-proposals-card.js';
-import { wizard } from './messages/wizard.js';
+import { wizard } from '../services/platform/messages/wizard.js';
 import { listMyProposals } from '../services/proposals/my-proposals.js';
 
 export function registerMyProposalsFeature(bot: BotApplication, services: AppServices): void {

@@ -5,9 +5,9 @@ import type { BotApplication } from './app.js';
 import type { AppServices } from './core/app-services.js';
 import type { CoreTurn } from './core/core-turn.js';
 import { toActivity } from './core/core-turn.js';
-import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from './core/reply.js';
+import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../services/platform/reply.js';
 import type { CommandResult } from './core/command-registry.js';
-import { wizard } from './messages/wizard.js';
+import { wizard } from '../services/platform/messages/wizard.js';
 import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './cards/plan-review-card.js';
 import { planFormCard, typedValues, validateForm } from './cards/plan-form-card.js';
 import { planFileUrl } from './files/file-routes.js';
@@ -26,7 +26,7 @@ import { ProposalSubmissionService } from '../services/proposals/proposal-submis
 import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { isReopened, latestReturn, listMyProposals } from '../services/proposals/my-proposals.js';
 import { myProposalsCard } from './cards/my-proposals-card.js';
-import { logger } from './logger.js';
+import { logger } from '../services/platform/logger.js';
 
 const channelOf = (context: TurnContext) => String(context.activity.channelId ?? '').slice(0, 16);
 const isInvoke = (turn: CoreTurn) => turn.context.activity.type === ActivityTypes.Invoke;

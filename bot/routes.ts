@@ -7,7 +7,7 @@ import type { AppConfig } from './config.js';
 import type { AppServices } from './core/app-services.js';
 import type { ConversationLock } from '../services/state/conversation-lock.js';
 import { zaloRoute } from './zalo/zalo-routes.js';
-import { metricsRoute } from './metrics.js';
+import { metricsRoute } from './http/metrics-route.js';
 import { planFileRoute } from './files/file-routes.js';
 import { decisionFileRoute } from './decision-files.js';
 import { afterDecisionFileRoute } from './after-decision-feature.js';

@@ -11,7 +11,7 @@ import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
 import { createBotApplication, isDatabaseUnavailable, type BotApplication, type BotApplicationOptions } from './app.js';
 import type { AppConfig } from './config.js';
 import { createAppServices, type AppServices } from './core/app-services.js';
-import { logger, withCorrelation } from './logger.js';
+import { logger, withCorrelation } from '../services/platform/logger.js';
 import { registerFeatures } from './features.js';
 import { SendRetryMiddleware } from './core/send-retry.js';
 import { plainTextMiddleware } from './core/plain-text-middleware.js';

@@ -2,7 +2,7 @@
 // to them; whether they may go on is the configurable rule allow / warn / block.
 import type { Officer } from '../entities/officer.entity.js';
 import type { WorkflowConfig } from '../services/workflow/workflow-config.js';
-import { wizard } from '../bot/messages/wizard.js';
+import { wizard } from '../services/platform/messages/wizard.js';
 
 export type CoverageOutcome = { allowed: true; notice?: string } | { allowed: false; notice: string };
 

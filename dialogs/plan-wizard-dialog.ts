@@ -6,8 +6,8 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import type { Officer } from '../entities/officer.entity.js';
 import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
-import type { BotReply } from '../bot/core/reply.js';
-import { wizard } from '../bot/messages/wizard.js';
+import type { BotReply } from '../services/platform/reply.js';
+import { wizard } from '../services/platform/messages/wizard.js';
 import { DraftNotFoundError, type ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { foldKey } from '../services/text/vietnamese.js';
 import { applies, nextEmptyStep, parseSectionWords, stepById, WIZARD_SECTIONS, WIZARD_STEPS } from './wizard-sections.js';

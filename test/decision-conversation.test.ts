@@ -2,7 +2,7 @@
 // the bot: a new 1:1 Teams conversation), the leadership votes by card and by typed command, and the
 // proposer learns the outcome. Also: refusals, a department head's plan through Home Affairs to the Chairman.
 import assert from 'node:assert/strict';
-import { deterministicAadObjectId } from '../bot/chat/activity-factory.js';
+import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { registerDecisionFeature } from '../bot/decision-feature.js';
 import { registerMyProposalsFeature } from '../bot/my-proposals-feature.js';
 import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';

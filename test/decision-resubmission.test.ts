@@ -4,7 +4,7 @@
 // same code, revision 2, the same head, who sees what changed, then the collective's meeting result and
 // the proposer's notification. Also: SỬA by someone else, SỬA on a plan that is not returned, double press.
 import assert from 'node:assert/strict';
-import { deterministicAadObjectId } from '../bot/chat/activity-factory.js';
+import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { registerFeatures } from '../bot/features.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';

@@ -10,7 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { loadConfig } from '../bot/config.js';
-import { loadMetricsConfig, metricsRegistry } from '../bot/metrics.js';
+import { metricsRegistry } from '../services/platform/metrics.js';
+import { loadMetricsConfig } from '../bot/http/metrics-route.js';
 import { loadRetentionConfig } from '../services/privacy/retention.js';
 
 const root = path.resolve(__dirname, '..');

@@ -12,7 +12,7 @@ import { openTestDatabase, type TestDatabase } from './helpers/test-database.js'
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
 import { EvaluationVote } from '../entities/evaluation-vote.entity.js';
-import type { NeutralCard } from '../bot/core/reply.js';
+import type { NeutralCard } from '../services/platform/reply.js';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.min.js');

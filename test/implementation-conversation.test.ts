@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import ExcelJS from 'exceljs';
-import { deterministicAadObjectId } from '../bot/chat/activity-factory.js';
+import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { registerDecisionFeature } from '../bot/decision-feature.js';
 import { afterDecisionFeatureOf, registerAfterDecisionFeature } from '../bot/after-decision-feature.js';
 import { AfterDecisionReminders } from '../services/implementation/after-decision-reminders.js';

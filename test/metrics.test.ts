@@ -2,8 +2,8 @@
 // histogram; database pool, outbox backlog, job queue (when pg-boss's schema exists) and Zalo error
 // series are exposed; a token protects the endpoint when configured.
 import assert from 'node:assert/strict';
-import { messageActivity } from '../bot/chat/activity-factory.js';
-import { recordJobFailure, recordZaloApiError } from '../bot/metrics.js';
+import { messageActivity } from '../tools/chat/activity-factory.js';
+import { recordJobFailure, recordZaloApiError } from '../services/platform/metrics.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 

@@ -6,10 +6,10 @@
 // Zalo (FakeZalo). A real database and the real bot over HTTP.
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { deterministicAadObjectId } from '../bot/chat/activity-factory.js';
+import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { toActivity } from '../bot/core/core-turn.js';
 import { decisionFeatureOf, registerDecisionFeature } from '../bot/decision-feature.js';
-import { logger } from '../bot/logger.js';
+import { logger } from '../services/platform/logger.js';
 import { ConfigError } from '../bot/config.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
 import { loadGraphConfig } from '../services/notifications/graph-config.js';

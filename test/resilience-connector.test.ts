@@ -3,7 +3,7 @@
 // SendRetryMiddleware (bot/core/send-retry.ts) adds 429 without Retry-After and connectors that hang.
 import assert from 'node:assert/strict';
 import type { BotApplication } from '../bot/app.js';
-import { messageActivity } from '../bot/chat/activity-factory.js';
+import { messageActivity } from '../tools/chat/activity-factory.js';
 import { registerFeatures } from '../bot/features.js';
 import { isRetryableSendError, sendWithRetry, SendRetryMiddleware, SendTimeoutError } from '../bot/core/send-retry.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';

@@ -5,9 +5,9 @@
 // Real PostgreSQL only (TEST_DATABASE_URL): PGlite runs inside the process and cannot be cut off.
 import assert from 'node:assert/strict';
 import type { BotApplication } from '../bot/app.js';
-import { messageActivity } from '../bot/chat/activity-factory.js';
+import { messageActivity } from '../tools/chat/activity-factory.js';
 import { registerFeatures } from '../bot/features.js';
-import { core } from '../bot/messages/index.js';
+import { core } from '../services/platform/messages/index.js';
 import { openDatabase } from '../entities/data-source.js';
 import { startHarness, allText, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { createTestDatabaseOptions, type TestDatabase } from './helpers/test-database.js';

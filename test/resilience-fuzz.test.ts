@@ -3,7 +3,7 @@
 // Zalo events never get a 500, never a 501, and never stop the process.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { adaptiveCardActionActivity, messageActivity, submitActivity } from '../bot/chat/activity-factory.js';
+import { adaptiveCardActionActivity, messageActivity, submitActivity } from '../tools/chat/activity-factory.js';
 import { startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 

@@ -2,10 +2,10 @@
 // message gets the clear "too long" answer, and text that looks like card JSON, HTML or markdown comes back
 // as text: never as a card built from it, never as live markup.
 import assert from 'node:assert/strict';
-import { messageActivity } from '../bot/chat/activity-factory.js';
-import type { ConnectorActivity } from '../bot/chat/loopback-connector.js';
+import { messageActivity } from '../tools/chat/activity-factory.js';
+import type { ConnectorActivity } from '../tools/chat/loopback-connector.js';
 import { escapeCardText } from '../bot/cards/render-adaptive-card.js';
-import { core } from '../bot/messages/index.js';
+import { core } from '../services/platform/messages/index.js';
 import { MAX_MESSAGE_LENGTH } from '../bot/core/message-router.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';

@@ -14,7 +14,7 @@ import {
   installActivity,
   messageActivity,
   stableTeamsUserId,
-} from '../bot/chat/activity-factory.js';
+} from '../tools/chat/activity-factory.js';
 import {
   findAction,
   findInput,
@@ -22,12 +22,12 @@ import {
   parseInputValue,
   renderActivity,
   renderAdaptiveCard,
-} from '../bot/chat/card-text-renderer.js';
-import { LoopbackConnector } from '../bot/chat/loopback-connector.js';
+} from '../tools/chat/card-text-renderer.js';
+import { LoopbackConnector } from '../tools/chat/loopback-connector.js';
 import { FAKE_BOT_CARD_TITLE, FAKE_BOT_FILE_TEXT, startFakeBot, type FakeBot } from './helpers/fake-bot.js';
 
 const ROOT = resolve(__dirname, '..');
-const CHAT_SCRIPT = join(ROOT, 'bot/chat/terminal-chat.ts');
+const CHAT_SCRIPT = join(ROOT, 'tools/chat/terminal-chat.ts');
 
 /** A card like the bot's proposal form: facts, columns, inputs of every kind, a nested ShowCard. */
 const proposalCard = {

@@ -23,9 +23,9 @@ import {
   messageActivity,
   type ChatSession,
   type OutgoingActivity,
-} from '../bot/chat/activity-factory.js';
-import { LoopbackConnector, type ConnectorActivity } from '../bot/chat/loopback-connector.js';
-import { core } from '../bot/messages/index.js';
+} from '../tools/chat/activity-factory.js';
+import { LoopbackConnector, type ConnectorActivity } from '../tools/chat/loopback-connector.js';
+import { core } from '../services/platform/messages/index.js';
 import { openDatabase, type Database } from '../entities/data-source.js';
 import { todayVN } from '../services/calendar/local-date.js';
 import { DecisionService, DECISION_NOTICES } from '../services/decisions/decision-service.js';

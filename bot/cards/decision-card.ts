@@ -3,8 +3,8 @@
 // actions (the card refreshes per user) and everyone else a read-only status. Text channels: the same card
 // as text plus typed commands.
 import type { DecisionView } from '../../services/decisions/decision-service.js';
-import type { CardAction, CardSection, NeutralCard } from '../core/reply.js';
-import { decisions as t } from '../messages/index.js';
+import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
+import { decisions as t } from '../../services/platform/messages/index.js';
 import { escapeCardText, renderAdaptiveCard } from './render-adaptive-card.js';
 
 export const DECISION_VERBS = {

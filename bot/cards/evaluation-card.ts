@@ -5,8 +5,8 @@ import type { Evaluation } from '../../entities/evaluation.entity.js';
 import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
-import type { CardAction, CardFact, CardSection } from '../core/reply.js';
-import { afterDecision as t } from '../messages/index.js';
+import type { CardAction, CardFact, CardSection } from '../../services/platform/reply.js';
+import { afterDecision as t } from '../../services/platform/messages/index.js';
 
 export const EVALUATION_VERBS = {
   open: 'eval.open',

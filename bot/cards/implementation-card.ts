@@ -7,8 +7,8 @@ import type { Officer } from '../../entities/officer.entity.js';
 import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
 import type { ImplementationView } from '../../services/implementation/implementation-service.js';
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
-import type { CardAction, NeutralCard } from '../core/reply.js';
-import { afterDecision as t } from '../messages/index.js';
+import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
+import { afterDecision as t } from '../../services/platform/messages/index.js';
 import { renderAdaptiveCard } from './render-adaptive-card.js';
 import { evaluationParts } from './evaluation-card.js';
 

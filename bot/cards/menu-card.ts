@@ -1,5 +1,5 @@
-import type { NeutralCard } from '../core/reply.js';
-import { core } from '../messages/index.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
+import { core } from '../../services/platform/messages/index.js';
 
 export const MENU_VERBS = {
   newProposal: 'menu.newProposal',

@@ -4,9 +4,9 @@
 // "Tải kế hoạch" (a signed link). Every action has its typed command for text channels.
 import { formatDateVN } from '../../services/calendar/local-date.js';
 import { isReopened, type MyProposalItem } from '../../services/proposals/my-proposals.js';
-import type { CardAction, CardSection, NeutralCard } from '../core/reply.js';
-import { decisions } from '../messages/decisions.js';
-import { wizard } from '../messages/wizard.js';
+import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
+import { decisions } from '../../services/platform/messages/decisions.js';
+import { wizard } from '../../services/platform/messages/wizard.js';
 import { PLAN_VERBS } from './plan-review-card.js';
 
 function statusOf(item: MyProposalItem): string {

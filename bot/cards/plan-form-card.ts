@@ -9,7 +9,7 @@ import type { WorkflowConfig } from '../../services/workflow/workflow-config.js'
 import { stepById } from '../../dialogs/wizard-sections.js';
 import type { StepContext } from '../../dialogs/wizard-step.js';
 import { PLAN_VERBS } from './plan-review-card.js';
-import { wizard } from '../messages/wizard.js';
+import { wizard } from '../../services/platform/messages/wizard.js';
 
 type Inputs = Record<string, string>;
 

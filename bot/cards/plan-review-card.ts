@@ -6,8 +6,8 @@ import { formatVND } from '../../services/documents/format.js';
 import { formatMilestones } from '../../services/proposals/plan-validation.js';
 import { fieldLabel, type WorkflowConfig } from '../../services/workflow/workflow-config.js';
 import { CONDITION_KEYS } from '../../services/proposals/plan-validation.js';
-import type { CardAction, CardSection, NeutralCard } from '../core/reply.js';
-import { wizard } from '../messages/wizard.js';
+import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
+import { wizard } from '../../services/platform/messages/wizard.js';
 
 export const PLAN_VERBS = {
   resume: 'plan.resume',

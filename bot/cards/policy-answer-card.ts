@@ -1,7 +1,7 @@
 // Channel renderings of a policy answer (services/knowledge/policy-answerer.ts): an Adaptive Card 1.5 for
 // Teams (quote, citation, "whole article" button) and plain text within a length limit for text channels.
 // Pure functions: no I/O, no state.
-import { knowledge as msg } from '../messages/knowledge.js';
+import { knowledge as msg } from '../../services/platform/messages/knowledge.js';
 import type { ArticleView, PolicyAnswer } from '../../services/knowledge/policy-answerer.js';
 
 /** Action.Execute verb of the "whole article" button; data: { provisionId }. */

@@ -1,5 +1,5 @@
 // Neutral card → Adaptive Card 1.5 with Universal Actions (Action.Execute), for Teams and the web.
-import type { CardAction, NeutralCard } from '../core/reply.js';
+import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 

@@ -1,5 +1,5 @@
 // Neutral card → plain text with typed commands, for text channels (Zalo, SMS-like clients).
-import type { NeutralCard } from '../core/reply.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
 
 export function renderTextCard(card: NeutralCard): string {
   const lines: string[] = [card.title.toLocaleUpperCase('vi')];

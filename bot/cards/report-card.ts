@@ -4,8 +4,8 @@
 import type { AnnualFigures } from '../../services/reports/annual-report-figures.js';
 import type { Narrative, SubmissionStatus } from '../../services/reports/annual-report-service.js';
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
-import type { CardAction, NeutralCard } from '../core/reply.js';
-import { afterDecision as t } from '../messages/index.js';
+import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
+import { afterDecision as t } from '../../services/platform/messages/index.js';
 import { renderAdaptiveCard } from './render-adaptive-card.js';
 
 export const REPORT_VERBS = {

@@ -4,7 +4,7 @@
 //    "citations": [{"document": string, "citation": string, "score": number, "source": "official" | "curated"}]}
 // with the best citation first.
 import type { Command } from 'commander';
-import { logger } from '../logger.js';
+import { logger } from '../../services/platform/logger.js';
 import { createPolicyAnswerer, type PolicyAnswer } from '../../services/knowledge/policy-answerer.js';
 import { withCliDatabase } from './cli-database.js';
 

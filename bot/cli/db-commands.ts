@@ -2,7 +2,7 @@
 // this before a rollout) and `db status` (exit code 3 when migrations are pending).
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { operations as text } from '../messages/operations.js';
+import { operations as text } from '../../services/platform/messages/operations.js';
 import { openDatabase } from '../../entities/data-source.js';
 import { pendingMigrations, runMigrationsLocked } from '../../entities/migration-lock.js';
 

@@ -9,7 +9,7 @@ import { formatDateVN, parseLocalDate, todayVN } from '../../services/calendar/l
 import { DecisionService } from '../../services/decisions/decision-service.js';
 import { ReminderService } from '../../services/jobs/reminder-service.js';
 import { OutboxOnlyNotifier, undeliveredNotifications } from '../../services/notifications/notifier.js';
-import { decisions as t } from '../messages/decisions.js';
+import { decisions as t } from '../../services/platform/messages/decisions.js';
 import { withCliDatabase } from './cli-database.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

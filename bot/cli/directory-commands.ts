@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { directory as text } from '../messages/directory.js';
+import { directory as text } from '../../services/platform/messages/directory.js';
 import { withCliDatabase } from './cli-database.js';
 import { DirectoryFileError, readDirectoryFile } from '../../services/directory/directory-file.js';
 import {

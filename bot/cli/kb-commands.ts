@@ -13,7 +13,7 @@ import {
   removeDocument,
 } from '../../services/knowledge/knowledge-store.js';
 import { ExtractionError, extractText } from '../../services/knowledge/text-extractor.js';
-import { knowledge as msg } from '../messages/knowledge.js';
+import { knowledge as msg } from '../../services/platform/messages/knowledge.js';
 import { registerAskCommand } from './ask-command.js';
 import { withCliDatabase } from './cli-database.js';
 

@@ -3,7 +3,7 @@
 // retention of conversation data.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { operations as text } from '../messages/operations.js';
+import { operations as text } from '../../services/platform/messages/operations.js';
 import { withCliDatabase } from './cli-database.js';
 import { exportPersonalData } from '../../services/privacy/personal-data.js';
 import { erasePersonalData } from '../../services/privacy/erase.js';

@@ -3,7 +3,7 @@
 // `npm run cli -- report status --year 2026`: which units have submitted their yearly report.
 // `npm run cli -- report remind [--today YYYY-MM-DD]`: runs the after-decision reminder sweep once.
 import type { Command } from 'commander';
-import { afterDecision as t } from '../messages/after-decision.js';
+import { afterDecision as t } from '../../services/platform/messages/after-decision.js';
 import { withCliDatabase } from './cli-database.js';
 import { AnnualReportError, generateAnnualReport, submissionStatus } from '../../services/reports/annual-report-service.js';
 import { formatDateVN, parseLocalDate, toLocalDate, todayVN } from '../../services/calendar/local-date.js';

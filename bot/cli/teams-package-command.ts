@@ -3,7 +3,7 @@
 // Teams admin center.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { operations as text } from '../messages/operations.js';
+import { operations as text } from '../../services/platform/messages/operations.js';
 import { AppPackageError, buildAppPackage, MANIFEST_VERSION } from '../teams/app-package.js';
 
 interface TeamsPackageOptions {

@@ -3,7 +3,7 @@
 // `npm run cli -- web sessions revoke <email>`: signs a person out of the web everywhere.
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { web as text } from '../messages/web.js';
+import { web as text } from '../../services/platform/messages/web.js';
 import { loadWebConfig } from '../web/web-config.js';
 import { withCliDatabase } from './cli-database.js';
 import { createDecisionLinkMinter, DecisionLinkService } from '../../services/web-links/decision-link-service.js';

@@ -1,7 +1,7 @@
 // Every action a user can take, by verb: a Teams Action.Execute, an Action.Submit, a button on Zalo and
 // a typed command all end in the same handler.
 import type { CoreTurn } from './core-turn.js';
-import type { NeutralCard } from './reply.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
 import { foldKey } from '../../services/text/vietnamese.js';
 
 export type CommandResult = NeutralCard | string | void;

@@ -3,7 +3,7 @@ import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnCon
 import type { Officer } from '../../entities/officer.entity.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 import { renderTextCard } from '../cards/render-text-card.js';
-import type { BotReply, NeutralCard } from './reply.js';
+import type { BotReply, NeutralCard } from '../../services/platform/reply.js';
 
 /** Channels that render Adaptive Cards; every other channel gets text and typed commands. */
 const CARD_CHANNELS = new Set(['msteams', 'emulator', 'web', 'webchat', 'directline']);

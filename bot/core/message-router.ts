@@ -1,8 +1,8 @@
 // One message, one decision: a card submission, a running dialog, a typed command, or an intent.
 import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
 import { recognizeIntent, type Intent } from '../../services/intents/intent-recognizer.js';
-import { logger } from '../logger.js';
-import { core } from '../messages/index.js';
+import { logger } from '../../services/platform/logger.js';
+import { core } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
 import type { CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';

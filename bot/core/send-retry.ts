@@ -7,7 +7,7 @@
 // Caveat: an attempt abandoned for taking too long may still arrive later, so a reply can, rarely, be
 // shown twice; that is preferred to a reply lost or a conversation stuck.
 import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
-import { logger } from '../logger.js';
+import { logger } from '../../services/platform/logger.js';
 
 export interface SendRetryOptions {
   /** Attempts in all, the first included (default 4). */

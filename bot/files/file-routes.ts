@@ -2,7 +2,7 @@
 // the proposer (see file-links.ts). The integrator calls registerFileRoutes(server, services) once when
 // the restify server is created.
 import type restify from 'restify';
-import { DOCX_CONTENT_TYPE } from '../core/reply.js';
+import { DOCX_CONTENT_TYPE } from '../../services/platform/reply.js';
 import type { AppServices } from '../core/app-services.js';
 import { publicBaseUrl, rememberServerAddress, sendFile, sendFileFailure, sendLinkRefused } from './signed-file-route.js';
 import { getWorkflowConfig } from '../../services/workflow/workflow-config.js';

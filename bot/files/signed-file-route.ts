@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import type { AppServices } from '../core/app-services.js';
-import { logger } from '../logger.js';
+import { logger } from '../../services/platform/logger.js';
 
 const serverAddresses = new WeakMap<AppServices, () => string | undefined>();
 

@@ -19,10 +19,10 @@ import { dashboardWorkbook, proposalsCsv } from '../../services/dashboard/dashbo
 import { createDecisionLinkMinter, DecisionLinkService, type DecisionLinkMinter } from '../../services/web-links/decision-link-service.js';
 import { isDatabaseUnavailable } from '../app.js';
 import { DECISION_VERBS } from '../cards/decision-card.js';
-import { DECISION_STATUS_LABELS } from '../messages/decisions.js';
+import { DECISION_STATUS_LABELS } from '../../services/platform/messages/decisions.js';
 import type { AppServices } from '../core/app-services.js';
-import { logger, withCorrelation } from '../logger.js';
-import { web as t } from '../messages/web.js';
+import { logger, withCorrelation } from '../../services/platform/logger.js';
+import { web as t } from '../../services/platform/messages/web.js';
 import type { RouteContext, RouteRegistration } from '../routes.js';
 import { decisionFeatureOf } from '../decision-feature.js';
 import { EntraOidc, emailsOf } from './entra-oidc.js';

@@ -4,7 +4,7 @@
 import type { DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
-import { logger } from '../logger.js';
+import { logger } from '../../services/platform/logger.js';
 
 interface ContinuingAdapter {
   continueConversationAsync(botAppId: string, reference: never, logic: (context: { sendActivity(text: string): Promise<unknown> }) => Promise<void>): Promise<void>;

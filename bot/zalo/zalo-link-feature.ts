@@ -2,7 +2,7 @@
 // "LIÊN KẾT <mã>". Only in a 1:1 conversation, where nobody else sees the code.
 import type { BotApplication } from '../app.js';
 import type { AppServices } from '../core/app-services.js';
-import { zalo as text } from '../messages/zalo.js';
+import { zalo as text } from '../../services/platform/messages/zalo.js';
 import { loadZaloConfig } from '../../services/zalo/zalo-config.js';
 import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { isZaloChannel } from './zalo-adapter.js';

@@ -5,7 +5,7 @@ import type { Activity, CardAction } from 'botbuilder';
 import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
 import type { ZaloButton } from '../../entities/zalo-outbox.entity.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render-adaptive-card.js';
-import { zalo as text } from '../messages/zalo.js';
+import { zalo as text } from '../../services/platform/messages/zalo.js';
 
 export const ZALO_MAX_TEXT = 2000;
 export const ZALO_MAX_BUTTONS = 3;

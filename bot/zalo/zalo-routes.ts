@@ -3,8 +3,8 @@
 // process it. A channel that is not configured answers 404.
 import type { IncomingMessage } from 'node:http';
 import type restify from 'restify';
-import { registerOutboxMetric } from '../metrics.js';
-import { logger } from '../logger.js';
+import { registerOutboxMetric } from '../../services/platform/metrics.js';
+import { logger } from '../../services/platform/logger.js';
 import type { RouteContext, RouteRegistration } from '../routes.js';
 import { loadZaloConfig, type ZaloConfig } from '../../services/zalo/zalo-config.js';
 import { parseBody, parseBotEvent, parseOaEvent, ZaloEventError, type ZaloEvent } from '../../services/zalo/zalo-events.js';

@@ -15,9 +15,9 @@ import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
 import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
 import { isDatabaseUnavailable, type BotApplication } from '../app.js';
-import { logger, withCorrelation } from '../logger.js';
-import { core } from '../messages/index.js';
-import { zalo as text } from '../messages/zalo.js';
+import { logger, withCorrelation } from '../../services/platform/logger.js';
+import { core } from '../../services/platform/messages/index.js';
+import { zalo as text } from '../../services/platform/messages/zalo.js';
 import { ZALO_OFFICER_KEY, ZaloAdapter } from './zalo-adapter.js';
 
 export interface ZaloRuntimeOptions {

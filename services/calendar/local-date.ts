@@ -5,7 +5,7 @@
 // a Monday in Lào Cai is a Monday, even though it is still Sunday in UTC. Arithmetic on LocalDates is
 // pure calendar arithmetic (UTC midnight as a neutral carrier), so no zone can shift a date.
 
-import { calendar as calendarMessages } from '../../bot/messages/calendar.js';
+import { calendar as calendarMessages } from '../platform/messages/calendar.js';
 
 export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Vietnam has kept UTC+7 without daylight saving since 1975. */

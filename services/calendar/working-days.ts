@@ -19,8 +19,8 @@
 // received on Friday 13/02/2026 with 7 working days is due on Tuesday 03/03/2026 (the Tết break 14–22/02
 // is skipped).
 import Holidays from 'date-holidays';
-import { logger } from '../../bot/logger.js';
-import { calendar as calendarMessages } from '../../bot/messages/calendar.js';
+import { logger } from '../platform/logger.js';
+import { calendar as calendarMessages } from '../platform/messages/calendar.js';
 import { getWorkflowConfig } from '../workflow/workflow-config.js';
 import {
   addCalendarDays,

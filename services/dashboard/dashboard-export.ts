@@ -2,8 +2,8 @@
 // reads the diacritics). XLSX: one sheet per panel plus the list. Cells starting with = + - @ are
 // prefixed with an apostrophe in the CSV, so a title typed by a user cannot become a spreadsheet formula.
 import ExcelJS from 'exceljs';
-import { web } from '../../bot/messages/web.js';
-import { decisions } from '../../bot/messages/decisions.js';
+import { web } from '../platform/messages/web.js';
+import { decisions } from '../platform/messages/decisions.js';
 import { formatDateVN } from '../calendar/local-date.js';
 import type { Dashboard, RecentProposal } from './dashboard-service.js';
 

@@ -13,7 +13,7 @@ import { Officer } from '../../entities/officer.entity.js';
 import { Proposal, type ProposalStatus } from '../../entities/proposal.entity.js';
 import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import { getDefaultCalendar, type WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import { enqueueNotification, type Notifier, type NotificationRequest } from '../notifications/notifier.js';

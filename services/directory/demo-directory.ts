@@ -4,7 +4,7 @@
 // importing the real directory later deactivates the demo people and units.
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { directory as text } from '../../bot/messages/directory.js';
+import { directory as text } from '../platform/messages/directory.js';
 import { readDirectoryFile } from './directory-file.js';
 import { importDirectory, type ImportCounts } from './directory-import.js';
 

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { directory as text } from '../../bot/messages/directory.js';
+import { directory as text } from '../platform/messages/directory.js';
 
 export const DIRECTORY_COLUMNS = [
   'unit_code',

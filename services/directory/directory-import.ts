@@ -14,7 +14,7 @@
 //     before promoting.
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod/v4';
-import { directory as text } from '../../bot/messages/directory.js';
+import { directory as text } from '../platform/messages/directory.js';
 import { OFFICER_ROLES, Officer, type OfficerRole } from '../../entities/officer.entity.js';
 import { UNIT_KINDS, Unit, type UnitKind } from '../../entities/unit.entity.js';
 import { foldKey } from '../text/vietnamese.js';

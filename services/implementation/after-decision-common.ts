@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Decision } from '../../entities/decision.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import { enqueueNotification, type NotificationRequest, type Notifier } from '../notifications/notifier.js';
 import { recordAudit } from '../proposals/proposal-state-machine.js';
 import { RoutingService } from '../routing/routing-service.js';

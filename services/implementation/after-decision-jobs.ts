@@ -4,7 +4,7 @@
 // on a day the job missed (a restart) goes out on the next run.
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { AfterDecisionReminders } from './after-decision-reminders.js';
 import { countingFailures, createQueueOnce } from '../jobs/create-queue.js';

@@ -1,7 +1,7 @@
 // Two processes starting together on a fresh database can deadlock inside pg-boss's create_queue
 // (PostgreSQL 40P01). The loser retries: by then the queue exists and creation is a no-op.
 import type PgBoss from 'pg-boss';
-import { recordJobFailure } from '../../bot/metrics.js';
+import { recordJobFailure } from '../platform/metrics.js';
 
 const DEADLOCK = '40P01';
 

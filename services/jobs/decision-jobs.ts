@@ -4,7 +4,7 @@
 // the reminder dedupe keys make a sweep that runs twice harmless anyway.
 import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { ReminderService } from './reminder-service.js';
 import { countingFailures, createQueueOnce } from './create-queue.js';

@@ -2,7 +2,7 @@
 // OpenAI, or an on-premise server). The model writes only from the provisions we retrieved, and every
 // reference in its answer is checked against them; anything else makes the caller fall back to quoting.
 import OpenAI from 'openai';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import { foldDiacritics } from '../text/vietnamese.js';
 import type { LlmConfig } from './knowledge-config.js';
 

@@ -5,8 +5,8 @@
 // Channel-neutral: the result is plain data; bot/cards/policy-answer-card.ts renders it for Teams and for
 // text channels.
 import type { DataSource } from 'typeorm';
-import { knowledge as msg } from '../../bot/messages/knowledge.js';
-import { logger } from '../../bot/logger.js';
+import { knowledge as msg } from '../platform/messages/knowledge.js';
+import { logger } from '../platform/logger.js';
 import { foldDiacritics, normalizeText } from '../text/vietnamese.js';
 import type { Hit } from './bm25-index.js';
 import { citationPath, parseCitation, type CitationQuery } from './citation-parser.js';

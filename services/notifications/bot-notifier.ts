@@ -19,7 +19,7 @@ import type { DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import type { Notifier, OutboxRenderer } from './notifier.js';
 import { loadGraphConfig } from './graph-config.js';
 import { GraphAppInstaller, GraphError } from './graph-installer.js';

@@ -5,7 +5,7 @@
 // GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID) or the bot's own SingleTenant registration (MICROSOFT_APP_*),
 // with the application permission TeamsAppInstallation.ReadWriteSelfForUser.All (admin consent).
 import { z } from 'zod/v4';
-import { ConfigError } from '../../bot/config.js';
+import { ConfigError } from '../platform/config-error.js';
 
 export interface GraphConfig {
   tenantId: string;

@@ -6,7 +6,7 @@
 //   GET  {graph}/v1.0/users/{aad}/teamwork/installedApps/{installationId}/chat
 // The token is cached until shortly before it expires (one request at a time). Errors are logged with the
 // step and the HTTP status (and Graph's error code), never the secret, the token or the person's id.
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import type { GraphConfig } from './graph-config.js';
 
 export class GraphError extends Error {

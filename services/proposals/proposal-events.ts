@@ -1,6 +1,6 @@
 // Domain events between features, raised AFTER the transaction that caused them has committed
 // (with PGlite's single connection, work started inside a transaction would deadlock).
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 
 export interface ProposalEventMap {
   /** A plan was submitted (first time or after changes): the routing/decision feature takes it from here. */

@@ -1,6 +1,6 @@
 // The Zalo Bot Platform: `POST {base}/bot<TOKEN>/sendMessage {chat_id, text}`, answered with the
 // envelope {ok, result} or {ok:false, error_code, description}: check `ok`, not the HTTP status.
-import { recordZaloApiError } from '../../bot/metrics.js';
+import { recordZaloApiError } from '../platform/metrics.js';
 import { httpPost } from './zalo-http.js';
 import type { ZaloSendResult } from './zalo-send-result.js';
 

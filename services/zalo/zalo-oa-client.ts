@@ -1,8 +1,8 @@
 // Sends consultation messages through the Official Account Open API. Zalo always answers HTTP 200 with
 // {error, message, data}: `error !== 0` is a failure. An invalid or expired token (-216, -220) is
 // refreshed and the message retried once; every other outcome goes back to the outbox to decide.
-import { logger } from '../../bot/logger.js';
-import { recordZaloApiError } from '../../bot/metrics.js';
+import { logger } from '../platform/logger.js';
+import { recordZaloApiError } from '../platform/metrics.js';
 import type { ZaloButton } from '../../entities/zalo-outbox.entity.js';
 import { httpPost } from './zalo-http.js';
 import type { ZaloTokenStore } from './zalo-token-store.js';

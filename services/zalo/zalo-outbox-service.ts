@@ -3,7 +3,7 @@
 // error codes; nothing is dropped silently: a message ends 'sent', 'fallback' (delivered on another channel),
 // 'held' (waiting for the officer to write again) or 'failed' (visible to the Department of Home Affairs).
 import type { DataSource } from 'typeorm';
-import { logger } from '../../bot/logger.js';
+import { logger } from '../platform/logger.js';
 import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
 import type { ZaloButton, ZaloOutboxStatus } from '../../entities/zalo-outbox.entity.js';
 import type { ZaloBotClient } from './zalo-bot-client.js';

@@ -2,8 +2,8 @@
 // ahead of expiry by one process at a time (a lease on the row, no long transaction: PGlite has a single
 // connection); the new pair is persisted before it is used, because Zalo's refresh tokens are single-use.
 import type { DataSource } from 'typeorm';
-import { logger } from '../../bot/logger.js';
-import { recordZaloApiError } from '../../bot/metrics.js';
+import { logger } from '../platform/logger.js';
+import { recordZaloApiError } from '../platform/metrics.js';
 import { decryptSecret, encryptSecret } from './zalo-crypto.js';
 import type { ZaloOaConfig } from './zalo-config.js';
 import { httpPost } from './zalo-http.js';

@@ -1,6 +1,6 @@
 // Starts the real bot (restify, teams-ai, TypeORM) on a fresh database with a loopback Bot Connector,
 // and lets a test talk to it over HTTP as a Teams user would.
-import { LoopbackConnector, type ConnectorActivity } from '../../bot/chat/loopback-connector.js';
+import { LoopbackConnector, type ConnectorActivity } from '../../tools/chat/loopback-connector.js';
 import {
   adaptiveCardActionActivity,
   createChatSession,
@@ -9,7 +9,7 @@ import {
   messageActivity,
   submitActivity,
   type ChatSession,
-} from '../../bot/chat/activity-factory.js';
+} from '../../tools/chat/activity-factory.js';
 import { loadConfig, type AppConfig } from '../../bot/config.js';
 import { startBotServer, type BotServer } from '../../bot/server.js';
 import type { BotApplicationOptions } from '../../bot/app.js';

@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LoopbackConnector } from '../../bot/chat/loopback-connector.js';
+import { LoopbackConnector } from '../../tools/chat/loopback-connector.js';
 import { loadConfig } from '../../bot/config.js';
 import type { BotApplicationOptions } from '../../bot/app.js';
 import { startBotServer } from '../../bot/server.js';

@@ -2,14 +2,12 @@
 // the database pool, pg-boss queues, outbox backlogs and Zalo API errors. Collectors that read the
 // database are tolerant: a table that does not exist yet (a channel not deployed) yields no series,
 // and a slow or failing database never makes /metrics hang or fail.
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import client from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod/v4';
-import type { Database } from '../entities/data-source.js';
+
+import type { Database } from '../../entities/data-source.js';
 import { logger } from './logger.js';
-import type { RouteRegistration } from './routes.js';
 
 const PREFIX = 'tld_';
 
@@ -270,78 +268,3 @@ new client.Gauge({
     for (const row of await readOutboxes()) this.set({ outbox: row.outbox, state: row.state }, row.oldestSeconds);
   },
 });
-
-// ---- HTTP ------------------------------------------------------------------------------------
-
-const metricsEnvSchema = z.object({
-  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
-  METRICS_TOKEN: z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
-    .pipe(z.string().min(16, 'ít nhất 16 ký tự').optional()),
-  /** `false` turns the route off (e.g. when scraping is done another way). */
-  METRICS_ENABLED: z.enum(['true', 'false']).default('true'),
-});
-
-export type MetricsConfig = z.infer<typeof metricsEnvSchema>;
-
-export function loadMetricsConfig(source: NodeJS.ProcessEnv = process.env): MetricsConfig {
-  const parsed = metricsEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-  return parsed.data;
-}
-
-function authorised(header: string | undefined, token: string | undefined): boolean {
-  if (!token) return true;
-  const expected = Buffer.from(`Bearer ${token}`);
-  const given = Buffer.from(header ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Paths whose requests are turns, timed from the first byte to the response's end. */
-const TURN_PATHS: Record<string, string | undefined> = { '/api/messages': undefined };
-
-function watchTurn(req: IncomingMessage & { body?: unknown }, res: ServerResponse, fixedChannel: string | undefined): void {
-  const started = process.hrtime.bigint();
-  res.once('finish', () => {
-    const body = req.body as { channelId?: unknown } | undefined;
-    const channel = fixedChannel ?? (typeof body?.channelId === 'string' ? body.channelId : 'other');
-    recordTurn(channel, outcomeOfStatus(res.statusCode), Number(process.hrtime.bigint() - started) / 1e9);
-  });
-}
-
-/**
- * GET /metrics, and timing of every POST /api/messages (channel from the activity, outcome from the
- * HTTP status) without touching the server's handler: a `pre` hook watches the response finish.
- */
-export const metricsRoute: RouteRegistration = (server, context) => {
-  const config = loadMetricsConfig();
-  bindMetricsDatabase(context.db);
-  server.pre((req, res, next) => {
-    if (req.method === 'POST') {
-      const path = req.getPath?.() ?? req.url?.split('?')[0] ?? '';
-      if (Object.prototype.hasOwnProperty.call(TURN_PATHS, path)) watchTurn(req, res, TURN_PATHS[path]);
-    }
-    next();
-  });
-  if (config.METRICS_ENABLED === 'false') return;
-  server.get('/metrics', async (req, res) => {
-    if (!authorised(req.header('authorization'), config.METRICS_TOKEN)) {
-      res.header('WWW-Authenticate', 'Bearer');
-      res.send(401, { error: 'unauthorized' });
-      return;
-    }
-    try {
-      const body = await metricsRegistry.metrics();
-      res.writeHead(200, { 'content-type': metricsRegistry.contentType });
-      res.end(body);
-    } catch (err) {
-      logger.error({ err }, 'metrics collection failed');
-      res.send(500, { error: 'metrics unavailable' });
-    }
-  });
-};

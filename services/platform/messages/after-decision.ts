@@ -19,7 +19,7 @@
 //   BÁO CÁO NĂM [năm]                   báo cáo năm của đơn vị (người đứng đầu) hoặc của tỉnh (Sở Nội vụ)
 //   TUYÊN TRUYỀN <năm> <nội dung> • ĐÀO TẠO <năm> <nội dung> • KIẾN NGHỊ <năm> <nội dung>
 //   TẠO BÁO CÁO NĂM [năm] • NỘP BÁO CÁO NĂM [năm] • TÌNH HÌNH BÁO CÁO NĂM [năm]
-import { formatDateVN } from '../../services/calendar/local-date.js';
+import { formatDateVN } from '../../calendar/local-date.js';
 
 const PROVISION_LABEL: Record<string, string> = {
   '11.1': 'khoản 1 Điều 11 Nghị định số 73/2023/NĐ-CP',

@@ -24,7 +24,7 @@
 // While the officer is in the middle of the plan wizard, a typed command that names a proposal code runs
 // first and the wizard then repeats its question (bot/core/message-router.ts); without a code, the text is
 // the wizard's answer ("Chuyển đổi số…" is a title, not CHUYỂN).
-import { formatDateVN } from '../../services/calendar/local-date.js';
+import { formatDateVN } from '../../calendar/local-date.js';
 
 export const DECISION_STATUS_LABELS: Record<string, string> = {
   draft: 'Đang soạn',
