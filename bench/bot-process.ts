@@ -6,17 +6,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { loadConfig } from '../bot/config.js';
+import { loadConfiguration } from '../bot/configuration.js';
+import { buildContainer } from '../bot/container.js';
 import { logger } from '../services/platform/logger.js';
 import { startBotServer } from '../bot/server.js';
-import { registerFeatures } from '../bot/features.js';
-import type { BotApplication } from '../bot/app.js';
-import type { AppServices } from '../bot/core/app-services.js';
 import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
-import { loadWorkflowConfig, setWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { seedTestDirectory } from '../test/helpers/test-directory.js';
-
-type Feature = (bot: BotApplication, services: AppServices) => void;
 
 /** The AAD object id of bench officer n (0-based): a fixed UUID-shaped hash, the same in every process. */
 export function benchAadObjectId(n: number): string {
@@ -35,22 +30,8 @@ export function databaseOptions(spec: string): DatabaseOptions {
   throw new Error(`BOT_DATABASE must be pglite, pglite:<dir> or a postgres:// URL`);
 }
 
-/**
- * The proposal wizard, when its feature module exists and the registered features do not already
- * include it. Returns undefined when the wizard is not built yet.
- */
-async function wizardFeature(): Promise<Feature | undefined> {
-  try {
-    const mod = (await import('../bot/proposal-wizard-feature.js')) as { registerProposalWizard?: Feature };
-    return mod.registerProposalWizard;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
   const officers = Number(process.env.BOT_OFFICERS ?? 100);
-  setWorkflowConfig(loadWorkflowConfig());
   const db = await openDatabase(databaseOptions(process.env.BOT_DATABASE ?? 'pglite'));
   const [{ count }] = (await db.dataSource.query('SELECT count(*)::int AS count FROM unit')) as { count: number }[];
   if (count === 0) {
@@ -63,16 +44,7 @@ async function main(): Promise<void> {
       );
     }
   }
-  const wizard = await wizardFeature();
-  let wizardActive = false;
-  const features: Feature[] = [
-    registerFeatures,
-    (bot, services) => {
-      if (!bot.intents.get('new_proposal') && wizard) wizard(bot, services);
-      wizardActive = Boolean(bot.intents.get('new_proposal'));
-    },
-  ];
-  const config = loadConfig({
+  const configuration = loadConfiguration({
     PORT: '0',
     HOST: '127.0.0.1',
     TYPING_INDICATOR: 'false',
@@ -81,8 +53,9 @@ async function main(): Promise<void> {
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...(db.kind === 'postgres' ? { DATABASE_URL: process.env.BOT_DATABASE } : {}),
   });
+  const config = configuration.app;
   logger.level = config.LOG_LEVEL;
-  const server = await startBotServer({ config, db, features });
+  const server = await startBotServer(buildContainer({ configuration, db }));
 
   let stopping = false;
   const stop = async () => {
@@ -118,7 +91,7 @@ async function main(): Promise<void> {
     if (message?.type === 'memory') process.send?.({ type: 'memory', id: message.id, memory: process.memoryUsage() });
   });
   process.on('SIGTERM', () => void stop());
-  process.send?.({ type: 'ready', url: server.url, pid: process.pid, database: db.kind, wizard: wizardActive });
+  process.send?.({ type: 'ready', url: server.url, pid: process.pid, database: db.kind, wizard: true });
 }
 
 if (require.main === module) {

@@ -10,7 +10,8 @@ import {
 import type { Officer } from '../entities/officer.entity.js';
 import type { Channel } from '../entities/channel-account.entity.js';
 import { menuCard, MENU_VERBS } from './cards/menu-card.js';
-import type { AppServices } from './core/app-services.js';
+import type { IdentityService } from '../services/directory/identity-service.js';
+import type { AppConfig } from './config.js';
 import { CommandRegistry } from './core/command-registry.js';
 import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
 import { bindConversationState, createDialogSet } from './core/dialog-host.js';
@@ -54,24 +55,32 @@ export function directoryChannel(channelId: string): Channel {
 export interface BotApplicationOptions {
   adapter: TeamsAdapter;
   storage: Storage;
-  services: AppServices;
-  /** Registers the features (wizard, decisions, questions, ...) on the application. */
-  features?: ((bot: BotApplication, services: AppServices) => void)[];
+  config: AppConfig;
+  identity: IdentityService;
 }
 
+/** Who is asking, and how to say that the bot does not know them. */
+interface IdentifyOptions {
+  identity: IdentityService;
+  directoryContact: string;
+}
+
+/**
+ * The application with the core turn handling (identity, menu, help, card actions, errors). The features
+ * (wizard, decisions, questions, ...) add their commands and intents afterwards (bot/features.ts).
+ */
 export function createBotApplication(options: BotApplicationOptions): BotApplication {
-  const { services } = options;
+  const services: IdentifyOptions = { identity: options.identity, directoryContact: options.config.DIRECTORY_CONTACT };
   const app = new Application<AppTurnState>({
     adapter: options.adapter,
     storage: options.storage,
-    startTypingTimer: services.config.TYPING_INDICATOR,
+    startTypingTimer: options.config.TYPING_INDICATOR,
     removeRecipientMention: true,
     longRunningMessages: false,
   });
   const bot: BotApplication = { app, commands: new CommandRegistry(), intents: new IntentRegistry(), dialogs: createDialogSet() };
 
   registerCoreFeatures(bot);
-  for (const feature of options.features ?? []) feature(bot, services);
 
   app.turn('beforeTurn', async (context, state) => {
     const type = context.activity.type;
@@ -156,7 +165,7 @@ function registerCoreFeatures(bot: BotApplication): void {
   bot.commands.register('menu.show', async () => menuCard());
 }
 
-async function identify(context: TurnContext, services: AppServices): Promise<Officer | undefined> {
+async function identify(context: TurnContext, services: IdentifyOptions): Promise<Officer | undefined> {
   const activity = context.activity;
   const channel = directoryChannel(activity.channelId);
   const personal = activity.conversation?.conversationType === 'personal' || channel !== 'msteams';
@@ -179,7 +188,7 @@ async function identify(context: TurnContext, services: AppServices): Promise<Of
   );
   if (result.status === 'known') return result.officer;
   const text =
-    result.status === 'inactive' ? core.inactiveUser(services.config.DIRECTORY_CONTACT) : core.unknownUser(services.config.DIRECTORY_CONTACT);
+    result.status === 'inactive' ? core.inactiveUser(services.directoryContact) : core.unknownUser(services.directoryContact);
   logger.info({ channel, status: result.status }, 'unrecognised user');
   if (activity.type === ActivityTypes.Invoke) {
     await context.sendActivity({

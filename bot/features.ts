@@ -1,19 +1,28 @@
-// The features of the bot, registered on the one application. Each feature adds its intents,
-// commands and dialogs; none of them knows which channel a turn came from.
+// The features of the bot, registered on the one application by the composition root. Each feature adds
+// its card verbs, typed commands, intents and notification renderers; none of them knows which channel a
+// turn came from, and none depends on another being registered first.
 import type { BotApplication } from './app.js';
-import type { AppServices } from './core/app-services.js';
+import type { Container } from './container.js';
+import { registerProposalFeature } from './proposal/index.js';
+import { registerDecisionFeature } from './decision/index.js';
+import { registerImplementationFeature } from './implementation/index.js';
+import { registerEvaluationFeature } from './evaluation/index.js';
+import { registerAnnualReportFeature } from './annual-report/index.js';
+import { registerKnowledgeFeature } from './knowledge/index.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
-import { registerProposalWizard } from './proposal-wizard-feature.js';
-import { registerDecisionFeature } from './decision-feature.js';
-import { registerAfterDecisionFeature } from './after-decision-feature.js';
-import { registerKnowledgeFeature } from './knowledge-feature.js';
-import { registerMyProposalsFeature } from './my-proposals-feature.js';
 
-export function registerFeatures(bot: BotApplication, services: AppServices): void {
-  registerProposalWizard(bot, services);
-  registerDecisionFeature(bot, services);
-  registerMyProposalsFeature(bot, services);
-  registerAfterDecisionFeature(bot, services); // after the decision feature: shares its notifier
-  registerZaloLinkFeature(bot, services);
-  registerKnowledgeFeature(bot, services);
+export type Feature = (bot: BotApplication, container: Container) => void;
+
+export const ALL_FEATURES: Feature[] = [
+  registerProposalFeature,
+  registerDecisionFeature,
+  registerImplementationFeature,
+  registerEvaluationFeature,
+  registerAnnualReportFeature,
+  registerZaloLinkFeature,
+  registerKnowledgeFeature,
+];
+
+export function registerFeatures(bot: BotApplication, container: Container, features: Feature[] = ALL_FEATURES): void {
+  for (const feature of features) feature(bot, container);
 }

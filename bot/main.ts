@@ -1,33 +1,22 @@
-// `npm start`: validate configuration, open the database (PGlite under ./data or DATABASE_URL),
-// apply migrations, load the demo directory on an empty database, serve, and drain on SIGTERM/SIGINT.
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
-import { KnowledgeConfigError, loadKnowledgeConfig } from '../services/knowledge/knowledge-config.js';
-import { loadZaloConfig, ZaloConfigError } from '../services/zalo/zalo-config.js';
-import { loadWebConfig, WebConfigError } from './web/web-config.js';
-import { loadGraphConfig } from '../services/notifications/graph-config.js';
-import { loadWorkflowConfig, setWorkflowConfig, WorkflowConfigError } from '../services/workflow/workflow-config.js';
+// `npm start`: validate configuration, open the database (PGlite under ./data or DATABASE_URL), apply
+// migrations, load the demo directory on an empty database, build the process (bot/container.ts),
+// serve, and drain on SIGTERM/SIGINT.
 import { openDatabase } from '../entities/data-source.js';
+import { ConfigError } from '../services/platform/config-error.js';
 import { logger } from '../services/platform/logger.js';
-import { startBotServer } from './server.js';
 import { startBackgroundJobs } from './background-jobs.js';
+import { loadConfiguration, type Configuration } from './configuration.js';
+import { buildContainer } from './container.js';
 import { printDemoInstructions, prepareDemo } from './demo.js';
+import { startBotServer } from './server.js';
 
-const CONFIG_ERRORS = [ConfigError, WorkflowConfigError, KnowledgeConfigError, ZaloConfigError, WebConfigError];
-
-/** Every configuration is checked before anything starts: a wrong value stops start-up naming it. */
-function validateConfiguration(): AppConfig {
+/** Every section is checked before anything starts: a wrong value stops start-up naming the variable. */
+function validateConfiguration(): Configuration {
   try {
-    const config = loadConfig();
-    // A wrong rules file must stop start-up, not the first deadline computed weeks later.
-    setWorkflowConfig(loadWorkflowConfig());
-    loadKnowledgeConfig();
-    loadZaloConfig({ ...process.env, ...config });
-    loadWebConfig(config);
-    loadGraphConfig();
-    return config;
+    return loadConfiguration();
   } catch (err) {
-    if (CONFIG_ERRORS.some((type) => err instanceof type)) {
-      console.error((err as Error).message);
+    if (err instanceof ConfigError) {
+      console.error(err.message);
       process.exit(2);
     }
     throw err;
@@ -35,13 +24,15 @@ function validateConfiguration(): AppConfig {
 }
 
 async function main(): Promise<void> {
-  const config = validateConfiguration();
+  const configuration = validateConfiguration();
+  const config = configuration.app;
   logger.level = config.LOG_LEVEL;
   const db = await openDatabase(config.database);
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;
-  const bot = await startBotServer({ config, db });
-  const jobs = await startBackgroundJobs(bot, db);
+  const container = buildContainer({ configuration, db });
+  const bot = await startBotServer(container);
+  const jobs = await startBackgroundJobs(container);
   logger.info({ url: bot.url }, 'listening');
   if (demo) printDemoInstructions(bot.url, demo);
 

@@ -2,19 +2,12 @@
 // per-conversation serialisation of turns, and a graceful drain on shutdown.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity } from 'botbuilder';
 import restify from 'restify';
-import { isDatabaseReady, type Database } from '../entities/data-source.js';
-import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
-import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
-import { createBotApplication, isDatabaseUnavailable, type BotApplication, type BotApplicationOptions } from './app.js';
-import type { AppConfig } from './config.js';
-import { createAppServices, type AppServices } from './core/app-services.js';
+import { isDatabaseReady } from '../entities/data-source.js';
+import { isDatabaseUnavailable } from './app.js';
+import type { Container } from './container.js';
 import { logger, withCorrelation } from '../services/platform/logger.js';
-import { registerFeatures } from './features.js';
-import { SendRetryMiddleware } from './core/send-retry.js';
-import { plainTextMiddleware } from './core/plain-text-middleware.js';
 import { defaultRoutes, type RouteContext, type RouteRegistration } from './routes.js';
 
 /** Bodies above this are refused with 413 before any parsing; no activity of ours comes close. */
@@ -23,9 +16,8 @@ export const MAX_BODY_BYTES = 512 * 1024;
 export interface BotServer {
   server: restify.Server;
   url: string;
-  bot: BotApplication;
-  services: AppServices;
-  adapter: TeamsAdapter;
+  /** Everything the process is made of (services, notifier, channels), as the composition root built it. */
+  container: Container;
   /** Turns currently being processed. */
   inFlight(): number;
   /** Stops accepting, lets turns in flight finish (up to the timeout), releases locks. Leaves the database open. */
@@ -33,28 +25,10 @@ export interface BotServer {
 }
 
 export interface BotServerOptions {
-  config: AppConfig;
-  db: Database;
-  features?: BotApplicationOptions['features'];
-  /** Extra HTTP routes (downloads, webhooks, web pages); default: all of bot/routes.ts. */
+  /** HTTP routes beside /api/messages (downloads, webhooks, web pages); default: all of bot/routes.ts. */
   routes?: RouteRegistration[];
-}
-
-export function createAdapter(config: AppConfig): TeamsAdapter {
-  const adapter = config.authEnabled ? authenticatedAdapter(config) : new TeamsAdapter({});
-  // Replies are retried on 429 and hung connectors; every text is sent as plain text.
-  adapter.use(new SendRetryMiddleware());
-  adapter.use(plainTextMiddleware);
-  return adapter;
-}
-
-function authenticatedAdapter(config: AppConfig): TeamsAdapter {
-  return new TeamsAdapter({
-    MicrosoftAppId: config.MICROSOFT_APP_ID,
-    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
-    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-  });
+  /** false: the Zalo worker does not start (tests simulating a crash between receipt and processing). */
+  startZaloWorker?: boolean;
 }
 
 function conversationKey(body: unknown): string {
@@ -90,18 +64,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Pro
   }
 }
 
-export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
-  const { config, db } = options;
-  const services = createAppServices(config, db.dataSource);
-  const adapter = createAdapter(config);
-  const bot = createBotApplication({
-    adapter,
-    storage: new TypeOrmStorage(db.dataSource),
-    services,
-    features: options.features ?? [registerFeatures],
-  });
-  const lock: ConversationLock =
-    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE) : new InProcessConversationLock();
+export async function startBotServer(container: Container, options: BotServerOptions = {}): Promise<BotServer> {
+  const { config, db, adapter, bot, lock } = container;
 
   const server = restify.createServer({ name: 'tro-ly-doi-moi', handleUncaughtExceptions: false });
   // Parsed per route: webhooks that verify a signature over the raw bytes read the body themselves.
@@ -153,21 +117,26 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     }
   });
 
-  const routeContext: RouteContext = { config, db, services, bot, adapter, jsonBody, lock, onClose: (hook) => closeHooks.push(hook) };
+  const routeContext: RouteContext = { container, jsonBody, onClose: (hook) => closeHooks.push(hook) };
   for (const register of options.routes ?? defaultRoutes) await register(server, routeContext);
+  // Zalo turns arrive through its webhooks and run in the background; they stop with the server.
+  if (container.zalo) {
+    const zalo = container.zalo;
+    closeHooks.push(() => zalo.stop());
+    if (options.startZaloWorker !== false) await zalo.start();
+  }
 
   server.listen(config.PORT, config.HOST);
   await once(server.server, 'listening');
   const address = server.server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${address.port}`;
+  container.links.serverListening(url);
 
   return {
     server,
     url,
-    bot,
-    services,
-    adapter,
+    container,
     inFlight: () => inFlight,
     async close() {
       draining = true;

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { webFaceOf } from '../bot/web/web-routes.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN } from './helpers/wizard-script.js';
@@ -130,7 +129,7 @@ describe('web face in a real browser', function () {
   it('the decider decides through a signed link; the same link forwarded to another browser is refused', async () => {
     assert.ok(proposalId, 'the plan of the previous test');
     // What the notifier sends when the head can only be reached by a link.
-    const url = await webFaceOf(h.server.services)!.mintDecisionLink({ officerId: p.communeHead!, proposalId, scope: 'decide' });
+    const url = await h.server.container.web!.mintDecisionLink({ officerId: p.communeHead!, proposalId, scope: 'decide' });
 
     const decider = await newPage();
     await decider.goto(url);

@@ -3,9 +3,8 @@
 // proposer learns the outcome. Also: refusals, a department head's plan through Home Affairs to the Chairman.
 import assert from 'node:assert/strict';
 import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
-import { registerDecisionFeature } from '../bot/decision-feature.js';
-import { registerMyProposalsFeature } from '../bot/my-proposals-feature.js';
-import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';
+import { registerDecisionFeature } from '../bot/decision/index.js';
+import { registerProposalFeature } from '../bot/proposal/index.js';
 import { todayVN, yearOf } from '../services/calendar/local-date.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
@@ -19,7 +18,7 @@ describe('decision conversation over HTTP', function () {
   before(async function () {
     this.timeout(180_000);
     h = await startHarness({
-      features: [registerProposalWizard, registerDecisionFeature, registerMyProposalsFeature],
+      features: [registerProposalFeature, registerDecisionFeature],
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
       },
@@ -62,7 +61,7 @@ describe('decision conversation over HTTP', function () {
     const staff = h.user('cv.skhcn@test.invalid');
     await staff.say('xin chào'); // stores the proposer's conversation reference
     const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
-    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
+    await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
     assert.equal(await status(id), 'under_review');
 
     // The head never talked to the bot: a new 1:1 conversation carries the decider's card.
@@ -160,7 +159,7 @@ describe('decision conversation over HTTP', function () {
     const { id } = await createSubmittedProposal(h.db.dataSource, p.roomStaff!);
     const head = h.user('gd.skhcn@test.invalid');
     await head.say('xin chào'); // the head's Teams id (29:…) becomes known
-    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.roomStaff! });
+    await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.roomStaff! });
     const sent = h.connector.messages(head.conversationId).at(-1)!;
     const card = sent.attachments![0]!.content as Record<string, unknown>;
     const mine = await head.execute('decision.refresh', { proposalId: id });
@@ -180,7 +179,7 @@ describe('decision conversation over HTTP', function () {
     const ha = h.user('gd.snv@test.invalid');
     await ha.say('xin chào');
     const { id, code } = await createSubmittedProposal(h.db.dataSource, p.haHead!);
-    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.haHead! });
+    await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.haHead! });
     const chairman = h.user('chu.tich@test.invalid');
     assert.match(allText(await chairman.say(`bieu quyet ${code.replace('Đ', 'D')}`)), /Đã mở biểu quyết/);
     await h.user('pct1@test.invalid').say(`KHÔNG TÁN THÀNH ${code} Chưa đủ cơ sở`);
@@ -205,7 +204,7 @@ describe('decision conversation over HTTP', function () {
 
   it('a plan that cannot be routed waits in the Home Affairs queue and is routed again once the directory is fixed', async () => {
     const { id, code } = await createSubmittedProposal(h.db.dataSource, p.healthStaff!);
-    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.healthStaff! });
+    await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.healthStaff! });
     assert.equal(await status(id), 'routing_failed');
     assert.match((await inbox('gd.snv@test.invalid')).join('\n'), new RegExp(`${code}.*chưa chuyển được`));
     const ha = h.user('gd.snv@test.invalid');

@@ -1,30 +1,26 @@
 // Working-day deadlines across Tết, reminders sent once with two workers, escalation when overdue, and the
 // pg-boss queues on the same database.
 import assert from 'node:assert/strict';
-import { DecisionService } from '../services/decisions/decision-service.js';
-import { BotNotifier, type ProactiveAdapter, type ProactiveContext } from '../services/notifications/bot-notifier.js';
+import { DECISION_NOTICES, DecisionService } from '../services/decisions/decision-service.js';
+import { BotNotifier } from '../services/notifications/bot-notifier.js';
+import { ChannelGateways, type StoredReference, type TeamsGateway } from '../services/notifications/channel-gateway.js';
 import { OutboxOnlyNotifier, undeliveredNotifications } from '../services/notifications/notifier.js';
 import { ReminderService } from '../services/jobs/reminder-service.js';
 import { enqueueNow, JOB_QUEUES, startDecisionJobs } from '../services/jobs/decision-jobs.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 
-/** A loopback stand-in for the Bot Connector side of the adapter: records what would be sent, to whom. */
-class RecordingAdapter implements ProactiveAdapter {
+/** A loopback stand-in for the Teams gateway: records what would be sent, to whom. */
+class RecordingGateway implements TeamsGateway {
   readonly sent: { conversationId: string; text: string }[] = [];
   failFor = new Set<string>();
-  async continueConversationAsync(_appId: string, reference: never, logic: (c: ProactiveContext) => Promise<void>): Promise<void> {
-    const ref = reference as { conversation: { id: string } };
-    if (this.failFor.has(ref.conversation.id)) throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
-    await logic({
-      activity: { conversation: ref.conversation },
-      sendActivity: async (a: never) => {
-        this.sent.push({ conversationId: ref.conversation.id, text: String((a as { text?: string }).text ?? '') });
-        return {};
-      },
-    });
+  async send(reference: StoredReference, activity: Record<string, unknown>): Promise<void> {
+    const id = String(reference.conversation?.id);
+    if (this.failFor.has(id)) throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
+    this.sent.push({ conversationId: id, text: String(activity.text ?? '') });
   }
-  async createConversationAsync(): Promise<void> {
+  async startPersonalChat(): Promise<StoredReference> {
     throw Object.assign(new Error('Forbidden'), { statusCode: 403 });
   }
 }
@@ -34,9 +30,14 @@ describe('deadlines, reminders and escalation', function () {
   let db: TestDatabase;
   let p: People;
   let proposalId: string;
-  const adapter = new RecordingAdapter();
+  const adapter = new RecordingGateway();
   const render = async (row: { kind: string }) => ({ type: 'message', text: row.kind });
-  const worker = () => new ReminderService(db.dataSource, new BotNotifier(db.dataSource, adapter, { render: render as never }));
+  const notifier = () => {
+    const n = new BotNotifier(db.dataSource, new ChannelGateways({}, adapter));
+    n.registerRenderer(Object.values(DECISION_NOTICES), render);
+    return n;
+  };
+  const worker = () => new ReminderService(db.dataSource, notifier());
 
   before(async function () {
     this.timeout(180_000);
@@ -85,20 +86,20 @@ describe('deadlines, reminders and escalation', function () {
 
   it('a delivery that fails stays in the outbox for Home Affairs, and is retried', async () => {
     adapter.failFor.add('conv-haHead');
-    const service = new DecisionService(db.dataSource, new BotNotifier(db.dataSource, adapter, { render: render as never }), { today: () => '2026-03-05' });
+    const service = new DecisionService(db.dataSource, notifier(), { today: () => '2026-03-05' });
     const { id } = await createSubmittedProposal(db.dataSource, p.healthStaff!); // no head: Home Affairs is told
     await service.routeSubmitted(id, p.healthStaff!);
     const failed = await undeliveredNotifications(db.dataSource);
     assert.ok(failed.some((f) => f.proposalId === id && f.kind === 'decision.queue' && /403/.test(f.lastError ?? '')));
     adapter.failFor.clear();
-    const notifier = new BotNotifier(db.dataSource, adapter, { render: render as never });
-    await notifier.retryDue(new Date(Date.now() + 24 * 3600_000));
+    const retrying = notifier();
+    await retrying.retryDue(new Date(Date.now() + 24 * 3600_000));
     assert.ok(!(await undeliveredNotifications(db.dataSource)).some((f) => f.proposalId === id && f.kind === 'decision.queue'));
   });
 
   it('pg-boss runs on the same database: queues created at start, a reminder sweep job completes', async function () {
     this.timeout(120_000);
-    const jobs = await startDecisionJobs(db.dataSource, new OutboxOnlyNotifier());
+    const jobs = await startDecisionJobs(db.dataSource, new OutboxOnlyNotifier(), { workflow: defaultWorkflowConfig });
     try {
       for (const q of Object.values(JOB_QUEUES)) assert.ok(await jobs.boss.getQueue(q), `queue ${q}`);
       const id = await enqueueNow(jobs.boss, JOB_QUEUES.reminders);

@@ -2,7 +2,7 @@
 // elements, unique input ids) with the right actions for the person looking at it, and its text rendering
 // offers the typed commands for Zalo.
 import assert from 'node:assert/strict';
-import { implementationCard, type FollowRole } from '../bot/cards/implementation-card.js';
+import { implementationCard, type FollowRole } from '../bot/implementation/implementation-card.js';
 import { renderTextCard } from '../bot/cards/render-text-card.js';
 import { EvaluationService } from '../services/evaluation/evaluation-service.js';
 import { ImplementationService } from '../services/implementation/implementation-service.js';

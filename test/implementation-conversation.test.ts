@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import ExcelJS from 'exceljs';
 import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
-import { registerDecisionFeature } from '../bot/decision-feature.js';
-import { afterDecisionFeatureOf, registerAfterDecisionFeature } from '../bot/after-decision-feature.js';
+import { registerDecisionFeature } from '../bot/decision/index.js';
+import { registerImplementationFeature } from '../bot/implementation/index.js';
+import { registerEvaluationFeature } from '../bot/evaluation/index.js';
+import { registerAnnualReportFeature } from '../bot/annual-report/index.js';
 import { AfterDecisionReminders } from '../services/implementation/after-decision-reminders.js';
 import { todayVN } from '../services/calendar/local-date.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
@@ -23,7 +25,7 @@ describe('after the decision, over HTTP', function () {
   before(async function () {
     this.timeout(180_000);
     h = await startHarness({
-      features: [registerDecisionFeature, registerAfterDecisionFeature],
+      features: [registerDecisionFeature, registerImplementationFeature, registerEvaluationFeature, registerAnnualReportFeature],
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
       },
@@ -57,7 +59,7 @@ describe('after the decision, over HTTP', function () {
     const { id, code } = await createApprovedProposal(ds, p.scStaff!, {
       plan: { startDate: '2026-12-01', endDate: '2027-03-31', milestones: [{ date: '2027-01-15', description: 'Xong quét hồ sơ' }] },
     });
-    const feature = afterDecisionFeatureOf(h.server.services)!;
+    const feature = h.server.container;
     assert.ok(feature);
 
     // The sweep gives the deciding head (who never talked to the bot) the assignment card, once.

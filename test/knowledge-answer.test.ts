@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { articleText, KB_SHOW_ARTICLE_VERB, policyAnswerAdaptiveCard, policyAnswerText } from '../bot/cards/policy-answer-card.js';
+import { articleText, KB_SHOW_ARTICLE_VERB, policyAnswerAdaptiveCard, policyAnswerText } from '../bot/knowledge/policy-answer-card.js';
 import { importDocument, removeDocument } from '../services/knowledge/knowledge-store.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { runQaEvaluation } from '../knowledge/eval/run-eval.js';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { toActivity } from '../bot/core/core-turn.js';
-import { decisionFeatureOf, registerDecisionFeature } from '../bot/decision-feature.js';
+import { registerDecisionFeature } from '../bot/decision/index.js';
 import { logger } from '../services/platform/logger.js';
 import { ConfigError } from '../bot/config.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
@@ -26,23 +26,6 @@ const HEAD = 'gd.skhcn@test.invalid';
 const DEPUTY = 'pgd1.skhcn@test.invalid';
 const STAFF = 'cv.skhcn@test.invalid';
 const HOME_AFFAIRS = 'gd.snv@test.invalid';
-const GRAPH_VARS = ['GRAPH_PROACTIVE_INSTALL', 'GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'TEAMS_APP_CATALOG_ID', 'GRAPH_BASE_URL', 'GRAPH_LOGIN_BASE_URL'];
-
-/** The notifier reads GRAPH_* from the environment when it is built (at server start). */
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(GRAPH_VARS.map((k) => [k, process.env[k]]));
-  for (const k of GRAPH_VARS) delete process.env[k];
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const k of GRAPH_VARS) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-  }
-}
-
 /** Everything the logger writes while `fn` runs, at debug level. */
 async function captureLogs<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
   const sym = pino.symbols.streamSym as unknown as keyof typeof logger;
@@ -61,7 +44,7 @@ async function captureLogs<T>(fn: () => Promise<T>): Promise<{ result: T; lines:
 }
 
 function notifierOf(h: BotHarness): BotNotifier {
-  const notifier = decisionFeatureOf(h.server.services)?.notifier;
+  const notifier = h.server.container.notifier;
   assert.ok(notifier instanceof BotNotifier);
   return notifier;
 }
@@ -102,14 +85,13 @@ describe('notification delivery when the Teams app is not installed', function (
     before(async function () {
       this.timeout(180_000);
       await graph.start();
-      h = await withEnv(graphEnv(graph), () =>
-        startHarness({
+      h = await startHarness({
+          env: graphEnv(graph),
           features: [registerDecisionFeature],
           seed: async (db) => {
             p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
           },
-        }),
-      );
+        });
       registerTestKind(notifierOf(h));
       // Someone has talked to the bot on Teams: the service URL and tenant are known.
       await h.user(STAFF).say('xin chào');
@@ -124,7 +106,7 @@ describe('notification delivery when the Teams app is not installed', function (
       const aad = deterministicAadObjectId(HEAD);
       h.connector.failNext(1, { status: 403, operations: ['createConversation'], body: { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } } });
       const { id: proposalId, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
-      const { lines } = await captureLogs(() => h.server.services.events.emit('submitted', { proposalId, revision: 1, actorId: p.scStaff! }));
+      const { lines } = await captureLogs(() => h.server.container.events.emit('submitted', { proposalId, revision: 1, actorId: p.scStaff! }));
       logs.push(...lines);
 
       const refused = h.connector.requests.filter((r) => r.operation === 'createConversation' && r.status === 403);
@@ -240,15 +222,13 @@ describe('notification delivery when the Teams app is not installed', function (
     before(async function () {
       this.timeout(180_000);
       await fake.start();
-      z = await withEnv({}, () =>
-        startZaloHarness({
+      z = await startZaloHarness({
           fake,
           features: [registerDecisionFeature],
           seed: async (db) => {
             p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
           },
-        }),
-      );
+        });
       registerTestKind(notifierOf(z.h));
       await z.h.user(STAFF).say('xin chào');
     });
@@ -280,14 +260,12 @@ describe('notification delivery when the Teams app is not installed', function (
 
     before(async function () {
       this.timeout(180_000);
-      h = await withEnv({}, () =>
-        startHarness({
+      h = await startHarness({
           features: [registerDecisionFeature],
           seed: async (db) => {
             p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
           },
-        }),
-      );
+        });
       registerTestKind(notifierOf(h));
       await h.user(STAFF).say('xin chào');
     });

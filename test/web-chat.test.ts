@@ -2,7 +2,7 @@
 // whole plan written and submitted through the web channel adapter (the same bot as Teams), replies on
 // the event stream, and the invoke answer of a card action.
 import assert from 'node:assert/strict';
-import { decisionFeatureOf } from '../bot/decision-feature.js';
+
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN, plain } from './helpers/wizard-script.js';
@@ -40,7 +40,7 @@ describe('web chat over HTTP', function () {
     try {
       await head.post('/web/api/start');
       const proposal = await fixture('Thẻ quyết định đến trình duyệt', 'ĐX-2026-9001');
-      await decisionFeatureOf(h.server.services)!.service.routeSubmitted(proposal.id, p.scStaff!);
+      await h.server.container.decisions.routeSubmitted(proposal.id, p.scStaff!);
       const card = await stream.waitFor((e) => webText([e.data]).includes(proposal.code));
       assert.ok((card.data.attachments ?? []).some((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
       const [row] = await h.db.dataSource.query(`SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`, [proposal.id, p.scHead]);
@@ -51,7 +51,7 @@ describe('web chat over HTTP', function () {
     // The stream is closed now: the next card cannot be shown and stays in the outbox for a retry.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const later = await fixture('Không có trình duyệt mở', 'ĐX-2026-9002');
-    await decisionFeatureOf(h.server.services)!.service.routeSubmitted(later.id, p.scStaff!);
+    await h.server.container.decisions.routeSubmitted(later.id, p.scStaff!);
     const [row] = await h.db.dataSource.query(`SELECT state, last_error FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`, [later.id, p.scHead]);
     assert.equal(row.state, 'failed');
     assert.match(row.last_error, /web/);

@@ -3,7 +3,7 @@
 // CSV (formula-safe) and XLSX exports read back.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { decisionFeatureOf } from '../bot/decision-feature.js';
+
 import { DashboardService } from '../services/dashboard/dashboard-service.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
@@ -25,7 +25,7 @@ describe('dashboard', function () {
       },
     });
     const ds = h.db.dataSource;
-    const service = decisionFeatureOf(h.server.services)!.service;
+    const service = h.server.container.decisions;
     // Sở KH&CN: one under review (made overdue), one in the room below it; Sở Tài chính: one under review.
     const a = await createSubmittedProposal(ds, p.scStaff!, { title: '=HYPERLINK("http://evil")' });
     const b = await createSubmittedProposal(ds, p.roomStaff!, { title: 'Phòng QLKH số hóa' });

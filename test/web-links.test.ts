@@ -2,8 +2,7 @@
 // a forwarded link (another browser), another person's session, a used, expired or replaced link are
 // refused with a clear message; voters get vote-only links; the link endpoints are rate limited.
 import assert from 'node:assert/strict';
-import { decisionFeatureOf } from '../bot/decision-feature.js';
-import { webFaceOf } from '../bot/web/web-routes.js';
+
 import { RateLimiter } from '../bot/web/web-security.js';
 import { DecisionLinkService, hashSecret } from '../services/web-links/decision-link-service.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
@@ -27,12 +26,12 @@ describe('signed decision links', function () {
   });
   after(async () => h?.close());
 
-  const face = () => webFaceOf(h.server.services)!;
+  const face = () => h.server.container.web!;
   const tokenOf = (url: string) => new URL(url).pathname.split('/').pop()!;
 
   async function routed(): Promise<{ id: string; code: string }> {
     const proposal = await createSubmittedProposal(h.db.dataSource, p.scStaff!, { title: 'Hồ sơ <script>alert(1)</script> điện tử' });
-    await decisionFeatureOf(h.server.services)!.service.routeSubmitted(proposal.id, p.scStaff!);
+    await h.server.container.decisions.routeSubmitted(proposal.id, p.scStaff!);
     return proposal;
   }
 
@@ -158,7 +157,7 @@ describe('signed decision links', function () {
 
   it('a voter’s link carries only the vote actions', async () => {
     const proposal = await routed();
-    const service = decisionFeatureOf(h.server.services)!.service;
+    const service = h.server.container.decisions;
     const opened = await service.openVote({ officerId: p.scHead!, channel: 'web' }, proposal.id);
     assert.equal(opened.ok, true);
     const token = tokenOf(await face().mintDecisionLink({ officerId: p.scDeputy2!, proposalId: proposal.id, scope: 'vote' }));

@@ -2,7 +2,7 @@
 // checked by the same rules as the steps, then the review card, submission, and the .docx by link.
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
-import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';
+import { registerProposalFeature } from '../bot/proposal/index.js';
 import { startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { MANAGER, NEXT_YEAR, plain } from './helpers/wizard-script.js';
@@ -55,7 +55,7 @@ describe('wizard: the single Teams card form', function () {
   let proposalId: string;
 
   before(async () => {
-    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalWizard] });
+    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalFeature] });
     user = h.user(MANAGER);
     const replies = await user.say('tạo đề xuất');
     const offer = replies.flatMap((r) => r.attachments ?? []).map((a) => a.content as Card).find((c) => c.actions?.some((a) => a.verb === 'plan.form'));

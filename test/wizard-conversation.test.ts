@@ -1,7 +1,6 @@
 // The wizard over HTTP, as data-driven conversations: what the officer types, what the bot must answer.
 import assert from 'node:assert/strict';
-import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';
-import { registerMyProposalsFeature } from '../bot/my-proposals-feature.js';
+import { registerProposalFeature } from '../bot/proposal/index.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { parseWorkflowConfig, setWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { FULL_PLAN, MANAGER, NEXT_YEAR, plain, run, STAFF } from './helpers/wizard-script.js';
@@ -11,7 +10,7 @@ describe('wizard: the plan step by step over HTTP', function () {
   let h: BotHarness;
 
   beforeEach(async () => {
-    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalWizard, registerMyProposalsFeature] });
+    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalFeature] });
   });
   afterEach(async () => h?.close());
 
@@ -29,7 +28,7 @@ describe('wizard: the plan step by step over HTTP', function () {
     assert.equal(edits, 25, 'one revision per answer');
 
     const submitted: unknown[] = [];
-    h.server.services.events.on('submitted', (e) => void submitted.push(e));
+    h.server.container.events.on('submitted', (e) => void submitted.push(e));
     const replies = await user.say('gửi đề xuất');
     const text = allText(replies);
     assert.match(text, new RegExp(`Đã gửi đề xuất ĐX-${new Date().getFullYear()}-0001`));

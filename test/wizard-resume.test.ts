@@ -1,7 +1,7 @@
 // A draft lives in the database, keyed by the officer: it survives a restart of the bot and follows the
 // officer into another conversation.
 import assert from 'node:assert/strict';
-import { registerProposalWizard } from '../bot/proposal-wizard-feature.js';
+import { registerProposalFeature } from '../bot/proposal/index.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
@@ -23,7 +23,7 @@ describe('wizard: resuming a draft', function () {
     await db.dispose();
   });
 
-  const start = async () => (h = await startHarness({ db, features: [registerProposalWizard] }));
+  const start = async () => (h = await startHarness({ db, features: [registerProposalFeature] }));
   const say = async (text: string, conversationId?: string) =>
     plain(allText(await h!.user(MANAGER, conversationId ? { conversationId } : {}).say(text)));
 

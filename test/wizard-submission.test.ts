@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import { Officer } from '../entities/officer.entity.js';
 import type { ProposalPlan } from '../entities/proposal.entity.js';
-import { renderPlanFile } from '../bot/files/plan-document.js';
+import { renderPlanFile } from '../services/documents/plan-file.js';
 import { createPlanToken, verifyPlanToken } from '../bot/files/file-links.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
 import { ProposalDraftService } from '../services/proposals/proposal-draft-service.js';

@@ -112,7 +112,7 @@ describe('zalo: a plan built and decided over Zalo', function () {
     const draft = await drafts.create(officer, 'zalo_oa');
     const [first] = await z.db.dataSource.query(`SELECT plan FROM proposal WHERE code IS NOT NULL ORDER BY code LIMIT 1`);
     await drafts.saveAnswers(officer, draft.id, { ...first.plan, title: 'Số hóa sổ theo dõi văn bản đến tại xã' }, 'zalo_oa');
-    const submission = new ProposalSubmissionService(z.db.dataSource, z.h.server.services.events, () => defaultWorkflowConfig.fields);
+    const submission = new ProposalSubmissionService(z.db.dataSource, z.h.server.container.events, () => defaultWorkflowConfig.fields);
     const result = await submission.submit(officer, draft.id, 'zalo_oa');
     assert.equal(result.status, 'submitted');
     const code = result.status === 'submitted' ? result.code : '';

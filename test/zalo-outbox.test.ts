@@ -424,7 +424,7 @@ describe('zalo: two workers on one inbox', function () {
       }
       const config = loadZaloConfig(zaloEnv(fake));
       for (let i = 0; i < 2; i++) {
-        runtimes.push(new ZaloRuntime({ dataSource: z.db.dataSource, config, bot: z.h.server.bot, lock: new InProcessConversationLock(), directoryContact: 'x', pollMs: 0 }));
+        runtimes.push(new ZaloRuntime({ dataSource: z.db.dataSource, config, app: z.h.server.container.bot.app, lock: new InProcessConversationLock(), directoryContact: 'x', pollMs: 0 }));
       }
       await Promise.all(runtimes.map((r) => r.start()));
       await Promise.all(runtimes.map((r) => r.idle()));

@@ -1,26 +1,7 @@
-// What every signed download route shares (plan, written decision, evaluation conclusion, yearly report):
-// the public base of the links, and how a file, a refused link or a failure is answered.
-import type { AddressInfo } from 'node:net';
+// How every signed download route answers (plan, written decision, evaluation conclusion, yearly report):
+// a file, a refused link or a failure.
 import type restify from 'restify';
-import type { AppServices } from '../core/app-services.js';
 import { logger } from '../../services/platform/logger.js';
-
-const serverAddresses = new WeakMap<AppServices, () => string | undefined>();
-
-/** Lets links fall back to the address the server listens on when PUBLIC_BASE_URL is not set. */
-export function rememberServerAddress(server: restify.Server, services: AppServices): void {
-  serverAddresses.set(services, () => {
-    const address = server.server.address() as AddressInfo | string | null;
-    if (!address || typeof address === 'string') return undefined;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-    return `http://${host}:${address.port}`;
-  });
-}
-
-/** PUBLIC_BASE_URL, or the address the server listens on; no trailing slash. */
-export function publicBaseUrl(services: AppServices): string {
-  return (services.config.PUBLIC_BASE_URL ?? serverAddresses.get(services)?.() ?? `http://127.0.0.1:${services.config.PORT}`).replace(/\/+$/, '');
-}
 
 export function sendFile(res: restify.Response, file: { name: string; content: Buffer; contentType: string }): void {
   res.writeHead(200, {

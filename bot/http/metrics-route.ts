@@ -54,8 +54,8 @@ function watchTurn(req: IncomingMessage & { body?: unknown }, res: ServerRespons
  * HTTP status) without touching the server's handler: a `pre` hook watches the response finish.
  */
 export const metricsRoute: RouteRegistration = (server, context) => {
-  const config = loadMetricsConfig();
-  bindMetricsDatabase(context.db);
+  const config = context.container.configuration.metrics;
+  bindMetricsDatabase(context.container.db);
   server.pre((req, res, next) => {
     if (req.method === 'POST') {
       const path = req.getPath?.() ?? req.url?.split('?')[0] ?? '';

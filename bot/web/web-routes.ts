@@ -1,4 +1,5 @@
-// The web face, registered with one line in bot/routes.ts:
+// The web face's routes (its hub, adapter, sessions and links are built by the composition root,
+// bot/web/web-face.ts):
 //   /                 the web chat (demo: pick a demo officer; production: sign in with Microsoft Entra ID)
 //   /dashboard        the dashboard (Home Affairs: the province; heads: their units)
 //   /d/<token>        a signed one-time decision link
@@ -16,19 +17,16 @@ import { Officer } from '../../entities/officer.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
 import { DashboardService } from '../../services/dashboard/dashboard-service.js';
 import { dashboardWorkbook, proposalsCsv } from '../../services/dashboard/dashboard-export.js';
-import { createDecisionLinkMinter, DecisionLinkService, type DecisionLinkMinter } from '../../services/web-links/decision-link-service.js';
 import { isDatabaseUnavailable } from '../app.js';
-import { DECISION_VERBS } from '../cards/decision-card.js';
+import { DECISION_VERBS } from '../decision/decision-card.js';
 import { DECISION_STATUS_LABELS } from '../../services/platform/messages/decisions.js';
-import type { AppServices } from '../core/app-services.js';
 import { logger, withCorrelation } from '../../services/platform/logger.js';
 import { web as t } from '../../services/platform/messages/web.js';
-import type { RouteContext, RouteRegistration } from '../routes.js';
-import { decisionFeatureOf } from '../decision-feature.js';
+import type { DataSource } from 'typeorm';
+import type { RouteRegistration } from '../routes.js';
 import { EntraOidc, emailsOf } from './entra-oidc.js';
 import { SessionStore, type SessionInfo } from './session-store.js';
-import { routeWebReferences, WebAdapter, WebConversationHub, WEB_BOT_ID, WEB_CHANNEL_ID, type WebTurnResult } from './web-adapter.js';
-import { loadWebConfig, type WebConfig } from './web-config.js';
+import { WEB_BOT_ID, WEB_CHANNEL_ID, type WebTurnResult } from './web-adapter.js';
 import {
   clientIp,
   COOKIE,
@@ -41,25 +39,6 @@ import {
   setCookie,
   validCsrfToken,
 } from './web-security.js';
-
-export interface WebFace {
-  config: WebConfig;
-  adapter: WebAdapter;
-  hub: WebConversationHub;
-  links: DecisionLinkService;
-  /** Mints a signed decision link and returns the URL to send (for the notifier). */
-  mintDecisionLink: DecisionLinkMinter;
-  /** Mints a link and returns the whole Vietnamese message that carries it (text channels, e.g. Zalo). */
-  decisionLinkMessage(request: Parameters<DecisionLinkMinter>[0] & { code: string }): Promise<string>;
-  sessions: SessionStore;
-}
-
-const faces = new WeakMap<AppServices, WebFace>();
-
-/** The web face of a running server, for the notifier, jobs and tests. */
-export function webFaceOf(services: AppServices): WebFace | undefined {
-  return faces.get(services);
-}
 
 /** The web channel's user and conversation of an officer: one conversation per officer, across browsers. */
 export function webUserId(officerId: string): string {
@@ -101,8 +80,10 @@ class HttpError extends Error {
   }
 }
 
-export const webRoutes: RouteRegistration = async (server, ctx) => {
-  const config = loadWebConfig(ctx.config);
+export const webRoutes: RouteRegistration = async (server, { container, jsonBody }) => {
+  const face = container.web;
+  if (!face) return;
+  const { config, hub, adapter, sessions, links, mintDecisionLink } = face;
   const publicDir = findUp('web/public');
   const vendor = {
     'adaptivecards.min.js': findUp('node_modules/adaptivecards/dist/adaptivecards.min.js'),
@@ -115,27 +96,11 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
     return body;
   };
 
-  const ds = ctx.services.dataSource;
-  const hub = new WebConversationHub();
-  const adapter = new WebAdapter(hub);
-  // The app's own middleware is registered on each adapter; the web adapter runs the app directly.
-  routeWebReferences(ctx.adapter, adapter);
+  const ds = container.dataSource;
   const publicHost = config.publicBaseUrl ? new URL(config.publicBaseUrl).host : undefined;
-  const sessions = new SessionStore(ds, config.sessionHours);
-  const links = new DecisionLinkService(ds, { ttlHours: config.linkTtlHours });
   const dashboards = new DashboardService(ds);
   const oidc = config.entra ? new EntraOidc(config.entra, config.secret) : undefined;
-  const baseUrl = () => {
-    if (config.publicBaseUrl) return config.publicBaseUrl;
-    const address = server.server.address() as AddressInfo | string | null;
-    if (!address || typeof address === 'string') return `http://localhost:${ctx.config.PORT}`;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
-    return `http://${host}:${address.port}`;
-  };
-  const mintDecisionLink: DecisionLinkMinter = (request) => createDecisionLinkMinter(links, baseUrl())(request);
-  const decisionLinkMessage: WebFace['decisionLinkMessage'] = async ({ code, ...request }) =>
-    t.linkNotice(code, await mintDecisionLink(request), request.ttlHours ?? config.linkTtlHours, request.scope);
-  faces.set(ctx.services, { config, adapter, hub, links, mintDecisionLink, decisionLinkMessage, sessions });
+  const baseUrl = () => config.publicBaseUrl ?? container.links.base();
 
   // Link endpoints: per client address (WEB_LINK_RATE_PER_MINUTE, as a burst and a rate), and 10 a minute per token.
   const perIp = new RateLimiter(config.linkRatePerMinute, config.linkRatePerMinute);
@@ -209,7 +174,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   };
 
   const ensureWebAccount = async (officer: Officer) => {
-    await ctx.services.identity.link(officer, { channel: 'web', externalUserId: webUserId(officer.id) });
+    await container.identity.link(officer, { channel: 'web', externalUserId: webUserId(officer.id) });
   };
 
   const activityFor = (officer: Officer, extra: Partial<Activity>): Partial<Activity> => ({
@@ -225,7 +190,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   const runTurn = (officer: Officer, extra: Partial<Activity>): Promise<WebTurnResult> => {
     const activity = activityFor(officer, extra);
     return withCorrelation(
-      () => ctx.lock.run(`${WEB_CHANNEL_ID}/${activity.conversation!.id}`, () => adapter.process(activity, (c) => ctx.bot.app.run(c).then(() => undefined))),
+      () => container.lock.run(`${WEB_CHANNEL_ID}/${activity.conversation!.id}`, () => adapter.process(activity, (c) => container.bot.app.run(c).then(() => undefined))),
       undefined,
       WEB_CHANNEL_ID,
     );
@@ -303,7 +268,6 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
     }
     return check;
   };
-  const jsonBody = ctx.jsonBody;
 
   server.post('/web/api/links/open', ...jsonBody, api(async (req, res) => {
     const token = String(bodyOf(req).token ?? '');
@@ -324,9 +288,9 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
     const scoped = { ...data, proposalId: check.link.proposalId };
     delete (scoped as Record<string, unknown>).code;
     await ensureWebAccount(check.officer);
-    const before = await actionSnapshot(ctx, check.link.proposalId, check.officer.id);
+    const before = await actionSnapshot(ds, check.link.proposalId, check.officer.id);
     const shown = await invoke(check.officer, verb, scoped);
-    const after = await actionSnapshot(ctx, check.link.proposalId, check.officer.id);
+    const after = await actionSnapshot(ds, check.link.proposalId, check.officer.id);
     const used = before !== after && (await links.consume(check.link.id, verb));
     json(res, 200, { status: 'ok', used, ...(used ? { notice: t.linkUsedNow } : {}), ...shown });
   }, { mutating: true }));
@@ -410,7 +374,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
       const repo = ds.getRepository(Officer);
       let officer = claims.oid ? await repo.findOneBy({ teamsAadObjectId: claims.oid }) : null;
       for (const email of emailsOf(claims)) officer ??= await repo.findOneBy({ email });
-      if (!officer || !officer.active) return fail(403, t.notInDirectory(ctx.config.DIRECTORY_CONTACT));
+      if (!officer || !officer.active) return fail(403, t.notInDirectory(container.config.DIRECTORY_CONTACT));
       await startSession(res, officer, 'entra');
       logger.info({ method: 'entra' }, 'web sign-in');
       res.header('Location', '/');
@@ -491,8 +455,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
   server.get('/web/api/demo/tasks', api(async (req, res) => {
     if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
     const { officer } = await requireSession(req);
-    const service = decisionFeatureOf(ctx.services)?.service;
-    const tasks = service ? await service.tasksFor(officer.id) : [];
+    const tasks = await container.decisions.tasksFor(officer.id);
     json(res, 200, { tasks: tasks.map((x) => ({ proposalId: x.proposal.id, code: x.proposal.code, title: x.proposal.title, role: x.role })) });
   }));
 
@@ -500,8 +463,7 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
     if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
     const { officer } = await requireSession(req);
     const proposalId = String(bodyOf(req).proposalId ?? '');
-    const service = decisionFeatureOf(ctx.services)?.service;
-    const task = service ? (await service.tasksFor(officer.id)).find((x) => x.proposal.id === proposalId) : undefined;
+    const task = (await container.decisions.tasksFor(officer.id)).find((x) => x.proposal.id === proposalId);
     if (!task) throw new HttpError(404, { error: 'task', message: t.badRequest });
     const url = await mintDecisionLink({ officerId: officer.id, proposalId, decisionId: task.decisionId, scope: task.role === 'voter' ? 'vote' : 'decide' });
     json(res, 200, { url: new URL(url).pathname });
@@ -559,8 +521,8 @@ export const webRoutes: RouteRegistration = async (server, ctx) => {
 };
 
 /** Changes when the officer acts on the proposal (an audited transition or a recorded vote). */
-async function actionSnapshot(ctx: RouteContext, proposalId: string, officerId: string): Promise<string> {
-  const rows = (await ctx.services.dataSource.query(
+async function actionSnapshot(dataSource: DataSource, proposalId: string, officerId: string): Promise<string> {
+  const rows = (await dataSource.query(
     `SELECT (SELECT count(*) FROM audit_event WHERE proposal_id = $1 AND actor_id = $2 AND action <> 'refused')::int AS audited,
             (SELECT count(*) FROM decision_vote v JOIN decision d ON d.id = v.decision_id
               WHERE d.proposal_id = $1 AND v.voter_id = $2 AND v.choice IS NOT NULL)::int AS voted`,

@@ -3,22 +3,17 @@
 // and the outbox then keeps the message for when the officer writes on Zalo again.
 import type { DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
+import type { ChannelGateway, StoredReference } from '../../services/notifications/channel-gateway.js';
 import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { logger } from '../../services/platform/logger.js';
 
-interface ContinuingAdapter {
-  continueConversationAsync(botAppId: string, reference: never, logic: (context: { sendActivity(text: string): Promise<unknown> }) => Promise<void>): Promise<void>;
-}
-
-export function teamsFallbackDelivery(dataSource: DataSource, adapter: object, botAppId: string): FallbackDelivery {
+export function teamsFallbackDelivery(dataSource: DataSource, teams: ChannelGateway): FallbackDelivery {
   return async (officerId, text) => {
     const accounts = await dataSource.getRepository(ChannelAccount).find({ where: { officerId, channel: 'msteams' }, order: { lastSeenAt: 'DESC' } });
     for (const account of accounts) {
       if (!account.conversationReference) continue;
       try {
-        await (adapter as ContinuingAdapter).continueConversationAsync(botAppId, account.conversationReference as never, async (context) => {
-          await context.sendActivity(text);
-        });
+        await teams.send(account.conversationReference as StoredReference, { type: 'message', text });
         return true;
       } catch (err) {
         logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'teams fallback for a zalo message failed');

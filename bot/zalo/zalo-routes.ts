@@ -1,34 +1,17 @@
 // The Zalo webhooks. Each verifies the raw bytes it received before anything is stored, stores the
 // event in the inbox (a replay is acknowledged and dropped), answers 200 at once and lets the worker
-// process it. A channel that is not configured answers 404.
+// process it (bot/zalo/zalo-runtime.ts). A channel that is not configured answers 404.
 import type { IncomingMessage } from 'node:http';
 import type restify from 'restify';
 import { registerOutboxMetric } from '../../services/platform/metrics.js';
 import { logger } from '../../services/platform/logger.js';
 import type { RouteContext, RouteRegistration } from '../routes.js';
-import { loadZaloConfig, type ZaloConfig } from '../../services/zalo/zalo-config.js';
 import { parseBody, parseBotEvent, parseOaEvent, ZaloEventError, type ZaloEvent } from '../../services/zalo/zalo-events.js';
-import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { verifyBotSecret, verifyOaSignature } from '../../services/zalo/zalo-signature.js';
 import { idString } from '../../services/zalo/zalo-json.js';
-import { ZaloRuntime } from './zalo-runtime.js';
-import { routeZaloReferences } from './zalo-proactive.js';
-import { teamsFallbackDelivery } from './zalo-fallback.js';
 
 /** No Zalo event comes close; a bigger body is refused before it is read. */
 export const ZALO_MAX_BODY_BYTES = 256 * 1024;
-
-export interface ZaloRouteOptions {
-  /** Where the ZALO_* variables come from; default: the process environment (and AppConfig once merged). */
-  env?: Record<string, unknown>;
-  /** Delivery on another channel when Zalo refuses a message; default: the officer's 1:1 Teams conversation. */
-  fallback?: FallbackDelivery;
-  /** false: do not start the worker (tests simulating a crash between receipt and processing). */
-  startWorker?: boolean;
-  pollMs?: number;
-  /** Receives the runtime once it exists (tests, admin tooling). */
-  onRuntime?: (runtime: ZaloRuntime) => void;
-}
 
 class BodyTooLarge extends Error {}
 
@@ -66,22 +49,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 type Check = (req: IncomingMessage, raw: Buffer) => { event: ZaloEvent } | { status: number; error: string };
 
-export function zaloRoutes(options: ZaloRouteOptions = {}): RouteRegistration {
-  return async (server: restify.Server, context: RouteContext) => {
-    const config: ZaloConfig = loadZaloConfig(options.env ?? { ...process.env, ...(context.config as unknown as Record<string, unknown>) });
-    const runtime = new ZaloRuntime({
-      dataSource: context.db.dataSource,
-      config,
-      bot: context.bot,
-      lock: context.lock,
-      directoryContact: context.config.DIRECTORY_CONTACT,
-      fallback: 'fallback' in options ? options.fallback : teamsFallbackDelivery(context.db.dataSource, context.adapter, context.config.MICROSOFT_APP_ID ?? ''),
-      pollMs: options.pollMs,
-    });
-    options.onRuntime?.(runtime);
-
+export const zaloRoute: RouteRegistration = (server: restify.Server, { container }: RouteContext) => {
+    const config = container.configuration.zalo;
+    const runtime = container.zalo;
     const handle = (enabled: boolean, check: Check): restify.RequestHandler => async (req, res) => {
-      if (!enabled) {
+      if (!enabled || !runtime) {
         res.send(404, { error: 'not found' });
         return;
       }
@@ -143,19 +115,11 @@ export function zaloRoutes(options: ZaloRouteOptions = {}): RouteRegistration {
       }),
     );
 
-    if (!runtime.channels.length) return;
-    // Notifications to an officer whose stored conversation is on Zalo go out through the Zalo outbox.
-    routeZaloReferences(context.adapter, runtime.adapter);
+    if (!runtime) return;
     registerOutboxMetric({
       name: 'zalo',
       table: 'zalo_outbox',
       sql: `SELECT status AS state, count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_seconds
               FROM zalo_outbox WHERE status NOT IN ('sent','fallback') GROUP BY status`,
     });
-    // Stop with the server: in-flight turns and sends finish before the lock and database close.
-    context.onClose(() => runtime.stop());
-    if (options.startWorker !== false) await runtime.start();
-  };
-}
-
-export const zaloRoute: RouteRegistration = zaloRoutes();
+};

@@ -14,7 +14,8 @@ import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
 import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
-import { isDatabaseUnavailable, type BotApplication } from '../app.js';
+import type { Application } from '@microsoft/teams-ai';
+import { isDatabaseUnavailable, type AppTurnState } from '../app.js';
 import { logger, withCorrelation } from '../../services/platform/logger.js';
 import { core } from '../../services/platform/messages/index.js';
 import { zalo as text } from '../../services/platform/messages/zalo.js';
@@ -23,7 +24,8 @@ import { ZALO_OFFICER_KEY, ZaloAdapter } from './zalo-adapter.js';
 export interface ZaloRuntimeOptions {
   dataSource: DataSource;
   config: ZaloConfig;
-  bot: BotApplication;
+  /** The one application; Zalo turns run through it. */
+  app: Application<AppTurnState>;
   lock: ConversationLock;
   /** Whom unknown or inactive users should contact (AppConfig.DIRECTORY_CONTACT). */
   directoryContact: string;
@@ -293,7 +295,7 @@ export class ZaloRuntime {
     }
     const context = new TurnContext(this.adapter, this.incomingActivity(event, officer.fullName));
     context.turnState.set(ZALO_OFFICER_KEY, officer.id);
-    await this.adapter.runTurn(context, (ctx) => this.options.bot.app.run(ctx).then(() => undefined));
+    await this.adapter.runTurn(context, (ctx) => this.options.app.run(ctx).then(() => undefined));
   }
 
   private async redeem(event: ZaloEvent, code: string): Promise<void> {

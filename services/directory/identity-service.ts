@@ -50,6 +50,23 @@ export class IdentityService {
   }
 
   /** Links a channel user to an officer (used after a verified match or a one-time link code). */
+  /** The Teams user ids (29:…) of these officers: who may get a card's personal refresh. */
+  async teamsUserIds(officerIds: readonly string[]): Promise<string[]> {
+    if (!officerIds.length) return [];
+    const accounts = await this.dataSource
+      .getRepository(ChannelAccount)
+      .createQueryBuilder('a')
+      .where(`a.channel = 'msteams' AND a.officer_id IN (:...ids)`, { ids: [...new Set(officerIds)] })
+      .getMany();
+    return accounts.map((a) => a.externalUserId).filter((id) => id.startsWith('29:'));
+  }
+
+  /** Whether the officer works in the Department of Home Affairs. */
+  async inHomeAffairs(officer: Officer): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM unit WHERE id = $1 AND is_home_affairs`, [officer.unitId])) as unknown[];
+    return rows.length > 0;
+  }
+
   async link(officer: Officer, identity: IncomingIdentity): Promise<ChannelAccount> {
     await this.dataSource.query(
       `INSERT INTO channel_account

@@ -7,7 +7,8 @@
 // head. Passed: completed → the head records the recognition chosen (Art. 10), protection 11.1; the other
 // outcomes carry the protection of Art. 11.2 or 11.3 and the proposal closes. Not passed: the head
 // proposes again (a new round).
-import { type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { Officer } from '../../entities/officer.entity.js';
 import type { VoteTally } from '../../entities/decision.entity.js';
 import { Evaluation, type RecognitionRecord } from '../../entities/evaluation.entity.js';
 import { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
@@ -305,6 +306,14 @@ export class EvaluationService {
   }
 
   // ---- reading ----------------------------------------------------------------------------------------
+
+  /** The ballots of an evaluation with their voters, in the order they were opened. */
+  async ballotsWithVoters(evaluationId: string): Promise<(EvaluationVote & { voter: Officer | null })[]> {
+    const ballots = await this.ds.manager.find(EvaluationVote, { where: { evaluationId }, order: { id: 'ASC' } });
+    const voters = ballots.length ? await this.ds.manager.findBy(Officer, { id: In(ballots.map((b) => b.voterId)) }) : [];
+    const byId = new Map(voters.map((o) => [o.id, o]));
+    return ballots.map((b) => Object.assign(b, { voter: byId.get(b.voterId) ?? null }));
+  }
 
   async current(proposalId: string): Promise<{ evaluation: Evaluation | null; ballots: EvaluationVote[]; tally: TallyResult | null }> {
     const m = this.ds.manager;

@@ -6,19 +6,22 @@ import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import { logger } from '../platform/logger.js';
 import type { Notifier } from '../notifications/notifier.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { AfterDecisionReminders } from './after-decision-reminders.js';
 import { countingFailures, createQueueOnce } from '../jobs/create-queue.js';
 
 export const AFTER_DECISION_QUEUE = 'after-decision-reminders';
 
 export interface AfterDecisionJobsOptions {
+  /** The workflow rules (deadlines, reminders, calendar). */
+  workflow: WorkflowConfig;
   /** Cron (Vietnam time); default every hour from 07:30 to 17:30. */
   cron?: string;
 }
 
 /** Registers the queue, the schedule and the worker on a started pg-boss (e.g. startDecisionJobs(...).boss). */
-export async function startAfterDecisionJobs(boss: PgBoss, dataSource: DataSource, notifier: Notifier, options: AfterDecisionJobsOptions = {}): Promise<AfterDecisionReminders> {
-  const reminders = new AfterDecisionReminders(dataSource, notifier);
+export async function startAfterDecisionJobs(boss: PgBoss, dataSource: DataSource, notifier: Notifier, options: AfterDecisionJobsOptions): Promise<AfterDecisionReminders> {
+  const reminders = new AfterDecisionReminders(dataSource, notifier, { config: options.workflow });
   await createQueueOnce(boss, AFTER_DECISION_QUEUE);
   await boss.schedule(AFTER_DECISION_QUEUE, options.cron ?? '30 7-17 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
   await boss.work(

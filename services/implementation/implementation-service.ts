@@ -387,6 +387,20 @@ export class ImplementationService {
   }
 
   /** Proposals after approval that this officer follows: as head, named deputy, implementer or proposer. */
+  /** A check-in still waiting for its report, or null (done, or gone). */
+  async pendingCheckIn(checkInId: string): Promise<ImplementationCheckIn | null> {
+    const checkIn = await this.ds.manager.findOne(ImplementationCheckIn, { where: { id: checkInId } });
+    return checkIn?.state === 'pending' ? checkIn : null;
+  }
+
+  /** A progress or obstacle report with its author's name. */
+  async reportWithAuthor(reportId: string): Promise<{ report: ImplementationReport; authorName: string } | null> {
+    const report = await this.ds.manager.findOne(ImplementationReport, { where: { id: reportId } });
+    if (!report) return null;
+    const author = await this.ds.manager.findOne(Officer, { where: { id: report.authorId } });
+    return { report, authorName: author?.fullName ?? '' };
+  }
+
   async followedBy(officerId: string): Promise<{ proposal: Proposal; role: 'head' | 'manager' | 'implementer' | 'proposer' }[]> {
     const rows = (await this.ds.query(
       `SELECT p.id,

@@ -6,12 +6,15 @@ import PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import { logger } from '../platform/logger.js';
 import type { Notifier } from '../notifications/notifier.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { ReminderService } from './reminder-service.js';
 import { countingFailures, createQueueOnce } from './create-queue.js';
 
 export const JOB_QUEUES = { reminders: 'decision-reminders', outboxRetry: 'notification-retry' } as const;
 
 export interface DecisionJobsOptions {
+  /** The workflow rules (deadlines, reminders, calendar). */
+  workflow: WorkflowConfig;
   /** Cron for the reminder sweep (Vietnam time); default every day at 07:30. */
   reminderCron?: string;
   /** Cron for the outbox retry; default every 10 minutes. */
@@ -28,7 +31,7 @@ interface PgPool {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-export async function startDecisionJobs(dataSource: DataSource, notifier: Notifier, options: DecisionJobsOptions = {}): Promise<DecisionJobs> {
+export async function startDecisionJobs(dataSource: DataSource, notifier: Notifier, options: DecisionJobsOptions): Promise<DecisionJobs> {
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => (values?.length ? pool.query(text, values) : pool.query(text)) as Promise<{ rows: never[] }> },
@@ -36,7 +39,7 @@ export async function startDecisionJobs(dataSource: DataSource, notifier: Notifi
   });
   boss.on('error', (err) => logger.error({ err }, 'pg-boss error'));
   await boss.start();
-  const reminders = new ReminderService(dataSource, notifier);
+  const reminders = new ReminderService(dataSource, notifier, { config: options.workflow });
   for (const name of Object.values(JOB_QUEUES)) {
     await createQueueOnce(boss, name);
   }

@@ -1,14 +1,14 @@
-// Delivers outbox rows through the Bot Framework adapter, Teams first:
-//  1. the officer's stored Teams 1:1 conversation reference (continueConversationAsync);
+// Delivers outbox rows through the channel gateways, Teams first:
+//  1. the officer's stored Teams 1:1 conversation reference;
 //  2. otherwise (none, or Teams says the bot is not in that conversation any more: 403/404), a new 1:1
-//     conversation (createConversationAsync with the tenant and the AAD object id); the new reference is
-//     stored on the officer's Teams account for next time;
+//     conversation (the Teams gateway's startPersonalChat with the tenant and the AAD object id); the new
+//     reference is stored on the officer's Teams account for next time;
 //  3. when Teams refuses that because the app is not installed for the person (403, or 404
-//     ConversationNotFound/BotNotInConversationRoster…) and GRAPH_PROACTIVE_INSTALL is configured: the
-//     app is installed for them through Microsoft Graph (graph-installer.ts), the 1:1 chat id read back,
-//     its reference stored, and the message sent there;
-//  4. otherwise another channel the officer has linked with a stored reference (Zalo: routed by the Zalo
-//     runtime into the Zalo outbox, bot/zalo/zalo-proactive.ts; web: the web adapter);
+//     ConversationNotFound/BotNotInConversationRoster…) and Graph installation is configured: the app is
+//     installed for them through Microsoft Graph (graph-installer.ts), the 1:1 chat id read back, its
+//     reference stored, and the message sent there;
+//  4. otherwise another channel the officer has linked with a stored reference (Zalo: into the Zalo
+//     outbox; web: an open browser), through that channel's gateway;
 //  5. when every way fails, the row stays 'failed' with the reasons and a next attempt time (exponential
 //     back-off), and appears in the Home Affairs list (undeliveredNotifications, "HÀNG ĐỢI"). Never dropped.
 // A row is claimed with an UPDATE … RETURNING before it is sent, so two processes never send it twice.
@@ -21,41 +21,18 @@ import { NotificationOutbox } from '../../entities/notification-outbox.entity.js
 import { Officer } from '../../entities/officer.entity.js';
 import { logger } from '../platform/logger.js';
 import type { Notifier, OutboxRenderer } from './notifier.js';
-import { loadGraphConfig } from './graph-config.js';
-import { GraphAppInstaller, GraphError } from './graph-installer.js';
-
-export type { OutboxRenderer } from './notifier.js';
-
-/** The part of botbuilder's CloudAdapter used here. */
-export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: never, logic: (context: ProactiveContext) => Promise<void>): Promise<void>;
-  createConversationAsync(
-    botAppId: string,
-    channelId: string,
-    serviceUrl: string,
-    audience: string,
-    parameters: never,
-    logic: (context: ProactiveContext) => Promise<void>,
-  ): Promise<void>;
-}
-
-export interface ProactiveContext {
-  activity: { conversation?: { id?: string }; serviceUrl?: string; channelId?: string };
-  sendActivity(activity: never): Promise<unknown>;
-}
+import type { ChannelGateways, StoredReference } from './channel-gateway.js';
+import { GraphError, type GraphAppInstaller } from './graph-installer.js';
 
 export interface BotNotifierOptions {
+  /** The bot's Microsoft app id (the bot id of a new Teams chat when no conversation tells it). */
   appId?: string;
   tenantId?: string;
-  /** Renders the kinds no feature registered (kept for callers that pass one renderer for everything). */
-  render?: OutboxRenderer;
-  /** Proactive installation through Graph; default: from GRAPH_* in the environment (null: off). */
+  /** Proactive installation through Graph (null or absent: off). */
   graph?: GraphAppInstaller | null;
   /** After this many attempts a row stays failed until someone retries it by hand. */
   maxAttempts?: number;
 }
-
-const TEAMS_AUDIENCE = 'https://api.botframework.com';
 
 export class BotNotifier implements Notifier {
   private readonly renderers = new Map<string, OutboxRenderer>();
@@ -63,14 +40,10 @@ export class BotNotifier implements Notifier {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly adapter: ProactiveAdapter,
-    private readonly options: BotNotifierOptions,
+    private readonly gateways: ChannelGateways,
+    private readonly options: BotNotifierOptions = {},
   ) {
-    if (options.graph !== undefined) this.graph = options.graph;
-    else {
-      const config = loadGraphConfig(process.env);
-      this.graph = config ? new GraphAppInstaller(config) : null;
-    }
+    this.graph = options.graph ?? null;
   }
 
   /** A feature says how to render its notification kinds; a kind registered twice keeps the last renderer. */
@@ -84,7 +57,7 @@ export class BotNotifier implements Notifier {
   }
 
   private async render(row: NotificationOutbox, officer: Officer, channelId: string): Promise<Record<string, unknown> | null> {
-    const render = this.renderers.get(row.kind) ?? this.options.render;
+    const render = this.renderers.get(row.kind);
     if (!render) {
       logger.warn({ kind: row.kind, outboxId: row.id }, 'no renderer for this notification kind');
       return null;
@@ -168,12 +141,17 @@ export class BotNotifier implements Notifier {
   }
 
   private async continueOn(row: NotificationOutbox, officer: Officer, account: ChannelAccount, reasons: string[]): Promise<'sent' | 'obsolete' | { error: unknown }> {
-    const reference = account.conversationReference as { channelId?: string };
+    const reference = account.conversationReference as StoredReference;
     const channelId = reference.channelId ?? account.channel;
+    const gateway = this.gateways.for(channelId);
+    if (!gateway) {
+      reasons.push(`${account.channel}: channel not configured`);
+      return { error: new Error('channel not configured') };
+    }
     const activity = await this.render(row, officer, channelId);
     if (!activity) return 'obsolete';
     try {
-      await this.proactively((logic) => this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, logic), activity);
+      await gateway.send(reference, activity);
       return 'sent';
     } catch (err) {
       reasons.push(`${account.channel}: ${statusOf(err)}`);
@@ -194,11 +172,16 @@ export class BotNotifier implements Notifier {
       reasons.push('msteams: no service url or tenant known');
       return null;
     }
+    const teamsGateway = this.gateways.teams;
+    if (!teamsGateway) {
+      reasons.push('msteams: channel not configured');
+      return null;
+    }
     const activity = await this.render(row, officer, 'msteams');
     if (!activity) return 'obsolete';
     const botId = origin.botId ?? this.options.appId ?? '';
     const userId = teams?.externalUserId ?? aad;
-    const referenceFor = (conversationId: string | undefined, serviceUrl: string) => ({
+    const referenceFor = (conversationId: string, serviceUrl: string): StoredReference => ({
       channelId: 'msteams',
       serviceUrl,
       conversation: { id: conversationId, conversationType: 'personal', tenantId },
@@ -206,23 +189,8 @@ export class BotNotifier implements Notifier {
       user: { id: userId, aadObjectId: aad },
     });
     try {
-      const parameters = {
-        isGroup: false,
-        bot: { id: botId },
-        members: [{ id: userId, aadObjectId: aad }],
-        tenantId,
-        channelData: { tenant: { id: tenantId } },
-      };
-      let reference: Record<string, unknown> | undefined;
-      await this.proactively(
-        (logic) =>
-          this.adapter.createConversationAsync(this.options.appId ?? '', 'msteams', origin.serviceUrl!, TEAMS_AUDIENCE, parameters as never, async (context) => {
-            reference = referenceFor(context.activity.conversation?.id, context.activity.serviceUrl ?? origin.serviceUrl!);
-            await logic(context);
-          }),
-        activity,
-      );
-      if (reference) await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
+      const reference = await teamsGateway.startPersonalChat({ serviceUrl: origin.serviceUrl, tenantId, botId, userId, aadObjectId: aad }, activity);
+      await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
       return 'sent';
     } catch (err) {
       reasons.push(`msteams.create: ${statusOf(err)}`);
@@ -238,7 +206,7 @@ export class BotNotifier implements Notifier {
     }
     const reference = referenceFor(chatId, origin.serviceUrl);
     try {
-      await this.proactively((logic) => this.adapter.continueConversationAsync(this.options.appId ?? '', reference as never, logic), activity);
+      await teamsGateway.send(reference, activity);
     } catch (err) {
       reasons.push(`msteams.installed: ${statusOf(err)}`);
       return null;
@@ -247,25 +215,8 @@ export class BotNotifier implements Notifier {
     return 'sent';
   }
 
-  /**
-   * Runs a proactive turn that sends the activity, and throws when the send failed. The adapter hands an
-   * error thrown inside the turn to its onTurnError handler (which swallows it), so the error is caught in
-   * the turn and rethrown here: a message Teams refused must never be marked sent.
-   */
-  private async proactively(start: (logic: (context: ProactiveContext) => Promise<void>) => Promise<void>, activity: Record<string, unknown>): Promise<void> {
-    let failure: { error: unknown } | undefined;
-    await start(async (context) => {
-      try {
-        await context.sendActivity(activity as never);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    if (failure) throw failure.error;
-  }
-
   /** Remembers how to reach the person on Teams: on their Teams account, or a new one keyed by the AAD id. */
-  private async storeTeamsReference(officer: Officer, teams: ChannelAccount | undefined, aad: string, tenantId: string, reference: Record<string, unknown>): Promise<void> {
+  private async storeTeamsReference(officer: Officer, teams: ChannelAccount | undefined, aad: string, tenantId: string, reference: StoredReference): Promise<void> {
     if (teams) {
       await this.dataSource.getRepository(ChannelAccount).update({ id: teams.id }, { conversationReference: reference as never });
       return;

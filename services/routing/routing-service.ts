@@ -73,6 +73,16 @@ export class RoutingService {
   }
 
   /** The acting head for today, otherwise the head from the directory. */
+  async unitById(unitId: string): Promise<Unit | null> {
+    return this.directory.unitById(unitId);
+  }
+
+  /** The head (or acting head) of the Department of Home Affairs, or null when it has none. */
+  async homeAffairsHead(): Promise<HeadOf | null> {
+    const unit = await this.directory.homeAffairsUnit();
+    return unit ? this.headOf(unit.id) : null;
+  }
+
   async headOf(unitId: string): Promise<HeadOf | null> {
     const today = this.today();
     const acting = await this.manager

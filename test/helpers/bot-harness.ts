@@ -10,16 +10,18 @@ import {
   submitActivity,
   type ChatSession,
 } from '../../tools/chat/activity-factory.js';
-import { loadConfig, type AppConfig } from '../../bot/config.js';
+import type { AppConfig } from '../../bot/config.js';
+import { loadConfiguration } from '../../bot/configuration.js';
+import { buildContainer } from '../../bot/container.js';
+import type { Feature } from '../../bot/features.js';
 import { startBotServer, type BotServer } from '../../bot/server.js';
-import type { BotApplicationOptions } from '../../bot/app.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface HarnessOptions {
   env?: Record<string, string>;
   /** Fills the directory (or anything else) before the server starts. */
   seed?: (db: TestDatabase) => Promise<void>;
-  features?: BotApplicationOptions['features'];
+  features?: Feature[];
   /** Reuse a database (e.g. to simulate a restart); it is not disposed by close(). */
   db?: TestDatabase;
 }
@@ -113,21 +115,20 @@ export class BotHarness {
   }
 }
 
+/** The environment of a test server: a free port on loopback, quiet, no demo; a test adds what it needs. */
+export function testEnvironment(env: Record<string, string> = {}): Record<string, string> {
+  return { PORT: '0', HOST: '127.0.0.1', TYPING_INDICATOR: 'false', LOG_LEVEL: 'silent', DEMO_MODE: 'false', ...env };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const connector = await new LoopbackConnector().start();
   const db = options.db ?? (await openTestDatabase());
   try {
     if (options.seed) await options.seed(db);
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TYPING_INDICATOR: 'false',
-      LOG_LEVEL: 'silent',
-      DEMO_MODE: 'false',
-      ...options.env,
-    });
-    const server = await startBotServer({ config, db, ...(options.features ? { features: options.features } : {}) });
-    return new BotHarness(server, db, connector, config, !options.db);
+    const configuration = loadConfiguration(testEnvironment(options.env));
+    const container = buildContainer({ configuration, db, ...(options.features ? { features: options.features } : {}) });
+    const server = await startBotServer(container);
+    return new BotHarness(server, db, connector, configuration.app, !options.db);
   } catch (err) {
     await connector.stop();
     if (!options.db) await db.dispose();

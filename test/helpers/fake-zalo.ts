@@ -5,14 +5,15 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LoopbackConnector } from '../../tools/chat/loopback-connector.js';
-import { loadConfig } from '../../bot/config.js';
-import type { BotApplicationOptions } from '../../bot/app.js';
+import { loadConfiguration } from '../../bot/configuration.js';
+import { buildContainer } from '../../bot/container.js';
+import type { Feature } from '../../bot/features.js';
 import { startBotServer } from '../../bot/server.js';
-import { zaloRoutes } from '../../bot/zalo/zalo-routes.js';
+import { zaloRoute } from '../../bot/zalo/zalo-routes.js';
 import type { ZaloRuntime } from '../../bot/zalo/zalo-runtime.js';
 import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { oaSignature } from '../../services/zalo/zalo-signature.js';
-import { BotHarness } from './bot-harness.js';
+import { BotHarness, testEnvironment } from './bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface FakeCall {
@@ -190,7 +191,7 @@ export interface ZaloHarnessOptions {
   env?: Record<string, string>;
   seed?: (db: TestDatabase) => Promise<void>;
   db?: TestDatabase;
-  features?: BotApplicationOptions['features'];
+  features?: Feature[];
   fallback?: FallbackDelivery;
   startWorker?: boolean;
 }
@@ -348,24 +349,17 @@ export async function startZaloHarness(options: ZaloHarnessOptions): Promise<Zal
   const zenv = options.env ?? zaloEnv(options.fake);
   try {
     if (options.seed) await options.seed(db);
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TYPING_INDICATOR: 'false', LOG_LEVEL: 'silent', DEMO_MODE: 'false' });
-    let runtime: ZaloRuntime | undefined;
-    const server = await startBotServer({
-      config,
+    const configuration = loadConfiguration(testEnvironment(zenv));
+    const container = buildContainer({
+      configuration,
       db,
+      zaloPollMs: 0,
       ...(options.features ? { features: options.features } : {}),
-      routes: [
-        zaloRoutes({
-          env: zenv,
-          ...('fallback' in options ? { fallback: options.fallback } : {}),
-          startWorker: options.startWorker,
-          pollMs: 0,
-          onRuntime: (r) => {
-            runtime = r;
-          },
-        }),
-      ],
+      ...('fallback' in options ? { zaloFallback: options.fallback ?? null } : {}),
     });
+    const server = await startBotServer(container, { routes: [zaloRoute], startZaloWorker: options.startWorker });
+    const config = configuration.app;
+    const runtime = container.zalo;
     return new ZaloHarness(new BotHarness(server, db, connector, config, !options.db), runtime!, options.fake, zenv);
   } catch (err) {
     await connector.stop();

@@ -1,10 +1,10 @@
 // Questions about Decree 73, Regulation 32 and the province's letter: any message that is not a command
 // and not part of a running dialog. Teams and the web get a card with the quote and a "whole article"
 // button; text channels get plain text within their limit and the typed command "xem toàn văn".
-import type { BotApplication } from './app.js';
-import type { AppServices } from './core/app-services.js';
-import { rendersCards, type CoreTurn } from './core/core-turn.js';
-import type { NeutralCard } from '../services/platform/reply.js';
+import type { BotApplication } from '../app.js';
+import type { Container } from '../container.js';
+import { rendersCards, type CoreTurn } from '../core/core-turn.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
 import {
   articleAdaptiveCard,
   articleText,
@@ -13,10 +13,10 @@ import {
   policyAnswerAdaptiveCard,
   policyAnswerText,
   ZALO_TEXT_LIMIT,
-} from './cards/policy-answer-card.js';
-import { core } from '../services/platform/messages/index.js';
-import { knowledge } from '../services/platform/messages/knowledge.js';
-import { createPolicyAnswerer, type AnswerContext, type ArticleView } from '../services/knowledge/policy-answerer.js';
+} from './policy-answer-card.js';
+import { core } from '../../services/platform/messages/index.js';
+import { knowledge } from '../../services/platform/messages/knowledge.js';
+import type { AnswerContext, ArticleView } from '../../services/knowledge/policy-answerer.js';
 
 const CONTEXT_KEY = 'kbContext';
 const SHOW_ARTICLE_TEXT_VERB = 'kb.showArticleText';
@@ -25,8 +25,8 @@ function articleCard(view: ArticleView): NeutralCard {
   return { title: view.citation, sections: [{ heading: view.document, text: view.text }], adaptiveCard: articleAdaptiveCard(view) };
 }
 
-export function registerKnowledgeFeature(bot: BotApplication, services: AppServices): void {
-  const answerer = createPolicyAnswerer(services.dataSource);
+export function registerKnowledgeFeature(bot: BotApplication, container: Container): void {
+  const { answerer } = container;
 
   bot.intents.register('question', async (turn: CoreTurn, text: string) => {
     const previous = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;

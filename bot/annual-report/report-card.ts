@@ -6,7 +6,7 @@ import type { Narrative, SubmissionStatus } from '../../services/reports/annual-
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
 import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
 import { afterDecision as t } from '../../services/platform/messages/index.js';
-import { renderAdaptiveCard } from './render-adaptive-card.js';
+import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
 export const REPORT_VERBS = {
   show: 'report.show',

@@ -5,7 +5,7 @@
 import type { DecisionView } from '../../services/decisions/decision-service.js';
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
 import { decisions as t } from '../../services/platform/messages/index.js';
-import { escapeCardText, renderAdaptiveCard } from './render-adaptive-card.js';
+import { escapeCardText, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
 export const DECISION_VERBS = {
   refresh: 'decision.refresh',

@@ -9,8 +9,8 @@ import type { ImplementationView } from '../../services/implementation/implement
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
 import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
 import { afterDecision as t } from '../../services/platform/messages/index.js';
-import { renderAdaptiveCard } from './render-adaptive-card.js';
-import { evaluationParts } from './evaluation-card.js';
+import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
+import { evaluationParts } from '../evaluation/evaluation-card.js';
 
 export const IMPLEMENTATION_VERBS = {
   refresh: 'impl.refresh',

@@ -5,10 +5,10 @@ import { Officer } from '../../entities/officer.entity.js';
 import { Proposal } from '../../entities/proposal.entity.js';
 import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
-import type { AgencyInput } from '../../services/documents/document-parts.js';
-import { proposalPlanFileName, renderProposalPlanDocx, type ProposalPlanInput } from '../../services/documents/proposal-plan-document.js';
-import { CONDITION_KEYS } from '../../services/proposals/plan-validation.js';
-import { fieldLabel, isEmployingUnitKind, type WorkflowConfig } from '../../services/workflow/workflow-config.js';
+import type { AgencyInput } from './document-parts.js';
+import { proposalPlanFileName, renderProposalPlanDocx, type ProposalPlanInput } from './proposal-plan-document.js';
+import { CONDITION_KEYS } from '../proposals/plan-validation.js';
+import { fieldLabel, isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 
 /** The agency a plan is issued from: the nearest employing unit above (or at) the proposer's unit. */
 export async function agencyOf(dataSource: DataSource, unitId: string, config: WorkflowConfig): Promise<AgencyInput> {

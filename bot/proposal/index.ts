@@ -1,40 +1,41 @@
 // The proposal-plan feature: intents (new proposal, continue a draft, my proposals), the card and typed
 // commands (resume, delete, form, edit, submit, download) and the wizard dialog.
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { BotApplication } from './app.js';
-import type { AppServices } from './core/app-services.js';
-import type { CoreTurn } from './core/core-turn.js';
-import { toActivity } from './core/core-turn.js';
-import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../services/platform/reply.js';
-import type { CommandResult } from './core/command-registry.js';
-import { wizard } from '../services/platform/messages/wizard.js';
-import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './cards/plan-review-card.js';
-import { planFormCard, typedValues, validateForm } from './cards/plan-form-card.js';
-import { planFileUrl } from './files/file-routes.js';
-import { FILE_LINK_TTL_HOURS } from './files/file-links.js';
-import { proposalPlanFileName } from '../services/documents/proposal-plan-document.js';
-import { Officer } from '../entities/officer.entity.js';
-import type { Proposal } from '../entities/proposal.entity.js';
-import { checkCoverage } from '../dialogs/coverage-dialog.js';
-import { draftLabel, PLAN_WIZARD_DIALOG, PlanWizardDialog, type WizardHost, type WizardOptions } from '../dialogs/plan-wizard-dialog.js';
-import { progress, sectionsNamedIn } from '../dialogs/wizard-sections.js';
-import type { SectionId, StepContext } from '../dialogs/wizard-step.js';
-import { todayVN, formatDateVN, toLocalDate } from '../services/calendar/local-date.js';
-import { checkPlanComplete } from '../services/proposals/plan-validation.js';
-import { DraftNotFoundError, ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
-import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
-import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
-import { isReopened, latestReturn, listMyProposals } from '../services/proposals/my-proposals.js';
-import { myProposalsCard } from './cards/my-proposals-card.js';
-import { logger } from '../services/platform/logger.js';
+import type { BotApplication } from '../app.js';
+import type { Container } from '../container.js';
+import type { CoreTurn } from '../core/core-turn.js';
+import { toActivity } from '../core/core-turn.js';
+import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
+import type { CommandResult } from '../core/command-registry.js';
+import { wizard } from '../../services/platform/messages/wizard.js';
+import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './plan-review-card.js';
+import { planFormCard, typedValues, validateForm } from './plan-form-card.js';
+import { FILE_LINK_TTL_HOURS } from '../files/file-links.js';
+import { proposalPlanFileName } from '../../services/documents/proposal-plan-document.js';
+import { Officer } from '../../entities/officer.entity.js';
+import { registerMyProposalsIntent } from './my-proposals-intent.js';
+import type { Proposal } from '../../entities/proposal.entity.js';
+import { checkCoverage } from '../../dialogs/coverage-dialog.js';
+import { draftLabel, PLAN_WIZARD_DIALOG, PlanWizardDialog, type WizardHost, type WizardOptions } from '../../dialogs/plan-wizard-dialog.js';
+import { progress, sectionsNamedIn } from '../../dialogs/wizard-sections.js';
+import type { SectionId, StepContext } from '../../dialogs/wizard-step.js';
+import { todayVN, formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
+import { checkPlanComplete } from '../../services/proposals/plan-validation.js';
+import { DraftNotFoundError, ProposalDraftService } from '../../services/proposals/proposal-draft-service.js';
+import { ProposalSubmissionService } from '../../services/proposals/proposal-submission-service.js';
+import { isReopened, latestReturn, listMyProposals } from '../../services/proposals/my-proposals.js';
+import { myProposalsCard } from './my-proposals-card.js';
+import { logger } from '../../services/platform/logger.js';
 
 const channelOf = (context: TurnContext) => String(context.activity.channelId ?? '').slice(0, 16);
 const isInvoke = (turn: CoreTurn) => turn.context.activity.type === ActivityTypes.Invoke;
 
-export function registerProposalWizard(bot: BotApplication, services: AppServices): void {
-  const drafts = new ProposalDraftService(services.dataSource);
-  const submission = new ProposalSubmissionService(services.dataSource, services.events, () => getWorkflowConfig().fields);
-  const stepContext = (): StepContext => ({ config: getWorkflowConfig(), today: todayVN() });
+export function registerProposalFeature(bot: BotApplication, container: Container): void {
+  const { dataSource, workflow, links } = container;
+  registerMyProposalsIntent(bot, container);
+  const drafts = new ProposalDraftService(dataSource);
+  const submission = new ProposalSubmissionService(dataSource, container.events, () => workflow.fields);
+  const stepContext = (): StepContext => ({ config: workflow, today: todayVN() });
 
   const send = async (context: TurnContext, reply: BotReply | string) => {
     await context.sendActivity(toActivity(context.activity.channelId, reply));
@@ -42,16 +43,16 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
 
   /** The review card; for a plan reopened after a return, with the decider's comments and the sections they name. */
   const reviewCard = async (context: TurnContext, proposal: Proposal): Promise<NeutralCard> => {
-    const problems = checkPlanComplete(proposal.plan, getWorkflowConfig().fields).map((p) => p.message);
-    const note = isReopened(proposal) ? await latestReturn(services.dataSource, proposal.id) : null;
+    const problems = checkPlanComplete(proposal.plan, workflow.fields).map((p) => p.message);
+    const note = isReopened(proposal) ? await latestReturn(dataSource, proposal.id) : null;
     const returned: ReturnNotice | undefined = note
       ? { comment: note.comment, by: note.by ? `${note.by.fullName} – ${note.by.positionTitle}` : null, sections: sectionsNamedIn(note.comment) }
       : undefined;
-    return planReviewCard(proposal, getWorkflowConfig(), { problems, teams: context.activity.channelId === 'msteams', ...(returned ? { returned } : {}) });
+    return planReviewCard(proposal, workflow, { problems, teams: context.activity.channelId === 'msteams', ...(returned ? { returned } : {}) });
   };
 
   const fileReply = (context: TurnContext, proposal: Proposal): BotReply => {
-    const url = planFileUrl(services, proposal.id, proposal.currentRevision);
+    const url = links.plan(proposal.id, proposal.currentRevision);
     const teams = context.activity.channelId === 'msteams';
     return {
       text: teams ? wizard.fileText : `${wizard.fileText}\n${wizard.linkNote(FILE_LINK_TTL_HOURS)}`,
@@ -88,7 +89,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
   const host: WizardHost = {
     drafts,
     stepContext,
-    findOfficer: (id) => services.dataSource.getRepository(Officer).findOneBy({ id }),
+    findOfficer: (id) => dataSource.getRepository(Officer).findOneBy({ id }),
     send,
     sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
@@ -105,7 +106,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
   const ack = (turn: CoreTurn, title: string): CommandResult => (isInvoke(turn) ? { title } : undefined);
 
   const newProposal = async (turn: CoreTurn) => {
-    const coverage = checkCoverage(turn.officer, getWorkflowConfig(), services.config.DIRECTORY_CONTACT);
+    const coverage = checkCoverage(turn.officer, workflow, container.config.DIRECTORY_CONTACT);
     if (!coverage.allowed) {
       await turn.send(coverage.notice);
       return;
@@ -153,7 +154,7 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
     else if (list.length === 1 && returned.length === 0) await resume(turn, list[0]!);
     else if (returned.length === 0 && list.every((p) => !p.code)) await turn.send({ card: draftsCard(list) });
     else {
-      const items = (await listMyProposals(services.dataSource, turn.officer.id, 50)).filter((i) => i.proposal.status === 'draft' || i.proposal.status === 'returned');
+      const items = (await listMyProposals(dataSource, turn.officer.id, 50)).filter((i) => i.proposal.status === 'draft' || i.proposal.status === 'returned');
       await turn.send({ card: myProposalsCard(items, { title: wizard.continueTitle }) });
     }
   };
@@ -220,13 +221,13 @@ export function registerProposalWizard(bot: BotApplication, services: AppService
   bot.commands.register(PLAN_VERBS.form, async (turn, data) => {
     const found = await findDraft(turn, data);
     if (typeof found === 'string') return found;
-    return { title: wizard.formTitle, adaptiveCard: planFormCard(found, getWorkflowConfig()) };
+    return { title: wizard.formTitle, adaptiveCard: planFormCard(found, workflow) };
   });
 
   bot.commands.register(PLAN_VERBS.saveForm, async (turn, data) => {
     const found = await findDraft(turn, data);
     if (typeof found === 'string') return found;
-    const config = getWorkflowConfig();
+    const config = workflow;
     const { changes, errors } = validateForm(data, found.plan, stepContext());
     let proposal = found;
     if (Object.keys(changes).length) {

@@ -1,0 +1,142 @@
+// The composition root: builds every part of a bot process from one validated configuration and one
+// database, and hands each part what it needs explicitly. bot/main.ts, the CLI, the tests and the bench
+// all start here; nothing else constructs services, and nothing is looked up afterwards.
+//
+// Order: the Teams adapter and the (still empty) application → the Zalo runtime and the web face, which
+// run turns through that application → one gateway per channel → the one notifier → the domain
+// services → the features, registered on the application.
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { DataSource } from 'typeorm';
+import type { Database } from '../entities/data-source.js';
+import { IdentityService } from '../services/directory/identity-service.js';
+import { DecisionService } from '../services/decisions/decision-service.js';
+import { EvaluationService } from '../services/evaluation/evaluation-service.js';
+import { ImplementationService } from '../services/implementation/implementation-service.js';
+import { createPolicyAnswerer, type PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
+import { ChannelGateways } from '../services/notifications/channel-gateway.js';
+import { BotNotifier } from '../services/notifications/bot-notifier.js';
+import { GraphAppInstaller } from '../services/notifications/graph-installer.js';
+import { ProposalEvents } from '../services/proposals/proposal-events.js';
+import { RoutingService } from '../services/routing/routing-service.js';
+import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
+import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
+import type { WorkflowConfig } from '../services/workflow/workflow-config.js';
+import type { FallbackDelivery } from '../services/zalo/zalo-outbox-service.js';
+import { createBotApplication, type BotApplication } from './app.js';
+import type { AppConfig } from './config.js';
+import type { Configuration } from './configuration.js';
+import { createAdapter } from './core/adapter.js';
+import { DownloadLinks } from './files/download-links.js';
+import { registerFeatures, type Feature } from './features.js';
+import { BotFrameworkTeamsGateway } from './teams/teams-gateway.js';
+import { createWebFace, type WebFace } from './web/web-face.js';
+import { WebGateway } from './web/web-gateway.js';
+import { teamsFallbackDelivery } from './zalo/zalo-fallback.js';
+import { ZaloGateway } from './zalo/zalo-gateway.js';
+import { ZaloRuntime } from './zalo/zalo-runtime.js';
+
+export interface Container {
+  configuration: Configuration;
+  /** configuration.app, the section every part reads. */
+  config: AppConfig;
+  workflow: WorkflowConfig;
+  db: Database;
+  dataSource: DataSource;
+  adapter: TeamsAdapter;
+  lock: ConversationLock;
+  bot: BotApplication;
+  links: DownloadLinks;
+  gateways: ChannelGateways;
+  notifier: BotNotifier;
+  events: ProposalEvents;
+  identity: IdentityService;
+  routing: RoutingService;
+  decisions: DecisionService;
+  implementation: ImplementationService;
+  evaluation: EvaluationService;
+  answerer: PolicyAnswerer;
+  /** The Zalo channels, when ZALO_* is configured. */
+  zalo?: ZaloRuntime;
+  /** The web face, when WEB_CHAT_ENABLED (on in demo). */
+  web?: WebFace;
+}
+
+export interface ContainerOptions {
+  configuration: Configuration;
+  db: Database;
+  /** The features to register; default: all of bot/features.ts (tests register fewer). */
+  features?: Feature[];
+  /** Delivery of a message Zalo refuses; default: the officer's 1:1 Teams conversation. null: none. */
+  zaloFallback?: FallbackDelivery | null;
+  /** How often the Zalo worker looks for due work (ms); 0: only when kicked. */
+  zaloPollMs?: number;
+}
+
+export function buildContainer(options: ContainerOptions): Container {
+  const { configuration, db } = options;
+  const config = configuration.app;
+  const workflow = configuration.workflow;
+  const dataSource = db.dataSource;
+
+  const identity = new IdentityService(dataSource);
+  const adapter = createAdapter(config);
+  const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity });
+  const lock: ConversationLock =
+    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE) : new InProcessConversationLock();
+  const links = new DownloadLinks(config.PUBLIC_BASE_URL, config.PORT);
+  const teams = new BotFrameworkTeamsGateway(adapter, config.MICROSOFT_APP_ID ?? '');
+
+  const zaloConfigured = Boolean(configuration.zalo.oa || configuration.zalo.bot);
+  const zalo = zaloConfigured
+    ? new ZaloRuntime({
+        dataSource,
+        config: configuration.zalo,
+        app: bot.app,
+        lock,
+        directoryContact: config.DIRECTORY_CONTACT,
+        fallback: options.zaloFallback === undefined ? teamsFallbackDelivery(dataSource, teams) : (options.zaloFallback ?? undefined),
+        pollMs: options.zaloPollMs,
+      })
+    : undefined;
+  const web = configuration.web.enabled ? createWebFace(configuration.web, dataSource, links) : undefined;
+
+  const zaloGateway = zalo ? new ZaloGateway(zalo.adapter) : undefined;
+  const gateways = new ChannelGateways(
+    {
+      zalo_oa: configuration.zalo.oa ? zaloGateway : undefined,
+      zalo_bot: configuration.zalo.bot ? zaloGateway : undefined,
+      web: web ? new WebGateway(web.adapter) : undefined,
+    },
+    teams,
+  );
+  const notifier = new BotNotifier(dataSource, gateways, {
+    appId: config.MICROSOFT_APP_ID ?? '',
+    tenantId: config.MICROSOFT_APP_TENANT_ID ?? undefined,
+    graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
+  });
+
+  const container: Container = {
+    configuration,
+    config,
+    workflow,
+    db,
+    dataSource,
+    adapter,
+    lock,
+    bot,
+    links,
+    gateways,
+    notifier,
+    events: new ProposalEvents(),
+    identity,
+    routing: new RoutingService(dataSource, workflow),
+    decisions: new DecisionService(dataSource, notifier, { config: workflow }),
+    implementation: new ImplementationService(dataSource, notifier, { config: workflow }),
+    evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
+    answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
+    ...(zalo ? { zalo } : {}),
+    ...(web ? { web } : {}),
+  };
+  registerFeatures(bot, container, options.features);
+  return container;
+}

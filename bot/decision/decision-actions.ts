@@ -1,0 +1,69 @@
+// The decision's card verbs: forward, council, return for changes, approve, the collective vote, the
+// meeting's result, the written override, the Party-committee consultation, not proceeding. Each answers
+// with the refreshed card as this officer sees it, carrying what happened.
+import type { ActionResult } from '../../services/decisions/decision-service.js';
+import { decisions as t } from '../../services/platform/messages/index.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
+import type { BotApplication } from '../app.js';
+import type { Container } from '../container.js';
+import type { CoreTurn } from '../core/core-turn.js';
+import { DECISION_VERBS } from './decision-card.js';
+import { forInvoke, type DecisionCards } from './decision-view.js';
+
+export function registerDecisionActions(bot: BotApplication, container: Container, cards: DecisionCards): void {
+  const { decisions, links } = container;
+  const actorOf = (turn: CoreTurn) => ({ officerId: turn.officer.id, channel: turn.channelId });
+  const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+
+  const act =
+    (run: (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<ActionResult>) =>
+    async (turn: CoreTurn, data: Record<string, unknown>): Promise<NeutralCard> => {
+      const proposalId = await cards.resolve(data);
+      // A card, not a string: teams-ai answers a string from Action.Execute by editing the message.
+      if (!proposalId) return { title: t.refusal.not_found! };
+      const result = await run(turn, proposalId, data);
+      const view = await decisions.view(proposalId);
+      if (!view) return { title: t.refusal.not_found! };
+      const code = view.proposal.code ?? '';
+      let notice = result.ok ? (t.done[result.action]?.(code) ?? '') : (t.refusal[result.reason] ?? t.refusal.wrong_state!);
+      if (result.ok && result.action === 'overridden' && view.decision) {
+        notice = `${notice}\n${t.overrideDocument(links.decision(proposalId, view.decision.revision))}`;
+      }
+      if (!result.ok && (result.reason === 'not_decider' || result.reason === 'not_voter' || result.reason === 'not_found')) return { title: notice };
+      return forInvoke(await cards.cardFor(view, turn.officer, notice));
+    };
+
+
+  const c = bot.commands;
+  c.register(DECISION_VERBS.refresh, async (turn, data) => {
+    const id = await cards.resolve(data);
+    const view = id ? await decisions.view(id) : null;
+    if (!view) return { title: t.refusal.not_found! };
+    return forInvoke(await cards.cardFor(view, turn.officer));
+  });
+  c.register(DECISION_VERBS.forward, act((turn, id, d) => decisions.forward(actorOf(turn), id, { comment: text(d, 'comment') })));
+  c.register(DECISION_VERBS.council, act((turn, id, d) => decisions.forward(actorOf(turn), id, { comment: text(d, 'comment'), proposeCouncil: true })));
+  c.register(DECISION_VERBS.returnForChanges, act((turn, id, d) => decisions.returnForChanges(actorOf(turn), id, text(d, 'comment'))));
+  c.register(DECISION_VERBS.approve, act((turn, id) => decisions.approve(actorOf(turn), id)));
+  c.register(DECISION_VERBS.openVote, act((turn, id) => decisions.openVote(actorOf(turn), id)));
+  c.register(DECISION_VERBS.voteFor, act((turn, id, d) => decisions.castVote(actorOf(turn), id, 'for', text(d, 'comment'))));
+  c.register(
+    DECISION_VERBS.voteAgainst,
+    act(async (turn, id, d) => (text(d, 'comment').trim() ? decisions.castVote(actorOf(turn), id, 'against', text(d, 'comment')) : { ok: false, reason: 'comment_required', proposalId: id })),
+  );
+  c.register(DECISION_VERBS.closeVote, act((turn, id) => decisions.closeVote(actorOf(turn), id)));
+  c.register(
+    DECISION_VERBS.meeting,
+    act((turn, id, d) => {
+      const participants = text(d, 'participants').trim();
+      const inFavour = Number(d.inFavour);
+      const against = Number(d.against);
+      if (!participants || !Number.isInteger(inFavour) || !Number.isInteger(against)) return Promise.resolve({ ok: false, reason: 'invalid_counts', proposalId: id } as ActionResult);
+      return decisions.recordMeeting(actorOf(turn), id, { inFavour, against, headInFavour: d.headVote !== 'against', participants, minutes: text(d, 'minutes') });
+    }),
+  );
+  c.register(DECISION_VERBS.override, act((turn, id, d) => decisions.proceedAnyway(actorOf(turn), id, text(d, 'reasons') || text(d, 'comment'))));
+  c.register(DECISION_VERBS.partyStart, act((turn, id) => decisions.startPartyConsultation(actorOf(turn), id)));
+  c.register(DECISION_VERBS.partyRecord, act((turn, id, d) => decisions.recordPartyConsultation(actorOf(turn), id, text(d, 'comment'))));
+  c.register(DECISION_VERBS.notProceed, act((turn, id, d) => decisions.notProceed(actorOf(turn), id, text(d, 'comment'))));
+}

@@ -1,0 +1,65 @@
+// The decision card as one officer sees it (decider, voter or viewer), and how a card's data names its
+// proposal. Shared by the card verbs, the typed commands and the notifications of this folder.
+import type { Officer } from '../../entities/officer.entity.js';
+import type { DecisionView } from '../../services/decisions/decision-service.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
+import type { Container } from '../container.js';
+import { decisionCard, type CardRole } from './decision-card.js';
+
+export interface DecisionCards {
+  /** The proposal a card's data or a typed command names (its id, or its code). */
+  resolve(data: Record<string, unknown>): Promise<string | null>;
+  cardFor(view: DecisionView, officer: Officer, notice?: string): Promise<NeutralCard>;
+}
+
+export function decisionCards(container: Container): DecisionCards {
+  const { decisions, routing, identity, workflow } = container;
+
+  const isSingleVoter = async (view: DecisionView) => {
+    if (!view.decision || view.decision.stage !== 'decision') return false;
+    const voters = await routing.voters(view.decision.unitId, view.decision.deciderId, view.proposal.proposerId);
+    return voters.length === 1;
+  };
+
+  return {
+    async resolve(data) {
+      if (typeof data.proposalId === 'string') return data.proposalId;
+      if (typeof data.code === 'string') return decisions.findProposalId(data.code);
+      return null;
+    },
+    async cardFor(view, officer, notice) {
+      return decisionCard(view, {
+        role: roleIn(view, officer.id),
+        ...(notice ? { notice } : {}),
+        refreshUserIds: await identity.teamsUserIds(actorsOf(view)),
+        singleVoter: await isSingleVoter(view),
+        partyPending: await decisions.partyConsultationPending(view.proposal.id),
+        deadlineWorkingDays: workflow.decision.deadlineWorkingDays,
+      });
+    },
+  };
+}
+
+/**
+ * The card answered to an Action.Execute, without `refresh`: teams-ai turns a returned card that has one
+ * into "replace for everyone" (an update of the message), which would show one person's actions to all.
+ * The message itself keeps its refresh, so each listed user still gets their own view.
+ */
+export function forInvoke(card: NeutralCard): NeutralCard {
+  if (!card.adaptiveCard) return card;
+  const { refresh: _refresh, ...rest } = card.adaptiveCard;
+  void _refresh;
+  return { ...card, adaptiveCard: rest };
+}
+
+function roleIn(view: DecisionView, officerId: string): CardRole {
+  if (!view.decision) return 'viewer';
+  if (view.decision.deciderId === officerId) return 'decider';
+  if (view.votes.some((v) => v.voter.id === officerId)) return 'voter';
+  return 'viewer';
+}
+
+function actorsOf(view: DecisionView): string[] {
+  if (!view.decision) return [];
+  return [view.decision.deciderId, ...view.votes.map((v) => v.voter.id)];
+}

@@ -1,0 +1,109 @@
+// The follow-up card of a proposal after its decision (implementation, evaluation, recognition) as one
+// officer sees it, and the action helper every verb of implementation/ and evaluation/ answers through:
+// run the service, then answer with the refreshed card carrying what happened (or the refusal alone).
+import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
+import type { Officer } from '../../entities/officer.entity.js';
+import type { AfterDecisionResult } from '../../services/implementation/after-decision-common.js';
+import type { ImplementationView } from '../../services/implementation/implementation-service.js';
+import { afterDecision as t } from '../../services/platform/messages/index.js';
+import type { NeutralCard } from '../../services/platform/reply.js';
+import type { Container } from '../container.js';
+import type { CoreTurn } from '../core/core-turn.js';
+import { implementationCard, type FollowRole } from './implementation-card.js';
+
+export type AfterDecisionAction = (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<AfterDecisionResult>;
+
+export interface FollowUpCards {
+  resolve(data: Record<string, unknown>): Promise<string | null>;
+  cardFor(view: ImplementationView, officer: Officer, notice?: string): Promise<NeutralCard>;
+  /** A card verb: runs the action on the proposal the data names and answers with the card. */
+  act(run: AfterDecisionAction): (turn: CoreTurn, data: Record<string, unknown>) => Promise<NeutralCard>;
+}
+
+/** Who is acting, for the audit log. */
+export const actorOf = (turn: CoreTurn) => ({ officerId: turn.officer.id, channel: turn.channelId });
+/** A text field of card data (a multi-select arrives as an array). */
+export const str = (d: Record<string, unknown>, k: string): string =>
+  typeof d[k] === 'string' ? (d[k] as string) : Array.isArray(d[k]) ? (d[k] as unknown[]).join(',') : '';
+/** "a, b; c" → ["a", "b", "c"]. */
+export const list = (text: string): string[] =>
+  text
+    .split(/[,;\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+export function followUpCards(container: Container): FollowUpCards {
+  const { decisions, implementation, evaluation, workflow, links } = container;
+
+  const resolve = async (data: Record<string, unknown>): Promise<string | null> => {
+    if (typeof data.proposalId === 'string') return data.proposalId;
+    if (typeof data.code === 'string') return decisions.findProposalId(data.code);
+    return null;
+  };
+
+  /** The card of a proposal for this officer. */
+  const cardFor = async (view: ImplementationView, officer: Officer, notice?: string): Promise<NeutralCard> => {
+    const current = view.evaluation;
+    const ballots = current ? await evaluation.ballotsWithVoters(current.id) : [];
+    const role = roleOf(view, officer.id, ballots);
+    const status = view.proposal.status;
+    const canAssign = role === 'head' && (status === 'approved' || status === 'approved_by_override');
+    return implementationCard(view, {
+      role,
+      officerId: officer.id,
+      ...(notice ? { notice } : {}),
+      ...(canAssign ? { candidates: await implementation.candidates(view.proposal.id) } : {}),
+      ballots,
+      recognitionOptions: workflow.recognitionOptions,
+      checkInIntervalWorkingDays: workflow.implementation.checkInIntervalWorkingDays,
+      partyConsultationReminder: workflow.decision.partyCommitteeConsultation.beforeEvaluation && (workflow.decision.partyCommitteeConsultation.remindDecider || workflow.decision.partyCommitteeConsultation.required),
+      ...(current?.state === 'passed' ? { conclusionUrl: links.evaluation(view.proposal.id) } : {}),
+    });
+  };
+
+  const noticeOf = (result: AfterDecisionResult, code: string): string => {
+    if (!result.ok) {
+      const base = t.refusal[result.reason] ?? t.refusal.wrong_state!;
+      return result.detail && result.reason === 'unknown_officer' ? `${base} (${result.detail})` : base;
+    }
+    const d = result.data ?? {};
+    switch (result.action) {
+      case 'manager_named':
+        return t.done.manager_named!(code, String(d.managerName ?? '') as never);
+      case 'assigned':
+        return t.done.assigned!(code, ((d.implementers as string[]) ?? []).join(', ') as never);
+      case 'obstacle_reported':
+        return t.done.obstacle_reported!(code, !!d.homeAffairs as never);
+      case 'completion_reported':
+        return t.done.completion_reported!(code, t.due(String(d.due ?? '')) as never);
+      default:
+        return t.done[result.action]?.(code) ?? '';
+    }
+  };
+
+  const act =
+    (run: (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<AfterDecisionResult>) =>
+    async (turn: CoreTurn, data: Record<string, unknown>): Promise<NeutralCard> => {
+      const proposalId = await resolve(data);
+      if (!proposalId) return { title: t.refusal.not_found! };
+      const result = await run(turn, proposalId, data);
+      const view = await implementation.view(proposalId);
+      if (!view) return { title: t.refusal.not_found! };
+      const notice = noticeOf(result, view.proposal.code ?? '');
+      if (!result.ok && (result.reason === 'not_allowed' || result.reason === 'not_voter' || result.reason === 'not_found')) return { title: notice };
+      return cardFor(view, turn.officer, notice);
+    };
+
+  return { resolve, cardFor, act };
+}
+
+function roleOf(view: ImplementationView, officerId: string, ballots: readonly EvaluationVote[]): FollowRole {
+  const status = view.proposal.status;
+  const implementationStage = ['approved', 'approved_by_override', 'implementing', 'paused'].includes(status);
+  if (view.head?.id === officerId) return 'head';
+  if (implementationStage && view.manager?.id === officerId) return 'head';
+  if (view.evaluation?.state === 'vote_open' && ballots.some((b) => b.voterId === officerId)) return 'voter';
+  if (view.implementers.some((x) => x.officer.id === officerId)) return 'implementer';
+  return 'viewer';
+}
+

@@ -1,0 +1,36 @@
+// The web channel's parts that live as long as the process: the conversation hub and adapter, sessions,
+// and the signed one-time decision links. Built by the composition root; bot/web/web-routes.ts serves them.
+import type { DataSource } from 'typeorm';
+import { createDecisionLinkMinter, DecisionLinkService, type DecisionLinkMinter } from '../../services/web-links/decision-link-service.js';
+import { web as t } from '../../services/platform/messages/web.js';
+import type { DownloadLinks } from '../files/download-links.js';
+import { SessionStore } from './session-store.js';
+import { WebAdapter, WebConversationHub } from './web-adapter.js';
+import type { WebConfig } from './web-config.js';
+
+export interface WebFace {
+  config: WebConfig;
+  adapter: WebAdapter;
+  hub: WebConversationHub;
+  links: DecisionLinkService;
+  sessions: SessionStore;
+  /** Mints a signed decision link and returns the URL to send. */
+  mintDecisionLink: DecisionLinkMinter;
+  /** Mints a link and returns the whole Vietnamese message that carries it (text channels, e.g. Zalo). */
+  decisionLinkMessage(request: Parameters<DecisionLinkMinter>[0] & { code: string }): Promise<string>;
+}
+
+export function createWebFace(config: WebConfig, dataSource: DataSource, addresses: DownloadLinks): WebFace {
+  const hub = new WebConversationHub();
+  const links = new DecisionLinkService(dataSource, { ttlHours: config.linkTtlHours });
+  const mintDecisionLink: DecisionLinkMinter = (request) => createDecisionLinkMinter(links, config.publicBaseUrl ?? addresses.base())(request);
+  return {
+    config,
+    adapter: new WebAdapter(hub),
+    hub,
+    links,
+    sessions: new SessionStore(dataSource, config.sessionHours),
+    mintDecisionLink,
+    decisionLinkMessage: async ({ code, ...request }) => t.linkNotice(code, await mintDecisionLink(request), request.ttlHours ?? config.linkTtlHours, request.scope),
+  };
+}
