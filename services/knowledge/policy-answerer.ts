@@ -30,6 +30,8 @@ export interface PolicyCitation {
   provisionId?: string;
   /** For curated citations: how sure the team is of the summary. */
   confidence?: Confidence;
+  /** For curated citations: the pack entry's id. */
+  entryId?: string;
   /** Pack document id (nd73, cv-trien-khai, ...) or folded code of the imported document. */
   documentKey?: string;
   /** Document-relative paths of the provision ("dieu:8/khoan:1"). */
@@ -396,7 +398,7 @@ export class PolicyAnswerer {
       citations.push({ document: official.document, citation: official.citation, score: ranked[0].score, source: 'official', provisionId: official.provision.id, documentKey: official.documentKey, paths: official.paths });
     }
     if (best.entry) {
-      citations.push({ document: best.document, citation: best.citation, score: ranked[0].score, source: 'curated', confidence: best.entry.confidence, documentKey: best.documentKey, paths: best.paths });
+      citations.push({ document: best.document, citation: best.citation, score: ranked[0].score, source: 'curated', confidence: best.entry.confidence, entryId: best.entry.id, documentKey: best.documentKey, paths: best.paths });
       if (!quote) notes.push(msg.curatedNote(best.citation));
       if (best.entry.confidence === 'secondary') notes.push(msg.secondaryNote);
       if (best.entry.confidence === 'unknown') notes.push(msg.unknownNote);
@@ -410,7 +412,7 @@ export class PolicyAnswerer {
         score,
         source: unit.source,
         ...(unit.provision ? { provisionId: unit.provision.id } : {}),
-        ...(unit.entry ? { confidence: unit.entry.confidence } : {}),
+        ...(unit.entry ? { confidence: unit.entry.confidence, entryId: unit.entry.id } : {}),
         documentKey: unit.documentKey,
         paths: unit.paths,
       });
@@ -473,6 +475,7 @@ export class PolicyAnswerer {
         score,
         source: unit.source,
         ...(unit.provision ? { provisionId: unit.provision.id } : {}),
+        ...(unit.entry ? { entryId: unit.entry.id } : {}),
         documentKey: unit.documentKey,
         paths: unit.paths,
       })),
