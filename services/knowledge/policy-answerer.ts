@@ -92,8 +92,29 @@ const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! t
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
 
-interface AnalysedQuestion {
+interface RankedHit {
+  h: Hit;
+  cov: number;
+  biCov: number;
+  unit: RetrievalUnit;
+}
+
+export interface AnswerFeatures {
+  /** IDF-weighted share of the question's topic words the best provision holds. */
+  cov: number;
+  /** Share of the question's topic word pairs the best provision holds. */
+  biCov: number;
+  score: number;
+  /** IDF-weighted share of topic words the knowledge base does not know at all. */
+  unknown: number;
+  topicCount: number;
+  bigramOk: boolean;
+}
+
+export interface AnalysedQuestion {
   folded: string;
+  /** " tok tok … " of the question (typos corrected) and of the synonyms it implies, for phrase lookups. */
+  phraseText: string;
   content: string[];
   synonyms: string[];
   corrected: Map<string, string>;
@@ -237,7 +258,7 @@ export class PolicyAnswerer {
     return result;
   }
 
-  private analyse(index: KnowledgeIndex, question: string): AnalysedQuestion {
+  analyse(index: KnowledgeIndex, question: string): AnalysedQuestion {
     const a = analyze(question);
     const folded = foldDiacritics(question);
     const syn = analyze(synonymExpansion(a.folded.join(' ')));
@@ -263,7 +284,8 @@ export class PolicyAnswerer {
     const isTopic = (t: string) => !STOPWORDS.has(t) && !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t);
     const topicBigrams: string[] = [];
     for (let i = 0; i + 1 < tokens.length; i++) if (isTopic(tokens[i]) && isTopic(tokens[i + 1])) topicBigrams.push(`${tokens[i]}_${tokens[i + 1]}`);
-    return { folded, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
+    const phraseText = ` ${tokens.join(' ')} ${a.folded.join(' ')} ${syn.folded.join(' ')} `;
+    return { folded, phraseText, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
   }
 
   /** IDF-weighted share of the question's topic words found in a hit. */
@@ -284,28 +306,48 @@ export class PolicyAnswerer {
     return total > 0 ? Math.min(1, found / total) : 0;
   }
 
-  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
+  /** BM25 hits re-ranked by how much of the question each covers (IDF-weighted words, then word pairs). */
+  private rank(index: KnowledgeIndex, analysed: AnalysedQuestion): RankedHit[] {
     const raw = index.bm25.search(analysed.query, 12);
-    if (!raw.length) return this.notFound(index, question, []);
-    // Re-rank by how much of the question each hit covers: a provision holding every topic word beats
-    // one that matches a few words many times.
-    const covered = raw.map((h) => ({ h, cov: this.coverage(index, analysed, h) }));
     const tb = analysed.topicBigrams;
-    for (const c of covered) {
-      const biCov = tb.length ? tb.filter((b) => c.h.matchedBigrams.has(b)).length / tb.length : c.cov;
-      c.h = { ...c.h, score: c.h.score * (0.4 + 0.3 * c.cov + 0.3 * biCov) };
+    const ranked = raw.map((h) => {
+      const cov = this.coverage(index, analysed, h);
+      const biCov = tb.length ? tb.filter((b) => h.matchedBigrams.has(b)).length / tb.length : cov;
+      // A provision holding every topic word beats one that matches a few words many times.
+      return { h: { ...h, score: h.score * (0.4 + 0.3 * cov + 0.3 * biCov) }, cov, biCov, unit: index.units[h.doc] };
+    });
+    ranked.sort((a, b) => b.h.score - a.h.score);
+    return ranked;
+  }
+
+  /** What the refusal decision looks at; also printed by the evaluation's diagnostics. */
+  features(index: KnowledgeIndex, analysed: AnalysedQuestion, ranked = this.rank(index, analysed)): AnswerFeatures | null {
+    if (!ranked.length) return null;
+    const topic = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t));
+    let total = 0;
+    let unknown = 0;
+    for (const t of topic) {
+      const idf = index.bm25.idf(t);
+      total += idf;
+      if (!index.bm25.has(t)) unknown += idf;
     }
-    covered.sort((a, b) => b.h.score - a.h.score);
-    const hits = covered.map((c) => c.h).slice(0, 8);
+    const top = ranked[0];
+    return { cov: top.cov, biCov: top.biCov, score: top.h.score, unknown: total ? unknown / total : 0, topicCount: topic.length, bigramOk: analysed.topicBigrams.length === 0 || analysed.topicBigrams.some((b) => top.h.matchedBigrams.has(b)) || top.cov >= 0.8 };
+  }
+
+  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
+    const all = this.rank(index, analysed);
+    // Outside the pack's topic, the pack's documents (the decree, the letter...) do not answer: only other
+    // imported documents may; otherwise the nearest provisions are offered with the refusal.
+    const ranked = index.inScope(analysed.phraseText) ? all : all.filter((r) => !index.isPackUnit(r.unit));
+    const f = this.features(index, analysed, ranked);
+    if (!f) return this.notFound(index, question, all.slice(0, 3).map((h) => ({ unit: h.unit, score: 0 })));
+    const hits = ranked.slice(0, 8);
     const top = hits[0];
-    const cov = covered[0].cov;
-    const topicCount = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t)).length;
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
-    const topicBigrams = analysed.topicBigrams;
-    const bigramOk = topicBigrams.length === 0 || topicBigrams.some((b) => top.matchedBigrams.has(b)) || cov >= 0.8;
-    const confident = cov >= this.config.minCoverage && bigramOk && top.score >= 3 && topicCount > 0;
-    const scored = hits.map((h) => ({ unit: index.units[h.doc], score: round((h.score / top.score) * cov) }));
+    const confident = f.cov >= this.config.minCoverage && f.bigramOk && f.score >= 3 && f.topicCount > 0;
+    const scored = hits.map((h) => ({ unit: h.unit, score: round((h.h.score / top.h.score) * f.cov) }));
     if (!confident) return this.notFound(index, question, scored);
     return this.compose(index, question, scored, true);
   }
