@@ -88,6 +88,13 @@ export interface PolicyAnswererOptions {
 // Words that only say which provision or document is meant; they do not describe a topic.
 const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh', 'quy', 'cong', 'van', 'chinh', 'phu', 'nd', 'cp']);
 
+/** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
+const SUPPORT_RATIO = 0.8;
+/** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
+const DECREE_OVER_LETTER = 0.6;
+/** Words that ask about the province's own instruction rather than the decree's rule (folded). */
+const PROVINCE_WORDS = /\b(cong van|tinh yeu cau|ubnd tinh|uy ban nhan dan tinh|so noi vu|cua tinh|o tinh|tinh lao cai|trong tinh)\b/;
+
 const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
@@ -342,14 +349,36 @@ export class PolicyAnswerer {
     const ranked = index.inScope(analysed.phraseText) ? all : all.filter((r) => !index.isPackUnit(r.unit));
     const f = this.features(index, analysed, ranked);
     if (!f) return this.notFound(index, question, all.slice(0, 3).map((h) => ({ unit: h.unit, score: 0 })));
-    const hits = ranked.slice(0, 8);
+    const hits = this.decreeBeforeLetter(index, analysed, ranked).slice(0, 8);
     const top = hits[0];
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
     const confident = f.cov >= this.config.minCoverage && f.bigramOk && f.score >= 3 && f.topicCount > 0;
-    const scored = hits.map((h) => ({ unit: h.unit, score: round((h.h.score / top.h.score) * f.cov) }));
+    const scored = hits.map((h) => ({
+      unit: h.unit,
+      score: round((h.h.score / top.h.score) * f.cov),
+      // "Căn cứ" lists a further provision only when its own words answer the question nearly as well.
+      supports: h.cov >= this.config.minCoverage && h.h.score >= SUPPORT_RATIO * top.h.score && h.unit.entry?.confidence !== 'unknown',
+    }));
     if (!confident) return this.notFound(index, question, scored);
     return this.compose(index, question, scored, true);
+  }
+
+  /**
+   * The province's letter repeats the decree's words (principles, conditions, routing): when a question is
+   * about the decree's rules and does not ask about the province, a decree provision that answers nearly as
+   * well goes first; the letter stays beside it as the province's instruction.
+   */
+  private decreeBeforeLetter(index: KnowledgeIndex, analysed: AnalysedQuestion, ranked: RankedHit[]): RankedHit[] {
+    const kindOf = (u: RetrievalUnit) => index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
+    if (!ranked.length || kindOf(ranked[0].unit) !== 'cong_van' || PROVINCE_WORDS.test(analysed.folded)) return ranked;
+    // Only a decree provision holding the question's words as fully as the letter does: the letter's own
+    // tasks (focal point, annual report, duties after approval) stay with the letter.
+    const decree = ranked.find((r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= Math.max(this.config.minCoverage, ranked[0].cov - 0.05) && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score);
+    if (!decree) return ranked;
+    const letter = ranked[0];
+    // The letter is the province's instruction on the same rule: it supports the answer beside the decree.
+    return [decree, { ...letter, h: { ...letter.h, score: Math.max(letter.h.score, decree.h.score) } }, ...ranked.filter((r) => r !== decree && r !== letter)];
   }
 
   private answerByReference(index: KnowledgeIndex, question: string, ref: CitationQuery, path: string, analysed: AnalysedQuestion): PolicyAnswer | null {
@@ -415,7 +444,7 @@ export class PolicyAnswerer {
     return { ...this.notFound(index, question, related, msg.provisionMissing(reference)), context: { question, path, documentKey: docHint } };
   }
 
-  private compose(index: KnowledgeIndex, question: string, ranked: Array<{ unit: RetrievalUnit; score: number }>, confident: boolean): PolicyAnswer {
+  private compose(index: KnowledgeIndex, question: string, ranked: Array<{ unit: RetrievalUnit; score: number; supports?: boolean }>, confident: boolean): PolicyAnswer {
     const best = ranked[0].unit;
     const notes: string[] = [];
     const citations: PolicyCitation[] = [];
@@ -445,9 +474,11 @@ export class PolicyAnswerer {
       if (best.entry.confidence === 'secondary') notes.push(msg.secondaryNote);
       if (best.entry.confidence === 'unknown') notes.push(msg.unknownNote);
     }
-    for (const { unit, score } of ranked.slice(1)) {
+    for (const { unit, score, supports } of ranked.slice(1)) {
       if (citations.length >= 3) break;
-      if (citations.some((c) => c.citation === unit.citation)) continue;
+      // The same provision twice (the imported words and the team's summary of them) is one basis.
+      const same = (c: PolicyCitation) => c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
+      if (supports === false || citations.some(same)) continue;
       citations.push({
         document: unit.document,
         citation: unit.citation,
