@@ -22,7 +22,7 @@ const packEntry = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   document: z.string().min(1),
   citation: z.string().min(1),
-  paths: z.array(z.string().regex(/^([a-z]+:[0-9a-zđ]+)(\/[a-z]+:[0-9a-zđ]+)*$/)),
+  paths: z.array(z.string().regex(/^([a-z]+:[0-9a-zđ-]+)(\/[a-z]+:[0-9a-zđ-]+)*$/)),
   confidence: z.enum(['verified', 'secondary', 'unknown']),
   questions: z.array(z.string().min(3)).min(1),
   keywords: z.array(z.string().min(1)).default([]),
@@ -32,6 +32,8 @@ const packEntry = z.object({
 const packFile = z.object({
   documents: z.array(packDocument).default([]),
   entries: z.array(packEntry).default([]),
+  /** Phrases that place a question within the pack's topic; a question with none of them is not answered from the pack's documents. */
+  scope: z.array(z.string().min(2)).default([]),
 });
 
 export type PackDocument = z.infer<typeof packDocument>;
@@ -41,6 +43,8 @@ export type Confidence = PackEntry['confidence'];
 export interface CuratedPack {
   documents: PackDocument[];
   entries: PackEntry[];
+  /** Topic phrases of the pack (see packFile.scope); empty means no topic check. */
+  scope?: string[];
 }
 
 export const DEFAULT_PACK_DIR = path.resolve(__dirname, '../../knowledge/curated');
@@ -48,11 +52,12 @@ export const DEFAULT_PACK_DIR = path.resolve(__dirname, '../../knowledge/curated
 export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const documents: PackDocument[] = [];
   const entries: PackEntry[] = [];
+  const scope: string[] = [];
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch {
-    return { documents, entries };
+    return { documents, entries, scope };
   }
   for (const file of files) {
     const parsed = packFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
@@ -62,6 +67,7 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     }
     documents.push(...parsed.data.documents);
     entries.push(...parsed.data.entries);
+    scope.push(...parsed.data.scope);
   }
   const docIds = new Set(documents.map((d) => d.id));
   const seen = new Set<string>();
@@ -70,5 +76,5 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     if (seen.has(e.id)) throw new Error(`Gói tri thức: mã mục ${e.id} bị trùng.`);
     seen.add(e.id);
   }
-  return { documents, entries };
+  return { documents, entries, scope };
 }

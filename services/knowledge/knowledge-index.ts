@@ -93,6 +93,8 @@ export class KnowledgeIndex {
   readonly documents: IndexedDocument[];
   readonly provisions = new Map<string, { provision: StoredProvision; document: IndexedDocument }>();
   readonly childrenOf = new Map<string, StoredProvision[]>();
+  /** The pack's topic phrases, folded, as " tok tok " for lookups in a question's phrase text. */
+  private readonly scopePhrases: string[];
 
   constructor(
     stored: StoredDocument[],
@@ -152,6 +154,17 @@ export class KnowledgeIndex {
       termsList.push(fieldTerms([...entry.questions, ...entry.keywords], [entry.answer]));
     }
     this.bm25 = new Bm25Index(termsList);
+    this.scopePhrases = (pack.scope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
+  }
+
+  /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */
+  inScope(phraseText: string): boolean {
+    return !this.scopePhrases.length || this.scopePhrases.some((p) => phraseText.includes(p));
+  }
+
+  /** A unit of the pack's documents: a curated entry, or an imported text the pack describes. */
+  isPackUnit(u: RetrievalUnit): boolean {
+    return u.source === 'curated' || Boolean(u.officialDocument && (u.officialDocument as IndexedDocument).packId);
   }
 
   shapeOf(d: StoredDocument): 'decree' | 'letter' {

@@ -30,6 +30,8 @@ export interface PolicyCitation {
   provisionId?: string;
   /** For curated citations: how sure the team is of the summary. */
   confidence?: Confidence;
+  /** For curated citations: the pack entry's id. */
+  entryId?: string;
   /** Pack document id (nd73, cv-trien-khai, ...) or folded code of the imported document. */
   documentKey?: string;
   /** Document-relative paths of the provision ("dieu:8/khoan:1"). */
@@ -86,12 +88,40 @@ export interface PolicyAnswererOptions {
 // Words that only say which provision or document is meant; they do not describe a topic.
 const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh', 'quy', 'cong', 'van', 'chinh', 'phu', 'nd', 'cp']);
 
+/** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
+const SUPPORT_RATIO = 0.8;
+/** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
+const DECREE_OVER_LETTER = 0.6;
+/** Words that ask about the province's own instruction rather than the decree's rule (folded). */
+const PROVINCE_WORDS = /\b(cong van|tinh yeu cau|ubnd tinh|uy ban nhan dan tinh|so noi vu|cua tinh|o tinh|tinh lao cai|trong tinh)\b/;
+
 const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
 
-interface AnalysedQuestion {
+interface RankedHit {
+  h: Hit;
+  cov: number;
+  biCov: number;
+  unit: RetrievalUnit;
+}
+
+export interface AnswerFeatures {
+  /** IDF-weighted share of the question's topic words the best provision holds. */
+  cov: number;
+  /** Share of the question's topic word pairs the best provision holds. */
+  biCov: number;
+  score: number;
+  /** IDF-weighted share of topic words the knowledge base does not know at all. */
+  unknown: number;
+  topicCount: number;
+  bigramOk: boolean;
+}
+
+export interface AnalysedQuestion {
   folded: string;
+  /** " tok tok … " of the question (typos corrected) and of the synonyms it implies, for phrase lookups. */
+  phraseText: string;
   content: string[];
   synonyms: string[];
   corrected: Map<string, string>;
@@ -235,7 +265,7 @@ export class PolicyAnswerer {
     return result;
   }
 
-  private analyse(index: KnowledgeIndex, question: string): AnalysedQuestion {
+  analyse(index: KnowledgeIndex, question: string): AnalysedQuestion {
     const a = analyze(question);
     const folded = foldDiacritics(question);
     const syn = analyze(synonymExpansion(a.folded.join(' ')));
@@ -261,7 +291,8 @@ export class PolicyAnswerer {
     const isTopic = (t: string) => !STOPWORDS.has(t) && !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t);
     const topicBigrams: string[] = [];
     for (let i = 0; i + 1 < tokens.length; i++) if (isTopic(tokens[i]) && isTopic(tokens[i + 1])) topicBigrams.push(`${tokens[i]}_${tokens[i + 1]}`);
-    return { folded, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
+    const phraseText = ` ${tokens.join(' ')} ${a.folded.join(' ')} ${syn.folded.join(' ')} `;
+    return { folded, phraseText, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
   }
 
   /** IDF-weighted share of the question's topic words found in a hit. */
@@ -282,30 +313,72 @@ export class PolicyAnswerer {
     return total > 0 ? Math.min(1, found / total) : 0;
   }
 
-  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
+  /** BM25 hits re-ranked by how much of the question each covers (IDF-weighted words, then word pairs). */
+  private rank(index: KnowledgeIndex, analysed: AnalysedQuestion): RankedHit[] {
     const raw = index.bm25.search(analysed.query, 12);
-    if (!raw.length) return this.notFound(index, question, []);
-    // Re-rank by how much of the question each hit covers: a provision holding every topic word beats
-    // one that matches a few words many times.
-    const covered = raw.map((h) => ({ h, cov: this.coverage(index, analysed, h) }));
     const tb = analysed.topicBigrams;
-    for (const c of covered) {
-      const biCov = tb.length ? tb.filter((b) => c.h.matchedBigrams.has(b)).length / tb.length : c.cov;
-      c.h = { ...c.h, score: c.h.score * (0.4 + 0.3 * c.cov + 0.3 * biCov) };
+    const ranked = raw.map((h) => {
+      const cov = this.coverage(index, analysed, h);
+      const biCov = tb.length ? tb.filter((b) => h.matchedBigrams.has(b)).length / tb.length : cov;
+      // A provision holding every topic word beats one that matches a few words many times.
+      return { h: { ...h, score: h.score * (0.4 + 0.3 * cov + 0.3 * biCov) }, cov, biCov, unit: index.units[h.doc] };
+    });
+    ranked.sort((a, b) => b.h.score - a.h.score);
+    return ranked;
+  }
+
+  /** What the refusal decision looks at; also printed by the evaluation's diagnostics. */
+  features(index: KnowledgeIndex, analysed: AnalysedQuestion, ranked = this.rank(index, analysed)): AnswerFeatures | null {
+    if (!ranked.length) return null;
+    const topic = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t));
+    let total = 0;
+    let unknown = 0;
+    for (const t of topic) {
+      const idf = index.bm25.idf(t);
+      total += idf;
+      if (!index.bm25.has(t)) unknown += idf;
     }
-    covered.sort((a, b) => b.h.score - a.h.score);
-    const hits = covered.map((c) => c.h).slice(0, 8);
+    const top = ranked[0];
+    return { cov: top.cov, biCov: top.biCov, score: top.h.score, unknown: total ? unknown / total : 0, topicCount: topic.length, bigramOk: analysed.topicBigrams.length === 0 || analysed.topicBigrams.some((b) => top.h.matchedBigrams.has(b)) || top.cov >= 0.8 };
+  }
+
+  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
+    const all = this.rank(index, analysed);
+    // Outside the pack's topic, the pack's documents (the decree, the letter...) do not answer: only other
+    // imported documents may; otherwise the nearest provisions are offered with the refusal.
+    const ranked = index.inScope(analysed.phraseText) ? all : all.filter((r) => !index.isPackUnit(r.unit));
+    const f = this.features(index, analysed, ranked);
+    if (!f) return this.notFound(index, question, all.slice(0, 3).map((h) => ({ unit: h.unit, score: 0 })));
+    const hits = this.decreeBeforeLetter(index, analysed, ranked).slice(0, 8);
     const top = hits[0];
-    const cov = covered[0].cov;
-    const topicCount = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t)).length;
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
-    const topicBigrams = analysed.topicBigrams;
-    const bigramOk = topicBigrams.length === 0 || topicBigrams.some((b) => top.matchedBigrams.has(b)) || cov >= 0.8;
-    const confident = cov >= this.config.minCoverage && bigramOk && top.score >= 3 && topicCount > 0;
-    const scored = hits.map((h) => ({ unit: index.units[h.doc], score: round((h.score / top.score) * cov) }));
+    const confident = f.cov >= this.config.minCoverage && f.bigramOk && f.score >= 3 && f.topicCount > 0;
+    const scored = hits.map((h) => ({
+      unit: h.unit,
+      score: round((h.h.score / top.h.score) * f.cov),
+      // "Căn cứ" lists a further provision only when its own words answer the question nearly as well.
+      supports: h.cov >= this.config.minCoverage && h.h.score >= SUPPORT_RATIO * top.h.score && h.unit.entry?.confidence !== 'unknown',
+    }));
     if (!confident) return this.notFound(index, question, scored);
     return this.compose(index, question, scored, true);
+  }
+
+  /**
+   * The province's letter repeats the decree's words (principles, conditions, routing): when a question is
+   * about the decree's rules and does not ask about the province, a decree provision that answers nearly as
+   * well goes first; the letter stays beside it as the province's instruction.
+   */
+  private decreeBeforeLetter(index: KnowledgeIndex, analysed: AnalysedQuestion, ranked: RankedHit[]): RankedHit[] {
+    const kindOf = (u: RetrievalUnit) => index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
+    if (!ranked.length || kindOf(ranked[0].unit) !== 'cong_van' || PROVINCE_WORDS.test(analysed.folded)) return ranked;
+    // Only a decree provision holding the question's words as fully as the letter does: the letter's own
+    // tasks (focal point, annual report, duties after approval) stay with the letter.
+    const decree = ranked.find((r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= Math.max(this.config.minCoverage, ranked[0].cov - 0.05) && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score);
+    if (!decree) return ranked;
+    const letter = ranked[0];
+    // The letter is the province's instruction on the same rule: it supports the answer beside the decree.
+    return [decree, { ...letter, h: { ...letter.h, score: Math.max(letter.h.score, decree.h.score) } }, ...ranked.filter((r) => r !== decree && r !== letter)];
   }
 
   private answerByReference(index: KnowledgeIndex, question: string, ref: CitationQuery, path: string, analysed: AnalysedQuestion): PolicyAnswer | null {
@@ -371,7 +444,7 @@ export class PolicyAnswerer {
     return { ...this.notFound(index, question, related, msg.provisionMissing(reference)), context: { question, path, documentKey: docHint } };
   }
 
-  private compose(index: KnowledgeIndex, question: string, ranked: Array<{ unit: RetrievalUnit; score: number }>, confident: boolean): PolicyAnswer {
+  private compose(index: KnowledgeIndex, question: string, ranked: Array<{ unit: RetrievalUnit; score: number; supports?: boolean }>, confident: boolean): PolicyAnswer {
     const best = ranked[0].unit;
     const notes: string[] = [];
     const citations: PolicyCitation[] = [];
@@ -396,21 +469,23 @@ export class PolicyAnswerer {
       citations.push({ document: official.document, citation: official.citation, score: ranked[0].score, source: 'official', provisionId: official.provision.id, documentKey: official.documentKey, paths: official.paths });
     }
     if (best.entry) {
-      citations.push({ document: best.document, citation: best.citation, score: ranked[0].score, source: 'curated', confidence: best.entry.confidence, documentKey: best.documentKey, paths: best.paths });
+      citations.push({ document: best.document, citation: best.citation, score: ranked[0].score, source: 'curated', confidence: best.entry.confidence, entryId: best.entry.id, documentKey: best.documentKey, paths: best.paths });
       if (!quote) notes.push(msg.curatedNote(best.citation));
       if (best.entry.confidence === 'secondary') notes.push(msg.secondaryNote);
       if (best.entry.confidence === 'unknown') notes.push(msg.unknownNote);
     }
-    for (const { unit, score } of ranked.slice(1)) {
+    for (const { unit, score, supports } of ranked.slice(1)) {
       if (citations.length >= 3) break;
-      if (citations.some((c) => c.citation === unit.citation)) continue;
+      // The same provision twice (the imported words and the team's summary of them) is one basis.
+      const same = (c: PolicyCitation) => c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
+      if (supports === false || citations.some(same)) continue;
       citations.push({
         document: unit.document,
         citation: unit.citation,
         score,
         source: unit.source,
         ...(unit.provision ? { provisionId: unit.provision.id } : {}),
-        ...(unit.entry ? { confidence: unit.entry.confidence } : {}),
+        ...(unit.entry ? { confidence: unit.entry.confidence, entryId: unit.entry.id } : {}),
         documentKey: unit.documentKey,
         paths: unit.paths,
       });
@@ -473,6 +548,7 @@ export class PolicyAnswerer {
         score,
         source: unit.source,
         ...(unit.provision ? { provisionId: unit.provision.id } : {}),
+        ...(unit.entry ? { entryId: unit.entry.id } : {}),
         documentKey: unit.documentKey,
         paths: unit.paths,
       })),

@@ -34,8 +34,13 @@ const ABBREVIATIONS: Record<string, string> = {
   ndd: 'người đứng đầu',
   qppl: 'quy phạm pháp luật',
   vbqppl: 'văn bản quy phạm pháp luật',
-  // Spellings people type instead of the official ones.
+  // Spellings people type instead of the official ones, and chat shorthand (Zalo).
   uy: 'ủy',
+  ko: 'không',
+  hok: 'không',
+  dc: 'được',
+  ntn: 'như thế nào',
+  bn: 'bao nhiêu',
 };
 
 /** Multi-word synonyms (folded phrase → accented phrase appended to a question). */
@@ -50,7 +55,7 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(bo phieu|phieu)\b/, 'biểu quyết'],
   [/\b(qua ban|hon mot nua)\b/, 'trên 50'],
   [/\b(thuong|tuyen duong)\b/, 'khen thưởng'],
-  [/\b(y tuong|sang kien doi moi)\b/, 'đề xuất'],
+  [/\b(y tuong|sang kien doi moi|thi diem|lam thu)\b/, 'đề xuất'],
   [/\b(tri tue nhan tao)\b/, 'ai'],
   [/\b(cam|nghiem cam)\b/, 'nghiêm cấm'],
   [/\b(ai duoc ap dung|ap dung cho ai|doi tuong)\b/, 'đối tượng áp dụng'],
