@@ -40,8 +40,8 @@ export class CommandRegistry {
     return this.handlers.get(verb);
   }
 
-  /** Matches a typed command at the start of the text. */
-  parseText(text: string): { verb: string; data: Record<string, unknown> } | undefined {
+  /** Matches a typed command at the start of the text; whether it counts is judged by services/intents/understanding.ts. */
+  parseText(text: string): { verb: string; data: Record<string, unknown>; rest: string } | undefined {
     const trimmed = text.trim();
     const folded = foldKey(trimmed);
     for (const { folded: keyword, command } of this.textCommands) {
@@ -51,7 +51,7 @@ export class CommandRegistry {
         const head = trimmed.match(new RegExp(`^(?:\\S+\\s*){${words}}`));
         const rest = head ? trimmed.slice(head[0].length) : '';
         const data = command.parse(rest);
-        if (data) return { verb: command.verb, data };
+        if (data) return { verb: command.verb, data, rest };
       }
     }
     return undefined;
