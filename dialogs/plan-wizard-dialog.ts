@@ -9,6 +9,7 @@ import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
 import type { BotReply } from '../services/platform/reply.js';
 import { wizard } from '../services/platform/messages/wizard.js';
 import { DraftNotFoundError, type ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
+import { wizardControlOf } from '../services/intents/understanding.js';
 import { foldKey } from '../services/text/vietnamese.js';
 import { applies, nextEmptyStep, parseSectionWords, stepById, WIZARD_SECTIONS, WIZARD_STEPS } from './wizard-sections.js';
 import type { SectionId, StepContext, WizardStep } from './wizard-step.js';
@@ -47,8 +48,7 @@ export interface WizardHost {
   submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
 }
 
-const SAVE_WORDS = new Set(['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra']);
-const CANCEL_WORDS = new Set(['huy', 'huy bo', 'huy de xuat', 'huy nhap']);
+// "lưu nháp", "hủy" …: one list, in services/intents/understanding.ts, shared with the router.
 const YES_WORDS = new Set(['co', 'dong y', 'huy', 'yes', 'ok', 'chac chan', 'co huy', 'xac nhan']);
 const SUBMIT_WORDS = new Set(['gui', 'gui de xuat', 'xac nhan', 'nop', 'gui di', 'xac nhan gui', 'dong y']);
 
@@ -98,11 +98,12 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       await this.host.send(dc.context, wizard.notCancelled);
       return this.reprompt(dc, state, proposal);
     }
-    if (SAVE_WORDS.has(command)) {
+    const control = wizardControlOf(text);
+    if (control === 'save') {
       await this.host.send(dc.context, wizard.saved(label));
       return dc.endDialog();
     }
-    if (CANCEL_WORDS.has(command)) {
+    if (control === 'cancel') {
       state.previousMode = state.mode;
       state.mode = 'confirmCancel';
       await this.host.send(dc.context, wizard.cancelConfirm(label));
@@ -154,9 +155,11 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       await this.host.send(dc.context, wizard.invalid('Tôi chưa nhận được nội dung.', ''));
       return this.prompt(dc, step.id, proposal);
     }
-    const parsed = step.parse(text, proposal.plan, this.host.stepContext());
+    // "ghi: …" forces an answer that would otherwise read as a question (the router let it through).
+    const content = text.replace(/^ghi\s*:\s*/i, '') || text;
+    const parsed = step.parse(content, proposal.plan, this.host.stepContext());
     if (!parsed.ok) {
-      await this.host.send(dc.context, `${wizard.invalid(parsed.error, text)}\n${wizard.example(step.example)}`);
+      await this.host.send(dc.context, `${wizard.invalid(parsed.error, content)}\n${wizard.example(step.example)}`);
       return Dialog.EndOfTurn;
     }
     const saved = await this.save(dc, officer, proposal, parsed.value);

@@ -98,6 +98,8 @@ export function understand(text: string, situation: Situation, commands?: Comman
     if (situation.kind === 'confirm') return hasCode ? toCommand(command!) : isHelp(trimmed) ? { kind: 'help' } : { kind: 'answer' };
     const control = wizardControlOf(trimmed);
     if (control) return { kind: 'control', word: control };
+    // "ghi: …" is the way to say "this is the content" when it reads as a question.
+    if (/^ghi\s*:/.test(foldKey(trimmed))) return { kind: 'answer' };
     if (hasCode) return toCommand(command!);
     if (isHelp(trimmed)) return { kind: 'help' };
     const intent = recognizeIntent(trimmed);

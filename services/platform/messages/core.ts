@@ -20,7 +20,27 @@ export const core = {
     '• Giải đáp về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh.',
     'Gõ "menu" bất cứ lúc nào để xem các việc có thể làm.',
   ].join('\n'),
-  notUnderstood: 'Tôi chưa hiểu ý anh/chị. Gõ "menu" để xem các việc tôi làm được, hoặc "hướng dẫn" để được giúp.',
+  notUnderstood: [
+    'Xin lỗi, tôi chưa hiểu ý anh/chị. Anh/chị có thể:',
+    '• gõ "tạo đề xuất" để bắt đầu một đề xuất đổi mới;',
+    '• gõ "việc chờ tôi" để xem việc đang chờ xử lý;',
+    '• đặt câu hỏi về Nghị định 73, ví dụ: "Ai có thẩm quyền phê duyệt đề xuất?"',
+  ].join('\n'),
+  /** Short answers to small talk, each with what the person can do now. */
+  smallTalk: {
+    thanks: 'Không có gì ạ. Khi cần, anh/chị gõ "tạo đề xuất", "việc chờ tôi" hoặc đặt câu hỏi về Nghị định 73.',
+    goodbye: 'Tạm biệt anh/chị. Mọi bản nháp và việc đang theo dõi vẫn được lưu; gõ "menu" khi cần tôi.',
+    apology: 'Không sao ạ. Anh/chị gõ "menu" để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
+    ack: 'Vâng ạ. Anh/chị gõ "menu" để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
+  } as Record<'thanks' | 'goodbye' | 'apology' | 'ack', string>,
+  /** The same, in the middle of the wizard: short, the step follows. */
+  smallTalkInWizard: {
+    greeting: 'Xin chào anh/chị.',
+    thanks: 'Không có gì ạ.',
+    goodbye: 'Nếu muốn dừng, anh/chị gõ "lưu nháp": bản nháp được giữ để làm tiếp sau.',
+    apology: 'Không sao ạ.',
+    ack: 'Vâng ạ.',
+  } as Record<'greeting' | 'thanks' | 'goodbye' | 'apology' | 'ack', string>,
   nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy.',
   busy: 'Hệ thống đang bận, anh/chị vui lòng thử lại sau ít phút. Những gì anh/chị đã nhập trước đó vẫn được lưu.',
   internalError: 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho quản trị hệ thống.',
