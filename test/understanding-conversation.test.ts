@@ -116,6 +116,23 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     assert.equal(edited.title, 'Số hóa hồ sơ: vì sao người dân phải đi lại?');
   });
 
+  it('says back the amount, dates and field it understood, and confirms an amount under one million đồng', async () => {
+    const user = h.user('tp.qlkh@test.invalid');
+    const script: Script = FULL_PLAN.slice(0, 15);
+    script[2] = ['chuyen doi so', /Đã ghi lĩnh vực: Chuyển đổi số[\s\S]*Bước 3\/25/];
+    await run(user, [
+      ...script,
+      ['350.000', /kinh phí 350\.000 đồng \(ba trăm năm mươi nghìn đồng\), dưới một triệu đồng[\s\S]*"350 triệu"/],
+      ['350 triệu', /Đã ghi kinh phí: 350\.000\.000 đồng \(ba trăm năm mươi triệu đồng\)[\s\S]*Bước 16\/25/],
+      ['quay lại', /Bước 15\/25/],
+      ['350.000', /dưới một triệu đồng/],
+      ['có', /Đã ghi kinh phí: 350\.000 đồng \(ba trăm năm mươi nghìn đồng\)[\s\S]*Bước 16\/25/],
+      ['lưu nháp', /Đã lưu bản nháp/],
+    ]);
+    const [row] = await h.db.dataSource.query(`SELECT plan FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1`);
+    assert.equal(row.plan.fundingAmount, '350000');
+  });
+
   it('reads a question right after a decision card as a question: the proposal is not acted on', async () => {
     const staff = h.user('cv.skhcn@test.invalid');
     await staff.say('xin chào');
