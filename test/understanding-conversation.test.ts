@@ -57,6 +57,13 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     assert.match(await say('tp.qlkh@test.invalid', 'có'), /Đã hủy đề xuất/);
   });
 
+  it('lists every typed command in the help, from the command registry, with examples', async () => {
+    const help = await say('cv.skhcn@test.invalid', 'hướng dẫn sử dụng');
+    for (const k of ['BÁO CÁO TIẾN ĐỘ', 'việc chờ tôi', 'tải kế hoạch', 'DUYỆT, ví dụ: DUYỆT ĐX-2026-0001', 'HÀNG ĐỢI', 'liên kết Zalo', 'xem toàn văn', 'GIAO THỰC HIỆN', 'KHEN', 'TUYÊN TRUYỀN']) {
+      assert.ok(help.includes(k), `help misses ${k}`);
+    }
+  });
+
   it('answers small talk and gibberish briefly with what the person can do, never with the refusal', async () => {
     const cases: [string, RegExp][] = [
       ['cảm ơn', /Không có gì ạ[\s\S]*tạo đề xuất/],

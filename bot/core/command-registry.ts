@@ -18,6 +18,7 @@ export interface TextCommand {
 export class CommandRegistry {
   private readonly handlers = new Map<string, CommandHandler>();
   private readonly textCommands: { folded: string; command: TextCommand }[] = [];
+  private readonly registered: TextCommand[] = [];
 
   register(verb: string, handler: CommandHandler): this {
     if (this.handlers.has(verb)) throw new Error(`command ${verb} registered twice`);
@@ -26,10 +27,17 @@ export class CommandRegistry {
   }
 
   registerText(command: TextCommand): this {
+    this.registered.push(command);
     for (const keyword of command.keywords) this.textCommands.push({ folded: foldKey(keyword), command });
     // Longest keyword first, so "KHÔNG TÁN THÀNH" wins over "TÁN THÀNH".
     this.textCommands.sort((a, b) => b.folded.length - a.folded.length);
     return this;
+  }
+
+  /** Every typed command once, in the order features registered them: what the help lists. */
+  typedCommands(): { keywords: string[]; verb: string }[] {
+    const seen = new Set<TextCommand>();
+    return this.registered.filter((c) => !seen.has(c) && seen.add(c)).map((c) => ({ keywords: c.keywords, verb: c.verb }));
   }
 
   has(verb: string): boolean {

@@ -24,6 +24,12 @@ export async function deliverCommandResult(turn: CoreTurn, result: CommandResult
   await turn.send(typeof result === 'string' ? result : { card: result });
 }
 
+/** The help, listing every typed command the features registered, with an example where one is known. */
+export function helpText(commands: CommandRegistry): string {
+  const list = commands.typedCommands().map((c) => ({ keyword: c.keywords[0]!, example: core.commandExamples[c.verb] }));
+  return core.helpFull(list);
+}
+
 /** What the conversation waits for, as the understanding step needs it. */
 function situationOf(instance: DialogInstance | undefined): Situation {
   if (!instance) return { kind: 'idle' };
@@ -44,9 +50,11 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
       await deliverCommandResult(turn, await handler(turn, u.data));
       return true;
     }
-    case 'intent':
-    case 'help': {
-      const handler = deps.intents.get(u.kind === 'help' ? 'help' : u.intent);
+    case 'help':
+      await turn.send(helpText(deps.commands));
+      return true;
+    case 'intent': {
+      const handler = deps.intents.get(u.intent);
       if (!handler) return false;
       await handler(turn, text);
       return true;
