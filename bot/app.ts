@@ -16,7 +16,7 @@ import { CommandRegistry } from './core/command-registry.js';
 import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
 import { bindConversationState, createDialogSet } from './core/dialog-host.js';
 import { IntentRegistry } from './core/intent-registry.js';
-import { routeMessage } from './core/message-router.js';
+import { helpText, routeMessage } from './core/message-router.js';
 import type { NeutralCard } from '../services/platform/reply.js';
 import { logger } from '../services/platform/logger.js';
 import { core } from '../services/platform/messages/index.js';
@@ -150,9 +150,9 @@ function registerCoreFeatures(bot: BotApplication): void {
   const sendMenu = async (turn: CoreTurn) => turn.send({ card: menuCard() });
   bot.intents.register('menu', sendMenu);
   bot.intents.register('greeting', async (turn) => turn.send({ text: core.greeting(turn.officer.fullName), card: menuCard() }));
-  bot.intents.register('help', async (turn) => turn.send(core.help));
+  bot.intents.register('help', async (turn) => turn.send(helpText(bot.commands)));
   bot.intents.register('cancel', async (turn) => turn.send({ text: core.nothingToCancel, card: menuCard() }));
-  bot.commands.register(MENU_VERBS.help, async () => core.help);
+  bot.commands.register(MENU_VERBS.help, async () => helpText(bot.commands));
   // Menu buttons run the same intents as typing the words.
   const viaIntent = (intent: Parameters<IntentRegistry['get']>[0]) => async (turn: CoreTurn) => {
     const handler = bot.intents.get(intent) ?? sendMenu;

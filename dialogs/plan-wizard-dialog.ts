@@ -9,6 +9,9 @@ import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
 import type { BotReply } from '../services/platform/reply.js';
 import { wizard } from '../services/platform/messages/wizard.js';
 import { DraftNotFoundError, type ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
+import { CONFIRM_AMOUNT_BELOW, numberInWords } from '../services/intents/echo.js';
+import { wizardControlOf } from '../services/intents/understanding.js';
+import { formatVND } from '../services/documents/format.js';
 import { foldKey } from '../services/text/vietnamese.js';
 import { applies, nextEmptyStep, parseSectionWords, stepById, WIZARD_SECTIONS, WIZARD_STEPS } from './wizard-sections.js';
 import type { SectionId, StepContext, WizardStep } from './wizard-step.js';
@@ -33,6 +36,8 @@ interface WizardState {
   stepId?: string;
   editSection?: SectionId;
   previousMode?: WizardMode;
+  /** An amount under one million đồng, waiting for "có" before it is stored. */
+  pendingAmount?: string;
 }
 
 /** What the dialog needs from the feature (services, rendering, submission). */
@@ -47,8 +52,7 @@ export interface WizardHost {
   submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
 }
 
-const SAVE_WORDS = new Set(['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra']);
-const CANCEL_WORDS = new Set(['huy', 'huy bo', 'huy de xuat', 'huy nhap']);
+// "lưu nháp", "hủy" …: one list, in services/intents/understanding.ts, shared with the router.
 const YES_WORDS = new Set(['co', 'dong y', 'huy', 'yes', 'ok', 'chac chan', 'co huy', 'xac nhan']);
 const SUBMIT_WORDS = new Set(['gui', 'gui de xuat', 'xac nhan', 'nop', 'gui di', 'xac nhan gui', 'dong y']);
 
@@ -98,11 +102,12 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       await this.host.send(dc.context, wizard.notCancelled);
       return this.reprompt(dc, state, proposal);
     }
-    if (SAVE_WORDS.has(command)) {
+    const control = wizardControlOf(text);
+    if (control === 'save') {
       await this.host.send(dc.context, wizard.saved(label));
       return dc.endDialog();
     }
-    if (CANCEL_WORDS.has(command)) {
+    if (control === 'cancel') {
       state.previousMode = state.mode;
       state.mode = 'confirmCancel';
       await this.host.send(dc.context, wizard.cancelConfirm(label));
@@ -130,6 +135,14 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     }
 
     const step = stepById(state.stepId ?? '') ?? WIZARD_STEPS[0];
+    if (state.pendingAmount !== undefined) {
+      const pending = state.pendingAmount;
+      delete state.pendingAmount;
+      if (step.id === 'fundingAmount' && YES_WORDS.has(command) && command !== 'huy') {
+        const saved = await this.save(dc, officer, proposal, { fundingAmount: pending });
+        return saved ? this.goForward(dc, state, saved, step.id, false, echoOf(step, saved.plan, this.host.stepContext())) : dc.endDialog();
+      }
+    }
     if (command === 'quay lai') {
       const previous = this.previousStep(step, proposal.plan, state);
       if (!previous) {
@@ -154,13 +167,21 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       await this.host.send(dc.context, wizard.invalid('Tôi chưa nhận được nội dung.', ''));
       return this.prompt(dc, step.id, proposal);
     }
-    const parsed = step.parse(text, proposal.plan, this.host.stepContext());
+    // "ghi: …" forces an answer that would otherwise read as a question (the router let it through).
+    const content = text.replace(/^ghi\s*:\s*/i, '') || text;
+    const parsed = step.parse(content, proposal.plan, this.host.stepContext());
     if (!parsed.ok) {
-      await this.host.send(dc.context, `${wizard.invalid(parsed.error, text)}\n${wizard.example(step.example)}`);
+      await this.host.send(dc.context, `${wizard.invalid(parsed.error, content)}\n${wizard.example(step.example)}`);
+      return Dialog.EndOfTurn;
+    }
+    const amount = parsed.value.fundingAmount;
+    if (step.id === 'fundingAmount' && amount !== undefined && amount !== '0' && BigInt(amount) < CONFIRM_AMOUNT_BELOW) {
+      state.pendingAmount = amount;
+      await this.host.send(dc.context, wizard.confirmSmallAmount(formatVND(BigInt(amount)), numberInWords(BigInt(amount)), millionsOf(content)));
       return Dialog.EndOfTurn;
     }
     const saved = await this.save(dc, officer, proposal, parsed.value);
-    return saved ? this.goForward(dc, state, saved, step.id) : dc.endDialog();
+    return saved ? this.goForward(dc, state, saved, step.id, false, echoOf(step, saved.plan, this.host.stepContext())) : dc.endDialog();
   }
 
   /**
@@ -216,7 +237,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     return this.prompt(dc, first.id, proposal);
   }
 
-  private async goForward(dc: DialogContext, state: WizardState, proposal: Proposal, afterId: string | undefined, withHints = false): Promise<DialogTurnResult> {
+  private async goForward(dc: DialogContext, state: WizardState, proposal: Proposal, afterId: string | undefined, withHints = false, echo?: string): Promise<DialogTurnResult> {
     const ctx = this.host.stepContext();
     let next: WizardStep | undefined;
     if (state.mode === 'edit') {
@@ -229,11 +250,12 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     if (!next) {
       state.mode = 'review';
       state.stepId = undefined;
+      if (echo) await this.host.send(dc.context, echo);
       await this.host.sendReview(dc.context, proposal);
       return Dialog.EndOfTurn;
     }
     state.stepId = next.id;
-    return this.prompt(dc, next.id, proposal, withHints);
+    return this.prompt(dc, next.id, proposal, withHints, echo);
   }
 
   private previousStep(step: WizardStep, plan: ProposalPlan, state: WizardState): WizardStep | undefined {
@@ -254,8 +276,9 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     return this.prompt(dc, state.stepId, proposal);
   }
 
-  private async prompt(dc: DialogContext, stepId: string, proposal: Proposal, withHints = false): Promise<DialogTurnResult> {
-    await this.host.send(dc.context, stepPrompt(stepById(stepId)!, proposal.plan, this.host.stepContext(), withHints));
+  private async prompt(dc: DialogContext, stepId: string, proposal: Proposal, withHints = false, echo?: string): Promise<DialogTurnResult> {
+    const text = stepPrompt(stepById(stepId)!, proposal.plan, this.host.stepContext(), withHints);
+    await this.host.send(dc.context, echo ? `${echo}\n${text}` : text);
     return Dialog.EndOfTurn;
   }
 }
@@ -273,4 +296,24 @@ export function stepPrompt(step: WizardStep, plan: ProposalPlan, ctx: StepContex
   if (step.optional) lines.push(wizard.optionalHint);
   if (withHints) lines.push(wizard.hints);
   return lines.join('\n');
+}
+
+/** The echo of what a step stored, for the steps where a misreading is likely: field, dates, amount. */
+const ECHOED_STEPS = new Set(['field', 'startDate', 'endDate']);
+function echoOf(step: WizardStep, plan: ProposalPlan, ctx: StepContext): string | undefined {
+  if (step.id === 'fundingAmount') {
+    const amount = plan.fundingAmount;
+    if (amount === undefined || amount === '0') return undefined;
+    const value = BigInt(amount);
+    return wizard.recordedAmount(formatVND(value), numberInWords(value));
+  }
+  if (!ECHOED_STEPS.has(step.id)) return undefined;
+  const value = step.current(plan, ctx);
+  return value ? wizard.recorded(step.label, value) : undefined;
+}
+
+/** "350.000" → "350": the figure as typed, read as millions, for "nếu ý anh/chị là 350 triệu". */
+function millionsOf(typed: string): string {
+  const digits = typed.replace(/[^\d]/g, '');
+  return String(Number(digits.replace(/0{3}$/, '')) || digits || '1');
 }

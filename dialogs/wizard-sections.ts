@@ -81,3 +81,10 @@ export function sectionsNamedIn(comment: string): SectionId[] {
   const folded = ` ${foldKey(comment).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
   return COMMENT_WORDS.filter(([, words]) => words.some((w) => folded.includes(` ${w} `))).map(([id]) => id);
 }
+
+/** The words that name a step ("Kinh phí" → ["kinh phi"]), so "kinh phí là sao" reads as a question about it. */
+export function stepWordsOf(stepId: string): string[] {
+  const step = stepById(stepId);
+  if (!step) return [];
+  return [foldKey(step.label).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim(), 'dieu kien'].filter(Boolean);
+}

@@ -18,6 +18,7 @@ export interface TextCommand {
 export class CommandRegistry {
   private readonly handlers = new Map<string, CommandHandler>();
   private readonly textCommands: { folded: string; command: TextCommand }[] = [];
+  private readonly registered: TextCommand[] = [];
 
   register(verb: string, handler: CommandHandler): this {
     if (this.handlers.has(verb)) throw new Error(`command ${verb} registered twice`);
@@ -26,10 +27,17 @@ export class CommandRegistry {
   }
 
   registerText(command: TextCommand): this {
+    this.registered.push(command);
     for (const keyword of command.keywords) this.textCommands.push({ folded: foldKey(keyword), command });
     // Longest keyword first, so "KHÔNG TÁN THÀNH" wins over "TÁN THÀNH".
     this.textCommands.sort((a, b) => b.folded.length - a.folded.length);
     return this;
+  }
+
+  /** Every typed command once, in the order features registered them: what the help lists. */
+  typedCommands(): { keywords: string[]; verb: string }[] {
+    const seen = new Set<TextCommand>();
+    return this.registered.filter((c) => !seen.has(c) && seen.add(c)).map((c) => ({ keywords: c.keywords, verb: c.verb }));
   }
 
   has(verb: string): boolean {
@@ -40,8 +48,8 @@ export class CommandRegistry {
     return this.handlers.get(verb);
   }
 
-  /** Matches a typed command at the start of the text. */
-  parseText(text: string): { verb: string; data: Record<string, unknown> } | undefined {
+  /** Matches a typed command at the start of the text; whether it counts is judged by services/intents/understanding.ts. */
+  parseText(text: string): { verb: string; data: Record<string, unknown>; rest: string } | undefined {
     const trimmed = text.trim();
     const folded = foldKey(trimmed);
     for (const { folded: keyword, command } of this.textCommands) {
@@ -51,7 +59,7 @@ export class CommandRegistry {
         const head = trimmed.match(new RegExp(`^(?:\\S+\\s*){${words}}`));
         const rest = head ? trimmed.slice(head[0].length) : '';
         const data = command.parse(rest);
-        if (data) return { verb: command.verb, data };
+        if (data) return { verb: command.verb, data, rest };
       }
     }
     return undefined;

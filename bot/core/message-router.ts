@@ -1,8 +1,11 @@
-// One message, one decision: a card submission, a running dialog, a typed command, or an intent.
-import { DialogTurnStatus, type DialogSet } from 'botbuilder-dialogs';
-import { recognizeIntent, type Intent } from '../../services/intents/intent-recognizer.js';
+// One message, one decision: a card submission, else what services/intents/understanding.ts reads the text
+// as in its situation (a command in its exact form, the wizard's answer, a question, small talk, help …).
+import { DialogTurnStatus, type DialogInstance, type DialogSet } from 'botbuilder-dialogs';
+import { PLAN_WIZARD_DIALOG } from '../../dialogs/plan-wizard-dialog.js';
+import { stepWordsOf } from '../../dialogs/wizard-sections.js';
+import { understand, type Situation, type Understanding } from '../../services/intents/understanding.js';
 import { logger } from '../../services/platform/logger.js';
-import { core } from '../../services/platform/messages/index.js';
+import { core, wizard } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
 import type { CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';
@@ -21,24 +24,64 @@ export async function deliverCommandResult(turn: CoreTurn, result: CommandResult
   await turn.send(typeof result === 'string' ? result : { card: result });
 }
 
-/** Intents a dialog step never takes as its answer. */
-const INTERRUPTING_INTENTS = new Set<Intent>(['help', 'menu', 'my_tasks']);
-const PROPOSAL_CODE = /^(?:ĐX|DX)[-\s]?\d{4}[-\s]?\d{1,6}$/i;
+/** The help, listing every typed command the features registered, with an example where one is known. */
+export function helpText(commands: CommandRegistry): string {
+  const list = commands.typedCommands().map((c) => ({ keyword: c.keywords[0]!, example: core.commandExamples[c.verb] }));
+  return core.helpFull(list);
+}
 
-/** What runs instead of the active dialog for this text, if anything. */
-function interruptionOf(text: string, deps: MessageRouterDeps): ((turn: CoreTurn) => Promise<void>) | undefined {
-  if (!text.trim()) return undefined;
-  const typed = deps.commands.parseText(text);
-  if (typed && typeof typed.data.code === 'string' && PROPOSAL_CODE.test(typed.data.code.trim())) {
-    const handler = deps.commands.get(typed.verb);
-    if (handler) return async (turn) => deliverCommandResult(turn, await handler(turn, typed.data));
+/** What the conversation waits for, as the understanding step needs it. */
+function situationOf(instance: DialogInstance | undefined): Situation {
+  if (!instance) return { kind: 'idle' };
+  if (instance.id !== PLAN_WIZARD_DIALOG) return { kind: 'confirm' };
+  const state = (instance.state ?? {}) as { mode?: string; stepId?: string };
+  if (state.mode === 'confirmCancel') return { kind: 'confirm' };
+  if (state.mode === 'review' || !state.stepId) return { kind: 'review' };
+  return { kind: 'wizard', stepId: state.stepId, stepWords: stepWordsOf(state.stepId) };
+}
+
+/** Runs what the text was understood as, when that is not the dialog's answer; false leaves it to the caller. */
+async function act(turn: CoreTurn, text: string, u: Understanding, deps: MessageRouterDeps, situation: Situation): Promise<boolean> {
+  const inDialog = situation.kind !== 'idle' && situation.kind !== 'card';
+  switch (u.kind) {
+    case 'command': {
+      const handler = deps.commands.get(u.verb);
+      if (!handler) return false;
+      await deliverCommandResult(turn, await handler(turn, u.data));
+      return true;
+    }
+    case 'help':
+      await turn.send(helpText(deps.commands));
+      return true;
+    case 'intent': {
+      const handler = deps.intents.get(u.intent);
+      if (!handler) return false;
+      await handler(turn, text);
+      return true;
+    }
+    case 'smalltalk': {
+      if (inDialog) await turn.send(core.smallTalkInWizard[u.talk]);
+      else if (u.talk === 'greeting') await (deps.intents.get('greeting') ?? deps.intents.get('menu'))?.(turn, text);
+      else await turn.send(core.smallTalk[u.talk]);
+      return true;
+    }
+    case 'question': {
+      const handler = deps.intents.get('question');
+      if (handler) await handler(turn, text);
+      else await turn.send(core.notUnderstood);
+      // Only a step stores typed text; the review and confirmations do not need the reassurance.
+      if (situation.kind === 'wizard') await turn.send(wizard.questionNotStored);
+      return true;
+    }
+    case 'step_question':
+      await turn.send(wizard.stepExplained);
+      return true;
+    case 'not_understood':
+      await turn.send(core.notUnderstood);
+      return true;
+    default:
+      return false;
   }
-  const { intent } = recognizeIntent(text);
-  if (INTERRUPTING_INTENTS.has(intent)) {
-    const handler = deps.intents.get(intent);
-    if (handler) return (turn) => handler(turn, text);
-  }
-  return undefined;
 }
 
 export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Promise<void> {
@@ -63,19 +106,21 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
   }
 
   const dc = await deps.dialogs.createContext(turn.context);
+  const commands = (t: string) => deps.commands.parseText(t);
   if (dc.activeDialog) {
-    // Order while a dialog (the plan wizard) waits for an answer: a typed command that names a proposal
-    // code ("DUYỆT ĐX-2026-0001", "SỬA ĐX-2026-0001") and the words "menu", "hướng dẫn", "việc chờ tôi"
-    // are not answers: they run first, then the dialog repeats its question (the draft keeps its place).
-    // A typed command without a code ("Chuyển đổi số", "Bổ sung quy trình…") stays an answer.
-    const interruption = interruptionOf(text, deps);
-    if (interruption) {
+    // While the wizard waits for an answer, only its own words and answers reach it. A typed command with
+    // a proposal code, "menu", "hướng dẫn", "việc chờ tôi", small talk and questions (about the policy or
+    // about the step) are answered here and the same step is asked again: nothing is stored.
+    const situation = situationOf(dc.activeDialog);
+    const understood = text.trim() ? understand(text, situation, commands) : ({ kind: 'answer' } as const);
+    if (understood.kind !== 'answer' && understood.kind !== 'control') {
       const instance = dc.activeDialog;
-      await interruption(turn);
-      // Unless the command ended or replaced the dialog (e.g. "SỬA <mã>" opens another plan), ask again.
-      const after = await deps.dialogs.createContext(turn.context);
-      if (after.activeDialog === instance) await after.repromptDialog();
-      return;
+      if (await act(turn, text, understood, deps, situation)) {
+        // Unless the command ended or replaced the dialog (e.g. "SỬA <mã>" opens another plan), ask again.
+        const after = await deps.dialogs.createContext(turn.context);
+        if (after.activeDialog === instance) await after.repromptDialog();
+        return;
+      }
     }
     const result = await dc.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
@@ -86,20 +131,7 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
     return;
   }
 
-  const typed = deps.commands.parseText(text);
-  if (typed) {
-    const handler = deps.commands.get(typed.verb);
-    if (handler) {
-      await deliverCommandResult(turn, await handler(turn, typed.data));
-      return;
-    }
-  }
-
-  const { intent } = recognizeIntent(text);
-  const handler = deps.intents.get(intent) ?? deps.intents.get('question');
-  if (handler) {
-    await handler(turn, text);
-    return;
-  }
+  const understood = understand(text, { kind: 'idle' }, commands);
+  if (await act(turn, text, understood, deps, { kind: 'idle' })) return;
   await turn.send(core.notUnderstood);
 }

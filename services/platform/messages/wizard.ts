@@ -10,6 +10,13 @@ export const wizard = {
   notOptional: 'Mục này bắt buộc nên không bỏ qua được. Anh/chị vui lòng điền nội dung.',
   firstStep: 'Đây đã là bước đầu tiên.',
   backToStep: 'Bản nháp vẫn giữ nguyên chỗ đang soạn. Mời anh/chị tiếp tục:',
+  questionNotStored: 'Tôi hiểu đây là câu hỏi nên không ghi vào kế hoạch. Nếu đó đúng là nội dung của mục, anh/chị gõ "ghi:" rồi nội dung, ví dụ "ghi: …".',
+  stepExplained: 'Mục này cần ghi như sau (chưa có gì được lưu):',
+  /** What was understood, said back before the next step. */
+  recorded: (label: string, value: string) => `Đã ghi ${label.toLocaleLowerCase('vi')}: ${value}. Nếu chưa đúng, gõ "quay lại" để sửa.`,
+  recordedAmount: (figures: string, words: string) => `Đã ghi kinh phí: ${figures} (${words} đồng). Nếu chưa đúng, gõ "quay lại" để sửa.`,
+  confirmSmallAmount: (figures: string, words: string, millions: string) =>
+    `Anh/chị ghi kinh phí ${figures} (${words} đồng), dưới một triệu đồng. Gõ "có" để ghi đúng số này, hoặc gõ lại số tiền (ví dụ "${millions} triệu").`,
   saved: (label: string) =>
     `Đã lưu bản nháp "${label}". Anh/chị có thể làm tiếp bất cứ lúc nào, trên Teams hay Zalo, bằng cách gõ "tiếp tục".`,
   cancelConfirm: (label: string) => `Anh/chị có chắc muốn hủy đề xuất "${label}"? Gõ "có" để hủy, "không" để tiếp tục soạn.`,

@@ -1,0 +1,111 @@
+// Does a text read as a question, ask about the current wizard step, or mean nothing? Rules over folded
+// words, so "co duoc khong" counts as much as "có được không". Words whose folded form is also a common
+// answer word ("đâu" ~ "đầu", "mấy" ~ "máy", "AI") only count when typed so that they cannot be the other.
+import { foldKey, normalizeText } from '../text/vietnamese.js';
+
+/** Folded words, punctuation dropped: "Có được không?" → ['co', 'duoc', 'khong']. */
+export function foldedWords(text: string): string[] {
+  return foldKey(text)
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+const PHRASE_ANYWHERE = [
+  'bao nhieu', 'bao lau', 'bao gio', 'khi nao', 'the nao', 'nhu nao', 'ra sao', 'tai sao', 'vi sao', 'lam sao',
+  'the sao', 'sao lai', 'la gi', 'gi a', 'nhung gi', 'nhung ai', 'nhung nao', 'cai gi', 'viec gi', 'o dau', 'di dau',
+  'co phai', 'phai khong', 'duoc khong', 'hay khong', 'co can', 'can gi', 'gom gi', 'gom nhung', 'nghia la',
+  'cho hoi', 'xin hoi', 'muon hoi', 'cho biet', 'muon biet', 'hoi ve', 'giai thich', 'la sao', 'lam gi',
+  'co duoc', 'duoc ko', 'duoc k', 'dc k', 'dc ko', 'dc khong', 'co bat buoc', 'truong hop nao', 'quy dinh nao',
+  'ai lam', 'ai la', 'la ai', 'do ai', 'cho ai', 'qua ai', 'voi ai', 'ai duoc', 'ai co', 'ai se', 'ai phai', 'ai ky',
+];
+/** A question word alone is enough ("gì", "nào"); folded forms that collide with common words are left out. */
+const WORDS_ANYWHERE = new Set(['gi', 'nao', 'sao', 'hok', 'ko', 'what', 'how', 'who', 'why', 'when', 'where', 'which']);
+/** Final particles: "… không", "… chưa", "… nhỉ", Zalo "… k". */
+const FINAL_WORDS = new Set(['khong', 'chua', 'nhi', 'nhe', 'k', 'ko', 'hong', 'ha', 'a', 'vay']);
+const ACCENTED_WORDS = new Set(['đâu', 'mấy', 'ai', 'sao']);
+const ENGLISH_START = new Set(['what', 'how', 'who', 'why', 'when', 'where', 'which', 'is', 'are', 'can', 'does', 'do', 'should']);
+
+function containsPhrase(words: string[], phrase: string): boolean {
+  return ` ${words.join(' ')} `.includes(` ${phrase} `);
+}
+
+/** Sentence-final "không" is a question only after a verb it can ask about ("có … không", "được không"). */
+function endsAsYesNo(words: string[]): boolean {
+  const last = words[words.length - 1];
+  if (!last || !FINAL_WORDS.has(last) || words.length < 2) return false;
+  if (last === 'a' || last === 'vay' || last === 'ha') return words.length >= 3 && /^(gi|nao|sao|khong|chua|ai|dau)$/.test(words[words.length - 2]!);
+  if (last === 'chua') return words.includes('da') || words.includes('co') || words.length <= 4;
+  // "Không có" / "không cần" start with the word: a negation, not a question.
+  return words.slice(0, -1).some((w) => w === 'co' || w === 'duoc' || w === 'dc' || w === 'phai' || w === 'can' || w === 'nen' || w === 'the');
+}
+
+/**
+ * True when the text reads as a question. A typed answer to a wizard step rarely contains these marks;
+ * "Không, vì …" and "Không có" are negations, not questions.
+ */
+export function readsAsQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed) return false;
+  if (/[?？]/.test(trimmed)) return true;
+  const words = foldedWords(trimmed);
+  if (!words.length) return false;
+  // After a leading negation "nào", "gì", "ai" are indefinite: "Không có quy định nào …" = there is none.
+  const negated = /^(khong|chua|chang|cha)$/.test(words[0]!);
+  const indefinite = (w: string) => negated && (w === 'nao' || w === 'gi' || w === 'ai');
+  if (PHRASE_ANYWHERE.some((p) => !p.split(' ').some(indefinite) && containsPhrase(words, p))) return true;
+  if (words.some((w) => WORDS_ANYWHERE.has(w) && !indefinite(w)) && !(words.length === 1 && words[0] === 'ko')) return true;
+  if (endsAsYesNo(words)) return true;
+  if (ENGLISH_START.has(words[0]!) && words.length >= 3 && /^[\x20-\x7e]+$/.test(trimmed)) return true;
+  // Words that are only questions with their accents (or, for "ai", in lower case: "AI" is a technology).
+  const accented = normalizeText(trimmed).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ');
+  const original = trimmed.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ');
+  return accented.some((w, i) => ACCENTED_WORDS.has(w) && (w !== 'ai' || original[i] !== 'AI'));
+}
+
+/** "mục này", "ở đây": the step itself is what is asked about. */
+const STEP_DEICTIC = ['muc nay', 'buoc nay', 'phan nay', 'o day', 'cho nay', 'o muc nay', 'cau nay', 'dieu kien nay'];
+/** How-to-fill phrases: about the step only in a short message ("ghi gì?"), else a question on the content. */
+const STEP_PHRASES = [
+  'ghi gi', 'dien gi', 'nhap gi', 'viet gi', 'tra loi gi',
+  'ghi the nao', 'ghi nhu the nao', 'viet the nao', 'dien the nao', 'khong hieu', 'chua hieu', 'vi du', 'la sao',
+  'nghia la sao', 'y la sao', 'la the nao', 'ghi sao', 'ghi ra sao', 'can ghi', 'phai ghi', 'cho vi du', 'khong biet ghi',
+];
+/** Whole messages that ask what the step wants ("sao?", "là sao"). */
+const STEP_WHOLE = new Set(['sao', 'la sao', 'gi', 'gi vay', 'ha', 'hieu', 'khong hieu', 'toi khong hieu', 'em khong hieu', 'chua hieu', 'vi du']);
+
+/** "mục này ghi gì?", "tôi không hiểu", "ví dụ?": the person asks what the current step wants. */
+export function asksAboutStep(text: string, stepWords: string[] = []): boolean {
+  const words = foldedWords(text);
+  if (!words.length) return false;
+  const joined = words.join(' ');
+  if (STEP_WHOLE.has(joined)) return true;
+  if (STEP_DEICTIC.some((p) => containsPhrase(words, p))) return words.length <= 12;
+  if (STEP_PHRASES.some((p) => containsPhrase(words, p))) return words.length <= 5;
+  // "lĩnh vực này là sao": the step's own name with a question about it.
+  return words.length <= 8 && stepWords.some((w) => containsPhrase(words, w)) && /\b(nay|la gi|la sao|nghia)\b/.test(joined) && readsAsQuestion(text);
+}
+
+// A folded Vietnamese syllable: onset, vowels, coda. English and abbreviations are checked separately.
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(uye|uya|ie|ye|ua|uo|ia|[aeiouy]){1,2}(ng|nh|ch|[cmnpt]|[iouy])?$/;
+const KNOWN_LATIN = new Set(['ok', 'oke', 'okie', 'hi', 'hello', 'bye', 'thanks', 'thank', 'you', 'sorry', 'menu', 'help', 'start', 'dx', 'nd', 'qd', 'tu', 'ubnd', 'hdnd', 'cntt', 'kpi', 'ai']);
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** One word typed by mashing keys: a repeated letter, a run along a keyboard row, no vowel, 4 consonants in a row. */
+function mashed(word: string): boolean {
+  if (/^(.)\1+$/.test(word) || /^(..)\1+$/.test(word)) return word.length >= 3;
+  if (word.length >= 4 && KEYBOARD_ROWS.some((row) => row.includes(word))) return true;
+  if (word.length >= 3 && !/[aeiouy]/.test(word)) return true;
+  return /[^aeiouy]{4}/.test(word);
+}
+
+/** Keyboard mashing and strings with no Vietnamese or English word in them ("asdfgh", "jjjj"). */
+export function isGibberish(text: string): boolean {
+  const words = foldedWords(text);
+  if (!words.length) return /\S/.test(text) && !/[?？]/.test(text);
+  if (words.some((w) => /\d/.test(w))) return false;
+  const unknown = words.filter((w) => !KNOWN_LATIN.has(w) && !(SYLLABLE.test(w) && !mashed(w)));
+  return unknown.length * 2 > words.length && unknown.every(mashed);
+}

@@ -1,0 +1,150 @@
+// The one understanding step: a text and the conversation's situation → what the person means. No I/O:
+// typed commands are matched by the caller's command table (bot/core/command-registry.ts) and only
+// judged here. Measured by `npm run eval:understanding` on test/fixtures/utterances.*.
+import { foldKey } from '../text/vietnamese.js';
+import { recognizeIntent, type Intent } from './intent-recognizer.js';
+import { asksAboutStep, foldedWords, isGibberish, readsAsQuestion } from './question-signals.js';
+import { smallTalkOf, type SmallTalk } from './small-talk.js';
+
+export type Situation =
+  | { kind: 'idle' }
+  /** A decision or follow-up card was just shown: its buttons act, typed text is still read the same way. */
+  | { kind: 'card' }
+  /** The plan wizard waits for the answer to a step; stepWords name it ("kinh phi", "linh vuc"). */
+  | { kind: 'wizard'; stepId: string; stepWords?: string[] }
+  | { kind: 'review' }
+  | { kind: 'confirm' };
+
+export type WizardControl = 'save' | 'cancel' | 'back' | 'skip' | 'keep' | 'review';
+
+export type Understanding =
+  | { kind: 'command'; verb: string; data: Record<string, unknown> }
+  | { kind: 'control'; word: WizardControl }
+  | { kind: 'answer' }
+  | { kind: 'question' }
+  | { kind: 'step_question' }
+  | { kind: 'smalltalk'; talk: SmallTalk }
+  | { kind: 'help' }
+  | { kind: 'intent'; intent: Exclude<Intent, 'question' | 'help' | 'greeting'> }
+  | { kind: 'not_understood' };
+
+/** A typed command as the command table matched it: the verb, its parsed data and the text after the keyword. */
+export interface TypedCommand {
+  verb: string;
+  data: Record<string, unknown>;
+  rest: string;
+}
+export type CommandMatcher = (text: string) => TypedCommand | undefined;
+
+const CONTROL_WORDS: [WizardControl, string[]][] = [
+  ['save', ['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra']],
+  ['cancel', ['huy', 'huy bo', 'huy de xuat', 'huy nhap']],
+  ['back', ['quay lai']],
+  ['skip', ['bo qua']],
+  ['keep', ['giu nguyen']],
+  ['review', ['xem lai']],
+];
+const CONTROL = new Map(CONTROL_WORDS.flatMap(([word, phrases]) => phrases.map((p) => [p, word] as const)));
+
+/** "lưu nháp", "quay lại", "bỏ qua" …: a whole message that steers the wizard. */
+export function wizardControlOf(text: string): WizardControl | undefined {
+  return CONTROL.get(foldKey(text).replace(/[.!?]+$/, '').trim());
+}
+
+/** A proposal code, a list number or a year: what makes a typed command act on something. */
+const TARGET = /^(?:(?:đx|dx)[-\s]?\d{4}[-\s]?\d{1,6}|\d{1,6}|[\p{L}]{0,3}[-\s]?\d[\w-]*)$/iu;
+
+/**
+ * A typed command counts only in its exact form: one that acts on a proposal needs its code ("CHUYỂN
+ * ĐX-2026-0007"), one without arguments must stand alone ("HÀNG ĐỢI"). "Chuyên viên … ?" is not CHUYỂN.
+ */
+export function acceptsCommand(command: TypedCommand): boolean {
+  const { data, rest } = command;
+  if ('code' in data) return typeof data.code === 'string' && TARGET.test(data.code.trim());
+  if ('index' in data || 'year' in data) return true;
+  return rest.trim() === '';
+}
+
+const HELP_WORDS = new Set(['huong', 'dan', 'tro', 'giup', 'help', 'su', 'dung', 'cach', 'lenh', 'cac', 'danh', 'sach', 'xem', 'toi', 'bot', 'lam', 'duoc', 'gi', 'commands', 'guide']);
+const HELP_CORE = ['huong dan', 'tro giup', 'help', 'cach dung', 'danh sach lenh', 'cac lenh', 'giup toi', 'lam duoc gi'];
+
+/** "hướng dẫn sử dụng", "các lệnh", "bot làm được gì": asks what the bot can do, not a policy question. */
+function isHelp(text: string): boolean {
+  const words = foldedWords(text);
+  if (!words.length || words.length > 6) return false;
+  const joined = ` ${words.join(' ')} `;
+  return HELP_CORE.some((c) => joined.includes(` ${c} `)) && words.every((w) => HELP_WORDS.has(w));
+}
+
+/** Intents whose phrases, said whole, beat everything except a proposal code. */
+function wholeIntent(text: string): Understanding | undefined {
+  const { intent, score } = recognizeIntent(text);
+  if (intent === 'question' || intent === 'greeting') return undefined;
+  if (intent === 'help') return { kind: 'help' };
+  // new_proposal may start a longer message ("tôi có ý tưởng về …"), but never a question.
+  if (intent === 'new_proposal' && score < 1 && readsAsQuestion(text)) return undefined;
+  return { kind: 'intent', intent };
+}
+
+export function understand(text: string, situation: Situation, commands?: CommandMatcher): Understanding {
+  const trimmed = text.trim();
+  if (!trimmed) return situation.kind === 'idle' || situation.kind === 'card' ? { kind: 'intent', intent: 'menu' } : { kind: 'answer' };
+  const typed = commands?.(trimmed);
+  const command = typed && acceptsCommand(typed) ? typed : undefined;
+  const hasCode = !!command && ('code' in command.data || 'index' in command.data);
+
+  if (situation.kind === 'wizard' || situation.kind === 'review' || situation.kind === 'confirm') {
+    // What the dialog itself reads first: its control words and, at a confirmation, every short reply.
+    if (situation.kind === 'confirm') return hasCode ? toCommand(command!) : isHelp(trimmed) ? { kind: 'help' } : { kind: 'answer' };
+    const control = wizardControlOf(trimmed);
+    if (control) return { kind: 'control', word: control };
+    // "ghi: …" is the way to say "this is the content" when it reads as a question.
+    if (/^ghi\s*:/.test(foldKey(trimmed))) return { kind: 'answer' };
+    if (hasCode) return toCommand(command!);
+    if (isHelp(trimmed)) return { kind: 'help' };
+    const intent = recognizeIntent(trimmed);
+    if (intent.score === 1 && (intent.intent === 'menu' || intent.intent === 'my_tasks')) return { kind: 'intent', intent: intent.intent };
+    const talk = smallTalkOf(trimmed);
+    if (talk && situation.kind === 'wizard' && talk !== 'ack') return { kind: 'smalltalk', talk };
+    if (situation.kind === 'review') {
+      // "gửi đề xuất", "sửa kinh phí" are the review's own answers.
+      if (/^(gui|nop|xac nhan|dong y|sua|chinh sua)\b/.test(foldKey(trimmed)) && !readsAsQuestion(trimmed)) return { kind: 'answer' };
+      return readsAsQuestion(trimmed) ? { kind: 'question' } : talk ? { kind: 'smalltalk', talk } : { kind: 'answer' };
+    }
+    if (asksAboutStep(trimmed, situation.stepWords)) return { kind: 'step_question' };
+    if (readsAsQuestion(trimmed)) return { kind: 'question' };
+    return { kind: 'answer' };
+  }
+
+  if (command) return toCommand(command);
+  // Only dots or symbols: nothing to act on (the empty message alone opens the menu).
+  if (!foldedWords(trimmed).length) return { kind: 'not_understood' };
+  const talk = smallTalkOf(trimmed);
+  if (talk) return { kind: 'smalltalk', talk };
+  if (isHelp(trimmed)) return { kind: 'help' };
+  const intent = wholeIntent(trimmed);
+  if (intent) return intent;
+  if (readsAsQuestion(trimmed)) return { kind: 'question' };
+  if (isGibberish(trimmed)) return { kind: 'not_understood' };
+  return { kind: 'question' };
+}
+
+function toCommand(command: TypedCommand): Understanding {
+  return { kind: 'command', verb: command.verb, data: command.data };
+}
+
+/** The label the labelled set uses: "command:decision.forward", "smalltalk:thanks", "question" … */
+export function labelOf(u: Understanding): string {
+  switch (u.kind) {
+    case 'command':
+      return `command:${u.verb}`;
+    case 'control':
+      return `control:${u.word}`;
+    case 'smalltalk':
+      return `smalltalk:${u.talk}`;
+    case 'intent':
+      return `intent:${u.intent}`;
+    default:
+      return u.kind;
+  }
+}
