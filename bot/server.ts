@@ -101,7 +101,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     features: options.features ?? [registerFeatures],
   });
   const lock: ConversationLock =
-    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE) : new InProcessConversationLock();
+    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS }) : new InProcessConversationLock();
 
   const server = restify.createServer({ name: 'tro-ly-doi-moi', handleUncaughtExceptions: false });
   // Parsed per route: webhooks that verify a signature over the raw bytes read the body themselves.
