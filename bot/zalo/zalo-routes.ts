@@ -7,7 +7,7 @@ import { registerOutboxMetric } from '../../services/platform/metrics.js';
 import { logger } from '../../services/platform/logger.js';
 import type { RouteContext, RouteRegistration } from '../routes.js';
 import { loadZaloConfig, type ZaloConfig } from '../../services/zalo/zalo-config.js';
-import { parseBody, parseBotEvent, parseOaEvent, ZaloEventError, type ZaloEvent } from '../../services/zalo/zalo-events.js';
+import { isEventFresh, parseBody, parseBotEvent, parseOaEvent, ZaloEventError, type ZaloEvent } from '../../services/zalo/zalo-events.js';
 import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { verifyBotSecret, verifyOaSignature } from '../../services/zalo/zalo-signature.js';
 import { idString } from '../../services/zalo/zalo-json.js';
@@ -123,6 +123,10 @@ export function zaloRoutes(options: ZaloRouteOptions = {}): RouteRegistration {
         if (appId !== undefined && appId !== oa.appId) return { status: 401, error: 'invalid signature' };
         const ok = verifyOaSignature(header(req, 'x-zevent-signature'), raw, { appId: oa.appId, timestamp: idString(body.timestamp) }, oa.secretKey);
         if (!ok) return { status: 401, error: 'invalid signature' };
+        if (!isEventFresh(idString(body.timestamp), config.eventMaxAgeSeconds)) {
+          logger.warn({ path: req.url }, 'zalo webhook refused: event outside the time window');
+          return { status: 400, error: 'stale event' };
+        }
         try {
           return { event: parseOaEvent(body) };
         } catch (err) {
