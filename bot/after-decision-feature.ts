@@ -19,7 +19,7 @@ import { afterDecision as t } from '../services/platform/messages/index.js';
 import { logger } from '../services/platform/logger.js';
 import { publicBaseUrl, rememberServerAddress, sendFile, sendFileFailure, sendLinkRefused } from './files/signed-file-route.js';
 import { decisionFeatureOf } from './decision-feature.js';
-import { createPlanToken, verifyPlanToken } from './files/file-links.js';
+import { createFileToken, verifyFileToken } from './files/file-links.js';
 import { BotNotifier, type OutboxRenderer, type ProactiveAdapter } from '../services/notifications/bot-notifier.js';
 import { enqueueNotification, type Notifier } from '../services/notifications/notifier.js';
 import type { NotificationOutbox } from '../entities/notification-outbox.entity.js';
@@ -88,13 +88,13 @@ const baseUrl = publicBaseUrl;
 
 /** The evaluation conclusion of a proposal: a signed token with revision 0 (plan links start at 1). */
 export function evaluationFileUrl(services: AppServices, proposalId: string): string {
-  return `${baseUrl(services)}/files/evaluation/${createPlanToken(proposalId, 0)}`;
+  return `${baseUrl(services)}/files/evaluation/${createFileToken('evaluation', proposalId, 0)}`;
 }
 
 /** The yearly report of a unit (or the province, issued by Home Affairs): year, file kind and scope in the revision. */
 export function reportFileUrl(services: AppServices, issuerUnitId: string, year: number, kind: 'docx' | 'xlsx', province: boolean): string {
   const revision = year * 100 + (kind === 'docx' ? KIND_DOCX : KIND_XLSX) * 10 + (province ? PROVINCE : 0);
-  return `${baseUrl(services)}/files/report/${createPlanToken(issuerUnitId, revision)}`;
+  return `${baseUrl(services)}/files/report/${createFileToken('report', issuerUnitId, revision)}`;
 }
 
 export function registerAfterDecisionFileRoutes(server: restify.Server, services: AppServices): void {
@@ -102,7 +102,7 @@ export function registerAfterDecisionFileRoutes(server: restify.Server, services
   const notFound = sendLinkRefused;
   const send = (res: restify.Response, name: string, contentType: string, content: Buffer) => sendFile(res, { name, contentType, content });
   server.get('/files/evaluation/:token', async (req, res) => {
-    const claims = verifyPlanToken(String(req.params.token ?? ''));
+    const claims = verifyFileToken('evaluation', String(req.params.token ?? ''));
     if (!claims || claims.revision !== 0) return notFound(res);
     try {
       const file = await renderEvaluationFile(services.dataSource, claims.proposalId);
@@ -113,7 +113,7 @@ export function registerAfterDecisionFileRoutes(server: restify.Server, services
     }
   });
   server.get('/files/report/:token', async (req, res) => {
-    const claims = verifyPlanToken(String(req.params.token ?? ''));
+    const claims = verifyFileToken('report', String(req.params.token ?? ''));
     const year = claims ? Math.floor(claims.revision / 100) : 0;
     const kind = claims ? Math.floor((claims.revision % 100) / 10) : 0;
     if (!claims || year < 2023 || year > 2100 || (kind !== KIND_DOCX && kind !== KIND_XLSX)) return notFound(res);

@@ -5,7 +5,7 @@ import type restify from 'restify';
 import { DOCX_CONTENT_TYPE } from '../services/platform/reply.js';
 import type { AppServices } from './core/app-services.js';
 import { publicBaseUrl, rememberServerAddress, sendFile, sendFileFailure, sendLinkRefused } from './files/signed-file-route.js';
-import { createPlanToken, verifyPlanToken } from './files/file-links.js';
+import { createFileToken, verifyFileToken } from './files/file-links.js';
 import { renderOverrideDecisionFile } from '../services/decisions/override-document.js';
 
 export const DECISION_FILE_ROUTE = '/files/decision/:token';
@@ -13,7 +13,7 @@ export const DECISION_FILE_ROUTE = '/files/decision/:token';
 export function registerDecisionFileRoutes(server: restify.Server, services: AppServices): void {
   rememberServerAddress(server, services);
   server.get(DECISION_FILE_ROUTE, async (req, res) => {
-    const claims = verifyPlanToken(String(req.params.token ?? ''));
+    const claims = verifyFileToken('decision', String(req.params.token ?? ''));
     if (!claims) return sendLinkRefused(res);
     try {
       const file = await renderOverrideDecisionFile(services.dataSource, claims.proposalId);
@@ -26,7 +26,7 @@ export function registerDecisionFileRoutes(server: restify.Server, services: App
 }
 
 export function decisionFileUrl(services: AppServices, proposalId: string, revision: number): string {
-  return `${publicBaseUrl(services)}/files/decision/${createPlanToken(proposalId, revision)}`;
+  return `${publicBaseUrl(services)}/files/decision/${createFileToken('decision', proposalId, revision)}`;
 }
 
 /** For the route registry (bot/routes.ts). */

@@ -6,13 +6,13 @@ import { DOCX_CONTENT_TYPE } from '../../services/platform/reply.js';
 import type { AppServices } from '../core/app-services.js';
 import { publicBaseUrl, rememberServerAddress, sendFile, sendFileFailure, sendLinkRefused } from './signed-file-route.js';
 import { getWorkflowConfig } from '../../services/workflow/workflow-config.js';
-import { createPlanToken, planFilePath, PLAN_FILE_ROUTE, verifyPlanToken } from './file-links.js';
+import { createFileToken, planFilePath, PLAN_FILE_ROUTE, verifyFileToken } from './file-links.js';
 import { renderPlanFile } from './plan-document.js';
 
 export function registerFileRoutes(server: restify.Server, services: AppServices): void {
   rememberServerAddress(server, services);
   server.get(PLAN_FILE_ROUTE, async (req, res) => {
-    const claims = verifyPlanToken(String(req.params.token ?? ''));
+    const claims = verifyFileToken('plan', String(req.params.token ?? ''));
     if (!claims) return sendLinkRefused(res);
     try {
       const file = await renderPlanFile(services.dataSource, claims.proposalId, claims.revision, getWorkflowConfig());
@@ -26,7 +26,7 @@ export function registerFileRoutes(server: restify.Server, services: AppServices
 
 /** The public URL of a plan's document: PUBLIC_BASE_URL, or the address the server listens on. */
 export function planFileUrl(services: AppServices, proposalId: string, revision: number): string {
-  return `${publicBaseUrl(services)}${planFilePath(createPlanToken(proposalId, revision))}`;
+  return `${publicBaseUrl(services)}${planFilePath(createFileToken('plan', proposalId, revision))}`;
 }
 
 /** The plan download route for the route registry (bot/routes.ts). */
