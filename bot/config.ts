@@ -2,6 +2,7 @@
 // A wrong value stops the process with a message naming the variable.
 import { z } from 'zod/v4';
 import { ConfigError } from '../services/platform/config-error.js';
+import type { DatabaseTimeouts } from '../entities/data-source.js';
 
 export { ConfigError };
 
@@ -25,6 +26,12 @@ const envSchema = z
     ),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     TURN_LOCK_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    // Bounds on database waits (entities/data-source.ts, services/state/conversation-lock.ts); 0 = none.
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    DB_KEEPALIVE_DELAY_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000),
+    TURN_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(4_000),
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
@@ -66,7 +73,7 @@ export interface AppConfig extends Env {
   demo: boolean;
   /** Bot Framework authentication enforced on /api/messages. */
   authEnabled: boolean;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number; timeouts: DatabaseTimeouts };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -84,7 +91,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     demo,
     authEnabled,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          timeouts: {
+            statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+            queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
+            connectionTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+            keepAliveDelayMs: env.DB_KEEPALIVE_DELAY_MS,
+          },
+        }
       : { kind: 'pglite', dataDir: env.DATA_DIR },
   };
 }

@@ -82,7 +82,7 @@ export function buildContainer(options: ContainerOptions): Container {
   const adapter = createAdapter(config);
   const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity });
   const lock: ConversationLock =
-    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE) : new InProcessConversationLock();
+    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS }) : new InProcessConversationLock();
   const links = new DownloadLinks(config.PUBLIC_BASE_URL, config.PORT);
   const teams = new BotFrameworkTeamsGateway(adapter, config.MICROSOFT_APP_ID ?? '');
 

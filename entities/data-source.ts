@@ -10,7 +10,45 @@ import { runMigrationsLocked } from './migration-lock.js';
 export type DatabaseOptions =
   /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
   | { kind: 'pglite'; dataDir: string; template?: Blob }
-  | { kind: 'postgres'; url: string; poolSize: number };
+  | { kind: 'postgres'; url: string; poolSize: number; timeouts?: Partial<DatabaseTimeouts> };
+
+/**
+ * Bounds on every wait for PostgreSQL, so that a paused or unreachable server fails a turn in seconds
+ * instead of hanging it for the whole outage (Teams gives up after about 15 s and retries).
+ */
+export interface DatabaseTimeouts {
+  /** Server side: PostgreSQL cancels a statement running longer (`statement_timeout`). */
+  statementTimeoutMs: number;
+  /** Client side: a query without any answer is abandoned (a server paused behind a proxy, a black hole). */
+  queryTimeoutMs: number;
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectionTimeoutMs: number;
+  /** TCP keepalive probes start after this idle time, so a dead peer is noticed on an idle connection. */
+  keepAliveDelayMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementTimeoutMs: 10_000,
+  queryTimeoutMs: 15_000,
+  connectionTimeoutMs: 5_000,
+  keepAliveDelayMs: 10_000,
+};
+
+/** pg pool options carrying the bounds; 0 switches a server/client timeout off. */
+export function boundedPgOptions(url: string, poolSize: number, timeouts: Partial<DatabaseTimeouts> = {}): Record<string, unknown> {
+  const t = { ...DEFAULT_DATABASE_TIMEOUTS, ...timeouts };
+  return {
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: t.connectionTimeoutMs,
+    ...(t.statementTimeoutMs > 0 ? { statement_timeout: t.statementTimeoutMs } : {}),
+    ...(t.queryTimeoutMs > 0 ? { query_timeout: t.queryTimeoutMs } : {}),
+    // An open transaction left idle (a crashed turn) must not hold its row locks for ever.
+    idle_in_transaction_session_timeout: Math.max(t.statementTimeoutMs, t.queryTimeoutMs, 60_000),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: t.keepAliveDelayMs,
+  };
+}
 
 export interface Database {
   dataSource: DataSource;
@@ -44,25 +82,15 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
     pgOptions = { ...cfg, connection: cfg.connection, max: 1 };
   } else {
-    pgOptions = { connectionString: options.url, max: options.poolSize, connectionTimeoutMillis: 5000 };
+    pgOptions = boundedPgOptions(options.url, options.poolSize, options.timeouts);
+    // Migrations may run (and wait for another replica's migrations) longer than a turn's statement:
+    // they run first, on a short-lived pool of their own without the statement bounds.
+    if (migrate) await migrateUnbounded(options.url, options.timeouts);
   }
-  const dataSource = new DataSource({
-    type: 'postgres',
-    ...(options.kind === 'postgres' ? { url: options.url } : {}),
-    extra: pgOptions,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTableName: 'typeorm_migrations',
-    migrationsTransactionMode: 'each',
-    installExtensions: false,
-    uuidExtension: 'pgcrypto',
-    synchronize: false,
-    logging: false,
-  });
+  const dataSource = newDataSource(pgOptions, options.kind === 'postgres' ? options.url : undefined);
   try {
     await dataSource.initialize();
-    // Under an advisory lock on PostgreSQL: replicas and the migrations Job may start together.
-    if (migrate) await runMigrationsLocked(dataSource, options.kind);
+    if (migrate && options.kind === 'pglite') await runMigrationsLocked(dataSource, options.kind);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await pglite?.close().catch(() => undefined);
@@ -80,6 +108,35 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
     },
     ...(pglite ? { dumpPglite: () => pglite!.dumpDataDir('none') } : {}),
   };
+}
+
+function newDataSource(extra: Record<string, unknown>, url?: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    ...(url ? { url } : {}),
+    extra,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: false,
+  });
+}
+
+async function migrateUnbounded(url: string, timeouts: Partial<DatabaseTimeouts> = {}): Promise<void> {
+  const extra = boundedPgOptions(url, 2, { ...timeouts, statementTimeoutMs: 0, queryTimeoutMs: 0 });
+  delete extra.idle_in_transaction_session_timeout;
+  const dataSource = newDataSource(extra, url);
+  await dataSource.initialize();
+  try {
+    // Under an advisory lock: replicas and the migrations Job may start together.
+    await runMigrationsLocked(dataSource, 'postgres');
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /**

@@ -200,6 +200,15 @@ describe('decision conversation over HTTP', function () {
     assert.match(told, /quyết định bằng văn bản triển khai/);
     assert.match(told, /files\/decision\//);
     assert.equal((await fetch(url!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 404);
+
+    // A token opens only its own kind of document: the decision link on the other download routes, and
+    // this proposal's plan link on the decision route, are refused like a forged link.
+    for (const kind of ['plan', 'evaluation', 'report']) {
+      assert.equal((await fetch(url!.replace('/files/decision/', `/files/${kind}/`))).status, 404, `decision token on /files/${kind}/`);
+    }
+    // (Not fetched for 200 here: this fixture's plan has three fields only and the plan route answers 503.)
+    const planUrl = h.server.container.links.plan(id, 1);
+    assert.equal((await fetch(planUrl.replace('/files/plan/', '/files/decision/'))).status, 404, 'plan token on /files/decision/');
   });
 
   it('a plan that cannot be routed waits in the Home Affairs queue and is routed again once the directory is fixed', async () => {

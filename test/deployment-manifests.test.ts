@@ -18,7 +18,7 @@ const root = path.resolve(__dirname, '..');
 const k8s = path.join(root, 'deployment/k8s');
 
 // Loosely typed Kubernetes objects: the test asserts on their shape.
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> };
+type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> };
 
 function parseDocs(text: string): K8sObject[] {
   return parseAllDocuments(text)
@@ -180,14 +180,28 @@ describe('deployment: Kubernetes manifests', function () {
 
   it('the example Secret names every secret the bot reads, and the kustomization never applies it', () => {
     const secret = parseDocs(readFileSync(path.join(k8s, 'secret.example.yaml'), 'utf8'))[0];
-    for (const name of ['DATABASE_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'METRICS_TOKEN', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_TOKEN_ENCRYPTION_KEY', 'ZALO_BOT_TOKEN', 'ZALO_BOT_SECRET']) {
+    for (const name of ['DATABASE_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'METRICS_TOKEN', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_TOKEN_ENCRYPTION_KEY', 'ZALO_BOT_TOKEN', 'ZALO_BOT_SECRET', 'WEB_SESSION_SECRET', 'FILE_LINK_SECRET']) {
       assert.ok(name in secret.stringData!, `${name} in the example Secret`);
+    }
+    // Shared by every replica (sessions and download links made on one are honoured by the others):
+    // placeholders only, of the required length, never a real value.
+    for (const name of ['WEB_SESSION_SECRET', 'FILE_LINK_SECRET']) {
+      assert.match(secret.stringData![name], /^REPLACE_ME/, `${name} is a placeholder`);
+      assert.ok(secret.stringData![name].length >= 32, `${name} placeholder has the required length`);
     }
     assert.ok(baseDocs().every((d) => d.kind !== 'Secret'), 'no Secret in the base');
     const config = one(baseDocs(), 'ConfigMap');
     for (const key of Object.keys(config.data!)) {
       assert.ok(!/PASSWORD|SECRET|TOKEN|DATABASE_URL/.test(key), `${key} does not belong in a ConfigMap`);
     }
+  });
+
+  it('behind the ingress, rate limits use the client address the ingress forwards (WEB_TRUST_PROXY)', () => {
+    const docs = baseDocs();
+    assert.ok(byKind(docs, 'Ingress').length >= 1, 'the pods are reached through an ingress');
+    assert.equal(one(docs, 'ConfigMap').data!.WEB_TRUST_PROXY, 'true');
+    const ingress = one(docs, 'Ingress');
+    assert.match(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'] ?? '', /^\d+[km]$/, 'a body size limit at the ingress');
   });
 });
 
@@ -255,6 +269,19 @@ describe('deployment: Dockerfile and compose', function () {
     );
     const config = loadConfig(env);
     assert.equal(config.database.kind, 'postgres');
+  });
+
+  it('compose passes the shared secrets from the environment, never a value, and trusts no forwarded address', () => {
+    const compose = parseYaml(readFileSync(path.join(root, 'deployment/docker-compose.yml'), 'utf8')) as {
+      services: Record<string, { environment?: Record<string, string>; image?: string }>;
+    };
+    const env = compose.services.bot.environment!;
+    for (const name of ['WEB_SESSION_SECRET', 'FILE_LINK_SECRET', 'MICROSOFT_APP_PASSWORD', 'METRICS_TOKEN']) {
+      assert.equal(env[name], `\${${name}:-}`, `${name} comes from the environment`);
+    }
+    // No reverse proxy in the compose file: the bot is reached directly, so X-Forwarded-For is the client's word.
+    assert.ok(!Object.values(compose.services).some((svc) => /nginx|caddy|traefik|haproxy|envoy/.test(svc.image ?? '')), 'no proxy service (else: a body size limit there)');
+    assert.equal(env.WEB_TRUST_PROXY, 'false');
   });
 });
 

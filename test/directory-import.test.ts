@@ -468,6 +468,31 @@ describe('directory import', function () {
       assert.equal((await new DirectoryService(ds).unitByCode('KHAC'))?.name, 'Ban "Dân tộc", tôn giáo');
     });
 
+    it('writes a cell starting with = + - @ as text (no spreadsheet formula) and reads the original back', async () => {
+      const rows = goodRows();
+      rows[7][5] = "=cmd|' /C calc'!A0";
+      rows[7][9] = '+84 912 345 678';
+      rows[9][5] = '@SUM(1+1)';
+      rows[9][6] = '-Chuyên viên';
+      applied(await importRows(ds, rows));
+      const exported = (await exportDirectoryCsv(ds)).csv;
+      // The raw text of the file: every such cell carries the apostrophe, none starts a field bare.
+      const fields = exported.split(/\r\n/).flatMap((line) => line.split(','));
+      for (const field of fields) assert.doesNotMatch(field.replace(/^"/, ''), /^[=+\-@]/, `raw formula cell: ${field}`);
+      assert.ok(exported.includes(`"'=cmd|' /C calc'!A0"`) || exported.includes(`'=cmd|' /C calc'!A0`), exported);
+      assert.ok(exported.includes("'+84 912 345 678"));
+      assert.ok(exported.includes("'@SUM(1+1)"));
+
+      // Importing the exported file changes nothing: the apostrophe is dropped on the way in.
+      const before = await snapshot(ds);
+      const same = applied(await importDirectory(ds, parseDirectoryCsv(exported)));
+      assert.equal(same.officers.unchanged, 10);
+      assert.equal(await snapshot(ds), before);
+      const officer = await ds.getRepository(Officer).findOneByOrFail({ email: 'chuyen.vien.qln@example.vn' });
+      assert.equal(officer.fullName, "=cmd|' /C calc'!A0");
+      assert.equal(officer.phone, '+84 912 345 678');
+    });
+
     it('keeps explicit flags over the inferred ones', async () => {
       const header = [...HEADER, 'is_home_affairs', 'is_provincial_committee'];
       const rows = goodRows().map((r) => [...r, '', '']);

@@ -2,8 +2,15 @@
 // within a process and (on PostgreSQL) across processes.
 import assert from 'node:assert/strict';
 import { ETagConflictError, TypeOrmStorage } from '../services/state/typeorm-storage.js';
-import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
-import { openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers/test-database.js';
+import pg from 'pg';
+import { openDatabase } from '../entities/data-source.js';
+import {
+  AdvisoryConversationLock,
+  ConversationBusyError,
+  InProcessConversationLock,
+  type ConversationLock,
+} from '../services/state/conversation-lock.js';
+import { createTestDatabaseOptions, openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers/test-database.js';
 
 describe('foundation: TypeORM storage with eTags', () => {
   let db: TestDatabase;
@@ -96,6 +103,56 @@ describe('foundation: conversation lock', () => {
       await a.close();
       await b.close();
       await db.dispose();
+    }
+  });
+
+  it('gives up waiting for a lock another connection holds with ConversationBusyError, and runs once it is free', async function () {
+    if (testDatabaseKind() !== 'postgres') this.skip();
+    const db = await openTestDatabase();
+    const other = new pg.Client(db.pgOptions as pg.ClientConfig);
+    const lock = new AdvisoryConversationLock(db.pgOptions, 2, { waitMs: 300, retryMs: 20 });
+    try {
+      await other.connect();
+      await other.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', ['msteams/conv-held']);
+      let ran = false;
+      const error = await lock.run('msteams/conv-held', async () => {
+        ran = true;
+      }).then(() => undefined, (err: unknown) => err);
+      assert.ok(error instanceof ConversationBusyError, `expected ConversationBusyError, got ${String(error)}`);
+      assert.equal(error.reason, 'held');
+      assert.equal(ran, false);
+      // Another conversation is not held up, and the same one runs once the holder lets go.
+      assert.equal(await lock.run('msteams/conv-free', async () => 'chạy'), 'chạy');
+      await other.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', ['msteams/conv-held']);
+      assert.equal(await lock.run('msteams/conv-held', async () => 'chạy'), 'chạy');
+    } finally {
+      await other.end().catch(() => undefined);
+      await lock.close();
+      await db.dispose();
+    }
+  });
+});
+
+describe('foundation: bounded database waits', () => {
+  it('sets statement_timeout and TCP keepalive on the pool; a longer statement is cancelled', async function () {
+    if (testDatabaseKind() !== 'postgres') this.skip(); // PGlite runs in-process: nothing to wait for
+    const { options, drop } = await createTestDatabaseOptions();
+    assert.equal(options.kind, 'postgres');
+    const db = await openDatabase({ ...options, timeouts: { statementTimeoutMs: 300 } } as typeof options);
+    try {
+      assert.equal(db.pgOptions.keepAlive, true);
+      assert.equal(db.pgOptions.query_timeout, 15_000);
+      const [{ statement_timeout: shown }] = await db.dataSource.query('SHOW statement_timeout');
+      assert.equal(shown, '300ms');
+      await assert.rejects(db.dataSource.query('SELECT pg_sleep(5)'), (err: { driverError?: { code?: string } }) => {
+        assert.equal(err.driverError?.code, '57014'); // query_canceled
+        return true;
+      });
+      // The pool is still usable afterwards.
+      assert.deepEqual(await db.dataSource.query('SELECT 1 AS one'), [{ one: 1 }]);
+    } finally {
+      await db.close();
+      await drop();
     }
   });
 });

@@ -144,7 +144,7 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     const staff = h.user('cv.skhcn@test.invalid');
     await staff.say('xin chào');
     const { id } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
-    await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
+    await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
     const [{ status: before }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
     for (const q of ['Hội đồng có bắt buộc không?', 'Trả lại thì có phải nêu lý do không?', 'Biểu quyết kín hay công khai', 'Chuyển cho ai thì đúng quy trình?']) {
       const text = await say('gd.skhcn@test.invalid', q);

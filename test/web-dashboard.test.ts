@@ -53,7 +53,7 @@ describe('dashboard', function () {
   it('gives Home Affairs the province, a head their units and sub-units, and nobody else anything', async () => {
     const service = new DashboardService(h.db.dataSource);
     const officer = async (id: string) => (await h.db.dataSource.getRepository('Officer').findOneByOrFail({ id })) as any;
-    assert.deepEqual(await service.scopeFor(await officer(p.haDeputy!)), { kind: 'province' });
+    assert.deepEqual(await service.scopeFor(await officer(p.haHead!)), { kind: 'province' });
     const head = await service.scopeFor(await officer(p.scHead!));
     assert.equal(head.kind, 'units');
     const [sc, room] = await Promise.all(['SKHCN', 'SKHCN-QLKH'].map(async (code) => (await h.db.dataSource.query(`SELECT id FROM unit WHERE code = $1`, [code]))[0].id));
@@ -68,6 +68,37 @@ describe('dashboard', function () {
     assert.match(refused.body.message, /Sở Nội vụ/);
     assert.equal((await staff.get('/web/api/dashboard/proposals.csv')).status, 403);
     assert.equal((await new WebClient(h.url).get('/web/api/dashboard')).status, 401);
+  });
+
+  it('gives the province only to the Home Affairs roles the workflow config names (default: the head)', async () => {
+    const officer = async (id: string) => (await h.db.dataSource.getRepository('Officer').findOneByOrFail({ id })) as any;
+    // A Home Affairs deputy heads no unit: by default no dashboard at all, over HTTP too.
+    assert.equal((await new DashboardService(h.db.dataSource).scopeFor(await officer(p.haDeputy!))).kind, 'none');
+    const deputy = new WebClient(h.url);
+    await deputy.signInDemo(p.haDeputy!);
+    assert.equal((await deputy.get('/web/api/dashboard')).status, 403);
+    assert.equal((await deputy.get('/web/api/dashboard/proposals.csv')).status, 403);
+    assert.equal((await deputy.get('/web/api/session')).body.dashboard, false);
+
+    // A province that lists deputies too.
+    const wider = new DashboardService(h.db.dataSource, undefined, () => ['head', 'deputy']);
+    assert.deepEqual(await wider.scopeFor(await officer(p.haDeputy!)), { kind: 'province' });
+    // Heads only: another unit's head keeps their own units, not the province.
+    const headsOnly = new DashboardService(h.db.dataSource, undefined, () => ['head']);
+    assert.equal((await headsOnly.scopeFor(await officer(p.scHead!))).kind, 'units');
+    assert.deepEqual(await headsOnly.scopeFor(await officer(p.haHead!)), { kind: 'province' });
+
+    // An acting head of Home Affairs (the head away) sees the province while acting.
+    const [snv] = await h.db.dataSource.query(`SELECT id FROM unit WHERE code = 'SNV'`);
+    await h.db.dataSource.query(
+      `INSERT INTO acting_head (unit_id, officer_id, from_date, to_date) VALUES ($1, $2, now()::date - 1, now()::date + 1)`,
+      [snv.id, p.haDeputy],
+    );
+    try {
+      assert.deepEqual(await headsOnly.scopeFor(await officer(p.haDeputy!)), { kind: 'province' });
+    } finally {
+      await h.db.dataSource.query(`DELETE FROM acting_head WHERE officer_id = $1`, [p.haDeputy]);
+    }
   });
 
   it('counts proposals by status and unit, lists overdue decisions with days overdue and the time in each stage', async () => {

@@ -15,6 +15,14 @@ const PUBLISHED = {
   'oa-user_send_text-vi.json': 'mac=cd76172e4c5aad4c4f858ac6b6b99ec95f6a5cea8327cd2f9361898c1cc3fe12',
 };
 
+/** The published vectors are dated 1974 and 2018: the signature tests switch the time window off. */
+const UNDATED = { ZALO_EVENT_MAX_AGE_SECONDS: '0' };
+
+/** A fixture re-dated (and so re-signed by the caller); the timestamp is part of what the signature covers. */
+function redated(raw: Buffer, timestamp: number): Buffer {
+  return Buffer.from(raw.toString('utf8').replace(/"timestamp":"\d+"/, `"timestamp":"${timestamp}"`));
+}
+
 async function inboxCount(z: ZaloHarness): Promise<number> {
   const [{ n }] = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM zalo_inbox`);
   return n;
@@ -49,7 +57,7 @@ describe('zalo: webhooks over HTTP', function () {
 
   before(async () => {
     await fake.start();
-    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+    z = await startZaloHarness({ fake, env: zaloEnv(fake, UNDATED), seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
   });
   after(async () => {
     await z?.close();
@@ -196,7 +204,7 @@ describe('zalo: channels not configured', function () {
   });
 
   it('switches on only the channel that is configured', async () => {
-    const env = zaloEnv(fake);
+    const env = zaloEnv(fake, UNDATED);
     const { ZALO_BOT_TOKEN: _t, ZALO_BOT_SECRET: _s, ...oaOnly } = env;
     const only = await startZaloHarness({ fake, env: oaOnly });
     try {
@@ -205,5 +213,47 @@ describe('zalo: channels not configured', function () {
     } finally {
       await only.close();
     }
+  });
+});
+
+describe('zalo: the OA event time window', function () {
+  this.timeout(300_000);
+  const fake = new FakeZalo();
+  let z: ZaloHarness;
+
+  before(async () => {
+    await fake.start();
+    // The default window (ZALO_EVENT_MAX_AGE_SECONDS unset: one hour).
+    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+  });
+  after(async () => {
+    await z?.close();
+    await fake.stop();
+  });
+
+  it('refuses a correctly signed event older or later than the window with 400, storing nothing; a fresh one passes', async () => {
+    const hour = 3_600_000;
+    for (const [label, body, sig] of [
+      ['the published vector (signed in 1974)', fixture('oa-user_send_text.json'), PUBLISHED['oa-user_send_text.json']],
+      ['two hours old', redated(fixture('oa-user_send_text.json'), Date.now() - 2 * hour), undefined],
+      ['two hours ahead', redated(fixture('oa-user_send_text.json'), Date.now() + 2 * hour), undefined],
+      ['a follow of 2018', Buffer.from(fixture('oa-follow.json').toString('utf8').replace('"36084652489903967"', '"360846524940903967"')), undefined],
+    ] as const) {
+      const res = await z.postOa(body, sig ?? z.signOa(body));
+      assert.equal(res.status, 400, label);
+      assert.deepEqual(res.body, { error: 'stale event' }, label);
+    }
+    assert.equal(await inboxCount(z), 0);
+
+    const fresh = redated(fixture('oa-user_send_text.json'), Date.now() - 60_000);
+    assert.equal((await z.postOa(fresh, z.signOa(fresh))).status, 200);
+    await z.runtime.idle();
+    assert.equal(await inboxCount(z), 1);
+    assert.equal(fake.oaDelivered('246845883529197922').length, 1, 'the fresh event is answered');
+  });
+
+  it('still checks the signature first: a stale event with a bad signature is 401', async () => {
+    const old = fixture('oa-user_send_text.json');
+    assert.equal((await z.postOa(old, z.signOa(Buffer.from('{}')))).status, 401);
   });
 });

@@ -1,7 +1,7 @@
 // The public addresses of the signed download links (plan, written decision, evaluation conclusion,
 // yearly report). Built once by the composition root; the base is PUBLIC_BASE_URL, or the address the
 // server listens on once it listens (a test server on port 0 learns its port only then).
-import { createPlanToken, planFilePath } from './file-links.js';
+import { createFileToken, planFilePath } from './file-links.js';
 
 const PROVINCE = 1;
 export const REPORT_KIND = { docx: 1, xlsx: 2 } as const;
@@ -25,22 +25,22 @@ export class DownloadLinks {
   }
 
   plan(proposalId: string, revision: number): string {
-    return `${this.base()}${planFilePath(createPlanToken(proposalId, revision))}`;
+    return `${this.base()}${planFilePath(createFileToken('plan', proposalId, revision))}`;
   }
 
   decision(proposalId: string, revision: number): string {
-    return `${this.base()}/files/decision/${createPlanToken(proposalId, revision)}`;
+    return `${this.base()}/files/decision/${createFileToken('decision', proposalId, revision)}`;
   }
 
   /** The evaluation conclusion of a proposal: a signed token with revision 0 (plan links start at 1). */
   evaluation(proposalId: string): string {
-    return `${this.base()}/files/evaluation/${createPlanToken(proposalId, 0)}`;
+    return `${this.base()}/files/evaluation/${createFileToken('evaluation', proposalId, 0)}`;
   }
 
   /** The yearly report of a unit (or the province, issued by Home Affairs): year, file kind and scope in the revision. */
   report(issuerUnitId: string, year: number, kind: keyof typeof REPORT_KIND, province: boolean): string {
     const revision = year * 100 + REPORT_KIND[kind] * 10 + (province ? PROVINCE : 0);
-    return `${this.base()}/files/report/${createPlanToken(issuerUnitId, revision)}`;
+    return `${this.base()}/files/report/${createFileToken('report', issuerUnitId, revision)}`;
   }
 }
 

@@ -1,6 +1,8 @@
-// Download links for generated documents: unguessable and bound to one proposal and revision. A link is
-// `<base>/files/plan/<token>` where the token is the proposal id, the revision and the expiry, signed
-// with HMAC-SHA256 (see createPlanToken). The secret comes from env FILE_LINK_SECRET (set it in
+// Download links for generated documents: unguessable and bound to one kind of document (plan, written
+// decision, evaluation conclusion, yearly report), one proposal (or unit) and revision. A link is
+// `<base>/files/<kind>/<token>` where the token is the id, the revision and the expiry, signed with
+// HMAC-SHA256 over the kind as well (see createFileToken): a plan link does not open /files/decision/.
+// The secret comes from env FILE_LINK_SECRET (set it in
 // production, at least 32 characters, the same on every instance so links survive restarts); without it
 // a random secret is drawn per process (demo, tests): links then stop working after a restart, and the
 // officer asks for a new one with "đề xuất của tôi".
@@ -17,6 +19,9 @@ function secret(): Buffer {
   return processSecret;
 }
 
+/** The download routes; each accepts only tokens signed for its own kind. */
+export type FileLinkKind = 'plan' | 'decision' | 'evaluation' | 'report';
+
 export interface PlanLinkClaims {
   proposalId: string;
   revision: number;
@@ -24,25 +29,25 @@ export interface PlanLinkClaims {
   expiresAt: number;
 }
 
-/** 24 bytes (192 bits) of HMAC-SHA256, base64url: 32 characters. */
-function sign(payload: string): string {
-  return createHmac('sha256', secret()).update(payload).digest().subarray(0, 24).toString('base64url');
+/** 24 bytes (192 bits) of HMAC-SHA256 over the kind and the payload, base64url: 32 characters. */
+function sign(kind: FileLinkKind, payload: string): string {
+  return createHmac('sha256', secret()).update(`${kind}:${payload}`).digest().subarray(0, 24).toString('base64url');
 }
 
 /**
  * `<proposal id, 32 hex>.<revision, base 36>.<expiry in ms, base 36>.<signature>`: short enough for the
  * router's path parameter limit (100 characters).
  */
-export function createPlanToken(proposalId: string, revision: number, now = Date.now(), ttlHours = FILE_LINK_TTL_HOURS): string {
+export function createFileToken(kind: FileLinkKind, proposalId: string, revision: number, now = Date.now(), ttlHours = FILE_LINK_TTL_HOURS): string {
   const payload = `${proposalId.replace(/-/g, '').toLowerCase()}.${revision.toString(36)}.${(now + ttlHours * 3_600_000).toString(36)}`;
-  return `${payload}.${sign(payload)}`;
+  return `${payload}.${sign(kind, payload)}`;
 }
 
-/** The claims of a valid, unexpired token; undefined for anything else. */
-export function verifyPlanToken(token: string, now = Date.now()): PlanLinkClaims | undefined {
+/** The claims of a valid, unexpired token of this kind; undefined for anything else. */
+export function verifyFileToken(kind: FileLinkKind, token: string, now = Date.now()): PlanLinkClaims | undefined {
   const m = /^([0-9a-f]{32})\.([0-9a-z]{1,6})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{32})$/.exec(token);
   if (!m) return undefined;
-  const expected = Buffer.from(sign(`${m[1]}.${m[2]}.${m[3]}`), 'utf8');
+  const expected = Buffer.from(sign(kind, `${m[1]}.${m[2]}.${m[3]}`), 'utf8');
   const given = Buffer.from(m[4], 'utf8');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   const expiresAt = parseInt(m[3], 36);

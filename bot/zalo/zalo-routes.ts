@@ -6,7 +6,7 @@ import type restify from 'restify';
 import { registerOutboxMetric } from '../../services/platform/metrics.js';
 import { logger } from '../../services/platform/logger.js';
 import type { RouteContext, RouteRegistration } from '../routes.js';
-import { parseBody, parseBotEvent, parseOaEvent, ZaloEventError, type ZaloEvent } from '../../services/zalo/zalo-events.js';
+import { isEventFresh, parseBody, parseBotEvent, parseOaEvent, ZaloEventError, type ZaloEvent } from '../../services/zalo/zalo-events.js';
 import { verifyBotSecret, verifyOaSignature } from '../../services/zalo/zalo-signature.js';
 import { idString } from '../../services/zalo/zalo-json.js';
 
@@ -95,6 +95,10 @@ export const zaloRoute: RouteRegistration = (server: restify.Server, { container
         if (appId !== undefined && appId !== oa.appId) return { status: 401, error: 'invalid signature' };
         const ok = verifyOaSignature(header(req, 'x-zevent-signature'), raw, { appId: oa.appId, timestamp: idString(body.timestamp) }, oa.secretKey);
         if (!ok) return { status: 401, error: 'invalid signature' };
+        if (!isEventFresh(idString(body.timestamp), config.eventMaxAgeSeconds)) {
+          logger.warn({ path: req.url }, 'zalo webhook refused: event outside the time window');
+          return { status: 400, error: 'stale event' };
+        }
         try {
           return { event: parseOaEvent(body) };
         } catch (err) {

@@ -8,7 +8,7 @@ import { DialogSet } from 'botbuilder-dialogs';
 import { CommandRegistry } from '../../bot/core/command-registry.js';
 import { IntentRegistry } from '../../bot/core/intent-registry.js';
 import type { BotApplication } from '../../bot/app.js';
-import type { AppServices } from '../../bot/core/app-services.js';
+import type { Container } from '../../bot/container.js';
 import { registerFeatures } from '../../bot/features.js';
 import { stepWordsOf } from '../../dialogs/wizard-sections.js';
 import { labelOf, understand, type Situation } from '../../services/intents/understanding.js';
@@ -53,7 +53,7 @@ export function situationOf(name: string): Situation {
 export function realCommandTable(): CommandRegistry {
   const inert: unknown = new Proxy(function () {}, { get: (_t, key) => (key === 'then' ? undefined : inert), apply: () => inert, construct: () => inert as object });
   const bot = { app: inert, commands: new CommandRegistry(), intents: new IntentRegistry(), dialogs: new DialogSet() } as unknown as BotApplication;
-  registerFeatures(bot, inert as AppServices);
+  registerFeatures(bot, inert as Container);
   return bot.commands;
 }
 

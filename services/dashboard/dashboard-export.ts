@@ -5,15 +5,10 @@ import ExcelJS from 'exceljs';
 import { web } from '../platform/messages/web.js';
 import { decisions } from '../platform/messages/decisions.js';
 import { formatDateVN } from '../calendar/local-date.js';
+import { csvCell } from '../platform/csv-cell.js';
 import type { Dashboard, RecentProposal } from './dashboard-service.js';
 
 const d = web.dashboard;
-
-function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function dateText(value: Date | string | null): string {
   if (!value) return '';

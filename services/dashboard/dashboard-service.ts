@@ -7,8 +7,9 @@
 // else sees nothing. The evaluation and yearly-report panels read tables of the after-decision feature
 // and say "not available" when those tables do not exist in this database.
 import type { DataSource } from 'typeorm';
-import type { Officer } from '../../entities/officer.entity.js';
+import type { Officer, OfficerRole } from '../../entities/officer.entity.js';
 import { todayVN } from '../calendar/local-date.js';
+import { getWorkflowConfig } from '../workflow/workflow-config.js';
 
 export type DashboardScope = { kind: 'province' } | { kind: 'units'; unitIds: string[]; rootNames: string[] } | { kind: 'none' };
 
@@ -91,19 +92,25 @@ export class DashboardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly today: () => string = () => todayVN(),
+    /** Roles of the Home Affairs unit that see the province (workflow config `dashboard.provinceRoles`). */
+    private readonly provinceRoles: () => readonly OfficerRole[] = () => getWorkflowConfig().dashboard.provinceRoles,
   ) {}
 
   async scopeFor(officer: Officer): Promise<DashboardScope> {
-    const rows = (await this.dataSource.query(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, is_home_affairs FROM unit WHERE id = $1
-         UNION ALL
-         SELECT u.id, u.parent_id, u.is_home_affairs FROM unit u JOIN up ON u.id = up.parent_id
-       )
-       SELECT bool_or(is_home_affairs) AS home_affairs FROM up`,
-      [officer.unitId],
-    )) as { home_affairs: boolean | null }[];
-    if (officer.active && rows[0]?.home_affairs) return { kind: 'province' };
+    // The province: an officer of the Home Affairs unit itself whose role is listed, or its acting head
+    // when heads are listed. Other Home Affairs staff (and its rooms) are treated like any other unit.
+    const roles = this.provinceRoles();
+    const province = (await this.dataSource.query(
+      `SELECT 1 FROM officer o JOIN unit u ON u.id = o.unit_id
+        WHERE o.id = $1 AND o.active AND u.is_home_affairs AND o.role = ANY($2::text[])
+       UNION ALL
+       SELECT 1 FROM acting_head a JOIN unit u ON u.id = a.unit_id
+        WHERE a.officer_id = $1 AND u.is_home_affairs AND 'head' = ANY($2::text[])
+          AND $3::date BETWEEN a.from_date AND a.to_date
+       LIMIT 1`,
+      [officer.id, roles, this.today()],
+    )) as unknown[];
+    if (province.length) return { kind: 'province' };
 
     const headed = (await this.dataSource.query(
       `SELECT o.unit_id FROM officer o WHERE o.id = $1 AND o.active AND o.role = 'head'

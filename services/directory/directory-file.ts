@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { directory as text } from '../platform/messages/directory.js';
+import { csvCell, unescapeCsvFormula } from '../platform/csv-cell.js';
 
 export const DIRECTORY_COLUMNS = [
   'unit_code',
@@ -187,7 +188,8 @@ function buildTable(rawRows: { rowNumber: number; cells: string[] }[]): Director
     const values = {} as Record<DirectoryColumn, string>;
     for (const column of [...DIRECTORY_COLUMNS, ...OPTIONAL_DIRECTORY_COLUMNS]) values[column] = '';
     columns.forEach((column, i) => {
-      values[column] = raw.cells[i] ?? '';
+      // Our export prefixes a formula sign with an apostrophe (csv-cell.ts): read the value it stands for.
+      values[column] = unescapeCsvFormula(raw.cells[i] ?? '');
     });
     const extraValues = raw.cells.slice(columns.length).filter((c) => c.trim() !== '').length;
     rows.push({ rowNumber: raw.rowNumber, values, extraValues });
@@ -224,10 +226,6 @@ export interface DirectoryExportLine {
 
 export const EXPORT_COLUMNS = [...DIRECTORY_COLUMNS, ...OPTIONAL_DIRECTORY_COLUMNS] as const;
 
-function csvField(value: string): string {
-  return /[",;\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 const yesNo = (value: boolean) => (value ? 'có' : 'không');
 
 /**
@@ -253,7 +251,7 @@ export function formatDirectoryCsv(lines: DirectoryExportLine[]): string {
       is_home_affairs: yesNo(line.isHomeAffairs),
       is_provincial_committee: yesNo(line.isProvincialCommittee),
     };
-    out.push(EXPORT_COLUMNS.map((c) => csvField(record[c])).join(','));
+    out.push(EXPORT_COLUMNS.map((c) => csvCell(record[c])).join(','));
   }
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }

@@ -35,19 +35,60 @@ export class InProcessConversationLock implements ConversationLock {
   async close(): Promise<void> {}
 }
 
+/**
+ * The turn could not get its conversation in time: another process holds the conversation's lock, or
+ * the database did not answer. The caller answers with the busy message; the channel retries the turn.
+ */
+export class ConversationBusyError extends Error {
+  constructor(
+    readonly reason: 'held' | 'unavailable',
+    readonly waitedMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(reason === 'held' ? 'conversation lock held by another turn' : 'database unavailable for the conversation lock', options);
+    this.name = 'ConversationBusyError';
+  }
+}
+
+export interface AdvisoryLockOptions {
+  /** How long a turn waits for its conversation (connection included) before ConversationBusyError. */
+  waitMs?: number;
+  /** Pause between two attempts while another process holds the lock. */
+  retryMs?: number;
+}
+
+/** Short enough that a turn answers the busy message within 5 s. */
+export const DEFAULT_TURN_LOCK_WAIT_MS = 4000;
+
 export class AdvisoryConversationLock implements ConversationLock {
   private readonly chain = new LocalChain();
   private readonly pool: pg.Pool;
+  private readonly waitMs: number;
+  private readonly retryMs: number;
 
-  constructor(pgOptions: Record<string, unknown>, poolSize: number) {
-    this.pool = new pg.Pool({ ...pgOptions, max: poolSize, application_name: 'tro-ly-doi-moi-locks' });
+  constructor(pgOptions: Record<string, unknown>, poolSize: number, options: AdvisoryLockOptions = {}) {
+    this.waitMs = options.waitMs ?? DEFAULT_TURN_LOCK_WAIT_MS;
+    this.retryMs = options.retryMs ?? 50;
+    this.pool = new pg.Pool({
+      ...pgOptions,
+      max: poolSize,
+      application_name: 'tro-ly-doi-moi-locks',
+      // Waiting for a connection counts against the same bound as waiting for the lock.
+      connectionTimeoutMillis: this.waitMs,
+    });
     // An idle client that loses its server must not crash the process.
     this.pool.on('error', () => undefined);
   }
 
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     return this.chain.run(key, async () => {
-      const client = await this.pool.connect();
+      const started = Date.now();
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (err) {
+        throw new ConversationBusyError('unavailable', Date.now() - started, { cause: err });
+      }
       // A checked-out client has no listener of pg-pool's: if the server goes away while the turn runs,
       // its 'error' event would be an uncaught exception and stop the process. The unlock below fails
       // instead, and the client is destroyed.
@@ -61,12 +102,12 @@ export class AdvisoryConversationLock implements ConversationLock {
         client.release(destroy);
       };
       try {
-        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        await this.acquire(client, key, started);
       } catch (err) {
         release(true);
         throw err;
       }
-      let destroy = false;
+    let destroy = false;
       try {
         return await fn();
       } finally {
@@ -80,6 +121,30 @@ export class AdvisoryConversationLock implements ConversationLock {
         release(destroy);
       }
     });
+  }
+
+  /**
+   * pg_try_advisory_lock until the deadline: pg_advisory_lock would wait for ever (the lock of a stuck
+   * turn, a paused server). Each attempt has a client-side bound too, as a paused server never answers.
+   */
+  private async acquire(client: pg.PoolClient, key: string, started: number): Promise<void> {
+    for (;;) {
+      const remaining = this.waitMs - (Date.now() - started);
+      let locked: boolean;
+      try {
+        const result = await client.query<{ locked: boolean }>({
+          text: 'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+          values: [key],
+          query_timeout: Math.max(remaining, 250),
+        } as pg.QueryConfig);
+        locked = result.rows[0]?.locked === true;
+      } catch (err) {
+        throw new ConversationBusyError('unavailable', Date.now() - started, { cause: err });
+      }
+      if (locked) return;
+      if (Date.now() - started + this.retryMs >= this.waitMs) throw new ConversationBusyError('held', Date.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, this.retryMs));
+    }
   }
 
   async close(): Promise<void> {

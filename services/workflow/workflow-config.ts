@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod/v4';
 import { UNIT_KINDS, type UnitKind } from '../../entities/unit.entity.js';
+import { OFFICER_ROLES, type OfficerRole } from '../../entities/officer.entity.js';
 import { ANNOUNCED_CALENDAR_YEARS } from '../calendar/announced-days-off.js';
 import { addCalendarDays, dayOfWeek, parseLocalDate, yearOf } from '../calendar/local-date.js';
 import type { CalendarConfig, CalendarDayEntry } from '../calendar/working-days.js';
@@ -326,6 +327,17 @@ export const workflowConfigSchema = z.strictObject({
       dueDate: dayOfYear.prefault('30/11'),
       unitReminderDates: z.array(dayOfYear, { error: 'phải là danh sách ngày dd/mm' }).prefault(['01/11', '20/11']),
       homeAffairsReminderDate: dayOfYear.prefault('30/11'),
+    })
+    .prefault({}),
+
+  dashboard: z
+    .strictObject({
+      // Roles in the Home Affairs unit that see the whole province (an acting head counts as the head).
+      provinceRoles: z
+        .array(z.enum(OFFICER_ROLES, { error: `phải là một trong: ${OFFICER_ROLES.join(', ')}` }), { error: 'phải là danh sách vai trò' })
+        .min(1, { error: 'cần ít nhất một vai trò' })
+        .prefault(['head'])
+        .transform((a) => [...new Set(a)] as OfficerRole[]),
     })
     .prefault({}),
 

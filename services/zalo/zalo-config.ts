@@ -35,6 +35,9 @@ const schema = z
     ZALO_BOT_SECRET: optionalString,
     ZALO_BOT_API_BASE_URL: url('https://bot-api.zaloplatforms.com'),
     ZALO_LINK_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    // An OA event signed longer ago (or dated further ahead) is refused: the de-duplication table forgets
+    // after 180 days, so without a window an old signed event could be replayed. 0 switches the check off.
+    ZALO_EVENT_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
   })
   .superRefine((env, ctx) => {
     if (env.ZALO_OA_APP_ID) {
@@ -89,6 +92,8 @@ export interface ZaloConfig {
   /** Undefined: the Bot Platform channel is off. */
   bot?: ZaloBotConfig;
   linkCodeTtlMinutes: number;
+  /** OA events whose timestamp is further than this from now are refused; 0: no check. */
+  eventMaxAgeSeconds: number;
 }
 
 export class ZaloConfigError extends Error {
@@ -125,5 +130,6 @@ export function loadZaloConfig(source: Record<string, unknown> = process.env): Z
       : undefined,
     bot: env.ZALO_BOT_TOKEN ? { token: env.ZALO_BOT_TOKEN, secret: env.ZALO_BOT_SECRET!, apiBaseUrl: env.ZALO_BOT_API_BASE_URL } : undefined,
     linkCodeTtlMinutes: env.ZALO_LINK_CODE_TTL_MINUTES,
+    eventMaxAgeSeconds: env.ZALO_EVENT_MAX_AGE_SECONDS,
   };
 }

@@ -101,6 +101,16 @@ export function parseBotEvent(body: Record<string, unknown>): ZaloEvent {
   return base;
 }
 
+/**
+ * Whether an OA event's signed timestamp (milliseconds since 1970, as Zalo sends it) lies within
+ * `maxAgeSeconds` of now, either way (clock skew). A missing or non-numeric timestamp is not fresh.
+ */
+export function isEventFresh(timestamp: string | undefined, maxAgeSeconds: number, now = Date.now()): boolean {
+  if (maxAgeSeconds <= 0) return true;
+  if (!timestamp || !/^\d{1,16}$/.test(timestamp)) return false;
+  return Math.abs(now - Number(timestamp)) <= maxAgeSeconds * 1000;
+}
+
 /** The inbox key: the message id, or (events without one: follow, unfollow, …) a hash of the exact body. */
 export function dedupKey(event: ZaloEvent, raw: Buffer): string {
   return event.messageId ? `msg:${event.messageId}` : `body:${sha256Hex(raw)}`;

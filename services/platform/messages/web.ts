@@ -33,7 +33,7 @@ export const web = {
   unknownOfficer: 'Không tìm thấy cán bộ đã chọn trong danh bạ thử nghiệm.',
   busy: 'Trợ lý đang bận xử lý tin nhắn trước. Anh/chị vui lòng đợi giây lát.',
   badRequest: 'Yêu cầu không hợp lệ.',
-  dashboardForbidden: 'Bảng theo dõi chỉ dành cho Sở Nội vụ (toàn tỉnh) và người đứng đầu cơ quan, đơn vị (đơn vị mình và các đơn vị trực thuộc).',
+  dashboardForbidden: 'Bảng theo dõi chỉ dành cho lãnh đạo Sở Nội vụ theo phân công (toàn tỉnh) và người đứng đầu cơ quan, đơn vị (đơn vị mình và các đơn vị trực thuộc).',
   cli: {
     badHours: 'Thời hạn phải là số giờ nguyên từ 1 đến 720.',
     officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email ${email}.`,
