@@ -2,13 +2,13 @@
 // departments with their offices, a public service unit, three communes and wards), loaded into an
 // empty database so that a newcomer can talk to the bot at once. Every row it writes has is_demo = true;
 // importing the real directory later deactivates the demo people and units.
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { directory as text } from '../platform/messages/directory.js';
+import { assetPath } from '../platform/paths.js';
 import { readDirectoryFile } from './directory-file.js';
 import { importDirectory, type ImportCounts } from './directory-import.js';
 
-export const DEMO_DIRECTORY_FILE = path.join(__dirname, 'demo-directory.csv');
+export const DEMO_DIRECTORY_FILE = assetPath('services', 'directory', 'demo-directory.csv');
 
 export interface DemoContact {
   /** What the person is, in Vietnamese ("Giám đốc Sở Nội vụ"). */

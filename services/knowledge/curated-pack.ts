@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod/v4';
 import { LEGAL_DOCUMENT_KINDS } from '../../entities/legal-document.entity.js';
+import { assetPath } from '../platform/paths.js';
 
 const packDocument = z.object({
   id: z.string().min(1),
@@ -47,7 +48,7 @@ export interface CuratedPack {
   scope?: string[];
 }
 
-export const DEFAULT_PACK_DIR = path.resolve(__dirname, '../../knowledge/curated');
+export const DEFAULT_PACK_DIR = assetPath('knowledge', 'curated');
 
 export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const documents: PackDocument[] = [];

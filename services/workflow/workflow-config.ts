@@ -18,8 +18,9 @@ import { OFFICER_ROLES, type OfficerRole } from '../../entities/officer.entity.j
 import { ANNOUNCED_CALENDAR_YEARS } from '../calendar/announced-days-off.js';
 import { addCalendarDays, dayOfWeek, parseLocalDate, yearOf } from '../calendar/local-date.js';
 import type { CalendarConfig, CalendarDayEntry } from '../calendar/working-days.js';
+import { assetPath } from '../platform/paths.js';
 
-export const DEFAULT_WORKFLOW_CONFIG_PATH = path.resolve(__dirname, '../../config/workflow.yaml');
+export const DEFAULT_WORKFLOW_CONFIG_PATH = assetPath('config', 'workflow.yaml');
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks
