@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../entities/data-source.js';
 import { generateAnnualReport } from '../services/reports/annual-report-service.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 export interface AnnualReportBenchOptions {
   proposals?: number;
@@ -160,7 +161,7 @@ export async function runAnnualReportBench(options: AnnualReportBenchOptions = {
         peak = Math.max(peak, process.memoryUsage().rss);
       }, 10);
       const started = performance.now();
-      const r = await generateAnnualReport(db.dataSource, { year, outDir: dir, date: `${year}-11-30` });
+      const r = await generateAnnualReport(db.dataSource, { year, outDir: dir, date: `${year}-11-30`, config: defaultWorkflowConfig });
       const reportSeconds = (performance.now() - started) / 1000;
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);

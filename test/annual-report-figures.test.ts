@@ -21,6 +21,7 @@ import {
   submissionStatus,
   writeAnnex,
 } from '../services/reports/annual-report-service.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 let seq = 0;
 async function proposal(
@@ -95,7 +96,7 @@ describe('yearly report figures, .docx and .xlsx', function () {
   });
 
   it('computes every figure of a unit from the database (rooms included, Vietnam year boundary, drafts excluded)', async () => {
-    const { tree, scope } = await resolveScope(db.dataSource, { unitCode: 'SKHCN' });
+    const { tree, scope } = await resolveScope(db.dataSource, { unitCode: 'SKHCN' }, defaultWorkflowConfig);
     const f = await computeAnnualFigures(db.dataSource, tree, scope, 2026);
     assert.deepEqual(f.total.plans, {
       received: 7,
@@ -122,7 +123,7 @@ describe('yearly report figures, .docx and .xlsx', function () {
   });
 
   it('the province adds up every unit; a room cannot report on its own', async () => {
-    const { tree, scope } = await resolveScope(db.dataSource, {});
+    const { tree, scope } = await resolveScope(db.dataSource, {}, defaultWorkflowConfig);
     assert.equal(scope.issuer.code, 'SNV');
     const f = await computeAnnualFigures(db.dataSource, tree, scope, 2026);
     assert.equal(f.total.plans.received, 9);
@@ -133,15 +134,15 @@ describe('yearly report figures, .docx and .xlsx', function () {
     const xa = scope.reportingUnits.find((u) => u.code === 'XA-BAC-HA')!;
     assert.equal(f.perUnit.get(xa.id)!.plans.received, 2);
     assert.equal(f.perUnit.get(xa.id)!.evaluations.notCompletedWithDamage, 1);
-    await assert.rejects(resolveScope(db.dataSource, { unitCode: 'SKHCN-QLKH' }), (e: unknown) => e instanceof AnnualReportError && e.code === 'not_reporting_unit' && /Sở Khoa học và Công nghệ/.test(e.message));
-    await assert.rejects(resolveScope(db.dataSource, { unitCode: 'KHONG-CO' }), (e: unknown) => e instanceof AnnualReportError && e.code === 'unknown_unit');
+    await assert.rejects(resolveScope(db.dataSource, { unitCode: 'SKHCN-QLKH' }, defaultWorkflowConfig), (e: unknown) => e instanceof AnnualReportError && e.code === 'not_reporting_unit' && /Sở Khoa học và Công nghệ/.test(e.message));
+    await assert.rejects(resolveScope(db.dataSource, { unitCode: 'KHONG-CO' }, defaultWorkflowConfig), (e: unknown) => e instanceof AnnualReportError && e.code === 'unknown_unit');
   });
 
   it("a unit's .docx (Decree 30) and .xlsx hold the same numbers and the unit's narrative", async () => {
     const [{ id: unitId }] = (await db.dataSource.query(`SELECT id FROM unit WHERE code = 'SKHCN'`)) as { id: string }[];
     await setNarrative(db.dataSource, unitId!, 2026, 'dissemination', 'Tổ chức 3 hội nghị phổ biến Nghị định 73 cho 240 cán bộ.', p.scHead!);
     await setNarrative(db.dataSource, unitId!, 2026, 'recommendations', 'Đề nghị bổ sung kinh phí chuyển đổi số.', p.scHead!);
-    const r = await generateAnnualReport(db.dataSource, { year: 2026, unitCode: 'SKHCN', outDir: dir, date: '2026-11-25' });
+    const r = await generateAnnualReport(db.dataSource, { year: 2026, unitCode: 'SKHCN', outDir: dir, date: '2026-11-25', config: defaultWorkflowConfig });
     assert.equal(r.annexRows, 7);
     const text = (await mammoth.extractRawText({ path: r.docxPath })).value;
     assert.match(text, /SỞ KHOA HỌC VÀ CÔNG NGHỆ/);
@@ -184,10 +185,10 @@ describe('yearly report figures, .docx and .xlsx', function () {
   });
 
   it('the annex pages through the proposals by keyset without losing or repeating a row', async () => {
-    const { tree, scope } = await resolveScope(db.dataSource, {});
+    const { tree, scope } = await resolveScope(db.dataSource, {}, defaultWorkflowConfig);
     const f = await computeAnnualFigures(db.dataSource, tree, scope, 2026);
     const file = path.join(dir, 'paged.xlsx');
-    const rows = await writeAnnex(db.dataSource, tree, f, file, undefined, undefined, 2);
+    const rows = await writeAnnex(db.dataSource, tree, f, file, defaultWorkflowConfig, undefined, 2);
     assert.equal(rows, 9);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -204,10 +205,10 @@ describe('yearly report figures, .docx and .xlsx', function () {
     const [{ id: xa }] = (await db.dataSource.query(`SELECT id FROM unit WHERE code = 'XA-BAC-HA'`)) as { id: string }[];
     assert.equal(await markSubmitted(db.dataSource, xa!, 2026, p.communeHead!), true);
     assert.equal(await markSubmitted(db.dataSource, xa!, 2026, p.communeHead!), false);
-    const status = await submissionStatus(db.dataSource, 2026);
+    const status = await submissionStatus(db.dataSource, 2026, defaultWorkflowConfig);
     assert.deepEqual(status.map((s) => s.unit.code), ['SKHCN', 'SNV', 'STC', 'SYT', 'XA-BAC-HA']);
     assert.deepEqual(status.filter((s) => s.submittedAt).map((s) => s.unit.code), ['XA-BAC-HA']);
-    const r = await generateAnnualReport(db.dataSource, { year: 2026, outDir: dir, date: '2026-11-30' });
+    const r = await generateAnnualReport(db.dataSource, { year: 2026, outDir: dir, date: '2026-11-30', config: defaultWorkflowConfig });
     const text = (await mammoth.extractRawText({ path: r.docxPath })).value;
     assert.match(text, /SỞ NỘI VỤ/);
     assert.match(text, /Kế hoạch đề xuất tiếp nhận trong năm\s*9/);

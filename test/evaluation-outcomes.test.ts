@@ -7,11 +7,12 @@ import { renderEvaluationFile } from '../services/evaluation/evaluation-document
 import { ImplementationService } from '../services/implementation/implementation-service.js';
 import { AFTER_DECISION_NOTICES as N } from '../services/implementation/after-decision-common.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
-import { getDefaultCalendar } from '../services/calendar/working-days.js';
+import { WorkingCalendar } from '../services/calendar/working-days.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal, noticesFor, statusOf } from './helpers/after-decision-fixtures.js';
 import mammoth from 'mammoth';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 describe('implementation and evaluation services', function () {
   this.timeout(120_000);
@@ -27,8 +28,8 @@ describe('implementation and evaluation services', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { today: clock });
-    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { today: clock });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: clock });
+    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: clock });
   });
   after(async () => db?.dispose());
 
@@ -77,7 +78,7 @@ describe('implementation and evaluation services', function () {
     const members = (await db.dataSource.query(`SELECT officer_id, is_lead FROM implementation_member WHERE proposal_id = $1 ORDER BY is_lead DESC`, [id])) as { officer_id: string; is_lead: boolean }[];
     assert.deepEqual(members.map((x) => [x.officer_id, x.is_lead]), [[p.scStaff, true], [p.roomStaff, false]]);
     const checkIns = (await db.dataSource.query(`SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 ORDER BY due_date`, [id])) as { kind: string; due: string }[];
-    const periodic = getDefaultCalendar().addWorkingDays('2026-03-02', 20);
+    const periodic = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 20);
     assert.deepEqual(checkIns, [
       { kind: 'periodic', due: periodic },
       { kind: 'milestone', due: '2026-04-15' },
@@ -90,11 +91,11 @@ describe('implementation and evaluation services', function () {
 
   it('progress answers the due check-ins; an obstacle goes to the head; provincial obstacles also to Home Affairs', async () => {
     const { id } = await implementing();
-    today = getDefaultCalendar().addWorkingDays('2026-03-02', 19);
+    today = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 19);
     const r = await impl.report(as('scStaff'), id, 'progress', 'Đã quét 40% hồ sơ');
     assert.ok(r.ok);
     const states = (await db.dataSource.query(`SELECT kind, state, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 ORDER BY id`, [id])) as { kind: string; state: string; due: string }[];
-    assert.equal(states.find((s) => s.kind === 'periodic' && s.state === 'reported')?.due, getDefaultCalendar().addWorkingDays('2026-03-02', 20));
+    assert.equal(states.find((s) => s.kind === 'periodic' && s.state === 'reported')?.due, new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 20));
     assert.equal(states.filter((s) => s.kind === 'periodic' && s.state === 'pending').length, 1);
     assert.ok(states.filter((s) => s.kind === 'milestone').every((s) => s.state === 'pending'));
 

@@ -7,7 +7,7 @@ import { renderTextCard } from '../bot/cards/render-text-card.js';
 import { EvaluationService } from '../services/evaluation/evaluation-service.js';
 import { ImplementationService } from '../services/implementation/implementation-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
-import { getWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
@@ -43,8 +43,8 @@ describe('after-decision cards', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { today: () => today });
-    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { today: () => today });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
+    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
   });
   after(async () => db?.dispose());
 
@@ -56,7 +56,7 @@ describe('after-decision cards', function () {
       officerId: p[key]!,
       candidates: await impl.candidates(id),
       ballots: ballots.map((b) => Object.assign(b, { voter: null })),
-      recognitionOptions: getWorkflowConfig().recognitionOptions,
+      recognitionOptions: defaultWorkflowConfig.recognitionOptions,
       checkInIntervalWorkingDays: 20,
     });
     return { ...check(c), text: renderTextCard(c) };

@@ -16,6 +16,7 @@ import { todayVN } from '../services/calendar/local-date.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal, statusOf } from './helpers/after-decision-fixtures.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 describe('after the decision, over HTTP', function () {
   this.timeout(180_000);
@@ -63,7 +64,7 @@ describe('after the decision, over HTTP', function () {
     assert.ok(feature);
 
     // The sweep gives the deciding head (who never talked to the bot) the assignment card, once.
-    const sweep = new AfterDecisionReminders(ds, feature.notifier);
+    const sweep = new AfterDecisionReminders(ds, feature.notifier, { config: defaultWorkflowConfig });
     assert.equal((await sweep.run(todayVN())).assignCards, 1);
     assert.equal((await sweep.run(todayVN())).assignCards, 0);
     assert.match(createdFor('gd.skhcn@test.invalid').join('\n'), new RegExp(`${code}[\\s\\S]*Giao thực hiện`));

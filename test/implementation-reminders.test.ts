@@ -8,10 +8,11 @@ import { AFTER_DECISION_NOTICES as N } from '../services/implementation/after-de
 import { ImplementationService } from '../services/implementation/implementation-service.js';
 import { markSubmitted } from '../services/reports/annual-report-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
-import { getDefaultCalendar } from '../services/calendar/working-days.js';
+import { WorkingCalendar } from '../services/calendar/working-days.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal, noticesFor } from './helpers/after-decision-fixtures.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 describe('after-decision reminders on the right dates', function () {
   this.timeout(120_000);
@@ -21,14 +22,14 @@ describe('after-decision reminders on the right dates', function () {
   let impl: ImplementationService;
   let sweep: AfterDecisionReminders;
   let proposalId: string;
-  const cal = getDefaultCalendar();
+  const cal = new WorkingCalendar(defaultWorkflowConfig.calendar);
 
   before(async function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { today: () => today });
-    sweep = new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier());
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
+    sweep = new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig });
     proposalId = (await createApprovedProposal(db.dataSource, p.scStaff!, { today: () => today })).id;
   });
   after(async () => db?.dispose());

@@ -6,6 +6,7 @@ import { RoutingService } from '../services/routing/routing-service.js';
 import { canTransition, transitionProposal, TransitionError } from '../services/proposals/proposal-state-machine.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 describe('routing table (Art. 7.3–7.4)', () => {
   let db: TestDatabase;
@@ -21,7 +22,7 @@ describe('routing table (Art. 7.3–7.4)', () => {
 
   async function route(key: string) {
     const [row] = (await db.dataSource.query(`SELECT unit_id FROM officer WHERE id = $1`, [p[key]])) as { unit_id: string }[];
-    return new RoutingService(db.dataSource, undefined, today).route(p[key]!, row!.unit_id);
+    return new RoutingService(db.dataSource, defaultWorkflowConfig, today).route(p[key]!, row!.unit_id);
   }
 
   const cases: [string, string, string, 'intake' | 'decision'][] = [
@@ -68,12 +69,12 @@ describe('routing table (Art. 7.3–7.4)', () => {
       assert.equal(r.deciderActing, true);
     }
     const [row] = (await db.dataSource.query(`SELECT unit_id FROM officer WHERE id = $1`, [p.healthStaff])) as { unit_id: string }[];
-    const later = await new RoutingService(db.dataSource, undefined, () => '2026-04-01').route(p.healthStaff!, row!.unit_id);
+    const later = await new RoutingService(db.dataSource, defaultWorkflowConfig, () => '2026-04-01').route(p.healthStaff!, row!.unit_id);
     assert.equal(later.ok, false);
   });
 
   it('a plan that cannot be routed is kept in the Home Affairs queue and both sides are told', async () => {
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { today: () => '2026-04-02' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-04-02' });
     const { id } = await createSubmittedProposal(db.dataSource, p.healthStaff!);
     const r = await service.routeSubmitted(id, p.healthStaff!);
     assert.equal(r.ok, false);
@@ -96,7 +97,7 @@ describe('routing table (Art. 7.3–7.4)', () => {
   });
 
   it('routing a staff plan sets holder, due date in working days, a decision and an audit row', async () => {
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { today: () => '2026-02-13' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-02-13' });
     const { id } = await createSubmittedProposal(db.dataSource, p.scStaff!);
     await service.routeSubmitted(id, p.scStaff!);
     const [prop] = (await db.dataSource.query(`SELECT status, holder_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM proposal WHERE id = $1`, [id])) as Record<string, string>[];

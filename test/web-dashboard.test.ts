@@ -8,6 +8,7 @@ import { DashboardService } from '../services/dashboard/dashboard-service.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { WebClient } from './helpers/web-client.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 describe('dashboard', function () {
   this.timeout(180_000);
@@ -51,7 +52,7 @@ describe('dashboard', function () {
   after(async () => h?.close());
 
   it('gives Home Affairs the province, a head their units and sub-units, and nobody else anything', async () => {
-    const service = new DashboardService(h.db.dataSource);
+    const service = new DashboardService(h.db.dataSource, defaultWorkflowConfig.dashboard.provinceRoles);
     const officer = async (id: string) => (await h.db.dataSource.getRepository('Officer').findOneByOrFail({ id })) as any;
     assert.deepEqual(await service.scopeFor(await officer(p.haHead!)), { kind: 'province' });
     const head = await service.scopeFor(await officer(p.scHead!));
@@ -73,7 +74,7 @@ describe('dashboard', function () {
   it('gives the province only to the Home Affairs roles the workflow config names (default: the head)', async () => {
     const officer = async (id: string) => (await h.db.dataSource.getRepository('Officer').findOneByOrFail({ id })) as any;
     // A Home Affairs deputy heads no unit: by default no dashboard at all, over HTTP too.
-    assert.equal((await new DashboardService(h.db.dataSource).scopeFor(await officer(p.haDeputy!))).kind, 'none');
+    assert.equal((await new DashboardService(h.db.dataSource, defaultWorkflowConfig.dashboard.provinceRoles).scopeFor(await officer(p.haDeputy!))).kind, 'none');
     const deputy = new WebClient(h.url);
     await deputy.signInDemo(p.haDeputy!);
     assert.equal((await deputy.get('/web/api/dashboard')).status, 403);
@@ -81,10 +82,10 @@ describe('dashboard', function () {
     assert.equal((await deputy.get('/web/api/session')).body.dashboard, false);
 
     // A province that lists deputies too.
-    const wider = new DashboardService(h.db.dataSource, undefined, () => ['head', 'deputy']);
+    const wider = new DashboardService(h.db.dataSource, ['head', 'deputy']);
     assert.deepEqual(await wider.scopeFor(await officer(p.haDeputy!)), { kind: 'province' });
     // Heads only: another unit's head keeps their own units, not the province.
-    const headsOnly = new DashboardService(h.db.dataSource, undefined, () => ['head']);
+    const headsOnly = new DashboardService(h.db.dataSource, ['head']);
     assert.equal((await headsOnly.scopeFor(await officer(p.scHead!))).kind, 'units');
     assert.deepEqual(await headsOnly.scopeFor(await officer(p.haHead!)), { kind: 'province' });
 
@@ -137,7 +138,7 @@ describe('dashboard', function () {
   });
 
   it('shows the after-decision panels when their tables exist, and says so when they do not', async () => {
-    const service = new DashboardService(h.db.dataSource);
+    const service = new DashboardService(h.db.dataSource, defaultWorkflowConfig.dashboard.provinceRoles);
     const d = await service.build({ kind: 'province' });
     const [{ present }] = await h.db.dataSource.query(`SELECT to_regclass('public.annual_report') IS NOT NULL AS present`);
     if (present) {

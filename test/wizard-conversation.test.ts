@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { registerProposalFeature } from '../bot/proposal/index.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
-import { parseWorkflowConfig, setWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FULL_PLAN, MANAGER, NEXT_YEAR, plain, run, STAFF } from './helpers/wizard-script.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 
@@ -138,15 +140,21 @@ describe('wizard: the plan step by step over HTTP', function () {
   });
 
   it('stops a non-manager when the province configures the rule "block"', async () => {
-    setWorkflowConfig(parseWorkflowConfig({ coverage: { nonManagerRule: 'block' } }));
+    // The rules file is read at start-up: a server of its own, on the same database, with "block".
+    const dir = await mkdtemp(join(tmpdir(), 'quy-tac-'));
+    const file = join(dir, 'workflow.yaml');
+    await writeFile(file, 'coverage:\n  nonManagerRule: block\n');
+    const blocking = await startHarness({ db: h.db, env: { WORKFLOW_CONFIG_FILE: file } });
     try {
-      const text = allText(await h.user(STAFF).say('tạo đề xuất'));
+      const before = await h.db.dataSource.query(`SELECT id FROM proposal`);
+      const text = allText(await blocking.user(STAFF, { conversationId: 'chan-quan-ly' }).say('tạo đề xuất'));
       assert.match(text, /chỉ cho phép cán bộ lãnh đạo, quản lý lập đề xuất/);
       assert.doesNotMatch(text, /Bước 1/);
-      assert.deepEqual(await h.db.dataSource.query(`SELECT id FROM proposal`), []);
-      assert.match(allText(await h.user(MANAGER).say('tạo đề xuất')), /Bước 1\/25/, 'managers are not concerned');
+      assert.deepEqual(await h.db.dataSource.query(`SELECT id FROM proposal`), before);
+      assert.match(allText(await blocking.user(MANAGER, { conversationId: 'quan-ly-van-lap' }).say('tạo đề xuất')), /Bước 1\/25/, 'managers are not concerned');
     } finally {
-      setWorkflowConfig(undefined);
+      await blocking.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -2,18 +2,13 @@ import assert from 'node:assert/strict';
 import {
   WorkingCalendar,
   addCalendarDays,
-  addWorkingDays,
   dayMonthInYear,
-  deadline,
   endOfLocalDay,
   formatDateLongVN,
   formatDateVN,
-  getDefaultCalendar,
-  isWorkingDay,
   localTimeToInstant,
   parseLocalDate,
   startOfLocalDay,
-  setDefaultCalendar,
   toLocalDate,
   weekdayVN,
 } from '../services/calendar/working-days.js';
@@ -188,21 +183,18 @@ describe('working days (Asia/Ho_Chi_Minh calendar, Vietnamese holidays)', () => 
     });
   });
 
-  describe('process-wide calendar', () => {
-    afterEach(() => setDefaultCalendar(undefined));
-
-    it('is built from the workflow configuration on first use', () => {
-      setDefaultCalendar(undefined);
-      assert.equal(getDefaultCalendar().isYearConfigured(2026), true);
-      assert.equal(isWorkingDay('2026-02-16'), false);
-      assert.equal(addWorkingDays('2026-02-13', 7), '2026-03-03');
+  describe('the calendar of the workflow configuration', () => {
+    it('is built from the shipped configuration', () => {
+      assert.equal(cal.isYearConfigured(2026), true);
+      assert.equal(cal.isWorkingDay('2026-02-16'), false);
+      assert.equal(cal.addWorkingDays('2026-02-13', 7), '2026-03-03');
       // A plan received at 16:00 on Friday 13/02/2026 (09:00 UTC).
-      const d = deadline(new Date('2026-02-13T09:00:00Z'), 7);
+      const d = cal.deadline(new Date('2026-02-13T09:00:00Z'), 7);
       assert.deepEqual({ ...d, warnings: d.warnings.length }, { from: '2026-02-13', due: '2026-03-03', display: '03/03/2026', weekday: 'Thứ Ba', warnings: 1 });
       // 2026 is shipped unconfirmed (the make-up Saturday for 31/8 is missing), so its deadlines are flagged.
       assert.match(d.warnings[0], /dự kiến/);
       // 2025 is confirmed: no warning. Received Friday 24/01/2025 (after 17:00 UTC it is already Saturday).
-      assert.deepEqual(deadline(new Date('2025-01-24T09:00:00Z'), 1), {
+      assert.deepEqual(cal.deadline(new Date('2025-01-24T09:00:00Z'), 1), {
         from: '2025-01-24',
         due: '2025-02-03',
         display: '03/02/2025',
@@ -211,12 +203,12 @@ describe('working days (Asia/Ho_Chi_Minh calendar, Vietnamese holidays)', () => 
       });
     });
 
-    it('can be replaced', () => {
-      setDefaultCalendar(new WorkingCalendar({ autoCompensationForUnconfiguredYears: true, years: {} }));
+    it('follows the configuration it is given', () => {
+      const other = new WorkingCalendar({ autoCompensationForUnconfiguredYears: true, years: {} });
       // Without the announced 2026 schedule, 2/1 is a working day again, and Tết is only the statutory
       // five days from giao thừa (Monday 16/02 to Friday 20/02), so Friday 13/02 + 1 is still Monday 23/02.
-      assert.equal(isWorkingDay('2026-01-02'), true);
-      assert.equal(addWorkingDays('2026-02-13', 1), '2026-02-23');
+      assert.equal(other.isWorkingDay('2026-01-02'), true);
+      assert.equal(other.addWorkingDays('2026-02-13', 1), '2026-02-23');
     });
   });
 });

@@ -61,8 +61,8 @@ export function registerDecisionCommands(program: Command): void {
     .command('queue')
     .description('Kế hoạch chưa chuyển được và thông báo chưa gửi được (cho Sở Nội vụ)')
     .action(async () => {
-      await withCliDatabase(async (db) => {
-        const queue = await new DecisionService(db.dataSource, new OutboxOnlyNotifier()).routingQueue();
+      await withCliDatabase(async (db, { workflow }) => {
+        const queue = await new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: workflow }).routingQueue();
         if (!queue.length) out(t.cli.queueNone);
         for (const q of queue) out(t.cli.queueLine(q.code ?? t.noCode, q.title ?? t.untitled));
         for (const f of await undeliveredNotifications(db.dataSource)) out(t.cli.outboxLine(f.id, f.kind, f.attempts, f.lastError ?? ''));
@@ -76,8 +76,8 @@ export function registerDecisionCommands(program: Command): void {
     .action(async (opts: { date?: string }) => {
       const date = opts.date ? parseLocalDate(opts.date) : todayVN();
       if (!date) return fail(t.cli.badDate(opts.date ?? ''));
-      await withCliDatabase(async (db) => {
-        const r = await new ReminderService(db.dataSource, new OutboxOnlyNotifier()).run(date);
+      await withCliDatabase(async (db, { workflow }) => {
+        const r = await new ReminderService(db.dataSource, new OutboxOnlyNotifier(), { config: workflow }).run(date);
         out(t.cli.remindDone(r.reminders, r.escalations));
       });
     });

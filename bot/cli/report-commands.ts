@@ -38,8 +38,8 @@ export async function runAnnualReport(opts: { year?: string; unit?: string; out?
   }
   const started = Date.now();
   try {
-    const r = await withCliDatabase((db) =>
-      generateAnnualReport(db.dataSource, { year, ...(opts.unit ? { unitCode: opts.unit } : {}), outDir: opts.out ?? '.', date }),
+    const r = await withCliDatabase((db, { workflow }) =>
+      generateAnnualReport(db.dataSource, { year, ...(opts.unit ? { unitCode: opts.unit } : {}), outDir: opts.out ?? '.', date, config: workflow }),
     );
     const p = r.figures.total.plans;
     io.out(t.cliTotals(p.received, p.approved, p.rejected, p.inProgress, p.completed));
@@ -60,7 +60,7 @@ export async function runReportStatus(opts: { year?: string }, io: Output = stdi
     io.err(t.invalidYear);
     return 1;
   }
-  const list = await withCliDatabase((db) => submissionStatus(db.dataSource, year));
+  const list = await withCliDatabase((db, { workflow }) => submissionStatus(db.dataSource, year, workflow));
   io.out(t.trackingSummary(list.filter((s) => s.submittedAt).length, list.length));
   for (const s of list) io.out(t.trackingLine(`${s.unit.name} (${s.unit.code})`, s.submittedAt ? formatDateVN(toLocalDate(s.submittedAt)) : null));
   return 0;
@@ -73,7 +73,7 @@ export async function runReminderSweep(opts: { today?: string }, io: Output = st
     return 1;
   }
   // Without the bot the rows stay in the outbox; the bot delivers them on its next retry.
-  const run = await withCliDatabase((db) => new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier()).run(today));
+  const run = await withCliDatabase((db, { workflow }) => new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: workflow }).run(today));
   io.out(JSON.stringify(run));
   return 0;
 }

@@ -98,7 +98,7 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
 
   const ds = container.dataSource;
   const publicHost = config.publicBaseUrl ? new URL(config.publicBaseUrl).host : undefined;
-  const dashboards = new DashboardService(ds);
+  const dashboards = new DashboardService(ds, container.workflow.dashboard.provinceRoles);
   const oidc = config.entra ? new EntraOidc(config.entra, config.secret) : undefined;
   const baseUrl = () => config.publicBaseUrl ?? container.links.base();
 

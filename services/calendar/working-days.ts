@@ -21,7 +21,6 @@
 import Holidays from 'date-holidays';
 import { logger } from '../platform/logger.js';
 import { calendar as calendarMessages } from '../platform/messages/calendar.js';
-import { getWorkflowConfig } from '../workflow/workflow-config.js';
 import {
   addCalendarDays,
   asLocalDate,
@@ -261,32 +260,3 @@ export class WorkingCalendar {
     return out;
   }
 }
-
-// ---------------------------------------------------------------------------------------------------
-// The process-wide calendar, built from the workflow configuration on first use.
-
-let defaultCalendar: WorkingCalendar | undefined;
-
-/**
- * The process-wide calendar, built on first use from the workflow configuration (config/workflow.yaml,
- * WORKFLOW_CONFIG_FILE, or the built-in defaults).
- */
-export function getDefaultCalendar(): WorkingCalendar {
-  defaultCalendar ??= new WorkingCalendar(getWorkflowConfig().calendar);
-  return defaultCalendar;
-}
-
-/** Replaces the process-wide calendar (after reloading the configuration; tests). undefined = rebuild lazily. */
-export function setDefaultCalendar(calendar: WorkingCalendar | undefined): void {
-  defaultCalendar = calendar;
-}
-
-const calendar = getDefaultCalendar;
-
-/** Shorthands on the process-wide calendar. */
-export const isWorkingDay = (date: DateInput): boolean => calendar().isWorkingDay(date);
-export const addWorkingDays = (start: DateInput, n: number): LocalDate => calendar().addWorkingDays(start, n);
-export const workingDaysBetween = (a: DateInput, b: DateInput): number => calendar().workingDaysBetween(a, b);
-export const nextWorkingDay = (date: DateInput): LocalDate => calendar().nextWorkingDay(date);
-export const calendarWarnings = (year: number): string[] => calendar().calendarWarnings(year);
-export const deadline = (received: DateInput, n: number): Deadline => calendar().deadline(received, n);

@@ -9,7 +9,6 @@
 import type { DataSource } from 'typeorm';
 import type { Officer, OfficerRole } from '../../entities/officer.entity.js';
 import { todayVN } from '../calendar/local-date.js';
-import { getWorkflowConfig } from '../workflow/workflow-config.js';
 
 export type DashboardScope = { kind: 'province' } | { kind: 'units'; unitIds: string[]; rootNames: string[] } | { kind: 'none' };
 
@@ -91,15 +90,15 @@ const FINAL_STATUSES = ['rejected', 'closed', 'withdrawn', 'stopped', 'draft'];
 export class DashboardService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly today: () => string = () => todayVN(),
     /** Roles of the Home Affairs unit that see the province (workflow config `dashboard.provinceRoles`). */
-    private readonly provinceRoles: () => readonly OfficerRole[] = () => getWorkflowConfig().dashboard.provinceRoles,
+    private readonly provinceRoles: readonly OfficerRole[],
+    private readonly today: () => string = () => todayVN(),
   ) {}
 
   async scopeFor(officer: Officer): Promise<DashboardScope> {
     // The province: an officer of the Home Affairs unit itself whose role is listed, or its acting head
     // when heads are listed. Other Home Affairs staff (and its rooms) are treated like any other unit.
-    const roles = this.provinceRoles();
+    const roles = this.provinceRoles;
     const province = (await this.dataSource.query(
       `SELECT 1 FROM officer o JOIN unit u ON u.id = o.unit_id
         WHERE o.id = $1 AND o.active AND u.is_home_affairs AND o.role = ANY($2::text[])

@@ -14,12 +14,12 @@ import { Proposal, type ProposalStatus } from '../../entities/proposal.entity.js
 import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
 import { logger } from '../platform/logger.js';
-import { getDefaultCalendar, type WorkingCalendar } from '../calendar/working-days.js';
+import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import { enqueueNotification, type Notifier, type NotificationRequest } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal, TransitionError } from '../proposals/proposal-state-machine.js';
 import { RoutingService, type RouteResult } from '../routing/routing-service.js';
-import { getWorkflowConfig, type WorkflowConfig } from '../workflow/workflow-config.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { tallyCounts, tallyVotes, type TallyResult } from './vote-tally.js';
 import { diffPlans, type PlanChange } from './plan-diff.js';
 
@@ -87,7 +87,7 @@ export interface TaskItem {
 }
 
 export interface DecisionServiceOptions {
-  config?: WorkflowConfig;
+  config: WorkflowConfig;
   calendar?: WorkingCalendar;
   today?: () => string;
 }
@@ -102,10 +102,10 @@ export class DecisionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifier: Notifier,
-    options: DecisionServiceOptions = {},
+    options: DecisionServiceOptions,
   ) {
-    this.config = options.config ?? getWorkflowConfig();
-    this.calendar = options.calendar ?? getDefaultCalendar();
+    this.config = options.config;
+    this.calendar = options.calendar ?? new WorkingCalendar(options.config.calendar);
     this.today = options.today ?? (() => todayVN());
   }
 

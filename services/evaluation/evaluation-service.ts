@@ -15,14 +15,14 @@ import { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
 import { Implementation } from '../../entities/implementation.entity.js';
 import { ImplementationMember } from '../../entities/implementation-member.entity.js';
 import type { Proposal } from '../../entities/proposal.entity.js';
-import { getDefaultCalendar, type WorkingCalendar } from '../calendar/working-days.js';
+import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import { tallyCounts, tallyVotes, type TallyResult } from '../decisions/vote-tally.js';
 import { EVALUATION_OUTCOMES, type EvaluationOutcome } from '../documents/evaluation-conclusion-document.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService } from '../routing/routing-service.js';
-import { getWorkflowConfig, type WorkflowConfig } from '../workflow/workflow-config.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import {
   AFTER_DECISION_NOTICES as N,
   auditRefusal,
@@ -57,7 +57,7 @@ export interface MeetingInput {
 }
 
 export interface EvaluationServiceOptions {
-  config?: WorkflowConfig;
+  config: WorkflowConfig;
   calendar?: WorkingCalendar;
   today?: () => string;
 }
@@ -74,10 +74,10 @@ export class EvaluationService {
   constructor(
     private readonly ds: DataSource,
     private readonly notifier: Notifier,
-    options: EvaluationServiceOptions = {},
+    options: EvaluationServiceOptions,
   ) {
-    this.config = options.config ?? getWorkflowConfig();
-    this.calendar = options.calendar ?? getDefaultCalendar();
+    this.config = options.config;
+    this.calendar = options.calendar ?? new WorkingCalendar(options.config.calendar);
     this.today = options.today ?? (() => todayVN());
   }
 

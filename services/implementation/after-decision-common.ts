@@ -7,6 +7,7 @@ import { Unit } from '../../entities/unit.entity.js';
 import { logger } from '../platform/logger.js';
 import { enqueueNotification, type NotificationRequest, type Notifier } from '../notifications/notifier.js';
 import { recordAudit } from '../proposals/proposal-state-machine.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { RoutingService } from '../routing/routing-service.js';
 
 /** Notification kinds rendered by the after-decision feature. */
@@ -91,10 +92,10 @@ export async function isProvincialUnit(m: EntityManager, unitId: string): Promis
 }
 
 /** The head (or acting head) of the Department of Home Affairs, or null. */
-export async function homeAffairsHead(m: EntityManager | DataSource): Promise<string | null> {
+export async function homeAffairsHead(m: EntityManager | DataSource, config: WorkflowConfig): Promise<string | null> {
   const ha = await m.getRepository(Unit).findOne({ where: { isHomeAffairs: true, active: true }, order: { code: 'ASC' } });
   if (!ha) return null;
-  const head = await new RoutingService(m).headOf(ha.id);
+  const head = await new RoutingService(m, config).headOf(ha.id);
   return head?.officer.id ?? null;
 }
 

@@ -15,11 +15,11 @@
 import type { DataSource } from 'typeorm';
 import { Unit } from '../../entities/unit.entity.js';
 import { dayMonthInYear, todayVN, yearOf } from '../calendar/local-date.js';
-import { getDefaultCalendar, type WorkingCalendar } from '../calendar/working-days.js';
+import { WorkingCalendar } from '../calendar/working-days.js';
 import { enqueueNotification, type NotificationRequest, type Notifier } from '../notifications/notifier.js';
 import { submissionStatus } from '../reports/annual-report-service.js';
 import { RoutingService } from '../routing/routing-service.js';
-import { getWorkflowConfig, type WorkflowConfig } from '../workflow/workflow-config.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { AFTER_DECISION_NOTICES as N, homeAffairsHead } from './after-decision-common.js';
 
 export interface AfterDecisionRun {
@@ -40,10 +40,10 @@ export class AfterDecisionReminders {
   constructor(
     private readonly ds: DataSource,
     private readonly notifier: Notifier,
-    options: { config?: WorkflowConfig; calendar?: WorkingCalendar } = {},
+    options: { config: WorkflowConfig; calendar?: WorkingCalendar },
   ) {
-    this.config = options.config ?? getWorkflowConfig();
-    this.calendar = options.calendar ?? getDefaultCalendar();
+    this.config = options.config;
+    this.calendar = options.calendar ?? new WorkingCalendar(options.config.calendar);
   }
 
   async run(today: string = todayVN()): Promise<AfterDecisionRun> {
@@ -176,7 +176,7 @@ export class AfterDecisionReminders {
   }
 
   private async escalationTarget(unitId: string): Promise<string | null> {
-    if (this.config.escalation.target === 'home_affairs') return homeAffairsHead(this.ds);
+    if (this.config.escalation.target === 'home_affairs') return homeAffairsHead(this.ds, this.config);
     const routing = new RoutingService(this.ds, this.config);
     const unit = await this.ds.manager.findOne(Unit, { where: { id: unitId } });
     const superior = unit?.parentId ? await routing.employingUnit(unit.parentId) : null;
@@ -207,7 +207,7 @@ export class AfterDecisionReminders {
       }
     }
     if (needHa) {
-      const ha = await homeAffairsHead(this.ds);
+      const ha = await homeAffairsHead(this.ds, this.config);
       if (ha && (await send({ officerId: ha, kind: N.annualHomeAffairsReminder, data: { year, missing: missing.map((s) => s.unit.name), all: status.length }, dedupeKey: `report.home_affairs:${year}:${haDate}` }))) haReminders++;
     }
     return { annualUnitReminders: unitReminders, annualHomeAffairsReminders: haReminders };

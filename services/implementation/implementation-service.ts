@@ -17,11 +17,11 @@ import { ImplementationReport } from '../../entities/implementation-report.entit
 import { Officer } from '../../entities/officer.entity.js';
 import { Proposal, type ProposalStatus } from '../../entities/proposal.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
-import { getDefaultCalendar, parseLocalDate, type WorkingCalendar } from '../calendar/working-days.js';
+import { parseLocalDate, WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
-import { getWorkflowConfig, type WorkflowConfig } from '../workflow/workflow-config.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import {
   AFTER_DECISION_NOTICES as N,
   approvingDecision,
@@ -65,7 +65,7 @@ export interface ImplementationView {
 }
 
 export interface ImplementationServiceOptions {
-  config?: WorkflowConfig;
+  config: WorkflowConfig;
   calendar?: WorkingCalendar;
   today?: () => string;
 }
@@ -78,10 +78,10 @@ export class ImplementationService {
   constructor(
     private readonly ds: DataSource,
     private readonly notifier: Notifier,
-    options: ImplementationServiceOptions = {},
+    options: ImplementationServiceOptions,
   ) {
-    this.config = options.config ?? getWorkflowConfig();
-    this.calendar = options.calendar ?? getDefaultCalendar();
+    this.config = options.config;
+    this.calendar = options.calendar ?? new WorkingCalendar(options.config.calendar);
     this.today = options.today ?? (() => todayVN());
   }
 
@@ -245,7 +245,7 @@ export class ImplementationService {
       await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: `impl.${kind}`, data: { reportId }, status: p.status });
       const to = new Set([impl.headId, ...(impl.managerId ? [impl.managerId] : [])]);
       if (kind === 'obstacle' && impl.provincial) {
-        const ha = await homeAffairsHead(m);
+        const ha = await homeAffairsHead(m, this.config);
         if (ha) to.add(ha);
       }
       to.delete(actor.officerId);

@@ -8,12 +8,12 @@ import { DecisionVote } from '../../entities/decision-vote.entity.js';
 import { Proposal } from '../../entities/proposal.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
 import { In } from 'typeorm';
-import { getDefaultCalendar, type WorkingCalendar } from '../calendar/working-days.js';
+import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import { DECISION_NOTICES } from '../decisions/decision-service.js';
 import { enqueueNotification, type Notifier } from '../notifications/notifier.js';
 import { RoutingService } from '../routing/routing-service.js';
-import { getWorkflowConfig, type WorkflowConfig } from '../workflow/workflow-config.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 
 export interface ReminderRun {
   reminders: number;
@@ -27,10 +27,10 @@ export class ReminderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifier: Notifier,
-    options: { config?: WorkflowConfig; calendar?: WorkingCalendar } = {},
+    options: { config: WorkflowConfig; calendar?: WorkingCalendar },
   ) {
-    this.config = options.config ?? getWorkflowConfig();
-    this.calendar = options.calendar ?? getDefaultCalendar();
+    this.config = options.config;
+    this.calendar = options.calendar ?? new WorkingCalendar(options.config.calendar);
   }
 
   /** Enqueues what is due today (idempotent) and delivers it. */

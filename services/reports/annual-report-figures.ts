@@ -11,7 +11,7 @@
 //  - obstacles: obstacle reports made in the year.
 import type { DataSource, EntityManager } from 'typeorm';
 import { startOfLocalDay } from '../calendar/local-date.js';
-import { getWorkflowConfig, isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
+import { isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 import type { UnitKind } from '../../entities/unit.entity.js';
 
 export interface PlanFigures {
@@ -112,7 +112,7 @@ function addInto(a: UnitFigures, b: UnitFigures): void {
 }
 
 /** Every unit and its reporting unit (a few hundred rows). */
-export async function loadUnitTree(source: DataSource | EntityManager, config: WorkflowConfig = getWorkflowConfig()): Promise<UnitTree> {
+export async function loadUnitTree(source: DataSource | EntityManager, config: WorkflowConfig): Promise<UnitTree> {
   const rows = (await source.query(
     `SELECT id, code, name, kind, parent_id, active, is_home_affairs, is_provincial_committee FROM unit`,
   )) as { id: string; code: string; name: string; kind: UnitKind; parent_id: string | null; active: boolean; is_home_affairs: boolean; is_provincial_committee: boolean }[];
@@ -139,7 +139,7 @@ export async function loadUnitTree(source: DataSource | EntityManager, config: W
 }
 
 /** Reporting units that must submit a yearly report: active employing units other than the Provincial People's Committee. */
-export function unitsThatReport(tree: UnitTree, config: WorkflowConfig = getWorkflowConfig()): ReportUnit[] {
+export function unitsThatReport(tree: UnitTree, config: WorkflowConfig): ReportUnit[] {
   return [...tree.units.values()]
     .filter((u) => u.active && !u.isProvincialCommittee && isEmployingUnitKind(config, u.kind))
     .sort((a, b) => a.code.localeCompare(b.code));

@@ -14,7 +14,7 @@ import { renderDocx, type AdministrativeDocument, type DocumentBlock } from '../
 import { DECREE_73_FULL, headerFor } from '../documents/document-parts.js';
 import { OUTCOME_RULES } from '../documents/evaluation-conclusion-document.js';
 import { RoutingService } from '../routing/routing-service.js';
-import { getWorkflowConfig, type WorkflowConfig } from '../workflow/workflow-config.js';
+import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import {
   computeAnnualFigures,
   loadUnitTree,
@@ -91,7 +91,7 @@ export interface GenerateOptions {
   outDir: string;
   /** The report's date (YYYY-MM-DD); default today in Vietnam. */
   date?: string;
-  config?: WorkflowConfig;
+  config: WorkflowConfig;
 }
 
 export interface GeneratedReport {
@@ -118,7 +118,7 @@ export function checkYear(year: number): void {
 }
 
 /** Resolves the scope: a unit by code or id (its employing unit and the employing units below it), or the province. */
-export async function resolveScope(source: DataSource | EntityManager, options: { unitCode?: string; unitId?: string }, config: WorkflowConfig = getWorkflowConfig()): Promise<{ tree: UnitTree; scope: ReportScope }> {
+export async function resolveScope(source: DataSource | EntityManager, options: { unitCode?: string; unitId?: string }, config: WorkflowConfig): Promise<{ tree: UnitTree; scope: ReportScope }> {
   const tree = await loadUnitTree(source, config);
   if (!options.unitCode && !options.unitId) {
     const scope = provinceScope(tree);
@@ -181,7 +181,7 @@ export interface SubmissionStatus {
 }
 
 /** Every unit that must report, with its submission time for the year. */
-export async function submissionStatus(source: DataSource | EntityManager, year: number, config: WorkflowConfig = getWorkflowConfig()): Promise<SubmissionStatus[]> {
+export async function submissionStatus(source: DataSource | EntityManager, year: number, config: WorkflowConfig): Promise<SubmissionStatus[]> {
   const tree = await loadUnitTree(source, config);
   const rows = (await source.query(`SELECT unit_id, submitted_at FROM annual_report WHERE year = $1 AND submitted_at IS NOT NULL`, [year])) as { unit_id: string; submitted_at: Date }[];
   const byUnit = new Map(rows.map((r) => [r.unit_id, new Date(r.submitted_at)]));
@@ -381,7 +381,7 @@ export async function writeAnnex(
   tree: UnitTree,
   figures: AnnualFigures,
   target: string | Writable,
-  config: WorkflowConfig = getWorkflowConfig(),
+  config: WorkflowConfig,
   submissions?: SubmissionStatus[],
   pageSize: number = ANNEX_PAGE_SIZE,
 ): Promise<number> {
@@ -497,8 +497,8 @@ export function reportFileBase(scope: ReportScope, year: number): string {
 }
 
 /** Who signs: the head (or acting head) of the issuing unit. */
-export async function signerOf(source: DataSource | EntityManager, unitId: string): Promise<{ name: string; position: string } | null> {
-  const head = await new RoutingService(source).headOf(unitId);
+export async function signerOf(source: DataSource | EntityManager, unitId: string, config: WorkflowConfig): Promise<{ name: string; position: string } | null> {
+  const head = await new RoutingService(source, config).headOf(unitId);
   if (!head) return null;
   const o: Officer = head.officer;
   return { name: o.fullName, position: head.acting ? `Q. ${o.positionTitle}` : o.positionTitle };
@@ -506,7 +506,7 @@ export async function signerOf(source: DataSource | EntityManager, unitId: strin
 
 /** Computes the figures and writes `<base>.docx` and `<base>-phu-luc.xlsx` into outDir. */
 export async function generateAnnualReport(ds: DataSource, options: GenerateOptions): Promise<GeneratedReport> {
-  const config = options.config ?? getWorkflowConfig();
+  const config = options.config;
   checkYear(options.year);
   const started = performance.now();
   const { tree, scope } = await resolveScope(ds, { ...(options.unitCode ? { unitCode: options.unitCode } : {}), ...(options.unitId ? { unitId: options.unitId } : {}) }, config);
@@ -519,7 +519,7 @@ export async function generateAnnualReport(ds: DataSource, options: GenerateOpti
     figures,
     narrative,
     date,
-    signer: await signerOf(ds, scope.issuer.id),
+    signer: await signerOf(ds, scope.issuer.id, config),
     parentName: parent?.name ?? null,
     ...(submissions ? { submissions } : {}),
     config,

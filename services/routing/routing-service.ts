@@ -18,7 +18,7 @@ import { Officer } from '../../entities/officer.entity.js';
 import type { Unit } from '../../entities/unit.entity.js';
 import { todayVN } from '../calendar/local-date.js';
 import { DirectoryService } from '../directory/directory-service.js';
-import { getWorkflowConfig, isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
+import { isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 
 export interface HeadOf {
   officer: Officer;
@@ -54,7 +54,7 @@ export class RoutingService {
 
   constructor(
     source: DataSource | EntityManager,
-    private readonly config: WorkflowConfig = getWorkflowConfig(),
+    private readonly config: WorkflowConfig,
     private readonly today: () => string = () => todayVN(),
   ) {
     this.directory = new DirectoryService(source);

@@ -452,19 +452,6 @@ export function loadWorkflowConfig(file?: string): WorkflowConfig {
   return parseWorkflowConfig(raw, resolved);
 }
 
-let current: WorkflowConfig | undefined;
-
-/** The process-wide configuration, loaded once on first use. */
-export function getWorkflowConfig(): WorkflowConfig {
-  current ??= loadWorkflowConfig();
-  return current;
-}
-
-/** Replaces the process-wide configuration (start-up with an explicit file; tests). undefined = reload lazily. */
-export function setWorkflowConfig(config: WorkflowConfig | undefined): void {
-  current = config;
-}
-
 /** The field label for a code, or undefined. */
 export function fieldLabel(config: WorkflowConfig, fieldCode: string): string | undefined {
   return config.fields.find((f) => f.code === fieldCode)?.label;

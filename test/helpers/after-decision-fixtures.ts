@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DecisionService } from '../../services/decisions/decision-service.js';
 import { OutboxOnlyNotifier } from '../../services/notifications/notifier.js';
 import { createSubmittedProposal } from './decision-fixtures.js';
+import { defaultWorkflowConfig } from '../../services/workflow/workflow-config.js';
 
 export const PLAN_2026 = {
   title: 'Số hóa hồ sơ một cửa',
@@ -28,7 +29,7 @@ export async function createApprovedProposal(
   options: { plan?: Record<string, unknown>; today?: () => string } = {},
 ): Promise<{ id: string; code: string; deciderId: string }> {
   const { id, code } = await createSubmittedProposal(ds, proposerId, { ...PLAN_2026, ...options.plan });
-  const service = new DecisionService(ds, new OutboxOnlyNotifier(), options.today ? { today: options.today } : {});
+  const service = new DecisionService(ds, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, ...(options.today ? { today: options.today } : {}) });
   const route = await service.routeSubmitted(id, proposerId);
   if (!route.ok || !('decider' in route)) throw new Error(`routing failed: ${JSON.stringify(route)}`);
   let deciderId = route.decider.id;
