@@ -480,7 +480,6 @@ async function main(): Promise<void> {
     log('yearly report: 20,000 and 100,000 proposals');
     report = await yearlyReport().catch((err: Error) => ({ status: 'failed', note: err.message }));
   }
-  const echo = turns?.results.find((r) => r.target === 'echo');
   const out = {
     startedAt,
     finishedAt: new Date().toISOString(),

@@ -102,8 +102,9 @@ describe('metrics: /metrics in Prometheus format', function () {
       // pg-boss itself is installed: its job table is partitioned by queue, so the queue must exist.
       await h.db.dataSource.query(`SELECT pgboss.create_queue('metrics-test', '{"policy":"standard"}'::json)`);
     }
-    let { text, status } = await scrape(h.url);
-    assert.equal(status, 200);
+    const first = await scrape(h.url);
+    assert.equal(first.status, 200);
+    let text = first.text;
     await h.db.dataSource.query(
       `INSERT INTO pgboss.job (name, state) VALUES ('metrics-test', 'created'), ('metrics-test', 'created'), ('metrics-test', 'failed')`,
     );

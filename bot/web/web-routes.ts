@@ -9,7 +9,6 @@
 // Static files come from web/public and two vendor bundles from node_modules, under a strict CSP.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type restify from 'restify';
@@ -25,7 +24,7 @@ import { web as t } from '../../services/platform/messages/web.js';
 import type { DataSource } from 'typeorm';
 import type { RouteRegistration } from '../routes.js';
 import { EntraOidc, emailsOf } from './entra-oidc.js';
-import { SessionStore, type SessionInfo } from './session-store.js';
+import type { SessionInfo } from './session-store.js';
 import { WEB_BOT_ID, WEB_CHANNEL_ID, type WebTurnResult } from './web-adapter.js';
 import {
   clientIp,

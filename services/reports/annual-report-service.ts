@@ -230,7 +230,6 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
   const { scope, total, year } = figures;
   const issuer = scope.issuer;
   const province = scope.kind === 'province';
-  const subject = province ? 'các cơ quan, đơn vị trên địa bàn tỉnh' : issuer.name;
   const blocks: DocumentBlock[] = [
     {
       type: 'paragraph',

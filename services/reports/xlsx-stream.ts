@@ -35,7 +35,6 @@ export interface XlsxOptions {
 // ---- SpreadsheetML ------------------------------------------------------------------------------------
 
 // Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped.
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Excel's limit on the characters of a cell. */
