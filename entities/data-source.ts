@@ -126,6 +126,11 @@ function newDataSource(extra: Record<string, unknown>, url?: string): DataSource
   });
 }
 
+/** The same database without the statement bounds: for migrations and batch jobs that may run long. */
+export function withoutStatementBounds(options: DatabaseOptions): DatabaseOptions {
+  return options.kind === 'postgres' ? { ...options, timeouts: { ...options.timeouts, statementTimeoutMs: 0, queryTimeoutMs: 0 } } : options;
+}
+
 async function migrateUnbounded(url: string, timeouts: Partial<DatabaseTimeouts> = {}): Promise<void> {
   const extra = boundedPgOptions(url, 2, { ...timeouts, statementTimeoutMs: 0, queryTimeoutMs: 0 });
   delete extra.idle_in_transaction_session_timeout;

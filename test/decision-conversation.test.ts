@@ -206,7 +206,7 @@ describe('decision conversation over HTTP', function () {
     for (const kind of ['plan', 'evaluation', 'report']) {
       assert.equal((await fetch(url!.replace('/files/decision/', `/files/${kind}/`))).status, 404, `decision token on /files/${kind}/`);
     }
-    // (Not fetched for 200 here: this fixture's plan has three fields only and the plan route answers 503.)
+    // (Not fetched for 200 here: this fixture's plan has no dates, which the plan renderer needs: 503.)
     const planUrl = h.server.container.links.plan(id, 1);
     assert.equal((await fetch(planUrl.replace('/files/plan/', '/files/decision/'))).status, 404, 'plan token on /files/decision/');
   });

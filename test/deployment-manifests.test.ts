@@ -137,6 +137,13 @@ function checkRendering(docs: K8sObject[], minReplicas: number): void {
   assert.equal(app.demo, false);
   assert.doesNotThrow(() => loadMetricsConfig(env));
   assert.doesNotThrow(() => loadRetentionConfig(env));
+  // The purge may run longer than a turn's database bounds, but ends (cleanly) before the Job's deadline.
+  const cronEnv = Object.fromEntries((cronContainer.env ?? []).map((e: { name: string; value: string }) => [e.name, e.value]));
+  const cronConfig = loadConfig({ ...env, ...cronEnv });
+  assert.equal(cronConfig.database.kind, 'postgres');
+  const bounds = cronConfig.database.kind === 'postgres' ? cronConfig.database.timeouts : undefined;
+  assert.ok(bounds && bounds.statementTimeoutMs > 10_000 && bounds.queryTimeoutMs >= bounds.statementTimeoutMs);
+  assert.ok(bounds.queryTimeoutMs < cron.spec.jobTemplate.spec.activeDeadlineSeconds * 1000, 'bounded inside the Job deadline');
 }
 
 describe('deployment: Kubernetes manifests', function () {

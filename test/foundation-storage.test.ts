@@ -11,6 +11,7 @@ import {
   type ConversationLock,
 } from '../services/state/conversation-lock.js';
 import { createTestDatabaseOptions, openTestDatabase, testDatabaseKind, type TestDatabase } from './helpers/test-database.js';
+import { TcpProxy } from './helpers/tcp-proxy.js';
 
 describe('foundation: TypeORM storage with eTags', () => {
   let db: TestDatabase;
@@ -152,6 +153,37 @@ describe('foundation: bounded database waits', () => {
       assert.deepEqual(await db.dataSource.query('SELECT 1 AS one'), [{ one: 1 }]);
     } finally {
       await db.close();
+      await drop();
+    }
+  });
+
+  it('with the server paused (no answer at all), a query and a turn lock fail instead of hanging, and recover', async function () {
+    if (testDatabaseKind() !== 'postgres') this.skip();
+    const { options, drop } = await createTestDatabaseOptions();
+    if (options.kind !== 'postgres') throw new Error('expected PostgreSQL');
+    const target = new URL(options.url);
+    const proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
+    const db = await openDatabase({ ...options, url: proxy.wrapUrl(options.url), timeouts: { queryTimeoutMs: 500, connectionTimeoutMs: 500 } });
+    const lock = new AdvisoryConversationLock(db.pgOptions, 2, { waitMs: 500 });
+    try {
+      assert.equal(await lock.run('msteams/paused', async () => 'trước'), 'trước');
+      proxy.pause();
+      await assert.rejects(db.dataSource.query('SELECT 1'), /timeout/i);
+      let ran = false;
+      const error = await lock.run('msteams/paused', async () => {
+        ran = true;
+      }).then(() => undefined, (err: unknown) => err);
+      assert.ok(error instanceof ConversationBusyError, `expected ConversationBusyError, got ${String(error)}`);
+      assert.equal(error.reason, 'unavailable');
+      assert.equal(ran, false);
+      proxy.restore();
+      assert.equal(await lock.run('msteams/paused', async () => 'sau'), 'sau');
+      assert.deepEqual(await db.dataSource.query('SELECT 1 AS one'), [{ one: 1 }]);
+    } finally {
+      proxy.restore();
+      await lock.close();
+      await db.close();
+      await proxy.stop();
       await drop();
     }
   });

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { operations as text } from '../../services/platform/messages/operations.js';
-import { openDatabase } from '../../entities/data-source.js';
+import { openDatabase, withoutStatementBounds } from '../../entities/data-source.js';
 import { pendingMigrations, runMigrationsLocked } from '../../entities/migration-lock.js';
 
 export function registerDbCommands(program: Command): void {
@@ -13,7 +13,8 @@ export function registerDbCommands(program: Command): void {
     .description('Chạy các migration còn thiếu (an toàn khi nhiều tiến trình cùng chạy: có khóa advisory)')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase(config.database, { migrate: false });
+      // A migration (or the wait for another process's) may take longer than a turn's statement bound.
+      const database = await openDatabase(withoutStatementBounds(config.database), { migrate: false });
       try {
         const applied = await runMigrationsLocked(database.dataSource, database.kind);
         console.log(text.db.applied(applied.map((m) => m.name)));

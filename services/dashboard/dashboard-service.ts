@@ -2,9 +2,9 @@
 // per unit, overdue decisions and evaluations with days overdue, time spent in each stage (from the
 // audit trail of status transitions), the yearly report submission status, and the latest proposals.
 //
-// Access by role: the Department of Home Affairs (its officers, including its divisions) sees the
-// province; the head of a unit (or an acting head today) sees that unit and every unit under it; anyone
-// else sees nothing. The evaluation and yearly-report panels read tables of the after-decision feature
+// Access by role: the officers of the Department of Home Affairs whose role the workflow config lists
+// (`dashboard.provinceRoles`, default the head, an acting head included) see the province; the head of a
+// unit (or an acting head today) sees that unit and every unit under it; anyone else sees nothing. The evaluation and yearly-report panels read tables of the after-decision feature
 // and say "not available" when those tables do not exist in this database.
 import type { DataSource } from 'typeorm';
 import type { Officer, OfficerRole } from '../../entities/officer.entity.js';

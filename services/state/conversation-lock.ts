@@ -107,7 +107,7 @@ export class AdvisoryConversationLock implements ConversationLock {
         release(true);
         throw err;
       }
-    let destroy = false;
+      let destroy = false;
       try {
         return await fn();
       } finally {

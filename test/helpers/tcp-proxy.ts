@@ -1,6 +1,7 @@
-// A loopback TCP proxy in front of a server (PostgreSQL in the resilience tests) that a test can cut and
-// restore: cut() destroys every open connection and refuses new ones (as a stopped or unreachable server
-// would), restore() lets connections through again.
+// A loopback TCP proxy in front of a server (PostgreSQL in the resilience tests) that a test can cut,
+// pause and restore: cut() destroys every open connection and refuses new ones (as a stopped or
+// unreachable server would); pause() keeps every connection open but lets no byte through either way (a
+// paused server, a network black hole); restore() lets connections and the held bytes through again.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -8,6 +9,9 @@ export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   private cutOff = false;
+  private paused = false;
+  /** Bytes held while paused, per direction, with where they go. */
+  private readonly held: { to: Socket; chunks: Buffer[] }[] = [];
   /** Connections accepted since start (including refused ones while cut). */
   connections = 0;
 
@@ -26,8 +30,8 @@ export class TcpProxy {
       const upstream = connect(this.targetPort, this.targetHost);
       this.track(client);
       this.track(upstream);
-      client.pipe(upstream);
-      upstream.pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
       const close = () => {
         client.destroy();
         upstream.destroy();
@@ -61,8 +65,17 @@ export class TcpProxy {
     this.sockets.clear();
   }
 
+  /** Holds every byte in both directions, on open and new connections, until restore(). */
+  pause(): void {
+    this.paused = true;
+  }
+
   restore(): void {
     this.cutOff = false;
+    this.paused = false;
+    for (const { to, chunks } of this.held.splice(0)) {
+      for (const chunk of chunks.splice(0)) if (!to.destroyed) to.write(chunk);
+    }
   }
 
   get isCut(): boolean {
@@ -74,6 +87,18 @@ export class TcpProxy {
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private forward(from: Socket, to: Socket): void {
+    const held = { to, chunks: [] as Buffer[] };
+    from.on('data', (chunk: Buffer) => {
+      if (this.paused || held.chunks.length) {
+        if (!held.chunks.length) this.held.push(held);
+        held.chunks.push(chunk);
+        return;
+      }
+      to.write(chunk);
+    });
   }
 
   private track(socket: Socket): void {
