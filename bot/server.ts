@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import restify from 'restify';
 import { isDatabaseReady } from '../entities/data-source.js';
+import { ConversationBusyError } from '../services/state/conversation-lock.js';
+import { core } from '../services/platform/messages/index.js';
 import { isDatabaseUnavailable } from './app.js';
 import type { Container } from './container.js';
 import { logger, withCorrelation } from '../services/platform/logger.js';
@@ -106,7 +108,15 @@ export async function startBotServer(container: Container, options: BotServerOpt
         typeof activity?.channelId === 'string' ? activity.channelId : undefined,
       );
     } catch (err) {
-      logger.error({ err }, 'request failed');
+      if (err instanceof ConversationBusyError && !res.headersSent && activity?.type === 'message') {
+        // The turn could not start in time (another turn holds the conversation, or the database is
+        // away): say so now instead of leaving the person without an answer until the channel gives up.
+        logger.warn({ reason: err.reason, waitedMs: err.waitedMs }, 'turn not started: conversation busy');
+        await adapter.process(req, res, (context) => context.sendActivity(core.busy).then(() => undefined)).catch(() => undefined);
+        if (res.headersSent) return;
+      } else {
+        logger.error({ err }, 'request failed');
+      }
       if (!res.headersSent) {
         res.header('Retry-After', '5');
         res.send(503, { error: isDatabaseUnavailable(err) ? 'database unavailable' : 'temporarily unavailable' });
