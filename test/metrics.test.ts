@@ -124,11 +124,9 @@ describe('metrics: /metrics in Prometheus format', function () {
   });
 
   it('requires the bearer token when METRICS_TOKEN is set', async () => {
-    const previous = process.env.METRICS_TOKEN;
-    process.env.METRICS_TOKEN = 'a-long-enough-metrics-token';
     let guarded: BotHarness | undefined;
     try {
-      guarded = await startHarness({ db: h.db });
+      guarded = await startHarness({ db: h.db, env: { METRICS_TOKEN: 'a-long-enough-metrics-token' } });
       assert.equal((await scrape(guarded.url)).status, 401);
       assert.equal((await scrape(guarded.url, { authorization: 'Bearer wrong-token-of-some-length' })).status, 401);
       const ok = await scrape(guarded.url, { authorization: 'Bearer a-long-enough-metrics-token' });
@@ -142,8 +140,6 @@ describe('metrics: /metrics in Prometheus format', function () {
       });
       assert.equal(res.status, 200);
     } finally {
-      if (previous === undefined) delete process.env.METRICS_TOKEN;
-      else process.env.METRICS_TOKEN = previous;
       await guarded?.close();
     }
   });

@@ -42,24 +42,17 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
   this.timeout(300_000);
   let h: BotHarness;
   let user: TestUser;
-  const savedEnv: Record<string, string | undefined> = {};
-
   before(async () => {
     // The Zalo Bot webhook, enabled for this server; its replies go to a port nobody listens on.
-    for (const [k, v] of Object.entries({ ZALO_BOT_TOKEN: 'fuzz-token', ZALO_BOT_SECRET: ZALO_SECRET, ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9' })) {
-      savedEnv[k] = process.env[k];
-      process.env[k] = v;
-    }
-    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource) });
+    h = await startHarness({
+      seed: (db) => seedTestDirectory(db.dataSource),
+      env: { ZALO_BOT_TOKEN: 'fuzz-token', ZALO_BOT_SECRET: ZALO_SECRET, ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9' },
+    });
     user = h.user(manager.email);
   });
 
   after(async () => {
     await h?.close();
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   });
 
   it('random JSON bodies and broken activity shapes: 400, never 500', async () => {

@@ -87,10 +87,8 @@ describe('web sign-in with Microsoft Entra ID', function () {
       ENTRA_CLIENT_SECRET: 'entra-secret',
       ENTRA_REDIRECT_URL: 'https://tro-ly.example/auth/callback',
     });
-    // The web face reads its own variables from the environment (bot/web/web-config.ts).
-    Object.assign(process.env, env);
     h = await startHarness({
-      env: { DEMO_MODE: 'false' },
+      env: { ...env, DEMO_MODE: 'false' },
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource);
         await db.dataSource.query(`UPDATE officer SET teams_aad_object_id = $1 WHERE id = $2`, [SC_HEAD_OID, p.scHead]);
@@ -98,7 +96,6 @@ describe('web sign-in with Microsoft Entra ID', function () {
     });
   });
   after(async () => {
-    for (const key of Object.keys(env)) delete process.env[key];
     await h?.close();
     await idp?.stop();
   });
