@@ -158,7 +158,8 @@ describe('knowledge: answers', function () {
     assert.ok(report.top1 >= TARGETS.top1, `top-1 ${report.top1}`);
     assert.ok(report.top3 >= TARGETS.top3, `top-3 ${report.top3}`);
     assert.ok(report.wrongTopic <= TARGETS.wrongTopic, `wrong topic ${report.wrongTopic}`);
-    assert.equal(report.refusalPrecision, 1);
+    assert.ok(report.refusalPrecision >= 0.9, `refusal precision ${report.refusalPrecision}`);
+    assert.equal(report.refusalRecall, 1);
     assert.equal(report.collisionAccuracy, 1);
     // The holdout is only measured (never a target of a test, which would make it a tuning set).
     const holdout = loadQuestions(HOLDOUT_QUESTIONS_FILE);
