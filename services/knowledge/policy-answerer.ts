@@ -561,7 +561,7 @@ export class PolicyAnswerer {
       kind: 'not_found',
       answer,
       confident: false,
-      citations: related.slice(0, 3).map(({ unit, score }) => ({
+      citations: related.filter((r, i) => related.findIndex((x) => x.unit.citation === r.unit.citation) === i).slice(0, 3).map(({ unit, score }) => ({
         document: unit.document,
         citation: unit.citation,
         score,
