@@ -82,6 +82,12 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.equal(first.citations[0].citation, `khoản 2 Điều 11 ${ND73}`);
     const next = await answerer.answer('còn trường hợp gây thiệt hại thì sao?', JSON.parse(JSON.stringify(first.context)));
     assert.equal(next.citations[0].citation, `khoản 3 Điều 11 ${ND73}`);
+    // A long story ending in a question is answered from its question, the story still setting the topic.
+    const story = await answerer.answer(
+      'Phòng tôi đã bàn nhiều lần về việc số hóa toàn bộ sổ sách lưu trữ từ năm 2000 đến nay nhưng chưa ai dám làm vì sợ sai quy trình và sợ bị kiểm điểm. Xin hỏi nếu làm mà không thành công thì cán bộ có bị kỷ luật không?',
+    );
+    assert.equal(story.citations[0].citation, `khoản 2 Điều 11 ${ND73}`);
+    assert.ok(story.confident);
     const plan = await answerer.answer('Kế hoạch đề xuất cần những nội dung gì?');
     assert.match(plan.nextStep ?? '', /tạo đề xuất/);
     assert.ok(plan.answer.trimEnd().endsWith(plan.nextStep!));

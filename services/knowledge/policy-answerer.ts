@@ -270,6 +270,16 @@ export class PolicyAnswerer {
       const retry = this.answerBySearch(index, question, merged);
       if (retry.confident) result = retry;
     }
+    // A long story ending in a question: the story's details dilute the coverage, so the question itself
+    // (the last sentence, else the last two clauses) is tried on its own.
+    if (!result.confident && question.split(' ').length > 18) {
+      for (const tail of storyTails(question)) {
+        const t = this.analyse(index, tail);
+        // The story still says what the topic is.
+        const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
+        if (retry.confident) return retry;
+      }
+    }
     return result;
   }
 
@@ -587,6 +597,15 @@ function headingOf(index: KnowledgeIndex, p: import('./knowledge-store.js').Stor
   const line = (parent.title ?? parent.text.split('\n')[0] ?? '').trim();
   if (!line) return undefined;
   return line.length > 90 ? `${line.slice(0, 90).replace(/\s+\S*$/, '')}…` : line;
+}
+
+/** The question at the end of a long message: its last sentence, then its last two clauses. */
+function storyTails(question: string): string[] {
+  const sentences = question.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
+  const last = sentences[sentences.length - 1] ?? question;
+  const clauses = last.split(/,\s*/);
+  const tails = [last, clauses.slice(-2).join(', ')];
+  return [...new Set(tails.filter((t) => t !== question && t.split(' ').length >= 4))];
 }
 
 function round(n: number): number {
