@@ -8,6 +8,7 @@ import type { NeutralCard } from '../../services/platform/reply.js';
 import {
   articleAdaptiveCard,
   articleText,
+  KB_ASK_VERB,
   KB_SHOW_ARTICLE_COMMAND,
   KB_SHOW_ARTICLE_VERB,
   policyAnswerAdaptiveCard,
@@ -17,6 +18,8 @@ import {
 import { core } from '../../services/platform/messages/index.js';
 import { knowledge } from '../../services/platform/messages/knowledge.js';
 import type { AnswerContext, ArticleView } from '../../services/knowledge/policy-answerer.js';
+import { importSampleLetterIfEmpty } from '../../services/knowledge/sample-letter.js';
+import { logger } from '../../services/platform/logger.js';
 
 const CONTEXT_KEY = 'kbContext';
 const SHOW_ARTICLE_TEXT_VERB = 'kb.showArticleText';
@@ -26,9 +29,16 @@ function articleCard(view: ArticleView): NeutralCard {
 }
 
 export function registerKnowledgeFeature(bot: BotApplication, container: Container): void {
-  const { answerer } = container;
+  const { answerer, dataSource } = container;
+  // Demo: the province's letter is imported before the first answer (inside a turn, not in the background).
+  let sample: Promise<void> | null = container.config.demo ? null : Promise.resolve();
+  const ensureSample = () =>
+    (sample ??= importSampleLetterIfEmpty(dataSource)
+      .then((imported) => (imported ? answerer.refresh() : undefined))
+      .catch((err: unknown) => logger.warn({ err }, 'sample letter not imported')));
 
-  bot.intents.register('question', async (turn: CoreTurn, text: string) => {
+  const ask = async (turn: CoreTurn, text: string) => {
+    await ensureSample();
     const previous = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
     const answer = await answerer.answer(text, previous ?? null);
     turn.conversation[CONTEXT_KEY] = answer.context;
@@ -37,6 +47,13 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
     } else {
       await turn.send(policyAnswerText(answer, ZALO_TEXT_LIMIT));
     }
+  };
+  bot.intents.register('question', ask);
+  // A suggested question's button (a refusal offers the nearest provisions) asks it.
+  bot.commands.register(KB_ASK_VERB, async (turn, data) => {
+    const question = typeof data.question === 'string' ? data.question.slice(0, 500) : '';
+    if (question.trim()) await ask(turn, question);
+    return undefined;
   });
 
   bot.commands.register(KB_SHOW_ARTICLE_VERB, async (_turn, data) => {

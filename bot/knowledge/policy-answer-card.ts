@@ -8,6 +8,8 @@ import type { ArticleView, PolicyAnswer } from '../../services/knowledge/policy-
 export const KB_SHOW_ARTICLE_VERB = 'kb.showArticle';
 /** What a text-channel user types to see the whole article of the last answer. */
 export const KB_SHOW_ARTICLE_COMMAND = 'xem toàn văn';
+/** Action.Submit verb of a suggested question (a refusal's nearest provisions); data: { question }. */
+export const KB_ASK_VERB = 'kb.ask';
 /** Zalo's limit for one text message. */
 export const ZALO_TEXT_LIMIT = 2000;
 
@@ -50,11 +52,14 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
     });
   }
   for (const note of a.notes) body.push(textBlock(note, { isSubtle: true, size: 'Small' }));
-  if (a.kind === 'not_found' && a.suggestions.length) {
-    body.push(textBlock(msg.relatedLabel, { weight: 'Bolder', spacing: 'Medium' }));
-    body.push(...a.suggestions.map((s) => textBlock(`• ${s}`, { spacing: 'Small' })));
-  }
+  if (a.nextStep) body.push(textBlock(a.nextStep, { spacing: 'Medium' }));
   const actions: Json[] = [];
+  if (a.kind === 'not_found' && a.suggestions.length) {
+    // The nearest provisions as buttons: a click asks that question.
+    body.push(textBlock(msg.relatedLabel, { weight: 'Bolder', spacing: 'Medium' }));
+    actions.push(...a.suggestions.slice(0, 2).map((question) => ({ type: 'Action.Submit', title: question, data: { verb: KB_ASK_VERB, question } })));
+    body.push(...a.suggestions.slice(2).map((s) => textBlock(`• ${s}`, { spacing: 'Small' })));
+  }
   if (a.fullArticleRef) {
     actions.push({
       type: 'Action.Execute',

@@ -28,6 +28,8 @@ const packEntry = z.object({
   questions: z.array(z.string().min(3)).min(1),
   keywords: z.array(z.string().min(1)).default([]),
   answer: z.string().min(10),
+  /** Key of the next-step line (messages/knowledge.ts nextStep) shown under the answer. */
+  next: z.enum(['tao-de-xuat', 'hang-doi']).optional(),
 });
 
 const packFile = z.object({

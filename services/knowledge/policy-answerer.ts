@@ -63,8 +63,10 @@ export interface PolicyAnswer {
   summary?: string;
   /** Caveats shown under the answer (summary, secondary basis, unverified provision). */
   notes: string[];
-  /** Related questions to offer when nothing was found. */
+  /** Related questions to offer when nothing was found: the two nearest provisions first. */
   suggestions: string[];
+  /** One line on what the person can do next in the product, when there is one. */
+  nextStep?: string;
   /** The whole article (or letter section) the quoted provision belongs to. */
   fullArticleRef?: { provisionId: string; citation: string };
   context: AnswerContext;
@@ -88,12 +90,18 @@ export interface PolicyAnswererOptions {
 // Words that only say which provision or document is meant; they do not describe a topic.
 const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh', 'quy', 'cong', 'van', 'chinh', 'phu', 'nd', 'cp']);
 
+/** Coverage a pack provision needs to answer a question without any of the pack's topic words (dev set: the
+ * out-of-scope questions reach at most 0.73, the in-scope ones without topic words mostly 0.83 and more). */
+const OFF_VOCABULARY_COVERAGE = 0.8;
 /** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
 const SUPPORT_RATIO = 0.8;
 /** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
 const DECREE_OVER_LETTER = 0.6;
 /** Words that ask about the province's own instruction rather than the decree's rule (folded). */
 const PROVINCE_WORDS = /\b(cong van|tinh yeu cau|ubnd tinh|uy ban nhan dan tinh|so noi vu|cua tinh|o tinh|tinh lao cai|trong tinh)\b/;
+
+/** Words of the decree's rules (folded): principles, conditions, prohibited acts, protection, deadlines, voting. */
+const DECREE_RULE_WORDS = /\b(nguyen tac|dieu kien|tieu chi|nghiem cam|bi cam|bao ve|thoi han|bao nhieu ngay|may ngay|bieu quyet|phieu|thong qua|diem nghen|nut that|cap thiet|doi tuong|ap dung|ky luat|thiet hai|khuyen khich)\b/;
 
 const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
@@ -262,6 +270,16 @@ export class PolicyAnswerer {
       const retry = this.answerBySearch(index, question, merged);
       if (retry.confident) result = retry;
     }
+    // A long story ending in a question: the story's details dilute the coverage, so the question itself
+    // (the last sentence, else the last two clauses) is tried on its own.
+    if (!result.confident && question.split(' ').length > 18) {
+      for (const tail of storyTails(question)) {
+        const t = this.analyse(index, tail);
+        // The story still says what the topic is.
+        const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
+        if (retry.confident) return retry;
+      }
+    }
     return result;
   }
 
@@ -343,17 +361,17 @@ export class PolicyAnswerer {
   }
 
   private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
-    const all = this.rank(index, analysed);
-    // Outside the pack's topic, the pack's documents (the decree, the letter...) do not answer: only other
-    // imported documents may; otherwise the nearest provisions are offered with the refusal.
-    const ranked = index.inScope(analysed.phraseText) ? all : all.filter((r) => !index.isPackUnit(r.unit));
+    const ranked = this.rank(index, analysed);
     const f = this.features(index, analysed, ranked);
-    if (!f) return this.notFound(index, question, all.slice(0, 3).map((h) => ({ unit: h.unit, score: 0 })));
+    if (!f) return this.notFound(index, question, []);
     const hits = this.decreeBeforeLetter(index, analysed, ranked).slice(0, 8);
     const top = hits[0];
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
-    const confident = f.cov >= this.config.minCoverage && f.bigramOk && f.score >= 3 && f.topicCount > 0;
+    // A question that uses none of the pack's topic words ("phụ cấp chức vụ", "bảo hiểm y tế") is answered
+    // from the pack's documents only when the provision holds nearly all of its words.
+    const topical = index.inScope(analysed.phraseText) || !index.isPackUnit(top.unit) || f.cov >= OFF_VOCABULARY_COVERAGE;
+    const confident = f.cov >= this.config.minCoverage && f.bigramOk && f.score >= 3 && f.topicCount > 0 && topical;
     const scored = hits.map((h) => ({
       unit: h.unit,
       score: round((h.h.score / top.h.score) * f.cov),
@@ -372,13 +390,16 @@ export class PolicyAnswerer {
   private decreeBeforeLetter(index: KnowledgeIndex, analysed: AnalysedQuestion, ranked: RankedHit[]): RankedHit[] {
     const kindOf = (u: RetrievalUnit) => index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
     if (!ranked.length || kindOf(ranked[0].unit) !== 'cong_van' || PROVINCE_WORDS.test(analysed.folded)) return ranked;
-    // Only a decree provision holding the question's words as fully as the letter does: the letter's own
-    // tasks (focal point, annual report, duties after approval) stay with the letter.
-    const decree = ranked.find((r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= Math.max(this.config.minCoverage, ranked[0].cov - 0.05) && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score);
+    // On the decree's own rules (principles, conditions, prohibited acts, protection, deadlines, voting) a
+    // decree provision that answers at all goes first; otherwise only one holding the question's words as
+    // fully as the letter does, so the letter's own tasks (focal point, annual report, duties after
+    // approval) stay with the letter.
+    const minCov = DECREE_RULE_WORDS.test(analysed.folded) ? this.config.minCoverage : Math.max(this.config.minCoverage, ranked[0].cov - 0.05);
+    const decree = ranked.find((r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= minCov && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score);
     if (!decree) return ranked;
     const letter = ranked[0];
     // The letter is the province's instruction on the same rule: it supports the answer beside the decree.
-    return [decree, { ...letter, h: { ...letter.h, score: Math.max(letter.h.score, decree.h.score) } }, ...ranked.filter((r) => r !== decree && r !== letter)];
+    return [decree, { ...letter, h: { ...letter.h, score: decree.h.score } }, ...ranked.filter((r) => r !== decree && r !== letter)];
   }
 
   private answerByReference(index: KnowledgeIndex, question: string, ref: CitationQuery, path: string, analysed: AnalysedQuestion): PolicyAnswer | null {
@@ -498,6 +519,8 @@ export class PolicyAnswerer {
       lines.push(summary);
     }
     if (notes.length) lines.push('', ...notes);
+    const nextStep = best.entry?.next ? msg.nextStep[best.entry.next] : undefined;
+    if (nextStep) lines.push('', nextStep);
     const ctxUnit = official ?? best;
     return {
       kind: quote ? 'official' : 'curated',
@@ -508,6 +531,7 @@ export class PolicyAnswerer {
       summary,
       notes,
       suggestions: [],
+      ...(nextStep ? { nextStep } : {}),
       fullArticleRef,
       context: { question, documentKey: ctxUnit.documentKey, path: ctxUnit.paths[0], ...(fullArticleRef ? { articleId: fullArticleRef.provisionId } : {}) },
     };
@@ -533,16 +557,21 @@ export class PolicyAnswerer {
   }
 
   private notFound(index: KnowledgeIndex, question: string, related: Array<{ unit: RetrievalUnit; score: number }>, message: string = msg.notFound): PolicyAnswer {
-    const suggestions = [
-      ...new Set([...related.filter((r) => r.unit.entry).slice(0, 3).map((r) => r.unit.entry!.questions[0]), ...msg.defaultSuggestions]),
-    ].slice(0, 4);
+    // The two nearest provisions, each offered as a question that leads to it (an entry's first question,
+    // or the citation itself, which the answerer looks up directly).
+    const nearest: Array<{ unit: RetrievalUnit; score: number }> = [];
+    for (const r of related) {
+      if (nearest.length >= 2) break;
+      if (!nearest.some((n) => n.unit.citation === r.unit.citation)) nearest.push(r);
+    }
+    const suggestions = [...new Set([...nearest.map((r) => r.unit.entry?.questions[0] ?? r.unit.citation), ...msg.defaultSuggestions])].slice(0, 4);
     void index;
-    const answer = [message, msg.notFoundHint, '', msg.relatedLabel, ...suggestions.map((s) => `• ${s}`)].join('\n');
+    const answer = [message, ...(nearest.length ? [msg.nearest(nearest.map((n) => n.unit.citation))] : []), msg.notFoundHint, '', msg.relatedLabel, ...suggestions.map((s) => `• ${s}`)].join('\n');
     return {
       kind: 'not_found',
       answer,
       confident: false,
-      citations: related.slice(0, 3).map(({ unit, score }) => ({
+      citations: related.filter((r, i) => related.findIndex((x) => x.unit.citation === r.unit.citation) === i).slice(0, 3).map(({ unit, score }) => ({
         document: unit.document,
         citation: unit.citation,
         score,
@@ -568,6 +597,15 @@ function headingOf(index: KnowledgeIndex, p: import('./knowledge-store.js').Stor
   const line = (parent.title ?? parent.text.split('\n')[0] ?? '').trim();
   if (!line) return undefined;
   return line.length > 90 ? `${line.slice(0, 90).replace(/\s+\S*$/, '')}…` : line;
+}
+
+/** The question at the end of a long message: its last sentence, then its last two clauses. */
+function storyTails(question: string): string[] {
+  const sentences = question.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
+  const last = sentences[sentences.length - 1] ?? question;
+  const clauses = last.split(/,\s*/);
+  const tails = [last, clauses.slice(-2).join(', ')];
+  return [...new Set(tails.filter((t) => t !== question && t.split(' ').length >= 4))];
 }
 
 function round(n: number): number {

@@ -60,6 +60,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(cam|nghiem cam)\b/, 'nghiêm cấm'],
   [/\b(ai duoc ap dung|ap dung cho ai|doi tuong)\b/, 'đối tượng áp dụng'],
   [/\b(luong som|nang luong)\b/, 'nâng bậc lương trước thời hạn'],
+  [/\b(tac gia|nguoi khoi xuong)\b/, 'người đề xuất'],
+  [/\b(mat du lieu|ton that|hu hong)\b/, 'thiệt hại'],
 ];
 
 /** Question words and particles that carry no topic (folded). */

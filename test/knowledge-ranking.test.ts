@@ -1,0 +1,137 @@
+// Issue 17: the decree ranked before the province's letter that repeats its words, honest refusals with
+// the nearest provisions, "Căn cứ" limited to supporting provisions, the corrected entries, follow-ups,
+// the next step in the product, and the demo importing the letter at first start.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { KB_ASK_VERB, policyAnswerAdaptiveCard } from '../bot/knowledge/policy-answer-card.js';
+import { loadCuratedPack } from '../services/knowledge/curated-pack.js';
+import { importDocument } from '../services/knowledge/knowledge-store.js';
+import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
+import { tallyCounts } from '../services/decisions/vote-tally.js';
+import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
+
+const LETTER = readFileSync(path.join(__dirname, 'fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
+const ND73 = 'Nghị định 73/2023/NĐ-CP';
+
+describe('knowledge: ranking, refusals and corrected entries', function () {
+  this.timeout(60000);
+  let db: TestDatabase;
+  let answerer: PolicyAnswerer;
+
+  before(async () => {
+    db = await openTestDatabase();
+    await importDocument(db.dataSource, LETTER, {});
+    answerer = new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 } });
+  });
+  after(async () => db?.dispose());
+
+  it('answers the principles and the prohibited acts with the decree first although the letter is imported', async () => {
+    const principles = await answerer.answer('Nguyên tắc, trình tự, thủ tục khuyến khích bảo vệ cán bộ năng động sáng tạo là gì?');
+    assert.equal(principles.citations[0].citation, `Điều 4 ${ND73}`);
+    assert.match(principles.answer, /phạm vi thẩm quyền/);
+    const banned = await answerer.answer('nhung hanh vi bi nghiem cam theo nd 73');
+    assert.equal(banned.citations[0].citation, `Điều 6 ${ND73}`);
+    assert.match(banned.answer, /tạm dừng/);
+    assert.match(banned.answer, /chưa đầy đủ/);
+    const conditions = await answerer.answer('Đề xuất phải xuất phát từ yêu cầu cấp thiết, tháo gỡ điểm nghẽn cơ chế chính sách đúng không?');
+    assert.equal(conditions.citations[0].citation, `Điều 5 ${ND73}`);
+    // The letter's own words (point c of section 1 repeats the conditions): the decree first, the letter beside.
+    const repeated = await answerer.answer('Đề xuất phải tháo gỡ nút thắt, điểm nghẽn trong cơ chế chính sách chưa được quy định trong văn bản quy phạm pháp luật?');
+    assert.equal(repeated.citations[0].citation, `Điều 5 ${ND73}`);
+    assert.match(repeated.citations[1]?.citation ?? '', /^điểm c mục 1 Công văn số/);
+    // A task only the letter sets stays with the letter, quoted word for word.
+    const focal = await answerer.answer('Ai là đầu mối tiếp nhận kế hoạch đề xuất của thủ trưởng các sở?');
+    assert.equal(focal.kind, 'official');
+    assert.match(focal.citations[0].citation, /^điểm b mục 2 Công văn/);
+  });
+
+  it('answers the examples the issue found on the wrong topic', async () => {
+    const deadline = await answerer.answer('Thủ trưởng phải xem xét kế hoạch đề xuất trong bao nhiêu ngày?');
+    assert.equal(deadline.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+    // "Căn cứ" lists only provisions that support the answer: not the routing clause.
+    assert.ok(deadline.citations.every((c) => !(c.paths ?? []).some((p) => p.startsWith('dieu:7'))), JSON.stringify(deadline.citations));
+    const who = await answerer.answer('Nghị định 73 bảo vệ những ai?');
+    assert.equal(who.citations[0].citation, `Điều 2 ${ND73}`);
+    const damage = await answerer.answer('Đề xuất thất bại và gây thiệt hại thì cán bộ chịu trách nhiệm thế nào?');
+    assert.equal(damage.citations[0].citation, `khoản 3 Điều 11 ${ND73}`);
+    const pause = await answerer.answer('Ai quyết định tạm dừng hoặc dừng thực hiện đề xuất?');
+    assert.equal(pause.citations[0].citation, `khoản 4 Điều 6 ${ND73}`);
+    assert.match(pause.answer, /chưa có nội dung đã kiểm chứng/);
+    assert.doesNotMatch(pause.answer, /bằng văn bản/);
+  });
+
+  it('refuses off-topic questions, naming the two nearest provisions and offering them as buttons', async () => {
+    for (const q of ['Phụ cấp chức vụ trưởng phòng cấp huyện là bao nhiêu?', 'Bảo hiểm y tế của cán bộ được chi trả bao nhiêu phần trăm?', 'Ủy quyền ký văn bản cho phó giám đốc có đúng quy định không?']) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'not_found', q);
+      assert.match(a.answer, /chưa tìm thấy quy định/);
+      assert.match(a.answer, /Các quy định gần nhất với câu hỏi: /);
+      const card = policyAnswerAdaptiveCard(a) as { actions?: Array<{ type: string; title: string; data: { verb: string; question: string } }> };
+      const buttons = (card.actions ?? []).filter((x) => x.type === 'Action.Submit');
+      assert.equal(buttons.length, 2, q);
+      assert.equal(buttons[0].data.verb, KB_ASK_VERB);
+      assert.equal(buttons[0].data.question, a.suggestions[0]);
+    }
+  });
+
+  it('keeps context for a follow-up and ends with the next step in the product', async () => {
+    const first = await answerer.answer('Đề xuất thất bại thì cán bộ có bị kỷ luật không?');
+    assert.equal(first.citations[0].citation, `khoản 2 Điều 11 ${ND73}`);
+    const next = await answerer.answer('còn trường hợp gây thiệt hại thì sao?', JSON.parse(JSON.stringify(first.context)));
+    assert.equal(next.citations[0].citation, `khoản 3 Điều 11 ${ND73}`);
+    // A long story ending in a question is answered from its question, the story still setting the topic.
+    const story = await answerer.answer(
+      'Phòng tôi đã bàn nhiều lần về việc số hóa toàn bộ sổ sách lưu trữ từ năm 2000 đến nay nhưng chưa ai dám làm vì sợ sai quy trình và sợ bị kiểm điểm. Xin hỏi nếu làm mà không thành công thì cán bộ có bị kỷ luật không?',
+    );
+    assert.equal(story.citations[0].citation, `khoản 2 Điều 11 ${ND73}`);
+    assert.ok(story.confident);
+    const plan = await answerer.answer('Kế hoạch đề xuất cần những nội dung gì?');
+    assert.match(plan.nextStep ?? '', /tạo đề xuất/);
+    assert.ok(plan.answer.trimEnd().endsWith(plan.nextStep!));
+  });
+
+  it('has the five doubtful entries corrected against the facts page', () => {
+    const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
+    assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);
+    assert.match(entry('gui-ke-hoach').answer, /cơ quan sử dụng cán bộ/);
+    assert.match(entry('che-do-khuyen-khich').answer, /được xem xét/);
+    assert.notEqual(entry('quy-trinh-tong-quat').confidence, 'verified');
+    assert.match(entry('quy-trinh-tong-quat').answer, /không mặc nhiên áp dụng/);
+    assert.match(entry('nhan-vien-khong-quan-ly').answer, /Điều 11\) của Nghị định không áp dụng/);
+    // The vote share counts every eligible voter, as the decision code does; the worked example agrees.
+    const vote = entry('ty-le-thong-qua').answer;
+    assert.match(vote, /tổng số người có quyền biểu quyết/);
+    assert.match(vote, /4 người có quyền biểu quyết thì cần ít nhất 3 phiếu đồng ý/);
+    assert.equal(tallyCounts({ voters: 4, inFavour: 3, against: 0, headInFavour: true }).passed, true);
+    assert.equal(tallyCounts({ voters: 4, inFavour: 2, against: 1, headInFavour: true }).passed, false);
+    assert.equal(tallyCounts({ voters: 4, inFavour: 2, against: 2, headInFavour: true }).passed, true);
+  });
+});
+
+describe('knowledge: the demo imports the province letter at first start', function () {
+  this.timeout(60000);
+  let h: BotHarness;
+  before(async () => {
+    h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), env: { DEMO_MODE: 'true' } });
+  });
+  after(async () => h?.close());
+
+  it("quotes the letter's point word for word and still answers the decree's principles with Điều 4 first", async () => {
+    const user = h.user(TEST_PEOPLE.find((p) => p.position === 'Chuyên viên')!.email);
+    const report = allText(await user.say('Hạn nộp báo cáo hằng năm về khuyến khích bảo vệ cán bộ là ngày nào?'));
+    assert.match(report, /Trích nguyên văn/);
+    assert.match(report, /Định kỳ hằng năm \(trước ngày 30\/11\)/);
+    assert.match(report, /điểm d mục 1 Công văn số …\/UBND-NC/);
+    const rows: Array<{ n: string }> = await h.db.dataSource.query('SELECT count(*)::text AS n FROM legal_document');
+    assert.equal(rows[0].n, '1');
+    const principles = allText(await user.say('Nghị định 73 quy định những nguyên tắc nào?'));
+    assert.match(principles, new RegExp(`Căn cứ[\\s\\S]*Điều 4 ${ND73}`));
+    assert.match(principles, /tóm tắt/);
+    // The button of a refusal asks its question.
+    const asked = allText(await user.submit({ verb: KB_ASK_VERB, question: 'Những hành vi nào bị nghiêm cấm theo Nghị định 73?' }));
+    assert.match(asked, new RegExp(`Điều 6 ${ND73}`));
+  });
+});
