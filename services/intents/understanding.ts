@@ -37,7 +37,8 @@ export interface TypedCommand {
 export type CommandMatcher = (text: string) => TypedCommand | undefined;
 
 const CONTROL_WORDS: [WizardControl, string[]][] = [
-  ['save', ['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra']],
+  // "thôi" stops without losing anything: the draft is kept, as with "lưu nháp".
+  ['save', ['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra', 'thoi', 'thoi de sau', 'de sau', 'lam sau']],
   ['cancel', ['huy', 'huy bo', 'huy de xuat', 'huy nhap']],
   ['back', ['quay lai']],
   ['skip', ['bo qua']],
@@ -75,6 +76,8 @@ function isHelp(text: string): boolean {
   const joined = ` ${words.join(' ')} `;
   return HELP_CORE.some((c) => joined.includes(` ${c} `)) && words.every((w) => HELP_WORDS.has(w));
 }
+
+const BARE_REPLIES = new Set(['co', 'khong', 'khong co', 'ko', 'k', 'dung', 'dung roi', 'sai', 'chua', 'roi', 'co a', 'khong a', 'yes', 'no']);
 
 /** Intents whose phrases, said whole, beat everything except a proposal code. */
 function wholeIntent(text: string): Understanding | undefined {
@@ -122,6 +125,8 @@ export function understand(text: string, situation: Situation, commands?: Comman
   const talk = smallTalkOf(trimmed);
   if (talk) return { kind: 'smalltalk', talk };
   if (isHelp(trimmed)) return { kind: 'help' };
+  // A bare yes or no with nothing asked: there is nothing to search the regulations for.
+  if (BARE_REPLIES.has(foldedWords(trimmed).join(' '))) return { kind: 'not_understood' };
   const intent = wholeIntent(trimmed);
   if (intent) return intent;
   if (readsAsQuestion(trimmed)) return { kind: 'question' };
