@@ -211,6 +211,7 @@ export function registerDecisionFeature(bot: BotApplication, services: AppServic
       },
     });
   });
+  bot.intents.registerWaiting(async (turn) => (await service.tasksFor(turn.officer.id)).map((x) => t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role, t.due(x.dueDate))));
   // "đề xuất của tôi" is registered once, by bot/my-proposals-feature.ts (one list with the right actions).
 
   return feature;

@@ -143,7 +143,7 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
   it('reads a question right after a decision card as a question: the proposal is not acted on', async () => {
     const staff = h.user('cv.skhcn@test.invalid');
     await staff.say('xin chào');
-    const { id } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
     await h.server.services.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
     const [{ status: before }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
     for (const q of ['Hội đồng có bắt buộc không?', 'Trả lại thì có phải nêu lý do không?', 'Biểu quyết kín hay công khai', 'Chuyển cho ai thì đúng quy trình?']) {
@@ -153,5 +153,8 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     }
     const [{ status: after }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
     assert.equal(after, before);
+    // The greeting says what waits for the head; someone with nothing waiting is not told "0".
+    assert.match(await say('gd.skhcn@test.invalid', 'chào bot'), new RegExp(`Xin chào[\\s\\S]*Anh/chị có 1 việc chờ xử lý:[\\s\\S]*${code}`));
+    assert.doesNotMatch(await say('pgd3.skhcn@test.invalid', 'xin chào'), /việc chờ xử lý/);
   });
 });

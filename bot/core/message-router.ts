@@ -30,6 +30,12 @@ export function helpText(commands: CommandRegistry): string {
   return core.helpFull(list);
 }
 
+/** After the greeting or the menu: what waits for the person, if anything. */
+async function sendWaiting(turn: CoreTurn, deps: MessageRouterDeps): Promise<void> {
+  const lines = await deps.intents.waiting(turn);
+  if (lines.length) await turn.send(core.waiting(lines));
+}
+
 /** What the conversation waits for, as the understanding step needs it. */
 function situationOf(instance: DialogInstance | undefined): Situation {
   if (!instance) return { kind: 'idle' };
@@ -57,11 +63,15 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
       const handler = deps.intents.get(u.intent);
       if (!handler) return false;
       await handler(turn, text);
+      if (u.intent === 'menu') await sendWaiting(turn, deps);
       return true;
     }
     case 'smalltalk': {
       if (inDialog) await turn.send(core.smallTalkInWizard[u.talk]);
-      else if (u.talk === 'greeting') await (deps.intents.get('greeting') ?? deps.intents.get('menu'))?.(turn, text);
+      else if (u.talk === 'greeting') {
+        await (deps.intents.get('greeting') ?? deps.intents.get('menu'))?.(turn, text);
+        await sendWaiting(turn, deps);
+      }
       else await turn.send(core.smallTalk[u.talk]);
       return true;
     }
