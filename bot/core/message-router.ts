@@ -67,12 +67,14 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
       return true;
     }
     case 'smalltalk': {
-      if (inDialog) await turn.send(core.smallTalkInWizard[u.talk]);
-      else if (u.talk === 'greeting') {
+      if (inDialog) {
+        await turn.send(core.smallTalkInWizard[u.talk]);
+      } else if (u.talk === 'greeting') {
         await (deps.intents.get('greeting') ?? deps.intents.get('menu'))?.(turn, text);
         await sendWaiting(turn, deps);
+      } else {
+        await turn.send(core.smallTalk[u.talk]);
       }
-      else await turn.send(core.smallTalk[u.talk]);
       return true;
     }
     case 'question': {
