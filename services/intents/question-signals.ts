@@ -62,6 +62,21 @@ function endsAsYesNo(words: string[]): boolean {
  * "Không, vì …", "Có, được người dân ủng hộ" and "không cần gì thêm" are answers, not questions.
  */
 export function readsAsQuestion(text: string): boolean {
+  return questionStrength(text) !== 'none';
+}
+
+/**
+ * How clearly a text is a question: 'strong' (a question mark, an asking phrase, a yes/no ending),
+ * 'weak' (only one question word inside a long sentence, which an answer can also contain), 'none'.
+ */
+export function questionStrength(text: string): 'strong' | 'weak' | 'none' {
+  const strong = strongQuestion(text);
+  if (strong !== undefined) return strong ? 'strong' : 'none';
+  return foldedWords(text).length >= 8 ? 'weak' : 'strong';
+}
+
+/** true / false when the rules decide; undefined when only a lone question word speaks for a question. */
+function strongQuestion(text: string): boolean | undefined {
   const trimmed = text.trim();
   if (!trimmed) return false;
   if (/[?？]/.test(trimmed)) return true;
@@ -81,12 +96,17 @@ export function readsAsQuestion(text: string): boolean {
   if (PHRASE_ANYWHERE.some(phraseCounts)) return true;
   if (PHRASE_AT_START.some((p) => phraseAt(words, p).some((at) => (p !== 'hoi' || at > 0) && words.slice(0, at).every((w) => ASKERS.has(w))))) return true;
   if (unaccented && PHRASE_UNACCENTED.some(phraseCounts)) return true;
-  if (words.some((w, i) => WORDS_ANYWHERE.has(w) && !indefiniteAt(i))) return true;
   if (endsAsYesNo(words)) return true;
   if (ENGLISH_START.has(words[0]!) && words.length >= 3 && /^[\x20-\x7e]+$/.test(trimmed)) return true;
-  // Words that are only questions with their accents: "đâu" (not "đầu"), "mấy" (not "máy"), "ai" (not "AI").
+  // A lone question word ("gì", "nào"; "đâu" not "đầu", "mấy" not "máy", "ai" not "AI"): clear at the
+  // start or the end of the text, less so inside a long sentence.
   const accented = normalizeText(body).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim().split(' ');
-  return accented.some((w, i) => ACCENTED_WORDS.has(w) && words[i] !== 'a.i' && !indefiniteAt(i));
+  const lone = words
+    .map((w, i) => (WORDS_ANYWHERE.has(w) || (ACCENTED_WORDS.has(accented[i] ?? '') && w !== 'a.i')) && !indefiniteAt(i) ? i : -1)
+    .filter((i) => i >= 0);
+  if (!lone.length) return false;
+  if (lone.some((i) => i <= 1 || i >= words.length - 2)) return true;
+  return undefined;
 }
 
 /** "mục này", "ở đây": the step itself is what is asked about. */

@@ -3,7 +3,7 @@
 // judged here. Measured by `npm run eval:understanding` on test/fixtures/utterances.*.
 import { foldKey } from '../text/vietnamese.js';
 import { recognizeIntent, type Intent } from './intent-recognizer.js';
-import { asksAboutStep, foldedWords, isGibberish, readsAsQuestion } from './question-signals.js';
+import { asksAboutStep, foldedWords, isGibberish, questionStrength, readsAsQuestion } from './question-signals.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 
 export type Situation =
@@ -23,6 +23,8 @@ export type Understanding =
   | { kind: 'answer' }
   | { kind: 'question' }
   | { kind: 'step_question' }
+  /** At a wizard step: content or a question? Asked back with two buttons, nothing stored yet. */
+  | { kind: 'ambiguous' }
   | { kind: 'smalltalk'; talk: SmallTalk }
   | { kind: 'help' }
   | { kind: 'intent'; intent: Exclude<Intent, 'question' | 'help' | 'greeting'> }
@@ -115,7 +117,11 @@ export function understand(text: string, situation: Situation, commands?: Comman
       return readsAsQuestion(trimmed) ? { kind: 'question' } : talk ? { kind: 'smalltalk', talk } : { kind: 'answer' };
     }
     if (asksAboutStep(trimmed, situation.stepWords)) return { kind: 'step_question' };
-    if (readsAsQuestion(trimmed)) return { kind: 'question' };
+    // "hỏi: …" is the way to say "this is a question" when it reads as content.
+    if (/^hoi\s*:/.test(foldKey(trimmed))) return { kind: 'question' };
+    const strength = questionStrength(trimmed);
+    if (strength === 'strong') return { kind: 'question' };
+    if (strength === 'weak') return { kind: 'ambiguous' };
     return { kind: 'answer' };
   }
 
