@@ -31,5 +31,4 @@ describe('understanding: the labelled utterances', () => {
     assert.equal(rate('answer'), 1);
     assert.ok(rate('question') >= 0.97);
   });
-
 });
