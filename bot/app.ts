@@ -16,7 +16,7 @@ import { CommandRegistry } from './core/command-registry.js';
 import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
 import { bindConversationState, createDialogSet } from './core/dialog-host.js';
 import { IntentRegistry } from './core/intent-registry.js';
-import { helpText, routeMessage } from './core/message-router.js';
+import { helpText, registerUnderstandingCommands, routeMessage } from './core/message-router.js';
 import type { NeutralCard } from '../services/platform/reply.js';
 import { logger } from '../services/platform/logger.js';
 import { core } from '../services/platform/messages/index.js';
@@ -81,6 +81,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
   const bot: BotApplication = { app, commands: new CommandRegistry(), intents: new IntentRegistry(), dialogs: createDialogSet() };
 
   registerCoreFeatures(bot);
+  registerUnderstandingCommands(bot);
 
   app.turn('beforeTurn', async (context, state) => {
     const type = context.activity.type;

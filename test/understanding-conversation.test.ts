@@ -123,6 +123,26 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     assert.equal(edited.title, 'Số hóa hồ sơ: vì sao người dân phải đi lại?');
   });
 
+  it('asks "content or question?" when a long answer holds a lone question word, and each button does what it says', async () => {
+    const user = h.user('tp.qlkh@test.invalid');
+    const unclear = 'Cán bộ hướng dẫn người dân thủ tục nào được nộp trực tuyến tại nhà';
+    await run(user, [
+      ...FULL_PLAN.slice(0, 8),
+      [unclear, /Đây là nội dung cho mục «Nội dung, nhiệm vụ, giải pháp» hay câu hỏi\?[\s\S]*Ghi vào mục[\s\S]*Đây là câu hỏi/],
+    ]);
+    const draft = async () => (await h.db.dataSource.query(`SELECT plan FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1`))[0].plan;
+    assert.equal((await draft()).content, undefined, 'nothing stored before the choice');
+    const pressed = await user.execute('understanding.content', { text: unclear });
+    assert.equal(pressed.status, 200);
+    assert.match(allText(pressed.replies), /Bước 9\/25/);
+    assert.equal((await draft()).content, unclear);
+    // On a text channel the same choice is typed: "hỏi: …" answers and asks step 9 again.
+    const asked = plain(allText(await user.say('hỏi: Phạm vi thực hiện có được mở rộng sau thí điểm')));
+    assert.match(asked, /không ghi vào kế hoạch[\s\S]*Bước 9\/25/);
+    assert.equal((await draft()).scope, undefined);
+    await user.say('lưu nháp');
+  });
+
   it('says back the amount, dates and field it understood, and confirms an amount under one million đồng', async () => {
     const user = h.user('tp.qlkh@test.invalid');
     const script: Script = FULL_PLAN.slice(0, 15);
@@ -143,7 +163,7 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
   it('reads a question right after a decision card as a question: the proposal is not acted on', async () => {
     const staff = h.user('cv.skhcn@test.invalid');
     await staff.say('xin chào');
-    const { id } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
     await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
     const [{ status: before }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
     for (const q of ['Hội đồng có bắt buộc không?', 'Trả lại thì có phải nêu lý do không?', 'Biểu quyết kín hay công khai', 'Chuyển cho ai thì đúng quy trình?']) {
@@ -153,5 +173,8 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     }
     const [{ status: after }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
     assert.equal(after, before);
+    // The greeting says what waits for the head; someone with nothing waiting is not told "0".
+    assert.match(await say('gd.skhcn@test.invalid', 'chào bot'), new RegExp(`Xin chào[\\s\\S]*Anh/chị có 1 việc chờ xử lý:[\\s\\S]*${code}`));
+    assert.doesNotMatch(await say('pgd3.skhcn@test.invalid', 'xin chào'), /việc chờ xử lý/);
   });
 });

@@ -2,7 +2,7 @@
 // as in its situation (a command in its exact form, the wizard's answer, a question, small talk, help …).
 import { DialogTurnStatus, type DialogInstance, type DialogSet } from 'botbuilder-dialogs';
 import { PLAN_WIZARD_DIALOG } from '../../dialogs/plan-wizard-dialog.js';
-import { stepWordsOf } from '../../dialogs/wizard-sections.js';
+import { stepById, stepWordsOf } from '../../dialogs/wizard-sections.js';
 import { understand, type Situation, type Understanding } from '../../services/intents/understanding.js';
 import { logger } from '../../services/platform/logger.js';
 import { core, wizard } from '../../services/platform/messages/index.js';
@@ -24,10 +24,38 @@ export async function deliverCommandResult(turn: CoreTurn, result: CommandResult
   await turn.send(typeof result === 'string' ? result : { card: result });
 }
 
+export const UNDERSTANDING_VERBS = { content: 'understanding.content', question: 'understanding.question' } as const;
+
+/**
+ * The two buttons of "content or question?": each replays the text with the word that settles it
+ * ("ghi: …" stores it, "hỏi: …" answers it), as if typed. A card pressed after the wizard ended is stale.
+ */
+export function registerUnderstandingCommands(deps: MessageRouterDeps): void {
+  const replay = (word: string, done: string) => async (turn: CoreTurn, data: Record<string, unknown>): Promise<CommandResult> => {
+    const text = typeof data.text === 'string' ? data.text.trim().slice(0, MAX_MESSAGE_LENGTH) : '';
+    const dc = await deps.dialogs.createContext(turn.context);
+    if (!text || !dc.activeDialog) return { title: core.staleCard };
+    const activity = turn.context.activity;
+    const invoke = activity.type === 'invoke';
+    activity.text = `${word}: ${text}`;
+    activity.value = undefined;
+    await routeMessage(turn, deps);
+    return invoke ? { title: done } : undefined;
+  };
+  deps.commands.register(UNDERSTANDING_VERBS.content, replay('ghi', wizard.choseContent));
+  deps.commands.register(UNDERSTANDING_VERBS.question, replay('hỏi', wizard.choseQuestion));
+}
+
 /** The help, listing every typed command the features registered, with an example where one is known. */
 export function helpText(commands: CommandRegistry): string {
   const list = commands.typedCommands().map((c) => ({ keyword: c.keywords[0]!, example: core.commandExamples[c.verb] }));
   return core.helpFull(list);
+}
+
+/** After the greeting or the menu: what waits for the person, if anything. */
+async function sendWaiting(turn: CoreTurn, deps: MessageRouterDeps): Promise<void> {
+  const lines = await deps.intents.waiting(turn);
+  if (lines.length) await turn.send(core.waiting(lines));
 }
 
 /** What the conversation waits for, as the understanding step needs it. */
@@ -57,17 +85,37 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
       const handler = deps.intents.get(u.intent);
       if (!handler) return false;
       await handler(turn, text);
+      if (u.intent === 'menu') await sendWaiting(turn, deps);
       return true;
     }
     case 'smalltalk': {
-      if (inDialog) await turn.send(core.smallTalkInWizard[u.talk]);
-      else if (u.talk === 'greeting') await (deps.intents.get('greeting') ?? deps.intents.get('menu'))?.(turn, text);
-      else await turn.send(core.smallTalk[u.talk]);
+      if (inDialog) {
+        await turn.send(core.smallTalkInWizard[u.talk]);
+      } else if (u.talk === 'greeting') {
+        await (deps.intents.get('greeting') ?? deps.intents.get('menu'))?.(turn, text);
+        await sendWaiting(turn, deps);
+      } else {
+        await turn.send(core.smallTalk[u.talk]);
+      }
+      return true;
+    }
+    case 'ambiguous': {
+      const label = situation.kind === 'wizard' ? (stepById(situation.stepId)?.label ?? '') : '';
+      await turn.send({
+        card: {
+          title: wizard.contentOrQuestion(label),
+          sections: [{ heading: wizard.youTyped, text }],
+          actions: [
+            { title: wizard.asContent, verb: UNDERSTANDING_VERBS.content, data: { text }, command: `ghi: ${text}` },
+            { title: wizard.asQuestion, verb: UNDERSTANDING_VERBS.question, data: { text }, command: `hỏi: ${text}` },
+          ],
+        },
+      });
       return true;
     }
     case 'question': {
       const handler = deps.intents.get('question');
-      if (handler) await handler(turn, text);
+      if (handler) await handler(turn, text.replace(/^h[oỏ]i\s*:\s*/i, ''));
       else await turn.send(core.notUnderstood);
       // Only a step stores typed text; the review and confirmations do not need the reassurance.
       if (situation.kind === 'wizard') await turn.send(wizard.questionNotStored);
@@ -116,9 +164,10 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
     if (understood.kind !== 'answer' && understood.kind !== 'control') {
       const instance = dc.activeDialog;
       if (await act(turn, text, understood, deps, situation)) {
-        // Unless the command ended or replaced the dialog (e.g. "SỬA <mã>" opens another plan), ask again.
+        // Unless the command ended or replaced the dialog (e.g. "SỬA <mã>" opens another plan), ask again;
+        // the content-or-question card is itself the question.
         const after = await deps.dialogs.createContext(turn.context);
-        if (after.activeDialog === instance) await after.repromptDialog();
+        if (after.activeDialog === instance && understood.kind !== 'ambiguous') await after.repromptDialog();
         return;
       }
     }

@@ -16,4 +16,8 @@ export function registerMyTasksIntent(bot: BotApplication, container: Container)
       },
     });
   });
+  // What waits for the person, for the greeting and the menu.
+  bot.intents.registerWaiting(async (turn) =>
+    (await container.decisions.tasksFor(turn.officer.id)).map((x) => t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role, t.due(x.dueDate))),
+  );
 }

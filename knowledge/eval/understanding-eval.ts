@@ -59,7 +59,8 @@ export function realCommandTable(): CommandRegistry {
 
 /** Which family a label belongs to, for the targets: commands, wizard answers, questions, small talk. */
 export function familyOf(label: string): string {
-  if (label === 'question' || label === 'step_question') return 'question';
+  // "ambiguous" asks back before storing anything: for a question it is not a miss.
+  if (label === 'question' || label === 'step_question' || label === 'ambiguous') return 'question';
   return label.split(':')[0]!;
 }
 

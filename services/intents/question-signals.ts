@@ -14,21 +14,37 @@ export function foldedWords(text: string): string[] {
 
 const PHRASE_ANYWHERE = [
   'bao nhieu', 'bao lau', 'bao gio', 'khi nao', 'the nao', 'nhu nao', 'ra sao', 'tai sao', 'vi sao', 'lam sao',
-  'the sao', 'sao lai', 'la gi', 'gi a', 'nhung gi', 'nhung ai', 'nhung nao', 'cai gi', 'viec gi', 'o dau', 'di dau',
-  'co phai', 'phai khong', 'duoc khong', 'hay khong', 'co can', 'can gi', 'gom gi', 'gom nhung', 'nghia la',
-  'cho hoi', 'xin hoi', 'muon hoi', 'cho biet', 'muon biet', 'hoi ve', 'giai thich', 'la sao', 'lam gi',
-  'co duoc', 'duoc ko', 'duoc k', 'dc k', 'dc ko', 'dc khong', 'co bat buoc', 'truong hop nao', 'quy dinh nao',
+  'the sao', 'sao lai', 'la sao', 'la gi', 'gi a', 'nhung gi', 'nhung ai', 'nhung nao', 'cai gi', 'viec gi',
+  'co phai', 'phai khong', 'duoc khong', 'hay khong', 'can gi', 'gom gi', 'gom nhung', 'lam gi',
+  'duoc ko', 'duoc k', 'dc k', 'dc ko', 'dc khong', 'co bat buoc', 'truong hop nao', 'quy dinh nao',
   'ai lam', 'ai la', 'la ai', 'do ai', 'cho ai', 'qua ai', 'voi ai', 'ai duoc', 'ai co', 'ai se', 'ai phai', 'ai ky',
 ];
+/** Asking verbs count at the start only: "cho hỏi …", "tôi muốn biết …"; "hệ thống cho biết …" is a statement. */
+// A bare "hỏi" needs someone before it ("cho em hỏi"): "Hội đồng …" folds to the same word.
+const PHRASE_AT_START = ['hoi', 'cho hoi', 'xin hoi', 'muon hoi', 'cho biet', 'muon biet', 'hoi ve', 'giai thich', 'hoi chut', 'lam the nao', 'lam sao'];
+/** Folded phrases that collide with answer words ("ở đầu tháng"): only when the whole text is typed without accents. */
+const PHRASE_UNACCENTED = ['o dau', 'di dau', 'gui dau', 'nop dau', 'may ngay', 'may thang', 'may nam', 'may lan', 'may nguoi'];
 /** A question word alone is enough ("gì", "nào"); folded forms that collide with common words are left out. */
-const WORDS_ANYWHERE = new Set(['gi', 'nao', 'sao', 'hok', 'ko', 'what', 'how', 'who', 'why', 'when', 'where', 'which']);
+const WORDS_ANYWHERE = new Set(['gi', 'nao', 'hok', 'what', 'how', 'who', 'why', 'when', 'where', 'which']);
 /** Final particles: "… không", "… chưa", "… nhỉ", Zalo "… k". */
-const FINAL_WORDS = new Set(['khong', 'chua', 'nhi', 'nhe', 'k', 'ko', 'hong', 'ha', 'a', 'vay']);
-const ACCENTED_WORDS = new Set(['đâu', 'mấy', 'ai', 'sao']);
+const FINAL_WORDS = new Set(['khong', 'chua', 'nhi', 'k', 'ko', 'hong', 'ha', 'a', 'vay']);
+const ACCENTED_WORDS = new Set(['đâu', 'mấy', 'ai']);
 const ENGLISH_START = new Set(['what', 'how', 'who', 'why', 'when', 'where', 'which', 'is', 'are', 'can', 'does', 'do', 'should']);
+/** Who may come before an asking verb: "cho em hỏi", "dạ anh cho tôi biết". */
+const ASKERS = new Set(['toi', 'em', 'anh', 'chi', 'minh', 'da', 'xin', 'cho', 'ad', 'bot', 'ban', 'vui', 'long', 'lam', 'on']);
+const INDEFINABLE = new Set(['nao', 'gi', 'ai']);
+const NEGATIONS = new Set(['khong', 'chua', 'chang', 'cha', 'ko']);
+
+/** Index of each occurrence of a phrase in the words. */
+function phraseAt(words: string[], phrase: string): number[] {
+  const parts = phrase.split(' ');
+  const out: number[] = [];
+  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((p, j) => words[i + j] === p)) out.push(i);
+  return out;
+}
 
 function containsPhrase(words: string[], phrase: string): boolean {
-  return ` ${words.join(' ')} `.includes(` ${phrase} `);
+  return phraseAt(words, phrase).length > 0;
 }
 
 /** Sentence-final "không" is a question only after a verb it can ask about ("có … không", "được không"). */
@@ -43,25 +59,54 @@ function endsAsYesNo(words: string[]): boolean {
 
 /**
  * True when the text reads as a question. A typed answer to a wizard step rarely contains these marks;
- * "Không, vì …" and "Không có" are negations, not questions.
+ * "Không, vì …", "Có, được người dân ủng hộ" and "không cần gì thêm" are answers, not questions.
  */
 export function readsAsQuestion(text: string): boolean {
+  return questionStrength(text) !== 'none';
+}
+
+/**
+ * How clearly a text is a question: 'strong' (a question mark, an asking phrase, a yes/no ending),
+ * 'weak' (only one question word inside a long sentence, which an answer can also contain), 'none'.
+ */
+export function questionStrength(text: string): 'strong' | 'weak' | 'none' {
+  const strong = strongQuestion(text);
+  if (strong !== undefined) return strong ? 'strong' : 'none';
+  return foldedWords(text).length >= 8 ? 'weak' : 'strong';
+}
+
+/** true / false when the rules decide; undefined when only a lone question word speaks for a question. */
+function strongQuestion(text: string): boolean | undefined {
   const trimmed = text.trim();
   if (!trimmed) return false;
   if (/[?？]/.test(trimmed)) return true;
-  const words = foldedWords(trimmed);
+  // "Có, …" / "Không, …": a yes/no answer followed by its reason.
+  const body = trimmed.replace(/^\s*(có|co|không|khong|ko)\s*[,.:;–-]\s*/i, '');
+  const unaccented = trimmed === trimmed.normalize('NFD').replace(/[\u0300-\u036f]/g, '') && !/[đĐ]/.test(trimmed);
+  // "AI" in capitals is the technology, not "ai" (who).
+  const original = body.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim().split(' ');
+  const words = foldedWords(body).map((w, i) => (w === 'ai' && original[i] === 'AI' ? 'a.i' : w));
   if (!words.length) return false;
-  // After a leading negation "nào", "gì", "ai" are indefinite: "Không có quy định nào …" = there is none.
-  const negated = /^(khong|chua|chang|cha)$/.test(words[0]!);
-  const indefinite = (w: string) => negated && (w === 'nao' || w === 'gi' || w === 'ai');
-  if (PHRASE_ANYWHERE.some((p) => !p.split(' ').some(indefinite) && containsPhrase(words, p))) return true;
-  if (words.some((w) => WORDS_ANYWHERE.has(w) && !indefinite(w)) && !(words.length === 1 && words[0] === 'ko')) return true;
+  // "nào", "gì", "ai" after a negation or before "cũng"/"đó", or after "bất kỳ", are indefinite: "không có
+  // quy định nào", "hồ sơ nào cũng", "việc gì đó".
+  const indefiniteAt = (i: number): boolean =>
+    INDEFINABLE.has(words[i]!) &&
+    (['cung', 'do', 'het'].includes(words[i + 1] ?? '') || words.slice(Math.max(0, i - 4), i).some((w) => NEGATIONS.has(w)) || /\bbat (ky|cu)\b/.test(words.slice(Math.max(0, i - 4), i).join(' ')));
+  const phraseCounts = (p: string) => phraseAt(words, p).some((at) => !p.split(' ').some((_, j) => indefiniteAt(at + j)));
+  if (PHRASE_ANYWHERE.some(phraseCounts)) return true;
+  if (PHRASE_AT_START.some((p) => phraseAt(words, p).some((at) => (p !== 'hoi' || at > 0) && words.slice(0, at).every((w) => ASKERS.has(w))))) return true;
+  if (unaccented && PHRASE_UNACCENTED.some(phraseCounts)) return true;
   if (endsAsYesNo(words)) return true;
   if (ENGLISH_START.has(words[0]!) && words.length >= 3 && /^[\x20-\x7e]+$/.test(trimmed)) return true;
-  // Words that are only questions with their accents (or, for "ai", in lower case: "AI" is a technology).
-  const accented = normalizeText(trimmed).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ');
-  const original = trimmed.replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ');
-  return accented.some((w, i) => ACCENTED_WORDS.has(w) && (w !== 'ai' || original[i] !== 'AI'));
+  // A lone question word ("gì", "nào"; "đâu" not "đầu", "mấy" not "máy", "ai" not "AI"): clear at the
+  // start or the end of the text, less so inside a long sentence.
+  const accented = normalizeText(body).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim().split(' ');
+  const lone = words
+    .map((w, i) => (WORDS_ANYWHERE.has(w) || (ACCENTED_WORDS.has(accented[i] ?? '') && w !== 'a.i')) && !indefiniteAt(i) ? i : -1)
+    .filter((i) => i >= 0);
+  if (!lone.length) return false;
+  if (lone.some((i) => i <= 1 || i >= words.length - 2)) return true;
+  return undefined;
 }
 
 /** "mục này", "ở đây": the step itself is what is asked about. */

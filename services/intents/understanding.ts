@@ -3,7 +3,7 @@
 // judged here. Measured by `npm run eval:understanding` on test/fixtures/utterances.*.
 import { foldKey } from '../text/vietnamese.js';
 import { recognizeIntent, type Intent } from './intent-recognizer.js';
-import { asksAboutStep, foldedWords, isGibberish, readsAsQuestion } from './question-signals.js';
+import { asksAboutStep, foldedWords, isGibberish, questionStrength, readsAsQuestion } from './question-signals.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 
 export type Situation =
@@ -23,6 +23,8 @@ export type Understanding =
   | { kind: 'answer' }
   | { kind: 'question' }
   | { kind: 'step_question' }
+  /** At a wizard step: content or a question? Asked back with two buttons, nothing stored yet. */
+  | { kind: 'ambiguous' }
   | { kind: 'smalltalk'; talk: SmallTalk }
   | { kind: 'help' }
   | { kind: 'intent'; intent: Exclude<Intent, 'question' | 'help' | 'greeting'> }
@@ -37,7 +39,8 @@ export interface TypedCommand {
 export type CommandMatcher = (text: string) => TypedCommand | undefined;
 
 const CONTROL_WORDS: [WizardControl, string[]][] = [
-  ['save', ['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra']],
+  // "thôi" stops without losing anything: the draft is kept, as with "lưu nháp".
+  ['save', ['luu nhap', 'thoat', 'luu', 'luu lai', 'tam dung', 'dung', 'thoat ra', 'thoi', 'thoi de sau', 'de sau', 'lam sau']],
   ['cancel', ['huy', 'huy bo', 'huy de xuat', 'huy nhap']],
   ['back', ['quay lai']],
   ['skip', ['bo qua']],
@@ -76,6 +79,8 @@ function isHelp(text: string): boolean {
   return HELP_CORE.some((c) => joined.includes(` ${c} `)) && words.every((w) => HELP_WORDS.has(w));
 }
 
+const BARE_REPLIES = new Set(['co', 'khong', 'khong co', 'ko', 'k', 'dung', 'dung roi', 'sai', 'chua', 'roi', 'co a', 'khong a', 'yes', 'no']);
+
 /** Intents whose phrases, said whole, beat everything except a proposal code. */
 function wholeIntent(text: string): Understanding | undefined {
   const { intent, score } = recognizeIntent(text);
@@ -112,7 +117,11 @@ export function understand(text: string, situation: Situation, commands?: Comman
       return readsAsQuestion(trimmed) ? { kind: 'question' } : talk ? { kind: 'smalltalk', talk } : { kind: 'answer' };
     }
     if (asksAboutStep(trimmed, situation.stepWords)) return { kind: 'step_question' };
-    if (readsAsQuestion(trimmed)) return { kind: 'question' };
+    // "hỏi: …" is the way to say "this is a question" when it reads as content.
+    if (/^hoi\s*:/.test(foldKey(trimmed))) return { kind: 'question' };
+    const strength = questionStrength(trimmed);
+    if (strength === 'strong') return { kind: 'question' };
+    if (strength === 'weak') return { kind: 'ambiguous' };
     return { kind: 'answer' };
   }
 
@@ -122,6 +131,8 @@ export function understand(text: string, situation: Situation, commands?: Comman
   const talk = smallTalkOf(trimmed);
   if (talk) return { kind: 'smalltalk', talk };
   if (isHelp(trimmed)) return { kind: 'help' };
+  // A bare yes or no with nothing asked: there is nothing to search the regulations for.
+  if (BARE_REPLIES.has(foldedWords(trimmed).join(' '))) return { kind: 'not_understood' };
   const intent = wholeIntent(trimmed);
   if (intent) return intent;
   if (readsAsQuestion(trimmed)) return { kind: 'question' };

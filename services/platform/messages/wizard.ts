@@ -12,6 +12,12 @@ export const wizard = {
   backToStep: 'Bản nháp vẫn giữ nguyên chỗ đang soạn. Mời anh/chị tiếp tục:',
   questionNotStored: 'Tôi hiểu đây là câu hỏi nên không ghi vào kế hoạch. Nếu đó đúng là nội dung của mục, anh/chị gõ "ghi:" rồi nội dung, ví dụ "ghi: …".',
   stepExplained: 'Mục này cần ghi như sau (chưa có gì được lưu):',
+  contentOrQuestion: (label: string) => `Đây là nội dung cho mục «${label}» hay câu hỏi?`,
+  youTyped: 'Anh/chị đã gõ',
+  asContent: 'Ghi vào mục',
+  asQuestion: 'Đây là câu hỏi',
+  choseContent: 'Đã ghi vào mục.',
+  choseQuestion: 'Đã trả lời như một câu hỏi.',
   /** What was understood, said back before the next step. */
   recorded: (label: string, value: string) => `Đã ghi ${label.toLocaleLowerCase('vi')}: ${value}. Nếu chưa đúng, gõ "quay lại" để sửa.`,
   recordedAmount: (figures: string, words: string) => `Đã ghi kinh phí: ${figures} (${words} đồng). Nếu chưa đúng, gõ "quay lại" để sửa.`,
