@@ -12,7 +12,8 @@ import type { Channel } from '../entities/channel-account.entity.js';
 import { menuCard, MENU_VERBS } from './cards/menu-card.js';
 import type { IdentityService } from '../services/directory/identity-service.js';
 import type { AppConfig } from './config.js';
-import { CommandRegistry } from './core/command-registry.js';
+import { CommandRegistry, type ProposalGate } from './core/command-registry.js';
+import type { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
 import { bindConversationState, createDialogSet } from './core/dialog-host.js';
 import { IntentRegistry } from './core/intent-registry.js';
@@ -57,6 +58,8 @@ export interface BotApplicationOptions {
   storage: Storage;
   config: AppConfig;
   identity: IdentityService;
+  /** Who may see which proposal: checked before every card verb that names one. */
+  access: ProposalAccess;
 }
 
 /** Who is asking, and how to say that the bot does not know them. */
@@ -78,7 +81,13 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-  const bot: BotApplication = { app, commands: new CommandRegistry(), intents: new IntentRegistry(), dialogs: createDialogSet() };
+    const gate: ProposalGate = {
+    proposalIdOf: (data) => options.access.proposalIdOf(data),
+    canRead: (turn, proposalId) => options.access.canRead(turn.officer, proposalId),
+    refused: (turn, proposalId, verb) => options.access.recordRefusal(turn.officer.id, proposalId, verb, turn.channelId),
+    refusal: core.notConcerned,
+  };
+  const bot: BotApplication = { app, commands: new CommandRegistry(gate), intents: new IntentRegistry(), dialogs: createDialogSet() };
 
   registerCoreFeatures(bot);
   registerUnderstandingCommands(bot);
@@ -153,17 +162,17 @@ function registerCoreFeatures(bot: BotApplication): void {
   bot.intents.register('greeting', async (turn) => turn.send({ text: core.greeting(turn.officer.fullName), card: menuCard() }));
   bot.intents.register('help', async (turn) => turn.send(helpText(bot.commands)));
   bot.intents.register('cancel', async (turn) => turn.send({ text: core.nothingToCancel, card: menuCard() }));
-  bot.commands.register(MENU_VERBS.help, async () => helpText(bot.commands));
+  bot.commands.register(MENU_VERBS.help, async () => helpText(bot.commands), 'own');
   // Menu buttons run the same intents as typing the words.
   const viaIntent = (intent: Parameters<IntentRegistry['get']>[0]) => async (turn: CoreTurn) => {
     const handler = bot.intents.get(intent) ?? sendMenu;
     await handler(turn, '');
     return undefined;
   };
-  bot.commands.register(MENU_VERBS.newProposal, viaIntent('new_proposal'));
-  bot.commands.register(MENU_VERBS.myProposals, viaIntent('my_proposals'));
-  bot.commands.register(MENU_VERBS.myTasks, viaIntent('my_tasks'));
-  bot.commands.register('menu.show', async () => menuCard());
+  bot.commands.register(MENU_VERBS.newProposal, viaIntent('new_proposal'), 'own');
+  bot.commands.register(MENU_VERBS.myProposals, viaIntent('my_proposals'), 'own');
+  bot.commands.register(MENU_VERBS.myTasks, viaIntent('my_tasks'), 'own');
+  bot.commands.register('menu.show', async () => menuCard(), 'own');
 }
 
 async function identify(context: TurnContext, services: IdentifyOptions): Promise<Officer | undefined> {

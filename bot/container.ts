@@ -16,6 +16,7 @@ import { createPolicyAnswerer, type PolicyAnswerer } from '../services/knowledge
 import { ChannelGateways } from '../services/notifications/channel-gateway.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
 import { GraphAppInstaller } from '../services/notifications/graph-installer.js';
+import { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
@@ -50,6 +51,8 @@ export interface Container {
   notifier: BotNotifier;
   events: ProposalEvents;
   identity: IdentityService;
+  /** Who may see which proposal. */
+  access: ProposalAccess;
   routing: RoutingService;
   decisions: DecisionService;
   implementation: ImplementationService;
@@ -80,7 +83,8 @@ export function buildContainer(options: ContainerOptions): Container {
 
   const identity = new IdentityService(dataSource);
   const adapter = createAdapter(config);
-  const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity });
+  const access = new ProposalAccess(dataSource, workflow);
+  const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity, access });
   const lock: ConversationLock =
     db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS }) : new InProcessConversationLock();
   const links = new DownloadLinks(config.PUBLIC_BASE_URL, config.PORT);
@@ -129,6 +133,7 @@ export function buildContainer(options: ContainerOptions): Container {
     notifier,
     events: new ProposalEvents(),
     identity,
+    access,
     routing: new RoutingService(dataSource, workflow),
     decisions: new DecisionService(dataSource, notifier, { config: workflow }),
     implementation: new ImplementationService(dataSource, notifier, { config: workflow }),

@@ -106,9 +106,10 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     assert.match(stale, new RegExp(`đã được trả lại để chỉnh sửa[\\s\\S]*SỬA ${code}`));
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
 
-    // 5. Someone else cannot reopen it; the refusal is audited and nothing changes.
+    // 5. Someone else cannot reopen it (a deputy with no part in it may not even see it); the refusal is
+    // audited and nothing changes.
     const other = plain(allText(await h.user('pgd1.skhcn@test.invalid').say(`SỬA ${code}`)));
-    assert.match(other, /Chỉ người đề xuất mới sửa được/);
+    assert.match(other, /không phải người được giao hay có liên quan/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
     assert.equal((await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'refused' AND actor_id = $2`, [id, p.scDeputy1]))[0]!.n, 1);
 

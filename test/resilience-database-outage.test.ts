@@ -29,7 +29,7 @@ function counterFeature(bot: BotApplication): void {
     const count = Number(turn.conversation.count ?? 0) + 1;
     turn.conversation.count = count;
     return `đã đếm ${count}`;
-  });
+  }, 'own');
   bot.commands.registerText({ keywords: ['đếm'], verb: 'test.count', parse: () => ({}) });
 }
 

@@ -25,9 +25,9 @@ const LONG = SENTENCE.repeat(60).trim();
 
 /** Test feature: typed commands for a long text, markup and a card with five actions. */
 function testCommands(bot: BotApplication): void {
-  bot.commands.register('test.long', async () => LONG);
+  bot.commands.register('test.long', async () => LONG, 'own');
   bot.commands.registerText({ keywords: ['văn bản dài'], verb: 'test.long', parse: () => ({}) });
-  bot.commands.register('test.markup', async () => '**Lưu ý:** xem `Điều 7` tại [Nghị định 73](https://vanban.chinhphu.vn/nd73) <b>ngay</b>.');
+  bot.commands.register('test.markup', async () => '**Lưu ý:** xem `Điều 7` tại [Nghị định 73](https://vanban.chinhphu.vn/nd73) <b>ngay</b>.', 'own');
   bot.commands.registerText({ keywords: ['định dạng'], verb: 'test.markup', parse: () => ({}) });
   bot.commands.register('test.card', async () => ({
     title: 'Đề xuất ĐX-2026-0007 chờ anh/chị quyết định',
@@ -39,9 +39,9 @@ function testCommands(bot: BotApplication): void {
       { title: 'Hội đồng', verb: 'test.pick', command: 'CHỌN 4' },
       { title: 'Tải kế hoạch', verb: 'test.pick', command: 'CHỌN 5' },
     ],
-  }));
+  }), 'own');
   bot.commands.registerText({ keywords: ['thẻ thử'], verb: 'test.card', parse: () => ({}) });
-  bot.commands.register('test.pick', async (_turn, data) => `Đã chọn ${String(data.n)}.`);
+  bot.commands.register('test.pick', async (_turn, data) => `Đã chọn ${String(data.n)}.`, 'own');
   bot.commands.registerText({ keywords: ['chọn'], verb: 'test.pick', parse: (rest) => (/^\d$/.test(rest.trim()) ? { n: Number(rest.trim()) } : undefined) });
 }
 

@@ -51,8 +51,8 @@ export function registerAnnualReportFeature(bot: BotApplication, container: Cont
         : {}),
     });
   };
-  c.register(REPORT_VERBS.show, async (turn, data) => reportView(turn, data));
-  c.register(REPORT_VERBS.generate, async (turn, data) => reportView(turn, data, { links: true }));
+  c.register(REPORT_VERBS.show, async (turn, data) => reportView(turn, data), 'own');
+  c.register(REPORT_VERBS.generate, async (turn, data) => reportView(turn, data, { links: true }), 'own');
   c.register(REPORT_VERBS.narrative, async (turn, data) => {
     const year = yearIn(data);
     if (year === null) return t.invalidYear;
@@ -62,7 +62,7 @@ export function registerAnnualReportFeature(bot: BotApplication, container: Cont
     if (!parts.length) return reportView(turn, data, { notice: t.narrativeNothing });
     for (const k of parts) await setNarrative(ds, role.unitId, year, k, String(data[k]), turn.officer.id);
     return reportView(turn, data, { notice: t.narrativeSaved });
-  });
+  }, 'own');
   c.register(REPORT_VERBS.submit, async (turn, data) => {
     const year = yearIn(data);
     if (year === null) return t.invalidYear;
@@ -78,7 +78,7 @@ export function registerAnnualReportFeature(bot: BotApplication, container: Cont
     }
     const narrative = await getNarrative(ds, role.unitId, year);
     return reportView(turn, { ...data, scope: 'unit' }, { notice: fresh ? t.submitted(year) : t.alreadySubmitted(year, narrative.submittedAt ? narrative.submittedAt.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '') });
-  });
+  }, 'own');
   c.register(REPORT_VERBS.tracking, async (turn, data) => {
     const year = yearIn(data);
     if (year === null) return t.invalidYear;
@@ -90,7 +90,7 @@ export function registerAnnualReportFeature(bot: BotApplication, container: Cont
       body: [t.trackingSummary(status.filter((s) => s.submittedAt).length, status.length)],
       sections: [{ heading: t.factSubmissions, text: status.map((s) => t.trackingLine(s.unit.name, s.submittedAt ? s.submittedAt.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : null)).join('\n') }],
     };
-  });
+  }, 'own');
   const yearOnly = (r: string) => {
     const s = r.trim();
     if (!s) return {};

@@ -42,8 +42,8 @@ export function registerUnderstandingCommands(deps: MessageRouterDeps): void {
     await routeMessage(turn, deps);
     return invoke ? { title: done } : undefined;
   };
-  deps.commands.register(UNDERSTANDING_VERBS.content, replay('ghi', wizard.choseContent));
-  deps.commands.register(UNDERSTANDING_VERBS.question, replay('hỏi', wizard.choseQuestion));
+  deps.commands.register(UNDERSTANDING_VERBS.content, replay('ghi', wizard.choseContent), 'own');
+  deps.commands.register(UNDERSTANDING_VERBS.question, replay('hỏi', wizard.choseQuestion), 'own');
 }
 
 /** The help, listing every typed command the features registered, with an example where one is known. */

@@ -4,6 +4,7 @@ import { decisions as t } from '../../services/platform/messages/index.js';
 import { undeliveredForHomeAffairs } from '../../services/decisions/home-affairs-queue.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
+import type { CoreTurn } from '../core/core-turn.js';
 import type { DecisionCards } from './decision-view.js';
 
 export const HOME_AFFAIRS_VERBS = { queue: 'decision.queue', reroute: 'decision.reroute' } as const;
@@ -11,9 +12,9 @@ export const HOME_AFFAIRS_VERBS = { queue: 'decision.queue', reroute: 'decision.
 export function registerHomeAffairsQueue(bot: BotApplication, container: Container, cards: DecisionCards): void {
   const { decisions, identity, dataSource } = container;
   const c = bot.commands;
+  const onlyHomeAffairs = async (turn: CoreTurn) => ((await identity.inHomeAffairs(turn.officer)) ? undefined : t.queueOnlyHomeAffairs);
 
-  c.register(HOME_AFFAIRS_VERBS.queue, async (turn) => {
-    if (!(await identity.inHomeAffairs(turn.officer))) return { title: t.queueOnlyHomeAffairs };
+  c.register(HOME_AFFAIRS_VERBS.queue, async () => {
     const queue = await decisions.routingQueue();
     const failed = await undeliveredForHomeAffairs(dataSource, 30);
     if (!queue.length && !failed.length) return { title: t.queueTitle, body: [t.queueEmpty] };
@@ -27,17 +28,16 @@ export function registerHomeAffairsQueue(bot: BotApplication, container: Contain
         .slice(0, 5)
         .map((q) => ({ title: `CHUYỂN LẠI ${q.code}`, verb: HOME_AFFAIRS_VERBS.reroute, data: { proposalId: q.id }, command: `CHUYỂN LẠI ${q.code}` })),
     };
-  });
+  }, onlyHomeAffairs);
 
   c.register(HOME_AFFAIRS_VERBS.reroute, async (turn, data) => {
-    if (!(await identity.inHomeAffairs(turn.officer))) return { title: t.queueOnlyHomeAffairs };
     const id = await cards.resolve(data);
     const view = id ? await decisions.view(id) : null;
     if (!view || !id) return { title: t.refusal.not_found! };
     const code = view.proposal.code ?? '';
     const r = await decisions.reroute(id, { officerId: turn.officer.id, channel: turn.channelId });
     return { title: r.ok ? t.rerouted(code) : t.rerouteFailed(code) };
-  });
+  }, onlyHomeAffairs);
 
   c.registerText({ keywords: ['HÀNG ĐỢI'], verb: HOME_AFFAIRS_VERBS.queue, parse: () => ({}) });
   c.registerText({

@@ -21,10 +21,11 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
         damage: str(d, 'damage'),
       }),
     ),
+    'proposal',
   );
-  c.register(EVALUATION_VERBS.voteFor, cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'for', str(d, 'comment'))));
-  c.register(EVALUATION_VERBS.voteAgainst, cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'against', str(d, 'comment'))));
-  c.register(EVALUATION_VERBS.close, cards.act((turn, id) => evaluation.closeVote(actorOf(turn), id)));
+  c.register(EVALUATION_VERBS.voteFor, cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'for', str(d, 'comment'))), 'proposal');
+  c.register(EVALUATION_VERBS.voteAgainst, cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'against', str(d, 'comment'))), 'proposal');
+  c.register(EVALUATION_VERBS.close, cards.act((turn, id) => evaluation.closeVote(actorOf(turn), id)), 'proposal');
   c.register(
     EVALUATION_VERBS.meeting,
     cards.act((turn, id, d) => {
@@ -32,8 +33,9 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
       const against = Number(d.against);
       return evaluation.recordMeeting(actorOf(turn), id, { inFavour, against, headInFavour: d.headVote !== 'against', participants: str(d, 'participants'), minutes: str(d, 'minutes') });
     }),
+    'proposal',
   );
-  c.register(EVALUATION_VERBS.recognize, cards.act((turn, id, d) => evaluation.recordRecognition(actorOf(turn), id, list(str(d, 'recognitions')), str(d, 'note'))));
+  c.register(EVALUATION_VERBS.recognize, cards.act((turn, id, d) => evaluation.recordRecognition(actorOf(turn), id, list(str(d, 'recognitions')), str(d, 'note'))), 'proposal');
 
   c.registerText({
     keywords: ['ĐÁNH GIÁ'],

@@ -54,20 +54,20 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
     const question = typeof data.question === 'string' ? data.question.slice(0, 500) : '';
     if (question.trim()) await ask(turn, question);
     return undefined;
-  });
+  }, 'own');
 
   bot.commands.register(KB_SHOW_ARTICLE_VERB, async (_turn, data) => {
     const provisionId = typeof data.provisionId === 'string' ? data.provisionId : '';
     const view = provisionId ? await answerer.showArticle(provisionId) : null;
     if (!view) return { title: core.staleCard, body: [knowledge.articleNotFound] };
     return articleCard(view);
-  });
+  }, 'own');
 
   bot.commands.register(SHOW_ARTICLE_TEXT_VERB, async (turn) => {
     const context = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
     const view = context?.articleId ? await answerer.showArticle(context.articleId) : null;
     if (!view) return knowledge.articleNotFound;
     return rendersCards(turn.channelId) ? articleCard(view) : articleText(view, ZALO_TEXT_LIMIT);
-  });
+  }, 'own');
   bot.commands.registerText({ keywords: [KB_SHOW_ARTICLE_COMMAND], verb: SHOW_ARTICLE_TEXT_VERB, parse: (rest) => (rest.trim() ? undefined : {}) });
 }

@@ -185,7 +185,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (typeof found === 'string') return found;
     await resume(turn, found);
     return ack(turn, wizard.resumed(draftLabel(found.plan)));
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.delete, async (turn, data) => {
     const found = await findDraft(turn, data);
@@ -205,7 +205,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
         },
       ],
     };
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.deleteConfirmed, async (turn, data) => {
     const found = await findDraft(turn, data);
@@ -216,13 +216,13 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     const state = dc.activeDialog?.state as { proposalId?: string } | undefined;
     if (state?.proposalId === found.id) await dc.cancelAllDialogs();
     return wizard.deleted(draftLabel(found.plan));
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.form, async (turn, data) => {
     const found = await findDraft(turn, data);
     if (typeof found === 'string') return found;
     return { title: wizard.formTitle, adaptiveCard: planFormCard(found, workflow) };
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.saveForm, async (turn, data) => {
     const found = await findDraft(turn, data);
@@ -247,13 +247,13 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     }
     const card = await reviewCard(turn.context, proposal);
     return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.review, async (turn, data) => {
     const found = await findDraft(turn, data);
     if (typeof found === 'string') return found;
     return reviewCard(turn.context, found);
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.edit, async (turn, data) => {
     const found = await findDraft(turn, data);
@@ -262,7 +262,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (!wizard.sections[section]) return wizard.draftGone;
     await startWizard(turn, { proposalId: found.id, mode: 'edit', section });
     return ack(turn, wizard.editing(wizard.sections[section]));
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.submit, async (turn, data) => {
     if (typeof data.proposalId !== 'string') return wizard.draftGone;
@@ -275,7 +275,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     }
     const p = await drafts.get(turn.officer.id, data.proposalId);
     return ack(turn, p?.code ? `${wizard.reviewTitle}: ${p.code}` : wizard.reviewTitle);
-  });
+  }, 'proposal');
 
   bot.commands.register(PLAN_VERBS.download, async (turn, data) => {
     let proposal: Proposal | null = null;
@@ -284,7 +284,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
     await turn.send(fileReply(turn.context, proposal));
     return ack(turn, `${wizard.download} ${proposal.code}`);
-  });
+  }, 'proposal');
 
   /**
    * "Sửa đề xuất" on the proposer's notification of a return, or typed "SỬA <mã>": returned → draft through
@@ -315,7 +315,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
         return ack(turn, intro);
       }
     }
-  });
+  }, 'proposal');
   bot.commands.registerText({
     keywords: ['sửa', 'sửa đề xuất', 'sửa kế hoạch', 'chỉnh sửa'],
     verb: PLAN_VERBS.reopen,

@@ -16,7 +16,7 @@ export function registerZaloLinkFeature(bot: BotApplication, container: Containe
     const ttl = container.configuration.zalo.linkCodeTtlMinutes;
     const code = await links.issue(turn.officer.id, ttl);
     return text.linkCodeIssued(code, ttl);
-  });
+  }, 'own');
   bot.commands.registerText({
     keywords: ['liên kết Zalo', 'liên kết tài khoản Zalo', 'mã liên kết Zalo'],
     verb: ZALO_LINK_VERB,

@@ -83,5 +83,7 @@ export const core = {
   messageTooLong: (max: number) =>
     `Tin nhắn quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự). Anh/chị vui lòng rút gọn hoặc chia thành nhiều tin.`,
   unsupportedInput: 'Tôi chỉ đọc được tin nhắn văn bản và các nút bấm. Anh/chị vui lòng gõ nội dung bằng chữ.',
+  /** A card verb on a proposal the person has nothing to do with (codes are sequential: anyone can type one). */
+  notConcerned: 'Anh/chị không phải người được giao hay có liên quan đến đề xuất này nên không xem hay thao tác được.',
   staleCard: 'Thẻ này đã cũ, thao tác không còn hiệu lực. Tôi gửi lại trạng thái hiện tại.',
 };
