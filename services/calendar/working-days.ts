@@ -298,7 +298,4 @@ const calendar = getDefaultCalendar;
 /** Shorthands on the process-wide calendar. */
 export const isWorkingDay = (date: DateInput): boolean => calendar().isWorkingDay(date);
 export const addWorkingDays = (start: DateInput, n: number): LocalDate => calendar().addWorkingDays(start, n);
-export const workingDaysBetween = (a: DateInput, b: DateInput): number => calendar().workingDaysBetween(a, b);
-export const nextWorkingDay = (date: DateInput): LocalDate => calendar().nextWorkingDay(date);
-export const calendarWarnings = (year: number): string[] => calendar().calendarWarnings(year);
 export const deadline = (received: DateInput, n: number): Deadline => calendar().deadline(received, n);
