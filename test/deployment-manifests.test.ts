@@ -74,8 +74,8 @@ function checkRendering(docs: K8sObject[], minReplicas: number): void {
   assert.ok(container.resources.requests.cpu && container.resources.requests.memory && container.resources.limits.memory, 'resources set');
   assert.equal(container.securityContext.readOnlyRootFilesystem, true);
   assert.equal(container.securityContext.allowPrivilegeEscalation, false);
-  assert.ok(container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'), 'a writable /tmp for tsx');
-  assert.deepEqual(container.command, ['node', '--import', 'tsx', 'bot/main.ts']);
+  assert.ok(container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'), 'a writable /tmp for the documents being generated');
+  assert.deepEqual(container.command, ['node', 'dist/bot/main.js']);
   // The drain must fit in the grace period: SHUTDOWN_TIMEOUT_MS + preStop pause.
   const config = one(docs, 'ConfigMap');
   const drainSeconds = Number(config.data!.SHUTDOWN_TIMEOUT_MS) / 1000 + 5;
@@ -232,7 +232,7 @@ describe('deployment: Dockerfile and compose', function () {
     const health = lastStage.find((l) => /^HEALTHCHECK /i.test(l));
     assert.ok(health && health.includes('/healthz'));
     const cmd = lastStage.find((l) => /^CMD /i.test(l))!;
-    assert.deepEqual(JSON.parse(cmd.slice(4)), ['node', '--import', 'tsx', 'bot/main.ts']);
+    assert.deepEqual(JSON.parse(cmd.slice(4)), ['node', 'dist/bot/main.js'], 'compiled JavaScript, no tsx');
     assert.ok(lastStage.some((l) => /^EXPOSE 3978$/.test(l)));
     assert.ok(!lastStage.some((l) => /^RUN .*npm (ci|install)/.test(l)), 'no install in the final stage: node_modules come pruned from the deps stage');
     assert.ok(instructions.some((l) => /npm prune --omit=dev/.test(l)), 'devDependencies (typescript, mocha, ...) are not shipped');
@@ -250,10 +250,24 @@ describe('deployment: Dockerfile and compose', function () {
         assert.ok(!ignore.includes(source) && !ignore.some((i) => source.startsWith(`${i}/`)), `${source} is not ignored`);
       }
     }
-    // Everything the bot loads at run time beside its code is in the image.
-    for (const needed of ['config', 'knowledge', 'deployment/teams', 'services']) {
+    // Everything the bot reads at run time from the package root (services/platform/paths.ts) is in the image.
+    for (const needed of ['package.json', 'config', 'knowledge/curated', 'web', 'deployment/teams', 'services/directory/demo-directory.csv']) {
       assert.ok(copies.some((c) => c.split(/\s+/).includes(needed)), `${needed} copied`);
     }
+  });
+
+  it('builds on a closed network: no BuildKit frontend, the base image a build argument (compose too), compiled code only', () => {
+    assert.ok(!/^#\s*syntax=/m.test(dockerfile), 'a `# syntax=` line makes BuildKit fetch a frontend image from Docker Hub');
+    assert.ok(!instructions.some((l) => /--mount=|<</.test(l)), 'no BuildKit-only cache mounts or heredocs');
+    const froms = instructions.filter((l) => /^FROM /i.test(l));
+    assert.ok(froms.every((l) => /^FROM \$\{NODE_IMAGE\}( AS \w+)?$/i.test(l)), 'every stage FROM ${NODE_IMAGE}');
+    assert.ok(instructions.some((l) => /^RUN .*npm run build/.test(l)), 'compiled in the build stage');
+    const lastStage = instructions.slice(instructions.lastIndexOf(froms[froms.length - 1]!));
+    assert.ok(lastStage.some((l) => /^COPY --from=build \/app\/dist /.test(l)), 'the final stage gets dist/ from the build stage');
+    assert.ok(!lastStage.some((l) => /^COPY (bot|dialogs|entities|services) /.test(l)), 'no TypeScript sources in the final stage');
+    const compose = parseYaml(readFileSync(path.join(root, 'deployment/docker-compose.yml'), 'utf8')) as { services: { migrate: { build: { args?: Record<string, string> }; command: string[] } } };
+    assert.match(compose.services.migrate.build.args?.NODE_IMAGE ?? '', /^\$\{NODE_IMAGE:-node:20/, 'compose passes the base image through');
+    assert.deepEqual(compose.services.migrate.command, ['node', 'dist/bot/cli.js', 'db', 'migrate']);
   });
 
   it('compose runs the migrations, then the bot on PostgreSQL', () => {

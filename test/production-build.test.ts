@@ -76,6 +76,21 @@ describe('production build: node dist/bot/main.js', function () {
     assert.equal(workbook.text.slice(0, 2), 'PK', 'an XLSX (zip) file');
   });
 
+  it('loads the lazily imported document writer (docx) and working-day calendar (date-holidays) from dist/', () => {
+    // A separate compiled process, so Node's own loader (not tsx) resolves the dynamic import and the require.
+    const script = `
+      const { renderDocx } = require('./dist/services/documents/decree30-document.js');
+      const { deadline } = require('./dist/services/calendar/working-days.js');
+      renderDocx({
+        header: { agency: 'Sở Nội vụ', kindCode: 'KH', place: 'Lào Cai' },
+        title: 'Kế hoạch', blocks: [{ type: 'paragraph', text: 'Nội dung' }],
+        signature: { position: 'Giám đốc', name: 'Lê Thị Ánh' }, recipients: [],
+      }).then((docx) => console.log(JSON.stringify({ zip: docx.subarray(0, 2).toString(), due: deadline('2026-02-13', 7).due })));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'silent' }, encoding: 'utf8' }));
+    assert.equal(out.zip, 'PK', 'a .docx (zip) file');
+    assert.equal(out.due, '2026-03-03', 'Tết 2026 skipped (the example in services/calendar/working-days.ts)');
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     child.kill('SIGTERM');
     assert.equal(await exit, 0);

@@ -97,11 +97,6 @@ export function addCalendarDays(date: DateInput, days: number): LocalDate {
   return fromUtcMs(toUtcMs(asLocalDate(date)) + days * DAY_MS);
 }
 
-/** Calendar days from a to b (b − a). */
-export function calendarDaysBetween(a: DateInput, b: DateInput): number {
-  return Math.round((toUtcMs(asLocalDate(b)) - toUtcMs(asLocalDate(a))) / DAY_MS);
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: DateInput): number {
   return new Date(toUtcMs(asLocalDate(date))).getUTCDay();

@@ -18,7 +18,7 @@
 // the day of receipt is not counted; the deadline is the N-th working day after it, inclusive. A plan
 // received on Friday 13/02/2026 with 7 working days is due on Tuesday 03/03/2026 (the Tết break 14–22/02
 // is skipped).
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { logger } from '../platform/logger.js';
 import { calendar as calendarMessages } from '../platform/messages/calendar.js';
 import {
@@ -97,16 +97,28 @@ interface YearTable {
 const MAX_SCAN_DAYS = 3660;
 
 export class WorkingCalendar {
-  private readonly holidays = new Holidays('VN', { timezone: 'Asia/Ho_Chi_Minh' });
+  private holidayRules?: Holidays;
   private readonly tables = new Map<number, YearTable>();
   private readonly warned = new Set<number>();
 
   constructor(private readonly config: CalendarConfig) {}
 
+  /**
+   * date-holidays holds every country's rules (about 18 MB resident): required on the first date
+   * computed, not by every process at start. A synchronous require keeps the calendar synchronous.
+   */
+  private holidays(): Holidays {
+    if (!this.holidayRules) {
+      const HolidayRules = require('date-holidays') as typeof Holidays;
+      this.holidayRules = new HolidayRules('VN', { timezone: 'Asia/Ho_Chi_Minh' });
+    }
+    return this.holidayRules;
+  }
+
   /** The statutory public holidays date-holidays knows for the year, expanded over their length. */
   publicHolidays(year: number): CalendarDayEntry[] {
     const out: CalendarDayEntry[] = [];
-    for (const h of this.holidays.getHolidays(year, 'vi')) {
+    for (const h of this.holidays().getHolidays(year, 'vi')) {
       if (h.type !== 'public') continue;
       const first = h.date.slice(0, 10);
       const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));

@@ -1,7 +1,6 @@
 // CSV and XLSX exports of the dashboard. CSV: one row per proposal in scope (UTF-8 with BOM so Excel
 // reads the diacritics). XLSX: one sheet per panel plus the list. Cells starting with = + - @ are
 // prefixed with an apostrophe in the CSV, so a title typed by a user cannot become a spreadsheet formula.
-import ExcelJS from 'exceljs';
 import { web } from '../platform/messages/web.js';
 import { decisions } from '../platform/messages/decisions.js';
 import { formatDateVN } from '../calendar/local-date.js';
@@ -34,7 +33,9 @@ export function proposalsCsv(rows: RecentProposal[], today: string): string {
 }
 
 export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentProposal[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is large and only this download and the directory import need it: loaded on first use.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   wb.creator = 'Trợ lý Đổi mới';
   wb.created = new Date();
   const sheet = (name: string, columns: { header: string; key: string; width: number }[], data: Record<string, unknown>[]) => {

@@ -17,7 +17,7 @@ import { logger } from '../platform/logger.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import { enqueueNotification, type Notifier, type NotificationRequest } from '../notifications/notifier.js';
-import { lockProposal, recordAudit, transitionProposal, TransitionError } from '../proposals/proposal-state-machine.js';
+import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService, type RouteResult } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { tallyCounts, tallyVotes, type TallyResult } from './vote-tally.js';
@@ -707,5 +707,3 @@ export function normaliseProposalCode(text: string): string | null {
   if (!m) return null;
   return `ĐX-${m[1]}-${m[2]!.padStart(4, '0')}`;
 }
-
-export { TransitionError };

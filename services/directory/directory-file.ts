@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { directory as text } from '../platform/messages/directory.js';
 import { csvCell, unescapeCsvFormula } from '../platform/csv-cell.js';
 
@@ -112,7 +112,9 @@ export function parseDirectoryCsv(content: Buffer | string): DirectoryTable {
 
 /** Parses the first worksheet of an .xlsx workbook. */
 export async function parseDirectoryXlsx(content: Buffer): Promise<DirectoryTable> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded when a workbook is read, not by every process at start.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

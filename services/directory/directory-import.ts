@@ -20,7 +20,6 @@ import { UNIT_KINDS, Unit, type UnitKind } from '../../entities/unit.entity.js';
 import { foldKey } from '../text/vietnamese.js';
 import {
   formatDirectoryCsv,
-  readDirectoryFile,
   type DirectoryColumn,
   type DirectoryExportLine,
   type DirectoryRow,
@@ -670,11 +669,6 @@ export async function importDirectory(
     const counts = await applyDirectory(manager, validation, options);
     return { status: 'applied', rowCount: validation.rowCount, ...counts, warnings: validation.warnings } as const;
   });
-}
-
-/** Reads a .csv/.xlsx file and imports it. File-level problems throw DirectoryFileError. */
-export async function importDirectoryFile(dataSource: DataSource, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  return importDirectory(dataSource, await readDirectoryFile(file), options);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // then either the encouragement chosen (Art. 10, secondary) or the protection that applies (Art. 11.1–11.3,
 // verified).
 import type { DateInput } from '../calendar/local-date.js';
-import { renderDocx, renderDocumentText, type AdministrativeDocument, type DocumentBlock } from './decree30-document.js';
+import { renderDocx, type AdministrativeDocument, type DocumentBlock } from './decree30-document.js';
 import {
   DECREE_73,
   dateVN,
@@ -150,8 +150,4 @@ export function evaluationConclusionDocument(input: EvaluationConclusionInput): 
 
 export async function renderEvaluationConclusionDocx(input: EvaluationConclusionInput): Promise<Buffer> {
   return renderDocx(evaluationConclusionDocument(input));
-}
-
-export function renderEvaluationConclusionText(input: EvaluationConclusionInput): string {
-  return renderDocumentText(evaluationConclusionDocument(input));
 }

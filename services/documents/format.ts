@@ -24,11 +24,6 @@ export function formatVND(amount: number | bigint): string {
   return `${formatNumberVN(Math.round(amount), 0)} đồng`;
 }
 
-/** 3 → '03', 12 → '12': the way legal texts write small counts of days ("07 ngày làm việc"). */
-export function twoDigits(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** x of y as a percentage with up to one decimal: 3 of 7 → '42,9%'. Empty string when y is 0. */
 export function formatPercentVN(x: number, y: number): string {
   if (y <= 0) return '';

@@ -2,7 +2,7 @@
 // 73/2023/NĐ-CP Art. 8.1, verified: the head may decide to proceed when judging it necessary and feasible,
 // in writing, and answers for it before the superior agency and the law).
 import type { DateInput } from '../calendar/local-date.js';
-import { renderDocx, renderDocumentText, upperVN, type AdministrativeDocument, type DocumentBlock } from './decree30-document.js';
+import { renderDocx, upperVN, type AdministrativeDocument, type DocumentBlock } from './decree30-document.js';
 import {
   DECREE_73,
   DECREE_73_FULL,
@@ -126,8 +126,4 @@ export function overrideDecisionDocument(input: OverrideDecisionInput): Administ
 
 export async function renderOverrideDecisionDocx(input: OverrideDecisionInput): Promise<Buffer> {
   return renderDocx(overrideDecisionDocument(input));
-}
-
-export function renderOverrideDecisionText(input: OverrideDecisionInput): string {
-  return renderDocumentText(overrideDecisionDocument(input));
 }

@@ -34,11 +34,6 @@ export function parseCitation(question: string): CitationQuery {
   return out;
 }
 
-/** True when the question names a provision precisely enough to look it up. */
-export function hasProvisionReference(c: CitationQuery): boolean {
-  return Boolean(c.article || c.section || c.clause || c.point);
-}
-
 /** "dieu:7/khoan:2/diem:b" from a parsed reference (null when no article/section is known). */
 export function citationPath(c: CitationQuery): string | null {
   const parts: string[] = [];

@@ -36,8 +36,6 @@ export interface ParsedDocument {
   nodes: ParsedNode[];
 }
 
-/** Point letters used in Vietnamese legal drafting (no f, j, w, z). */
-export const POINT_LETTERS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
 const POINT_CLASS = '[abcdđeghiklmnopqrstuvxy]';
 
 const RE_CHAPTER = /^chuong\s+([ivxlc]+|\d+)\b\.?\s*[:.\-–]?\s*(.*)$/;

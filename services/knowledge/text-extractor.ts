@@ -9,8 +9,6 @@ export class ExtractionError extends Error {
   }
 }
 
-export const SUPPORTED_EXTENSIONS = ['.docx', '.pdf', '.txt', '.md'] as const;
-
 /** Joins lines that a PDF wrapped in the middle of a sentence; keeps lines that start a new provision. */
 export function unwrapPdfLines(text: string): string {
   const lines = text.split(/\r?\n/).map((l) => l.trim());

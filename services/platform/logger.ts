@@ -43,7 +43,3 @@ export const logger = pino({
 export function withCorrelation<T>(fn: () => T, correlationId: string = randomUUID(), channel?: string): T {
   return context.run({ correlationId, channel }, fn);
 }
-
-export function currentCorrelationId(): string | undefined {
-  return context.getStore()?.correlationId;
-}

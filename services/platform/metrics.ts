@@ -64,17 +64,6 @@ export function recordTurn(channel: string, outcome: TurnOutcome, seconds: numbe
   if (Number.isFinite(seconds) && seconds >= 0) turnDuration.observe({ channel: label }, seconds);
 }
 
-/** Starts timing a turn; call the returned function once with its outcome. */
-export function startTurn(channel: string): (outcome: TurnOutcome) => void {
-  const started = process.hrtime.bigint();
-  let done = false;
-  return (outcome) => {
-    if (done) return;
-    done = true;
-    recordTurn(channel, outcome, Number(process.hrtime.bigint() - started) / 1e9);
-  };
-}
-
 /** The turn outcome an HTTP status stands for. */
 export function outcomeOfStatus(status: number): TurnOutcome {
   if (status >= 200 && status < 400) return 'ok';

@@ -39,11 +39,6 @@ const DELETED_ON_ERASURE = new Map<string, string>([
   ['decision_link', 'officer_id'],
 ]);
 
-/** A module whose table holds rows that must go with the person (not official records) registers it here. */
-export function deleteRowsOnErasure(table: string, officerColumn: string): void {
-  DELETED_ON_ERASURE.set(table, officerColumn);
-}
-
 export interface OpenWork {
   openDecisions: number;
   pendingVotes: number;

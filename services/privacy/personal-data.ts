@@ -55,10 +55,6 @@ const REDACTED_COLUMNS = new Set<string>([
   'decision_link.browser_hash',
 ]);
 
-export function redactColumnInExport(table: string, column: string): void {
-  REDACTED_COLUMNS.add(`${table}.${column}`);
-}
-
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -346,9 +346,6 @@ export const workflowConfigSchema = z.strictObject({
 });
 
 export type WorkflowConfig = z.output<typeof workflowConfigSchema>;
-export type WorkflowConfigInput = z.input<typeof workflowConfigSchema>;
-export type CoverageRule = WorkflowConfig['coverage']['nonManagerRule'];
-export type EscalationTarget = WorkflowConfig['escalation']['target'];
 export type FieldOption = WorkflowConfig['fields'][number];
 export type RecognitionOption = WorkflowConfig['recognitionOptions'][number];
 
