@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's recommended rules, and the layering of docs/architecture.md as import
 // boundaries (services/ and dialogs/ never import bot/ or tools/; bot/ never imports tools/).
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const outsideBotAndTools = {
@@ -12,6 +13,8 @@ const outsideBotAndTools = {
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'web/public/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
+  // Formatting is Prettier's (npm run format); ESLint keeps to correctness and layering.
+  prettier,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

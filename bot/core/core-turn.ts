@@ -1,7 +1,7 @@
 // The channel-neutral view of one turn that handlers work with: who is speaking, and how to answer.
-import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Officer } from '../../entities/officer.entity.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
+import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 import { renderTextCard } from '../cards/render-text-card.js';
 import type { BotReply, NeutralCard } from '../../services/platform/reply.js';
 
@@ -72,10 +72,3 @@ export function createCoreTurn(context: TurnContext, officer: Officer, conversat
   };
 }
 
-export function isAdaptiveCardAttachment(contentType: string | undefined): boolean {
-  return contentType === ADAPTIVE_CARD_CONTENT_TYPE;
-}
-
-export function isMessage(context: TurnContext): boolean {
-  return context.activity.type === ActivityTypes.Message;
-}

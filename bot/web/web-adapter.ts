@@ -169,19 +169,3 @@ export class WebAdapter extends BotAdapter {
     await this.continueConversation(reference, logic);
   }
 }
-
-/**
- * Proactive messages go through the adapter the notifier was built with (the Teams adapter): references
- * of the web channel are handed to the web adapter instead. Wraps the method on that one adapter object.
- */
-export function routeWebReferences(adapter: object, web: WebAdapter): void {
-  const target = adapter as { continueConversationAsync: (...args: unknown[]) => Promise<void>; __webRouted?: boolean };
-  if (target.__webRouted) return;
-  const original = target.continueConversationAsync.bind(adapter);
-  target.continueConversationAsync = async (...args: unknown[]) => {
-    const reference = args[1] as Partial<ConversationReference> | undefined;
-    if (reference?.channelId === WEB_CHANNEL_ID) return web.continueConversationAsync(...(args as [unknown, Partial<ConversationReference>, (c: TurnContext) => Promise<void>]));
-    return original(...args);
-  };
-  target.__webRouted = true;
-}

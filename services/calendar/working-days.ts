@@ -109,6 +109,7 @@ export class WorkingCalendar {
    */
   private holidays(): Holidays {
     if (!this.holidayRules) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load, as said above
       const HolidayRules = require('date-holidays') as typeof Holidays;
       this.holidayRules = new HolidayRules('VN', { timezone: 'Asia/Ho_Chi_Minh' });
     }
