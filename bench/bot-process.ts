@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     TYPING_INDICATOR: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DEMO_MODE: 'false',
+    // The load generator speaks as the Emulator does: unsigned requests from loopback.
+    BOT_AUTH: 'off',
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...(db.kind === 'postgres' ? { DATABASE_URL: process.env.BOT_DATABASE } : {}),
   });

@@ -66,6 +66,8 @@ export interface BotApplicationOptions {
 interface IdentifyOptions {
   identity: IdentityService;
   directoryContact: string;
+  /** Bot Framework authentication is on: an activity's conversation reference can be trusted. */
+  authenticated: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ interface IdentifyOptions {
  * (wizard, decisions, questions, ...) add their commands and intents afterwards (bot/features.ts).
  */
 export function createBotApplication(options: BotApplicationOptions): BotApplication {
-  const services: IdentifyOptions = { identity: options.identity, directoryContact: options.config.DIRECTORY_CONTACT };
+  const services: IdentifyOptions = { identity: options.identity, directoryContact: options.config.DIRECTORY_CONTACT, authenticated: options.config.authEnabled };
   const app = new Application<AppTurnState>({
     adapter: options.adapter,
     storage: options.storage,
@@ -188,6 +190,9 @@ async function identify(context: TurnContext, services: IdentifyOptions): Promis
       tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
       // Only a 1:1 conversation is a way to reach the person later.
       conversationReference: personal ? (reference as unknown as Record<string, unknown>) : undefined,
+      // Zalo and the web identify people themselves (signatures, sessions); only a Bot Connector turn without
+      // authentication is unverified.
+      referenceVerified: services.authenticated || channel !== 'msteams',
     },
     channel === 'msteams' && activity.channelId === 'msteams'
       ? async () => {

@@ -10,6 +10,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+/** An empty value (a compose file's `${X:-}`) counts as not set. */
+const emptyAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 const optionalString = z
   .string()
   .optional()
@@ -36,7 +39,15 @@ const envSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TENANT_ID: optionalString,
     MICROSOFT_APP_TYPE: optionalString.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
-    DEMO_MODE: z.enum(['auto', 'true', 'false']).default('auto'),
+    // Fail closed: without Bot Framework credentials the bot starts only in demo mode or with BOT_AUTH=off,
+    // each chosen explicitly (npm start passes --demo); neither is allowed in production.
+    DEMO_MODE: z.preprocess(emptyAsUnset, z.enum(['true', 'false'], { error: 'phải là true hoặc false' }).default('false')),
+    BOT_AUTH: z.preprocess(emptyAsUnset, z.enum(['on', 'off'], { error: 'phải là on hoặc off' }).default('on')),
+    NODE_ENV: optionalString,
+    /** Signs download links; required with credentials (production), the same on every replica. */
+    FILE_LINK_SECRET: optionalString.pipe(z.string().min(32, 'cần ít nhất 32 ký tự').optional()),
+    /** With authentication off, the service URLs (besides loopback) whose activities are accepted. */
+    TRUSTED_SERVICE_URLS: optionalString.transform((v) => (v ? v.split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean) : [])),
     DIRECTORY_CONTACT: z.string().min(1).default('bộ phận tổ chức cán bộ của cơ quan mình hoặc Sở Nội vụ'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TYPING_INDICATOR: bool.default(true),
@@ -64,28 +75,54 @@ const envSchema = z
         if (env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'chỉ dùng cùng MICROSOFT_APP_ID' });
       }
     }
+    const production = env.NODE_ENV === 'production';
+    // Outside demo and development the secrets that every replica must share are required.
+    if ((env.MICROSOFT_APP_ID || production) && !env.FILE_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['FILE_LINK_SECRET'], message: 'bắt buộc khi chạy thật (ít nhất 32 ký tự, giống nhau trên mọi bản sao)' });
+    }
+    if (env.DEMO_MODE === 'true' && env.MICROSOFT_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'không dùng chế độ demo khi đã đặt MICROSOFT_APP_ID' });
+    }
+    if (env.DEMO_MODE === 'true' && production) ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'không dùng chế độ demo khi NODE_ENV=production' });
+    if (env.BOT_AUTH === 'off' && (production || env.MICROSOFT_APP_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_AUTH'], message: 'chỉ tắt xác thực để chạy thử trên máy này, không khi NODE_ENV=production hay đã đặt MICROSOFT_APP_ID' });
+    }
   });
+
+/** Whether the configuration may serve /api/messages: credentials, or an explicit demo or development choice. */
+function servingProblem(env: { MICROSOFT_APP_ID?: string; DEMO_MODE?: string; BOT_AUTH?: string }): string | undefined {
+  if (env.MICROSOFT_APP_ID || env.DEMO_MODE === 'true' || env.BOT_AUTH === 'off') return undefined;
+  return 'MICROSOFT_APP_ID: bắt buộc để xác thực Bot Framework (hoặc DEMO_MODE=true để chạy thử với danh bạ mẫu, BOT_AUTH=off để thử với Bot Framework Emulator trên máy này)';
+}
 
 export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig extends Env {
-  /** Demo mode: no Bot Framework credentials, demo directory loaded on an empty database. */
+  /** Demo mode (DEMO_MODE=true): no Bot Framework credentials, demo directory loaded on an empty database. */
   demo: boolean;
   /** Bot Framework authentication enforced on /api/messages. */
   authEnabled: boolean;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number; timeouts: DatabaseTimeouts };
 }
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * The core configuration. `serving: false` (the CLI) does not ask for Bot Framework credentials: a command
+ * run by an administrator on the server serves no channel.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { serving?: boolean } = {}): AppConfig {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
+  const serving =
+    options.serving === false
+      ? undefined
+      : servingProblem({ MICROSOFT_APP_ID: source.MICROSOFT_APP_ID?.trim() || undefined, DEMO_MODE: source.DEMO_MODE?.trim(), BOT_AUTH: source.BOT_AUTH?.trim() });
+  if (!parsed.success || serving) {
     // Name the variable; never echo its value (it may be a secret).
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`);
-    throw new ConfigError(problems);
+    const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`);
+    throw new ConfigError([...(serving ? [serving] : []), ...problems]);
   }
   const env = parsed.data;
   const authEnabled = Boolean(env.MICROSOFT_APP_ID);
-  const demo = env.DEMO_MODE === 'auto' ? !authEnabled : env.DEMO_MODE === 'true';
+  const demo = env.DEMO_MODE === 'true';
   return {
     ...env,
     demo,

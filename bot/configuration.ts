@@ -38,7 +38,7 @@ function problemsOf(err: unknown): string[] {
 }
 
 /** Reads every section; throws one ConfigError listing every problem found. */
-export function loadConfiguration(env: Environment = process.env, options: { workflowFile?: string } = {}): Configuration {
+export function loadConfiguration(env: Environment = process.env, options: { workflowFile?: string; serving?: boolean } = {}): Configuration {
   const problems: string[] = [];
   const section = <T>(read: () => T): T | undefined => {
     try {
@@ -48,7 +48,7 @@ export function loadConfiguration(env: Environment = process.env, options: { wor
       return undefined;
     }
   };
-  const app = section(() => loadConfig(env));
+  const app = section(() => loadConfig(env, { serving: options.serving }));
   const workflow = section(() => loadWorkflowConfig(options.workflowFile ?? env.WORKFLOW_CONFIG_FILE));
   const knowledge = section(() => loadKnowledgeConfig(env));
   const zalo = section(() => loadZaloConfig(env));

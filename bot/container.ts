@@ -28,6 +28,7 @@ import type { AppConfig } from './config.js';
 import type { Configuration } from './configuration.js';
 import { createAdapter } from './core/adapter.js';
 import { DownloadLinks } from './files/download-links.js';
+import { FileLinkSigner } from './files/file-links.js';
 import { registerFeatures, type Feature } from './features.js';
 import { BotFrameworkTeamsGateway } from './teams/teams-gateway.js';
 import { createWebFace, type WebFace } from './web/web-face.js';
@@ -87,7 +88,7 @@ export function buildContainer(options: ContainerOptions): Container {
   const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity, access });
   const lock: ConversationLock =
     db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS }) : new InProcessConversationLock();
-  const links = new DownloadLinks(config.PUBLIC_BASE_URL, config.PORT);
+  const links = new DownloadLinks(config.PUBLIC_BASE_URL, config.PORT, new FileLinkSigner(config.FILE_LINK_SECRET));
   const teams = new BotFrameworkTeamsGateway(adapter, config.MICROSOFT_APP_ID ?? '');
 
   const zaloConfigured = Boolean(configuration.zalo.oa || configuration.zalo.bot);

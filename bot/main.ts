@@ -4,16 +4,21 @@
 import { openDatabase } from '../entities/data-source.js';
 import { ConfigError } from '../services/platform/config-error.js';
 import { logger } from '../services/platform/logger.js';
+import { operations as text } from '../services/platform/messages/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { loadConfiguration, type Configuration } from './configuration.js';
 import { buildContainer } from './container.js';
 import { printDemoInstructions, prepareDemo } from './demo.js';
 import { startBotServer } from './server.js';
 
-/** Every section is checked before anything starts: a wrong value stops start-up naming the variable. */
+/**
+ * Every section is checked before anything starts: a wrong value stops start-up naming the variable.
+ * `--demo` (what `npm start` passes) chooses demo mode when DEMO_MODE is not set.
+ */
 function validateConfiguration(): Configuration {
+  const demoFlag = process.argv.includes('--demo') && process.env.DEMO_MODE === undefined ? { DEMO_MODE: 'true' } : {};
   try {
-    return loadConfiguration();
+    return loadConfiguration({ ...process.env, ...demoFlag });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -27,6 +32,11 @@ async function main(): Promise<void> {
   const configuration = validateConfiguration();
   const config = configuration.app;
   logger.level = config.LOG_LEVEL;
+  if (!config.authEnabled) {
+    // Said loudly: without Bot Framework authentication anyone who reaches /api/messages can act as anyone.
+    console.warn(config.demo ? text.demoWarning : text.noAuthWarning);
+    logger.warn({ demo: config.demo }, 'Bot Framework authentication is off');
+  }
   const db = await openDatabase(config.database);
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;

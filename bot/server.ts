@@ -54,6 +54,20 @@ function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Loopback, or one of TRUSTED_SERVICE_URLS (compared without a trailing slash). */
+export function trustedServiceUrl(serviceUrl: string, trusted: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)) return true;
+  const normalised = serviceUrl.replace(/\/+$/, '');
+  return trusted.some((t) => normalised === t || normalised.startsWith(`${t}/`));
+}
+
 async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<T>((resolve) => {
@@ -97,6 +111,13 @@ export async function startBotServer(container: Container, options: BotServerOpt
     const problem = activityProblem(req.body);
     if (problem) {
       res.send(400, { error: problem });
+      return;
+    }
+    // Without authentication the bot would call whatever serviceUrl a caller names (and store it as the
+    // way to reach the officer the caller claims to be): only loopback and the configured ones.
+    if (!config.authEnabled && !trustedServiceUrl((req.body as { serviceUrl: string }).serviceUrl, config.TRUSTED_SERVICE_URLS)) {
+      logger.warn('activity refused: serviceUrl not trusted while authentication is off');
+      res.send(403, { error: 'serviceUrl not allowed' });
       return;
     }
     inFlight++;

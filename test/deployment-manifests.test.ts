@@ -288,7 +288,9 @@ describe('deployment: Dockerfile and compose', function () {
     const env = Object.fromEntries(
       Object.entries(bot.environment!).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]),
     );
-    const config = loadConfig(env);
+    // Fail closed: the compose file serves only with the Bot Framework credentials given to it.
+    assert.throws(() => loadConfig({ ...env, NODE_ENV: 'production' }), /MICROSOFT_APP_ID/);
+    const config = loadConfig({ ...env, NODE_ENV: 'production', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant', FILE_LINK_SECRET: 'x'.repeat(32) });
     assert.equal(config.database.kind, 'postgres');
   });
 

@@ -37,7 +37,7 @@ describe('foundation: the bot process', function () {
 
   it('loads the demo directory, prints how to chat, refuses a second process on the same data, and exits 0 on SIGTERM', async () => {
     const port = String(40000 + Math.floor(Math.random() * 20000));
-    const bot = startBot({ DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1' });
+    const bot = startBot({ DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', DEMO_MODE: 'true' });
     try {
       // Start-up creates PGlite files and loads the demo: slow on a loaded machine, so wait generously
       // and say what the process printed if it never got there.
@@ -48,7 +48,7 @@ describe('foundation: the bot process', function () {
       const health = await fetch(`http://127.0.0.1:${port}/readyz`);
       assert.equal(health.status, 200);
 
-      const second = startBot({ DATA_DIR: dataDir, PORT: String(Number(port) + 1), HOST: '127.0.0.1' });
+      const second = startBot({ DATA_DIR: dataDir, PORT: String(Number(port) + 1), HOST: '127.0.0.1', DEMO_MODE: 'true' });
       assert.notEqual(await second.exit, 0);
       assert.match(second.output(), /đang được tiến trình \d+ sử dụng/);
 
@@ -60,8 +60,16 @@ describe('foundation: the bot process', function () {
   });
 
   it('stops at start-up naming a wrong variable', async () => {
-    const bot = startBot({ DATA_DIR: dataDir, PORT: 'không phải số' });
+    const bot = startBot({ DATA_DIR: dataDir, PORT: 'không phải số', DEMO_MODE: 'true' });
     assert.equal(await bot.exit, 2);
     assert.match(bot.output(), /PORT:/);
+  });
+
+  it('fails closed: in production without Bot Framework credentials it does not start (exit 2)', async () => {
+    for (const env of [{ NODE_ENV: 'production' }, { NODE_ENV: 'production', DEMO_MODE: 'true' }, {}] as Record<string, string>[]) {
+      const bot = startBot({ DATA_DIR: dataDir, PORT: '0', ...env, DEMO_MODE: env.DEMO_MODE ?? '' });
+      assert.equal(await bot.exit, 2, JSON.stringify(env));
+      assert.match(bot.output(), /MICROSOFT_APP_ID|DEMO_MODE/, JSON.stringify(env));
+    }
   });
 });

@@ -37,7 +37,7 @@ describe('production build: node dist/bot/main.js', function () {
     child = spawn(process.execPath, ['dist/bot/main.js'], {
       cwd: root,
       // NODE_OPTIONS emptied: nothing may bring tsx (or any loader) into the compiled process.
-      env: { ...process.env, NODE_OPTIONS: '', TEST_DATABASE_URL: '', DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, NODE_OPTIONS: '', TEST_DATABASE_URL: '', DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_MODE: 'true', NODE_ENV: '' },
     });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import { Officer } from '../entities/officer.entity.js';
 import type { ProposalPlan } from '../entities/proposal.entity.js';
 import { renderPlanFile } from '../services/documents/plan-file.js';
-import { createFileToken, verifyFileToken } from '../bot/files/file-links.js';
+import { FileLinkSigner } from '../bot/files/file-links.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
 import { ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
@@ -152,13 +152,14 @@ describe('wizard: submission', function () {
 
   it('signs download links: bound to one proposal and revision, expiring, tamper-proof', () => {
     const id = '28ca1782-606f-4fd5-aa48-d72a848881f0';
-    const token = createFileToken('plan', id, 2, 1_000_000);
+    const links = new FileLinkSigner('a-file-link-secret-of-at-least-32-characters');
+    const token = links.create('plan', id, 2, 1_000_000);
     assert.ok(token.length < 100, 'fits the router parameter limit');
-    assert.deepEqual(verifyFileToken('plan', token, 1_000_000), { proposalId: id, revision: 2, expiresAt: 1_000_000 + 72 * 3_600_000 });
-    assert.equal(verifyFileToken('plan', token, 1_000_000 + 73 * 3_600_000), undefined, 'expired');
-    const other = createFileToken('plan', '38ca1782-606f-4fd5-aa48-d72a848881f0', 2, 1_000_000);
+    assert.deepEqual(links.verify('plan', token, 1_000_000), { proposalId: id, revision: 2, expiresAt: 1_000_000 + 72 * 3_600_000 });
+    assert.equal(links.verify('plan', token, 1_000_000 + 73 * 3_600_000), undefined, 'expired');
+    const other = links.create('plan', '38ca1782-606f-4fd5-aa48-d72a848881f0', 2, 1_000_000);
     const forged = `${other.split('.').slice(0, 3).join('.')}.${token.split('.')[3]}`;
-    assert.equal(verifyFileToken('plan', forged, 1_000_000), undefined, 'a signature does not move to another proposal');
-    assert.equal(verifyFileToken('plan', 'garbage', 1_000_000), undefined);
+    assert.equal(links.verify('plan', forged, 1_000_000), undefined, 'a signature does not move to another proposal');
+    assert.equal(links.verify('plan', 'garbage', 1_000_000), undefined);
   });
 });

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../entities/data-source.js';
 import { loadConfiguration, type Configuration } from '../configuration.js';
 
 export async function withCliDatabase<T>(fn: (db: Database, configuration: Configuration) => Promise<T>): Promise<T> {
-  const configuration = loadConfiguration();
+  const configuration = loadConfiguration(process.env, { serving: false });
   const db = await openDatabase(configuration.app.database);
   try {
     return await fn(db, configuration);

@@ -12,7 +12,7 @@ export function registerDbCommands(program: Command): void {
   db.command('migrate')
     .description('Chạy các migration còn thiếu (an toàn khi nhiều tiến trình cùng chạy: có khóa advisory)')
     .action(async () => {
-      const config = loadConfig();
+      const config = loadConfig(process.env, { serving: false });
       // A migration (or the wait for another process's) may take longer than a turn's statement bound.
       const database = await openDatabase(withoutStatementBounds(config.database), { migrate: false });
       try {
@@ -26,7 +26,7 @@ export function registerDbCommands(program: Command): void {
   db.command('status')
     .description('Cho biết còn migration nào chưa chạy (mã thoát 3 nếu còn)')
     .action(async () => {
-      const config = loadConfig();
+      const config = loadConfig(process.env, { serving: false });
       const database = await openDatabase(config.database, { migrate: false });
       try {
         const pending = await pendingMigrations(database.dataSource);

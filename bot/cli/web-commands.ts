@@ -17,7 +17,7 @@ export function registerWebCommands(program: Command): void {
     .option('--vote', 'liên kết biểu quyết (chỉ tán thành / không tán thành)')
     .option('--hours <n>', 'thời hạn (giờ)')
     .action(async (email: string, code: string, opts: { vote?: boolean; hours?: string }) => {
-      const config = loadConfig();
+      const config = loadConfig(process.env, { serving: false });
       const webConfig = loadWebConfig(config);
       const hours = opts.hours === undefined ? webConfig.linkTtlHours : Number(opts.hours);
       if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 30) {

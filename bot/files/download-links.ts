@@ -1,7 +1,7 @@
 // The public addresses of the signed download links (plan, written decision, evaluation conclusion,
 // yearly report). Built once by the composition root; the base is PUBLIC_BASE_URL, or the address the
 // server listens on once it listens (a test server on port 0 learns its port only then).
-import { createFileToken, planFilePath } from './file-links.js';
+import { planFilePath, type FileLinkKind, type FileLinkSigner, type PlanLinkClaims } from './file-links.js';
 
 const PROVINCE = 1;
 export const REPORT_KIND = { docx: 1, xlsx: 2 } as const;
@@ -12,7 +12,13 @@ export class DownloadLinks {
   constructor(
     private readonly configured: string | undefined,
     private readonly port: number,
+    private readonly signer: FileLinkSigner,
   ) {}
+
+  /** The claims of a download token of this kind (the routes' check). */
+  verify(kind: FileLinkKind, token: string): PlanLinkClaims | undefined {
+    return this.signer.verify(kind, token);
+  }
 
   /** Called by the HTTP server once it listens. */
   serverListening(address: string): void {
@@ -25,22 +31,22 @@ export class DownloadLinks {
   }
 
   plan(proposalId: string, revision: number): string {
-    return `${this.base()}${planFilePath(createFileToken('plan', proposalId, revision))}`;
+    return `${this.base()}${planFilePath(this.signer.create('plan', proposalId, revision))}`;
   }
 
   decision(proposalId: string, revision: number): string {
-    return `${this.base()}/files/decision/${createFileToken('decision', proposalId, revision)}`;
+    return `${this.base()}/files/decision/${this.signer.create('decision', proposalId, revision)}`;
   }
 
   /** The evaluation conclusion of a proposal: a signed token with revision 0 (plan links start at 1). */
   evaluation(proposalId: string): string {
-    return `${this.base()}/files/evaluation/${createFileToken('evaluation', proposalId, 0)}`;
+    return `${this.base()}/files/evaluation/${this.signer.create('evaluation', proposalId, 0)}`;
   }
 
   /** The yearly report of a unit (or the province, issued by Home Affairs): year, file kind and scope in the revision. */
   report(issuerUnitId: string, year: number, kind: keyof typeof REPORT_KIND, province: boolean): string {
     const revision = year * 100 + REPORT_KIND[kind] * 10 + (province ? PROVINCE : 0);
-    return `${this.base()}/files/report/${createFileToken('report', issuerUnitId, revision)}`;
+    return `${this.base()}/files/report/${this.signer.create('report', issuerUnitId, revision)}`;
   }
 }
 

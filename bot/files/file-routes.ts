@@ -13,7 +13,8 @@ import { DOCX_CONTENT_TYPE } from '../../services/platform/reply.js';
 import { AnnualReportError, generateAnnualReport } from '../../services/reports/annual-report-service.js';
 import type { RouteRegistration } from '../routes.js';
 import { reportClaims } from './download-links.js';
-import { PLAN_FILE_ROUTE, verifyFileToken, type FileLinkKind, type PlanLinkClaims } from './file-links.js';
+import type { DownloadLinks } from './download-links.js';
+import { PLAN_FILE_ROUTE, type FileLinkKind, type PlanLinkClaims } from './file-links.js';
 import { sendFile, sendFileFailure, sendLinkRefused } from './signed-file-route.js';
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,9 +26,9 @@ interface File {
 }
 
 /** One download route: a valid token's claims → the file, or null when it points at nothing. */
-function download(server: restify.Server, kind: FileLinkKind, route: string, what: string, produce: (claims: PlanLinkClaims) => Promise<File | null>): void {
+function download(server: restify.Server, links: DownloadLinks, kind: FileLinkKind, route: string, what: string, produce: (claims: PlanLinkClaims) => Promise<File | null>): void {
   server.get(route, async (req, res) => {
-    const claims = verifyFileToken(kind, String(req.params.token ?? ''));
+    const claims = links.verify(kind, String(req.params.token ?? ''));
     if (!claims) return sendLinkRefused(res);
     try {
       const file = await produce(claims);
@@ -41,13 +42,13 @@ function download(server: restify.Server, kind: FileLinkKind, route: string, wha
 }
 
 export const fileRoutes: RouteRegistration = (server, { container }) => {
-  const { dataSource, workflow } = container;
+  const { dataSource, workflow, links } = container;
   const docx = (file: { name: string; content: Buffer } | null | undefined): File | null => (file ? { ...file, contentType: DOCX_CONTENT_TYPE } : null);
 
-  download(server, 'plan', PLAN_FILE_ROUTE, 'plan', async (c) => docx(await renderPlanFile(dataSource, c.proposalId, c.revision, workflow)));
-  download(server, 'decision', '/files/decision/:token', 'override decision', async (c) => docx(await renderOverrideDecisionFile(dataSource, c.proposalId)));
-  download(server, 'evaluation', '/files/evaluation/:token', 'evaluation conclusion', async (c) => (c.revision === 0 ? docx(await renderEvaluationFile(dataSource, c.proposalId)) : null));
-  download(server, 'report', '/files/report/:token', 'yearly report', async (c) => {
+  download(server, links, 'plan', PLAN_FILE_ROUTE, 'plan', async (c) => docx(await renderPlanFile(dataSource, c.proposalId, c.revision, workflow)));
+  download(server, links, 'decision', '/files/decision/:token', 'override decision', async (c) => docx(await renderOverrideDecisionFile(dataSource, c.proposalId)));
+  download(server, links, 'evaluation', '/files/evaluation/:token', 'evaluation conclusion', async (c) => (c.revision === 0 ? docx(await renderEvaluationFile(dataSource, c.proposalId)) : null));
+  download(server, links, 'report', '/files/report/:token', 'yearly report', async (c) => {
     const report = reportClaims(c.revision);
     if (!report) return null;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bao-cao-nam-'));

@@ -19,6 +19,8 @@ export class SessionStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hours: number,
+    /** Whether this process runs in demo mode: a demo sign-in is worth nothing outside it. */
+    private readonly demo: boolean,
   ) {}
 
   async create(officerId: string, method: WebLoginMethod): Promise<{ token: string; expiresAt: Date }> {
@@ -37,6 +39,8 @@ export class SessionStore {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
     const session = await this.dataSource.getRepository(WebSession).findOne({ where: { tokenHash: hashSecret(token) }, relations: { officer: true } });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now() || !session.officer?.active) return undefined;
+    // A session made by the demo sign-in (pick any officer) must not survive a switch to production.
+    if (session.method === 'demo' && !this.demo) return undefined;
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.dataSource.query(`UPDATE web_session SET last_seen_at = now() WHERE id = $1`, [session.id]);
     }

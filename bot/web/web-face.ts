@@ -29,7 +29,7 @@ export function createWebFace(config: WebConfig, dataSource: DataSource, address
     adapter: new WebAdapter(hub),
     hub,
     links,
-    sessions: new SessionStore(dataSource, config.sessionHours),
+    sessions: new SessionStore(dataSource, config.sessionHours, config.demo),
     mintDecisionLink,
     decisionLinkMessage: async ({ code, ...request }) => t.linkNotice(code, await mintDecisionLink(request), request.ttlHours ?? config.linkTtlHours, request.scope),
   };

@@ -10,6 +10,11 @@ export interface IncomingIdentity {
   aadObjectId?: string;
   tenantId?: string;
   conversationReference?: Record<string, unknown>;
+  /**
+   * false when the activity was not authenticated (demo, BOT_AUTH=off): its reference may not replace one
+   * stored from another service URL, so nobody can redirect an officer's notifications to their own server.
+   */
+  referenceVerified?: boolean;
 }
 
 export interface RosterIdentity {
@@ -49,7 +54,6 @@ export class IdentityService {
     return { status: 'known', officer, account };
   }
 
-  /** Links a channel user to an officer (used after a verified match or a one-time link code). */
   /** The Teams user ids (29:…) of these officers: who may get a card's personal refresh. */
   async teamsUserIds(officerIds: readonly string[]): Promise<string[]> {
     if (!officerIds.length) return [];
@@ -67,6 +71,7 @@ export class IdentityService {
     return rows.length > 0;
   }
 
+  /** Links a channel user to an officer (used after a verified match or a one-time link code). */
   async link(officer: Officer, identity: IncomingIdentity): Promise<ChannelAccount> {
     await this.dataSource.query(
       `INSERT INTO channel_account
@@ -129,8 +134,11 @@ export class IdentityService {
     // The reference carries the id of the activity it was taken from, new on every message: it is not part
     // of how to reach the person, and comparing it would cost a write per turn. jsonb stores keys sorted,
     // so both sides are compared with sorted keys.
+    const stored = account.conversationReference as { serviceUrl?: unknown } | null | undefined;
+    const redirects = identity.referenceVerified === false && !!stored?.serviceUrl && stored.serviceUrl !== identity.conversationReference?.serviceUrl;
     const referenceChanged =
       identity.conversationReference !== undefined &&
+      !redirects &&
       stableJson(withoutActivityId(identity.conversationReference)) !== stableJson(withoutActivityId(account.conversationReference));
     const stale = !account.lastSeenAt || Date.now() - account.lastSeenAt.getTime() > LAST_SEEN_REFRESH_MS;
     if (!referenceChanged && !stale) return;

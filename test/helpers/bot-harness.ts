@@ -115,9 +115,12 @@ export class BotHarness {
   }
 }
 
-/** The environment of a test server: a free port on loopback, quiet, no demo; a test adds what it needs. */
+/**
+ * The environment of a test server: a free port on loopback, quiet, no demo, Bot Framework authentication
+ * off (the loopback connector is the Emulator's part); a test adds what it needs.
+ */
 export function testEnvironment(env: Record<string, string> = {}): Record<string, string> {
-  return { PORT: '0', HOST: '127.0.0.1', TYPING_INDICATOR: 'false', LOG_LEVEL: 'silent', DEMO_MODE: 'false', ...env };
+  return { PORT: '0', HOST: '127.0.0.1', TYPING_INDICATOR: 'false', LOG_LEVEL: 'silent', DEMO_MODE: 'false', BOT_AUTH: 'off', ...env };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {

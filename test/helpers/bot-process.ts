@@ -56,6 +56,8 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     PORT: String(port),
     HOST: '127.0.0.1',
     DEMO_MODE: 'false',
+    // The processes are driven from loopback, as the Emulator would.
+    BOT_AUTH: 'off',
     // info, not warn: the "listening" line says start-up is complete. /readyz answers as soon as the HTTP
     // server is up, before the background jobs start, and a start-up failure there still ends the process.
     LOG_LEVEL: 'info',

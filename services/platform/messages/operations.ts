@@ -2,6 +2,10 @@
 // retention and the Teams app package.
 
 export const operations = {
+  demoWarning:
+    'CHẾ ĐỘ DEMO: không xác thực Bot Framework, ai gọi được /api/messages cũng có thể nhận là bất kỳ cán bộ nào. Chỉ dùng để chạy thử với danh bạ mẫu, không dùng với dữ liệu thật.',
+  noAuthWarning:
+    'BOT_AUTH=off: không xác thực Bot Framework, chỉ nhận hoạt động từ máy này (hoặc TRUSTED_SERVICE_URLS). Chỉ dùng để thử với Bot Framework Emulator.',
   db: {
     nothingPending: 'Cơ sở dữ liệu đã ở phiên bản mới nhất: không có migration nào cần chạy.',
     pending: (names: string[]) => `Còn ${names.length} migration chưa chạy:\n${names.map((n) => `  - ${n}`).join('\n')}`,
