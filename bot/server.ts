@@ -54,6 +54,15 @@ function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
+/** 415 for a body that is not JSON (every POST route of ours takes JSON or, for webhooks, raw JSON bytes). */
+export const requireJson: restify.RequestHandler = (req, res, next) => {
+  if (!req.is('json')) {
+    res.send(415, { error: 'unsupported media type: send application/json' });
+    return next(false);
+  }
+  return next();
+};
+
 /** Loopback, or one of TRUSTED_SERVICE_URLS (compared without a trailing slash). */
 export function trustedServiceUrl(serviceUrl: string, trusted: readonly string[]): boolean {
   let url: URL;
@@ -85,7 +94,9 @@ export async function startBotServer(container: Container, options: BotServerOpt
 
   const server = restify.createServer({ name: 'tro-ly-doi-moi', handleUncaughtExceptions: false });
   // Parsed per route: webhooks that verify a signature over the raw bytes read the body themselves.
-  const jsonBody = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false });
+  // JSON only: restify's full bodyParser would also take multipart uploads and write them to /tmp before
+  // any check. Anything that is not JSON is refused with 415 before a byte of the body is read.
+  const jsonBody = [requireJson, ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions)];
 
   let draining = false;
   let inFlight = 0;

@@ -78,6 +78,7 @@ describe('web chat over HTTP', function () {
       assert.ok(res.text.length > 500, path);
     }
     assert.equal((await c.get('/static/..%2Fpackage.json')).status, 404);
+    for (const name of ['__proto__', 'constructor', 'toString', 'nope.js']) assert.equal((await c.get(`/vendor/${name}`)).status, 404, `/vendor/${name}`);
     assert.equal((await c.get('/vendor/other.js')).status, 404);
   });
 

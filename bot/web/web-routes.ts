@@ -231,7 +231,9 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     staticFile(path, CONTENT_TYPES[file.split('.').pop()!]!)(req, res);
   });
   server.get('/vendor/:file', async (req, res) => {
-    const path = vendor[String(req.params.file ?? '')];
+    const name = String(req.params.file ?? '');
+    // Own names only: "__proto__" or "constructor" must not reach the file system as a path.
+    const path = Object.hasOwn(vendor, name) ? vendor[name] : undefined;
     if (!path) {
       res.send(404);
       return;

@@ -57,6 +57,10 @@ export const zaloRoute: RouteRegistration = (server: restify.Server, { container
         res.send(404, { error: 'not found' });
         return;
       }
+      if (!req.is('json')) {
+        res.send(415, { error: 'unsupported media type: send application/json' });
+        return;
+      }
       let raw: Buffer;
       try {
         raw = await readRawBody(req, ZALO_MAX_BODY_BYTES);
