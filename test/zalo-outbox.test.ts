@@ -41,8 +41,8 @@ function testCommands(bot: BotApplication): void {
     ],
   }), 'own');
   bot.commands.registerText({ keywords: ['thẻ thử'], verb: 'test.card', parse: () => ({}) });
-  bot.commands.register('test.pick', async (_turn, data) => `Đã chọn ${String(data.n)}.`, 'own');
-  bot.commands.registerText({ keywords: ['chọn'], verb: 'test.pick', parse: (rest) => (/^\d$/.test(rest.trim()) ? { n: Number(rest.trim()) } : undefined) });
+  bot.commands.register('test.pick', async (_turn, data) => `Đã chọn ${String(data.index)}.`, 'own');
+  bot.commands.registerText({ keywords: ['chọn'], verb: 'test.pick', parse: (rest) => (/^\d$/.test(rest.trim()) ? { index: Number(rest.trim()) } : undefined) });
 }
 
 async function outboxRows(z: ZaloHarness): Promise<{ id: string; status: string; attempts: number; last_error_code: number | null; due_in: number; buttons: unknown }[]> {

@@ -38,6 +38,7 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   const wb = new Workbook();
   wb.creator = 'Trợ lý Đổi mới';
   wb.created = new Date();
+  const col = (header: string, key: string, width: number) => ({ header, key, width });
   const sheet = (name: string, columns: { header: string; key: string; width: number }[], data: Record<string, unknown>[]) => {
     const ws = wb.addWorksheet(name);
     ws.columns = columns;
@@ -48,35 +49,15 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   };
   sheet(
     d.sheetStatus,
-    [
-      { header: d.colStatus, key: 'status', width: 50 },
-      { header: d.colCount, key: 'count', width: 12 },
-    ],
+    [col(d.colStatus, 'status', 50), col(d.colCount, 'count', 12)],
     dashboard.byStatus.map((s) => ({ status: decisions.statusLabel(s.status), count: s.count })),
   );
   sheet(
     d.sheetUnits,
-    [
-      { header: d.colUnitCode, key: 'unitCode', width: 16 },
-      { header: d.colUnit, key: 'unitName', width: 45 },
-      { header: d.colTotal, key: 'total', width: 10 },
-      { header: d.colPending, key: 'pending', width: 14 },
-      { header: d.colApproved, key: 'approved', width: 16 },
-      { header: d.colRejected, key: 'rejected', width: 16 },
-      { header: d.colReturned, key: 'returned', width: 10 },
-      { header: d.colOverdue, key: 'overdue', width: 10 },
-    ],
+    [col(d.colUnitCode, 'unitCode', 16), col(d.colUnit, 'unitName', 45), col(d.colTotal, 'total', 10), col(d.colPending, 'pending', 14), col(d.colApproved, 'approved', 16), col(d.colRejected, 'rejected', 16), col(d.colReturned, 'returned', 10), col(d.colOverdue, 'overdue', 10)],
     dashboard.perUnit as unknown as Record<string, unknown>[],
   );
-  const overdueColumns = [
-    { header: d.colCode, key: 'code', width: 16 },
-    { header: d.colTitle, key: 'title', width: 50 },
-    { header: d.colUnit, key: 'unitName', width: 40 },
-    { header: d.colStage, key: 'stage', width: 22 },
-    { header: d.colHolder, key: 'holderName', width: 28 },
-    { header: d.colDue, key: 'due', width: 12 },
-    { header: d.colDaysOverdue, key: 'daysOverdue', width: 16 },
-  ];
+  const overdueColumns = [col(d.colCode, 'code', 16), col(d.colTitle, 'title', 50), col(d.colUnit, 'unitName', 40), col(d.colStage, 'stage', 22), col(d.colHolder, 'holderName', 28), col(d.colDue, 'due', 12), col(d.colDaysOverdue, 'daysOverdue', 16)];
   const overdue = (items: Dashboard['overdueDecisions']) =>
     items.map((o) => ({ ...o, stage: d.stageLabels[o.stage] ?? o.stage, due: dateText(o.dueDate) }));
   sheet(d.sheetOverdueDecisions, overdueColumns, overdue(dashboard.overdueDecisions));
@@ -84,23 +65,12 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   if (!dashboard.overdueEvaluations) evaluations.addRow({ code: d.notAvailable });
   sheet(
     d.sheetStages,
-    [
-      { header: d.colStatus, key: 'status', width: 50 },
-      { header: d.colPeriods, key: 'periods', width: 10 },
-      { header: d.colAverageDays, key: 'averageDays', width: 18 },
-      { header: d.colMaxDays, key: 'maxDays', width: 16 },
-      { header: d.colCurrent, key: 'current', width: 18 },
-    ],
+    [col(d.colStatus, 'status', 50), col(d.colPeriods, 'periods', 10), col(d.colAverageDays, 'averageDays', 18), col(d.colMaxDays, 'maxDays', 16), col(d.colCurrent, 'current', 18)],
     dashboard.stageDurations.map((s) => ({ ...s, status: decisions.statusLabel(s.status) })),
   );
   const annual = sheet(
     `${d.sheetAnnual} ${dashboard.year}`,
-    [
-      { header: d.colUnitCode, key: 'unitCode', width: 16 },
-      { header: d.colUnit, key: 'unitName', width: 45 },
-      { header: d.colReportStatus, key: 'state', width: 14 },
-      { header: d.colSubmittedAt, key: 'submitted', width: 14 },
-    ],
+    [col(d.colUnitCode, 'unitCode', 16), col(d.colUnit, 'unitName', 45), col(d.colReportStatus, 'state', 14), col(d.colSubmittedAt, 'submitted', 14)],
     (dashboard.annualReports?.rows ?? []).map((r) => ({
       unitCode: r.unitCode,
       unitName: r.unitName,
@@ -111,16 +81,7 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   if (!dashboard.annualReports) annual.addRow({ unitCode: d.notAvailable });
   sheet(
     d.sheetProposals,
-    [
-      { header: d.colCode, key: 'code', width: 16 },
-      { header: d.colTitle, key: 'title', width: 50 },
-      { header: d.colUnit, key: 'unitName', width: 40 },
-      { header: d.colStatus, key: 'status', width: 40 },
-      { header: d.colSubmittedAt, key: 'submitted', width: 14 },
-      { header: d.colHolder, key: 'holderName', width: 28 },
-      { header: d.colDue, key: 'due', width: 12 },
-      { header: d.colDaysOverdue, key: 'daysOverdue', width: 16 },
-    ],
+    [col(d.colCode, 'code', 16), col(d.colTitle, 'title', 50), col(d.colUnit, 'unitName', 40), col(d.colStatus, 'status', 40), col(d.colSubmittedAt, 'submitted', 14), col(d.colHolder, 'holderName', 28), col(d.colDue, 'due', 12), col(d.colDaysOverdue, 'daysOverdue', 16)],
     rows.map((r) => ({
       ...r,
       status: decisions.statusLabel(r.status),
