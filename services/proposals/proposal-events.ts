@@ -5,8 +5,6 @@ import { logger } from '../platform/logger.js';
 export interface ProposalEventMap {
   /** A plan was submitted (first time or after changes): the routing/decision feature takes it from here. */
   submitted: { proposalId: string; revision: number; actorId: string };
-  /** Any status change, for notifications and dashboards. */
-  transitioned: { proposalId: string; from: string; to: string; actorId: string | null };
 }
 
 type Listener<K extends keyof ProposalEventMap> = (event: ProposalEventMap[K]) => Promise<void> | void;
