@@ -42,7 +42,7 @@ describe('yearly report: CLI', function () {
 
   const cli = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile('npx', ['tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
+      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
       });
     });

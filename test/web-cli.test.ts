@@ -31,7 +31,7 @@ describe('web: CLI', function () {
 
   const cli = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile('npx', ['tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
+      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
       });
     });
