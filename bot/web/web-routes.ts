@@ -447,7 +447,9 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     const verb = typeof body.verb === 'string' ? body.verb.slice(0, 100) : '';
     if (!verb) throw new HttpError(400, { error: 'verb', message: t.badRequest });
     const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
-    json(res, 200, await invoke(officer, verb, data));
+    const shown = await invoke(officer, verb, data);
+    // The browser shows a text answer only after the stream events that came before it (`seq`).
+    json(res, 200, { ...shown, seq: hub.lastSeq(webUserId(officer.id)) });
   }, { mutating: true }));
 
   // Demo: a newcomer tries the signed link for a decision waiting on them, as Zalo would deliver it.
