@@ -20,6 +20,7 @@ import { knowledge } from '../../services/platform/messages/knowledge.js';
 import type { AnswerContext, ArticleView } from '../../services/knowledge/policy-answerer.js';
 import { importSampleLetterIfEmpty } from '../../services/knowledge/sample-letter.js';
 import { logger } from '../../services/platform/logger.js';
+import { createOutsiderDesk } from './outsider-questions.js';
 
 const CONTEXT_KEY = 'kbContext';
 const SHOW_ARTICLE_TEXT_VERB = 'kb.showArticleText';
@@ -49,6 +50,8 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
     }
   };
   bot.intents.register('question', ask);
+  // People not (yet) in the directory may ask too: the answers are public law and the province's letter.
+  bot.outsiders = createOutsiderDesk({ answerer, directoryContact: container.config.DIRECTORY_CONTACT, ready: ensureSample });
   // A suggested question's button (a refusal offers the nearest provisions) asks it.
   bot.commands.register(KB_ASK_VERB, async (turn, data) => {
     const question = typeof data.question === 'string' ? data.question.slice(0, 500) : '';
