@@ -1,12 +1,15 @@
 // People not (yet) in the directory: an authenticated Teams user the province does not know can ask a
 // policy question and read the cited answer (and the whole article), is told how to be added, and gets
 // nothing else: no proposal, no menu, no card action, no channel account; a burst of questions is limited.
+// On Zalo, someone not linked gets the answer as text, then how to link.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importDocument } from '../services/knowledge/knowledge-store.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
+import { FakeZalo, startZaloHarness, type ZaloHarness } from './helpers/fake-zalo.js';
+import { registerFeatures } from '../bot/features.js';
 
 describe('people not in the directory', () => {
   let h: BotHarness;
@@ -54,6 +57,10 @@ describe('people not in the directory', () => {
     assert.match(allText(create), /vẫn có thể hỏi về Nghị định 73\/2023\/NĐ-CP/);
     assert.doesNotMatch(allText(create), /Bước|Tên đề xuất/);
     assert.match(allText(await user.say('menu')), /chưa có trong danh bạ cán bộ/);
+    // A statement the knowledge base has nothing on gets the welcome, not a refusal of a "question".
+    const statement = await user.say('Tôi là Nguyễn Văn Khách, số điện thoại 0912345678');
+    assert.equal(statement.length, 1);
+    assert.match(allText(statement), /vẫn có thể hỏi về Nghị định 73/);
     const action = await user.execute('menu.newProposal');
     assert.equal(action.status, 200);
     assert.equal(action.body?.type, 'application/vnd.microsoft.activity.message');
@@ -76,5 +83,32 @@ describe('people not in the directory', () => {
     const inactive = allText(await h.user('tp.qlkh@test.invalid').say('Thời hạn xem xét kế hoạch đề xuất là bao lâu?'));
     assert.match(inactive, /ngừng hoạt động/);
     assert.doesNotMatch(inactive, /Điều 8/);
+  });
+});
+
+describe('people not linked on Zalo', function () {
+  this.timeout(300_000);
+  const fake = new FakeZalo();
+  let z: ZaloHarness;
+  before(async () => {
+    await fake.start();
+    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+  });
+  after(async () => {
+    await z?.close();
+    await fake.stop();
+  });
+
+  it('answers a policy question as text with the provision cited, then says how to link; anything else gets the onboarding', async () => {
+    const user = z.oaUser('7000000000000000099');
+    const replies = await user.say('thoi han xem xet ke hoach de xuat la bao lau?');
+    assert.equal(replies.length, 2);
+    assert.match(replies[0]!.text, /Điều 8/);
+    assert.match(replies[1]!.text, /LIÊN KẾT <mã>/);
+    const menu = await user.say('tạo đề xuất');
+    assert.equal(menu.length, 1);
+    assert.match(menu[0]!.text, /liên kết tài khoản Zalo/);
+    const [{ n }] = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM channel_account WHERE external_user_id = $1`, [user.userId]);
+    assert.equal(n, 0);
   });
 });

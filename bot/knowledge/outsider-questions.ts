@@ -31,6 +31,10 @@ export interface OutsiderDeskOptions {
   directoryContact: string;
   /** Runs before the first answer (the demo imports the province's letter). */
   ready: () => Promise<void>;
+  /** What follows an answer on a channel, when not the default "how to be added" (Zalo: how to link). */
+  footerFor?: (channelId: string) => string | undefined;
+  /** What anything else gets on a channel, when not the default welcome (Zalo: its onboarding). */
+  welcomeFor?: (channelId: string) => string | undefined;
   now?: () => number;
 }
 
@@ -39,7 +43,9 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
   const limiter = new RateLimiter(QUESTIONS_PER_MINUTE, QUESTIONS_PER_MINUTE, options.now);
 
   const send = (context: TurnContext, text: string) => context.sendActivity(toActivity(context.activity.channelId, text));
+  const welcome = (context: TurnContext) => send(context, options.welcomeFor?.(context.activity.channelId) ?? core.outsiderWelcome(directoryContact));
 
+  /** Answers; a text the knowledge base has nothing on ("Tôi là …", a phone number) gets the welcome instead. */
   const ask = async (context: TurnContext, conversation: Record<string, unknown>, question: string) => {
     const wait = limiter.take(`${context.activity.channelId}/${context.activity.from.id}`);
     if (wait > 0) {
@@ -49,6 +55,10 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
     }
     await options.ready();
     const answer = await answerer.answer(question, (conversation[CONTEXT_KEY] as AnswerContext | undefined) ?? null);
+    if (answer.kind === 'not_found') {
+      await welcome(context);
+      return;
+    }
     conversation[CONTEXT_KEY] = answer.context;
     const channelId = context.activity.channelId;
     if (rendersCards(channelId)) {
@@ -56,14 +66,14 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
     } else {
       await send(context, policyAnswerText(answer, ZALO_TEXT_LIMIT));
     }
-    await send(context, core.outsiderFooter(directoryContact));
+    await send(context, options.footerFor?.(channelId) ?? core.outsiderFooter(directoryContact));
   };
 
   return {
     async handle(context, conversation) {
       const activity = context.activity;
       if (activity.type === ActivityTypes.ConversationUpdate) {
-        await send(context, core.outsiderWelcome(directoryContact));
+        await welcome(context);
         return true;
       }
       if (activity.type === ActivityTypes.Message) {
@@ -75,7 +85,7 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
         }
         const text = typeof activity.text === 'string' ? activity.text.slice(0, 2000) : '';
         if (!value && text.trim() && understand(text, { kind: 'idle' }).kind === 'question') await ask(context, conversation, text);
-        else await send(context, core.outsiderWelcome(directoryContact));
+        else await welcome(context);
         return true;
       }
       if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
