@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
+import { newGuestPass } from '../bot/web/web-guest.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
+const SECRET = 'a-layout-test-secret-that-is-long-enough-0123456789';
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -68,7 +70,7 @@ describe('web face layout at desktop and phone sizes', function () {
       this.skip();
     }
     h = await startHarness({
-      env: { DEMO_MODE: 'true' },
+      env: { DEMO_MODE: 'true', WEB_SESSION_SECRET: SECRET },
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource);
         await db.dataSource.query(`UPDATE officer SET is_demo = true`);
@@ -218,6 +220,22 @@ describe('web face layout at desktop and phone sizes', function () {
     await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
     await checkLayout(page, '.page', 'link desktop');
     await shot(page, 'link-desktop-after');
+    await page.context().close();
+  });
+
+  it('a guest (signed in, not in the directory) asks a policy question on a phone and reads the answer', async () => {
+    const page = await newPage(SIZES[1]);
+    // The pass Entra sign-in gives someone the directory does not know (test/web-entra.test.ts covers that step).
+    await page.context().addCookies([{ name: 'tld_guest', value: newGuestPass(Buffer.from(SECRET, 'utf8'), 1), url: h.url }]);
+    await page.goto(`${h.url}/`);
+    await page.locator('#guest-notice', { hasText: 'chưa có trong danh bạ' }).waitFor();
+    assert.equal(await page.locator('#chat').isVisible(), false);
+    await page.locator('#guest-input').fill('Thời hạn xem xét kế hoạch đề xuất là bao lâu?');
+    await page.locator('#guest-send').click();
+    await page.locator('#guest-log', { hasText: 'Điều 8' }).waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('#guest-log').innerText(), /bổ sung vào danh bạ/);
+    await checkLayout(page, '#guest', 'guest phone');
+    await shot(page, 'guest-phone');
     await page.context().close();
   });
 

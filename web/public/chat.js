@@ -227,6 +227,7 @@
       $('login-error').textContent = data.message || 'Máy chủ đang bận. Anh/chị vui lòng tải lại trang sau ít phút.';
       return;
     }
+    if (!session.signedIn && session.guest) return startGuest();
     if (!session.signedIn) {
       $('login').hidden = false;
       $('chat').hidden = true;
@@ -248,6 +249,35 @@
     connect();
     $('input').focus();
   }
+
+  // Signed in with Microsoft but not in the directory: policy questions only, answers as text.
+  function startGuest() {
+    $('login').hidden = true;
+    $('chat').hidden = true;
+    $('guest').hidden = false;
+    $('guest-notice').textContent = session.guestNotice || '';
+    $('nav').hidden = false;
+    $('nav-dashboard').hidden = true;
+    $('nav-links').hidden = true;
+    $('guest-input').focus();
+  }
+
+  $('guest-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const input = $('guest-input');
+    const text = input.value.trim();
+    if (!text) return;
+    const button = $('guest-send');
+    button.disabled = true;
+    const entry = el('div', { className: 'msg bot' }, el('p', { className: 'text greeting', text }), el('p', { className: 'text muted', text: 'Đang tìm câu trả lời…' }));
+    $('guest-log').prepend(entry);
+    const { status, data } = await api('/web/api/guest/ask', { body: { text } });
+    button.disabled = false;
+    if (status === 401) return signedOut();
+    const parts = status === 200 ? [data.text, data.footer].filter(Boolean) : [data.message || 'Không gửi được câu hỏi. Anh/chị vui lòng thử lại.'];
+    entry.replaceChildren(el('p', { className: 'text greeting', text }), ...parts.map((part) => el('p', { className: 'text', text: part })));
+    if (status === 200) input.value = '';
+  });
 
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
