@@ -185,6 +185,11 @@ describe('web face layout at desktop and phone sizes', function () {
     await returnButton.waitFor();
     await checkLayout(page, '.page', 'link phone');
     await shot(page, 'link-phone');
+    // The same page at desktop size (a link opens in its first browser only: the same page, resized).
+    await page.setViewportSize({ width: SIZES[0].width, height: SIZES[0].height });
+    await checkLayout(page, '.page', 'link desktop');
+    await shot(page, 'link-desktop');
+    await page.setViewportSize({ width: SIZES[1].width, height: SIZES[1].height });
     await page.getByPlaceholder('Ý kiến (bắt buộc khi trả lại').fill('Bổ sung dự toán kinh phí');
 
     // The server's answer is held back until the page has shown the pending state.
@@ -223,8 +228,8 @@ describe('web face layout at desktop and phone sizes', function () {
     await page.context().close();
   });
 
-  it('a guest (signed in, not in the directory) asks a policy question on a phone and reads the answer', async () => {
-    const page = await newPage(SIZES[1]);
+  for (const size of SIZES) it(`a guest (signed in, not in the directory) asks a policy question at ${size.name} size and reads the answer`, async () => {
+    const page = await newPage(size);
     // The pass Entra sign-in gives someone the directory does not know (test/web-entra.test.ts covers that step).
     await page.context().addCookies([{ name: 'tld_guest', value: newGuestPass(Buffer.from(SECRET, 'utf8'), 1), url: h.url }]);
     await page.goto(`${h.url}/`);
@@ -234,8 +239,8 @@ describe('web face layout at desktop and phone sizes', function () {
     await page.locator('#guest-send').click();
     await page.locator('#guest-log', { hasText: 'Điều 8' }).waitFor({ timeout: 60_000 });
     assert.match(await page.locator('#guest-log').innerText(), /bổ sung vào danh bạ/);
-    await checkLayout(page, '#guest', 'guest phone');
-    await shot(page, 'guest-phone');
+    await checkLayout(page, '#guest', `guest ${size.name}`);
+    await shot(page, `guest-${size.name}`);
     await page.context().close();
   });
 
