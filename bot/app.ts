@@ -45,6 +45,14 @@ export interface BotApplication {
   commands: CommandRegistry;
   intents: IntentRegistry;
   dialogs: DialogSet;
+  /** What people not (yet) in the directory may do (policy questions); set by the knowledge feature. */
+  outsiders?: OutsiderDesk;
+}
+
+/** Turns of someone the channel authenticated but the directory does not know. */
+export interface OutsiderDesk {
+  /** Answers the turn when it is theirs to have; false leaves the refusal to the identity step. */
+  handle(context: TurnContext, conversation: Record<string, unknown>): Promise<boolean>;
 }
 
 /** Maps a Bot Framework channel id to the directory's channel names. */
@@ -68,6 +76,7 @@ interface IdentifyOptions {
   directoryContact: string;
   /** Bot Framework authentication is on: an activity's conversation reference can be trusted. */
   authenticated: boolean;
+  outsiders?: () => OutsiderDesk | undefined;
 }
 
 /**
@@ -75,7 +84,12 @@ interface IdentifyOptions {
  * (wizard, decisions, questions, ...) add their commands and intents afterwards (bot/features.ts).
  */
 export function createBotApplication(options: BotApplicationOptions): BotApplication {
-  const services: IdentifyOptions = { identity: options.identity, directoryContact: options.config.DIRECTORY_CONTACT, authenticated: options.config.authEnabled };
+  const services: IdentifyOptions = {
+    identity: options.identity,
+    directoryContact: options.config.DIRECTORY_CONTACT,
+    authenticated: options.config.authEnabled,
+    outsiders: () => bot.outsiders,
+  };
   const app = new Application<AppTurnState>({
     adapter: options.adapter,
     storage: options.storage,
@@ -98,7 +112,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     const type = context.activity.type;
     if (type !== ActivityTypes.Message && type !== ActivityTypes.Invoke) return true;
     if (!context.activity.from?.id) return false;
-    const officer = await identify(context, services);
+    const officer = await identify(context, services, state.conversation);
     if (!officer) return false;
     state.temp.officer = officer;
     bindConversationState(context, state.conversation);
@@ -110,7 +124,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     // Greet once, when the bot itself is added (installation) in a 1:1 chat or a new team/group.
     if (!added.some((m) => m.id === context.activity.recipient?.id)) return;
     const officer = context.activity.conversation?.conversationType === 'personal' || !context.activity.conversation?.conversationType
-      ? await identify(context, services)
+      ? await identify(context, services, state.conversation)
       : undefined;
     if (context.activity.conversation?.conversationType === 'personal' && !officer) return;
     bindConversationState(context, state.conversation);
@@ -177,7 +191,7 @@ function registerCoreFeatures(bot: BotApplication): void {
   bot.commands.register('menu.show', async () => menuCard(), 'own');
 }
 
-async function identify(context: TurnContext, services: IdentifyOptions): Promise<Officer | undefined> {
+async function identify(context: TurnContext, services: IdentifyOptions, conversation: Record<string, unknown>): Promise<Officer | undefined> {
   const activity = context.activity;
   const channel = directoryChannel(activity.channelId);
   const personal = activity.conversation?.conversationType === 'personal' || channel !== 'msteams';
@@ -202,6 +216,11 @@ async function identify(context: TurnContext, services: IdentifyOptions): Promis
       : undefined,
   );
   if (result.status === 'known') return result.officer;
+  const outsiders = result.status === 'unknown' ? services.outsiders?.() : undefined;
+  if (outsiders && (await outsiders.handle(context, conversation))) {
+    logger.info({ channel, type: activity.type }, 'outsider turn');
+    return undefined;
+  }
   const text =
     result.status === 'inactive' ? core.inactiveUser(services.directoryContact) : core.unknownUser(services.directoryContact);
   logger.info({ channel, status: result.status }, 'unrecognised user');

@@ -99,7 +99,8 @@ describe('terminal chat', function () {
     it('renders text, facts, columns, images and numbered inputs and actions; ShowCard inline, hidden parts left out', function () {
       const view = renderAdaptiveCard(proposalCard);
       const text = view.lines.join('\n');
-      assert.match(text, /\*\*Kế hoạch đề xuất\*\* – bước 2\/5/);
+      // Markdown shown as text: no bold markers.
+      assert.match(text, /^Kế hoạch đề xuất – bước 2\/5$/m);
       assert.doesNotMatch(text, /Nội dung ẩn/);
       assert.match(text, /^Người đề xuất: Nguyễn Văn An$/m);
       assert.match(text, /^Hạn nộp: \d{2}\/\d{2}\/2025$/m);
@@ -428,11 +429,13 @@ describe('terminal chat', function () {
       await rm(home, { recursive: true, force: true });
     });
 
-    function runChat(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    function runChat(args: string[], input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
       return new Promise((resolvePromise, reject) => {
+        const base = { ...process.env };
+        delete base.PORT;
         const child = spawn(process.execPath, ['--import', 'tsx', CHAT_SCRIPT, ...args], {
           cwd: ROOT,
-          env: { ...process.env, HOME: home, USERPROFILE: home, NODE_NO_WARNINGS: '1' },
+          env: { ...base, HOME: home, USERPROFILE: home, NODE_NO_WARNINGS: '1', ...env },
           stdio: ['pipe', 'pipe', 'pipe'],
         });
         let stdout = '';
@@ -560,7 +563,44 @@ describe('terminal chat', function () {
       const url = `http://127.0.0.1:${port}/api/messages`;
       const { code, stderr } = await runChat(['--as', 'z@demo.laocai.invalid', '--url', url], 'xin chào\n');
       assert.equal(code, 1);
-      assert.match(stderr, new RegExp(`Không kết nối được tới bot tại ${url.replace(/[.]/g, '\\.')}\\. Hãy chạy \`npm start\` ở một cửa sổ khác\\.`));
+      assert.match(stderr, new RegExp(`Không kết nối được tới bot tại ${url.replace(/[.]/g, '\\.')}\\. Nếu bot chưa chạy, hãy chạy \`npm start\` ở một cửa sổ khác; nếu bot đang chạy, kiểm tra lại địa chỉ --url\\.`));
+
+      // Without --url the address comes from PORT, as `npm start` reads it, and the message says how to change it.
+      const fromPort = await runChat(['--as', 'z@demo.laocai.invalid'], 'xin chào\n', { PORT: String(port) });
+      assert.equal(fromPort.code, 1);
+      assert.match(fromPort.stdout, new RegExp(`Đang kết nối tới bot tại http://127\\.0\\.0\\.1:${port}/api/messages \\(cổng lấy từ biến PORT\\)`));
+      assert.match(fromPort.stderr, /nếu bot đang chạy ở cổng khác, đặt PORT=<cổng> hoặc dùng --url/);
+    });
+
+    it('takes the bot address from PORT when there is no --url, and says so', async function () {
+      const port = new URL(bot.url).port;
+      const { code, stdout, stderr } = await runChat(['--as', 'p@demo.laocai.invalid'], 'xin chào\n', { PORT: port });
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, new RegExp(`Đang kết nối tới bot tại http://127\\.0\\.0\\.1:${port}/api/messages \\(cổng lấy từ biến PORT\\)`));
+      assert.match(stdout, /Bạn vừa nói: xin chào/);
+    });
+
+    it('clicks a named button of an earlier card, labels cards meant for others, and shows markdown as text', async function () {
+      const email = 'q@demo.laocai.invalid';
+      const script = ['danh sách', '/click 3', '/click ĐX-2026-0001', 'trình lãnh đạo', '/click Phê duyệt', 'kinh phí'].join('\n');
+      const { code, stdout, stderr } = await runChat(['--as', email, '--url', bot.url, '--no-greeting'], `${script}\n`);
+      assert.equal(code, 0, stderr);
+      // After "Menu" re-sent a menu card, the list's button still works by its name.
+      assert.match(stdout, /Tạo đề xuất mới/);
+      assert.match(stdout, /Nút «ĐX-2026-0001» của một thẻ trước đó/);
+      assert.match(stdout, /Đã nhận dữ liệu: \{"open":"ĐX-2026-0001"\}/);
+      // The head's card is labelled with its addressee and is not the card /click acts on.
+      assert.match(stdout, /→ gửi cho Nguyễn Thị Lan: Xem xét kế hoạch ĐX-2026-0001 \(dùng --all để xem đầy đủ\)/);
+      assert.match(stdout, /Không tìm thấy nút «Phê duyệt»/);
+      assert.equal(bot.received.filter((a) => (a.value as { approve?: boolean } | undefined)?.approve).length, 0, 'nothing approved as someone else');
+      // Markdown escapes are not shown.
+      assert.match(stdout, /Kinh phí: 1\.200 triệu đồng/);
+      assert.match(stdout, /Tổng 1\.200 triệu đồng/);
+      assert.doesNotMatch(stdout, /1\\\.200|\*\*/);
+
+      // With --all the card for the other person is shown in full, still labelled.
+      const all = await runChat(['--as', email, '--url', bot.url, '--no-greeting', '--all'], 'trình lãnh đạo\n');
+      assert.match(all.stdout, /Trợ lý Đổi mới → gửi cho Nguyễn Thị Lan:\n[\s\S]*Xem xét kế hoạch ĐX-2026-0001[\s\S]*Phê duyệt/);
     });
 
     it('refuses to start without --as', async function () {

@@ -151,6 +151,9 @@ describe('web chat over HTTP', function () {
       assert.notEqual(proposal.status, 'draft');
       const submitted = await stream.waitFor((e) => stream.events.indexOf(e) >= seen && webText([e.data]).includes(proposal.code));
       assert.ok(submitted);
+      // The answer names its place in the stream: what the turn sent comes before it (the page waits for it).
+      assert.equal(typeof answer.body.seq, 'number');
+      assert.ok(Number(submitted.id) <= answer.body.seq, `event ${submitted.id} before the answer's seq ${answer.body.seq}`);
       // The plan document comes as a file with a signed link.
       await stream.waitFor((e) => (e.data.attachments ?? []).some((a: any) => /\/files\/plan\//.test(a.contentUrl ?? '')));
       // The web account is remembered for proactive messages.

@@ -145,7 +145,7 @@ describe('web sign-in with Microsoft Entra ID', function () {
     assert.equal(me.body.dashboard, true, 'a head has the dashboard of their units');
   });
 
-  it('matches by email when the object id is unknown, and refuses people outside the directory', async () => {
+  it('matches by email when the object id is unknown, and gives people outside the directory policy questions only', async () => {
     const c = new WebClient(h.url);
     const first = await begin(c);
     idp.grants.set('code-2', { challenge: first.challenge, claims: claims(first.nonce, { oid: 'unknown-oid', preferred_username: 'CV.SKHCN@test.invalid' }) });
@@ -155,10 +155,46 @@ describe('web sign-in with Microsoft Entra ID', function () {
     const d = new WebClient(h.url);
     const second = await begin(d);
     idp.grants.set('code-3', { challenge: second.challenge, claims: claims(second.nonce, { email: 'someone@else.invalid' }) });
-    const refused = await d.get(`/auth/callback?code=code-3&state=${encodeURIComponent(second.state)}`);
+    const guest = await d.get(`/auth/callback?code=code-3&state=${encodeURIComponent(second.state)}`);
+    assert.equal(guest.status, 302, guest.text);
+    const pass = guest.headers.getSetCookie().find((x) => x.startsWith('tld_guest='))!;
+    assert.match(pass, /HttpOnly/);
+    assert.match(pass, /Secure/);
+    assert.doesNotMatch(decodeURIComponent(pass), /someone|else\.invalid/, 'the pass carries no personal data');
+    assert.equal(guest.headers.getSetCookie().some((x) => x.startsWith('tld_session=') && !/Max-Age=0/.test(x)), false);
+    const me = (await d.get('/web/api/session')).body;
+    assert.equal(me.signedIn, false);
+    assert.equal(me.guest, true);
+    assert.match(me.guestNotice, /chưa có trong danh bạ/);
+
+    // Someone outside the directory asks a policy question and reads the cited answer, and nothing else.
+    await d.get('/'); // the page, which sets the CSRF cookie
+    const asked = await d.post('/web/api/guest/ask', { text: 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?' });
+    assert.equal(asked.status, 200, asked.text);
+    assert.match(asked.body.text, /Điều 8/);
+    assert.match(asked.body.footer, /bổ sung vào danh bạ/);
+    assert.equal((await d.post('/web/api/messages', { text: 'tạo đề xuất' })).status, 401);
+    assert.equal((await d.get('/web/api/dashboard')).status, 401);
+    assert.equal((await d.post('/web/api/guest/ask', { text: '' })).status, 400);
+
+    // A pass that was not issued here, or no pass, asks nothing.
+    const forged = new WebClient(h.url);
+    await forged.get('/');
+    forged.cookies.set('tld_guest', `${Date.now() + 3_600_000}.abc.forged`);
+    assert.equal((await forged.post('/web/api/guest/ask', { text: 'Thời hạn xem xét là bao lâu?' })).status, 401);
+    await c.get('/');
+    assert.equal((await c.post('/web/api/guest/ask', { text: 'Thời hạn xem xét là bao lâu?' })).status, 401, 'an officer session is not a guest pass');
+  });
+
+  it('refuses an officer who left the directory at sign-in', async () => {
+    await h.db.dataSource.query(`UPDATE officer SET active = false WHERE id = $1`, [p.financeHead]);
+    const e = new WebClient(h.url);
+    const s = await begin(e);
+    idp.grants.set('code-4', { challenge: s.challenge, claims: claims(s.nonce, { email: 'gd.stc@test.invalid' }) });
+    const refused = await e.get(`/auth/callback?code=code-4&state=${encodeURIComponent(s.state)}`);
     assert.equal(refused.status, 403);
     assert.match(refused.text, /chưa có trong danh bạ/);
-    assert.equal((await d.get('/web/api/session')).body.signedIn, false);
+    assert.equal((await e.get('/web/api/session')).body.guest, false);
   });
 
   it('refuses a wrong state, a wrong nonce, a wrong audience and a token signed by another key', async () => {

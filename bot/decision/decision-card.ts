@@ -55,7 +55,9 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   if (decision?.councilProposed && !intake) body.push(t.councilProposed);
   if (options.partyPending && options.role === 'decider') body.push(t.partyIntro);
   if (decision?.state === 'vote_closed') body.push(t.voteNotPassed);
-  if (decision?.state === 'done' && decision.outcome) body.push(t.outcomeLine(decision.outcome));
+  // The notice of the action that just decided says the outcome already ("Đã trả lại…" once, not twice).
+  const saidByNotice = Boolean(decision?.outcome && options.notice && t.done[decision.outcome as keyof typeof t.done]?.(code) === options.notice);
+  if (decision?.state === 'done' && decision.outcome && !saidByNotice) body.push(t.outcomeLine(decision.outcome));
 
   const facts = [
     { label: t.factProposer, value: `${view.proposer.fullName} – ${view.proposer.positionTitle}` },

@@ -47,6 +47,11 @@ export class WebConversationHub {
     };
   }
 
+  /** The sequence number of the conversation's latest event (0 if none): a reply's place in the stream. */
+  lastSeq(conversationId: string): number {
+    return this.backlog.get(conversationId)?.at(-1)?.seq ?? 0;
+  }
+
   connected(conversationId: string): boolean {
     return (this.listeners.get(conversationId)?.size ?? 0) > 0;
   }

@@ -24,6 +24,8 @@ import { web as t } from '../../services/platform/messages/web.js';
 import type { DataSource } from 'typeorm';
 import type { RouteRegistration } from '../routes.js';
 import { EntraOidc, emailsOf } from './entra-oidc.js';
+import { GUEST_COOKIE, guestAnswer, newGuestPass, validGuestPass } from './web-guest.js';
+import { core } from '../../services/platform/messages/index.js';
 import type { SessionInfo } from './session-store.js';
 import { WEB_BOT_ID, WEB_CHANNEL_ID, type WebTurnResult } from './web-adapter.js';
 import {
@@ -304,6 +306,9 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     const scope = info ? await dashboards.scopeFor(info.officer) : { kind: 'none' };
     json(res, 200, {
       signedIn: Boolean(info),
+      ...(!info && validGuestPass(config.secret, parseCookies(req.headers.cookie)[GUEST_COOKIE])
+        ? { guest: true, guestNotice: core.outsiderWelcome(container.config.DIRECTORY_CONTACT) }
+        : { guest: false }),
       demo: config.demo,
       entra: Boolean(oidc),
       ...(info ? { officer: await officerView(info.officer), dashboard: scope.kind !== 'none' } : {}),
@@ -339,6 +344,7 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     await sessions.revoke(token);
     if (info) hub.forget(webUserId(info.officer.id));
     setCookie(res, cookie(COOKIE.session, '', { maxAgeSeconds: 0 }));
+    setCookie(res, cookie(GUEST_COOKIE, '', { maxAgeSeconds: 0 }));
     json(res, 200, { signedIn: false });
   }, { mutating: true }));
 
@@ -375,7 +381,15 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
       const repo = ds.getRepository(Officer);
       let officer = claims.oid ? await repo.findOneBy({ teamsAadObjectId: claims.oid }) : null;
       for (const email of emailsOf(claims)) officer ??= await repo.findOneBy({ email });
-      if (!officer || !officer.active) return fail(403, t.notInDirectory(container.config.DIRECTORY_CONTACT));
+      if (officer && !officer.active) return fail(403, t.notInDirectory(container.config.DIRECTORY_CONTACT));
+      if (!officer) {
+        // Not in the directory: a guest pass for policy questions only (web-guest.ts).
+        setCookie(res, cookie(GUEST_COOKIE, newGuestPass(config.secret, config.sessionHours), { sameSite: 'Lax', maxAgeSeconds: config.sessionHours * 3600 }));
+        logger.info({ method: 'entra' }, 'web guest sign-in');
+        res.header('Location', '/');
+        res.send(302);
+        return;
+      }
       await startSession(res, officer, 'entra');
       logger.info({ method: 'entra' }, 'web sign-in');
       res.header('Location', '/');
@@ -385,6 +399,18 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
       fail(401, t.signInFailed);
     }
   });
+
+  // Guests (signed in, not in the directory) ask policy questions; six a minute per pass.
+  const guestLimit = new RateLimiter(6, 6);
+  server.post('/web/api/guest/ask', ...jsonBody, api(async (req, res) => {
+    const pass = validGuestPass(config.secret, parseCookies(req.headers.cookie)[GUEST_COOKIE]);
+    if (!pass) throw new HttpError(401, { error: 'signin', message: t.signInRequired });
+    const question = String(bodyOf(req).text ?? '').trim().slice(0, 2000);
+    if (!question) throw new HttpError(400, { error: 'empty', message: t.badRequest });
+    const wait = guestLimit.take(pass);
+    if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: core.outsiderRateLimited(wait), retryAfter: wait });
+    json(res, 200, await guestAnswer(container.answerer, question, container.config.DIRECTORY_CONTACT));
+  }, { mutating: true }));
 
   // ---- the chat -----------------------------------------------------------------------------------------
   server.get('/web/api/events', async (req, res) => {
@@ -449,7 +475,9 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     const verb = typeof body.verb === 'string' ? body.verb.slice(0, 100) : '';
     if (!verb) throw new HttpError(400, { error: 'verb', message: t.badRequest });
     const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
-    json(res, 200, await invoke(officer, verb, data));
+    const shown = await invoke(officer, verb, data);
+    // The browser shows a text answer only after the stream events that came before it (`seq`).
+    json(res, 200, { ...shown, seq: hub.lastSeq(webUserId(officer.id)) });
   }, { mutating: true }));
 
   // Demo: a newcomer tries the signed link for a decision waiting on them, as Zalo would deliver it.

@@ -6,6 +6,7 @@ import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
 import type { ConversationLock } from '../../services/state/conversation-lock.js';
 import { foldKey } from '../../services/text/vietnamese.js';
+import { understand } from '../../services/intents/understanding.js';
 import { ZaloBotClient } from '../../services/zalo/zalo-bot-client.js';
 import type { ZaloConfig } from '../../services/zalo/zalo-config.js';
 import { parseBotEvent, parseOaEvent, parseBody, type ZaloEvent } from '../../services/zalo/zalo-events.js';
@@ -280,6 +281,12 @@ export class ZaloRuntime {
       return;
     }
     if (!officer) {
+      // A policy question is answered for anyone (the application's outsider desk, which adds how to
+      // link); everything else gets the onboarding message.
+      if (event.kind === 'message' && event.text && understand(event.text, { kind: 'idle' }).kind === 'question') {
+        await this.adapter.runTurn(new TurnContext(this.adapter, this.incomingActivity(event)), (ctx) => this.options.app.run(ctx).then(() => undefined));
+        return;
+      }
       await this.reply(event, text.onboarding(this.options.config.linkCodeTtlMinutes));
       return;
     }

@@ -81,8 +81,33 @@ class EchoTeamsBot extends TeamsActivityHandler {
     });
     this.onMessage(async (context, next) => {
       const { text, value } = context.activity;
-      if (value !== undefined && value !== null) {
+      if (value !== undefined && value !== null && (value as { menu?: boolean }).menu) {
+        // As the product does after a button: the menu comes back as a new card with other buttons.
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buttonsCard('Menu', [{ title: 'Tạo đề xuất mới', data: { create: true } }]))));
+      } else if (value !== undefined && value !== null) {
         await context.sendActivity(`Đã nhận dữ liệu: ${JSON.stringify(value)}`);
+      } else if ((text ?? '').trim().toLowerCase() === 'danh sách') {
+        const list = buttonsCard('Đề xuất của tôi', [
+          { title: 'ĐX-2026-0001', data: { open: 'ĐX-2026-0001' } },
+          { title: 'ĐX-2026-0002', data: { open: 'ĐX-2026-0002' } },
+          { title: 'Menu', data: { menu: true } },
+        ]);
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(list)));
+      } else if ((text ?? '').trim().toLowerCase() === 'kinh phí') {
+        // Teams reads text as markdown: the product escapes the dot of "1.200" so it is not a list.
+        const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Tổng **1\\.200** triệu đồng' }] };
+        await context.sendActivity({ type: 'message', text: 'Kinh phí: 1\\.200 triệu đồng', attachments: [CardFactory.adaptiveCard(card)] });
+      } else if ((text ?? '').trim().toLowerCase() === 'trình lãnh đạo') {
+        // A card for another officer goes to that officer's conversation, through the same connector.
+        const client = context.turnState.get(context.adapter.ConnectorClientKey) as {
+          conversations: { sendToConversation(id: string, activity: Partial<Activity>): Promise<unknown> };
+        };
+        await client.conversations.sendToConversation('a:lan', {
+          type: 'message',
+          recipient: { id: '29:lan', name: 'Nguyễn Thị Lan' },
+          attachments: [CardFactory.adaptiveCard(buttonsCard('Xem xét kế hoạch ĐX-2026-0001', [{ title: 'Phê duyệt', data: { approve: true } }]))],
+        });
+        await context.sendActivity('Đã trình lãnh đạo.');
       } else if ((text ?? '').trim().toLowerCase() === 'thẻ') {
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fakeProposalCard())));
       } else if ((text ?? '').trim().toLowerCase() === 'tệp') {
@@ -193,6 +218,15 @@ class EchoTeamsBot extends TeamsActivityHandler {
       },
     };
   }
+}
+
+function buttonsCard(title: string, buttons: Array<{ title: string; data: Record<string, unknown> }>): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: title, weight: 'Bolder' }],
+    actions: buttons.map((b) => ({ type: 'Action.Submit', title: b.title, data: b.data })),
+  };
 }
 
 /** Sends later, outside the turn, through the adapter (a proactive message). */

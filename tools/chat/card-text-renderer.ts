@@ -109,10 +109,21 @@ function arr(value: unknown): unknown[] {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Adaptive Card text functions `{{DATE(…)}}` and `{{TIME(…)}}` rendered in Vietnamese style.
+ * Markdown as a terminal shows it: escapes removed ("1\\.200" → "1.200"), **bold** and `code` markers
+ * dropped. Teams renders TextBlock text and message text as markdown, so the bot escapes what it means literally.
+ */
+export function markdownToText(text: string): string {
+  return text
+    .replace(/\*\*(?=\S)([^*\n]+?)\*\*/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>|~<])/g, '$1');
+}
+
+/**
+ * Adaptive Card text functions `{{DATE(…)}}` and `{{TIME(…)}}` rendered in Vietnamese style (markdown as text).
  */
 export function expandTextFunctions(text: string): string {
-  return text.replace(/\{\{(DATE|TIME)\(([^,)]+)(?:,\s*(COMPACT|SHORT|LONG))?\)\}\}/g, (whole, fn: string, iso: string, style?: string) => {
+  return markdownToText(text).replace(/\{\{(DATE|TIME)\(([^,)]+)(?:,\s*(COMPACT|SHORT|LONG))?\)\}\}/g, (whole, fn: string, iso: string, style?: string) => {
     const date = new Date(iso.trim());
     if (Number.isNaN(date.getTime())) return whole;
     if (fn === 'TIME') return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;

@@ -54,6 +54,10 @@ export interface TerminalChatOptions {
   json: boolean;
   /** Where `--resume` ids are kept (default ~/.tro-ly-doi-moi-chat.json). */
   stateFile: string;
+  /** Where botUrl came from: said in the banner and in the "cannot reach" message. */
+  urlSource?: 'url' | 'port' | 'default';
+  /** Show in full the messages the bot sends to other people (by default one labelled line). */
+  all?: boolean;
 }
 
 /** A failure talking to the bot: the message is already Vietnamese, ready to print. */
@@ -74,13 +78,20 @@ interface CurrentView {
   raw: unknown;
 }
 
+/** The first line of a rendered message, without the card frame. */
+function summaryOf(view: RenderedView): string {
+  const line = view.lines.filter((l) => !/^[┌└]/.test(l)).map((l) => l.replace(/^[│\s]+/, '').trim()).find((l) => l.length > 0) ?? '';
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function defaultBotUrl(): string {
-  const port = process.env.PORT && /^\d+$/.test(process.env.PORT) ? process.env.PORT : '3978';
-  return `http://127.0.0.1:${port}/api/messages`;
+/** The bot's address from PORT (as `npm start` reads it), else the default port. */
+function defaultBotUrl(): { url: string; source: 'port' | 'default' } {
+  const fromEnv = process.env.PORT && /^\d+$/.test(process.env.PORT) ? process.env.PORT : undefined;
+  return { url: `http://127.0.0.1:${fromEnv ?? '3978'}/api/messages`, source: fromEnv ? 'port' : 'default' };
 }
 
 export function parseChatArguments(argv: string[]): TerminalChatOptions | 'help' {
@@ -100,6 +111,7 @@ export function parseChatArguments(argv: string[]): TerminalChatOptions | 'help'
       timeout: { type: 'string' },
       'save-dir': { type: 'string' },
       json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -108,7 +120,8 @@ export function parseChatArguments(argv: string[]): TerminalChatOptions | 'help'
   if (values.help) return 'help';
   if (!values.as) throw new Error(t.missingEmail);
   if (!isEmail(values.as)) throw new Error(t.badEmail(values.as));
-  const botUrl = values.url ?? defaultBotUrl();
+  const fallback = defaultBotUrl();
+  const botUrl = values.url ?? fallback.url;
   try {
     const parsed = new URL(botUrl);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
@@ -135,6 +148,8 @@ export function parseChatArguments(argv: string[]): TerminalChatOptions | 'help'
     saveDir: values['save-dir'] ?? join(tmpdir(), 'tro-ly-doi-moi-chat'),
     json: values.json ?? false,
     stateFile: join(homedir(), '.tro-ly-doi-moi-chat.json'),
+    urlSource: values.url ? 'url' : fallback.source,
+    all: values.all ?? false,
   };
 }
 
@@ -156,6 +171,8 @@ export class TerminalChat {
   private readonly connector: LoopbackConnector;
   private session?: ChatSession;
   private current?: CurrentView;
+  /** Earlier cards with buttons, newest last: `/click <name>` finds a button the person saw a moment ago. */
+  private readonly seen: CurrentView[] = [];
   private lastReceived?: unknown;
   private readonly printedUploads = new Set<string>();
   private readline?: Interface;
@@ -200,7 +217,18 @@ export class TerminalChat {
 
   private makeCurrent(view: RenderedView, activityId: string | undefined, raw: unknown, dialog = false): void {
     if (view.actions.length === 0 && view.inputs.length === 0) return;
+    if (this.current) this.seen.push(this.current);
+    if (this.seen.length > 20) this.seen.shift();
     this.current = { view, activityId, values: new Map(), dialog, raw };
+  }
+
+  /** Who a message in another conversation is for (the bot's notices to other officers pass through here). */
+  private recipientOf(received: ReceivedActivity): string | undefined {
+    if (!this.session || received.conversationId === this.session.conversationId) return undefined;
+    const created = this.connector.createdConversations.find((c) => c.id === received.conversationId);
+    const members = Array.isArray(created?.parameters.members) ? (created.parameters.members as { name?: string; id?: string }[]) : [];
+    const member = members[0];
+    return received.activity.recipient?.name || member?.name || member?.id || received.conversationId;
   }
 
   private onActivity(received: ReceivedActivity): void {
@@ -212,9 +240,16 @@ export class TerminalChat {
       return;
     }
     if (activity.type !== 'message') return; // typing, events, traces: not shown
-    this.lastReceived = activity;
     const view = renderActivity(activity, { activityId: received.activityId });
     if (!view) return;
+    const recipient = this.recipientOf(received);
+    if (recipient) {
+      // Meant for someone else: labelled, never the card /click acts on; in full only with --all.
+      if (this.options.all) this.show(view, `${this.botName(activity)} ${t.sentTo(recipient)}`);
+      else this.print(t.sentToSummary(recipient, summaryOf(view)));
+      return;
+    }
+    this.lastReceived = activity;
     const name = this.botName(activity);
     if (received.operation === 'updateActivity') {
       this.show(view, `${name} (${t.botUpdated})`);
@@ -284,7 +319,7 @@ export class TerminalChat {
       const code = (error as { code?: string }).code;
       if (code === 'ETIMEDOUT') throw new BotUnavailableError(t.timeout(this.options.timeoutSeconds));
       if (code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL'].includes(code)) {
-        throw new BotUnavailableError(t.unreachable(this.options.botUrl));
+        throw new BotUnavailableError(t.unreachable(this.options.botUrl, this.options.urlSource ?? 'url'));
       }
       throw new BotUnavailableError(t.transportError(error instanceof Error ? error.message : String(error)));
     }
@@ -338,7 +373,7 @@ export class TerminalChat {
     // A proactive createConversation for this user lands in this chat, as Teams reuses the personal chat.
     this.connector.setPersonalConversation(user.id, this.session.conversationId);
 
-    this.print(t.connecting(this.options.botUrl));
+    this.print(t.connecting(this.options.botUrl, this.options.urlSource ?? 'url'));
     if (resumed) this.print(t.resumed(this.session.conversationId));
     if (this.options.greeting && !resumed) {
       await this.send(installActivity(this.session));
@@ -454,12 +489,24 @@ export class TerminalChat {
   }
 
   private async click(query: string): Promise<void> {
-    const current = this.current;
+    let current = this.current;
     if (!current) {
       this.print(t.noCard);
       return;
     }
-    const action = findAction(current.view.actions, query);
+    let action = findAction(current.view.actions, query);
+    // A button named (not numbered) that the latest card lacks: the newest earlier card that has it.
+    if (!action && !/^\d+$/.test(query)) {
+      for (const earlier of [...this.seen].reverse()) {
+        const found = findAction(earlier.view.actions, query);
+        if (found) {
+          current = earlier;
+          action = found;
+          this.print(t.clickEarlierCard(found.title));
+          break;
+        }
+      }
+    }
     if (!action) {
       this.print(t.noSuchAction(query, current.view.actions.length));
       return;

@@ -40,13 +40,39 @@
       await post({ text: '', value: data }, action.title || '');
       return;
     }
+    // At once: the card greyed out, its buttons disabled, and a line saying what is being recorded.
+    if (holder.classList.contains('busy')) return;
+    const pending = el('p', { className: 'action-status muted', role: 'status', text: action.title ? 'Đang ghi nhận: ' + action.title + '…' : 'Đang ghi nhận…' });
     holder.classList.add('busy');
+    for (const button of holder.querySelectorAll('button')) button.disabled = true;
+    holder.appendChild(pending);
     const { status, data } = await api('/web/api/invoke', { body: { verb: action.verb, data: action.data } });
     holder.classList.remove('busy');
+    for (const button of holder.querySelectorAll('button')) button.disabled = false;
+    pending.remove();
     if (status === 401) return signedOut();
     if (status !== 200) return showError(data.message || 'Không thực hiện được thao tác.');
     if (data.card) holder.replaceChildren(cardNode(data.card, holder));
-    else if (data.text) bubble('bot', el('p', { className: 'text', text: data.text }));
+    else if (data.text) {
+      await streamReached(data.seq);
+      bubble('bot', el('p', { className: 'text', text: data.text }));
+    }
+  }
+
+  // The answer of a click comes over HTTP, the messages of the same turn over the stream: the answer
+  // waits (at most 3 s) for the stream events produced before it, so messages keep their order.
+  let seenSeq = 0;
+  function streamReached(seq) {
+    if (!seq || seenSeq >= seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const check = () => (seenSeq >= seq || Date.now() - started > 3000 ? resolve() : setTimeout(check, 50));
+      check();
+    });
+  }
+  function noteSeq(e) {
+    const seq = Number(e.lastEventId);
+    if (seq > seenSeq) seenSeq = seq;
   }
 
   function cardNode(json, holder) {
@@ -90,6 +116,7 @@
       if (!log.children.length) await api('/web/api/start', { body: {} });
     });
     events.addEventListener('activity', (e) => {
+      noteSeq(e);
       try {
         showActivity(JSON.parse(e.data));
       } catch (err) {
@@ -97,6 +124,7 @@
       }
     });
     events.addEventListener('update', (e) => {
+      noteSeq(e);
       try {
         const activity = JSON.parse(e.data);
         const node = log.querySelector('[data-id="' + CSS.escape(activity.id || '') + '"]');
@@ -199,6 +227,7 @@
       $('login-error').textContent = data.message || 'Máy chủ đang bận. Anh/chị vui lòng tải lại trang sau ít phút.';
       return;
     }
+    if (!session.signedIn && session.guest) return startGuest();
     if (!session.signedIn) {
       $('login').hidden = false;
       $('chat').hidden = true;
@@ -220,6 +249,35 @@
     connect();
     $('input').focus();
   }
+
+  // Signed in with Microsoft but not in the directory: policy questions only, answers as text.
+  function startGuest() {
+    $('login').hidden = true;
+    $('chat').hidden = true;
+    $('guest').hidden = false;
+    $('guest-notice').textContent = session.guestNotice || '';
+    $('nav').hidden = false;
+    $('nav-dashboard').hidden = true;
+    $('nav-links').hidden = true;
+    $('guest-input').focus();
+  }
+
+  $('guest-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const input = $('guest-input');
+    const text = input.value.trim();
+    if (!text) return;
+    const button = $('guest-send');
+    button.disabled = true;
+    const entry = el('div', { className: 'msg bot' }, el('p', { className: 'text greeting', text }), el('p', { className: 'text muted', text: 'Đang tìm câu trả lời…' }));
+    $('guest-log').prepend(entry);
+    const { status, data } = await api('/web/api/guest/ask', { body: { text } });
+    button.disabled = false;
+    if (status === 401) return signedOut();
+    const parts = status === 200 ? [data.text, data.footer].filter(Boolean) : [data.message || 'Không gửi được câu hỏi. Anh/chị vui lòng thử lại.'];
+    entry.replaceChildren(el('p', { className: 'text greeting', text }), ...parts.map((part) => el('p', { className: 'text', text: part })));
+    if (status === 200) input.value = '';
+  });
 
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -14,14 +14,22 @@
     main.replaceChildren(el('div', { className: 'refused', role: 'alert', 'data-testid': 'link-refused' }, el('h2', { text: 'Không mở được liên kết' }), el('p', { text: data.message || 'Liên kết không dùng được.' })));
   }
 
+  // While an action runs the card is greyed out and its buttons disabled, and the status bar (kept in
+  // sight at the bottom of the screen) says what is being recorded; then the server's answer replaces both.
   let busy = false;
+  function setBusy(on) {
+    busy = on;
+    main.classList.toggle('busy', on);
+    for (const button of main.querySelectorAll('button')) button.disabled = on;
+  }
+
   function show(card, readOnly) {
     const node = renderCard(readOnly ? withoutActions(card) : card, async (action) => {
       if (busy) return;
-      busy = true;
-      say('Đang ghi nhận…');
+      setBusy(true);
+      say(action.title ? 'Đang ghi nhận: ' + action.title + '…' : 'Đang ghi nhận…');
       const { status: code, data } = await api('/web/api/links/act', { body: { token, verb: action.verb || (action.data && action.data.verb) || '', data: action.data || {} } });
-      busy = false;
+      setBusy(false);
       if (code !== 200) {
         if (code === 403 && data.error === 'csrf') return say(data.message, 'error');
         if (code === 429) return say(data.message, 'error');
@@ -29,7 +37,10 @@
       }
       if (data.card) show(data.card, data.used);
       else if (data.text) main.replaceChildren(el('div', { className: 'card text', text: data.text }));
-      say(data.used ? data.notice : '', data.used ? 'done' : '');
+      // The card carries the result ("Đã trả lại…"); the bar below it only says the link is now spent.
+      status.replaceChildren();
+      if (data.used) say(data.notice, 'done');
+      main.scrollIntoView({ block: 'start' });
     });
     main.replaceChildren(node);
   }

@@ -13,6 +13,12 @@ export const core = {
   menuHelp: 'Hướng dẫn',
   unknownUser: (contact: string) =>
     `Xin lỗi, tài khoản của anh/chị chưa có trong danh bạ cán bộ của tỉnh nên tôi chưa thể hỗ trợ. Vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
+  // Someone the channel authenticated but the directory does not know: policy questions only.
+  outsiderWelcome: (contact: string) =>
+    `Xin chào! Tài khoản của anh/chị chưa có trong danh bạ cán bộ của tỉnh. Anh/chị vẫn có thể hỏi về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh, ví dụ: "đề xuất đổi mới sáng tạo gồm những nội dung gì?". Để lập, gửi và theo dõi đề xuất, vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
+  outsiderFooter: (contact: string) =>
+    `Anh/chị chưa có trong danh bạ cán bộ của tỉnh nên hiện chỉ hỏi đáp được về chính sách. Để lập, gửi và theo dõi đề xuất, vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
+  outsiderRateLimited: (seconds: number) => `Anh/chị đã hỏi nhiều câu liên tiếp. Vui lòng hỏi tiếp sau khoảng ${seconds} giây.`,
   inactiveUser: (contact: string) =>
     `Tài khoản của anh/chị đang ở trạng thái ngừng hoạt động trong danh bạ. Vui lòng liên hệ ${contact} nếu đây là nhầm lẫn.`,
   help: [

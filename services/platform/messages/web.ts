@@ -29,7 +29,7 @@ export const web = {
   signInFailed: 'Không đăng nhập được bằng tài khoản Microsoft. Anh/chị vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị hệ thống.',
   notInDirectory: (contact: string) => `Tài khoản Microsoft này chưa có trong danh bạ cán bộ của Trợ lý Đổi mới. Vui lòng liên hệ ${contact}.`,
   demoOnly: 'Chức năng này chỉ có trong chế độ thử nghiệm (demo).',
-  webChatOff: 'Trang web của Trợ lý Đổi mới chưa được bật trên máy chủ này (WEB_CHAT_ENABLED).',
+  webChatOff: 'Trang web của Trợ lý Đổi mới chưa được bật trên máy chủ này. Anh/chị vui lòng liên hệ bộ phận quản trị hệ thống.',
   unknownOfficer: 'Không tìm thấy cán bộ đã chọn trong danh bạ thử nghiệm.',
   busy: 'Trợ lý đang bận xử lý tin nhắn trước. Anh/chị vui lòng đợi giây lát.',
   badRequest: 'Yêu cầu không hợp lệ.',

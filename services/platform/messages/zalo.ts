@@ -9,6 +9,9 @@ export const zalo = {
       '3. Gửi lại tin nhắn tại đây: LIÊN KẾT <mã>, ví dụ: LIÊN KẾT K7M2QX9P',
       'Số điện thoại hay email gõ trong tin nhắn không được dùng để xác minh danh tính.',
     ].join('\n'),
+  /** After a policy answer to someone whose Zalo account is not linked. */
+  afterOutsiderAnswer: (ttlMinutes: number, contact: string) =>
+    `Để lập, gửi và theo dõi đề xuất trên Zalo, anh/chị cần liên kết tài khoản Zalo này với tài khoản cán bộ: nhắn "liên kết Zalo" cho Trợ lý Đổi mới trên Microsoft Teams để nhận mã (hiệu lực ${ttlMinutes} phút), rồi gửi tại đây: LIÊN KẾT <mã>. Nếu chưa có trong danh bạ cán bộ, vui lòng liên hệ ${contact}.`,
   linked: (name: string) => `Đã liên kết tài khoản Zalo này với cán bộ ${name}. Từ nay anh/chị có thể dùng Trợ lý Đổi mới ngay trên Zalo.`,
   linkInvalid: 'Mã liên kết không đúng, đã hết hạn hoặc đã được dùng. Anh/chị vui lòng lấy mã mới (nhắn "liên kết Zalo" trên Teams) rồi gửi lại: LIÊN KẾT <mã>.',
   linkRateLimited: (minutes: number) =>
