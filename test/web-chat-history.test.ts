@@ -120,4 +120,20 @@ describe('web chat history and catch-up', function () {
     assert.equal((await purgeExpiredConversations(db.dataSource, 180)).webEvents, 1);
     assert.equal(Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM web_event`))[0].n), before - 1);
   });
+
+  it('erases the officer’s chat history with their personal data, and nobody else’s', async () => {
+    const { erasePersonalData } = await import('../services/privacy/erase.js');
+    const count = async (id: string) => Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM web_event WHERE conversation_id = $1`, [`web:${id}`]))[0].n);
+    const c = new WebClient(h!.url);
+    await c.signInDemo(p.scHead!);
+    assert.equal((await c.post('/web/api/messages', { text: 'trợ giúp' })).status, 200);
+    const staffRows = await count(p.scStaff!);
+    assert.ok(staffRows > 0);
+    const [{ email }] = await db.dataSource.query(`SELECT email FROM officer WHERE id = $1`, [p.scStaff]);
+    const result = await erasePersonalData(db.dataSource, email, { force: true });
+    assert.equal(result.status, 'erased');
+    assert.equal((result as { removed: Record<string, number> }).removed.web_chat, staffRows);
+    assert.equal(await count(p.scStaff!), 0);
+    assert.ok((await count(p.scHead!)) > 0, 'another officer’s history stays');
+  });
 });

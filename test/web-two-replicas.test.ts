@@ -3,8 +3,8 @@
 // landed there, a proactive notification its notifier sends) reaches that stream through the web_event
 // table and LISTEN/NOTIFY; a stream reopened with Last-Event-ID on the other process gets exactly what it
 // missed. Runs only with TEST_DATABASE_URL (PGlite is single-process by design).
-// Checked to fail with the in-memory hub (before this change): the first proof times out, the reply
-// published only to the hub of the process that ran the turn.
+// Checked to fail without LISTEN/NOTIFY (the in-process bus on PostgreSQL, as with the in-memory hub
+// before): the first proof times out, the reply announced only in the process that ran the turn.
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
 import { openDatabase, type Database } from '../entities/data-source.js';
