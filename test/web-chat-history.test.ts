@@ -53,7 +53,10 @@ describe('web chat history and catch-up', function () {
     assert.ok(seen.body.replies.length > 0);
     const lastSeen = await first.waitFor((e) => e.data?.id === seen.body.replies.at(-1).id);
     assert.match(lastSeen.id, /^\d+$/, 'stored events carry their sequence number as the SSE id');
-    assert.deepEqual(activities(first.events).map((e) => e.data.id), seen.body.replies.map((r: { id: string }) => r.id));
+    assert.deepEqual(
+      activities(first.events).map((e) => e.data.id),
+      seen.body.replies.map((r: { id: string }) => r.id),
+    );
     first.close();
     await until('the closed stream to leave', async () => !(await connected()));
 
@@ -86,9 +89,17 @@ describe('web chat history and catch-up', function () {
     const events = history.body.events as { seq: number; kind: string; activity: { id: string; text?: string } }[];
     assert.deepEqual(
       events.map((e) => (e.kind === 'user' ? `me:${e.activity.text}` : e.activity.id)),
-      ['me:trợ giúp', ...seen.body.replies.map((r: { id: string }) => r.id), 'me:tro giup', ...missed.body.replies.map((r: { id: string }) => r.id)],
+      [
+        'me:trợ giúp',
+        ...seen.body.replies.map((r: { id: string }) => r.id),
+        'me:tro giup',
+        ...missed.body.replies.map((r: { id: string }) => r.id),
+      ],
     );
-    assert.deepEqual(events.map((e) => e.seq), [...events.map((e) => e.seq)].sort((a, b) => a - b));
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      [...events.map((e) => e.seq)].sort((a, b) => a - b),
+    );
     // Another officer sees none of it.
     const other = new WebClient(h.url);
     await other.signInDemo(p.scHead!);
@@ -105,7 +116,9 @@ describe('web chat history and catch-up', function () {
     await stream.ready;
     try {
       await until('the stream to be present', connected);
-      await db.dataSource.query(`UPDATE web_presence SET expires_at = now() - interval '1 second' WHERE conversation_id = $1`, [conversation()]);
+      await db.dataSource.query(`UPDATE web_presence SET expires_at = now() - interval '1 second' WHERE conversation_id = $1`, [
+        conversation(),
+      ]);
       assert.equal(await connected(), false);
     } finally {
       stream.close();
@@ -123,7 +136,8 @@ describe('web chat history and catch-up', function () {
 
   it('erases the officer’s chat history with their personal data, and nobody else’s', async () => {
     const { erasePersonalData } = await import('../services/privacy/erase.js');
-    const count = async (id: string) => Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM web_event WHERE conversation_id = $1`, [`web:${id}`]))[0].n);
+    const count = async (id: string) =>
+      Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM web_event WHERE conversation_id = $1`, [`web:${id}`]))[0].n);
     const c = new WebClient(h!.url);
     await c.signInDemo(p.scHead!);
     assert.equal((await c.post('/web/api/messages', { text: 'trợ giúp' })).status, 200);

@@ -47,7 +47,7 @@ describe('web chat on two replicas', function () {
   let drop: () => Promise<void> = async () => undefined;
   let db: Database | undefined;
   let ds: DataSource;
-  let bots: BotProcess[] = [];
+  const bots: BotProcess[] = [];
   let proxy: RoundRobinProxy | undefined;
   let people: People;
   let stcStaff: string;
@@ -80,7 +80,10 @@ describe('web chat on two replicas', function () {
   afterEach(function () {
     if (this.currentTest?.state !== 'failed') return;
     bots.forEach((bot, i) => {
-      const lines = bot.output().split('\n').filter((l) => l.trim() && !l.startsWith('{"level":30') && !l.includes('DEP0111') && !l.includes('--trace-deprecation'));
+      const lines = bot
+        .output()
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('{"level":30') && !l.includes('DEP0111') && !l.includes('--trace-deprecation'));
       console.error(`--- bot process ${i}, warnings and errors ---\n${lines.slice(-8).join('\n').slice(-4000)}`);
     });
   });
@@ -115,9 +118,19 @@ describe('web chat on two replicas', function () {
   }
 
   const present = (officerId: string) => async () =>
-    Number((await ds.query(`SELECT count(*)::int AS n FROM web_presence WHERE conversation_id = $1 AND expires_at > now()`, [`web:${officerId}`]))[0].n) > 0;
+    Number(
+      (
+        await ds.query(`SELECT count(*)::int AS n FROM web_presence WHERE conversation_id = $1 AND expires_at > now()`, [
+          `web:${officerId}`,
+        ])
+      )[0].n,
+    ) > 0;
 
-  async function openStream(client: WebClient, officerId: string, headers: Record<string, string> = {}): Promise<{ stream: EventStream; on: number }> {
+  async function openStream(
+    client: WebClient,
+    officerId: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ stream: EventStream; on: number }> {
     const stream = client.openEvents(headers);
     await stream.ready;
     assert.equal(stream.status, 200);
@@ -153,12 +166,21 @@ describe('web chat on two replicas', function () {
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
     assert.equal(lastUpstream('/web/api/invoke'), other);
     const notice = await staffStream.waitFor((e) => e.event === 'activity' && webText([e.data]).includes(proposal.code));
-    const sent = (await ds.query(`SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND state = 'sent'`, [proposal.id, stcStaff])) as {
+    const sent = (await ds.query(
+      `SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND state = 'sent'`,
+      [proposal.id, stcStaff],
+    )) as {
       channel: string;
     }[];
-    assert.ok(sent.some((r) => r.channel === 'web'), 'the notice was sent on the web channel');
+    assert.ok(
+      sent.some((r) => r.channel === 'web'),
+      'the notice was sent on the web channel',
+    );
     lastSeenId = notice.id;
-    assert.ok(staffStream.events.every((e, i, all) => !e.id || i === 0 || Number(e.id) > Number(all[i - 1]!.id || 0)), 'in order');
+    assert.ok(
+      staffStream.events.every((e, i, all) => !e.id || i === 0 || Number(e.id) > Number(all[i - 1]!.id || 0)),
+      'in order',
+    );
   });
 
   it('a stream reopened on the other replica with Last-Event-ID gets exactly what it missed; the history is the same on both', async () => {
@@ -187,7 +209,10 @@ describe('web chat on two replicas', function () {
       await reopened.stream.waitFor((e) => e.id === String(upTo));
       const caughtUp = reopened.stream.events.filter((e) => e.id && Number(e.id) <= upTo);
       assert.deepEqual(ids(caughtUp), expected, 'everything after Last-Event-ID, each once, in order');
-      assert.ok(reopened.stream.events.every((e) => !e.id || Number(e.id) > Number(lastId)), 'nothing the browser had already shown');
+      assert.ok(
+        reopened.stream.events.every((e) => !e.id || Number(e.id) > Number(lastId)),
+        'nothing the browser had already shown',
+      );
     } finally {
       reopened.stream.close();
     }

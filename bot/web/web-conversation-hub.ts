@@ -42,7 +42,8 @@ export class WebConversationHub {
   ) {
     bus.on((message) => {
       if (message === 'resync') for (const set of this.streams.values()) for (const s of set) this.pump(s);
-      else if (message.typing) for (const s of this.streams.get(message.c) ?? []) s.listener({ seq: 0, kind: 'typing', activity: { type: 'typing' } });
+      else if (message.typing)
+        for (const s of this.streams.get(message.c) ?? []) s.listener({ seq: 0, kind: 'typing', activity: { type: 'typing' } });
       else for (const s of this.streams.get(message.c) ?? []) this.pump(s);
     });
   }
@@ -58,7 +59,8 @@ export class WebConversationHub {
     let set = this.streams.get(conversationId);
     if (!set) this.streams.set(conversationId, (set = new Set()));
     set.add(stream);
-    if (afterSeq === undefined) stream.chain = this.log.lastSeq(conversationId).then((seq) => void (stream.lastSeq = Math.max(stream.lastSeq, seq)));
+    if (afterSeq === undefined)
+      stream.chain = this.log.lastSeq(conversationId).then((seq) => void (stream.lastSeq = Math.max(stream.lastSeq, seq)));
     await this.log.present(stream.id, conversationId);
     this.pump(stream);
     await stream.chain;

@@ -70,7 +70,9 @@ export class WebEventLog {
   }
 
   async lastSeq(conversationId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT coalesce(max(seq), 0) AS seq FROM web_event WHERE conversation_id = $1`, [conversationId])) as Row[];
+    const [row] = (await this.dataSource.query(`SELECT coalesce(max(seq), 0) AS seq FROM web_event WHERE conversation_id = $1`, [
+      conversationId,
+    ])) as Row[];
     return Number(row?.seq ?? 0);
   }
 
@@ -89,7 +91,9 @@ export class WebEventLog {
 
   /** True while a browser holds an event stream of the conversation on any replica. */
   async connected(conversationId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM web_presence WHERE conversation_id = $1 AND expires_at > now() LIMIT 1`, [conversationId])) as unknown[];
+    const rows = (await this.dataSource.query(`SELECT 1 FROM web_presence WHERE conversation_id = $1 AND expires_at > now() LIMIT 1`, [
+      conversationId,
+    ])) as unknown[];
     return rows.length > 0;
   }
 }
