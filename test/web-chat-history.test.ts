@@ -1,7 +1,8 @@
 // The web chat's events are kept in the database: a stream that reconnects with Last-Event-ID gets exactly
 // what it missed (also from a process started after the one that sent it), a reloaded page reads the
 // history, and "a browser is connected" is a presence row that a closed or expired stream no longer holds.
-// Runs on PGlite (in-process announcements) and on PostgreSQL (LISTEN/NOTIFY), one process.
+// Runs on PGlite (in-process announcements) and on PostgreSQL (LISTEN/NOTIFY), one process. The LISTEN
+// test was checked to fail when a reconnection does not make the streams re-read the table.
 import assert from 'node:assert/strict';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
@@ -132,6 +133,26 @@ describe('web chat history and catch-up', function () {
     await db.dataSource.query(`UPDATE web_event SET created_at = now() - interval '200 days' WHERE seq = (SELECT min(seq) FROM web_event)`);
     assert.equal((await purgeExpiredConversations(db.dataSource, 180)).webEvents, 1);
     assert.equal(Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM web_event`))[0].n), before - 1);
+  });
+
+  it('PostgreSQL: a cut LISTEN connection is opened again, and what was published meanwhile still reaches the stream', async function () {
+    if (db.kind !== 'postgres') this.skip();
+    const c = new WebClient(h!.url);
+    await c.signInDemo(p.scHead!);
+    const stream = c.openEvents();
+    await stream.ready;
+    try {
+      await until('the stream to be present', () => h!.server.container.web!.hub.connected(`web:${p.scHead}`));
+      const cut = await db.dataSource.query(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN web_event'`,
+      );
+      assert.equal(cut.length, 1, 'one LISTEN connection, cut');
+      const turn = await c.post('/web/api/messages', { text: 'trợ giúp' });
+      assert.equal(turn.status, 200);
+      await stream.waitFor((e) => e.data?.id === turn.body.replies.at(-1).id);
+    } finally {
+      stream.close();
+    }
   });
 
   it('erases the officer’s chat history with their personal data, and nobody else’s', async () => {
