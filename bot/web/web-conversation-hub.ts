@@ -59,17 +59,31 @@ export class WebConversationHub {
     let set = this.streams.get(conversationId);
     if (!set) this.streams.set(conversationId, (set = new Set()));
     set.add(stream);
-    if (afterSeq === undefined)
-      stream.chain = this.log.lastSeq(conversationId).then((seq) => void (stream.lastSeq = Math.max(stream.lastSeq, seq)));
-    await this.log.present(stream.id, conversationId);
+    const forget = () => {
+      stream.open = false;
+      set!.delete(stream);
+      if (!set!.size && this.streams.get(conversationId) === set) this.streams.delete(conversationId);
+    };
+    // Without a position, the stream starts at the newest event; reads queued meanwhile wait for it.
+    const start =
+      afterSeq === undefined
+        ? this.log.lastSeq(conversationId).then((seq) => void (stream.lastSeq = Math.max(stream.lastSeq, seq)))
+        : Promise.resolve();
+    stream.chain = start.catch(() => void (stream.open = false));
+    try {
+      // A stream that could not learn where to start must not start at 0 (the whole history).
+      await start;
+      await this.log.present(stream.id, conversationId);
+    } catch (err) {
+      forget();
+      throw err;
+    }
     this.pump(stream);
     await stream.chain;
     return {
       touch: () => this.log.present(stream.id, conversationId),
       close: async () => {
-        stream.open = false;
-        set!.delete(stream);
-        if (!set!.size && this.streams.get(conversationId) === set) this.streams.delete(conversationId);
+        forget();
         await this.log.absent([stream.id]);
       },
     };
