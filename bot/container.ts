@@ -103,7 +103,7 @@ export function buildContainer(options: ContainerOptions): Container {
         pollMs: options.zaloPollMs,
       })
     : undefined;
-  const web = configuration.web.enabled ? createWebFace(configuration.web, dataSource, links) : undefined;
+  const web = configuration.web.enabled ? createWebFace(configuration.web, db, links) : undefined;
 
   const zaloGateway = zalo ? new ZaloGateway(zalo.adapter) : undefined;
   const gateways = new ChannelGateways(

@@ -124,6 +124,13 @@ describe('web face in a real browser', function () {
     proposalCode = row.code;
     proposalId = row.id;
     await page.locator('.file a', { hasText: '.docx' }).first().waitFor();
+
+    // A reload shows the chat as it was, read back from the database; the officer's words stay text.
+    await page.reload();
+    await page.locator('.msg.bot', { hasText: /ĐX-\d{4}-\d{4}/ }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.msg.me', { hasText: '<b>cấp phép</b>' }).first().waitFor();
+    assert.equal(await page.locator('.log img').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   });
 
   it('the decider decides through a signed link; the same link forwarded to another browser is refused', async () => {

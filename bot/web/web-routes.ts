@@ -81,10 +81,12 @@ class HttpError extends Error {
   }
 }
 
-export const webRoutes: RouteRegistration = async (server, { container, jsonBody }) => {
+export const webRoutes: RouteRegistration = async (server, { container, jsonBody, onClose }) => {
   const face = container.web;
   if (!face) return;
   const { config, hub, adapter, sessions, links, mintDecisionLink } = face;
+  // This process's streams stop being present when it stops (the LISTEN connection closes too).
+  onClose(() => hub.close());
   const publicDir = findUp('web/public');
   const vendor = {
     'adaptivecards.min.js': findUp('node_modules/adaptivecards/dist/adaptivecards.min.js'),
@@ -340,9 +342,8 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
 
   server.post('/web/api/logout', api(async (req, res) => {
     const token = parseCookies(req.headers.cookie)[COOKIE.session];
-    const info = await sessions.get(token);
+    // The chat history stays: reading it needs a session; erasing it is the privacy command's job.
     await sessions.revoke(token);
-    if (info) hub.forget(webUserId(info.officer.id));
     setCookie(res, cookie(COOKIE.session, '', { maxAgeSeconds: 0 }));
     setCookie(res, cookie(GUEST_COOKIE, '', { maxAgeSeconds: 0 }));
     json(res, 200, { signedIn: false });
@@ -425,7 +426,13 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
       return;
     }
     const conversationId = webUserId(info.officer.id);
-    const lastId = Number(req.headers['last-event-id']);
+    // A reconnection names the last event it saw (Last-Event-ID); a fresh page that showed the history
+    // names the last one it showed (?after=). Either way the catch-up is read from the table.
+    const afterOf = (value: unknown) => {
+      const n = Number(value);
+      return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+    };
+    const after = afterOf(req.headers['last-event-id']) ?? afterOf(new URL(req.url ?? '/', 'http://x').searchParams.get('after') ?? undefined);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -434,20 +441,40 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
       'content-security-policy': "default-src 'none'",
     });
     res.write('retry: 3000\n\n');
-    const unsubscribe = hub.subscribe(
-      conversationId,
-      (event) => {
-        res.write(`id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify(event.activity)}\n\n`);
-      },
-      Number.isFinite(lastId) && lastId > 0 ? lastId : undefined,
-    );
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    let closed = false;
+    let subscription: Awaited<ReturnType<typeof hub.subscribe>> | undefined;
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      subscription?.touch().catch((err: Error) => logger.warn({ err: { message: err.message } }, 'web events: presence not refreshed'));
+    }, 25_000);
     heartbeat.unref();
     req.on('close', () => {
+      closed = true;
       clearInterval(heartbeat);
-      unsubscribe();
+      subscription?.close().catch(() => undefined);
     });
+    try {
+      subscription = await hub.subscribe(
+        conversationId,
+        (event) => {
+          res.write(`${event.seq ? `id: ${event.seq}\n` : ''}event: ${event.kind}\ndata: ${JSON.stringify(event.activity)}\n\n`);
+        },
+        after,
+      );
+      if (closed) await subscription.close();
+    } catch (err) {
+      logger.warn({ err: { message: (err as Error).message } }, 'web events: stream could not open');
+      clearInterval(heartbeat);
+      res.end();
+    }
   });
+
+  // The chat as it was: the newest events, for a page that was reloaded (or a process that restarted).
+  server.get('/web/api/history', api(async (req, res) => {
+    const { officer } = await requireSession(req);
+    const events = await hub.history(webUserId(officer.id), 100);
+    json(res, 200, { events: events.map((e) => ({ seq: e.seq, kind: e.kind, activity: e.activity })) });
+  }));
 
   server.post('/web/api/start', api(async (req, res) => {
     const { officer } = await requireSession(req);
@@ -477,7 +504,7 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
     const shown = await invoke(officer, verb, data);
     // The browser shows a text answer only after the stream events that came before it (`seq`).
-    json(res, 200, { ...shown, seq: hub.lastSeq(webUserId(officer.id)) });
+    json(res, 200, { ...shown, seq: await hub.log.lastSeq(webUserId(officer.id)) });
   }, { mutating: true }));
 
   // Demo: a newcomer tries the signed link for a decision waiting on them, as Zalo would deliver it.

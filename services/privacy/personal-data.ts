@@ -235,3 +235,17 @@ for (const spec of ZALO_USER_TABLES) {
     },
   });
 }
+
+/** The web chat's history and open streams, keyed by the officer's web conversation (`web:<officer id>`). */
+registerPersonalDataSource({
+  name: 'web_chat',
+  async export({ manager, officer }) {
+    if (!(await tableExists(manager, 'web_event'))) return [];
+    return manager.query(`SELECT seq, kind, activity, created_at FROM web_event WHERE conversation_id = $1 ORDER BY seq`, [`web:${officer.id}`]);
+  },
+  async erase({ manager, officer }) {
+    if (!(await tableExists(manager, 'web_event'))) return 0;
+    await manager.query(`DELETE FROM web_presence WHERE conversation_id = $1`, [`web:${officer.id}`]);
+    return deleteCounting(manager, `DELETE FROM web_event WHERE conversation_id = $1 RETURNING 1`, [`web:${officer.id}`]);
+  },
+});

@@ -1,6 +1,6 @@
 // Retention of conversation data: botbuilder state (dialog position, wizard step, user state) not
 // touched for RETENTION_DAYS_CLOSED_CONVERSATIONS days is deleted, and so are Zalo webhook bodies
-// already processed that long ago. Proposals, decisions and the audit log are official records and
+// already processed that long ago and web chat events (the history a reloaded page shows) that old. Proposals, decisions and the audit log are official records and
 // are not affected. Run daily by `npm run cli -- privacy purge` (a Kubernetes CronJob in deployment/).
 import type { DataSource } from 'typeorm';
 import { z } from 'zod/v4';
@@ -26,6 +26,7 @@ export interface PurgeResult {
   days: number;
   conversationState: number;
   zaloInbox: number;
+  webEvents: number;
 }
 
 /** Deletes conversation data older than `days`; `dryRun` only counts. */
@@ -45,6 +46,15 @@ export async function purgeExpiredConversations(dataSource: DataSource, days: nu
       const rows: { n: number }[] = await manager.query(inboxSql, [days]);
       zaloInbox = Number(rows[0]?.n ?? 0);
     }
-    return { days, conversationState: Number(state[0]?.n ?? 0), zaloInbox };
+    let webEvents = 0;
+    if (await tableExists(manager, 'web_event')) {
+      const webSql = dryRun
+        ? `SELECT count(*)::int AS n FROM web_event WHERE created_at < now() - make_interval(days => $1)`
+        : `WITH gone AS (DELETE FROM web_event WHERE created_at < now() - make_interval(days => $1) RETURNING 1) SELECT count(*)::int AS n FROM gone`;
+      const rows: { n: number }[] = await manager.query(webSql, [days]);
+      webEvents = Number(rows[0]?.n ?? 0);
+      if (!dryRun) await manager.query(`DELETE FROM web_presence WHERE expires_at < now()`);
+    }
+    return { days, conversationState: Number(state[0]?.n ?? 0), zaloInbox, webEvents };
   });
 }

@@ -150,7 +150,17 @@ export class RoundRobinProxy {
           connected = true;
         });
       });
+      // A client that goes away (a closed event stream) closes the upstream request too, as a load
+      // balancer does; that is not the upstream failing.
+      let clientGone = false;
+      res.on('close', () => {
+        if (res.writableFinished) return;
+        clientGone = true;
+        upstream.destroy();
+        resolve('done');
+      });
       upstream.on('error', (err: NodeJS.ErrnoException) => {
+        if (clientGone) return;
         if (!connected && err.code === 'ECONNREFUSED') {
           resolve('refused');
           return;

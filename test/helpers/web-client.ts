@@ -60,9 +60,9 @@ export class WebClient {
     return this.post('/web/api/login/demo', { officerId });
   }
 
-  /** Opens the event stream; events are collected until close(). */
-  openEvents(): EventStream {
-    return new EventStream(`${this.baseUrl}/web/api/events`, this.cookieHeader());
+  /** Opens the event stream; events are collected until close(). `headers`: e.g. a reconnection's Last-Event-ID. */
+  openEvents(headers: Record<string, string> = {}): EventStream {
+    return new EventStream(`${this.baseUrl}/web/api/events`, this.cookieHeader(), headers);
   }
 }
 
@@ -79,10 +79,10 @@ export class EventStream {
   private waiters: (() => void)[] = [];
   readonly ready: Promise<void>;
 
-  constructor(url: string, cookie: string) {
+  constructor(url: string, cookie: string, headers: Record<string, string> = {}) {
     let resolveReady!: () => void;
     this.ready = new Promise((r) => (resolveReady = r));
-    this.req = http.get(url, { headers: { cookie, accept: 'text/event-stream' } }, (res) => {
+    this.req = http.get(url, { headers: { ...headers, cookie, accept: 'text/event-stream' } }, (res) => {
       this.status = res.statusCode ?? 0;
       resolveReady();
       res.setEncoding('utf8');

@@ -105,9 +105,28 @@
     scrollDown();
   }
 
-  function connect() {
+  function showUpdate(activity) {
+    const node = log.querySelector('[data-id="' + CSS.escape(activity.id || '') + '"]');
+    showActivity(activity, node || undefined);
+  }
+
+  // The chat as it was before a reload; returns the last event shown, where the stream goes on from.
+  async function showHistory() {
+    const { status, data } = await api('/web/api/history');
+    let last = 0;
+    if (status !== 200 || !data || !Array.isArray(data.events)) return last;
+    for (const e of data.events) {
+      last = e.seq;
+      if (e.kind === 'user') bubble('me', el('p', { className: 'text', text: (e.activity && e.activity.text) || '' }));
+      else if (e.kind === 'update') showUpdate(e.activity);
+      else if (e.activity && e.activity.type !== 'typing') showActivity(e.activity);
+    }
+    return last;
+  }
+
+  function connect(after) {
     if (events) events.close();
-    events = new EventSource('/web/api/events');
+    events = new EventSource('/web/api/events' + (after ? '?after=' + after : ''));
     let started = false;
     events.addEventListener('open', async () => {
       if (started) return;
@@ -126,9 +145,7 @@
     events.addEventListener('update', (e) => {
       noteSeq(e);
       try {
-        const activity = JSON.parse(e.data);
-        const node = log.querySelector('[data-id="' + CSS.escape(activity.id || '') + '"]');
-        showActivity(activity, node || undefined);
+        showUpdate(JSON.parse(e.data));
       } catch (err) {
         /* skipped */
       }
@@ -246,7 +263,7 @@
     $('who').textContent = session.officer.name + ' · ' + session.officer.position;
     $('nav-dashboard').hidden = !session.dashboard;
     $('nav-links').hidden = !session.demo;
-    connect();
+    connect(await showHistory());
     $('input').focus();
   }
 

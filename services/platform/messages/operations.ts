@@ -33,8 +33,8 @@ export const operations = {
         `Nhật ký kiểm tra giữ nguyên (người thực hiện đã được ẩn danh); việc xóa được ghi ở sự kiện số ${auditId}.`,
         'Lưu ý: hãy xóa người này khỏi tệp danh bạ nguồn để lần nhập danh bạ sau không tạo lại họ.',
       ].join('\n'),
-    purged: (r: { days: number; conversationState: number; zaloInbox: number }, dryRun: boolean) =>
-      `${dryRun ? '(chạy thử, chưa xóa) ' : ''}Trạng thái hội thoại không dùng quá ${r.days} ngày: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.conversationState} bản ghi; tin nhắn Zalo đã xử lý: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.zaloInbox} bản ghi.`,
+    purged: (r: { days: number; conversationState: number; zaloInbox: number; webEvents: number }, dryRun: boolean) =>
+      `${dryRun ? '(chạy thử, chưa xóa) ' : ''}Trạng thái hội thoại không dùng quá ${r.days} ngày: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.conversationState} bản ghi; tin nhắn Zalo đã xử lý: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.zaloInbox} bản ghi; lịch sử trò chuyện trên web: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.webEvents ?? 0} bản ghi.`,
   },
   teams: {
     built: (file: string, version: string) => `Đã tạo gói ứng dụng Teams ${file} (manifest phiên bản ${version}). Tải lên Teams admin center → Manage apps → Upload new app.`,
