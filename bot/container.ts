@@ -61,8 +61,9 @@ export interface Container {
   answerer: PolicyAnswerer;
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
-  /** The web face, when WEB_CHAT_ENABLED (on in demo). */
-  web?: WebFace;
+  /** The web face: the signed decision links always (they serve people chat cannot reach), the web chat
+   * and the dashboard when WEB_CHAT_ENABLED (on in demo). */
+  web: WebFace;
 }
 
 export interface ContainerOptions {
@@ -103,14 +104,14 @@ export function buildContainer(options: ContainerOptions): Container {
         pollMs: options.zaloPollMs,
       })
     : undefined;
-  const web = configuration.web.enabled ? createWebFace(configuration.web, db, links) : undefined;
+  const web = createWebFace(configuration.web, db, links);
 
   const zaloGateway = zalo ? new ZaloGateway(zalo.adapter) : undefined;
   const gateways = new ChannelGateways(
     {
       zalo_oa: configuration.zalo.oa ? zaloGateway : undefined,
       zalo_bot: configuration.zalo.bot ? zaloGateway : undefined,
-      web: web ? new WebGateway(web.adapter) : undefined,
+      web: configuration.web.enabled ? new WebGateway(web.adapter) : undefined,
     },
     teams,
   );
@@ -141,7 +142,7 @@ export function buildContainer(options: ContainerOptions): Container {
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
     ...(zalo ? { zalo } : {}),
-    ...(web ? { web } : {}),
+    web,
   };
   registerFeatures(bot, container, options.features);
   return container;

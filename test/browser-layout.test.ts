@@ -177,7 +177,7 @@ describe('web face layout at desktop and phone sizes', function () {
   }
 
   it('the link page on a phone shows "Trả lại để bổ sung" running at once, in sight, then the answer once, and at desktop size', async () => {
-    const url = await h.server.container.web!.mintDecisionLink({ officerId: p.scHead!, proposalId: underReview, scope: 'decide' });
+    const url = await h.server.container.web.mintDecisionLink({ officerId: p.scHead!, proposalId: underReview, scope: 'decide' });
     const page = await newPage(SIZES[1]);
     await page.goto(url);
     await page.locator('#greeting', { hasText: 'Phạm Văn Khoa' }).waitFor();

@@ -136,7 +136,7 @@ describe('web face in a real browser', function () {
   it('the decider decides through a signed link; the same link forwarded to another browser is refused', async () => {
     assert.ok(proposalId, 'the plan of the previous test');
     // What the notifier sends when the head can only be reached by a link.
-    const url = await h.server.container.web!.mintDecisionLink({ officerId: p.communeHead!, proposalId, scope: 'decide' });
+    const url = await h.server.container.web.mintDecisionLink({ officerId: p.communeHead!, proposalId, scope: 'decide' });
 
     const decider = await newPage();
     await decider.goto(url);

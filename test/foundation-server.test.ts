@@ -166,6 +166,7 @@ describe('foundation: Bot Framework authentication', () => {
         MICROSOFT_APP_TYPE: 'SingleTenant',
         MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-000000000002',
         FILE_LINK_SECRET: 'a-file-link-secret-of-at-least-32-characters',
+        WEB_SESSION_SECRET: 'a-web-session-secret-of-at-least-32-characters',
         BOT_AUTH: 'on',
       },
     });

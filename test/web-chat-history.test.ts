@@ -40,7 +40,7 @@ describe('web chat history and catch-up', function () {
   });
 
   const conversation = () => `web:${p.scStaff}`;
-  const connected = () => h!.server.container.web!.hub.connected(conversation());
+  const connected = () => h!.server.container.web.hub.connected(conversation());
   const activities = (events: StreamEvent[]) => events.filter((e) => e.event === 'activity');
 
   it('a reconnection with Last-Event-ID gets exactly what it missed, from a restarted process; the history has both sides', async () => {
@@ -142,7 +142,7 @@ describe('web chat history and catch-up', function () {
     const stream = c.openEvents();
     await stream.ready;
     try {
-      await until('the stream to be present', () => h!.server.container.web!.hub.connected(`web:${p.scHead}`));
+      await until('the stream to be present', () => h!.server.container.web.hub.connected(`web:${p.scHead}`));
       const cut = await db.dataSource.query(
         `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN web_event'`,
       );

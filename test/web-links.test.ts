@@ -26,7 +26,7 @@ describe('signed decision links', function () {
   });
   after(async () => h?.close());
 
-  const face = () => h.server.container.web!;
+  const face = () => h.server.container.web;
   const tokenOf = (url: string) => new URL(url).pathname.split('/').pop()!;
 
   async function routed(): Promise<{ id: string; code: string }> {
@@ -202,5 +202,28 @@ describe('signed decision links', function () {
     assert.equal(bucket.take('b'), 0, 'buckets are per key');
     now += 1000;
     assert.equal(bucket.take('a'), 0);
+  });
+});
+
+describe('signed decision links when the web chat is off (production)', function () {
+  this.timeout(180_000);
+  let h: BotHarness;
+  let p: People;
+  before(async () => {
+    h = await startHarness({ seed: async (db) => void (p = await seedDecisionDirectory(db.dataSource)) });
+  });
+  after(async () => h?.close());
+
+  it('still serves the link page and its actions; the chat and the dashboard are not served', async () => {
+    const proposal = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
+    await h.server.container.decisions.routeSubmitted(proposal.id, p.scStaff!);
+    const url = await h.server.container.web.mintDecisionLink({ officerId: p.scHead!, proposalId: proposal.id, scope: 'decide' });
+    const browser = new WebClient(h.url);
+    assert.equal((await browser.get(new URL(url).pathname)).status, 200);
+    const opened = await browser.post('/web/api/links/open', { token: new URL(url).pathname.split('/').pop() });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    assert.match(webText([opened.body.card]), new RegExp(proposal.code));
+    assert.equal((await browser.get('/')).status, 404);
+    assert.equal((await browser.get('/dashboard')).status, 404);
   });
 });

@@ -44,7 +44,10 @@ describe('web security pieces', () => {
 
   it('refuses a web face in production without a session secret or Entra ID, and half an Entra configuration', () => {
     const production = { demo: false, PUBLIC_BASE_URL: 'https://tro-ly.gov.vn' };
-    assert.equal(loadWebConfig(production, {}).enabled, false, 'off by default in production');
+    assert.equal(loadWebConfig(production, {}).enabled, false, 'off by default without credentials and demo');
+    // With credentials (production) the decision-link pages need the shared secret even with the chat off.
+    assert.throws(() => loadWebConfig({ ...production, authEnabled: true }, {}), /WEB_SESSION_SECRET/);
+    assert.equal(loadWebConfig({ ...production, authEnabled: true }, { WEB_SESSION_SECRET: 'x'.repeat(40) }).enabled, false);
     assert.throws(() => loadWebConfig(production, { WEB_CHAT_ENABLED: 'true' }), (e: Error) => e instanceof WebConfigError && /WEB_SESSION_SECRET/.test(e.message));
     assert.throws(() => loadWebConfig(production, { WEB_CHAT_ENABLED: 'true', WEB_SESSION_SECRET: 'x'.repeat(40) }), /ENTRA_CLIENT_ID/);
     assert.throws(() => loadWebConfig(production, { ENTRA_CLIENT_ID: 'abc' }), (e: Error) => /ENTRA_CLIENT_SECRET/.test(e.message) && /ENTRA_TENANT_ID/.test(e.message));

@@ -71,15 +71,17 @@ export class WebConfigError extends Error {}
 
 let processSecret: Buffer | undefined;
 
-export function loadWebConfig(app: Pick<AppConfig, 'demo' | 'PUBLIC_BASE_URL'>, source: NodeJS.ProcessEnv = process.env): WebConfig {
+export function loadWebConfig(app: Pick<AppConfig, 'demo' | 'PUBLIC_BASE_URL'> & Partial<Pick<AppConfig, 'authEnabled'>>, source: NodeJS.ProcessEnv = process.env): WebConfig {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new WebConfigError(`Cấu hình web không hợp lệ:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const env = parsed.data;
   const enabled = env.WEB_CHAT_ENABLED ?? app.demo;
-  if (enabled && !app.demo && !env.WEB_SESSION_SECRET) {
-    throw new WebConfigError('Cấu hình web không hợp lệ:\n  - WEB_SESSION_SECRET: bắt buộc khi bật WEB_CHAT_ENABLED ngoài chế độ demo');
+  // The decision-link pages are served in production whether the web chat is on or not: their CSRF tokens
+  // must verify on every replica, so the secret is shared and required.
+  if (((enabled && !app.demo) || app.authEnabled) && !env.WEB_SESSION_SECRET) {
+    throw new WebConfigError('Cấu hình web không hợp lệ:\n  - WEB_SESSION_SECRET: bắt buộc khi chạy thật hoặc khi bật WEB_CHAT_ENABLED ngoài chế độ demo (ít nhất 32 ký tự, giống nhau trên mọi bản sao)');
   }
   if (enabled && !app.demo && !env.ENTRA_CLIENT_ID) {
     throw new WebConfigError('Cấu hình web không hợp lệ:\n  - ENTRA_CLIENT_ID: ngoài chế độ demo, trang web chỉ đăng nhập bằng Microsoft Entra ID');

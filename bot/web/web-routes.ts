@@ -83,7 +83,6 @@ class HttpError extends Error {
 
 export const webRoutes: RouteRegistration = async (server, { container, jsonBody, onClose }) => {
   const face = container.web;
-  if (!face) return;
   const { config, hub, adapter, sessions, links, mintDecisionLink } = face;
   // This process's streams stop being present when it stops (the LISTEN connection closes too).
   onClose(() => hub.close());
