@@ -4,7 +4,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
-import { toActivity } from '../core/core-turn.js';
+import { toActivities } from '../core/core-turn.js';
 import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import type { CommandResult } from '../core/command-registry.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
@@ -12,6 +12,7 @@ import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './plan-review-car
 import { planFormCard, typedValues, validateForm } from './plan-form-card.js';
 import { FILE_LINK_TTL_HOURS } from '../files/file-links.js';
 import { proposalPlanFileName } from '../../services/documents/proposal-plan-document.js';
+import { renderPlanFile } from '../../services/documents/plan-file.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { registerMyProposalsIntent } from './my-proposals-intent.js';
 import type { Proposal } from '../../entities/proposal.entity.js';
@@ -38,7 +39,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
   const stepContext = (): StepContext => ({ config: workflow, today: todayVN() });
 
   const send = async (context: TurnContext, reply: BotReply | string) => {
-    await context.sendActivity(toActivity(context.activity.channelId, reply));
+    await context.sendActivities(toActivities(context.activity.channelId, reply, context.activity.conversation?.conversationType));
   };
 
   /** The review card; for a plan reopened after a return, with the decider's comments and the sections they name. */
@@ -51,12 +52,15 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     return planReviewCard(proposal, workflow, { problems, teams: context.activity.channelId === 'msteams', ...(returned ? { returned } : {}) });
   };
 
-  const fileReply = (context: TurnContext, proposal: Proposal): BotReply => {
+  const fileReply = async (context: TurnContext, proposal: Proposal): Promise<BotReply> => {
     const url = links.plan(proposal.id, proposal.currentRevision);
     const teams = context.activity.channelId === 'msteams';
+    // In a Teams personal chat the file is also offered through file consent, which needs its size.
+    const personal = teams && context.activity.conversation?.conversationType === 'personal';
+    const rendered = personal ? await renderPlanFile(dataSource, proposal.id, proposal.currentRevision, workflow) : undefined;
     return {
       text: teams ? wizard.fileText : `${wizard.fileText}\n${wizard.linkNote(FILE_LINK_TTL_HOURS)}`,
-      file: { name: proposalPlanFileName(proposal.code!), contentType: DOCX_CONTENT_TYPE, url },
+      file: { name: proposalPlanFileName(proposal.code!), contentType: DOCX_CONTENT_TYPE, url, ...(rendered ? { sizeInBytes: rendered.content.length } : {}) },
     };
   };
 
@@ -65,7 +69,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     switch (result.status) {
       case 'submitted':
         await send(context, result.revision > 1 ? wizard.resubmitted(result.code, result.revision) : wizard.submitted(result.code));
-        await send(context, fileReply(context, result.proposal));
+        await send(context, await fileReply(context, result.proposal));
         return true;
       case 'already_submitted':
         await send(context, wizard.alreadySubmitted(result.proposal.code ?? ''));
@@ -282,7 +286,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (typeof data.proposalId === 'string') proposal = await drafts.get(turn.officer.id, data.proposalId);
     else if (typeof data.code === 'string') proposal = await drafts.findByCode(turn.officer.id, data.code);
     if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
-    await turn.send(fileReply(turn.context, proposal));
+    await turn.send(await fileReply(turn.context, proposal));
     return ack(turn, `${wizard.download} ${proposal.code}`);
   });
 

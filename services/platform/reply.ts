@@ -37,8 +37,10 @@ export interface NeutralCard {
 export interface FileReply {
   name: string;
   contentType: string;
-  /** Absolute URL where the file can be downloaded. */
+  /** Absolute URL where the file can be downloaded (a signed link of ours). */
   url: string;
+  /** Known size: lets a Teams personal chat offer the file itself (file consent), not only the link. */
+  sizeInBytes?: number;
 }
 
 export interface BotReply {

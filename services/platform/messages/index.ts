@@ -9,3 +9,4 @@ export { zalo } from './zalo.js';
 export { operations } from './operations.js';
 export { afterDecision } from './after-decision.js';
 export { web } from './web.js';
+export { files } from './files.js';
