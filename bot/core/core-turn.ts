@@ -22,6 +22,8 @@ export function toActivity(channelId: string | undefined, reply: BotReply | stri
     if (cards) {
       const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderAdaptiveCard(reply.card)));
       if (reply.text) activity.text = reply.text;
+      // The chat list shows the summary of a card without text (else "Send a card").
+      else activity.summary = reply.card.title;
       return activity;
     }
     return textWithCommands(reply.text ? `${reply.text}\n\n${renderTextCard(reply.card)}` : renderTextCard(reply.card), reply.card);

@@ -12,6 +12,7 @@ import {
   type ChatSession,
 } from '../../tools/chat/activity-factory.js';
 import type { AppConfig } from '../../bot/config.js';
+import { fromSafeMarkdown } from '../../bot/core/safe-markdown.js';
 import { loadConfiguration } from '../../bot/configuration.js';
 import { buildContainer } from '../../bot/container.js';
 import type { Feature } from '../../bot/features.js';
@@ -51,6 +52,8 @@ export class TestUser {
       body: JSON.stringify(activity),
     });
     const text = await res.text();
+    // Notifications leave after the turn has answered: let them arrive before the test looks.
+    await this.harness.server.container.notifier.idle();
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -154,7 +157,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
 /** The text of a reply, or of its first Adaptive Card's TextBlocks, for assertions. */
 export function replyText(activity: ConnectorActivity): string {
   const parts: string[] = [];
-  if (activity.text) parts.push(activity.text);
+  // Teams texts are escaped markdown: assertions read them as the officer sees them.
+  if (activity.text) parts.push(activity.textFormat === 'markdown' ? fromSafeMarkdown(activity.text) : activity.text);
   for (const attachment of activity.attachments ?? []) {
     collectText(attachment.content, parts);
   }
