@@ -128,6 +128,8 @@ export interface FaultOptions {
   operations?: ConnectorOperation[];
   /** Only calls for this conversation consume the fault. */
   conversationId?: string;
+  /** The call is answered only once this settles: a connector that hangs until the test lets it go. */
+  until?: Promise<void>;
 }
 
 interface FaultRule extends FaultOptions {
@@ -463,6 +465,7 @@ export class LoopbackConnector extends EventEmitter {
 
       const fault = this.takeFault(request);
       if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.until) await fault.until;
       if (fault?.status) {
         request.simulated = true;
         const headers: Record<string, string> = {};
