@@ -50,6 +50,8 @@ export interface WizardHost {
   sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
   /** Submits; true when the wizard is over (submitted, or nothing left to submit). */
   submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
+  /** One section in full ("xem lại phần b"): a phone shows the review with each section shortened. */
+  sendSection?(context: TurnContext, proposal: Proposal, section: SectionId): Promise<void>;
 }
 
 // "lưu nháp", "hủy" …: one list, in services/intents/understanding.ts, shared with the router.
@@ -112,6 +114,11 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       state.mode = 'confirmCancel';
       await this.host.send(dc.context, wizard.cancelConfirm(label));
       return Dialog.EndOfTurn;
+    }
+    const shown = command.startsWith('xem lai ') ? parseSectionWords(command.slice('xem lai '.length)) : undefined;
+    if (shown && this.host.sendSection) {
+      await this.host.sendSection(dc.context, proposal, shown);
+      return state.mode === 'review' ? Dialog.EndOfTurn : this.reprompt(dc, state, proposal);
     }
     if (command === 'xem lai') {
       await this.host.sendReview(dc.context, proposal);

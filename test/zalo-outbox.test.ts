@@ -42,7 +42,7 @@ function testCommands(bot: BotApplication): void {
   }));
   bot.commands.registerText({ keywords: ['thẻ thử'], verb: 'test.card', parse: () => ({}) });
   bot.commands.register('test.pick', async (_turn, data) => `Đã chọn ${String(data.n)}.`);
-  bot.commands.registerText({ keywords: ['chọn'], verb: 'test.pick', parse: (rest) => (/^\d$/.test(rest.trim()) ? { n: Number(rest.trim()) } : undefined) });
+  bot.commands.registerText({ keywords: ['chọn'], verb: 'test.pick', parse: (rest) => (/^\d$/.test(rest.trim()) ? { n: Number(rest.trim()), index: Number(rest.trim()) } : undefined) });
 }
 
 async function outboxRows(z: ZaloHarness): Promise<{ id: string; status: string; attempts: number; last_error_code: number | null; due_in: number; buttons: unknown }[]> {
@@ -264,7 +264,9 @@ describe('zalo: sending through the outbox', function () {
 
   it('renders a card as text plus at most 3 buttons whose payload is a command written in the text; a tap runs it', async () => {
     const [card] = await z.oaUser(ZALO_USER).say('thẻ thử');
-    assert.match(card.text, /^ĐỀ XUẤT ĐX-2026-0007 CHỜ ANH\/CHỊ QUYẾT ĐỊNH/);
+    // The title as written (sentence case), every command on one line.
+    assert.match(card.text, /^Đề xuất ĐX-2026-0007 chờ anh\/chị quyết định/);
+    assert.match(card.text, /Anh\/chị có thể gõ: "CHỌN 1" \(Duyệt\), "CHỌN 2" \(Trả lại\), "CHỌN 3" \(Từ chối\), "CHỌN 4" \(Hội đồng\), "CHỌN 5" \(Tải kế hoạch\)/);
     assert.equal(card.buttons.length, 3);
     assert.deepEqual(card.buttons.map((b) => [b.title, b.type, b.payload]), [
       ['Duyệt', 'oa.query.show', 'CHỌN 1'],
@@ -288,7 +290,7 @@ describe('zalo: sending through the outbox', function () {
     await z.db.dataSource.query(`UPDATE zalo_outbox SET next_attempt_at = now()`);
     await z.runtime.idle();
     const sent = fake.botDelivered(BOT_USER).at(-1)!;
-    assert.match(sent.text, /• CHỌN 4 \(Hội đồng\)/);
+    assert.match(sent.text, /"CHỌN 4" \(Hội đồng\)/);
   });
 });
 

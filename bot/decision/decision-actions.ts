@@ -30,7 +30,9 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
         notice = `${notice}\n${t.overrideDocument(links.decision(proposalId, view.decision.revision))}`;
       }
       if (!result.ok && (result.reason === 'not_decider' || result.reason === 'not_voter' || result.reason === 'not_found')) return { title: notice };
-      return forInvoke(await cards.cardFor(view, turn.officer, notice));
+      // On a text channel only the notice goes out (status): the card itself was already sent once.
+      const outcome = view.decision?.state === 'done' && view.decision.outcome ? ` ${t.outcomeLine(view.decision.outcome)}` : '';
+      return forInvoke({ ...(await cards.cardFor(view, turn.officer, notice)), ...(notice ? { status: `${notice}${outcome}` } : {}) });
     };
 
 

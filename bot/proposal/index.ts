@@ -8,7 +8,7 @@ import { toActivities } from '../core/core-turn.js';
 import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import type { CommandResult } from '../core/command-registry.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
-import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './plan-review-card.js';
+import { PLAN_VERBS, planReviewCard, planSections, type ReturnNotice } from './plan-review-card.js';
 import { planFormCard, typedValues, validateForm } from './plan-form-card.js';
 import { FILE_LINK_TTL_HOURS } from '../files/file-links.js';
 import { proposalPlanFileName } from '../../services/documents/proposal-plan-document.js';
@@ -97,6 +97,10 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     send,
     sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
+    sendSection: async (context, proposal, section) => {
+      const group = planSections(proposal.plan, workflow).find((g) => g.section === section);
+      if (group) await send(context, group.parts.map((p) => `${p.heading}\n${p.text}`).join('\n\n'));
+    },
   };
   bot.dialogs.add(new PlanWizardDialog(host));
 

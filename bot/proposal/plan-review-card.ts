@@ -167,5 +167,6 @@ export function planReviewCard(
       ...groups.flatMap((g) => (named.includes(g.section) ? g.parts.map((part, i) => (i === 0 ? { ...part, heading: wizard.toRevise(part.heading) } : part)) : g.parts)),
     ],
     actions,
+    more: wizard.reviewMore,
   };
 }

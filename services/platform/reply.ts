@@ -30,6 +30,13 @@ export interface NeutralCard {
   /** Sections whose text may come from users: always shown as plain text. */
   sections?: CardSection[];
   actions?: CardAction[];
+  /** On a text channel, when the sections had to be shortened: how to see them in full ("xem lại phần b"). */
+  more?: string;
+  /**
+   * What happened, in one line ("Đã ghi phiếu tán thành."). A card Teams refreshes in place would be a whole
+   * new message on a text channel: there, only this line (and the commands) is sent.
+   */
+  status?: string;
   /** A richer Adaptive Card for channels that render them (forms); text channels use the parts above. */
   adaptiveCard?: Record<string, unknown>;
 }

@@ -10,3 +10,4 @@ export { operations } from './operations.js';
 export { afterDecision } from './after-decision.js';
 export { web } from './web.js';
 export { files } from './files.js';
+export { forChannel } from './channel-wording.js';
