@@ -302,9 +302,10 @@ export class ZaloRuntime {
       return;
     }
     // The officer is back: what Zalo refused for a closed 7-day window goes out now, before the answer.
-    if (await this.outbox.releaseHeld(event.channel, event.chatId!)) this.outboxPump.kick();
+    const released = await this.outbox.releaseHeld(event.channel, event.chatId!);
+    if (released) this.outboxPump.kick();
     if (event.kind === 'follow') {
-      await this.reply(event, core.greeting(officer.fullName), officer.id);
+      await this.reply(event, released ? `${core.greeting(officer.fullName)}\n${text.heldWaiting(released)}` : core.greeting(officer.fullName), officer.id);
       return;
     }
     const context = new TurnContext(this.adapter, this.incomingActivity(event, officer.fullName));
