@@ -116,6 +116,12 @@ describe('wizard: the single Teams card form', function () {
     assert.match(plain(allText(stale.replies)), /Kế hoạch đã thay đổi sau khi anh\/chị mở thẻ xem lại/);
 
     const done = await user.execute('plan.submit', submit.data);
+    // The clicked review card keeps the plan and says it was sent, with nothing left to press.
+    const kept = done.body!.value as Card;
+    const keptText = plain(kept.body.map((b) => b.text ?? '').join('\n'));
+    assert.match(keptText, /Đã gửi lúc \d{2}:\d{2}, mã ĐX-\d{4}-0001/);
+    assert.ok(keptText.includes(FORM.necessity), 'the plan is still on the card');
+    assert.equal(kept.actions, undefined);
     const said = plain(allText(done.replies));
     const year = new Date().getFullYear();
     assert.match(said, new RegExp(`Đã gửi đề xuất ĐX-${year}-0001`));
@@ -189,6 +195,12 @@ describe('wizard: the single Teams card form', function () {
       h.connector.activities.some((a) => a.operation === 'deleteActivity' && a.activityId === consent.activityId),
       'the answered consent card is taken away',
     );
+
+    // "Tải kế hoạch" pressed on the list: the file comes as new messages, the list stays whole.
+    const pressed = await user.execute('plan.download', { proposalId });
+    assert.ok(fileLinkOf(pressed.replies));
+    const listText = plain((pressed.body!.value as Card).body.map((b) => b.text ?? '').join('\n'));
+    assert.match(listText, new RegExp(`Đã gửi kế hoạch ${code} ở tin nhắn mới[\\s\\S]*${code}`));
 
     const again = fileConsentOf(await user.say(`tải kế hoạch ${code}`))!;
     const declined = await user.answerFileConsent(again, false);

@@ -282,6 +282,12 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
       if (state?.proposalId === data.proposalId) await dc.cancelAllDialogs();
     }
     const p = await drafts.get(turn.officer.id, data.proposalId);
+    // The clicked review card keeps the plan, says it was sent, and offers nothing more to press.
+    if (isInvoke(turn) && p?.code && p.status !== 'draft') {
+      const time = (p.submittedAt ?? new Date()).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+      const card = planReviewCard(p, workflow);
+      return { ...card, body: [wizard.submittedStatus(p.code, time)], actions: [] };
+    }
     return ack(turn, p?.code ? `${wizard.reviewTitle}: ${p.code}` : wizard.reviewTitle);
   });
 
@@ -291,7 +297,10 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     else if (typeof data.code === 'string') proposal = await drafts.findByCode(turn.officer.id, data.code);
     if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
     await turn.send(await fileReply(turn.context, proposal));
-    return ack(turn, `${wizard.download} ${proposal.code}`);
+    if (!isInvoke(turn)) return undefined;
+    // The file went as a new message; the clicked list stays whole (it was replaced by one line).
+    const list = myProposalsCard(await listMyProposals(dataSource, turn.officer.id));
+    return { ...list, body: [wizard.downloadSent(proposal.code), ...(list.body ?? [])] };
   });
 
   /**
