@@ -27,6 +27,8 @@ export interface WizardOptions {
   section?: SectionId;
   /** Sent before the first prompt. */
   intro?: BotReply | string;
+  /** Review mode without sending the review: the caller shows it (the one-card form's "Lưu"). */
+  quiet?: boolean;
 }
 
 interface WizardState {
@@ -76,7 +78,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     if (!proposal) return dc.endDialog();
     if (state.mode === 'edit' && options.section) return this.startEdit(dc, state, proposal, options.section);
     if (state.mode === 'review') {
-      await this.host.sendReview(dc.context, proposal);
+      if (!options.quiet) await this.host.sendReview(dc.context, proposal);
       return Dialog.EndOfTurn;
     }
     return this.goForward(dc, state, proposal, undefined, true);

@@ -213,4 +213,22 @@ describe('wizard: the single Teams card form', function () {
     assert.equal(h.connector.uploads.get(forged.upload!.id)!.data.length, 0);
     assert.match(allText(forged.replies), /đã hết hạn/);
   });
+
+  it('shares one wizard state between the chat and the form: half typed, half in the form, submitted by typing', async () => {
+    const offer = (await user.say('tạo đề xuất')).flatMap((r) => r.attachments ?? []).map((a) => a.content as Card).find((c) => c.actions?.some((a) => a.verb === 'plan.form'))!;
+    const id = String(offer.actions!.find((a) => a.verb === 'plan.form')!.data.proposalId);
+    await user.say('Liên thông hồ sơ hộ tịch giữa xã và huyện');
+    await user.say('1');
+    // The form comes pre-filled with what was typed; the rest is filled in it.
+    const form = await user.execute('plan.form', { proposalId: id });
+    const prefilled = new Map((form.body!.value as Card).body.filter((b) => b.id).map((b) => [b.id!, b.value]));
+    assert.equal(prefilled.get('title'), 'Liên thông hồ sơ hộ tịch giữa xã và huyện');
+    const saved = await user.execute('plan.saveForm', { ...FORM, title: prefilled.get('title'), field: prefilled.get('field'), proposalId: id });
+    assert.match(plain(JSON.stringify(saved.body)), /Xem lại kế hoạch đề xuất/);
+    const typed = plain(allText(await user.say('gửi đề xuất')));
+    assert.match(typed, /Đã gửi đề xuất ĐX-\d{4}-0002/, typed);
+    const [row] = await h.db.dataSource.query(`SELECT status, plan FROM proposal WHERE id = $1`, [id]);
+    assert.notEqual(row.status, 'draft');
+    assert.equal(row.plan.title, 'Liên thông hồ sơ hộ tịch giữa xã và huyện');
+  });
 });

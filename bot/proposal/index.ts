@@ -253,6 +253,8 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (problems.length) {
       return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { notice: wizard.formSavedIncomplete, missing: problems }) };
     }
+    // One wizard state: the chat is at the review now, so "gửi đề xuất" typed next submits this plan.
+    await startWizard(turn, { proposalId: proposal.id, mode: 'review', quiet: true });
     const card = await reviewCard(turn.context, proposal);
     return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
   });
