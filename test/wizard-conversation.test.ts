@@ -137,6 +137,10 @@ describe('wizard: the plan step by step over HTTP', function () {
     const text = allText(await user.say('tôi có ý tưởng'));
     assert.match(text, /không giữ chức vụ quản lý[\s\S]*vẫn có thể soạn/);
     assert.match(text, /Bước 1\/25/);
+    await user.say('lưu nháp');
+    const again = allText(await user.say('tạo đề xuất'));
+    assert.match(again, /Bước 1\/25/);
+    assert.doesNotMatch(again, /không giữ chức vụ quản lý/, 'the warning once per conversation');
   });
 
   it('stops a non-manager when the province configures the rule "block"', async () => {

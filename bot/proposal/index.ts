@@ -119,7 +119,11 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
       await turn.send(coverage.notice);
       return;
     }
-    if (coverage.notice) await turn.send(coverage.notice);
+    // The warning once per conversation: repeated at every "tạo đề xuất" it buried the first step.
+    if (coverage.notice && !turn.conversation.coverageNoticeShown) {
+      await turn.send(coverage.notice);
+      turn.conversation.coverageNoticeShown = true;
+    }
     const proposal = await drafts.create(turn.officer, channelOf(turn.context));
     const intro: BotReply =
       turn.channelId === 'msteams'
