@@ -1,10 +1,9 @@
 // The channel-neutral view of one turn that handlers work with: who is speaking, and how to answer.
 import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Officer } from '../../entities/officer.entity.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, escapeCardText, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 import { renderTextCard } from '../cards/render-text-card.js';
 import type { BotReply, FileReply, NeutralCard } from '../../services/platform/reply.js';
-import { escapeCardText } from '../cards/render-adaptive-card.js';
 import { files } from '../../services/platform/messages/index.js';
 
 /** Channels that render Adaptive Cards; every other channel gets text and typed commands. */
