@@ -105,6 +105,7 @@ describe('zalo: a plan built and decided over Zalo', function () {
     const voted = await deputy.say(`tan thanh ${code}`);
     assert.match(textOf(voted), /Đã ghi nhận biểu quyết/);
     assert.ok(voted.length === 1 && voted[0]!.text.length < 400, `a vote answers with one short line: ${textOf(voted)}`);
+    assert.match(voted[0]!.text, /Còn 1 người chưa biểu quyết\./);
     // The head votes by button payload; a replay of that delivery is processed once.
     const headCard = fake.oaDelivered(head.userId).at(-1)!;
     const approve = headCard.buttons.find((b) => b.payload === `TÁN THÀNH ${code}`)!;
