@@ -109,7 +109,10 @@ describe('wizard: the single Teams card form', function () {
     assert.match(text, /Điều kiện 4: Không, Chủ yếu là phối hợp/);
     const submit = review.actions!.find((a) => a.verb === 'plan.submit')!;
     assert.ok(submit);
-    assert.ok(review.actions!.filter((a) => a.verb === 'plan.edit').length >= 7, 'an edit action per section');
+    // Few buttons (Teams hides the rest behind "…"): the edits behind one "Sửa một phần".
+    assert.ok(review.actions!.length <= 3, JSON.stringify(review.actions!.map((a) => a.title)));
+    const edits = (review.actions as unknown as { type: string; card?: { actions: { verb: string }[] } }[]).find((a) => a.type === 'Action.ShowCard')!.card!.actions;
+    assert.ok(edits.filter((a) => a.verb === 'plan.edit').length >= 7, 'an edit action per section');
 
     // A card from before the last change is refused as stale.
     const stale = await user.execute('plan.submit', { ...submit.data, version: Number(submit.data.version) - 1 });

@@ -57,6 +57,26 @@ export function renderAdaptiveCard(card: NeutralCard): Record<string, unknown> {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    ...(card.actions?.length ? { actions: card.actions.map(actionToAdaptive) } : {}),
+    ...(card.actions?.length ? { actions: groupedActions(card.actions) } : {}),
   };
+}
+
+/** Ungrouped actions as buttons; each group behind one Action.ShowCard, where the first of its kind stood. */
+function groupedActions(actions: CardAction[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const action of actions) {
+    if (!action.group) {
+      out.push(actionToAdaptive(action));
+      continue;
+    }
+    let members = groups.get(action.group);
+    if (!members) {
+      members = [];
+      groups.set(action.group, members);
+      out.push({ type: 'Action.ShowCard', title: action.group, card: { type: 'AdaptiveCard', version: '1.5', body: [], actions: members } });
+    }
+    members.push(actionToAdaptive(action));
+  }
+  return out;
 }

@@ -9,6 +9,11 @@ export interface CardAction {
   /** The text command that does the same on a text channel, e.g. "DUYỆT ĐX-2026-0001". */
   command?: string;
   style?: 'positive' | 'destructive';
+  /**
+   * Actions of one group sit behind one button on card channels (Teams shows few actions and hides the
+   * rest behind "…"); text channels list every command anyway.
+   */
+  group?: string;
 }
 
 export interface CardFact {

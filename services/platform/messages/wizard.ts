@@ -76,6 +76,7 @@ export const wizard = {
   editing: (section: string) => `Sửa ${section}. Gõ "giữ nguyên" ở mục nào không cần sửa.`,
   submittedStatus: (code: string, time: string) => `Đã gửi lúc ${time}, mã ${code}. Kế hoạch ở tin nhắn sau; không cần gửi lại.`,
   downloadSent: (code: string) => `Đã gửi kế hoạch ${code} ở tin nhắn mới.`,
+  editGroup: 'Sửa một phần',
   reviewMore: 'Mỗi phần chỉ hiện phần đầu; gõ "xem lại phần b" (hoặc tên, phần a, thời gian, nguồn lực, phần c, tự đánh giá) để xem đủ.',
   reviewPrompt: 'Gõ "gửi đề xuất" để gửi, "sửa phần …" để sửa, hoặc "lưu nháp" để gửi sau.',
   notDone: 'Đang ở bước xem lại.',
