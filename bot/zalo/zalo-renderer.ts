@@ -124,6 +124,8 @@ function buttonFrom(title: string, payload: string): ZaloButton | undefined {
   // A command with blanks to fill ("TRẢ LẠI ĐX-2026-0001 <ý kiến>") is typed, not tapped: it stays in the text only.
   if (!p || p.length > MAX_BUTTON_PAYLOAD || /<[^<>]+>/.test(p)) return undefined;
   const t = stripMarkup(title).trim() || p;
+  // A title too long for a phone: the command itself when it fits ("Sửa phần a"), else whole words and "…".
+  if (t.length > MAX_BUTTON_TITLE && p.length <= MAX_BUTTON_TITLE) return { title: p.charAt(0).toLocaleUpperCase('vi') + p.slice(1), payload: p };
   return { title: shortTitle(t), payload: p };
 }
 
