@@ -121,6 +121,12 @@ export function buildContainer(options: ContainerOptions): Container {
     graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
   });
 
+  // Notifications a turn causes leave after it has answered, on every channel.
+  const afterTurn = { onTurn: (_context: unknown, next: () => Promise<void>) => notifier.afterTurn(next) };
+  adapter.use(afterTurn);
+  zalo?.adapter.use(afterTurn);
+  web?.adapter.use(afterTurn);
+
   const container: Container = {
     configuration,
     config,

@@ -39,8 +39,10 @@ export function printDemoInstructions(url: string, demo: DemoPeople): void {
     '',
     ` Dùng thử trên trình duyệt: ${url}/ (chọn một cán bộ demo, trò chuyện, quyết định, xem bảng điều khiển)`,
     '',
-    ' Hoặc mở một cửa sổ dòng lệnh khác và trò chuyện với bot, ví dụ:',
-    ...demo.examples.map((e) => `   npm run chat -- --as ${e.email}    # ${e.label}: ${e.name}`),
+    // Without the demo directory there is nobody to name: the command alone, not "ví dụ:" and nothing.
+    ...(demo.examples.length
+      ? [' Hoặc mở một cửa sổ dòng lệnh khác và trò chuyện với bot, ví dụ:', ...demo.examples.map((e) => `   npm run chat -- --as ${e.email}    # ${e.label}: ${e.name}`)]
+      : [' Hoặc mở một cửa sổ dòng lệnh khác và trò chuyện với bot: npm run chat -- --as <email của một cán bộ trong danh bạ>']),
     '',
     ' Hoặc dùng Microsoft 365 Agents Playground (xem README).',
     '────────────────────────────────────────────────────────────',

@@ -10,6 +10,7 @@ import { registerEvaluationFeature } from './evaluation/index.js';
 import { registerAnnualReportFeature } from './annual-report/index.js';
 import { registerKnowledgeFeature } from './knowledge/index.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
+import { registerFileConsent } from './teams/file-consent.js';
 
 export type Feature = (bot: BotApplication, container: Container) => void;
 
@@ -21,6 +22,7 @@ export const ALL_FEATURES: Feature[] = [
   registerAnnualReportFeature,
   registerZaloLinkFeature,
   registerKnowledgeFeature,
+  registerFileConsent,
 ];
 
 export function registerFeatures(bot: BotApplication, container: Container, features: Feature[] = ALL_FEATURES): void {

@@ -196,6 +196,7 @@ export async function startBotServer(container: Container, options: BotServerOpt
       }
       server.server.closeAllConnections?.();
       await closed;
+      await withTimeout(container.notifier.idle(), config.SHUTDOWN_TIMEOUT_MS, undefined);
       for (const hook of closeHooks) await hook();
       await lock.close();
     },

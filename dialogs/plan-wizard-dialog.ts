@@ -27,6 +27,8 @@ export interface WizardOptions {
   section?: SectionId;
   /** Sent before the first prompt. */
   intro?: BotReply | string;
+  /** Review mode without sending the review: the caller shows it (the one-card form's "Lưu"). */
+  quiet?: boolean;
 }
 
 interface WizardState {
@@ -50,6 +52,8 @@ export interface WizardHost {
   sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
   /** Submits; true when the wizard is over (submitted, or nothing left to submit). */
   submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
+  /** One section in full ("xem lại phần b"): a phone shows the review with each section shortened. */
+  sendSection?(context: TurnContext, proposal: Proposal, section: SectionId): Promise<void>;
 }
 
 // "lưu nháp", "hủy" …: one list, in services/intents/understanding.ts, shared with the router.
@@ -74,7 +78,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     if (!proposal) return dc.endDialog();
     if (state.mode === 'edit' && options.section) return this.startEdit(dc, state, proposal, options.section);
     if (state.mode === 'review') {
-      await this.host.sendReview(dc.context, proposal);
+      if (!options.quiet) await this.host.sendReview(dc.context, proposal);
       return Dialog.EndOfTurn;
     }
     return this.goForward(dc, state, proposal, undefined, true);
@@ -112,6 +116,11 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       state.mode = 'confirmCancel';
       await this.host.send(dc.context, wizard.cancelConfirm(label));
       return Dialog.EndOfTurn;
+    }
+    const shown = command.startsWith('xem lai ') ? parseSectionWords(command.slice('xem lai '.length)) : undefined;
+    if (shown && this.host.sendSection) {
+      await this.host.sendSection(dc.context, proposal, shown);
+      return state.mode === 'review' ? Dialog.EndOfTurn : this.reprompt(dc, state, proposal);
     }
     if (command === 'xem lai') {
       await this.host.sendReview(dc.context, proposal);

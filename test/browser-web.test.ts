@@ -123,7 +123,10 @@ describe('web face in a real browser', function () {
     assert.equal(row.status, 'under_review', 'routed to the commune head');
     proposalCode = row.code;
     proposalId = row.id;
-    await page.locator('.file a', { hasText: '.docx' }).first().waitFor();
+    // The plan comes as a card naming the .docx with a download button (never a file attachment).
+    const fileCard = page.locator('.msg.bot', { hasText: '.docx' }).last();
+    // The SDK renders an Action.OpenUrl as a button with the role of a link.
+    await fileCard.getByRole('link', { name: 'Tải về' }).first().waitFor();
 
     // A reload shows the chat as it was, read back from the database; the officer's words stay text.
     await page.reload();

@@ -57,8 +57,9 @@ function problems(reply: ConnectorActivity, input: string): string[] {
       }
     }
   }
-  // In a text message, verbatim user text is only safe when the message is marked plain.
-  if (typeof reply.text === 'string' && reply.text.includes(input) && reply.textFormat !== 'plain') {
+  // In a text message, verbatim user text is only safe when the message is marked plain; in markdown
+  // (line breaks survive on Teams) every markdown or HTML character of it must arrive escaped.
+  if (typeof reply.text === 'string' && reply.text.includes(input) && reply.textFormat !== 'plain' && /[*_[\]`<>~|&\\]/.test(input)) {
     found.push(`verbatim input in a ${reply.textFormat ?? 'markdown'} message: ${reply.text.slice(0, 120)}`);
   }
   return found;

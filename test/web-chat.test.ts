@@ -154,8 +154,8 @@ describe('web chat over HTTP', function () {
       // The answer names its place in the stream: what the turn sent comes before it (the page waits for it).
       assert.equal(typeof answer.body.seq, 'number');
       assert.ok(Number(submitted.id) <= answer.body.seq, `event ${submitted.id} before the answer's seq ${answer.body.seq}`);
-      // The plan document comes as a file with a signed link.
-      await stream.waitFor((e) => (e.data.attachments ?? []).some((a: any) => /\/files\/plan\//.test(a.contentUrl ?? '')));
+      // The plan document comes as a card with a download button to a signed link (never a file attachment).
+      await stream.waitFor((e) => (e.data.attachments ?? []).some((a: any) => (a.content?.actions ?? []).some((x: any) => x.type === 'Action.OpenUrl' && /\/files\/plan\//.test(x.url))));
       // The web account is remembered for proactive messages.
       const [account] = await h.db.dataSource.query(`SELECT channel, external_user_id, conversation_reference FROM channel_account WHERE officer_id = $1 AND channel = 'web'`, [p.roomStaff]);
       assert.equal(account.external_user_id, `web:${p.roomStaff}`);

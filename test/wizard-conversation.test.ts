@@ -1,7 +1,7 @@
 // The wizard over HTTP, as data-driven conversations: what the officer types, what the bot must answer.
 import assert from 'node:assert/strict';
 import { registerProposalFeature } from '../bot/proposal/index.js';
-import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { allText, fileLinkOf, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ describe('wizard: the plan step by step over HTTP', function () {
     const replies = await user.say('gửi đề xuất');
     const text = allText(replies);
     assert.match(text, new RegExp(`Đã gửi đề xuất ĐX-${new Date().getFullYear()}-0001`));
-    assert.ok(replies.some((r) => r.attachments?.some((a) => a.contentType?.includes('wordprocessingml') && /ke-hoach-DX-\d{4}-0001\.docx/.test(a.name ?? ''))));
+    assert.match(fileLinkOf(replies)?.name ?? '', /ke-hoach-DX-\d{4}-0001\.docx/);
     const [after] = await h.db.dataSource.query(`SELECT status, code, current_revision, submitted_at FROM proposal`);
     assert.equal(after.status, 'submitted');
     assert.equal(after.current_revision, 1);
@@ -137,6 +137,10 @@ describe('wizard: the plan step by step over HTTP', function () {
     const text = allText(await user.say('tôi có ý tưởng'));
     assert.match(text, /không giữ chức vụ quản lý[\s\S]*vẫn có thể soạn/);
     assert.match(text, /Bước 1\/25/);
+    await user.say('lưu nháp');
+    const again = allText(await user.say('tạo đề xuất'));
+    assert.match(again, /Bước 1\/25/);
+    assert.doesNotMatch(again, /không giữ chức vụ quản lý/, 'the warning once per conversation');
   });
 
   it('stops a non-manager when the province configures the rule "block"', async () => {

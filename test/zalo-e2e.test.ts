@@ -28,10 +28,10 @@ describe('zalo: a plan built and decided over Zalo', function () {
     await fake.stop();
   });
 
-  async function link(user: ZaloOaUser, email: string): Promise<void> {
+  async function link(user: ZaloOaUser, email: string, typed: (code: string) => string = (c) => `LIÊN KẾT ${c}`): Promise<void> {
     const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email });
     const code = await new ZaloLinkService(z.db.dataSource).issue(officer.id, 10);
-    const [reply] = await user.say(`LIÊN KẾT ${code}`);
+    const [reply] = await user.say(typed(code));
     assert.match(reply.text, new RegExp(officer.fullName));
   }
 
@@ -42,8 +42,10 @@ describe('zalo: a plan built and decided over Zalo', function () {
     const head = z.oaUser('9100000000000000002');
     await link(proposer, MANAGER);
     await link(head, HEAD);
+    let review: { text: string; buttons: { title: string; payload: string }[] }[] = [];
     for (const [said, expected] of FULL_PLAN) {
       const replies = await proposer.say(said);
+      review = replies;
       const text = plain(textOf(replies));
       // Text channels show a card title in capitals: compare without case.
       assert.match(text, new RegExp(expected.source, 'iu'), `after «${said}» the bot said on Zalo:\n${text}`);
@@ -53,6 +55,16 @@ describe('zalo: a plan built and decided over Zalo', function () {
         for (const b of r.buttons) assert.ok(r.text.includes(b.payload), `button payload «${b.payload}» is written in the text: ${JSON.stringify(replies.map((x) => [x.text.length, x.text.slice(-300), x.buttons]))}`);
       }
     }
+    // The review on a phone: one bubble, each section summarised, the commands written once.
+    const bubbles = review.filter((r) => /Xem lại kế hoạch/i.test(r.text));
+    assert.equal(bubbles.length, 1, textOf(review));
+    assert.equal(textOf(review).split('Anh/chị có thể gõ').length - 1, 1, 'the commands are written once');
+    assert.match(bubbles[0]!.text, /xem lại phần b/);
+    assert.doesNotMatch(textOf(review), /nút|bấm|thẻ/iu);
+    for (const r of review) for (const b of r.buttons) assert.ok(b.title.length <= 20, b.title);
+    const sectionB = textOf(await proposer.say('xem lai phan b'));
+    assert.match(sectionB, /Xây dựng quy trình điện tử, tập huấn cán bộ, thí điểm 6 tháng tại 2 xã\.[\s\S]*Hai xã Bảo Hà và Phong Hải/);
+
     const code = `ĐX-${new Date().getFullYear()}-0001`;
     const submitted = textOf(await proposer.say('gửi đề xuất'));
     assert.match(submitted, new RegExp(`Đã gửi đề xuất ${code}`));
@@ -64,7 +76,7 @@ describe('zalo: a plan built and decided over Zalo', function () {
     // The head, reached on Zalo without writing first: the decision card as text, buttons for complete commands only.
     const card = fake.oaDelivered(head.userId).at(-1)!;
     assert.equal(card.replyTo, undefined, 'a notification answers no message');
-    assert.match(card.text, new RegExp(`KẾ HOẠCH ĐỀ XUẤT ĐỔI MỚI, SÁNG TẠO ${code}`));
+    assert.match(card.text, new RegExp(`KẾ HOẠCH ĐỀ XUẤT ĐỔI MỚI, SÁNG TẠO ${code}`, 'iu'));
     assert.match(card.text, new RegExp(`TRẢ LẠI ${code} <ý kiến>`), 'commands with blanks are written out');
     assert.ok(card.buttons.length >= 1 && card.buttons.length <= 3);
     assert.ok(card.buttons.every((b) => !/[<>]/.test(b.payload) && card.text.includes(b.payload)));
@@ -77,31 +89,40 @@ describe('zalo: a plan built and decided over Zalo', function () {
 
     // The head taps the button: it arrives as an ordinary text carrying the payload.
     const deputy = z.oaUser('9100000000000000003');
-    await link(deputy, 'pgd.skhcn@test.invalid');
-    assert.match(textOf(await head.say(open.payload)), new RegExp(`Đã mở biểu quyết kế hoạch ${code}`));
+    // The code pasted alone, in brackets and lower case, is accepted from someone not linked yet.
+    await link(deputy, 'pgd.skhcn@test.invalid', (c) => `<${c.toLowerCase().slice(0, 4)}-${c.toLowerCase().slice(4)}>`);
+    const headBefore = fake.oaDelivered(head.userId).length;
+    const opened = await head.say(open.payload);
+    assert.match(textOf(opened), new RegExp(`Đã mở biểu quyết kế hoạch ${code}`));
+    // On Teams the card refreshes in place; on Zalo the tap answers with one short line, not the card again.
+    const openedToHead = fake.oaDelivered(head.userId).slice(headBefore);
+    assert.ok(openedToHead.filter((m) => m.text.length > 600).length <= 1, `no two long near-identical messages: ${JSON.stringify(openedToHead.map((m) => m.text))}`);
     const ballot = fake.oaDelivered(deputy.userId).at(-1)!;
-    assert.match(ballot.text, new RegExp(`BIỂU QUYẾT KẾ HOẠCH ĐỀ XUẤT ${code}`));
+    assert.match(ballot.text, new RegExp(`BIỂU QUYẾT KẾ HOẠCH ĐỀ XUẤT ${code}`, 'iu'));
     assert.ok(ballot.buttons.some((b) => b.payload === `TÁN THÀNH ${code}`));
 
     // The deputy votes by typed command, without accents.
-    assert.match(textOf(await deputy.say(`tan thanh ${code}`)), /Đã ghi nhận biểu quyết/);
+    const voted = await deputy.say(`tan thanh ${code}`);
+    assert.match(textOf(voted), /Đã ghi nhận biểu quyết/);
+    assert.ok(voted.length === 1 && voted[0]!.text.length < 400, `a vote answers with one short line: ${textOf(voted)}`);
+    assert.match(voted[0]!.text, /Còn 1 người chưa biểu quyết\./);
     // The head votes by button payload; a replay of that delivery is processed once.
     const headCard = fake.oaDelivered(head.userId).at(-1)!;
     const approve = headCard.buttons.find((b) => b.payload === `TÁN THÀNH ${code}`)!;
     assert.ok(approve);
     const raw = head.body(approve.payload, 'head-vote-1');
     assert.equal((await z.postOa(raw, z.signOa(raw))).status, 200);
-    await z.runtime.idle();
+    await z.settle();
     assert.match(textOf(fake.oaDelivered(head.userId).slice(-1)), /Đề xuất đã được thông qua/);
     const before = fake.calls.length;
     assert.equal((await z.postOa(raw, z.signOa(raw))).body.duplicate, true);
-    await z.runtime.idle();
+    await z.settle();
     assert.equal(fake.calls.length, before, 'the replayed vote did nothing');
 
     assert.equal((await z.db.dataSource.query(`SELECT status FROM proposal`))[0].status, 'approved');
     const votes = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM decision_vote WHERE choice IS NOT NULL`);
     assert.equal(votes[0].n, 2);
-    assert.match(textOf(fake.oaDelivered(proposer.userId).slice(-1)), new RegExp(`${code} CỦA ANH/CHỊ ĐÃ ĐƯỢC TẬP THỂ LÃNH ĐẠO THÔNG QUA`));
+    assert.match(textOf(fake.oaDelivered(proposer.userId).slice(-1)), new RegExp(`${code} CỦA ANH/CHỊ ĐÃ ĐƯỢC TẬP THỂ LÃNH ĐẠO THÔNG QUA`, 'iu'));
   });
 
   it('the head returns a plan by a command typed without accents; the proposer is told on Zalo', async () => {
@@ -116,7 +137,7 @@ describe('zalo: a plan built and decided over Zalo', function () {
     const result = await submission.submit(officer, draft.id, 'zalo_oa');
     assert.equal(result.status, 'submitted');
     const code = result.status === 'submitted' ? result.code : '';
-    await z.runtime.idle();
+    await z.settle();
     const card = fake.oaDelivered(head.userId).at(-1)!;
     assert.match(card.text, new RegExp(`TRẢ LẠI ${code} <ý kiến>`));
 

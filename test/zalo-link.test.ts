@@ -70,7 +70,7 @@ describe('zalo: linking accounts', function () {
 
     // Now the whole bot answers: the menu, as text with typed commands and at most three buttons.
     const [menu] = await user.say('menu');
-    assert.match(menu.text, /TÔI CÓ THỂ GIÚP GÌ\?/);
+    assert.match(menu.text, /Tôi có thể giúp gì\?/);
     assert.ok(menu.buttons.length > 0 && menu.buttons.length <= 3);
     for (const b of menu.buttons) {
       assert.equal(b.type, 'oa.query.show');

@@ -10,7 +10,7 @@ import { decryptSecret } from '../services/zalo/zalo-crypto.js';
 import { loadZaloConfig } from '../services/zalo/zalo-config.js';
 import { listUndeliveredZaloMessages, type FallbackDelivery } from '../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../services/zalo/zalo-token-store.js';
-import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
+import { FakeZalo, startZaloHarness, TEST_OA_APP_ID, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
 import { openTestDatabase } from './helpers/test-database.js';
 import { ZaloRuntime } from '../bot/zalo/zalo-runtime.js';
 import { InProcessConversationLock } from '../services/state/conversation-lock.js';
@@ -237,13 +237,22 @@ describe('zalo: sending through the outbox', function () {
     assert.equal((await outboxRows(z))[0].status, 'sent');
   });
 
-  it('a permanent refusal (-213) without another channel ends failed and visible, never silently lost', async () => {
+  it('-213 (unfollowed) without another channel: held and visible; on following again delivered once, and the greeting says so', async () => {
     fake.oaFailNext(-213);
     await z.oaUser(ZALO_USER).say('CHỌN 2');
     const [row] = await outboxRows(z);
-    assert.equal(row.status, 'failed');
+    assert.equal(row.status, 'held');
     const undelivered = await listUndeliveredZaloMessages(z.db.dataSource);
-    assert.deepEqual(undelivered.map((u) => [u.status, u.lastErrorCode, u.officerEmail]), [['failed', -213, staff.email]]);
+    assert.deepEqual(undelivered.map((u) => [u.status, u.lastErrorCode, u.officerEmail]), [['held', -213, staff.email]]);
+
+    const before = fake.oaDelivered(ZALO_USER).length;
+    const follow = JSON.stringify({ oa_id: '388613280878808645', follower: { id: ZALO_USER }, user_id_by_app: '552172779717587730', event_name: 'follow', source: 'oa_profile', app_id: TEST_OA_APP_ID, timestamp: String(Date.now()) });
+    assert.equal((await z.postOa(follow, z.signOa(follow))).status, 200);
+    await z.settle();
+    const after = fake.oaDelivered(ZALO_USER).slice(before).map((m) => m.text);
+    assert.equal(after.filter((t) => t === 'Đã chọn 2.').length, 1, 'the held notice, once');
+    assert.match(after.at(-1)!, /Xin chào[\s\S]*Có 1 tin nhắn gửi anh\/chị trong lúc anh\/chị chưa theo dõi/);
+    assert.deepEqual(await listUndeliveredZaloMessages(z.db.dataSource), []);
   });
 
   it('splits a long text at sentence ends under 2000 characters', async () => {
@@ -264,7 +273,9 @@ describe('zalo: sending through the outbox', function () {
 
   it('renders a card as text plus at most 3 buttons whose payload is a command written in the text; a tap runs it', async () => {
     const [card] = await z.oaUser(ZALO_USER).say('thẻ thử');
-    assert.match(card.text, /^ĐỀ XUẤT ĐX-2026-0007 CHỜ ANH\/CHỊ QUYẾT ĐỊNH/);
+    // The title as written (sentence case), every command on one line.
+    assert.match(card.text, /^Đề xuất ĐX-2026-0007 chờ anh\/chị quyết định/);
+    assert.match(card.text, /Anh\/chị có thể gõ: "CHỌN 1" \(Duyệt\), "CHỌN 2" \(Trả lại\), "CHỌN 3" \(Từ chối\), "CHỌN 4" \(Hội đồng\), "CHỌN 5" \(Tải kế hoạch\)/);
     assert.equal(card.buttons.length, 3);
     assert.deepEqual(card.buttons.map((b) => [b.title, b.type, b.payload]), [
       ['Duyệt', 'oa.query.show', 'CHỌN 1'],
@@ -288,7 +299,7 @@ describe('zalo: sending through the outbox', function () {
     await z.db.dataSource.query(`UPDATE zalo_outbox SET next_attempt_at = now()`);
     await z.runtime.idle();
     const sent = fake.botDelivered(BOT_USER).at(-1)!;
-    assert.match(sent.text, /• CHỌN 4 \(Hội đồng\)/);
+    assert.match(sent.text, /"CHỌN 4" \(Hội đồng\)/);
   });
 });
 

@@ -5,7 +5,7 @@ import { parseBody, parseBotEvent, parseOaEvent } from '../services/zalo/zalo-ev
 import { decryptSecret, encryptSecret } from '../services/zalo/zalo-crypto.js';
 import { verifyBotSecret } from '../services/zalo/zalo-signature.js';
 import { renderForZalo, splitText, stripMarkup } from '../bot/zalo/zalo-renderer.js';
-import { parseLinkCommand } from '../bot/zalo/zalo-runtime.js';
+import { bareLinkCode, parseLinkCommand } from '../bot/zalo/zalo-runtime.js';
 import { oaMessageBody } from '../services/zalo/zalo-oa-client.js';
 
 const KEY = Buffer.alloc(32, 9).toString('base64');
@@ -75,6 +75,14 @@ describe('zalo: events', () => {
     assert.equal(parseLinkCommand('  lien ket   K7M2QX9P '), 'K7M2QX9P');
     assert.equal(parseLinkCommand('liên kết Zalo'), undefined);
     assert.equal(parseLinkCommand('tôi muốn liên kết K7M2QX9P'), undefined);
+    // As people paste it: the template's brackets, a colon, no space, hyphens, any case.
+    for (const typed of ['lien ket <2V38WKJQ>', 'lien ket: 2V38WKJQ', 'lienket 2v38wkjq', 'Liên kết - 2V38-WKJQ', 'LIÊN KẾT "2V38 WKJQ".']) {
+      assert.equal(parseLinkCommand(typed), '2V38WKJQ', typed);
+    }
+    assert.equal(bareLinkCode('<2v38wkjq>'), '2V38WKJQ');
+    assert.equal(bareLinkCode('2V38-WKJQ'), '2V38WKJQ');
+    assert.equal(bareLinkCode('xin chào'), undefined);
+    assert.equal(bareLinkCode('ĐX-2026-0001'), undefined);
   });
 });
 
@@ -112,7 +120,7 @@ describe('zalo: rendering', () => {
       ],
     };
     const [oa] = renderForZalo(activity, 'zalo_oa');
-    assert.match(oa.text, /^Phiếu biểu quyết\n• Mã: ĐX-2026-0003\nTải: https:\/\/example\.invalid\/f\nAnh\/chị có thể gõ:\n• TÁN THÀNH ĐX-2026-0003 \(Tán thành\)$/);
+    assert.match(oa.text, /^Phiếu biểu quyết\n• Mã: ĐX-2026-0003\nTải: https:\/\/example\.invalid\/f\n\nAnh\/chị có thể gõ: "TÁN THÀNH ĐX-2026-0003"$/);
     assert.deepEqual(oa.buttons, [{ title: 'Tán thành', payload: 'TÁN THÀNH ĐX-2026-0003' }]);
     const [bot] = renderForZalo(activity, 'zalo_bot');
     assert.deepEqual(bot.buttons, []);

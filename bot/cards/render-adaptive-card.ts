@@ -21,13 +21,26 @@ export function actionToAdaptive(action: CardAction): Record<string, unknown> {
   };
 }
 
+/**
+ * One TextBlock per line: a single "\n" inside a TextBlock is not a line break in every client (a list of
+ * milestones or conditions ran together), separate blocks always are.
+ */
+function lines(text: string, escape: (t: string) => string, spacing?: string): Record<string, unknown>[] {
+  return text.split(/\r?\n/).map((line, i) => ({
+    type: 'TextBlock',
+    text: line.trim() ? escape(line) : ' ',
+    wrap: true,
+    ...(i > 0 ? { spacing: 'None' } : spacing ? { spacing } : {}),
+  }));
+}
+
 export function renderAdaptiveCard(card: NeutralCard): Record<string, unknown> {
   if (card.adaptiveCard) return card.adaptiveCard;
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
   ];
   if (card.subtitle) body.push({ type: 'TextBlock', text: escapeCardText(card.subtitle), isSubtle: true, spacing: 'None', wrap: true });
-  for (const paragraph of card.body ?? []) body.push({ type: 'TextBlock', text: paragraph, wrap: true });
+  for (const paragraph of card.body ?? []) body.push(...lines(paragraph, (t) => t));
   if (card.facts?.length) {
     body.push({
       type: 'FactSet',
@@ -35,14 +48,35 @@ export function renderAdaptiveCard(card: NeutralCard): Record<string, unknown> {
     });
   }
   for (const section of card.sections ?? []) {
-    body.push({ type: 'TextBlock', text: section.heading, weight: 'Bolder', wrap: true, spacing: 'Medium' });
-    body.push({ type: 'TextBlock', text: escapeCardText(section.text), wrap: true, spacing: 'Small' });
+    // A heading such as "1." alone would be read as an empty list item: escaped, it shows as written.
+    body.push({ type: 'TextBlock', text: escapeCardText(section.heading), weight: 'Bolder', wrap: true, spacing: 'Medium' });
+    body.push(...lines(section.text, escapeCardText, 'Small'));
   }
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    ...(card.actions?.length ? { actions: card.actions.map(actionToAdaptive) } : {}),
+    ...(card.actions?.length ? { actions: groupedActions(card.actions) } : {}),
   };
+}
+
+/** Ungrouped actions as buttons; each group behind one Action.ShowCard, where the first of its kind stood. */
+function groupedActions(actions: CardAction[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const action of actions) {
+    if (!action.group) {
+      out.push(actionToAdaptive(action));
+      continue;
+    }
+    let members = groups.get(action.group);
+    if (!members) {
+      members = [];
+      groups.set(action.group, members);
+      out.push({ type: 'Action.ShowCard', title: action.group, card: { type: 'AdaptiveCard', version: '1.5', body: [], actions: members } });
+    }
+    members.push(actionToAdaptive(action));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // The Bot Framework adapter of /api/messages (Teams, the Emulator, the terminal chat): authenticated
 // when the Microsoft app credentials are configured; replies retried on 429 and hung connectors, and
-// every text sent as plain text.
+// every text sent as escaped markdown (line breaks survive, typed markup stays inert).
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppConfig } from '../config.js';
 import { plainTextMiddleware } from './plain-text-middleware.js';
@@ -8,7 +8,7 @@ import { SendRetryMiddleware } from './send-retry.js';
 
 export function createAdapter(config: AppConfig): TeamsAdapter {
   const adapter = config.authEnabled ? authenticatedAdapter(config) : new TeamsAdapter({});
-  // Replies are retried on 429 and hung connectors; every text is sent as plain text.
+  // Replies are retried on 429 and hung connectors; every text is sent as escaped markdown.
   adapter.use(new SendRetryMiddleware());
   adapter.use(plainTextMiddleware);
   return adapter;

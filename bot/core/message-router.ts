@@ -7,7 +7,7 @@ import { understand, type Situation, type Understanding } from '../../services/i
 import { logger } from '../../services/platform/logger.js';
 import { core, wizard } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
-import type { CoreTurn } from './core-turn.js';
+import { rendersCards, type CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';
 
 /** Longer messages are refused with a message: no step of the product needs more. */
@@ -21,7 +21,13 @@ export interface MessageRouterDeps {
 
 export async function deliverCommandResult(turn: CoreTurn, result: CommandResult): Promise<void> {
   if (result === undefined) return;
-  await turn.send(typeof result === 'string' ? result : { card: result });
+  if (typeof result === 'string') return turn.send(result);
+  // Teams refreshes the card in place; a text channel would get the whole card again as a new message:
+  // there, only what happened, and the commands that apply now.
+  if (result.status && !rendersCards(turn.channelId)) {
+    return turn.send({ card: { title: result.status, ...(result.actions?.length ? { actions: result.actions } : {}) } });
+  }
+  await turn.send({ card: result });
 }
 
 export const UNDERSTANDING_VERBS = { content: 'understanding.content', question: 'understanding.question' } as const;

@@ -2,7 +2,7 @@
 // meeting's result, the written override, the Party-committee consultation, not proceeding. Each answers
 // with the refreshed card as this officer sees it, carrying what happened.
 import type { ActionResult } from '../../services/decisions/decision-service.js';
-import { decisions as t } from '../../services/platform/messages/index.js';
+import { decisions as t, zalo } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
@@ -30,7 +30,10 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
         notice = `${notice}\n${t.overrideDocument(links.decision(proposalId, view.decision.revision))}`;
       }
       if (!result.ok && (result.reason === 'not_decider' || result.reason === 'not_voter' || result.reason === 'not_found')) return { title: notice };
-      return forInvoke(await cards.cardFor(view, turn.officer, notice));
+      // On a text channel only the notice goes out (status): the card itself was already sent once.
+      const left = view.decision?.state === 'vote_open' ? view.votes.filter((v) => v.choice === null).length : 0;
+      const outcome = view.decision?.state === 'done' && view.decision.outcome ? ` ${t.outcomeLine(view.decision.outcome)}` : left ? ` ${zalo.votesLeft(left)}` : '';
+      return forInvoke({ ...(await cards.cardFor(view, turn.officer, notice)), ...(notice ? { status: `${notice}${outcome}` } : {}) });
     };
 
 

@@ -4,14 +4,15 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
-import { toActivity } from '../core/core-turn.js';
+import { toActivities } from '../core/core-turn.js';
 import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import type { CommandResult } from '../core/command-registry.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
-import { PLAN_VERBS, planReviewCard, type ReturnNotice } from './plan-review-card.js';
+import { PLAN_VERBS, planReviewCard, planSections, type ReturnNotice } from './plan-review-card.js';
 import { planFormCard, typedValues, validateForm } from './plan-form-card.js';
 import { FILE_LINK_TTL_HOURS } from '../files/file-links.js';
 import { proposalPlanFileName } from '../../services/documents/proposal-plan-document.js';
+import { renderPlanFile } from '../../services/documents/plan-file.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { registerMyProposalsIntent } from './my-proposals-intent.js';
 import type { Proposal } from '../../entities/proposal.entity.js';
@@ -38,7 +39,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
   const stepContext = (): StepContext => ({ config: workflow, today: todayVN() });
 
   const send = async (context: TurnContext, reply: BotReply | string) => {
-    await context.sendActivity(toActivity(context.activity.channelId, reply));
+    await context.sendActivities(toActivities(context.activity.channelId, reply, context.activity.conversation?.conversationType));
   };
 
   /** The review card; for a plan reopened after a return, with the decider's comments and the sections they name. */
@@ -51,12 +52,15 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     return planReviewCard(proposal, workflow, { problems, teams: context.activity.channelId === 'msteams', ...(returned ? { returned } : {}) });
   };
 
-  const fileReply = (context: TurnContext, proposal: Proposal): BotReply => {
+  const fileReply = async (context: TurnContext, proposal: Proposal): Promise<BotReply> => {
     const url = links.plan(proposal.id, proposal.currentRevision);
     const teams = context.activity.channelId === 'msteams';
+    // In a Teams personal chat the file is also offered through file consent, which needs its size.
+    const personal = teams && context.activity.conversation?.conversationType === 'personal';
+    const rendered = personal ? await renderPlanFile(dataSource, proposal.id, proposal.currentRevision, workflow) : undefined;
     return {
       text: teams ? wizard.fileText : `${wizard.fileText}\n${wizard.linkNote(FILE_LINK_TTL_HOURS)}`,
-      file: { name: proposalPlanFileName(proposal.code!), contentType: DOCX_CONTENT_TYPE, url },
+      file: { name: proposalPlanFileName(proposal.code!), contentType: DOCX_CONTENT_TYPE, url, ...(rendered ? { sizeInBytes: rendered.content.length } : {}) },
     };
   };
 
@@ -65,7 +69,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     switch (result.status) {
       case 'submitted':
         await send(context, result.revision > 1 ? wizard.resubmitted(result.code, result.revision) : wizard.submitted(result.code));
-        await send(context, fileReply(context, result.proposal));
+        await send(context, await fileReply(context, result.proposal));
         return true;
       case 'already_submitted':
         await send(context, wizard.alreadySubmitted(result.proposal.code ?? ''));
@@ -93,6 +97,10 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     send,
     sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
+    sendSection: async (context, proposal, section) => {
+      const group = planSections(proposal.plan, workflow).find((g) => g.section === section);
+      if (group) await send(context, group.parts.map((p) => `${p.heading}\n${p.text}`).join('\n\n'));
+    },
   };
   bot.dialogs.add(new PlanWizardDialog(host));
 
@@ -111,7 +119,11 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
       await turn.send(coverage.notice);
       return;
     }
-    if (coverage.notice) await turn.send(coverage.notice);
+    // The warning once per conversation: repeated at every "tạo đề xuất" it buried the first step.
+    if (coverage.notice && !turn.conversation.coverageNoticeShown) {
+      await turn.send(coverage.notice);
+      turn.conversation.coverageNoticeShown = true;
+    }
     const proposal = await drafts.create(turn.officer, channelOf(turn.context));
     const intro: BotReply =
       turn.channelId === 'msteams'
@@ -245,6 +257,8 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (problems.length) {
       return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { notice: wizard.formSavedIncomplete, missing: problems }) };
     }
+    // One wizard state: the chat is at the review now, so "gửi đề xuất" typed next submits this plan.
+    await startWizard(turn, { proposalId: proposal.id, mode: 'review', quiet: true });
     const card = await reviewCard(turn.context, proposal);
     return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
   }, 'proposal');
@@ -274,6 +288,12 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
       if (state?.proposalId === data.proposalId) await dc.cancelAllDialogs();
     }
     const p = await drafts.get(turn.officer.id, data.proposalId);
+    // The clicked review card keeps the plan, says it was sent, and offers nothing more to press.
+    if (isInvoke(turn) && p?.code && p.status !== 'draft') {
+      const time = (p.submittedAt ?? new Date()).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+      const card = planReviewCard(p, workflow);
+      return { ...card, body: [wizard.submittedStatus(p.code, time)], actions: [] };
+    }
     return ack(turn, p?.code ? `${wizard.reviewTitle}: ${p.code}` : wizard.reviewTitle);
   }, 'proposal');
 
@@ -282,8 +302,11 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     if (typeof data.proposalId === 'string') proposal = await drafts.get(turn.officer.id, data.proposalId);
     else if (typeof data.code === 'string') proposal = await drafts.findByCode(turn.officer.id, data.code);
     if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
-    await turn.send(fileReply(turn.context, proposal));
-    return ack(turn, `${wizard.download} ${proposal.code}`);
+    await turn.send(await fileReply(turn.context, proposal));
+    if (!isInvoke(turn)) return undefined;
+    // The file went as a new message; the clicked list stays whole (it was replaced by one line).
+    const list = myProposalsCard(await listMyProposals(dataSource, turn.officer.id));
+    return { ...list, body: [wizard.downloadSent(proposal.code), ...(list.body ?? [])] };
   }, 'proposal');
 
   /**

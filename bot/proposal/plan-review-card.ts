@@ -147,7 +147,7 @@ export function planReviewCard(
   const named = options.returned?.sections ?? [];
   groups.sort((x, y) => Number(named.includes(y.section)) - Number(named.includes(x.section)));
   for (const g of groups) {
-    actions.push({ title: wizard.edit(wizard.sections[g.section]), verb: PLAN_VERBS.edit, data: { proposalId: proposal.id, section: g.section }, command: EDIT_COMMANDS[g.section] });
+    actions.push({ title: wizard.edit(wizard.sections[g.section]), verb: PLAN_VERBS.edit, data: { proposalId: proposal.id, section: g.section }, command: EDIT_COMMANDS[g.section], group: wizard.editGroup });
   }
   if (options.teams) actions.push({ title: wizard.openForm, verb: PLAN_VERBS.form, data: { proposalId: proposal.id } });
   const returned = options.returned;
@@ -167,5 +167,6 @@ export function planReviewCard(
       ...groups.flatMap((g) => (named.includes(g.section) ? g.parts.map((part, i) => (i === 0 ? { ...part, heading: wizard.toRevise(part.heading) } : part)) : g.parts)),
     ],
     actions,
+    more: wizard.reviewMore,
   };
 }

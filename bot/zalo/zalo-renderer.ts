@@ -6,10 +6,13 @@ import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
 import type { ZaloButton } from '../../entities/zalo-outbox.entity.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render-adaptive-card.js';
 import { zalo as text } from '../../services/platform/messages/zalo.js';
+import { forChannel } from '../../services/platform/messages/channel-wording.js';
+import { foldKey } from '../../services/text/vietnamese.js';
 
 export const ZALO_MAX_TEXT = 2000;
 export const ZALO_MAX_BUTTONS = 3;
-const MAX_BUTTON_TITLE = 100;
+/** Zalo allows 100; on a phone a longer title is cut off, so titles are kept to what shows. */
+export const MAX_BUTTON_TITLE = 20;
 /** Zalo allows 1000; commands are short, and three of them must fit in one message with their reminder. */
 const MAX_BUTTON_PAYLOAD = 300;
 
@@ -121,7 +124,27 @@ function buttonFrom(title: string, payload: string): ZaloButton | undefined {
   // A command with blanks to fill ("TRẢ LẠI ĐX-2026-0001 <ý kiến>") is typed, not tapped: it stays in the text only.
   if (!p || p.length > MAX_BUTTON_PAYLOAD || /<[^<>]+>/.test(p)) return undefined;
   const t = stripMarkup(title).trim() || p;
-  return { title: t.length > MAX_BUTTON_TITLE ? `${t.slice(0, MAX_BUTTON_TITLE - 1)}…` : t, payload: p };
+  // A title too long for a phone: the command itself when it fits ("Sửa phần a"), else whole words and "…".
+  if (t.length > MAX_BUTTON_TITLE && p.length <= MAX_BUTTON_TITLE) return { title: p.charAt(0).toLocaleUpperCase('vi') + p.slice(1), payload: p };
+  return { title: shortTitle(t), payload: p };
+}
+
+/** A button title that fits: whole words, else a cut with "…". */
+export function shortTitle(title: string): string {
+  if (title.length <= MAX_BUTTON_TITLE) return title;
+  const words = title.split(/\s+/);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (next.length > MAX_BUTTON_TITLE - 1) break;
+    out = next;
+  }
+  return `${out || title.slice(0, MAX_BUTTON_TITLE - 1)}…`;
+}
+
+/** A command as written for typing; with its button's title where the command does not say it. */
+function said(b: ZaloButton): string {
+  return foldKey(b.payload).includes(foldKey(b.title.replace(/…$/, ''))) ? `"${b.payload}"` : `"${b.payload}" (${b.title})`;
 }
 
 /** One outgoing activity → the Zalo messages that say it. */
@@ -147,11 +170,11 @@ export function renderForZalo(activity: Partial<Activity>, channel: ZaloChannel)
       if (b) candidates.push(b);
     }
   }
-  let body = stripMarkup(parts.join('\n\n'));
+  let body = forChannel(stripMarkup(parts.join('\n\n')), channel);
   // Every button's command is written in the text too: a button that Zalo does not show is typed instead.
   const unwritten = candidates.filter((b) => !body.includes(b.payload));
   if (unwritten.length) {
-    body = [body, text.typeCommands, ...unwritten.map((b) => `• ${b.payload}${b.title !== b.payload ? ` (${b.title})` : ''}`)].filter(Boolean).join('\n');
+    body = [body, `${text.typeCommands} ${unwritten.map(said).join(', ')}`].filter(Boolean).join('\n\n');
   }
   const chunks = splitText(body);
   if (!chunks.length) return [];
@@ -159,7 +182,7 @@ export function renderForZalo(activity: Partial<Activity>, channel: ZaloChannel)
   // The buttons ride on the last message: their commands must be written in that message too.
   const missing = buttons.filter((b) => !chunks[chunks.length - 1].includes(b.payload));
   if (missing.length) {
-    const reminder = [text.typeCommands, ...missing.map((b) => `• ${b.payload}`)].join('\n');
+    const reminder = `${text.typeCommands} ${missing.map((b) => `"${b.payload}"`).join(', ')}`;
     const last = chunks.length - 1;
     if (chunks[last].length + 2 + reminder.length <= ZALO_MAX_TEXT) chunks[last] = `${chunks[last]}\n\n${reminder}`;
     else chunks.push(reminder);

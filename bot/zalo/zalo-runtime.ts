@@ -11,7 +11,7 @@ import { ZaloBotClient } from '../../services/zalo/zalo-bot-client.js';
 import type { ZaloConfig } from '../../services/zalo/zalo-config.js';
 import { parseBotEvent, parseOaEvent, parseBody, type ZaloEvent } from '../../services/zalo/zalo-events.js';
 import { ZaloInboxService, type InboxRow } from '../../services/zalo/zalo-inbox-service.js';
-import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
+import { looksLikeLinkCode, normaliseLinkCode, ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
 import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
@@ -97,15 +97,29 @@ class Pump {
 export const RETENTION_DAYS = 30;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
-const LINK_PATTERN = /^lien ket\s+(\S.*)$/;
+const LINK_PATTERN = /^lien\s*ket\s*[:\-–]?\s*(\S.*)$/;
 
-/** "LIÊN KẾT K7M2QX9P" (accents optional) → the code; "liên kết zalo" is the Teams command, not a code. */
+/** What people paste around a code: the template's brackets, quotes, a final full stop. */
+function unwrapCode(rest: string): string {
+  return rest.replace(/^[\s<[("'“«]+|[\s>\])"'”».!]+$/g, '').trim();
+}
+
+/**
+ * "LIÊN KẾT K7M2QX9P" (accents optional), also "lien ket: <K7M2QX9P>", "lienket k7m2-qx9p" → the code;
+ * "liên kết zalo" is the Teams command, not a code.
+ */
 export function parseLinkCommand(input: string): string | undefined {
   const match = LINK_PATTERN.exec(foldKey(input.trim()));
   if (!match) return undefined;
-  const rest = match[1].trim();
-  if (rest === 'zalo') return undefined;
-  return rest.toUpperCase();
+  const rest = unwrapCode(match[1]);
+  if (!rest || rest === 'zalo') return undefined;
+  return normaliseLinkCode(rest);
+}
+
+/** A code sent alone ("K7M2QX9P", "<k7m2 qx9p>"): only read as one from someone not linked yet. */
+export function bareLinkCode(input: string): string | undefined {
+  const code = normaliseLinkCode(unwrapCode(input.trim()));
+  return looksLikeLinkCode(code) ? code : undefined;
 }
 
 export class ZaloRuntime {
@@ -275,7 +289,7 @@ export class ZaloRuntime {
       logger.info({ channel: event.channel, linked: Boolean(officer) }, 'zalo user unfollowed');
       return;
     }
-    const code = event.kind === 'message' && event.text ? parseLinkCommand(event.text) : undefined;
+    const code = event.kind === 'message' && event.text ? (parseLinkCommand(event.text) ?? (officer ? undefined : bareLinkCode(event.text))) : undefined;
     if (code !== undefined) {
       await this.redeem(event, code);
       return;
@@ -295,9 +309,10 @@ export class ZaloRuntime {
       return;
     }
     // The officer is back: what Zalo refused for a closed 7-day window goes out now, before the answer.
-    if (await this.outbox.releaseHeld(event.channel, event.chatId!)) this.outboxPump.kick();
+    const released = await this.outbox.releaseHeld(event.channel, event.chatId!);
+    if (released) this.outboxPump.kick();
     if (event.kind === 'follow') {
-      await this.reply(event, core.greeting(officer.fullName), officer.id);
+      await this.reply(event, released ? `${core.greeting(officer.fullName)}\n${text.heldWaiting(released)}` : core.greeting(officer.fullName), officer.id);
       return;
     }
     const context = new TurnContext(this.adapter, this.incomingActivity(event, officer.fullName));

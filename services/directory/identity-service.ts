@@ -62,7 +62,9 @@ export class IdentityService {
       .createQueryBuilder('a')
       .where(`a.channel = 'msteams' AND a.officer_id IN (:...ids)`, { ids: [...new Set(officerIds)] })
       .getMany();
-    return accounts.map((a) => a.externalUserId).filter((id) => id.startsWith('29:'));
+    // Every Teams user id as Teams gave it (the Playground's are not "29:…"); an account keyed by the AAD
+    // object id was opened by the notifier before the person wrote, and carries no Teams user id yet.
+    return accounts.filter((a) => a.externalUserId !== a.aadObjectId).map((a) => a.externalUserId);
   }
 
   /** Whether the officer works in the Department of Home Affairs. */

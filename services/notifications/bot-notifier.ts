@@ -12,9 +12,13 @@
 //  5. when every way fails, the row stays 'failed' with the reasons and a next attempt time (exponential
 //     back-off), and appears in the Home Affairs list (undeliveredNotifications, "HÀNG ĐỢI"). Never dropped.
 // A row is claimed with an UPDATE … RETURNING before it is sent, so two processes never send it twice.
+// Never inside a person's turn: rows a turn asks to deliver (afterTurn) are held until the turn has
+// answered, then delivered in the background in the order they were written; a decider whose Teams
+// conversation hangs cannot make the proposer's submit hang.
 // What to say is rendered at delivery time by the renderer each feature registered for its kinds
 // (registerRenderer); the deployment notes also recommend installing the app for all officials with a
 // Teams app setup policy, which makes step 3 rare.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
@@ -34,8 +38,12 @@ export interface BotNotifierOptions {
   maxAttempts?: number;
 }
 
+/** The rows a running turn asked to deliver, held until it has answered. */
+const heldByTurn = new AsyncLocalStorage<string[]>();
+
 export class BotNotifier implements Notifier {
   private readonly renderers = new Map<string, OutboxRenderer>();
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly graph: GraphAppInstaller | null;
 
   constructor(
@@ -65,8 +73,40 @@ export class BotNotifier implements Notifier {
     return render(row, officer, channelId);
   }
 
+  /** Inside a turn: held until the turn has answered. Elsewhere (jobs, CLI): delivered now. */
   async deliver(ids: readonly string[]): Promise<void> {
+    const held = heldByTurn.getStore();
+    if (held) {
+      held.push(...ids);
+      return;
+    }
     for (const id of ids) await this.deliverOne(id, null);
+  }
+
+  /**
+   * Runs one turn of a person (message, card click, Zalo event); the notifications it causes leave after
+   * it, in the background. A row not delivered here (process stopped) is picked up by retryDue.
+   */
+  async afterTurn<T>(turn: () => Promise<T>): Promise<T> {
+    const held: string[] = [];
+    try {
+      return await heldByTurn.run(held, turn);
+    } finally {
+      if (held.length) heldByTurn.exit(() => this.inBackground(held));
+    }
+  }
+
+  private inBackground(ids: readonly string[]): void {
+    const run = (async () => {
+      for (const id of ids) await this.deliverOne(id, null);
+    })().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'background notification delivery failed'));
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+
+  /** Resolves when no background delivery is running (tests, a draining server). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   async retryDue(now: Date = new Date()): Promise<number> {

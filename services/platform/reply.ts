@@ -9,6 +9,11 @@ export interface CardAction {
   /** The text command that does the same on a text channel, e.g. "DUYỆT ĐX-2026-0001". */
   command?: string;
   style?: 'positive' | 'destructive';
+  /**
+   * Actions of one group sit behind one button on card channels (Teams shows few actions and hides the
+   * rest behind "…"); text channels list every command anyway.
+   */
+  group?: string;
 }
 
 export interface CardFact {
@@ -30,6 +35,13 @@ export interface NeutralCard {
   /** Sections whose text may come from users: always shown as plain text. */
   sections?: CardSection[];
   actions?: CardAction[];
+  /** On a text channel, when the sections had to be shortened: how to see them in full ("xem lại phần b"). */
+  more?: string;
+  /**
+   * What happened, in one line ("Đã ghi phiếu tán thành."). A card Teams refreshes in place would be a whole
+   * new message on a text channel: there, only this line (and the commands) is sent.
+   */
+  status?: string;
   /** A richer Adaptive Card for channels that render them (forms); text channels use the parts above. */
   adaptiveCard?: Record<string, unknown>;
 }
@@ -37,8 +49,10 @@ export interface NeutralCard {
 export interface FileReply {
   name: string;
   contentType: string;
-  /** Absolute URL where the file can be downloaded. */
+  /** Absolute URL where the file can be downloaded (a signed link of ours). */
   url: string;
+  /** Known size: lets a Teams personal chat offer the file itself (file consent), not only the link. */
+  sizeInBytes?: number;
 }
 
 export interface BotReply {

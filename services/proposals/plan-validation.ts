@@ -113,7 +113,7 @@ export function validateDate(input: string, label: string, options: { notBefore?
     );
   }
   const today = options.today ?? todayVN();
-  if (compareLocalDates(date, today) < 0) return fail(`${label} ${formatDateVN(date)} đã qua; anh/chị chọn một ngày từ hôm nay (${formatDateVN(today)}) trở đi.`);
+  if (compareLocalDates(date, today) < 0) return fail(`${label} ${formatDateVN(date)} đã qua; anh/chị ghi một ngày từ hôm nay (${formatDateVN(today)}) trở đi.`);
   if (options.notBefore && compareLocalDates(date, options.notBefore) <= 0) {
     return fail(`${label} ${formatDateVN(date)} phải sau ${options.notBeforeLabel ?? 'ngày bắt đầu'} (${formatDateVN(options.notBefore)}).`);
   }

@@ -24,8 +24,13 @@ const OUT_OF_QUOTA = new Set([-211]);
 const WINDOW_CLOSED = new Set([-230, -232]);
 /** Message type not supported: resend as plain text. */
 const TYPE_NOT_SUPPORTED = -233;
-/** -201 invalid field, -213 not a follower, -227 banned or inactive: no retry on Zalo can help. */
-const PERMANENT = new Set([-201, -213, -227]);
+/**
+ * -213: the person unfollowed the OA. Held like a closed window (after trying another channel): when they
+ * follow again or write, the held notices go out once, and the greeting says so.
+ */
+const NOT_FOLLOWING = -213;
+/** -201 invalid field, -227 banned or inactive: no retry on Zalo can help. */
+const PERMANENT = new Set([-201, -227]);
 
 export interface OutgoingMessage {
   channel: ZaloChannel;
@@ -163,7 +168,7 @@ export class ZaloOutboxService {
         logger.error({ code, outboxId: row.id }, 'zalo OA out of quota: retrying in an hour');
         return this.retryLater(row, code, result.message, 3600);
       }
-      if (WINDOW_CLOSED.has(code)) return this.fallbackOrHold(row, code, result.message);
+      if (WINDOW_CLOSED.has(code) || code === NOT_FOLLOWING) return this.fallbackOrHold(row, code, result.message);
       if (PERMANENT.has(code) || code === TYPE_NOT_SUPPORTED) {
         logger.error({ code, outboxId: row.id }, 'zalo OA refused the message permanently');
         return this.fallbackOrFail(row, code, result.message);

@@ -6,11 +6,13 @@ import {
   createChatSession,
   createChatUser,
   installActivity,
+  invokeActivity,
   messageActivity,
   submitActivity,
   type ChatSession,
 } from '../../tools/chat/activity-factory.js';
 import type { AppConfig } from '../../bot/config.js';
+import { fromSafeMarkdown } from '../../bot/core/safe-markdown.js';
 import { loadConfiguration } from '../../bot/configuration.js';
 import { buildContainer } from '../../bot/container.js';
 import type { Feature } from '../../bot/features.js';
@@ -50,6 +52,8 @@ export class TestUser {
       body: JSON.stringify(activity),
     });
     const text = await res.text();
+    // Notifications leave after the turn has answered: let them arrive before the test looks.
+    await this.harness.server.container.notifier.idle();
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -75,6 +79,20 @@ export class TestUser {
 
   async submit(value: Record<string, unknown>): Promise<ConnectorActivity[]> {
     return (await this.post(submitActivity(this.session, value))).replies;
+  }
+
+  /** Answers a Teams file-consent card (accept: with an upload slot of the connector, as Teams gives one). */
+  async answerFileConsent(consent: { activityId?: string; name?: string; content: Record<string, unknown> }, accept: boolean): Promise<{ status: number; replies: ConnectorActivity[]; upload?: { id: string } }> {
+    const name = consent.name ?? 'tep';
+    const slot = accept ? this.harness.connector.createUploadSlot(name) : undefined;
+    const value = {
+      type: 'fileUpload',
+      action: accept ? 'accept' : 'decline',
+      context: accept ? consent.content.acceptContext : consent.content.declineContext,
+      ...(slot ? { uploadInfo: { contentUrl: slot.contentUrl, name, uploadUrl: slot.uploadUrl, uniqueId: slot.id, fileType: name.split('.').pop() } } : {}),
+    };
+    const { status, replies } = await this.post(invokeActivity(this.session, 'fileConsent/invoke', value, { replyToId: consent.activityId }));
+    return { status, replies, ...(slot ? { upload: { id: slot.id } } : {}) };
   }
 
   /** Presses an Action.Execute button; returns the invoke response and any messages sent meanwhile. */
@@ -142,7 +160,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
 /** The text of a reply, or of its first Adaptive Card's TextBlocks, for assertions. */
 export function replyText(activity: ConnectorActivity): string {
   const parts: string[] = [];
-  if (activity.text) parts.push(activity.text);
+  // Teams texts are escaped markdown: assertions read them as the officer sees them.
+  if (activity.text) parts.push(activity.textFormat === 'markdown' ? fromSafeMarkdown(activity.text) : activity.text);
   for (const attachment of activity.attachments ?? []) {
     collectText(attachment.content, parts);
   }
@@ -162,6 +181,28 @@ function collectText(node: unknown, parts: string[]): void {
   for (const [key, value] of Object.entries(record)) {
     if (key !== 'text' && key !== 'title' && typeof value === 'object') collectText(value, parts);
   }
+}
+
+/** The file a reply offers by link: the name on its card and the URL of its Action.OpenUrl. */
+export function fileLinkOf(activities: ConnectorActivity[]): { name: string; url: string } | undefined {
+  for (const activity of activities) {
+    for (const attachment of activity.attachments ?? []) {
+      const card = attachment.content as { body?: { text?: string }[]; actions?: { type?: string; url?: string }[] } | undefined;
+      const open = card?.actions?.find((a) => a.type === 'Action.OpenUrl' && a.url?.includes('/files/'));
+      const name = card?.body?.map((b) => b.text ?? '').find((t) => t.startsWith('📄'));
+      if (open?.url && name) return { name: name.replace(/^📄 /, '').replace(/\\(.)/g, '$1'), url: open.url };
+    }
+  }
+  return undefined;
+}
+
+/** The Teams file-consent card among the replies, with the id of the activity that carried it. */
+export function fileConsentOf(activities: ConnectorActivity[]): { activityId?: string; name?: string; content: Record<string, unknown> } | undefined {
+  for (const activity of activities) {
+    const a = activity.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    if (a) return { activityId: activity.id, name: a.name, content: a.content as Record<string, unknown> };
+  }
+  return undefined;
 }
 
 export function allText(activities: ConnectorActivity[]): string {

@@ -231,6 +231,13 @@ export class ZaloHarness {
     return `mac=${oaSignature(this.zenv.ZALO_OA_APP_ID, bytes, timestamp, this.zenv.ZALO_OA_SECRET_KEY)}`;
   }
 
+  /** Waits for the turn, the notifications it caused (they leave after it) and the Zalo sender. */
+  async settle(): Promise<void> {
+    await this.runtime.idle();
+    await this.h.server.container.notifier.idle();
+    await this.runtime.idle();
+  }
+
   oaUser(userId: string): ZaloOaUser {
     return new ZaloOaUser(this, userId);
   }
@@ -274,7 +281,7 @@ export class ZaloOaUser {
     const raw = this.body(text, msgId);
     const res = await this.z.postOa(raw, this.z.signOa(raw));
     if (res.status !== 200) throw new Error(`POST /api/zalo/oa answered ${res.status}`);
-    await this.z.runtime.idle();
+    await this.z.settle();
     return this.z.fake
       .callsOf('oa')
       .slice(before)
@@ -310,7 +317,7 @@ export class ZaloBotUser {
     const before = this.z.fake.callsOf('bot').length;
     const res = await this.z.postBot(this.body(text, messageId), TEST_BOT_SECRET);
     if (res.status !== 200) throw new Error(`POST /api/zalo/bot answered ${res.status}`);
-    await this.z.runtime.idle();
+    await this.z.settle();
     return this.z.fake
       .callsOf('bot')
       .slice(before)

@@ -568,7 +568,7 @@ export function renderActivity(activity: ActivityLike, options: RenderOptions = 
   if (activity.type && activity.type !== 'message') return undefined;
   const builder = new ViewBuilder({ ...options, activityId: options.activityId ?? activity.id });
   const text = str(activity.text);
-  if (text) builder.out('', activity.textFormat === 'xml' ? htmlToText(text) : expandTextFunctions(text));
+  if (text) builder.out('', activity.textFormat === 'xml' ? htmlToText(text) : expandTextFunctions(activity.textFormat === 'markdown' ? unescapeMarkdown(text) : text));
   arr(activity.attachments).forEach((raw, index) => {
     if (!isObject(raw)) return;
     builder.setAttachment(index);
@@ -635,6 +635,11 @@ function renderAttachment(builder: ViewBuilder, attachment: Json): void {
     return;
   }
   out('', `[Nội dung loại ${contentType || 'không rõ'}]`);
+}
+
+/** Markdown as a chat client shows it: hard breaks as line breaks, backslash escapes resolved. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/ {2}\n/g, '\n').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u00a0/g, ' ');
 }
 
 function dataUrlSize(url: string): number {

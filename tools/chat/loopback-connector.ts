@@ -128,6 +128,8 @@ export interface FaultOptions {
   operations?: ConnectorOperation[];
   /** Only calls for this conversation consume the fault. */
   conversationId?: string;
+  /** The call is answered only once this settles: a connector that hangs until the test lets it go. */
+  until?: Promise<void>;
 }
 
 interface FaultRule extends FaultOptions {
@@ -142,6 +144,11 @@ export interface LoopbackConnectorOptions {
   tenantId?: string;
   /** Largest accepted request body, in bytes (default 25 MB). */
   maxBodyBytes?: number;
+  /**
+   * Answer 400 "Unknown attachment type" to a non-image attachment sent by URL, as Teams does (default
+   * true): files go through file consent. Off only for tools that show what any bot sends.
+   */
+  strictAttachments?: boolean;
 }
 
 export interface WaitOptions {
@@ -205,6 +212,7 @@ export class LoopbackConnector extends EventEmitter {
   private readonly requestedPort: number;
   private readonly tenantId: string;
   private readonly maxBodyBytes: number;
+  private readonly strictAttachments: boolean;
   private readonly members = new Map<string, RosterMember>();
   private readonly personalConversations = new Map<string, string>();
   private readonly faults: FaultRule[] = [];
@@ -220,6 +228,7 @@ export class LoopbackConnector extends EventEmitter {
     this.requestedPort = options.port ?? 0;
     this.tenantId = options.tenantId ?? 'demo-tenant';
     this.maxBodyBytes = options.maxBodyBytes ?? 25 * 1024 * 1024;
+    this.strictAttachments = options.strictAttachments ?? true;
     for (const member of options.members ?? []) this.addMember(member);
   }
 
@@ -456,6 +465,7 @@ export class LoopbackConnector extends EventEmitter {
 
       const fault = this.takeFault(request);
       if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.until) await fault.until;
       if (fault?.status) {
         request.simulated = true;
         const headers: Record<string, string> = {};
@@ -603,7 +613,19 @@ export class LoopbackConnector extends EventEmitter {
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       throw new HttpError(400, 'BadArgument', 'An activity object is required');
     }
-    return body as ConnectorActivity;
+    const activity = body as ConnectorActivity;
+    if (this.strictAttachments) this.checkAttachments(activity);
+    return activity;
+  }
+
+  /** Teams takes a file by URL only as an image or a FileInfoCard (after file consent). */
+  private checkAttachments(activity: ConnectorActivity): void {
+    for (const a of activity.attachments ?? []) {
+      const type = a.contentType ?? '';
+      if (a.contentUrl && !type.startsWith('image/') && type !== 'application/vnd.microsoft.teams.card.file.info') {
+        throw new HttpError(400, 'BadArgument', 'Unknown attachment type');
+      }
+    }
   }
 
   private record(
@@ -737,10 +759,13 @@ export class LoopbackConnector extends EventEmitter {
         const id = request.activityId ?? '';
         const existing = this.uploads.get(id);
         const name = existing?.name ?? (request.query.name || id);
+        // An upload session takes the file in chunks, each with its Content-Range.
+        const range = /^bytes (\d+)-\d+\/\d+$/.exec(String(request.headers['content-range'] ?? ''));
+        const data = range && existing && Number(range[1]) > 0 ? Buffer.concat([existing.data.subarray(0, Number(range[1])), raw]) : raw;
         const file: UploadedFile = {
           id,
           name,
-          data: raw,
+          data,
           contentType: request.headers['content-type'],
           url: `${this.serviceUrl}/uploads/${encodeURIComponent(id)}`,
         };
@@ -775,6 +800,7 @@ export class LoopbackConnector extends EventEmitter {
       isGroup?: boolean;
       activity?: ConnectorActivity;
     };
+    if (this.strictAttachments && parameters.activity && typeof parameters.activity === 'object') this.checkAttachments(parameters.activity);
     let id: string | undefined;
     const members = Array.isArray(parameters.members) ? parameters.members : [];
     if (!parameters.isGroup && members.length === 1) {

@@ -185,7 +185,8 @@ export class TerminalChat {
     private readonly out: NodeJS.WritableStream = process.stdout,
     private readonly interactive = false,
   ) {
-    this.connector = new LoopbackConnector({ tenantId: options.tenantId });
+    // It shows whatever a bot sends, also what Teams would refuse; the bot's own tests use a strict connector.
+    this.connector = new LoopbackConnector({ tenantId: options.tenantId, strictAttachments: false });
   }
 
   // ---- output -------------------------------------------------------------------------------------------

@@ -9,3 +9,5 @@ export { zalo } from './zalo.js';
 export { operations } from './operations.js';
 export { afterDecision } from './after-decision.js';
 export { web } from './web.js';
+export { files } from './files.js';
+export { forChannel } from './channel-wording.js';

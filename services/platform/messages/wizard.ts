@@ -80,10 +80,14 @@ export const wizard = {
   submit: 'Gửi đề xuất',
   edit: (section: string) => `Sửa: ${section}`,
   editing: (section: string) => `Sửa ${section}. Gõ "giữ nguyên" ở mục nào không cần sửa.`,
+  submittedStatus: (code: string, time: string) => `Đã gửi lúc ${time}, mã ${code}. Kế hoạch ở tin nhắn sau; không cần gửi lại.`,
+  downloadSent: (code: string) => `Đã gửi kế hoạch ${code} ở tin nhắn mới.`,
+  editGroup: 'Sửa một phần',
+  reviewMore: 'Mỗi phần chỉ hiện phần đầu; gõ "xem lại phần b" (hoặc tên, phần a, thời gian, nguồn lực, phần c, tự đánh giá) để xem đủ.',
   reviewPrompt: 'Gõ "gửi đề xuất" để gửi, "sửa phần …" để sửa, hoặc "lưu nháp" để gửi sau.',
   notDone: 'Đang ở bước xem lại.',
   submitted: (code: string) =>
-    `Đã gửi đề xuất ${code}. Kế hoạch đã được lưu cố định và chuyển để xác định người có thẩm quyền xem xét; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tệp đính kèm.`,
+    `Đã gửi đề xuất ${code}. Kế hoạch đã được lưu cố định và chuyển để xác định người có thẩm quyền xem xét; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tin nhắn sau.`,
   alreadySubmitted: (code: string) => `Đề xuất này đã được gửi (mã ${code}); không gửi lại lần nữa.`,
   stale: 'Kế hoạch đã thay đổi sau khi anh/chị mở thẻ xem lại. Tôi gửi lại bản mới nhất để anh/chị kiểm tra trước khi gửi.',
   incomplete: 'Kế hoạch chưa đủ để gửi.',
@@ -118,7 +122,7 @@ export const wizard = {
     `Kế hoạch ${code} đã được trả lại để chỉnh sửa. Anh/chị bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại, sửa theo ý kiến rồi gửi lại.`,
   reopenNotFound: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ: SỬA ĐX-2026-0001).',
   resubmitted: (code: string, revision: number) =>
-    `Đã gửi lại đề xuất ${code} (lần gửi thứ ${revision}). Kế hoạch được lưu cố định và chuyển đến người đã xem xét lần trước, kèm những nội dung đã thay đổi; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tệp đính kèm.`,
+    `Đã gửi lại đề xuất ${code} (lần gửi thứ ${revision}). Kế hoạch được lưu cố định và chuyển đến người đã xem xét lần trước, kèm những nội dung đã thay đổi; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tin nhắn sau.`,
   // "Đề xuất của tôi" / "tiếp tục"
   mineLine: (code: string, title: string, status: string) => `${code} – ${title}: ${status}`,
   mineHolder: (who: string) => `Đang ở: ${who}`,

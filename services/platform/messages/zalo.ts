@@ -28,6 +28,9 @@ export const zalo = {
     ].join('\n'),
   linkCodePersonalOnly: 'Để giữ bí mật, mã liên kết Zalo chỉ được cấp trong cuộc trò chuyện riêng với Trợ lý Đổi mới. Anh/chị vui lòng nhắn "liên kết Zalo" trong trò chuyện riêng.',
   linkCodeOnZalo: 'Mã liên kết chỉ được cấp trên Microsoft Teams hoặc bởi quản trị hệ thống, không cấp qua Zalo.',
+  /** After a vote, on a text channel: the card is not sent again, so the count is said. */
+  votesLeft: (n: number) => `Còn ${n} người chưa biểu quyết.`,
+  heldWaiting: (n: number) => `Có ${n} tin nhắn gửi anh/chị trong lúc anh/chị chưa theo dõi Trợ lý trên Zalo; tôi vừa gửi lại ở trên.`,
   /** Written next to the buttons so the command can be typed too. */
   typeCommands: 'Anh/chị có thể gõ:',
   cliLinkCode: (email: string, code: string, ttlMinutes: number) =>
