@@ -125,8 +125,10 @@ describe('after the decision, over HTTP', function () {
 
     // The proposer is told plainly, with the provision and the conclusion to download.
     const told = await inbox('cv.skhcn@test.invalid');
-    assert.match(told, /đánh giá HOÀN THÀNH\. Theo khoản 1 Điều 11/);
-    assert.match(told, /ghi nhận khuyến khích: Biểu dương, khen ngợi kịp thời; Đề nghị khen thưởng/);
+    // The proposer is a specialist, not a manager: the decree's protection is not told as his (Art. 2).
+    assert.match(told, /được tập thể lãnh đạo đánh giá: Hoàn thành\. Anh\/chị không giữ chức vụ lãnh đạo, quản lý/);
+    assert.doesNotMatch(told, /Theo khoản 1 Điều 11/);
+    assert.match(told, /Hình thức khuyến khích: Biểu dương, khen ngợi kịp thời; Đề nghị khen thưởng/);
     assert.match(told, /cần đối chiếu văn bản chính thức/);
     const link = told.match(/Kết luận đánh giá \(\.docx\): (\S+)/)?.[1];
     assert.ok(link, told);

@@ -41,7 +41,7 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
     parse: (r) => {
       const x = codeFirst(r);
       if (!x) return undefined;
-      const m = x.rest.match(/^([123])\s+([\s\S]*)$/);
+      const m = x.rest.match(/^([1234])\s+([\s\S]*)$/);
       if (!m) return { code: x.code, outcome: '', results: x.rest };
       const [results = '', objectiveCauses = '', subjectiveCauses = '', damage = ''] = m[2]!.split('|').map((s) => s.trim());
       const outcome = OUTCOME_CHOICES.find((o) => o.number === m[1])!.value;

@@ -306,7 +306,9 @@ export class ImplementationService {
       if (p.status === 'stopped') return this.refuse('already_done', proposalId);
       if (p.status !== 'implementing' && p.status !== 'paused') return this.refuse('wrong_state', proposalId);
       if (!text) return this.refuse('text_required', proposalId);
-      await transitionProposal(m, { proposalId, to: 'stopped', action: 'impl.stop', actorId: actor.officerId, channel: actor.channel, comment: text, holderId: null, dueDate: null });
+      // The head still evaluates a stopped proposal (Art. 11.4); the time limit is the evaluation's.
+      const due = this.calendar.addWorkingDays(this.today(), this.config.evaluation.evaluationWorkingDays);
+      await transitionProposal(m, { proposalId, to: 'stopped', action: 'impl.stop', actorId: actor.officerId, channel: actor.channel, comment: text, holderId: impl.headId, dueDate: due });
       await m.update(ImplementationCheckIn, { proposalId, state: 'pending' }, { state: 'cancelled' });
       await this.tellAll(m, notify, p, impl, N.stopped, { reason: text }, actor.officerId);
       return { ok: true, action: 'stopped', proposalId, status: 'stopped' };

@@ -10,9 +10,10 @@
 //   VƯỚNG MẮC <mã> <nội dung>           báo cáo khó khăn, vướng mắc
 //   TẠM DỪNG <mã> <lý do> • TIẾP TỤC <mã> • DỪNG THỰC HIỆN <mã> <lý do>
 //   BÁO CÁO HOÀN THÀNH <mã> <nội dung, có thể kèm đường dẫn tệp>
-//   ĐÁNH GIÁ <mã> <1|2|3> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]
+//   ĐÁNH GIÁ <mã> <1|2|3|4> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]
 //                                       1 = hoàn thành; 2 = không/một phần hoàn thành, động cơ trong sáng;
-//                                       3 = như 2 nhưng có thiệt hại
+//                                       3 = như 2 nhưng có thiệt hại; 4 = không thực hiện đúng chủ trương,
+//                                       quy định hoặc có hành vi bị nghiêm cấm (không được bảo vệ)
 //   TÁN THÀNH ĐÁNH GIÁ <mã> [ý kiến] • KHÔNG TÁN THÀNH ĐÁNH GIÁ <mã> <ý kiến> • KẾT THÚC ĐÁNH GIÁ <mã>
 //   KẾT QUẢ HỌP ĐÁNH GIÁ <mã> <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>
 //   KHEN <mã> <số thứ tự hoặc mã hình thức>[, …] [| ghi chú]     ghi nhận hình thức khuyến khích
@@ -25,6 +26,7 @@ const PROVISION_LABEL: Record<string, string> = {
   '11.1': 'khoản 1 Điều 11 Nghị định số 73/2023/NĐ-CP',
   '11.2': 'khoản 2 Điều 11 Nghị định số 73/2023/NĐ-CP',
   '11.3': 'khoản 3 Điều 11 Nghị định số 73/2023/NĐ-CP',
+  none: 'Không áp dụng (khoản 2 Điều 4 và Điều 6 Nghị định số 73/2023/NĐ-CP)',
 };
 
 export const afterDecision = {
@@ -41,7 +43,12 @@ export const afterDecision = {
     no_implementers: 'Vui lòng chọn ít nhất một người thực hiện (email trong danh bạ).',
     unknown_officer: 'Không tìm thấy cán bộ đang công tác có email này trong danh bạ.',
     not_deputy: 'Người được giao theo dõi phải là cấp phó của cơ quan đã phê duyệt đề xuất.',
-    invalid_outcome: 'Kết quả đánh giá phải là 1 (hoàn thành), 2 (không/một phần hoàn thành, động cơ trong sáng) hoặc 3 (như 2 nhưng có thiệt hại).',
+    invalid_outcome:
+      'Kết quả đánh giá phải là 1 (hoàn thành), 2 (không/một phần hoàn thành, động cơ trong sáng), 3 (như 2 nhưng có thiệt hại) hoặc 4 (không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm).',
+    not_completed_when_stopped:
+      'Đề xuất đã dừng hoặc tạm dừng thực hiện nên không thể đánh giá là hoàn thành. Chọn kết quả 2, 3 hoặc 4 và nêu rõ nguyên nhân khách quan, chủ quan (khoản 4 Điều 11).',
+    party_consultation_required:
+      'Trước khi đánh giá kết quả, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Đề nghị ghi ý kiến cấp ủy trước khi mở đánh giá.',
     causes_required:
       'Theo khoản 4 Điều 11 Nghị định số 73/2023/NĐ-CP, khi đề xuất không hoàn thành hoặc hoàn thành một phần phải nêu rõ nguyên nhân khách quan và nguyên nhân chủ quan (và thiệt hại, nếu có).',
     invalid_counts: 'Số phiếu không hợp lệ: tổng số tán thành và không tán thành không được vượt số thành viên biểu quyết; cần ghi thành phần dự họp.',
@@ -85,6 +92,7 @@ export const afterDecision = {
     completed: 'Hoàn thành',
     not_completed_pure_motive: 'Không hoàn thành hoặc hoàn thành một phần; thực hiện đúng chủ trương, động cơ trong sáng, vì lợi ích chung',
     not_completed_with_damage: 'Như trên nhưng có gây thiệt hại',
+    not_by_policy: 'Không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm (không được bảo vệ)',
   } as Record<string, string>,
   provision: (p: string | null | undefined) => (p ? (PROVISION_LABEL[p] ?? p) : ''),
 
@@ -126,6 +134,10 @@ export const afterDecision = {
   evaluationIntro: (due: string) =>
     `Trong 07 ngày làm việc kể từ ngày nhận báo cáo (hạn ${due}), người đứng đầu chủ trì họp tập thể lãnh đạo (trừ cấp phó là người đề xuất) đánh giá kết quả. Chọn kết quả đánh giá, nêu kết quả đạt được và nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), rồi mở biểu quyết hoặc ghi kết quả cuộc họp.`,
   evaluationBasisNote: 'Căn cứ về thời hạn đánh giá là bản diễn giải (cần đối chiếu văn bản chính thức).',
+  interruptedEvaluationIntro: (stopped: boolean, due: string) =>
+    `Đề xuất đã ${stopped ? 'dừng' : 'tạm dừng'} thực hiện. Cơ quan vẫn đánh giá kết quả đạt được đến thời điểm này và nêu rõ nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), chậm nhất ngày ${due}. Chọn kết quả 2, 3 hoặc 4.`,
+  notByPolicyNote:
+    'Kết quả 4: chỉ đề xuất được cơ quan xem xét, quyết định trong phạm vi thẩm quyền và thực hiện đúng chủ trương, quy định mới được bảo vệ (khoản 2 Điều 4); các hành vi bị nghiêm cấm nêu tại Điều 6. Phải ghi rõ lý do.',
   partyConsultationReminder:
     'Lưu ý: trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (Điều 4 Nghị định số 73/2023/NĐ-CP, theo bản diễn giải: cần đối chiếu văn bản chính thức).',
   voteIntro: 'Người đứng đầu đề nghị tập thể lãnh đạo thông qua kết quả đánh giá dưới đây. Thông qua khi trên 50% thành viên tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.',
@@ -206,9 +218,16 @@ export const afterDecision = {
     `Đề xuất ${code} của anh/chị được ghi nhận khuyến khích: ${forms}. Căn cứ Điều 10 Nghị định số 73/2023/NĐ-CP (theo bản diễn giải: cần đối chiếu văn bản chính thức). Anh/chị không bị xem xét xử lý trách nhiệm (khoản 1 Điều 11).`,
   proposerPureMotive: (code: string) =>
     `Đề xuất ${code} được đánh giá là không hoàn thành hoặc hoàn thành một phần, nhưng anh/chị đã thực hiện đúng chủ trương, quy định, có động cơ trong sáng, vì lợi ích chung. Theo khoản 2 Điều 11 Nghị định số 73/2023/NĐ-CP, anh/chị được LOẠI TRỪ TRÁCH NHIỆM: không bị xử lý vì kết quả này.`,
+  proposerNotByPolicy: (code: string) =>
+    `Đề xuất ${code} được tập thể lãnh đạo đánh giá là không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm. Theo khoản 2 Điều 4 và Điều 6 Nghị định số 73/2023/NĐ-CP, trường hợp này không được áp dụng các biện pháp bảo vệ tại Điều 11; việc xem xét trách nhiệm (nếu có) thực hiện theo quy định của pháp luật. Lý do được nêu dưới đây.`,
+  // Art. 2 (verified): the decree covers leaders and managers; anyone else is told what applies instead.
+  proposerNotCovered: (code: string, outcome: string) =>
+    `Đề xuất ${code} của anh/chị được tập thể lãnh đạo đánh giá: ${outcome}. Anh/chị không giữ chức vụ lãnh đạo, quản lý nên không thuộc đối tượng áp dụng của Nghị định số 73/2023/NĐ-CP (Điều 2): các biện pháp bảo vệ tại Điều 11 không áp dụng trực tiếp với anh/chị. Kết quả được ghi nhận, động viên theo chủ trương của tỉnh về lan tỏa tinh thần đổi mới, sáng tạo đến toàn thể cán bộ; việc áp dụng Quy định số 32-QĐ/TU của Tỉnh ủy Lào Cai cần đối chiếu văn bản chính thức.`,
+  notCoveredProvision: 'Không áp dụng trực tiếp (người đề xuất không giữ chức vụ lãnh đạo, quản lý – Điều 2)',
   proposerWithDamage: (code: string) =>
     `Đề xuất ${code} được đánh giá là không hoàn thành hoặc hoàn thành một phần và có gây thiệt hại, nhưng anh/chị đã thực hiện đúng chủ trương, quy định, có động cơ trong sáng, vì lợi ích chung. Theo khoản 3 Điều 11 Nghị định số 73/2023/NĐ-CP, anh/chị được XEM XÉT loại trừ, miễn hoặc giảm nhẹ trách nhiệm theo quy định của pháp luật: đây chưa phải là quyết định cuối cùng về trách nhiệm.`,
   causesNamed: 'Cơ quan đã nêu rõ nguyên nhân khách quan và chủ quan (khoản 4 Điều 11):',
+  protectionFact: 'Căn cứ bảo vệ',
   implementerOutcomeNotice: (code: string, outcome: string) => `Kết quả đánh giá đề xuất ${code} mà anh/chị tham gia thực hiện: ${outcome}.`,
 
   // Lists
