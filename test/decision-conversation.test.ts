@@ -67,7 +67,7 @@ describe('decision conversation over HTTP', function () {
     // The head never talked to the bot: a new 1:1 conversation carries the decider's card.
     const headCards = createdFor('gd.skhcn@test.invalid').join('\n');
     assert.match(headCards, new RegExp(code));
-    assert.match(headCards, /Mở biểu quyết tập thể/);
+    assert.match(headCards, /Ghi ý kiến cấp ủy/);
     // The proposer is told where the plan went, in the conversation they used.
     const told = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
     assert.match(told, /đã được gửi đến Phạm Văn Khoa/);
@@ -77,7 +77,13 @@ describe('decision conversation over HTTP', function () {
     assert.match(invokeCardText(intruder.body) || JSON.stringify(intruder.body), /không phải người được giao/);
     assert.equal(await status(id), 'under_review');
 
+    // Decree 73 Art. 4.3 (on by default): no vote before the Party committee's opinion is recorded.
+    assert.match(headCards, /xin ý kiến cấp ủy cùng cấp \(khoản 3 Điều 4/);
     const head = h.user('gd.skhcn@test.invalid');
+    const early = await head.execute('decision.vote.open', { proposalId: id });
+    assert.match(invokeCardText(early.body), /phải báo cáo, xin ý kiến cấp ủy/);
+    assert.equal(await status(id), 'under_review');
+    assert.match(allText(await head.say(`y kien cap uy ${code.replace('Đ', 'D')} Đảng ủy Sở nhất trí`)), /Đã ghi ý kiến cấp ủy/);
     const opened = await head.execute('decision.vote.open', { proposalId: id });
     assert.equal(opened.status, 200);
     assert.match(invokeCardText(opened.body), /Đã mở biểu quyết/);
@@ -181,6 +187,7 @@ describe('decision conversation over HTTP', function () {
     const { id, code } = await createSubmittedProposal(h.db.dataSource, p.haHead!);
     await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.haHead! });
     const chairman = h.user('chu.tich@test.invalid');
+    assert.match(allText(await chairman.say(`Ý KIẾN CẤP ỦY ${code} Ban Thường vụ Tỉnh ủy nhất trí`)), /Đã ghi ý kiến cấp ủy/);
     assert.match(allText(await chairman.say(`bieu quyet ${code.replace('Đ', 'D')}`)), /Đã mở biểu quyết/);
     await h.user('pct1@test.invalid').say(`KHÔNG TÁN THÀNH ${code} Chưa đủ cơ sở`);
     const closed = await chairman.say(`KHONG TAN THANH ${code} Cần thêm số liệu`);

@@ -186,6 +186,7 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     assert.match(headCard, /Ý kiến khi trả lại lần trước[\s\S]*Bổ sung nguồn kinh phí, làm rõ đơn vị chi trả/);
 
     // 10. The collective decides (meeting result); the proposer learns the outcome.
+    assert.match(plain(allText(await head.say(`Ý KIẾN CẤP ỦY ${code} Đảng ủy nhất trí`))), /Đã ghi ý kiến cấp ủy/);
     const decided = plain(allText(await head.say(`KẾT QUẢ HỌP ${code} 4 0 CÓ Ông Khoa, bà Phó, ông Hai, bà Ba`)));
     assert.match(decided, /Đã ghi kết quả họp/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'approved');

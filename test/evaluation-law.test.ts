@@ -65,7 +65,14 @@ describe('evaluation by the decree, over HTTP', function () {
     assert.match(stopped, /Đã dừng thực hiện/);
     assert.equal(await statusOf(ds, id), 'stopped');
     assert.match(stopped, /Cơ quan vẫn đánh giá kết quả đạt được/);
-    assert.match(stopped, /Mở biểu quyết đánh giá/);
+
+    // Art. 4.3 (on by default): the Party committee's opinion first; the evaluation cannot open before it.
+    assert.match(stopped, /Ghi ý kiến cấp ủy/);
+    assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 2 Xong 30% | Ngân sách bị cắt | Dự toán chưa sát`)), /Trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy/);
+    assert.equal(await statusOf(ds, id), 'stopped');
+    const consulted = allText(await head.say(`y kien cap uy ve ket qua ${code.replace('Đ', 'D')} Đảng ủy Sở thống nhất đánh giá`));
+    assert.match(consulted, /Đã ghi ý kiến cấp ủy về kết quả/);
+    assert.match(consulted, /Mở biểu quyết đánh giá/);
 
     // Not "completed" for a stopped proposal; the causes are required (Art. 11.4).
     assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 1 Xong 30%`)), /không thể đánh giá là hoàn thành/);
@@ -99,7 +106,11 @@ describe('evaluation by the decree, over HTTP', function () {
     assert.match(allText(await staff.say(`BÁO CÁO HOÀN THÀNH ${code} Đã triển khai cho cả các xã ngoài phạm vi`)), /Đã ghi nhận báo cáo hoàn thành/);
     const refreshed = await head.execute('impl.refresh', { proposalId: id });
     const card = allText([{ attachments: [{ content: (refreshed.body as { value?: unknown })?.value }] }] as never);
-    assert.match(card, /4\. Không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm/);
+    assert.match(allText(await head.say(`Ý KIẾN CẤP ỦY VỀ KẾT QUẢ ${code} Đảng ủy Sở đề nghị làm rõ phạm vi`)), /Đã ghi ý kiến cấp ủy/);
+    const refreshedAfter = await head.execute('impl.refresh', { proposalId: id });
+    const formCard = allText([{ attachments: [{ content: (refreshedAfter.body as { value?: unknown })?.value }] }] as never);
+    assert.match(card, /Ghi ý kiến cấp ủy/);
+    assert.match(formCard, /4\. Không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm/);
     assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 4 Triển khai ngoài phạm vi`)), /khoản 4 Điều 11/);
     assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 4 Triển khai ngoài phạm vi | Không có | Tự ý mở rộng ra ngoài phạm vi được phê duyệt`)), /Đã mở đánh giá/);
     assert.match(allText(await head.say(`KẾT QUẢ HỌP ĐÁNH GIÁ ${code} 4 0 CÓ Tập thể lãnh đạo`)), /đã thông qua kết quả đánh giá/);

@@ -13,6 +13,7 @@ import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.
 import { createApprovedProposal, noticesFor, statusOf } from './helpers/after-decision-fixtures.js';
 import mammoth from 'mammoth';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('implementation and evaluation services', function () {
   this.timeout(120_000);
@@ -28,8 +29,8 @@ describe('implementation and evaluation services', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: clock });
-    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: clock });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: clock });
+    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: clock });
   });
   after(async () => db?.dispose());
 

@@ -8,6 +8,7 @@ import { EvaluationService } from '../services/evaluation/evaluation-service.js'
 import { ImplementationService } from '../services/implementation/implementation-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
@@ -43,8 +44,8 @@ describe('after-decision cards', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
-    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => today });
+    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => today });
   });
   after(async () => db?.dispose());
 

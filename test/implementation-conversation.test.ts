@@ -102,7 +102,13 @@ describe('after the decision, over HTTP', function () {
     assert.equal(await statusOf(ds, id), 'completion_reported');
     const [impl] = (await ds.query(`SELECT completion_files FROM implementation WHERE proposal_id = $1`, [id])) as { completion_files: { name: string; url: string }[] }[];
     assert.deepEqual(impl!.completion_files, [{ name: 'bao-cao-ket-qua.pdf', url: 'https://files.example.invalid/bao-cao-ket-qua.pdf' }]);
-    assert.match(await inbox('gd.skhcn@test.invalid'), /báo cáo hoàn thành đề xuất[\s\S]*Mở biểu quyết đánh giá/);
+    assert.match(await inbox('gd.skhcn@test.invalid'), /báo cáo hoàn thành đề xuất[\s\S]*Ghi ý kiến cấp ủy/);
+
+    // Decree 73 Art. 4.3: the Party committee's opinion on the results before the evaluation opens.
+    const early = await head.execute('eval.open', { proposalId: id, outcome: 'completed', results: 'Xong' });
+    assert.match(cardText(early.body), /xin ý kiến cấp ủy/);
+    const consulted = await head.execute('eval.party.record', { proposalId: id, comment: 'Đảng ủy Sở nhất trí' });
+    assert.match(cardText(consulted.body), /Đã ghi ý kiến cấp ủy về kết quả/);
 
     // The evaluation: a missing cause is refused for a partial outcome, then the head proposes "completed".
     const refused = await head.execute('eval.open', { proposalId: id, outcome: 'not_completed_pure_motive', results: 'Một phần' });

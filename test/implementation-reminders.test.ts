@@ -13,6 +13,7 @@ import { openTestDatabase, type TestDatabase } from './helpers/test-database.js'
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal, noticesFor } from './helpers/after-decision-fixtures.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('after-decision reminders on the right dates', function () {
   this.timeout(120_000);
@@ -28,8 +29,8 @@ describe('after-decision reminders on the right dates', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
-    sweep = new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => today });
+    sweep = new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP });
     proposalId = (await createApprovedProposal(db.dataSource, p.scStaff!, { today: () => today })).id;
   });
   after(async () => db?.dispose());

@@ -8,6 +8,7 @@ import { parseWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('vote arithmetic (Art. 8.1)', () => {
   it('more than 50% passes; exactly 50% without a tie does not', () => {
@@ -49,7 +50,7 @@ describe('the collective vote in the database', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-03-02' });
+    service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-03-02' });
   });
   after(async () => db?.dispose());
 
@@ -100,7 +101,7 @@ describe('the collective vote in the database', function () {
     await service.openVote(actor('scHead'), id);
     await service.castVote(actor('scDeputy1'), id, 'for');
     assert.deepEqual(await service.closeVote(actor('scHead'), id), { ok: false, reason: 'vote_not_finished', proposalId: id });
-    const later = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-12-31' });
+    const later = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-12-31' });
     const r = await later.closeVote(actor('scHead'), id);
     assert.equal(r.ok, true);
     // 1 of 4 in favour: not passed; the head decides not to proceed.

@@ -8,6 +8,7 @@ import { DecisionLinkService, hashSecret } from '../services/web-links/decision-
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { WebClient, webText } from './helpers/web-client.js';
+import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 
 describe('signed decision links', function () {
   this.timeout(180_000);
@@ -17,7 +18,7 @@ describe('signed decision links', function () {
   before(async function () {
     this.timeout(240_000);
     h = await startHarness({
-      env: { DEMO_MODE: 'true' },
+      env: { DEMO_MODE: 'true', ...PARTY_STEP_OFF_ENV },
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource);
         await db.dataSource.query(`UPDATE officer SET is_demo = true`);

@@ -48,8 +48,10 @@ describe('workflow configuration', () => {
   it('defaults follow the facts page', () => {
     const c = defaultWorkflowConfig;
     assert.equal(c.decision.deadlineWorkingDays, 7);
-    assert.equal(c.decision.partyCommitteeConsultation.required, false);
-    assert.equal(c.decision.partyCommitteeConsultation.confidence, 'secondary');
+    // Art. 4.3 (verified): on by default, and switching it off needs a stated basis.
+    assert.equal(c.decision.partyCommitteeConsultation.required, true);
+    assert.equal(c.decision.partyCommitteeConsultation.confidence, 'verified');
+    assert.match(c.decision.partyCommitteeConsultation.basis, /khoản 3 Điều 4/);
     assert.equal(c.decision.headOwnPlan.deadlineWorkingDays, 7);
     assert.equal(c.decision.headOwnPlan.verified, false);
     assert.match(c.decision.headOwnPlan.note, /Chưa xác minh/);
@@ -94,9 +96,17 @@ describe('workflow configuration', () => {
     const c = loadWorkflowConfig(file);
     assert.equal(c.decision.deadlineWorkingDays, 10);
     assert.equal(c.coverage.nonManagerRule, 'block');
-    assert.equal(c.decision.partyCommitteeConsultation.required, false);
+    assert.equal(c.decision.partyCommitteeConsultation.required, true);
     assert.equal(c.evaluation.evaluationWorkingDays, 7);
     assert.deepEqual(c.calendar, defaultWorkflowConfig.calendar);
+  });
+
+  it('switching the Party-committee step off needs the legal basis in the file', () => {
+    const bare = problemKeys(() => loadWorkflowConfig(write('party-off.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n')));
+    assert.deepEqual(bare.keys, ['decision.partyCommitteeConsultation.switchedOffBasis']);
+    assert.match(bare.error.message, /căn cứ pháp lý/);
+    const off = loadWorkflowConfig(write('party-off-basis.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n    switchedOffBasis: "Văn bản số 1/QĐ-UBND"\n'));
+    assert.equal(off.decision.partyCommitteeConsultation.required, false);
   });
 
   it('an empty file is the defaults; JSON works too', () => {

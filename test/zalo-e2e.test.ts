@@ -8,7 +8,8 @@ import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
 import { ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
-import { FakeZalo, startZaloHarness, type ZaloHarness, type ZaloOaUser } from './helpers/fake-zalo.js';
+import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness, type ZaloOaUser } from './helpers/fake-zalo.js';
+import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { FULL_PLAN, MANAGER, plain } from './helpers/wizard-script.js';
 
@@ -21,7 +22,7 @@ describe('zalo: a plan built and decided over Zalo', function () {
 
   before(async () => {
     await fake.start();
-    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+    z = await startZaloHarness({ fake, env: { ...zaloEnv(fake), ...PARTY_STEP_OFF_ENV }, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
   });
   after(async () => {
     await z?.close();

@@ -15,6 +15,7 @@ export const EVALUATION_VERBS = {
   close: 'eval.vote.close',
   meeting: 'eval.meeting',
   recognize: 'eval.recognize',
+  partyRecord: 'eval.party.record',
 } as const;
 
 export const OUTCOME_CHOICES = [
@@ -34,8 +35,10 @@ export interface EvaluationCardInput {
   officerId: string;
   dueDate: string | null;
   recognitionOptions: RecognitionOption[];
-  /** Workflow decision.partyCommitteeConsultation: remind the head before the evaluation (Art. 4, secondary). */
+  /** Workflow decision.partyCommitteeConsultation: remind the head before the evaluation (Art. 4.3). */
   partyConsultationReminder?: boolean;
+  /** The step is on and the Party committee's opinion is not recorded yet: the evaluation cannot open. */
+  partyConsultationPending?: boolean;
 }
 
 export interface CardParts {
@@ -89,6 +92,12 @@ export function evaluationParts(x: EvaluationCardInput): CardParts {
   const interrupted = x.status === 'stopped' || x.status === 'paused';
   if (x.status === 'completion_reported' || x.status === 'evaluating' || interrupted) {
     parts.body.push(interrupted ? t.interruptedEvaluationIntro(x.status === 'stopped', t.due(x.dueDate)) : t.evaluationIntro(t.due(x.dueDate)), t.evaluationBasisNote, t.notByPolicyNote);
+    if (x.partyConsultationPending) {
+      parts.body.push(t.partyConsultationPending);
+      parts.actions.push(a(t.actionPartyRecord, EVALUATION_VERBS.partyRecord, `Ý KIẾN CẤP ỦY VỀ KẾT QUẢ ${x.code} <ý kiến>`, 'positive'));
+      parts.inputs.push({ type: 'Input.Text', id: 'comment', label: t.partyOpinionLabel, isMultiline: true });
+      return parts;
+    }
     if (x.partyConsultationReminder) parts.body.push(t.partyConsultationReminder);
     if (e?.state === 'not_passed') parts.body.push(t.notPassedIntro);
     parts.actions.push(a(t.actionOpenEvaluation, EVALUATION_VERBS.open, `ĐÁNH GIÁ ${x.code} <1|2|3|4> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]`, 'positive'));

@@ -33,6 +33,8 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
       return evaluation.recordMeeting(actorOf(turn), id, { inFavour, against, headInFavour: d.headVote !== 'against', participants: str(d, 'participants'), minutes: str(d, 'minutes') });
     }),
   );
+  c.register(EVALUATION_VERBS.partyRecord, cards.act((turn, id, d) => evaluation.recordPartyConsultation(actorOf(turn), id, str(d, 'comment'))));
+  c.registerText({ keywords: ['Ý KIẾN CẤP ỦY VỀ KẾT QUẢ'], verb: EVALUATION_VERBS.partyRecord, parse: withCode('comment') });
   c.register(EVALUATION_VERBS.recognize, cards.act((turn, id, d) => evaluation.recordRecognition(actorOf(turn), id, list(str(d, 'recognitions')), str(d, 'note'))));
 
   c.registerText({

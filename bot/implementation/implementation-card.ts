@@ -36,6 +36,7 @@ export interface ImplementationCardOptions {
   checkInIntervalWorkingDays: number;
   conclusionUrl?: string;
   partyConsultationReminder?: boolean;
+  partyConsultationPending?: boolean;
 }
 
 export function implementationCard(view: ImplementationView, o: ImplementationCardOptions): NeutralCard {
@@ -121,6 +122,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
       dueDate: p.dueDate,
       recognitionOptions: o.recognitionOptions,
       ...(o.partyConsultationReminder ? { partyConsultationReminder: true } : {}),
+      ...(o.partyConsultationPending ? { partyConsultationPending: true } : {}),
     });
     body.push(...ev.body);
     facts.push(...ev.facts);

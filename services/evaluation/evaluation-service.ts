@@ -109,6 +109,34 @@ export class EvaluationService {
     return { ok: false, reason, proposalId, ...(detail ? { detail } : {}) };
   }
 
+  /**
+   * Art. 4.3 (verified): before evaluating the results the agency consults the same-level Party committee.
+   * When the step is on (the default), the evaluation cannot open until the head has recorded it.
+   */
+  private async partyConsultationMissing(m: EntityManager, proposalId: string): Promise<boolean> {
+    const step = this.config.decision.partyCommitteeConsultation;
+    if (!step.required || !step.beforeEvaluation) return false;
+    const rows = (await m.query(`SELECT 1 FROM audit_event WHERE proposal_id = $1 AND action = 'eval.party.consulted' LIMIT 1`, [proposalId])) as unknown[];
+    return rows.length === 0;
+  }
+
+  /** Whether the evaluation still waits for the Party committee's opinion (for the card). */
+  async partyConsultationPending(proposalId: string): Promise<boolean> {
+    return this.partyConsultationMissing(this.ds.manager, proposalId);
+  }
+
+  /** The head records the Party committee's opinion on the results before the evaluation opens. */
+  async recordPartyConsultation(actor: Actor, proposalId: string, opinion: string): Promise<AfterDecisionResult> {
+    const text = opinion.trim();
+    return this.act(actor, proposalId, 'eval.party.consulted', async (m, _notify, p, impl) => {
+      if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
+      if (!(EVALUABLE_STATUSES as readonly string[]).includes(p.status)) return this.refuse('wrong_state', proposalId);
+      if (!text) return this.refuse('text_required', proposalId);
+      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'eval.party.consulted', comment: text.slice(0, 10_000), status: p.status });
+      return { ok: true, action: 'evaluation_party_consulted', proposalId, status: p.status };
+    });
+  }
+
   /** Whether the evaluation began from a stopped or paused proposal (so "completed" is not an outcome). */
   private async wasInterrupted(m: EntityManager, proposalId: string): Promise<boolean> {
     const rows = (await m.query(
@@ -129,6 +157,7 @@ export class EvaluationService {
       if (p.status === 'evaluated' || p.status === 'closed') return this.refuse('already_done', proposalId);
       if (!(EVALUABLE_STATUSES as readonly string[]).includes(p.status)) return this.refuse('wrong_state', proposalId);
       if (await this.openRound(m, proposalId)) return this.refuse('already_done', proposalId);
+      if (await this.partyConsultationMissing(m, proposalId)) return this.refuse('party_consultation_required', proposalId);
       const interrupted = p.status === 'stopped' || p.status === 'paused' || (await this.wasInterrupted(m, proposalId));
       const checked = checkDraft(draft, interrupted);
       if (!checked.ok) return this.refuse(checked.reason, proposalId);

@@ -217,13 +217,27 @@ export const workflowConfigSchema = z.strictObject({
   decision: z
     .strictObject({
       deadlineWorkingDays: workingDays(7),
+      // Art. 4.3 (verified): before approving and before evaluating, the agency consults the same-level
+      // Party committee. On by default and blocking; a province that switches it off names its basis.
       partyCommitteeConsultation: z
         .strictObject({
-          required: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+          required: z.boolean({ error: 'phải là true hoặc false' }).default(true),
           remindDecider: z.boolean({ error: 'phải là true hoặc false' }).default(true),
           beforeDecision: z.boolean({ error: 'phải là true hoặc false' }).default(true),
           beforeEvaluation: z.boolean({ error: 'phải là true hoặc false' }).default(true),
-          confidence: confidence.default('secondary'),
+          confidence: confidence.default('verified'),
+          basis: text('khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP'),
+          switchedOffBasis: z.string({ error: 'phải là một chuỗi văn bản' }).trim().optional(),
+        })
+        .check((c) => {
+          if (!c.value.required && !c.value.switchedOffBasis) {
+            c.issues.push({
+              code: 'custom',
+              input: c.value,
+              path: ['switchedOffBasis'],
+              message: 'tắt bước xin ý kiến cấp ủy (required: false) thì phải ghi căn cứ pháp lý của việc tắt (khoản 3 Điều 4 Nghị định 73/2023/NĐ-CP yêu cầu bước này)',
+            });
+          }
         })
         .prefault({}),
       headOwnPlan: z

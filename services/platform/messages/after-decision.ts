@@ -73,6 +73,7 @@ export const afterDecision = {
     evaluation_not_passed: (code: string) => `Kết quả đánh giá đề xuất ${code} không được tập thể thông qua. Người đứng đầu đề xuất lại kết quả đánh giá.`,
     evaluation_passed: (code: string) => `Tập thể lãnh đạo đã thông qua kết quả đánh giá đề xuất ${code}.`,
     recognition_recorded: (code: string) => `Đã ghi nhận hình thức khuyến khích; đề xuất ${code} kết thúc.`,
+    evaluation_party_consulted: (code: string) => `Đã ghi ý kiến cấp ủy về kết quả đề xuất ${code}; anh/chị có thể mở đánh giá.`,
   } as Record<string, (code: string, ...args: never[]) => string>,
 
   statusLabel: (s: string) =>
@@ -139,7 +140,11 @@ export const afterDecision = {
   notByPolicyNote:
     'Kết quả 4: chỉ đề xuất được cơ quan xem xét, quyết định trong phạm vi thẩm quyền và thực hiện đúng chủ trương, quy định mới được bảo vệ (khoản 2 Điều 4); các hành vi bị nghiêm cấm nêu tại Điều 6. Phải ghi rõ lý do.',
   partyConsultationReminder:
-    'Lưu ý: trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (Điều 4 Nghị định số 73/2023/NĐ-CP, theo bản diễn giải: cần đối chiếu văn bản chính thức).',
+    'Lưu ý: trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP).',
+  partyConsultationPending:
+    'Trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Ghi ý kiến cấp ủy để mở đánh giá.',
+  actionPartyRecord: 'Ghi ý kiến cấp ủy',
+  partyOpinionLabel: 'Ý kiến của cấp ủy',
   voteIntro: 'Người đứng đầu đề nghị tập thể lãnh đạo thông qua kết quả đánh giá dưới đây. Thông qua khi trên 50% thành viên tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.',
   notPassedIntro: 'Vòng đánh giá trước không được thông qua. Đề nghị đề xuất lại kết quả đánh giá.',
   recognitionIntro:

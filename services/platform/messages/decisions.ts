@@ -130,7 +130,7 @@ export const decisions = {
   actionPartyStart: 'Xin ý kiến cấp ủy',
   actionPartyRecord: 'Ghi ý kiến cấp ủy',
   partyIntro:
-    'Tỉnh đã bật bước báo cáo, xin ý kiến cấp ủy cùng cấp trước khi quyết định (Điều 4 Nghị định 73/2023/NĐ-CP; nội dung cần đối chiếu văn bản chính thức).',
+    'Trước khi phê duyệt, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Ghi ý kiến cấp ủy để mở biểu quyết hoặc ghi kết quả họp.',
   commentPlaceholder: 'Ý kiến (bắt buộc khi trả lại hoặc không tán thành)',
   reasonsPlaceholder: 'Lý do xét thấy cần thiết, khả thi (bắt buộc khi vẫn triển khai)',
   meetingFor: 'Số phiếu tán thành',
@@ -164,7 +164,7 @@ export const decisions = {
     single_voter_only:
       'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn "Mở biểu quyết tập thể" hoặc ghi kết quả họp trực tiếp.',
     party_consultation_required:
-      'Theo cấu hình của tỉnh, cần báo cáo, xin ý kiến cấp ủy cùng cấp trước khi quyết định (Điều 4 Nghị định 73/2023/NĐ-CP, cần đối chiếu văn bản chính thức). Anh/chị ghi ý kiến cấp ủy trước: "Ý KIẾN CẤP ỦY <mã> <ý kiến>".',
+      'Trước khi phê duyệt, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Anh/chị ghi ý kiến cấp ủy trước: “Ý KIẾN CẤP ỦY <mã> <ý kiến>”.',
     invalid_counts: 'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết.',
   } as Record<string, string>,
   badCommand: (example: string) => `Lệnh chưa đúng. Ví dụ: ${example}`,
