@@ -152,12 +152,19 @@ describe('decision conversation over HTTP', function () {
     assert.match(text, /Bổ sung nguồn kinh phí/);
     assert.match(text, /Những nội dung đã thay đổi so với lần gửi trước/);
     assert.match(text, /Nguồn kinh phí: "Chi thường xuyên của xã" → "Ngân sách tỉnh"/);
+    // Intake's time limit is the province's, not the decree's (item 5): no Art. 8.1 citation for it.
+    assert.match(text, /Hạn tiếp nhận là thời hạn do tỉnh cấu hình \(07 ngày làm việc\), không phải thời hạn do Nghị định quy định/);
+    assert.doesNotMatch(text, /khoản 1 Điều 8/);
 
     const forwarded = await ha.execute('decision.council', { proposalId: id });
     assert.match(invokeCardText(forwarded.body), /Đã chuyển/);
     assert.equal(await status(id), 'under_review');
     const chairman = createdFor('chu.tich@test.invalid').join('\n');
     assert.match(chairman, new RegExp(code));
+    // A head's own plan (Art. 7.4): procedure and time limit not verified, shown as the province's setting.
+    assert.match(chairman, /Thủ tục và thời hạn xem xét kế hoạch này chưa được xác minh/);
+    assert.match(chairman, /Hạn xem xét \(theo cấu hình của tỉnh\)/);
+    assert.doesNotMatch(chairman, /Theo khoản 1 Điều 8 Nghị định 73\/2023\/NĐ-CP, trong thời hạn/);
     assert.match(chairman, /Hội đồng đánh giá/);
   });
 

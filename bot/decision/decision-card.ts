@@ -38,6 +38,8 @@ export interface DecisionCardOptions {
   /** Single-voter collective: "Phê duyệt" is offered. */
   singleVoter?: boolean;
   deadlineWorkingDays?: number;
+  /** The province's configured time limit for a head's own plan and for Home Affairs intake (not the decree's). */
+  headPlanDeadlineWorkingDays?: number;
   /** The Party committee consultation is switched on and not yet recorded for this decision. */
   partyPending?: boolean;
 }
@@ -48,9 +50,12 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   const intake = decision?.stage === 'intake';
   const body: string[] = [];
   if (options.notice) body.push(options.notice);
-  if (options.role === 'voter' && decision?.state === 'vote_open') body.push(t.voteIntro);
+  // A head's own plan (Art. 7.4): its procedure and time limit are not known; the card says so.
+  const headPlan = decision?.basis === 'art_7_4';
+  const headPlanDays = options.headPlanDeadlineWorkingDays ?? 7;
+  if (options.role === 'voter' && decision?.state === 'vote_open') body.push(headPlan ? t.headPlanVoteIntro : t.voteIntro);
   else if (options.role === 'decider' && decision && decision.state !== 'done') {
-    body.push(intake ? t.intakeIntro : t.deciderIntro(options.deadlineWorkingDays ?? 7));
+    body.push(intake ? t.intakeIntro(headPlanDays) : headPlan ? t.headPlanIntro(headPlanDays) : t.deciderIntro(options.deadlineWorkingDays ?? 7));
   }
   if (decision?.councilProposed && !intake) body.push(t.councilProposed);
   if (options.partyPending && options.role === 'decider') body.push(t.partyIntro);
@@ -62,7 +67,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
     ...(view.proposerUnit ? [{ label: t.factUnit, value: view.proposerUnit.name }] : []),
     { label: t.factStatus, value: t.statusLabel(proposal.status) },
     ...(view.decider ? [{ label: t.factDecider, value: `${view.decider.fullName} – ${view.decider.positionTitle}${decision?.deciderActing ? t.actingSuffix : ''}` }] : []),
-    ...(decision ? [{ label: t.factReceived, value: t.due(decision.receivedOn) }, { label: t.factDue, value: t.due(decision.dueDate) }] : []),
+    ...(decision ? [{ label: t.factReceived, value: t.due(decision.receivedOn) }, { label: headPlan ? t.factDueConfigured : t.factDue, value: t.due(decision.dueDate) }] : []),
     ...(proposal.currentRevision > 1 ? [{ label: t.factRevision, value: String(proposal.currentRevision) }] : []),
   ];
   const tally = decision?.tally ?? (view.tally ? { ...view.tally, source: 'vote' as const } : null);

@@ -35,6 +35,7 @@ export function decisionCards(container: Container): DecisionCards {
         singleVoter: await isSingleVoter(view),
         partyPending: await decisions.partyConsultationPending(view.proposal.id),
         deadlineWorkingDays: workflow.decision.deadlineWorkingDays,
+        headPlanDeadlineWorkingDays: workflow.decision.headOwnPlan.deadlineWorkingDays,
       });
     },
   };

@@ -304,7 +304,7 @@ export class DecisionService {
       }
       await this.finish(m, decision, 'forwarded', comment);
       await m.update(Decision, { id: decision.id }, { councilProposed: !!options.proposeCouncil });
-      // Art. 8.1's time limit runs from the Chairman's receipt of the plan.
+      // A head's own plan (Art. 7.4): the time limit is the province's configured one (the decree's is unknown).
       const receivedOn = this.today();
       const dueDate = this.calendar.addWorkingDays(receivedOn, this.config.decision.headOwnPlan.deadlineWorkingDays);
       await transitionProposal(m, {

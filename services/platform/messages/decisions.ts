@@ -56,6 +56,9 @@ const ROUTING_FAILURES: Record<string, string> = {
   proposer_missing: 'không tìm thấy người đề xuất trong danh bạ',
 };
 
+/** 7 → "07": time limits are written with two digits, as the decree does. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
 export const decisions = {
   statusLabel: (status: string) => DECISION_STATUS_LABELS[status] ?? status,
   due: (date: string | null | undefined) => (date ? formatDateVN(date) : 'chưa có'),
@@ -83,10 +86,15 @@ export const decisions = {
   factTally: 'Kết quả biểu quyết',
   factRevision: 'Lần gửi',
   actingSuffix: ' (phụ trách)',
-  intakeIntro:
-    'Kế hoạch của người đứng đầu cơ quan, đơn vị gửi Chủ tịch UBND tỉnh qua Sở Nội vụ (đầu mối tiếp nhận, tổng hợp). Đề nghị kiểm tra tính đầy đủ, rồi chuyển Chủ tịch UBND tỉnh, đề xuất thành lập Hội đồng đánh giá nếu phức tạp, hoặc trả lại để bổ sung.',
+  intakeIntro: (days: number) =>
+    `Kế hoạch của người đứng đầu cơ quan, đơn vị gửi Chủ tịch UBND tỉnh qua Sở Nội vụ (đầu mối tiếp nhận, tổng hợp theo công văn triển khai của UBND tỉnh). Đề nghị kiểm tra tính đầy đủ, rồi chuyển Chủ tịch UBND tỉnh, đề xuất thành lập Hội đồng đánh giá nếu phức tạp, hoặc trả lại để bổ sung. Hạn tiếp nhận là thời hạn do tỉnh cấu hình (${pad(days)} ngày làm việc), không phải thời hạn do Nghị định quy định.`,
+  // Art. 8.1 (verified) for a plan decided by the head of the employing agency.
   deciderIntro: (days: number) =>
-    `Theo khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP, trong thời hạn ${String(days).padStart(2, '0')} ngày làm việc kể từ ngày nhận, người đứng đầu chủ trì họp tập thể lãnh đạo để thảo luận và biểu quyết (người đứng đầu và cấp phó, trừ cấp phó là người đề xuất). Đề xuất được thông qua khi trên 50% tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.`,
+    `Theo khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP, trong thời hạn 07 ngày làm việc kể từ ngày nhận, người đứng đầu chủ trì họp tập thể lãnh đạo để thảo luận và biểu quyết (người đứng đầu và cấp phó, trừ cấp phó là người đề xuất). Đề xuất được thông qua khi trên 50% tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.${days === 7 ? '' : ` Thời hạn do tỉnh cấu hình: ${pad(days)} ngày làm việc.`}`,
+  // Art. 7.4 (verified: the plan goes to the superior head); its procedure and time limit are unknown.
+  headPlanIntro: (days: number) =>
+    `Đây là kế hoạch của người đứng đầu, gửi người đứng đầu cơ quan cấp trên (khoản 4 Điều 7 Nghị định 73/2023/NĐ-CP). Thủ tục và thời hạn xem xét kế hoạch này chưa được xác minh trong văn bản: hạn xem xét là thời hạn do tỉnh cấu hình (${pad(days)} ngày làm việc), việc biểu quyết của tập thể lãnh đạo theo cách tính của khoản 1 Điều 8 là lựa chọn của tỉnh; cần đối chiếu văn bản chính thức.`,
+  factDueConfigured: 'Hạn xem xét (theo cấu hình của tỉnh)',
   councilProposed: 'Sở Nội vụ đề xuất thành lập Hội đồng đánh giá đối với đề xuất này.',
   changesHeading: 'Những nội dung đã thay đổi so với lần gửi trước',
   changeLine: (field: string, before: string, after: string) => `${field}: "${before || '(trống)'}" → "${after || '(trống)'}"`,
@@ -94,6 +102,8 @@ export const decisions = {
   planHeading: (label: string) => label,
   voteIntro:
     'Anh/chị là thành viên tập thể lãnh đạo biểu quyết đề xuất này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Chọn tán thành hoặc không tán thành; có thể ghi ý kiến.',
+  headPlanVoteIntro:
+    'Anh/chị là thành viên tập thể lãnh đạo biểu quyết kế hoạch của người đứng đầu cơ quan cấp dưới. Việc biểu quyết áp dụng cách tính của khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP theo lựa chọn của tỉnh (thủ tục cho kế hoạch của người đứng đầu chưa được xác minh). Chọn tán thành hoặc không tán thành; có thể ghi ý kiến.',
   voteNotPassed:
     'Tập thể lãnh đạo chưa thông qua đề xuất. Người đứng đầu có thể vẫn quyết định triển khai nếu xét thấy cần thiết, khả thi, và phải chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật về quyết định này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Quyết định phải thể hiện bằng văn bản.',
   overrideResponsibility:
