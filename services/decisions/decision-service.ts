@@ -442,7 +442,7 @@ export class DecisionService {
       await m.update(DecisionVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
       await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'vote.cast', comment: text, data: { decisionId: decision.id, choice }, status: proposal.status });
       const ballots = await m.find(DecisionVote, { where: { decisionId: decision.id } });
-      const tally = tallyVotes(ballots);
+      const tally = tallyVotes(ballots, this.config.decision.voteMajority.base);
       if (tally.allVoted) {
         const status = await this.closeVoteIn(m, notify, proposal, decision, tally, actor, 'vote.closed_all_voted');
         return { ok: true as const, action: 'vote_cast', proposalId, decisionId: decision.id, status, tally };
@@ -456,7 +456,7 @@ export class DecisionService {
   /** The head closes the vote: allowed when everyone has voted or the due date has come. */
   async closeVote(actor: Actor, proposalId: string): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'vote.close', ['vote_open'], ['decision'], async (m, notify, proposal, decision) => {
-      const tally = tallyVotes(await m.find(DecisionVote, { where: { decisionId: decision.id } }));
+      const tally = tallyVotes(await m.find(DecisionVote, { where: { decisionId: decision.id } }), this.config.decision.voteMajority.base);
       if (!tally.allVoted && this.today() < decision.dueDate) return { ok: false, reason: 'vote_not_finished', proposalId };
       const status = await this.closeVoteIn(m, notify, proposal, decision, tally, actor, 'vote.close');
       return { ok: true, action: 'vote_closed', proposalId, decisionId: decision.id, status, tally };
@@ -531,7 +531,7 @@ export class DecisionService {
       if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters) {
         return { ok: false, reason: 'invalid_counts', proposalId };
       }
-      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour });
+      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
       const tally: VoteTally = {
         voters,
         inFavour,
@@ -645,7 +645,7 @@ export class DecisionService {
     const officers = ballots.length ? await m.find(Officer, { where: { id: In(ballots.map((b) => b.voterId)) } }) : [];
     const byId = new Map(officers.map((o) => [o.id, o]));
     const votes = ballots.map((b) => ({ voter: byId.get(b.voterId)!, isHead: b.isHead, choice: b.choice, comment: b.comment }));
-    const tally = ballots.length ? tallyVotes(ballots) : null;
+    const tally = ballots.length ? tallyVotes(ballots, this.config.decision.voteMajority.base) : null;
     let changes: PlanChange[] = [];
     let previousReturnComment: string | null = null;
     if (decision && decision.revision > 1) {

@@ -225,7 +225,7 @@ export class EvaluationService {
       if (choice === 'against' && !text) return this.refuse('text_required', proposalId);
       await m.update(EvaluationVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
       await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'eval.vote', comment: text, data: { evaluationId: round.id, choice }, status: p.status });
-      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }));
+      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
       if (tally.allVoted) return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.closed_all_voted');
       return { ok: true, action: 'evaluation_vote_cast', proposalId, status: p.status, data: { tally } };
     });
@@ -237,7 +237,7 @@ export class EvaluationService {
       if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
       const round = await this.openRound(m, proposalId);
       if (!round) return this.refuse(p.status === 'evaluated' || p.status === 'closed' ? 'already_done' : 'wrong_state', proposalId);
-      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }));
+      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
       if (!tally.allVoted && this.today() < round.dueDate) return this.refuse('vote_not_finished', proposalId);
       return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.close');
     });
@@ -254,7 +254,7 @@ export class EvaluationService {
       if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters || !meeting.participants.trim()) {
         return this.refuse('invalid_counts', proposalId);
       }
-      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour });
+      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
       const record: VoteTally = {
         ...toRecord(t, 'meeting'),
         participants: meeting.participants.trim(),
@@ -371,7 +371,7 @@ export class EvaluationService {
     const m = this.ds.manager;
     const evaluation = await m.findOne(Evaluation, { where: { proposalId }, order: { round: 'DESC' } });
     const ballots = evaluation ? await m.find(EvaluationVote, { where: { evaluationId: evaluation.id }, order: { id: 'ASC' } }) : [];
-    return { evaluation, ballots, tally: ballots.length ? tallyVotes(ballots) : null };
+    return { evaluation, ballots, tally: ballots.length ? tallyVotes(ballots, this.config.decision.voteMajority.base) : null };
   }
 }
 

@@ -240,6 +240,16 @@ export const workflowConfigSchema = z.strictObject({
           }
         })
         .prefault({}),
+      // Art. 8.1 says "more than 50%"; whether of every eligible voter or of the votes cast is unknown.
+      voteMajority: z
+        .strictObject({
+          base: z.enum(['eligible', 'cast'], { error: 'phải là eligible (tổng số người có quyền biểu quyết) hoặc cast (số người đã biểu quyết)' }).default('eligible'),
+          verified: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+          note: text(
+            'Chưa xác minh: "trên 50%" tại khoản 1 Điều 8 tính trên tổng số người có quyền biểu quyết hay trên số người đã biểu quyết chưa tìm thấy trong văn bản; mặc định tính trên tổng số người có quyền biểu quyết.',
+          ),
+        })
+        .prefault({}),
       headOwnPlan: z
         .strictObject({
           deadlineWorkingDays: workingDays(7),
