@@ -140,7 +140,7 @@ describe('decision: return for changes and resubmission over HTTP', function () 
       ['giữ nguyên', /Bước 16\/25[\s\S]*Nguồn kinh phí/],
       ['menu', /Tôi có thể giúp gì\?[\s\S]*Bản nháp vẫn giữ nguyên chỗ đang soạn[\s\S]*Bước 16\/25[\s\S]*Nguồn kinh phí/],
       ['hướng dẫn', /Trợ lý Đổi mới giúp anh\/chị[\s\S]*Bước 16\/25/],
-      ['việc chờ tôi', /không có đề xuất nào chờ xem xét[\s\S]*Bước 16\/25/],
+      ['việc chờ tôi', /không có việc nào đang chờ[\s\S]*Bước 16\/25/],
       ['Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%', /Bước 17\/25/],
       ['giữ nguyên', /Bước 18\/25/],
       ['giữ nguyên', /Sửa kế hoạch đề xuất[\s\S]*nguồn: Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%[\s\S]*Gửi lại đề xuất/],

@@ -272,6 +272,45 @@ describe('implementation and evaluation services', function () {
     assert.equal(!outsider.ok && outsider.reason, 'not_allowed');
   });
 
+  it('progress check-ins start from the plan\'s start date, never before it; milestones before it are not asked', async () => {
+    today = '2026-03-02';
+    const { id } = await createApprovedProposal(db.dataSource, p.scStaff!, {
+      today: clock,
+      plan: { startDate: '2026-05-04', endDate: '2026-12-31', milestones: [{ date: '2026-04-15', description: 'Trước khi bắt đầu' }, { date: '2026-07-01', description: 'Giữa kỳ' }] },
+    });
+    assert.ok((await impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })).ok);
+    const rows = (await db.dataSource.query(`SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' ORDER BY due_date`, [id])) as { kind: string; due: string }[];
+    const periodic = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-05-04', 20);
+    assert.deepEqual(rows, [
+      { kind: 'periodic', due: periodic },
+      { kind: 'milestone', due: '2026-07-01' },
+    ]);
+    assert.ok(rows.every((r) => r.due > '2026-05-04'));
+    // A progress report before the start reschedules from the start too.
+    assert.ok((await impl.report(as('scStaff'), id, 'progress', 'Đang chuẩn bị')).ok);
+    const [next] = (await db.dataSource.query(`SELECT min(due_date)::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' AND kind = 'periodic'`, [id])) as { due: string }[];
+    assert.equal(next!.due, periodic);
+  });
+
+  it('"việc chờ tôi" after the decision: assignment, evaluation, ballots, recognition wait for the right people', async () => {
+    today = '2026-03-02';
+    const a = await createApprovedProposal(db.dataSource, p.scStaff!, { today: clock });
+    const steps = async (key: string) => (await impl.tasksFor(p[key]!)).filter((x) => x.proposal.id === a.id).map((x) => x.step);
+    assert.deepEqual(await steps('scHead'), ['assign']);
+    assert.deepEqual(await steps('scStaff'), []);
+    assert.ok((await impl.assign(as('scHead'), a.id, { implementers: ['cv.skhcn@test.invalid'] })).ok);
+    assert.deepEqual(await steps('scHead'), []);
+    today = '2026-06-30';
+    assert.deepEqual(await steps('scStaff'), ['progress', 'completion']);
+    assert.ok((await impl.reportCompletion(as('scStaff'), a.id, 'Xong')).ok);
+    assert.deepEqual(await steps('scHead'), ['evaluate']);
+    assert.ok((await evals.open(as('scHead'), a.id, { outcome: 'completed', results: 'Xong' })).ok);
+    assert.deepEqual(await steps('scDeputy1'), ['evaluation_vote']);
+    assert.ok((await evals.recordMeeting(as('scHead'), a.id, { inFavour: 4, against: 0, headInFavour: true, participants: 'Tập thể' })).ok);
+    assert.deepEqual(await steps('scHead'), ['recognize']);
+    assert.deepEqual(await steps('scDeputy1'), []);
+  });
+
   it('double clicks: concurrent assignments, completions and votes record once', async () => {
     today = '2026-03-02';
     const { id } = await createApprovedProposal(db.dataSource, p.scStaff!, { today: clock });

@@ -63,21 +63,29 @@ describe('after the decision, over HTTP', function () {
     const feature = h.server.container;
     assert.ok(feature);
 
-    // The sweep gives the deciding head (who never talked to the bot) the assignment card, once.
-    const sweep = new AfterDecisionReminders(ds, feature.notifier, { config: defaultWorkflowConfig });
-    assert.equal((await sweep.run(todayVN())).assignCards, 1);
-    assert.equal((await sweep.run(todayVN())).assignCards, 0);
+    // The approval itself asks the deciding head (who never talked to the bot) to assign, at once; the
+    // hourly sweep is only a safety net and finds nothing more to send.
+    const [asked] = (await ds.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE proposal_id = $1 AND kind = 'impl.assign'`, [id])) as { n: number }[];
+    assert.equal(asked!.n, 1);
+    await feature.notifier.retryDue(new Date(Date.now() + 60_000)); // the fixture approved through an outbox-only notifier
     assert.match(createdFor('gd.skhcn@test.invalid').join('\n'), new RegExp(`${code}[\\s\\S]*Giao thực hiện`));
+    const sweep = new AfterDecisionReminders(ds, feature.notifier, { config: defaultWorkflowConfig });
+    assert.equal((await sweep.run(todayVN())).assignCards, 0);
+    // "Việc chờ tôi" shows the waiting assignment.
+    const head = h.user('gd.skhcn@test.invalid');
+    assert.match(allText(await head.say('việc chờ tôi')), new RegExp(`${code} – .*\\(chờ giao thực hiện\\)`));
 
     // Someone else cannot assign.
     const intruder = await h.user('pgd2.skhcn@test.invalid').execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid' });
     assert.match(cardText(intruder.body), /không phải người được giao/);
-    const head = h.user('gd.skhcn@test.invalid');
     const assigned = await head.execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid', emails: '', people: '3 chuyên viên', funding: '', equipment: '' });
     assert.equal(assigned.status, 200);
     assert.match(cardText(assigned.body), /Đã giao thực hiện đề xuất .* Vũ Văn Chuyên/);
     assert.equal(await statusOf(ds, id), 'implementing');
     assert.match(await inbox('cv.skhcn@test.invalid'), /Anh\/chị được giao thực hiện đề xuất/);
+
+    // Nothing waits for the head any more on this proposal once it is assigned.
+    assert.doesNotMatch(allText(await head.say('việc chờ tôi')), new RegExp(code));
 
     // Progress and an obstacle, typed.
     const listed = allText(await staff.say('báo cáo tiến độ'));

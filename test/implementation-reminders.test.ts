@@ -37,8 +37,10 @@ describe('after-decision reminders on the right dates', function () {
 
   const count = async (officer: string, kind: string) => (await noticesFor(db.dataSource, p[officer]!, kind)).filter((n) => n.proposal_id === proposalId).length;
 
-  it('the assignment card goes to the deciding head once, and not after assignment', async () => {
-    assert.equal((await sweep.run('2026-03-02')).assignCards, 1);
+  it('the assignment card goes to the deciding head once, at the approval, and not after assignment', async () => {
+    // Written by the approval itself; the sweep (a safety net with the same key) adds nothing.
+    assert.equal(await count('scHead', N.assignCard), 1);
+    assert.equal((await sweep.run('2026-03-02')).assignCards, 0);
     assert.equal((await sweep.run('2026-03-03')).assignCards, 0);
     assert.equal(await count('scHead', N.assignCard), 1);
     const r = await impl.assign({ officerId: p.scHead!, channel: 'test' }, proposalId, { implementers: ['cv.skhcn@test.invalid'] });

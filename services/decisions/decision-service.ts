@@ -21,6 +21,7 @@ import { lockProposal, recordAudit, transitionProposal, TransitionError } from '
 import { RoutingService, type RouteResult } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { tallyCounts, tallyVotes, type TallyResult } from './vote-tally.js';
+import { AFTER_DECISION_NOTICES } from '../implementation/after-decision-common.js';
 import { diffPlans, type PlanChange } from './plan-diff.js';
 
 /** Notification kinds rendered by the decision feature. */
@@ -494,11 +495,13 @@ export class DecisionService {
         action,
         actorId: actor.officerId,
         channel: actor.channel,
-        holderId: proposal.proposerId,
+        // The head acts next: assign the implementers (asked at once, not by the hourly sweep).
+        holderId: decision.deciderId,
         dueDate: null,
         data: { decisionId: decision.id, tally: { ...tally } },
       });
       notify({ officerId: proposal.proposerId, proposalId: proposal.id, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'approved' } });
+      notify(assignNotice(decision.deciderId, proposal.id));
       if (actor.officerId !== decision.deciderId) {
         notify({ officerId: decision.deciderId, proposalId: proposal.id, kind: DECISION_NOTICES.voteClosed, data: { decisionId: decision.id } });
       }
@@ -588,11 +591,12 @@ export class DecisionService {
         actorId: actor.officerId,
         channel: actor.channel,
         comment: text,
-        holderId: proposal.proposerId,
+        holderId: decision.deciderId,
         dueDate: null,
         data: { decisionId: decision.id, responsibility: 'art_8_1' },
       });
       notify({ officerId: proposal.proposerId, proposalId, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'approved_by_override' } });
+      notify(assignNotice(decision.deciderId, proposalId));
       return { ok: true, action: 'overridden', proposalId, decisionId: decision.id, status: 'approved_by_override' };
     });
   }
@@ -699,6 +703,11 @@ export class DecisionService {
     const v = await m.findOne(DecisionVote, { where: { decisionId: d.id, voterId: officerId } });
     return v ? 'voter' : null;
   }
+}
+
+/** The assignment card for the deciding head, once per proposal (the sweep uses the same key as a safety net). */
+function assignNotice(deciderId: string, proposalId: string): NotificationRequest {
+  return { officerId: deciderId, proposalId, kind: AFTER_DECISION_NOTICES.assignCard, data: {}, dedupeKey: `impl.assign:${proposalId}` };
 }
 
 /** "DX-2026-0001", "đx-2026-1" → "ĐX-2026-0001"; null when it is not a proposal code. */

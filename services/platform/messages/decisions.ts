@@ -226,9 +226,20 @@ export const decisions = {
   },
   // Lists
   tasksTitle: 'Việc chờ tôi',
-  tasksEmpty: 'Hiện anh/chị không có đề xuất nào chờ xem xét hoặc biểu quyết.',
+  tasksEmpty: 'Hiện anh/chị không có việc nào đang chờ: không có đề xuất chờ xem xét, biểu quyết, giao thực hiện, báo cáo hoặc đánh giá.',
   taskLine: (code: string, title: string, role: string, due: string) => `${code} – ${title} (${role}, hạn ${due})`,
-  taskRole: { decider: 'xem xét, quyết định', voter: 'biểu quyết', intake: 'tiếp nhận' } as Record<string, string>,
+  taskRole: {
+    decider: 'xem xét, quyết định',
+    voter: 'biểu quyết',
+    intake: 'tiếp nhận',
+    assign: 'chờ giao thực hiện',
+    progress: 'chờ báo cáo tiến độ',
+    completion: 'chờ báo cáo hoàn thành',
+    evaluate: 'chờ đánh giá kết quả',
+    evaluation_vote: 'chờ biểu quyết đánh giá',
+    recognize: 'chờ ghi nhận khuyến khích',
+  } as Record<string, string>,
+  taskLineNoDue: (code: string, title: string, role: string) => `${code} – ${title} (${role})`,
   myProposalsTitle: 'Đề xuất của tôi',
   myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ "tạo đề xuất" để bắt đầu.',
   myProposalLine: (code: string, title: string, status: string, holder: string | null, due: string | null) =>
