@@ -118,6 +118,58 @@ describe('decision conversation over HTTP', function () {
     assert.match(mine, new RegExp(`${code}.*Đã được thông qua`));
   });
 
+  it('the decision card shows what a head needs: budget and source, dates, purpose, expected results, the Art. 5 self-check, proposer and unit, due date, the .docx; the meeting form is secondary with nothing preselected', async () => {
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!, {
+      purpose: 'Rút ngắn thời gian giải quyết hồ sơ',
+      requirements: 'Không phát sinh thủ tục mới',
+      expectedResults: 'Giảm 50% thời gian giải quyết',
+      fundingAmount: '150000000',
+      fundingSource: 'Ngân sách tỉnh',
+      startDate: '2026-03-02',
+      endDate: '2026-06-30',
+      conditions: {
+        c1: { met: true, reason: 'Quy trình số hóa chưa có hướng dẫn' },
+        c2: { met: true, reason: '' },
+        c3: { met: false, reason: 'Chưa cấp bách' },
+        c4: { met: true, reason: 'Ứng dụng công nghệ thông tin' },
+      },
+    });
+    await h.server.container.decisions.routeSubmitted(id, p.scStaff!);
+    const head = h.user('gd.skhcn@test.invalid');
+    const card = await head.execute('decision.refresh', { proposalId: id });
+    const text = plain(invokeCardText(card.body));
+    assert.match(text, new RegExp(code));
+    assert.match(text, /Người đề xuất\s*Vũ Văn Chuyên – Chuyên viên/);
+    assert.match(text, /Đơn vị\s*Sở Khoa học và Công nghệ/);
+    assert.match(text, /Kinh phí\s*150\.000\.000 đồng; nguồn: Ngân sách tỉnh/);
+    assert.match(text, /Thời gian thực hiện\s*từ ngày 02\/03\/2026 đến ngày 30\/06\/2026/);
+    assert.match(text, /Mục đích\s*Rút ngắn thời gian giải quyết hồ sơ/);
+    assert.match(text, /Yêu cầu\s*Không phát sinh thủ tục mới/);
+    assert.match(text, /Kết quả dự kiến\s*Giảm 50% thời gian giải quyết/);
+    assert.match(text, /Tự đánh giá điều kiện của người đề xuất \(Điều 5\)/);
+    assert.match(text, /1\. Tháo gỡ điểm nghẽn[^\n]*: Có – Quy trình số hóa chưa có hướng dẫn/);
+    assert.match(text, /3\. Xuất phát từ yêu cầu thực tiễn cấp bách[^\n]*: Không – Chưa cấp bách/);
+    assert.match(text, /Hạn xem xét\s*\d{2}\/\d{2}\/\d{4}/);
+    const docx = text.match(/Kế hoạch đề xuất \(\.docx\): (\S+)/)?.[1];
+    assert.ok(docx, text);
+    const file = await fetch(docx);
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-type') ?? '', /wordprocessingml/);
+    // The in-person meeting is a secondary path: after the vote, with no choice preselected.
+    await head.say(`Ý KIẾN CẤP ỦY ${code} Nhất trí`);
+    const ready = await head.execute('decision.refresh', { proposalId: id });
+    const adaptive = (ready.body as { value?: { body?: Record<string, unknown>[]; actions?: { verb?: string; data?: { verb?: string } }[] } }).value!;
+    const headVote = adaptive.body!.find((x) => x.id === 'headVote');
+    assert.ok(headVote, 'the meeting form is on the card');
+    assert.equal(headVote!.value, undefined, 'nothing preselected');
+    const verbs = JSON.stringify(adaptive.actions);
+    assert.ok(verbs.indexOf('decision.vote.open') < verbs.indexOf('decision.meeting'), verbs);
+    // A tie recorded without the head's side is refused.
+    const tie = await head.execute('decision.meeting', { proposalId: id, inFavour: 2, against: 2, participants: 'Tập thể' });
+    assert.match(invokeCardText(tie.body), /khi số phiếu bằng nhau phải chọn ý kiến của người đứng đầu/);
+    assert.equal(await status(id), 'under_review');
+  });
+
   it("a department head's plan goes through Home Affairs intake to the Chairman; a return comes back to the same decider with the changes", async () => {
     // The fixture writes codes without the counter; the wizard's codes start after them.
     await h.db.dataSource.query(`INSERT INTO proposal_code_counter (year, last) VALUES ($1, 900) ON CONFLICT (year) DO UPDATE SET last = 900`, [yearOf(todayVN())]);

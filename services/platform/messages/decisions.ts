@@ -85,6 +85,21 @@ export const decisions = {
   factReceived: 'Ngày nhận',
   factTally: 'Kết quả biểu quyết',
   factRevision: 'Lần gửi',
+  factFunding: 'Kinh phí',
+  factPeriod: 'Thời gian thực hiện',
+  funding: (amount: string | undefined, source: string | undefined) =>
+    [amount && /^\d+$/.test(amount) ? `${amount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng` : amount, source ? `nguồn: ${source}` : ''].filter(Boolean).join('; '),
+  period: (start: string, end: string) => `từ ngày ${start} đến ngày ${end}`,
+  selfCheckHeading: 'Tự đánh giá điều kiện của người đề xuất (Điều 5)',
+  selfCheckLabels: {
+    c1: 'Tháo gỡ điểm nghẽn về cơ chế, chính sách chưa được quy định',
+    c2: 'Vì lợi ích chung, mang lại giá trị thực tiễn',
+    c3: 'Xuất phát từ yêu cầu thực tiễn cấp bách, không gây phương hại',
+    c4: 'Thúc đẩy phân cấp, cải cách thủ tục hành chính hoặc ứng dụng công nghệ thông tin',
+  } as Record<string, string>,
+  selfCheckLine: (n: number, label: string, met: boolean, reason: string) => `${n}. ${label}: ${met ? 'Có' : 'Không'}${reason ? ` – ${reason}` : ''}`,
+  planDocument: (url: string) => `Kế hoạch đề xuất (.docx): ${url}`,
+  meetingSecondary: 'Nếu tập thể lãnh đạo đã họp trực tiếp: ghi kết quả cuộc họp',
   actingSuffix: ' (phụ trách)',
   intakeIntro: (days: number) =>
     `Kế hoạch của người đứng đầu cơ quan, đơn vị gửi Chủ tịch UBND tỉnh qua Sở Nội vụ (đầu mối tiếp nhận, tổng hợp theo công văn triển khai của UBND tỉnh). Đề nghị kiểm tra tính đầy đủ, rồi chuyển Chủ tịch UBND tỉnh, đề xuất thành lập Hội đồng đánh giá nếu phức tạp, hoặc trả lại để bổ sung. Hạn tiếp nhận là thời hạn do tỉnh cấu hình (${pad(days)} ngày làm việc), không phải thời hạn do Nghị định quy định.`,
@@ -175,7 +190,8 @@ export const decisions = {
       'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn "Mở biểu quyết tập thể" hoặc ghi kết quả họp trực tiếp.',
     party_consultation_required:
       'Trước khi phê duyệt, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Anh/chị ghi ý kiến cấp ủy trước: “Ý KIẾN CẤP ỦY <mã> <ý kiến>”.',
-    invalid_counts: 'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết.',
+    invalid_counts:
+      'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết; cần ghi thành phần dự họp, và khi số phiếu bằng nhau phải chọn ý kiến của người đứng đầu.',
   } as Record<string, string>,
   badCommand: (example: string) => `Lệnh chưa đúng. Ví dụ: ${example}`,
 
