@@ -99,11 +99,11 @@ describe('decision conversation over HTTP', function () {
     assert.match(allText(typed), /Đã ghi nhận biểu quyết/);
     await h.user('pgd3.skhcn@test.invalid').execute('decision.vote.for', { proposalId: id, comment: 'Đồng ý' });
     const last = await head.execute('decision.vote.for', { proposalId: id });
-    assert.match(invokeCardText(last.body), /đã được thông qua/i);
+    assert.match(invokeCardText(last.body), /đã được phê duyệt/i);
     assert.equal(await status(id), 'approved');
 
     const outcome = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
-    assert.match(outcome, /đã được tập thể lãnh đạo thông qua/);
+    assert.match(outcome, /đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua/);
     assert.match(outcome, /Cần làm rõ kinh phí/);
     assert.match(outcome, /3\/4 tán thành/);
 
@@ -115,7 +115,7 @@ describe('decision conversation over HTTP', function () {
 
     // The lists.
     const mine = plain(allText(await staff.say('đề xuất của tôi')));
-    assert.match(mine, new RegExp(`${code}.*Đã được thông qua`));
+    assert.match(mine, new RegExp(`${code}.*Đã được phê duyệt`));
   });
 
   it('the decision card shows what a head needs: budget and source, dates, purpose, expected results, the Art. 5 self-check, proposer and unit, due date, the .docx; the meeting form is secondary with nothing preselected', async () => {
@@ -203,7 +203,7 @@ describe('decision conversation over HTTP', function () {
     const text = plain(invokeCardText(card.body));
     assert.match(text, /Bổ sung nguồn kinh phí/);
     assert.match(text, /Những nội dung đã thay đổi so với lần gửi trước/);
-    assert.match(text, /Nguồn kinh phí: "Chi thường xuyên của xã" → "Ngân sách tỉnh"/);
+    assert.match(text, /Nguồn kinh phí: “Chi thường xuyên của xã” → “Ngân sách tỉnh”/);
     // Intake's time limit is the province's, not the decree's (item 5): no Art. 8.1 citation for it.
     assert.match(text, /Hạn tiếp nhận là thời hạn do tỉnh cấu hình \(07 ngày làm việc\), không phải thời hạn do Nghị định quy định/);
     assert.doesNotMatch(text, /khoản 1 Điều 8/);

@@ -103,7 +103,7 @@ describe('decision: return for changes and resubmission over HTTP', function () 
 
     // An old review card's "Gửi đề xuất" does not send a returned plan: it says how to reopen it.
     const stale = plain(allText((await staff.execute('plan.submit', { proposalId: id })).replies));
-    assert.match(stale, new RegExp(`đã được trả lại để chỉnh sửa[\\s\\S]*SỬA ${code}`));
+    assert.match(stale, new RegExp(`đã được trả lại để bổ sung[\\s\\S]*SỬA ${code}`));
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
 
     // 5. Someone else cannot reopen it; the refusal is audited and nothing changes.
@@ -182,7 +182,7 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     );
     assert.match(headCard, new RegExp(code));
     assert.match(headCard, /Những nội dung đã thay đổi so với lần gửi trước/);
-    assert.match(headCard, /Nguồn kinh phí: "Chi thường xuyên của xã" → "Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%"/);
+    assert.match(headCard, /Nguồn kinh phí: “Chi thường xuyên của xã” → “Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%”/);
     assert.match(headCard, /Ý kiến khi trả lại lần trước[\s\S]*Bổ sung nguồn kinh phí, làm rõ đơn vị chi trả/);
 
     // 10. The collective decides (meeting result); the proposer learns the outcome.
@@ -190,14 +190,14 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     const decided = plain(allText(await head.say(`KẾT QUẢ HỌP ${code} 4 0 CÓ Ông Khoa, bà Phó, ông Hai, bà Ba`)));
     assert.match(decided, /Đã ghi kết quả họp/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'approved');
-    assert.match(said(staff.conversationId), new RegExp(`Kế hoạch đề xuất ${code} của anh/chị đã được tập thể lãnh đạo thông qua`));
+    assert.match(said(staff.conversationId), new RegExp(`Kế hoạch đề xuất ${code} của anh/chị đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua`));
 
     // 11. SỬA on a plan that is not returned is refused politely; the list offers the plan document.
     const late = plain(allText(await staff.say(`SỬA ${code}`)));
     assert.match(late, /không ở tình trạng được trả lại để sửa/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'approved');
     const final = plain(allText(await staff.say('de xuat cua toi')));
-    assert.match(final, new RegExp(`${code} – Số hóa hồ sơ cấp phép xây dựng tại xã: Đã được thông qua`));
+    assert.match(final, new RegExp(`${code} – Số hóa hồ sơ cấp phép xây dựng tại xã: Đã được phê duyệt`));
     assert.match(final, new RegExp(`Tải kế hoạch \\(\\.docx\\) ${code}`));
     const file = await staff.execute('plan.download', { proposalId: id });
     const url = JSON.stringify(file.replies).match(/https?:\/\/[^"\s]+\/files\/[^"\s]+/)?.[0];

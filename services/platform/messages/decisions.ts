@@ -35,7 +35,7 @@ export const DECISION_STATUS_LABELS: Record<string, string> = {
   party_consultation: 'Đang xin ý kiến cấp ủy',
   voting: 'Tập thể lãnh đạo đang biểu quyết',
   returned: 'Được trả lại để bổ sung',
-  approved: 'Đã được thông qua',
+  approved: 'Đã được phê duyệt',
   approved_by_override: 'Người đứng đầu quyết định triển khai (bằng văn bản)',
   rejected: 'Không được thông qua',
   implementing: 'Đang triển khai',
@@ -112,7 +112,7 @@ export const decisions = {
   factDueConfigured: 'Hạn xem xét (theo cấu hình của tỉnh)',
   councilProposed: 'Sở Nội vụ đề xuất thành lập Hội đồng đánh giá đối với đề xuất này.',
   changesHeading: 'Những nội dung đã thay đổi so với lần gửi trước',
-  changeLine: (field: string, before: string, after: string) => `${field}: "${before || '(trống)'}" → "${after || '(trống)'}"`,
+  changeLine: (field: string, before: string, after: string) => `${field}: “${before || '(trống)'}” → “${after || '(trống)'}”`,
   returnCommentHeading: 'Ý kiến khi trả lại lần trước',
   planHeading: (label: string) => label,
   voteIntro:
@@ -122,12 +122,12 @@ export const decisions = {
   voteNotPassed:
     'Tập thể lãnh đạo chưa thông qua đề xuất. Người đứng đầu có thể vẫn quyết định triển khai nếu xét thấy cần thiết, khả thi, và phải chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật về quyết định này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Quyết định phải thể hiện bằng văn bản.',
   overrideResponsibility:
-    'Bằng việc chọn "Vẫn triển khai", anh/chị quyết định thực hiện đề xuất khi tập thể chưa thông qua và chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật. Hệ thống lập Quyết định bằng văn bản theo thể thức Nghị định 30/2020/NĐ-CP.',
+    'Bằng việc chọn “Vẫn triển khai”, anh/chị quyết định thực hiện đề xuất khi tập thể chưa thông qua và chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật. Hệ thống lập Quyết định bằng văn bản theo thể thức Nghị định 30/2020/NĐ-CP.',
   outcomeLine: (outcome: string) =>
     ({
       forwarded: 'Đã chuyển Chủ tịch UBND tỉnh.',
       returned: 'Đã trả lại để bổ sung.',
-      approved: 'Đề xuất đã được thông qua.',
+      approved: 'Đề xuất đã được phê duyệt (tập thể lãnh đạo biểu quyết thông qua).',
       approved_by_override: 'Người đứng đầu đã quyết định triển khai bằng văn bản.',
       rejected: 'Đề xuất không được thông qua và không triển khai.',
     })[outcome] ?? outcome,
@@ -187,7 +187,7 @@ export const decisions = {
     comment_required: 'Anh/chị vui lòng ghi ý kiến (lý do) cho thao tác này.',
     vote_not_finished: 'Chưa thể kết thúc biểu quyết: còn thành viên chưa biểu quyết và chưa đến hạn xem xét.',
     single_voter_only:
-      'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn "Mở biểu quyết tập thể" hoặc ghi kết quả họp trực tiếp.',
+      'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn “Mở biểu quyết tập thể” hoặc ghi kết quả họp trực tiếp.',
     party_consultation_required:
       'Trước khi phê duyệt, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Anh/chị ghi ý kiến cấp ủy trước: “Ý KIẾN CẤP ỦY <mã> <ý kiến>”.',
     invalid_counts:
@@ -204,12 +204,12 @@ export const decisions = {
     `Kế hoạch đề xuất ${code} của anh/chị đã được lưu nhưng chưa thể gửi đi vì ${ROUTING_FAILURES[reason] ?? 'lỗi chuyển hồ sơ'}. Sở Nội vụ đã được báo để xử lý; kế hoạch không bị mất.`,
   queueNotice: (code: string, reason: string, unit: string | null) =>
     `Kế hoạch đề xuất ${code} chưa chuyển được đến người có thẩm quyền vì ${ROUTING_FAILURES[reason] ?? 'lỗi chuyển hồ sơ'}${unit ? ` (${unit})` : ''}. Đề nghị Sở Nội vụ cập nhật danh bạ rồi chuyển lại.`,
-  outcomeApproved: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được tập thể lãnh đạo thông qua.`,
+  outcomeApproved: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua.`,
   outcomeOverride: (code: string) =>
     `Tập thể lãnh đạo chưa thông qua kế hoạch ${code}, nhưng người đứng đầu đã quyết định bằng văn bản triển khai thực hiện.`,
   outcomeRejected: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị không được thông qua.`,
   outcomeReturned: (code: string) =>
-    `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại kế hoạch; sau khi sửa, anh/chị gửi lại: kế hoạch giữ nguyên mã và đến cùng người xem xét.`,
+    `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Bấm “Sửa đề xuất” (hoặc gõ “SỬA ${code}”) để mở lại kế hoạch; sau khi sửa, anh/chị gửi lại: kế hoạch giữ nguyên mã và đến cùng người xem xét.`,
   commentsHeading: 'Ý kiến',
   overrideDocument: (url: string) => `Quyết định bằng văn bản (.docx, thể thức Nghị định 30/2020/NĐ-CP): ${url}`,
   reminder: (code: string, due: string, days: number) =>
@@ -221,24 +221,24 @@ export const decisions = {
   queueTitle: 'Hàng đợi của Sở Nội vụ',
   queueOnlyHomeAffairs: 'Chức năng này dành cho cán bộ Sở Nội vụ.',
   queueEmpty: 'Không có kế hoạch nào chờ chuyển và không có thông báo nào gửi không thành công.',
-  queueRoutingHeading: 'Kế hoạch chưa chuyển được (gõ "CHUYỂN LẠI <mã>" sau khi cập nhật danh bạ)',
+  queueRoutingHeading: 'Kế hoạch chưa chuyển được (gõ “CHUYỂN LẠI <mã>” sau khi cập nhật danh bạ)',
   queueOutboxHeading: 'Thông báo chưa gửi được (hệ thống tự thử lại)',
   queueOutboxLine: (who: string, code: string, attempts: number, error: string) => `${who} – ${code}: ${attempts} lần thử; lỗi: ${error}`,
   rerouted: (code: string) => `Đã chuyển lại kế hoạch ${code}.`,
   rerouteFailed: (code: string) => `Chưa chuyển được kế hoạch ${code}: danh bạ vẫn thiếu thông tin cần thiết.`,
   // CLI
   cli: {
-    badDate: (d: string) => `Ngày không hợp lệ: "${d}" (dùng dd/mm/yyyy hoặc YYYY-MM-DD).`,
-    badRange: '"Đến ngày" phải sau hoặc bằng "từ ngày".',
-    unitNotFound: (code: string) => `Không tìm thấy đơn vị mã "${code}".`,
-    officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email "${email}".`,
+    badDate: (d: string) => `Ngày không hợp lệ: “${d}” (dùng dd/mm/yyyy hoặc YYYY-MM-DD).`,
+    badRange: '“Đến ngày” phải sau hoặc bằng “từ ngày”.',
+    unitNotFound: (code: string) => `Không tìm thấy đơn vị mã “${code}”.`,
+    officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email “${email}”.`,
     actingSaved: (name: string, unit: string, from: string, to: string) => `Đã giao ${name} phụ trách ${unit} từ ${from} đến ${to}.`,
     actingNone: 'Chưa có ai được giao phụ trách đơn vị.',
     actingLine: (unit: string, name: string, from: string, to: string) => `${unit}: ${name} (${from} – ${to})`,
     queueNone: 'Không có kế hoạch nào chờ chuyển.',
     queueLine: (code: string, title: string) => `${code} – ${title}`,
     outboxLine: (id: string, kind: string, attempts: number, error: string) => `#${id} ${kind}: ${attempts} lần thử; lỗi: ${error}`,
-    remindDone: (r: number, e: number) => `Đã lập ${r} lời nhắc và ${e} thông báo quá hạn (bot gửi đi ở lần thử kế tiếp).`,
+    remindDone: (r: number, e: number) => `Đã lập ${r} lời nhắc và ${e} thông báo quá hạn (hệ thống gửi đi ở lần thử kế tiếp).`,
   },
   // Lists
   tasksTitle: 'Việc chờ tôi',
@@ -257,7 +257,7 @@ export const decisions = {
   } as Record<string, string>,
   taskLineNoDue: (code: string, title: string, role: string) => `${code} – ${title} (${role})`,
   myProposalsTitle: 'Đề xuất của tôi',
-  myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ "tạo đề xuất" để bắt đầu.',
+  myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ “tạo đề xuất” để bắt đầu.',
   myProposalLine: (code: string, title: string, status: string, holder: string | null, due: string | null) =>
     `${code} – ${title}: ${status}${holder ? `; đang ở: ${holder}` : ''}${due ? `; hạn: ${due}` : ''}`,
   untitled: '(chưa đặt tên)',

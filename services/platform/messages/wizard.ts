@@ -51,10 +51,10 @@ export const wizard = {
     under_review: 'đang chờ người đứng đầu xem xét',
     party_consultation: 'đang xin ý kiến cấp ủy',
     voting: 'tập thể lãnh đạo đang biểu quyết',
-    returned: 'được trả lại để chỉnh sửa',
-    approved: 'đã được chấp thuận',
+    returned: 'được trả lại để bổ sung',
+    approved: 'đã được phê duyệt',
     approved_by_override: 'được người đứng đầu quyết định thực hiện',
-    rejected: 'không được chấp thuận',
+    rejected: 'không được phê duyệt',
     implementing: 'đang triển khai',
     paused: 'tạm dừng',
     stopped: 'đã dừng',
@@ -62,7 +62,7 @@ export const wizard = {
     evaluating: 'đang đánh giá kết quả',
     evaluated: 'đã đánh giá',
     closed: 'đã kết thúc',
-    withdrawn: 'đã hủy',
+    withdrawn: 'đã rút',
   } as Record<string, string>,
   coverageWarn:
     'Lưu ý: Nghị định 73/2023/NĐ-CP áp dụng trực tiếp cho cán bộ lãnh đạo, quản lý. Theo danh bạ, anh/chị không giữ chức vụ quản lý, nên đề xuất của anh/chị chưa thuộc diện được bảo vệ theo Nghị định; tuy vậy tỉnh khuyến khích mọi cán bộ đề xuất đổi mới và Quy định 32-QĐ/TU có thể mở rộng đối tượng (cần đối chiếu văn bản chính thức). Anh/chị vẫn có thể soạn và gửi đề xuất.',
@@ -109,7 +109,7 @@ export const wizard = {
   reopenNotReturned: (code: string, status: string) =>
     `Kế hoạch ${code} hiện ${status}, không ở tình trạng được trả lại để sửa nên chưa thể sửa. Gõ "đề xuất của tôi" để xem tình trạng các đề xuất.`,
   submitReturned: (code: string) =>
-    `Kế hoạch ${code} đã được trả lại để chỉnh sửa. Anh/chị bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại, sửa theo ý kiến rồi gửi lại.`,
+    `Kế hoạch ${code} đã được trả lại để bổ sung. Anh/chị bấm “Sửa đề xuất” (hoặc gõ “SỬA ${code}”) để mở lại, sửa theo ý kiến rồi gửi lại.`,
   reopenNotFound: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ: SỬA ĐX-2026-0001).',
   resubmitted: (code: string, revision: number) =>
     `Đã gửi lại đề xuất ${code} (lần gửi thứ ${revision}). Kế hoạch được lưu cố định và chuyển đến người đã xem xét lần trước, kèm những nội dung đã thay đổi; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tệp đính kèm.`,
