@@ -57,10 +57,6 @@ describe('workflow configuration', () => {
     assert.match(c.decision.headOwnPlan.note, /Chưa xác minh/);
     assert.equal(c.evaluation.completionReportWorkingDays, 5);
     assert.equal(c.evaluation.evaluationWorkingDays, 7);
-    assert.equal(c.optionalSteps.art8_2WideScopeReview.enabled, false);
-    assert.equal(c.optionalSteps.art8_2WideScopeReview.confidence, 'unknown');
-    assert.equal(c.optionalSteps.evaluationFollowUp.enabled, false);
-    assert.equal(c.optionalSteps.evaluationFollowUp.deadlineWorkingDays, 3);
     assert.deepEqual(c.reminders.offsetsWorkingDays, [2, 0]);
     assert.equal(c.escalation.target, 'home_affairs');
     assert.equal(c.coverage.nonManagerRule, 'warn');
@@ -143,6 +139,11 @@ describe('workflow configuration', () => {
     assert.match(error.message, /khóa "coverage\.nonManagerRule": phải là allow, warn hoặc block/);
   });
 
+  it('optionalSteps (read by nothing) is gone: the key is refused rather than silently ignored', () => {
+    const { keys } = problemKeys(() => parseWorkflowConfig({ optionalSteps: { art8_2WideScopeReview: { enabled: true } } }));
+    assert.deepEqual(keys, ['optionalSteps']);
+  });
+
   it('a misspelt key is rejected rather than silently defaulted', () => {
     const file = write('typo.yaml', 'decision:\n  deadlineWorkingDay: 10\n');
     const { keys, error } = problemKeys(() => loadWorkflowConfig(file));
@@ -201,18 +202,16 @@ describe('workflow configuration', () => {
           { code: 'y_te', label: 'Y tế 2' },
         ],
         annualReport: { unitReminderDates: ['31/11'] },
-        optionalSteps: { art8_2WideScopeReview: { enabled: 'yes' } },
+        decision: { voteMajority: { base: 'all' } },
       }),
     );
     assert.deepEqual(keys.sort(), [
       'annualReport.unitReminderDates[0]',
+      'decision.voteMajority.base',
       'directory.employingUnitKinds[1]',
       'fields[1].code',
-      'optionalSteps.art8_2WideScopeReview.enabled',
     ]);
-    const ok = parseWorkflowConfig({ optionalSteps: { art8_2WideScopeReview: { enabled: true } }, annualReport: { unitReminderDates: ['1/11'] } });
-    assert.equal(ok.optionalSteps.art8_2WideScopeReview.enabled, true);
-    assert.match(ok.optionalSteps.art8_2WideScopeReview.note, /chưa xác minh/);
+    const ok = parseWorkflowConfig({ annualReport: { unitReminderDates: ['1/11'] } });
     assert.deepEqual(ok.annualReport.unitReminderDates, ['01/11']);
   });
 });

@@ -143,12 +143,6 @@ const calendarSchema = z
     }
   });
 
-const optionalStepShape = (note: string) => ({
-  enabled: z.boolean({ error: 'phải là true hoặc false' }).default(false),
-  confidence: confidence.default('unknown'),
-  note: text(note),
-});
-
 const DEFAULT_FIELDS = [
   { code: 'cai_cach_hanh_chinh', label: 'Cải cách hành chính' },
   { code: 'chuyen_doi_so', label: 'Chuyển đổi số' },
@@ -266,26 +260,6 @@ export const workflowConfigSchema = z.strictObject({
     .strictObject({
       completionReportWorkingDays: workingDays(5),
       evaluationWorkingDays: workingDays(7),
-    })
-    .prefault({}),
-
-  optionalSteps: z
-    .strictObject({
-      art8_2WideScopeReview: z
-        .strictObject(
-          optionalStepShape(
-            'Điều 8.2 (đề xuất có phạm vi rộng, phức tạp): nội dung chưa xác minh. Bật để thêm bước thẩm định/hội đồng trước khi quyết định; cần đối chiếu văn bản chính thức.',
-          ),
-        )
-        .prefault({}),
-      evaluationFollowUp: z
-        .strictObject({
-          ...optionalStepShape(
-            'Bước tiếp theo trong thời hạn 03 ngày làm việc sau khi đánh giá kết quả: nội dung chưa xác minh. Bật để theo dõi bước này; cần đối chiếu văn bản chính thức.',
-          ),
-          deadlineWorkingDays: workingDays(3),
-        })
-        .prefault({}),
     })
     .prefault({}),
 
