@@ -69,6 +69,13 @@ export const wizard = {
   coverageBlock: (contact: string) =>
     `Nghị định 73/2023/NĐ-CP áp dụng cho cán bộ lãnh đạo, quản lý. Theo danh bạ, anh/chị không giữ chức vụ quản lý, và cấu hình hiện tại của tỉnh chỉ cho phép cán bộ lãnh đạo, quản lý lập đề xuất qua trợ lý. Anh/chị có thể trao đổi ý tưởng với lãnh đạo đơn vị, hoặc liên hệ ${contact} nếu thông tin chức vụ chưa đúng.`,
   reviewTitle: 'Xem lại kế hoạch đề xuất',
+  conditionNotMet: (label: string) =>
+    `Lưu ý: anh/chị trả lời “Không” ở ${label.toLowerCase()} (Điều 5). Đề xuất không đáp ứng đủ các điều kiện có thể không được xem là đề xuất đổi mới, sáng tạo để được khuyến khích, bảo vệ. Anh/chị có thể gõ “quay lại” để sửa, hoặc tiếp tục nếu thấy đúng.`,
+  // Art. 4.2 (verified) and Art. 6 (verified, items 1–4; the list may not be complete).
+  reviewAuthority:
+    'Trước khi gửi, anh/chị xác nhận: nội dung đề xuất thuộc thẩm quyền xem xét, quyết định của cơ quan và không trái chủ trương của Đảng, pháp luật của Nhà nước (khoản 2 Điều 4 Nghị định 73/2023/NĐ-CP). Gõ “gửi đề xuất” là anh/chị xác nhận điều này.',
+  reviewProhibitions:
+    'Điều 6 nghiêm cấm: lợi dụng việc khuyến khích, bảo vệ để vi phạm, trục lợi; cản trở, gây khó khăn cho người đề xuất, thực hiện; né tránh, đùn đẩy trách nhiệm; không thực hiện đề xuất đã được quyết định (danh sách có thể chưa đầy đủ, cần đối chiếu văn bản chính thức).',
   reviewIntro: 'Anh/chị kiểm tra toàn bộ kế hoạch. Gõ "sửa phần a" (hoặc tên, lĩnh vực, b, thời gian, nguồn lực, c, tự đánh giá) để sửa, "gửi đề xuất" để gửi.',
   reviewMissing: (items: string[]) => `Còn thiếu hoặc chưa đúng trước khi gửi:\n${items.map((i) => `• ${i}`).join('\n')}`,
   submit: 'Gửi đề xuất',
