@@ -7,7 +7,6 @@ import { ChannelGateways, type StoredReference, type TeamsGateway } from '../ser
 import { OutboxOnlyNotifier, undeliveredNotifications } from '../services/notifications/notifier.js';
 import { ReminderService } from '../services/jobs/reminder-service.js';
 import { enqueueNow, JOB_QUEUES, startDecisionJobs } from '../services/jobs/decision-jobs.js';
-import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';

@@ -37,7 +37,6 @@ import { runCli, startBotProcess, type BotProcess } from './helpers/bot-process.
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { RoundRobinProxy } from './helpers/round-robin-proxy.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
-import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { PARTY_STEP_OFF_ENV, WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 const SKIP_REASON = 'PGlite is single-process by design';
