@@ -2,6 +2,7 @@
 // the bot: a new 1:1 Teams conversation), the leadership votes by card and by typed command, and the
 // proposer learns the outcome. Also: refusals, a department head's plan through Home Affairs to the Chairman.
 import assert from 'node:assert/strict';
+import mammoth from 'mammoth';
 import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { registerDecisionFeature } from '../bot/decision/index.js';
 import { registerProposalFeature } from '../bot/proposal/index.js';
@@ -217,6 +218,12 @@ describe('decision conversation over HTTP', function () {
     assert.match(chairman, /Thủ tục và thời hạn xem xét kế hoạch này chưa được xác minh/);
     assert.match(chairman, /Hạn xem xét \(theo cấu hình của tỉnh\)/);
     assert.doesNotMatch(chairman, /Theo khoản 1 Điều 8 Nghị định 73\/2023\/NĐ-CP, trong thời hạn/);
+    // The head's own plan is addressed to the one who decides it, not to himself (item 8).
+    const planLink = chairman.match(/Kế hoạch đề xuất \(\.docx\): (\S+)/)?.[1];
+    assert.ok(planLink, chairman);
+    const planDoc = (await mammoth.extractRawText({ buffer: Buffer.from(await (await fetch(planLink)).arrayBuffer()) })).value;
+    assert.match(planDoc, /Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lào Cai\./);
+    assert.doesNotMatch(planDoc, /Người đứng đầu Sở Tài chính/);
     assert.match(chairman, /Hội đồng đánh giá/);
   });
 
