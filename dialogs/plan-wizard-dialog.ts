@@ -316,6 +316,11 @@ function echoOf(step: WizardStep, plan: ProposalPlan, ctx: StepContext): string 
     const value = BigInt(amount);
     return wizard.recordedAmount(formatVND(value), numberInWords(value));
   }
+  // Art. 5: a "Không" to a condition is told plainly, once, when it is answered.
+  if (step.section === 'check') {
+    const c = plan.conditions?.[step.id as 'c1' | 'c2' | 'c3' | 'c4'];
+    return c && !c.met ? wizard.conditionNotMet(step.label) : undefined;
+  }
   if (!ECHOED_STEPS.has(step.id)) return undefined;
   const value = step.current(plan, ctx);
   return value ? wizard.recorded(step.label, value) : undefined;

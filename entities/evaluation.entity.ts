@@ -41,7 +41,7 @@ export class Evaluation {
 
   /** services/documents/evaluation-conclusion-document.ts EVALUATION_OUTCOMES. */
   @Column({ type: 'varchar', length: 40 })
-  outcome!: 'completed' | 'not_completed_pure_motive' | 'not_completed_with_damage';
+  outcome!: 'completed' | 'not_completed_pure_motive' | 'not_completed_with_damage' | 'not_by_policy';
 
   @Column({ type: 'text' })
   results!: string;
@@ -58,9 +58,13 @@ export class Evaluation {
   @Column({ type: 'jsonb', nullable: true })
   tally!: VoteTally | null;
 
-  /** The provision of Art. 11 that applies: '11.1', '11.2', '11.3'. */
+  /** The provision of Art. 11 that applies: '11.1', '11.2', '11.3'; 'none' when no protection applies (Art. 4.2, 6). */
   @Column({ type: 'varchar', length: 16, nullable: true })
   provision!: string | null;
+
+  /** Whether the proposer was a leader or manager (Art. 2) when the collective concluded; null before it. */
+  @Column({ name: 'proposer_covered', type: 'boolean', nullable: true })
+  proposerCovered!: boolean | null;
 
   @Column({ type: 'jsonb', nullable: true })
   recognitions!: RecognitionRecord[] | null;

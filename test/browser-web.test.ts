@@ -175,7 +175,7 @@ describe('web face in a real browser', function () {
     await page.waitForURL(/\/dashboard$/);
     await page.locator('body[data-loaded="true"]').waitFor({ timeout: 60_000 });
     await page.locator('#table-recent td', { hasText: proposalCode }).waitFor();
-    assert.match(await page.locator('#table-recent').innerText(), /Đã được thông qua/);
+    assert.match(await page.locator('#table-recent').innerText(), /Đã được phê duyệt/);
     assert.equal(await page.locator('#table-recent img').count(), 0);
     // Chart.js drew into its canvases.
     const drawn = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => (c as HTMLCanvasElement).width > 0).length);

@@ -2,6 +2,7 @@
 // the bot: a new 1:1 Teams conversation), the leadership votes by card and by typed command, and the
 // proposer learns the outcome. Also: refusals, a department head's plan through Home Affairs to the Chairman.
 import assert from 'node:assert/strict';
+import mammoth from 'mammoth';
 import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { registerDecisionFeature } from '../bot/decision/index.js';
 import { registerProposalFeature } from '../bot/proposal/index.js';
@@ -67,7 +68,7 @@ describe('decision conversation over HTTP', function () {
     // The head never talked to the bot: a new 1:1 conversation carries the decider's card.
     const headCards = createdFor('gd.skhcn@test.invalid').join('\n');
     assert.match(headCards, new RegExp(code));
-    assert.match(headCards, /Mở biểu quyết tập thể/);
+    assert.match(headCards, /Ghi ý kiến cấp ủy/);
     // The proposer is told where the plan went, in the conversation they used.
     const told = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
     assert.match(told, /đã được gửi đến Phạm Văn Khoa/);
@@ -77,7 +78,13 @@ describe('decision conversation over HTTP', function () {
     assert.match(invokeCardText(intruder.body) || JSON.stringify(intruder.body), /không phải người được giao/);
     assert.equal(await status(id), 'under_review');
 
+    // Decree 73 Art. 4.3 (on by default): no vote before the Party committee's opinion is recorded.
+    assert.match(headCards, /xin ý kiến cấp ủy cùng cấp \(khoản 3 Điều 4/);
     const head = h.user('gd.skhcn@test.invalid');
+    const early = await head.execute('decision.vote.open', { proposalId: id });
+    assert.match(invokeCardText(early.body), /phải báo cáo, xin ý kiến cấp ủy/);
+    assert.equal(await status(id), 'under_review');
+    assert.match(allText(await head.say(`y kien cap uy ${code.replace('Đ', 'D')} Đảng ủy Sở nhất trí`)), /Đã ghi ý kiến cấp ủy/);
     const opened = await head.execute('decision.vote.open', { proposalId: id });
     assert.equal(opened.status, 200);
     assert.match(invokeCardText(opened.body), /Đã mở biểu quyết/);
@@ -93,11 +100,11 @@ describe('decision conversation over HTTP', function () {
     assert.match(allText(typed), /Đã ghi nhận biểu quyết/);
     await h.user('pgd3.skhcn@test.invalid').execute('decision.vote.for', { proposalId: id, comment: 'Đồng ý' });
     const last = await head.execute('decision.vote.for', { proposalId: id });
-    assert.match(invokeCardText(last.body), /đã được thông qua/i);
+    assert.match(invokeCardText(last.body), /đã được phê duyệt/i);
     assert.equal(await status(id), 'approved');
 
     const outcome = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
-    assert.match(outcome, /đã được tập thể lãnh đạo thông qua/);
+    assert.match(outcome, /đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua/);
     assert.match(outcome, /Cần làm rõ kinh phí/);
     assert.match(outcome, /3\/4 tán thành/);
 
@@ -109,7 +116,59 @@ describe('decision conversation over HTTP', function () {
 
     // The lists.
     const mine = plain(allText(await staff.say('đề xuất của tôi')));
-    assert.match(mine, new RegExp(`${code}.*Đã được thông qua`));
+    assert.match(mine, new RegExp(`${code}.*Đã được phê duyệt`));
+  });
+
+  it('the decision card shows what a head needs: budget and source, dates, purpose, expected results, the Art. 5 self-check, proposer and unit, due date, the .docx; the meeting form is secondary with nothing preselected', async () => {
+    const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!, {
+      purpose: 'Rút ngắn thời gian giải quyết hồ sơ',
+      requirements: 'Không phát sinh thủ tục mới',
+      expectedResults: 'Giảm 50% thời gian giải quyết',
+      fundingAmount: '150000000',
+      fundingSource: 'Ngân sách tỉnh',
+      startDate: '2026-03-02',
+      endDate: '2026-06-30',
+      conditions: {
+        c1: { met: true, reason: 'Quy trình số hóa chưa có hướng dẫn' },
+        c2: { met: true, reason: '' },
+        c3: { met: false, reason: 'Chưa cấp bách' },
+        c4: { met: true, reason: 'Ứng dụng công nghệ thông tin' },
+      },
+    });
+    await h.server.container.decisions.routeSubmitted(id, p.scStaff!);
+    const head = h.user('gd.skhcn@test.invalid');
+    const card = await head.execute('decision.refresh', { proposalId: id });
+    const text = plain(invokeCardText(card.body));
+    assert.match(text, new RegExp(code));
+    assert.match(text, /Người đề xuất\s*Vũ Văn Chuyên – Chuyên viên/);
+    assert.match(text, /Đơn vị\s*Sở Khoa học và Công nghệ/);
+    assert.match(text, /Kinh phí\s*150\.000\.000 đồng; nguồn: Ngân sách tỉnh/);
+    assert.match(text, /Thời gian thực hiện\s*từ ngày 02\/03\/2026 đến ngày 30\/06\/2026/);
+    assert.match(text, /Mục đích\s*Rút ngắn thời gian giải quyết hồ sơ/);
+    assert.match(text, /Yêu cầu\s*Không phát sinh thủ tục mới/);
+    assert.match(text, /Kết quả dự kiến\s*Giảm 50% thời gian giải quyết/);
+    assert.match(text, /Tự đánh giá điều kiện của người đề xuất \(Điều 5\)/);
+    assert.match(text, /1\. Tháo gỡ điểm nghẽn[^\n]*: Có – Quy trình số hóa chưa có hướng dẫn/);
+    assert.match(text, /3\. Xuất phát từ yêu cầu thực tiễn cấp bách[^\n]*: Không – Chưa cấp bách/);
+    assert.match(text, /Hạn xem xét\s*\d{2}\/\d{2}\/\d{4}/);
+    const docx = text.match(/Kế hoạch đề xuất \(\.docx\): (\S+)/)?.[1];
+    assert.ok(docx, text);
+    const file = await fetch(docx);
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-type') ?? '', /wordprocessingml/);
+    // The in-person meeting is a secondary path: after the vote, with no choice preselected.
+    await head.say(`Ý KIẾN CẤP ỦY ${code} Nhất trí`);
+    const ready = await head.execute('decision.refresh', { proposalId: id });
+    const adaptive = (ready.body as { value?: { body?: Record<string, unknown>[]; actions?: { verb?: string; data?: { verb?: string } }[] } }).value!;
+    const headVote = adaptive.body!.find((x) => x.id === 'headVote');
+    assert.ok(headVote, 'the meeting form is on the card');
+    assert.equal(headVote!.value, undefined, 'nothing preselected');
+    const verbs = JSON.stringify(adaptive.actions);
+    assert.ok(verbs.indexOf('decision.vote.open') < verbs.indexOf('decision.meeting'), verbs);
+    // A tie recorded without the head's side is refused.
+    const tie = await head.execute('decision.meeting', { proposalId: id, inFavour: 2, against: 2, participants: 'Tập thể' });
+    assert.match(invokeCardText(tie.body), /khi số phiếu bằng nhau phải chọn ý kiến của người đứng đầu/);
+    assert.equal(await status(id), 'under_review');
   });
 
   it("a department head's plan goes through Home Affairs intake to the Chairman; a return comes back to the same decider with the changes", async () => {
@@ -145,13 +204,26 @@ describe('decision conversation over HTTP', function () {
     const text = plain(invokeCardText(card.body));
     assert.match(text, /Bổ sung nguồn kinh phí/);
     assert.match(text, /Những nội dung đã thay đổi so với lần gửi trước/);
-    assert.match(text, /Nguồn kinh phí: "Chi thường xuyên của xã" → "Ngân sách tỉnh"/);
+    assert.match(text, /Nguồn kinh phí: “Chi thường xuyên của xã” → “Ngân sách tỉnh”/);
+    // Intake's time limit is the province's, not the decree's (item 5): no Art. 8.1 citation for it.
+    assert.match(text, /Hạn tiếp nhận là thời hạn do tỉnh cấu hình \(07 ngày làm việc\), không phải thời hạn do Nghị định quy định/);
+    assert.doesNotMatch(text, /khoản 1 Điều 8/);
 
     const forwarded = await ha.execute('decision.council', { proposalId: id });
     assert.match(invokeCardText(forwarded.body), /Đã chuyển/);
     assert.equal(await status(id), 'under_review');
     const chairman = createdFor('chu.tich@test.invalid').join('\n');
     assert.match(chairman, new RegExp(code));
+    // A head's own plan (Art. 7.4): procedure and time limit not verified, shown as the province's setting.
+    assert.match(chairman, /Thủ tục và thời hạn xem xét kế hoạch này chưa được xác minh/);
+    assert.match(chairman, /Hạn xem xét \(theo cấu hình của tỉnh\)/);
+    assert.doesNotMatch(chairman, /Theo khoản 1 Điều 8 Nghị định 73\/2023\/NĐ-CP, trong thời hạn/);
+    // The head's own plan is addressed to the one who decides it, not to himself (item 8).
+    const planLink = chairman.match(/Kế hoạch đề xuất \(\.docx\): (\S+)/)?.[1];
+    assert.ok(planLink, chairman);
+    const planDoc = (await mammoth.extractRawText({ buffer: Buffer.from(await (await fetch(planLink)).arrayBuffer()) })).value;
+    assert.match(planDoc, /Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lào Cai\./);
+    assert.doesNotMatch(planDoc, /Người đứng đầu Sở Tài chính/);
     assert.match(chairman, /Hội đồng đánh giá/);
   });
 
@@ -181,6 +253,7 @@ describe('decision conversation over HTTP', function () {
     const { id, code } = await createSubmittedProposal(h.db.dataSource, p.haHead!);
     await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.haHead! });
     const chairman = h.user('chu.tich@test.invalid');
+    assert.match(allText(await chairman.say(`Ý KIẾN CẤP ỦY ${code} Ban Thường vụ Tỉnh ủy nhất trí`)), /Đã ghi ý kiến cấp ủy/);
     assert.match(allText(await chairman.say(`bieu quyet ${code.replace('Đ', 'D')}`)), /Đã mở biểu quyết/);
     await h.user('pct1@test.invalid').say(`KHÔNG TÁN THÀNH ${code} Chưa đủ cơ sở`);
     const closed = await chairman.say(`KHONG TAN THANH ${code} Cần thêm số liệu`);

@@ -7,7 +7,7 @@ import { ChannelGateways, type StoredReference, type TeamsGateway } from '../ser
 import { OutboxOnlyNotifier, undeliveredNotifications } from '../services/notifications/notifier.js';
 import { ReminderService } from '../services/jobs/reminder-service.js';
 import { enqueueNow, JOB_QUEUES, startDecisionJobs } from '../services/jobs/decision-jobs.js';
-import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 
@@ -37,7 +37,7 @@ describe('deadlines, reminders and escalation', function () {
     n.registerRenderer(Object.values(DECISION_NOTICES), render);
     return n;
   };
-  const worker = () => new ReminderService(db.dataSource, notifier(), { config: defaultWorkflowConfig });
+  const worker = () => new ReminderService(db.dataSource, notifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP });
 
   before(async function () {
     this.timeout(180_000);
@@ -51,7 +51,7 @@ describe('deadlines, reminders and escalation', function () {
       );
     }
     // Received Friday 13/02/2026, the eve of the Tết break (14–22/02): due Tuesday 03/03/2026.
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-02-13' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-02-13' });
     proposalId = (await createSubmittedProposal(db.dataSource, p.scStaff!)).id;
     await service.routeSubmitted(proposalId, p.scStaff!);
     const [row] = (await db.dataSource.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM decision WHERE proposal_id = $1`, [proposalId])) as { due: string }[];
@@ -86,7 +86,7 @@ describe('deadlines, reminders and escalation', function () {
 
   it('a delivery that fails stays in the outbox for Home Affairs, and is retried', async () => {
     adapter.failFor.add('conv-haHead');
-    const service = new DecisionService(db.dataSource, notifier(), { config: defaultWorkflowConfig, today: () => '2026-03-05' });
+    const service = new DecisionService(db.dataSource, notifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-03-05' });
     const { id } = await createSubmittedProposal(db.dataSource, p.healthStaff!); // no head: Home Affairs is told
     await service.routeSubmitted(id, p.healthStaff!);
     const failed = await undeliveredNotifications(db.dataSource);
@@ -99,7 +99,7 @@ describe('deadlines, reminders and escalation', function () {
 
   it('pg-boss runs on the same database: queues created at start, a reminder sweep job completes', async function () {
     this.timeout(120_000);
-    const jobs = await startDecisionJobs(db.dataSource, new OutboxOnlyNotifier(), { workflow: defaultWorkflowConfig });
+    const jobs = await startDecisionJobs(db.dataSource, new OutboxOnlyNotifier(), { workflow: WORKFLOW_WITHOUT_PARTY_STEP });
     try {
       for (const q of Object.values(JOB_QUEUES)) assert.ok(await jobs.boss.getQueue(q), `queue ${q}`);
       const id = await enqueueNow(jobs.boss, JOB_QUEUES.reminders);

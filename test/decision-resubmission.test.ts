@@ -103,7 +103,7 @@ describe('decision: return for changes and resubmission over HTTP', function () 
 
     // An old review card's "Gửi đề xuất" does not send a returned plan: it says how to reopen it.
     const stale = plain(allText((await staff.execute('plan.submit', { proposalId: id })).replies));
-    assert.match(stale, new RegExp(`đã được trả lại để chỉnh sửa[\\s\\S]*SỬA ${code}`));
+    assert.match(stale, new RegExp(`đã được trả lại để bổ sung[\\s\\S]*SỬA ${code}`));
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
 
     // 5. Someone else cannot reopen it (a deputy with no part in it may not even see it); the refusal is
@@ -141,7 +141,7 @@ describe('decision: return for changes and resubmission over HTTP', function () 
       ['giữ nguyên', /Bước 16\/25[\s\S]*Nguồn kinh phí/],
       ['menu', /Tôi có thể giúp gì\?[\s\S]*Bản nháp vẫn giữ nguyên chỗ đang soạn[\s\S]*Bước 16\/25[\s\S]*Nguồn kinh phí/],
       ['hướng dẫn', /Trợ lý Đổi mới giúp anh\/chị[\s\S]*Bước 16\/25/],
-      ['việc chờ tôi', /không có đề xuất nào chờ xem xét[\s\S]*Bước 16\/25/],
+      ['việc chờ tôi', /không có việc nào đang chờ[\s\S]*Bước 16\/25/],
       ['Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%', /Bước 17\/25/],
       ['giữ nguyên', /Bước 18\/25/],
       ['giữ nguyên', /Sửa kế hoạch đề xuất[\s\S]*nguồn: Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%[\s\S]*Gửi lại đề xuất/],
@@ -183,21 +183,22 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     );
     assert.match(headCard, new RegExp(code));
     assert.match(headCard, /Những nội dung đã thay đổi so với lần gửi trước/);
-    assert.match(headCard, /Nguồn kinh phí: "Chi thường xuyên của xã" → "Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%"/);
+    assert.match(headCard, /Nguồn kinh phí: “Chi thường xuyên của xã” → “Ngân sách tỉnh hỗ trợ 50%, xã đối ứng 50%”/);
     assert.match(headCard, /Ý kiến khi trả lại lần trước[\s\S]*Bổ sung nguồn kinh phí, làm rõ đơn vị chi trả/);
 
     // 10. The collective decides (meeting result); the proposer learns the outcome.
+    assert.match(plain(allText(await head.say(`Ý KIẾN CẤP ỦY ${code} Đảng ủy nhất trí`))), /Đã ghi ý kiến cấp ủy/);
     const decided = plain(allText(await head.say(`KẾT QUẢ HỌP ${code} 4 0 CÓ Ông Khoa, bà Phó, ông Hai, bà Ba`)));
     assert.match(decided, /Đã ghi kết quả họp/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'approved');
-    assert.match(said(staff.conversationId), new RegExp(`Kế hoạch đề xuất ${code} của anh/chị đã được tập thể lãnh đạo thông qua`));
+    assert.match(said(staff.conversationId), new RegExp(`Kế hoạch đề xuất ${code} của anh/chị đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua`));
 
     // 11. SỬA on a plan that is not returned is refused politely; the list offers the plan document.
     const late = plain(allText(await staff.say(`SỬA ${code}`)));
     assert.match(late, /không ở tình trạng được trả lại để sửa/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'approved');
     const final = plain(allText(await staff.say('de xuat cua toi')));
-    assert.match(final, new RegExp(`${code} – Số hóa hồ sơ cấp phép xây dựng tại xã: Đã được thông qua`));
+    assert.match(final, new RegExp(`${code} – Số hóa hồ sơ cấp phép xây dựng tại xã: Đã được phê duyệt`));
     assert.match(final, new RegExp(`Tải kế hoạch \\(\\.docx\\) ${code}`));
     const file = await staff.execute('plan.download', { proposalId: id });
     const url = JSON.stringify(file.replies).match(/https?:\/\/[^"\s]+\/files\/[^"\s]+/)?.[0];

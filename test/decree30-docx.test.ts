@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
+import { placeOf } from '../services/documents/plan-file.js';
 import {
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
@@ -48,6 +49,7 @@ const planInput: ProposalPlanInput = {
   proposer: { name: 'Nguyễn Thị Hường', position: 'Phó Trưởng phòng Quản lý khoa học', unit: 'Sở Khoa học và Công nghệ' },
   agency,
   issue: { place: 'Lào Cai', date: '2026-11-30' },
+  addressee: 'Giám đốc Sở Khoa học và Công nghệ',
   necessity: {
     necessity: 'Hồ sơ thẩm định đang lưu bằng giấy, tra cứu mất nhiều ngày.',
     purpose: 'Rút ngắn thời gian thẩm định xuống còn 05 ngày làm việc.',
@@ -184,10 +186,11 @@ describe('Decree 30 administrative documents (.docx)', () => {
         'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
         NATIONAL_TITLE,
         NATIONAL_MOTTO,
-        '/KH-SKHCN',
         'Lào Cai, ngày 30 tháng 11 năm 2026',
         'KẾ HOẠCH',
-        'Đề xuất đổi mới, sáng tạo',
+        // Item 8: the trích yếu names this plan; the plan is a personal proposal addressed to the decider.
+        'Đề xuất đổi mới, sáng tạo: Số hóa hồ sơ thẩm định nhiệm vụ khoa học',
+        'Kính gửi: Giám đốc Sở Khoa học và Công nghệ.',
         'Mã đề xuất: ĐX-2026-0001',
         'Tên đề xuất: Số hóa hồ sơ thẩm định nhiệm vụ khoa học <script>alert("x")</script>',
         'Lĩnh vực: Chuyển đổi số',
@@ -221,11 +224,11 @@ describe('Decree 30 administrative documents (.docx)', () => {
         '1. Tác động tích cực',
         'Giảm 70% thời gian tra cứu.',
         '2. Tác động tiêu cực (nếu có)',
-        'Không có.',
         '3. Kết quả dự kiến đạt được trên thực tiễn',
         '100% hồ sơ thẩm định năm 2027 được lưu điện tử.',
+        'kính đề nghị Giám đốc Sở Khoa học và Công nghệ xem xét, quyết định',
         'Nơi nhận:',
-        'Người đứng đầu Sở Khoa học và Công nghệ (để xem xét, quyết định);',
+        'Như trên (để xem xét, quyết định);',
         'NGƯỜI ĐỀ XUẤT',
         'Nguyễn Thị Hường',
         'PHỤ LỤC',
@@ -238,6 +241,9 @@ describe('Decree 30 administrative documents (.docx)', () => {
         'Không',
         'Không liên quan phân cấp',
       ]);
+      // A personal proposal: no agency registry number ("Số …/KH-"), signed by the proposer.
+      assert.doesNotMatch(text, /Số:\s*\/KH-/);
+      assert.doesNotMatch(text, /Như nêu tại mục|Không có yêu cầu bổ sung/);
       // The proposer's text containing markup is literal text in the document.
       assert.ok(text.includes('<script>alert("x")</script>'));
       assert.ok(html.includes('&lt;script&gt;alert("x")&lt;/script&gt;'));
@@ -266,6 +272,16 @@ describe('Decree 30 administrative documents (.docx)', () => {
       assert.ok(text.includes('b) Kinh phí: Không đề nghị kinh phí.'));
       assert.ok(!text.includes('Các mốc thực hiện'));
       assert.ok(!text.includes('undefined'));
+      // Fields the officer left empty stay visibly empty: nothing is written in their name.
+      assert.ok(text.includes('1. Tác động tích cực\n(Người đề xuất không nêu.)'), text);
+      assert.ok(text.includes('a) Nhân lực: (Người đề xuất không nêu.)'));
+      assert.ok(!/Như nêu tại mục|Không có yêu cầu bổ sung/.test(text));
+    });
+
+    it('names the commune as the place of a commune\'s plan', () => {
+      assert.equal(placeOf('UBND xã Bắc Hà', 'ubnd_xa'), 'Bắc Hà');
+      assert.equal(placeOf('Ủy ban nhân dân xã Bảo Hà', 'ubnd_xa'), 'Bảo Hà');
+      assert.equal(placeOf('Sở Khoa học và Công nghệ', 'so_nganh'), 'Lào Cai');
     });
 
     it('has an ASCII file name', () => {

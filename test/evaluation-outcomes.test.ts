@@ -13,6 +13,7 @@ import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.
 import { createApprovedProposal, noticesFor, statusOf } from './helpers/after-decision-fixtures.js';
 import mammoth from 'mammoth';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('implementation and evaluation services', function () {
   this.timeout(120_000);
@@ -28,8 +29,8 @@ describe('implementation and evaluation services', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: clock });
-    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: clock });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: clock });
+    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: clock });
   });
   after(async () => db?.dispose());
 
@@ -193,23 +194,56 @@ describe('implementation and evaluation services', function () {
     assert.match(text, /2\/3 thành viên tán thành/);
   });
 
-  it('not completed, pure motive → Art. 11.2 (liability excluded), closed at once; a tie follows the head', async () => {
-    const { id } = await completed();
+  it('not completed, pure motive → Art. 11.2 (liability excluded) for a manager, closed at once; a tie follows the head', async () => {
+    // The room chief is a manager (Art. 2), so the protection of Art. 11.2 is his.
+    const { id } = await completed('roomChief');
     const missing = await evals.open(as('scHead'), id, { outcome: 'not_completed_pure_motive', results: 'Hoàn thành 50%' });
     assert.equal(!missing.ok && missing.reason, 'causes_required');
     assert.ok((await evals.open(as('scHead'), id, { outcome: 'not_completed_pure_motive', results: 'Hoàn thành 50%', objectiveCauses: 'Thiếu thiết bị', subjectiveCauses: 'Ước tính khối lượng chưa sát' })).ok);
     // 4 voters: head + 3 deputies; 2 for (with the head), 2 against → passes on the head's side.
     const r = await evals.recordMeeting(as('scHead'), id, { inFavour: 2, against: 2, headInFavour: true, participants: 'Giám đốc, 3 Phó Giám đốc' });
     assert.ok(r.ok && r.status === 'closed', JSON.stringify(r));
-    const [e] = (await db.dataSource.query(`SELECT provision, tally FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { provision: string; tally: { source: string } }[];
+    const [e] = (await db.dataSource.query(`SELECT provision, tally, proposer_covered FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { provision: string; tally: { source: string }; proposer_covered: boolean }[];
     assert.equal(e!.provision, '11.2');
+    assert.equal(e!.proposer_covered, true);
     assert.equal(e!.tally.source, 'meeting');
     const rec = await evals.recordRecognition(as('scHead'), id, ['bieu_duong']);
     assert.equal(rec.ok, false);
     const file = await renderEvaluationFile(db.dataSource, id);
     const text = (await mammoth.extractRawText({ buffer: file!.content })).value;
     assert.match(text, /khoản 2 Điều 11/);
+    assert.match(text, /được loại trừ trách nhiệm/);
     assert.match(text, /Thiếu thiết bị/);
+  });
+
+  it('not carried out by the policy (Art. 4.2, 6): reasons required, no protection, closed', async () => {
+    const { id } = await completed('roomChief');
+    const bare = await evals.open(as('scHead'), id, { outcome: 'not_by_policy', results: 'Tự ý mở rộng phạm vi' });
+    assert.equal(!bare.ok && bare.reason, 'causes_required');
+    assert.ok((await evals.open(as('scHead'), id, { outcome: 'not_by_policy', results: 'Tự ý mở rộng phạm vi', objectiveCauses: 'Không có', subjectiveCauses: 'Triển khai ngoài phạm vi được phê duyệt' })).ok);
+    const r = await evals.recordMeeting(as('scHead'), id, { inFavour: 4, against: 0, headInFavour: true, participants: 'Tập thể' });
+    assert.ok(r.ok && r.status === 'closed', JSON.stringify(r));
+    const [e] = (await db.dataSource.query(`SELECT provision FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { provision: string }[];
+    assert.equal(e!.provision, 'none');
+    const text = (await mammoth.extractRawText({ buffer: (await renderEvaluationFile(db.dataSource, id))!.content })).value;
+    assert.match(text, /Không áp dụng các biện pháp bảo vệ tại Điều 11/);
+    assert.match(text, /khoản 2 Điều 4 và Điều 6/);
+    assert.doesNotMatch(text, /được loại trừ trách nhiệm/);
+  });
+
+  it('a paused proposal is evaluated with its causes, never as completed; its pending check-ins are cancelled', async () => {
+    const { id } = await implementing('roomChief');
+    assert.ok((await impl.pause(as('scHead'), id, 'Chờ kinh phí')).ok);
+    const asDone = await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Xong' });
+    assert.equal(!asDone.ok && asDone.reason, 'not_completed_when_stopped');
+    assert.ok((await evals.open(as('scHead'), id, { outcome: 'not_completed_pure_motive', results: 'Xong 20%', objectiveCauses: 'Không có kinh phí', subjectiveCauses: 'Không' })).ok);
+    assert.equal(await statusOf(db.dataSource, id), 'evaluating');
+    const pending = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending'`, [id])) as { n: number }[];
+    assert.equal(pending[0]!.n, 0);
+    // A later round still may not find it completed.
+    assert.ok((await evals.recordMeeting(as('scHead'), id, { inFavour: 0, against: 4, headInFavour: false, participants: 'Tập thể' })).ok);
+    const again = await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Xong' });
+    assert.equal(!again.ok && again.reason, 'not_completed_when_stopped');
   });
 
   it('with damage → Art. 11.3; a round not passed lets the head propose again', async () => {
@@ -236,6 +270,45 @@ describe('implementation and evaluation services', function () {
     assert.deepEqual(rows.map((x) => [x.round, x.state, x.provision]), [[1, 'not_passed', null], [2, 'passed', '11.3']]);
     const outsider = await evals.open(as('scDeputy1'), id, { outcome: 'completed', results: 'x' });
     assert.equal(!outsider.ok && outsider.reason, 'not_allowed');
+  });
+
+  it('progress check-ins start from the plan\'s start date, never before it; milestones before it are not asked', async () => {
+    today = '2026-03-02';
+    const { id } = await createApprovedProposal(db.dataSource, p.scStaff!, {
+      today: clock,
+      plan: { startDate: '2026-05-04', endDate: '2026-12-31', milestones: [{ date: '2026-04-15', description: 'Trước khi bắt đầu' }, { date: '2026-07-01', description: 'Giữa kỳ' }] },
+    });
+    assert.ok((await impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })).ok);
+    const rows = (await db.dataSource.query(`SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' ORDER BY due_date`, [id])) as { kind: string; due: string }[];
+    const periodic = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-05-04', 20);
+    assert.deepEqual(rows, [
+      { kind: 'periodic', due: periodic },
+      { kind: 'milestone', due: '2026-07-01' },
+    ]);
+    assert.ok(rows.every((r) => r.due > '2026-05-04'));
+    // A progress report before the start reschedules from the start too.
+    assert.ok((await impl.report(as('scStaff'), id, 'progress', 'Đang chuẩn bị')).ok);
+    const [next] = (await db.dataSource.query(`SELECT min(due_date)::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' AND kind = 'periodic'`, [id])) as { due: string }[];
+    assert.equal(next!.due, periodic);
+  });
+
+  it('"việc chờ tôi" after the decision: assignment, evaluation, ballots, recognition wait for the right people', async () => {
+    today = '2026-03-02';
+    const a = await createApprovedProposal(db.dataSource, p.scStaff!, { today: clock });
+    const steps = async (key: string) => (await impl.tasksFor(p[key]!)).filter((x) => x.proposal.id === a.id).map((x) => x.step);
+    assert.deepEqual(await steps('scHead'), ['assign']);
+    assert.deepEqual(await steps('scStaff'), []);
+    assert.ok((await impl.assign(as('scHead'), a.id, { implementers: ['cv.skhcn@test.invalid'] })).ok);
+    assert.deepEqual(await steps('scHead'), []);
+    today = '2026-06-30';
+    assert.deepEqual(await steps('scStaff'), ['progress', 'completion']);
+    assert.ok((await impl.reportCompletion(as('scStaff'), a.id, 'Xong')).ok);
+    assert.deepEqual(await steps('scHead'), ['evaluate']);
+    assert.ok((await evals.open(as('scHead'), a.id, { outcome: 'completed', results: 'Xong' })).ok);
+    assert.deepEqual(await steps('scDeputy1'), ['evaluation_vote']);
+    assert.ok((await evals.recordMeeting(as('scHead'), a.id, { inFavour: 4, against: 0, headInFavour: true, participants: 'Tập thể' })).ok);
+    assert.deepEqual(await steps('scHead'), ['recognize']);
+    assert.deepEqual(await steps('scDeputy1'), []);
   });
 
   it('double clicks: concurrent assignments, completions and votes record once', async () => {

@@ -8,6 +8,7 @@ import { EvaluationService } from '../services/evaluation/evaluation-service.js'
 import { ImplementationService } from '../services/implementation/implementation-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
@@ -43,8 +44,8 @@ describe('after-decision cards', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
-    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => today });
+    evals = new EvaluationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => today });
   });
   after(async () => db?.dispose());
 
@@ -73,7 +74,7 @@ describe('after-decision cards', function () {
     assert.ok((await impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })).ok);
     c = await card(id, 'scStaff', 'implementer');
     assert.deepEqual(c.verbs, ['impl.progress', 'impl.obstacle', 'impl.complete']);
-    assert.match(c.text, /Các mốc hỏi tiến độ[\s\S]*15\/04\/2026: mốc "Xong quét hồ sơ năm 2025"/);
+    assert.match(c.text, /Các mốc hỏi tiến độ[\s\S]*15\/04\/2026: mốc “Xong quét hồ sơ năm 2025”/);
     assert.match(c.text, new RegExp(`BÁO CÁO TIẾN ĐỘ ${code} <nội dung>`));
     assert.deepEqual((await card(id, 'scHead', 'head')).verbs, ['impl.pause', 'impl.stop']);
 
@@ -82,7 +83,7 @@ describe('after-decision cards', function () {
     c = await card(id, 'scHead', 'head');
     assert.deepEqual(c.verbs, ['eval.open']);
     assert.deepEqual(c.inputs, ['outcome', 'results', 'objectiveCauses', 'subjectiveCauses', 'damage']);
-    assert.match(c.text, /hạn 09\/07\/2026/);
+    assert.match(c.text, /chậm nhất ngày 09\/07\/2026/);
 
     assert.ok((await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Giảm 60% thời gian' })).ok);
     c = await card(id, 'scDeputy1', 'voter');

@@ -63,21 +63,29 @@ describe('after the decision, over HTTP', function () {
     const feature = h.server.container;
     assert.ok(feature);
 
-    // The sweep gives the deciding head (who never talked to the bot) the assignment card, once.
-    const sweep = new AfterDecisionReminders(ds, feature.notifier, { config: defaultWorkflowConfig });
-    assert.equal((await sweep.run(todayVN())).assignCards, 1);
-    assert.equal((await sweep.run(todayVN())).assignCards, 0);
+    // The approval itself asks the deciding head (who never talked to the bot) to assign, at once; the
+    // hourly sweep is only a safety net and finds nothing more to send.
+    const [asked] = (await ds.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE proposal_id = $1 AND kind = 'impl.assign'`, [id])) as { n: number }[];
+    assert.equal(asked!.n, 1);
+    await feature.notifier.retryDue(new Date(Date.now() + 60_000)); // the fixture approved through an outbox-only notifier
     assert.match(createdFor('gd.skhcn@test.invalid').join('\n'), new RegExp(`${code}[\\s\\S]*Giao thực hiện`));
+    const sweep = new AfterDecisionReminders(ds, feature.notifier, { config: defaultWorkflowConfig });
+    assert.equal((await sweep.run(todayVN())).assignCards, 0);
+    // "Việc chờ tôi" shows the waiting assignment.
+    const head = h.user('gd.skhcn@test.invalid');
+    assert.match(allText(await head.say('việc chờ tôi')), new RegExp(`${code} – .*\\(chờ giao thực hiện\\)`));
 
     // Someone else cannot assign.
     const intruder = await h.user('pgd2.skhcn@test.invalid').execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid' });
     assert.match(cardText(intruder.body), /không phải người được giao/);
-    const head = h.user('gd.skhcn@test.invalid');
     const assigned = await head.execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid', emails: '', people: '3 chuyên viên', funding: '', equipment: '' });
     assert.equal(assigned.status, 200);
     assert.match(cardText(assigned.body), /Đã giao thực hiện đề xuất .* Vũ Văn Chuyên/);
     assert.equal(await statusOf(ds, id), 'implementing');
     assert.match(await inbox('cv.skhcn@test.invalid'), /Anh\/chị được giao thực hiện đề xuất/);
+
+    // Nothing waits for the head any more on this proposal once it is assigned.
+    assert.doesNotMatch(allText(await head.say('việc chờ tôi')), new RegExp(code));
 
     // Progress and an obstacle, typed.
     const listed = allText(await staff.say('báo cáo tiến độ'));
@@ -102,7 +110,13 @@ describe('after the decision, over HTTP', function () {
     assert.equal(await statusOf(ds, id), 'completion_reported');
     const [impl] = (await ds.query(`SELECT completion_files FROM implementation WHERE proposal_id = $1`, [id])) as { completion_files: { name: string; url: string }[] }[];
     assert.deepEqual(impl!.completion_files, [{ name: 'bao-cao-ket-qua.pdf', url: 'https://files.example.invalid/bao-cao-ket-qua.pdf' }]);
-    assert.match(await inbox('gd.skhcn@test.invalid'), /báo cáo hoàn thành đề xuất[\s\S]*Mở biểu quyết đánh giá/);
+    assert.match(await inbox('gd.skhcn@test.invalid'), /báo cáo hoàn thành đề xuất[\s\S]*Ghi ý kiến cấp ủy/);
+
+    // Decree 73 Art. 4.3: the Party committee's opinion on the results before the evaluation opens.
+    const early = await head.execute('eval.open', { proposalId: id, outcome: 'completed', results: 'Xong' });
+    assert.match(cardText(early.body), /xin ý kiến cấp ủy/);
+    const consulted = await head.execute('eval.party.record', { proposalId: id, comment: 'Đảng ủy Sở nhất trí' });
+    assert.match(cardText(consulted.body), /Đã ghi ý kiến cấp ủy về kết quả/);
 
     // The evaluation: a missing cause is refused for a partial outcome, then the head proposes "completed".
     const refused = await head.execute('eval.open', { proposalId: id, outcome: 'not_completed_pure_motive', results: 'Một phần' });
@@ -125,8 +139,10 @@ describe('after the decision, over HTTP', function () {
 
     // The proposer is told plainly, with the provision and the conclusion to download.
     const told = await inbox('cv.skhcn@test.invalid');
-    assert.match(told, /đánh giá HOÀN THÀNH\. Theo khoản 1 Điều 11/);
-    assert.match(told, /ghi nhận khuyến khích: Biểu dương, khen ngợi kịp thời; Đề nghị khen thưởng/);
+    // The proposer is a specialist, not a manager: the decree's protection is not told as his (Art. 2).
+    assert.match(told, /được tập thể lãnh đạo đánh giá: Hoàn thành\. Anh\/chị không giữ chức vụ lãnh đạo, quản lý/);
+    assert.doesNotMatch(told, /Theo khoản 1 Điều 11/);
+    assert.match(told, /Hình thức khuyến khích: Biểu dương, khen ngợi kịp thời; Đề nghị khen thưởng/);
     assert.match(told, /cần đối chiếu văn bản chính thức/);
     const link = told.match(/Kết luận đánh giá \(\.docx\): (\S+)/)?.[1];
     assert.ok(link, told);

@@ -13,6 +13,7 @@ import { openTestDatabase, type TestDatabase } from './helpers/test-database.js'
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal, noticesFor } from './helpers/after-decision-fixtures.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('after-decision reminders on the right dates', function () {
   this.timeout(120_000);
@@ -28,16 +29,18 @@ describe('after-decision reminders on the right dates', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => today });
-    sweep = new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig });
+    impl = new ImplementationService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => today });
+    sweep = new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP });
     proposalId = (await createApprovedProposal(db.dataSource, p.scStaff!, { today: () => today })).id;
   });
   after(async () => db?.dispose());
 
   const count = async (officer: string, kind: string) => (await noticesFor(db.dataSource, p[officer]!, kind)).filter((n) => n.proposal_id === proposalId).length;
 
-  it('the assignment card goes to the deciding head once, and not after assignment', async () => {
-    assert.equal((await sweep.run('2026-03-02')).assignCards, 1);
+  it('the assignment card goes to the deciding head once, at the approval, and not after assignment', async () => {
+    // Written by the approval itself; the sweep (a safety net with the same key) adds nothing.
+    assert.equal(await count('scHead', N.assignCard), 1);
+    assert.equal((await sweep.run('2026-03-02')).assignCards, 0);
     assert.equal((await sweep.run('2026-03-03')).assignCards, 0);
     assert.equal(await count('scHead', N.assignCard), 1);
     const r = await impl.assign({ officerId: p.scHead!, channel: 'test' }, proposalId, { implementers: ['cv.skhcn@test.invalid'] });

@@ -120,7 +120,7 @@ describe('notification delivery when the Teams app is not installed', function (
       const chatId = graph.chats.get(graph.installations.get(aad)!)!;
       const inChat = h.connector.messages(chatId).map((a) => allText([a])).join('\n');
       assert.match(inChat, new RegExp(code), 'the decider card was delivered in the chat Graph named');
-      assert.match(inChat, /Mở biểu quyết tập thể/);
+      assert.match(inChat, /Ghi ý kiến cấp ủy/); // the decider card: the Party-committee step comes first (Art. 4.3)
 
       const rows = (await h.db.dataSource.query(
         `SELECT state, channel FROM notification_outbox WHERE officer_id = $1 AND kind LIKE '%card%'`,

@@ -124,6 +124,8 @@ describe('plan validation', () => {
       title: 'Số hóa hồ sơ cấp phép xây dựng',
       field: 'chuyen_doi_so',
       necessity: 'Hồ sơ giấy phép xây dựng đang nộp bằng giấy, người dân đi lại nhiều lần.',
+      purpose: 'Rút ngắn thời gian cấp phép.',
+      requirements: 'Không phát sinh thủ tục mới.',
       bottleneck: 'Chưa có quy định tiếp nhận bản vẽ điện tử có chữ ký số.',
       content: 'Xây dựng quy trình điện tử, tập huấn cán bộ, thí điểm 6 tháng tại 2 xã.',
       scope: 'Hai xã',
@@ -143,7 +145,7 @@ describe('plan validation', () => {
     it('accepts a complete plan (optional parts left out)', () => assert.deepEqual(checkPlanComplete(complete, fields, TODAY), []));
     it('lists every missing required part, in the order of the plan', () => {
       const problems = checkPlanComplete({ title: 'Số hóa hồ sơ cấp phép xây dựng' }, fields, TODAY).map((p) => p.key);
-      assert.deepEqual(problems, ['field', 'necessity', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults', 'startDate', 'endDate', 'fundingAmount', 'c1', 'c2', 'c3', 'c4']);
+      assert.deepEqual(problems, ['field', 'necessity', 'purpose', 'requirements', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults', 'startDate', 'endDate', 'fundingAmount', 'c1', 'c2', 'c3', 'c4']);
     });
     it('catches dates that have passed since the draft was written', () => {
       const problems = checkPlanComplete(complete, fields, '2027-06-01');

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { adaptiveCardActionActivity, messageActivity, submitActivity } from '../tools/chat/activity-factory.js';
 import { startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
+import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 
 const manager = TEST_PEOPLE.find((p) => p.position === 'Trưởng phòng')!;
 const ZALO_SECRET = 'fuzz-secret-0123456789';
@@ -46,7 +47,7 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
     // The Zalo Bot webhook, enabled for this server; its replies go to a port nobody listens on.
     h = await startHarness({
       seed: (db) => seedTestDirectory(db.dataSource),
-      env: { ZALO_BOT_TOKEN: 'fuzz-token', ZALO_BOT_SECRET: ZALO_SECRET, ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9' },
+      env: { ...PARTY_STEP_OFF_ENV, ZALO_BOT_TOKEN: 'fuzz-token', ZALO_BOT_SECRET: ZALO_SECRET, ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9' },
     });
     user = h.user(manager.email);
   });

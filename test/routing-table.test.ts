@@ -7,6 +7,7 @@ import { canTransition, transitionProposal, TransitionError } from '../services/
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('routing table (Art. 7.3–7.4)', () => {
   let db: TestDatabase;
@@ -74,7 +75,7 @@ describe('routing table (Art. 7.3–7.4)', () => {
   });
 
   it('a plan that cannot be routed is kept in the Home Affairs queue and both sides are told', async () => {
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-04-02' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-04-02' });
     const { id } = await createSubmittedProposal(db.dataSource, p.healthStaff!);
     const r = await service.routeSubmitted(id, p.healthStaff!);
     assert.equal(r.ok, false);
@@ -97,7 +98,7 @@ describe('routing table (Art. 7.3–7.4)', () => {
   });
 
   it('routing a staff plan sets holder, due date in working days, a decision and an audit row', async () => {
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-02-13' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-02-13' });
     const { id } = await createSubmittedProposal(db.dataSource, p.scStaff!);
     await service.routeSubmitted(id, p.scStaff!);
     const [prop] = (await db.dataSource.query(`SELECT status, holder_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM proposal WHERE id = $1`, [id])) as Record<string, string>[];

@@ -37,7 +37,7 @@ import { runCli, startBotProcess, type BotProcess } from './helpers/bot-process.
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { RoundRobinProxy } from './helpers/round-robin-proxy.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
-import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { PARTY_STEP_OFF_ENV, WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 const SKIP_REASON = 'PGlite is single-process by design';
 const FILE_LINK_SECRET = 'two-replicas-test-file-link-secret-0123456789';
@@ -122,7 +122,7 @@ describe('two replicas on one PostgreSQL', function () {
    * deadlock in PostgreSQL (40P01 in pgboss.create_queue), which ends the loser's start-up.
    */
   async function startReplica(): Promise<BotProcess> {
-    const start = () => startBotProcess({ databaseUrl, env: { FILE_LINK_SECRET }, readyTimeoutMs: 100_000 });
+    const start = () => startBotProcess({ databaseUrl, env: { FILE_LINK_SECRET, ...PARTY_STEP_OFF_ENV }, readyTimeoutMs: 100_000 });
     try {
       return await start();
     } catch (err) {
@@ -234,7 +234,7 @@ describe('two replicas on one PostgreSQL', function () {
     assert.match(await say(proposer, 'xin chào'), /Xin chào/);
     assert.match(await say(decider, 'xin chào'), /Xin chào/);
     const { id, code } = await createSubmittedProposal(db!.dataSource, people.stcStaff!);
-    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig }).routeSubmitted(id, people.stcStaff!);
+    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).routeSubmitted(id, people.stcStaff!);
     const status = async () => ((await db!.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
     assert.equal(await status(), 'under_review');
     const beforeProposer = connector.lastSeq;
@@ -284,7 +284,7 @@ describe('two replicas on one PostgreSQL', function () {
       deciderConversation = decider.conversationId;
     }
     const { id, code } = await createSubmittedProposal(db!.dataSource, people.stcStaff!);
-    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig }).routeSubmitted(id, people.stcStaff!);
+    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).routeSubmitted(id, people.stcStaff!);
     const today = todayVN();
     await db!.dataSource.query(`UPDATE decision SET due_date = $2 WHERE proposal_id = $1`, [id, today]);
     const [decision] = (await db!.dataSource.query(`SELECT id FROM decision WHERE proposal_id = $1`, [id])) as { id: string }[];
@@ -300,8 +300,8 @@ describe('two replicas on one PostgreSQL', function () {
       const cli = runCli(['decisions', 'remind'], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', DEMO_MODE: 'false' });
       const [jobIds] = await Promise.all([
         Promise.all([boss.send(JOB_QUEUES.reminders, {}), boss.send(JOB_QUEUES.reminders, {})]),
-        new ReminderService(db!.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig }).run(today),
-        new ReminderService(db!.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig }).run(today),
+        new ReminderService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).run(today),
+        new ReminderService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).run(today),
       ]);
       const { code: cliCode, output: cliOutput } = await cli;
       assert.equal(cliCode, 0, cliOutput);

@@ -8,6 +8,7 @@ import { parseWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 
 describe('vote arithmetic (Art. 8.1)', () => {
   it('more than 50% passes; exactly 50% without a tie does not', () => {
@@ -31,6 +32,24 @@ describe('vote arithmetic (Art. 8.1)', () => {
     ];
     assert.deepEqual([tallyVotes(headAgainst).tie, tallyVotes(headAgainst).passed], [true, false]);
   });
+  it('a tie with someone absent is still a tie and follows the head (2–2, one absent)', () => {
+    const t = tallyCounts({ voters: 5, inFavour: 2, against: 2, headInFavour: true });
+    assert.deepEqual([t.tie, t.passed, t.notVoting], [true, true, 1]);
+    assert.equal(tallyCounts({ voters: 5, inFavour: 2, against: 2, headInFavour: false }).passed, false);
+    // The head absent from a tie: nobody's side to follow, not passed.
+    assert.equal(tallyCounts({ voters: 5, inFavour: 2, against: 2, headInFavour: null }).passed, false);
+  });
+  it('"more than 50%" of whom is the configured rule: eligible voters by default (unverified), or votes cast', () => {
+    assert.equal(defaultWorkflowConfig.decision.voteMajority.base, 'eligible');
+    assert.equal(defaultWorkflowConfig.decision.voteMajority.verified, false);
+    assert.match(defaultWorkflowConfig.decision.voteMajority.note, /Chưa xác minh/);
+    // 5 eligible, 2 for, 1 against, 2 absent.
+    assert.equal(tallyCounts({ voters: 5, inFavour: 2, against: 1, headInFavour: true }).passed, false);
+    assert.equal(tallyCounts({ voters: 5, inFavour: 2, against: 1, headInFavour: true }, 'cast').passed, true);
+    assert.equal(tallyCounts({ voters: 5, inFavour: 0, against: 0, headInFavour: null }, 'cast').passed, false);
+    const cast = parseWorkflowConfig({ decision: { voteMajority: { base: 'cast' } } });
+    assert.equal(cast.decision.voteMajority.base, 'cast');
+  });
   it('a unit with one voter: the head alone decides', () => {
     assert.equal(tallyVotes([{ isHead: true, choice: 'for' }]).passed, true);
     assert.equal(tallyVotes([{ isHead: true, choice: 'against' }]).passed, false);
@@ -49,7 +68,7 @@ describe('the collective vote in the database', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-03-02' });
+    service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-03-02' });
   });
   after(async () => db?.dispose());
 
@@ -100,7 +119,7 @@ describe('the collective vote in the database', function () {
     await service.openVote(actor('scHead'), id);
     await service.castVote(actor('scDeputy1'), id, 'for');
     assert.deepEqual(await service.closeVote(actor('scHead'), id), { ok: false, reason: 'vote_not_finished', proposalId: id });
-    const later = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, today: () => '2026-12-31' });
+    const later = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-12-31' });
     const r = await later.closeVote(actor('scHead'), id);
     assert.equal(r.ok, true);
     // 1 of 4 in favour: not passed; the head decides not to proceed.

@@ -8,6 +8,7 @@ import { DecisionLinkService, hashSecret } from '../services/web-links/decision-
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { WebClient, webText } from './helpers/web-client.js';
+import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 
 describe('signed decision links', function () {
   this.timeout(180_000);
@@ -17,7 +18,7 @@ describe('signed decision links', function () {
   before(async function () {
     this.timeout(240_000);
     h = await startHarness({
-      env: { DEMO_MODE: 'true' },
+      env: { DEMO_MODE: 'true', ...PARTY_STEP_OFF_ENV },
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource);
         await db.dataSource.query(`UPDATE officer SET is_demo = true`);
@@ -30,7 +31,15 @@ describe('signed decision links', function () {
   const tokenOf = (url: string) => new URL(url).pathname.split('/').pop()!;
 
   async function routed(): Promise<{ id: string; code: string }> {
-    const proposal = await createSubmittedProposal(h.db.dataSource, p.scStaff!, { title: 'Hồ sơ <script>alert(1)</script> điện tử' });
+    const proposal = await createSubmittedProposal(h.db.dataSource, p.scStaff!, {
+      title: 'Hồ sơ <script>alert(1)</script> điện tử',
+      purpose: 'Rút ngắn thời gian giải quyết hồ sơ',
+      expectedResults: 'Giảm 50% thời gian',
+      fundingAmount: '150000000',
+      fundingSource: 'Ngân sách tỉnh',
+      startDate: '2026-03-02',
+      endDate: '2026-06-30',
+    });
     await h.server.container.decisions.routeSubmitted(proposal.id, p.scStaff!);
     return proposal;
   }
@@ -58,6 +67,12 @@ describe('signed decision links', function () {
     const text = webText([opened.body.card]);
     assert.match(text, new RegExp(proposal.code));
     assert.match(text, /Hồ sơ <script>alert\(1\)<\/script> điện tử/, 'user text comes back as data, rendered as text by the page');
+    // What a head needs to decide is on the signed link page too (item 10).
+    assert.match(text, /150\.000\.000 đồng; nguồn: Ngân sách tỉnh/);
+    assert.match(text, /từ ngày 02\/03\/2026 đến ngày 30\/06\/2026/);
+    assert.match(text, /Rút ngắn thời gian giải quyết hồ sơ/);
+    assert.match(text, /Giảm 50% thời gian/);
+    assert.match(text, /Kế hoạch đề xuất \(\.docx\): http/);
     const verbs = (opened.body.card.actions ?? []).map((a: any) => a.verb);
     assert.ok(verbs.includes('decision.vote.open'), `actions: ${verbs}`);
     assert.ok(verbs.includes('decision.return'));

@@ -24,7 +24,7 @@ describe('wizard: the plan step by step over HTTP', function () {
     assert.equal(row.title, 'Số hóa hồ sơ cấp phép xây dựng tại xã');
     assert.equal(row.field, 'chuyen_doi_so');
     assert.equal(row.plan.fundingAmount, '150000000');
-    assert.equal(row.plan.purpose, '');
+    assert.equal(row.plan.purpose, 'Rút ngắn thời gian cấp phép xây dựng.');
     assert.deepEqual(row.plan.conditions.c3, { met: true, reason: 'hồ sơ tồn đọng nhiều' });
     const [{ edits }] = await h.db.dataSource.query(`SELECT count(*)::int AS edits FROM proposal_revision WHERE kind = 'edit'`);
     assert.equal(edits, 25, 'one revision per answer');
@@ -57,6 +57,23 @@ describe('wizard: the plan step by step over HTTP', function () {
       ['bỏ qua', /Mục này bắt buộc/],
       ['quay lại', /Bước 2\/25[\s\S]*Nội dung hiện có: «Chuyển đổi số»[\s\S]*giữ nguyên/],
       ['giữ nguyên', /Bước 3\/25/],
+      // Art. 7.2(a): the purpose and the requirements are required, like the necessity.
+      ['Hồ sơ giấy phép xây dựng đang nộp bằng giấy, người dân đi lại nhiều lần.', /Bước 4\/25[\s\S]*Mục đích/],
+      ['bỏ qua', /Mục này bắt buộc/],
+      ['Rút ngắn thời gian cấp phép xây dựng.', /Bước 5\/25[\s\S]*Yêu cầu/],
+      ['bo qua', /Mục này bắt buộc/],
+    ]);
+  });
+
+  it('a "Không" to an Art. 5 condition is warned plainly; the review asks to confirm the authority (Art. 4.2) and states Art. 6', async () => {
+    const user = h.user(MANAGER);
+    await run(user, FULL_PLAN.slice(0, 22));
+    await run(user, [
+      ['Không, chưa rõ có điểm nghẽn', /Lưu ý: anh\/chị trả lời “Không” ở điều kiện 1 \(Điều 5\)[\s\S]*có thể không được xem là đề xuất đổi mới, sáng tạo[\s\S]*Bước 23\/25/],
+      // A "Có" is not warned.
+      ['Có, người dân được lợi', /^(?![\s\S]*trả lời “Không”)[\s\S]*Bước 24\/25/],
+      ['Có - hồ sơ tồn đọng nhiều', /Bước 25\/25/],
+      ['Có, ứng dụng công nghệ thông tin', /Xem lại kế hoạch đề xuất[\s\S]*thuộc thẩm quyền xem xét, quyết định của cơ quan[\s\S]*khoản 2 Điều 4[\s\S]*Điều 6 nghiêm cấm/],
     ]);
   });
 

@@ -19,7 +19,7 @@ const PLAN: ProposalPlan = {
   field: 'chuyen_doi_so',
   necessity: 'Hồ sơ giấy phép xây dựng đang nộp bằng giấy, người dân đi lại nhiều lần.',
   purpose: 'Rút ngắn thời gian giải quyết.',
-  requirements: '',
+  requirements: 'Không phát sinh thủ tục mới.',
   bottleneck: 'Chưa có quy định tiếp nhận bản vẽ điện tử có chữ ký số.',
   uncoveredDocuments: 'Quyết định 12/2022/QĐ-UBND của tỉnh',
   content: 'Xây dựng quy trình điện tử, tập huấn cán bộ, thí điểm 6 tháng tại 2 xã.',

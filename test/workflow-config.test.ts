@@ -48,17 +48,15 @@ describe('workflow configuration', () => {
   it('defaults follow the facts page', () => {
     const c = defaultWorkflowConfig;
     assert.equal(c.decision.deadlineWorkingDays, 7);
-    assert.equal(c.decision.partyCommitteeConsultation.required, false);
-    assert.equal(c.decision.partyCommitteeConsultation.confidence, 'secondary');
+    // Art. 4.3 (verified): on by default, and switching it off needs a stated basis.
+    assert.equal(c.decision.partyCommitteeConsultation.required, true);
+    assert.equal(c.decision.partyCommitteeConsultation.confidence, 'verified');
+    assert.match(c.decision.partyCommitteeConsultation.basis, /khoản 3 Điều 4/);
     assert.equal(c.decision.headOwnPlan.deadlineWorkingDays, 7);
     assert.equal(c.decision.headOwnPlan.verified, false);
     assert.match(c.decision.headOwnPlan.note, /Chưa xác minh/);
     assert.equal(c.evaluation.completionReportWorkingDays, 5);
     assert.equal(c.evaluation.evaluationWorkingDays, 7);
-    assert.equal(c.optionalSteps.art8_2WideScopeReview.enabled, false);
-    assert.equal(c.optionalSteps.art8_2WideScopeReview.confidence, 'unknown');
-    assert.equal(c.optionalSteps.evaluationFollowUp.enabled, false);
-    assert.equal(c.optionalSteps.evaluationFollowUp.deadlineWorkingDays, 3);
     assert.deepEqual(c.reminders.offsetsWorkingDays, [2, 0]);
     assert.equal(c.escalation.target, 'home_affairs');
     assert.equal(c.coverage.nonManagerRule, 'warn');
@@ -94,9 +92,17 @@ describe('workflow configuration', () => {
     const c = loadWorkflowConfig(file);
     assert.equal(c.decision.deadlineWorkingDays, 10);
     assert.equal(c.coverage.nonManagerRule, 'block');
-    assert.equal(c.decision.partyCommitteeConsultation.required, false);
+    assert.equal(c.decision.partyCommitteeConsultation.required, true);
     assert.equal(c.evaluation.evaluationWorkingDays, 7);
     assert.deepEqual(c.calendar, defaultWorkflowConfig.calendar);
+  });
+
+  it('switching the Party-committee step off needs the legal basis in the file', () => {
+    const bare = problemKeys(() => loadWorkflowConfig(write('party-off.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n')));
+    assert.deepEqual(bare.keys, ['decision.partyCommitteeConsultation.switchedOffBasis']);
+    assert.match(bare.error.message, /căn cứ pháp lý/);
+    const off = loadWorkflowConfig(write('party-off-basis.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n    switchedOffBasis: "Văn bản số 1/QĐ-UBND"\n'));
+    assert.equal(off.decision.partyCommitteeConsultation.required, false);
   });
 
   it('an empty file is the defaults; JSON works too', () => {
@@ -131,6 +137,11 @@ describe('workflow configuration', () => {
     assert.match(error.message, /Tệp cấu hình quy trình/);
     assert.match(error.message, /khóa "decision\.deadlineWorkingDays": phải là một số nguyên/);
     assert.match(error.message, /khóa "coverage\.nonManagerRule": phải là allow, warn hoặc block/);
+  });
+
+  it('optionalSteps (read by nothing) is gone: the key is refused rather than silently ignored', () => {
+    const { keys } = problemKeys(() => parseWorkflowConfig({ optionalSteps: { art8_2WideScopeReview: { enabled: true } } }));
+    assert.deepEqual(keys, ['optionalSteps']);
   });
 
   it('a misspelt key is rejected rather than silently defaulted', () => {
@@ -191,18 +202,16 @@ describe('workflow configuration', () => {
           { code: 'y_te', label: 'Y tế 2' },
         ],
         annualReport: { unitReminderDates: ['31/11'] },
-        optionalSteps: { art8_2WideScopeReview: { enabled: 'yes' } },
+        decision: { voteMajority: { base: 'all' } },
       }),
     );
     assert.deepEqual(keys.sort(), [
       'annualReport.unitReminderDates[0]',
+      'decision.voteMajority.base',
       'directory.employingUnitKinds[1]',
       'fields[1].code',
-      'optionalSteps.art8_2WideScopeReview.enabled',
     ]);
-    const ok = parseWorkflowConfig({ optionalSteps: { art8_2WideScopeReview: { enabled: true } }, annualReport: { unitReminderDates: ['1/11'] } });
-    assert.equal(ok.optionalSteps.art8_2WideScopeReview.enabled, true);
-    assert.match(ok.optionalSteps.art8_2WideScopeReview.note, /chưa xác minh/);
+    const ok = parseWorkflowConfig({ annualReport: { unitReminderDates: ['1/11'] } });
     assert.deepEqual(ok.annualReport.unitReminderDates, ['01/11']);
   });
 });

@@ -62,7 +62,11 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
       const participants = text(d, 'participants').trim();
       const inFavour = Number(d.inFavour);
       const against = Number(d.against);
-      if (!participants || !Number.isInteger(inFavour) || !Number.isInteger(against)) return Promise.resolve({ ok: false, reason: 'invalid_counts', proposalId: id } as ActionResult);
+      // Nothing is preselected on the card: the head's side must be given when it decides a tie.
+      const headKnown = d.headVote === 'for' || d.headVote === 'against';
+      if (!participants || !Number.isInteger(inFavour) || !Number.isInteger(against) || (!headKnown && inFavour === against)) {
+        return Promise.resolve({ ok: false, reason: 'invalid_counts', proposalId: id } as ActionResult);
+      }
       return decisions.recordMeeting(actorOf(turn), id, { inFavour, against, headInFavour: d.headVote !== 'against', participants, minutes: text(d, 'minutes') });
     }),
     'proposal',

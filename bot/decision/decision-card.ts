@@ -26,7 +26,9 @@ export const DECISION_VERBS = {
 
 export type CardRole = 'decider' | 'voter' | 'viewer';
 
-const PLAN_SUMMARY_FIELDS = ['necessity', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults'] as const;
+// What a head needs to decide (Art. 7.2 a–c): why, what for, the bottleneck, the content, who and how, the results.
+const PLAN_SUMMARY_FIELDS = ['necessity', 'purpose', 'requirements', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults'] as const;
+const CONDITION_KEYS = ['c1', 'c2', 'c3', 'c4'] as const;
 
 export interface DecisionCardOptions {
   /** Who will look at this card: decides the actions shown. */
@@ -38,6 +40,10 @@ export interface DecisionCardOptions {
   /** Single-voter collective: "Phê duyệt" is offered. */
   singleVoter?: boolean;
   deadlineWorkingDays?: number;
+  /** The province's configured time limit for a head's own plan and for Home Affairs intake (not the decree's). */
+  headPlanDeadlineWorkingDays?: number;
+  /** Signed download link of the plan (.docx) as submitted. */
+  planUrl?: string;
   /** The Party committee consultation is switched on and not yet recorded for this decision. */
   partyPending?: boolean;
 }
@@ -48,9 +54,12 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   const intake = decision?.stage === 'intake';
   const body: string[] = [];
   if (options.notice) body.push(options.notice);
-  if (options.role === 'voter' && decision?.state === 'vote_open') body.push(t.voteIntro);
+  // A head's own plan (Art. 7.4): its procedure and time limit are not known; the card says so.
+  const headPlan = decision?.basis === 'art_7_4';
+  const headPlanDays = options.headPlanDeadlineWorkingDays ?? 7;
+  if (options.role === 'voter' && decision?.state === 'vote_open') body.push(headPlan ? t.headPlanVoteIntro : t.voteIntro);
   else if (options.role === 'decider' && decision && decision.state !== 'done') {
-    body.push(intake ? t.intakeIntro : t.deciderIntro(options.deadlineWorkingDays ?? 7));
+    body.push(intake ? t.intakeIntro(headPlanDays) : headPlan ? t.headPlanIntro(headPlanDays) : t.deciderIntro(options.deadlineWorkingDays ?? 7));
   }
   if (decision?.councilProposed && !intake) body.push(t.councilProposed);
   if (options.partyPending && options.role === 'decider') body.push(t.partyIntro);
@@ -64,9 +73,14 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
     ...(view.proposerUnit ? [{ label: t.factUnit, value: view.proposerUnit.name }] : []),
     { label: t.factStatus, value: t.statusLabel(proposal.status) },
     ...(view.decider ? [{ label: t.factDecider, value: `${view.decider.fullName} – ${view.decider.positionTitle}${decision?.deciderActing ? t.actingSuffix : ''}` }] : []),
-    ...(decision ? [{ label: t.factReceived, value: t.due(decision.receivedOn) }, { label: t.factDue, value: t.due(decision.dueDate) }] : []),
+    ...(decision ? [{ label: t.factReceived, value: t.due(decision.receivedOn) }, { label: headPlan ? t.factDueConfigured : t.factDue, value: t.due(decision.dueDate) }] : []),
     ...(proposal.currentRevision > 1 ? [{ label: t.factRevision, value: String(proposal.currentRevision) }] : []),
   ];
+  const plan = proposal.plan ?? {};
+  const funding = t.funding(plan.fundingAmount, plan.fundingSource);
+  if (funding) facts.push({ label: t.factFunding, value: funding });
+  if (plan.startDate && plan.endDate) facts.push({ label: t.factPeriod, value: t.period(t.due(plan.startDate), t.due(plan.endDate)) });
+  if (options.planUrl) body.push(t.planDocument(options.planUrl));
   const tally = decision?.tally ?? (view.tally ? { ...view.tally, source: 'vote' as const } : null);
   if (tally) facts.push({ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) });
 
@@ -82,6 +96,11 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
     const value = proposal.plan?.[field];
     if (typeof value === 'string' && value.trim()) sections.push({ heading: t.planFields[field] ?? field, text: value.trim() });
   }
+  const checks = CONDITION_KEYS.flatMap((k, i) => {
+    const c = plan.conditions?.[k];
+    return c ? [t.selfCheckLine(i + 1, t.selfCheckLabels[k] ?? k, c.met, c.reason?.trim() ?? '')] : [];
+  });
+  if (checks.length) sections.push({ heading: t.selfCheckHeading, text: checks.join('\n') });
   if (view.votes.length && options.role !== 'viewer') {
     sections.push({ heading: t.votersHeading, text: view.votes.map((v) => t.voterLine(v.voter.fullName, t.voteChoice(v.choice), v.comment)).join('\n') });
   }
@@ -162,14 +181,14 @@ function teamsCard(neutral: NeutralCard, view: DecisionView, options: DecisionCa
   const decision = view.decision;
   if (verbs.has(DECISION_VERBS.meeting)) {
     body.push(
-      { type: 'TextBlock', text: t.actionMeeting, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      // A secondary path (the collective met in person): folded away, nothing preselected.
+      { type: 'TextBlock', text: t.meetingSecondary, wrap: true, spacing: 'Large', isSubtle: true, separator: true },
       { type: 'Input.Number', id: 'inFavour', label: t.meetingFor, min: 0 },
       { type: 'Input.Number', id: 'against', label: t.meetingAgainst, min: 0 },
       {
         type: 'Input.ChoiceSet',
         id: 'headVote',
         label: t.meetingHeadVote,
-        value: 'for',
         choices: [
           { title: t.actionFor, value: 'for' },
           { title: t.actionAgainst, value: 'against' },

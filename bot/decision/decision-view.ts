@@ -13,7 +13,7 @@ export interface DecisionCards {
 }
 
 export function decisionCards(container: Container): DecisionCards {
-  const { decisions, routing, identity, workflow } = container;
+  const { decisions, routing, identity, workflow, links } = container;
 
   const isSingleVoter = async (view: DecisionView) => {
     if (!view.decision || view.decision.stage !== 'decision') return false;
@@ -35,6 +35,8 @@ export function decisionCards(container: Container): DecisionCards {
         singleVoter: await isSingleVoter(view),
         partyPending: await decisions.partyConsultationPending(view.proposal.id),
         deadlineWorkingDays: workflow.decision.deadlineWorkingDays,
+        headPlanDeadlineWorkingDays: workflow.decision.headOwnPlan.deadlineWorkingDays,
+        ...(view.proposal.code ? { planUrl: links.plan(view.proposal.id, view.decision?.revision ?? view.proposal.currentRevision) } : {}),
       });
     },
   };

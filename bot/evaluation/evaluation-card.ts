@@ -15,12 +15,14 @@ export const EVALUATION_VERBS = {
   close: 'eval.vote.close',
   meeting: 'eval.meeting',
   recognize: 'eval.recognize',
+  partyRecord: 'eval.party.record',
 } as const;
 
 export const OUTCOME_CHOICES = [
   { value: 'completed', number: '1' },
   { value: 'not_completed_pure_motive', number: '2' },
   { value: 'not_completed_with_damage', number: '3' },
+  { value: 'not_by_policy', number: '4' },
 ] as const;
 
 export interface EvaluationCardInput {
@@ -33,8 +35,10 @@ export interface EvaluationCardInput {
   officerId: string;
   dueDate: string | null;
   recognitionOptions: RecognitionOption[];
-  /** Workflow decision.partyCommitteeConsultation: remind the head before the evaluation (Art. 4, secondary). */
+  /** Workflow decision.partyCommitteeConsultation: remind the head before the evaluation (Art. 4.3). */
   partyConsultationReminder?: boolean;
+  /** The step is on and the Party committee's opinion is not recorded yet: the evaluation cannot open. */
+  partyConsultationPending?: boolean;
 }
 
 export interface CardParts {
@@ -51,7 +55,7 @@ export function evaluationParts(x: EvaluationCardInput): CardParts {
   const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({ title, verb, data: x.data, command, ...(style ? { style } : {}) });
   if (e) {
     parts.facts.push({ label: t.factOutcome, value: t.outcomeShort[e.outcome] ?? e.outcome });
-    if (e.provision) parts.facts.push({ label: 'Căn cứ bảo vệ', value: t.provision(e.provision) });
+    if (e.provision) parts.facts.push({ label: t.protectionFact, value: e.proposerCovered === false && e.provision !== 'none' ? t.notCoveredProvision : t.provision(e.provision) });
     if (e.tally) parts.facts.push({ label: t.factTally, value: t.tally(e.tally.inFavour, e.tally.against, e.tally.voters) });
     parts.sections.push({ heading: t.resultsHeading, text: e.results });
     if (e.objectiveCauses) parts.sections.push({ heading: t.objectiveHeading, text: e.objectiveCauses });
@@ -85,19 +89,27 @@ export function evaluationParts(x: EvaluationCardInput): CardParts {
     );
     return parts;
   }
-  if (x.status === 'completion_reported' || x.status === 'evaluating') {
-    parts.body.push(t.evaluationIntro(t.due(x.dueDate)), t.evaluationBasisNote);
+  const interrupted = x.status === 'stopped' || x.status === 'paused';
+  if (x.status === 'completion_reported' || x.status === 'evaluating' || interrupted) {
+    parts.body.push(interrupted ? t.interruptedEvaluationIntro(x.status === 'stopped', t.due(x.dueDate)) : t.evaluationIntro(t.due(x.dueDate)), t.evaluationBasisNote, t.notByPolicyNote);
+    if (x.partyConsultationPending) {
+      parts.body.push(t.partyConsultationPending);
+      parts.actions.push(a(t.actionPartyRecord, EVALUATION_VERBS.partyRecord, `Ý KIẾN CẤP ỦY VỀ KẾT QUẢ ${x.code} <ý kiến>`, 'positive'));
+      parts.inputs.push({ type: 'Input.Text', id: 'comment', label: t.partyOpinionLabel, isMultiline: true });
+      return parts;
+    }
     if (x.partyConsultationReminder) parts.body.push(t.partyConsultationReminder);
     if (e?.state === 'not_passed') parts.body.push(t.notPassedIntro);
-    parts.actions.push(a(t.actionOpenEvaluation, EVALUATION_VERBS.open, `ĐÁNH GIÁ ${x.code} <1|2|3> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]`, 'positive'));
+    parts.actions.push(a(t.actionOpenEvaluation, EVALUATION_VERBS.open, `ĐÁNH GIÁ ${x.code} <1|2|3|4> <kết quả> | <nguyên nhân khách quan> | <nguyên nhân chủ quan> [| <thiệt hại>]`, 'positive'));
+    const choices = OUTCOME_CHOICES.filter((c) => !(interrupted && c.value === 'completed'));
     parts.inputs.push(
       {
         type: 'Input.ChoiceSet',
         id: 'outcome',
         label: t.outcomeLabel,
         style: 'expanded',
-        value: 'completed',
-        choices: OUTCOME_CHOICES.map((c) => ({ title: `${c.number}. ${t.outcomeShort[c.value]}`, value: c.value })),
+        ...(interrupted ? {} : { value: 'completed' }),
+        choices: choices.map((c) => ({ title: `${c.number}. ${t.outcomeShort[c.value]}`, value: c.value })),
       },
       { type: 'Input.Text', id: 'results', label: t.resultsLabel, isMultiline: true },
       { type: 'Input.Text', id: 'objectiveCauses', label: t.objectiveLabel, isMultiline: true },

@@ -35,6 +35,8 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
     }),
     'proposal',
   );
+  c.register(EVALUATION_VERBS.partyRecord, cards.act((turn, id, d) => evaluation.recordPartyConsultation(actorOf(turn), id, str(d, 'comment'))), 'proposal');
+  c.registerText({ keywords: ['Ý KIẾN CẤP ỦY VỀ KẾT QUẢ'], verb: EVALUATION_VERBS.partyRecord, parse: withCode('comment') });
   c.register(EVALUATION_VERBS.recognize, cards.act((turn, id, d) => evaluation.recordRecognition(actorOf(turn), id, list(str(d, 'recognitions')), str(d, 'note'))), 'proposal');
 
   c.registerText({
@@ -43,7 +45,7 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
     parse: (r) => {
       const x = codeFirst(r);
       if (!x) return undefined;
-      const m = x.rest.match(/^([123])\s+([\s\S]*)$/);
+      const m = x.rest.match(/^([1234])\s+([\s\S]*)$/);
       if (!m) return { code: x.code, outcome: '', results: x.rest };
       const [results = '', objectiveCauses = '', subjectiveCauses = '', damage = ''] = m[2]!.split('|').map((s) => s.trim());
       const outcome = OUTCOME_CHOICES.find((o) => o.number === m[1])!.value;

@@ -84,7 +84,14 @@ export function followUpNoticeRenderer(container: Container, cards: FollowUpCard
     if (!e || e.state !== 'passed') return null;
     const code = view.proposal.code ?? t.noCode;
     let text: string;
-    if (e.outcome === 'completed') {
+    // Protection wording only for those Art. 2 covers (leaders and managers); none for Art. 4.2 / 6.
+    const covered = e.proposerCovered !== false;
+    if (e.outcome === 'not_by_policy') {
+      text = t.proposerNotByPolicy(code);
+    } else if (!covered) {
+      text = t.proposerNotCovered(code, t.outcomeShort[e.outcome] ?? e.outcome);
+      if (stage === 'recognized' && e.recognitions?.length) text += `\n${t.recognitionLabel}: ${e.recognitions.map((r) => r.label).join('; ')}.`;
+    } else if (e.outcome === 'completed') {
       text = stage === 'recognized' && e.recognitions?.length ? t.proposerRecognized(code, e.recognitions.map((r) => r.label).join('; ')) : t.proposerCompleted(code);
     } else {
       text = e.outcome === 'not_completed_pure_motive' ? t.proposerPureMotive(code) : t.proposerWithDamage(code);
@@ -97,7 +104,7 @@ export function followUpNoticeRenderer(container: Container, cards: FollowUpCard
         body: [text, t.conclusionLink(links.evaluation(view.proposal.id))],
         facts: [
           { label: t.factOutcome, value: t.outcomeShort[e.outcome] ?? e.outcome },
-          { label: 'Căn cứ bảo vệ', value: t.provision(e.provision) },
+          { label: t.protectionFact, value: !covered && e.provision !== 'none' ? t.notCoveredProvision : t.provision(e.provision) },
           ...(e.tally ? [{ label: t.factTally, value: t.tally(e.tally.inFavour, e.tally.against, e.tally.voters) }] : []),
         ],
         sections,

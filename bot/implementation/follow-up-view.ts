@@ -57,6 +57,9 @@ export function followUpCards(container: Container): FollowUpCards {
       recognitionOptions: workflow.recognitionOptions,
       checkInIntervalWorkingDays: workflow.implementation.checkInIntervalWorkingDays,
       partyConsultationReminder: workflow.decision.partyCommitteeConsultation.beforeEvaluation && (workflow.decision.partyCommitteeConsultation.remindDecider || workflow.decision.partyCommitteeConsultation.required),
+      ...(role === 'head' && ['completion_reported', 'evaluating', 'stopped', 'paused'].includes(status) && (await evaluation.partyConsultationPending(view.proposal.id))
+        ? { partyConsultationPending: true }
+        : {}),
       ...(current?.state === 'passed' ? { conclusionUrl: links.evaluation(view.proposal.id) } : {}),
     });
   };

@@ -36,6 +36,7 @@ export interface ImplementationCardOptions {
   checkInIntervalWorkingDays: number;
   conclusionUrl?: string;
   partyConsultationReminder?: boolean;
+  partyConsultationPending?: boolean;
 }
 
 export function implementationCard(view: ImplementationView, o: ImplementationCardOptions): NeutralCard {
@@ -54,7 +55,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
     ...(impl?.resourcesFunding ? [{ label: t.factFunding, value: impl.resourcesFunding }] : []),
     ...(impl?.resourcesEquipment ? [{ label: t.factEquipment, value: impl.resourcesEquipment }] : []),
     ...(impl?.plannedEnd ? [{ label: t.factPlannedEnd, value: t.due(impl.plannedEnd) }] : []),
-    ...(['completion_reported', 'evaluating'].includes(p.status) && p.dueDate ? [{ label: t.factEvaluationDue, value: t.due(p.dueDate) }] : []),
+    ...(['completion_reported', 'evaluating', 'stopped'].includes(p.status) && p.dueDate ? [{ label: t.factEvaluationDue, value: t.due(p.dueDate) }] : []),
   ];
   const sections = [];
   const pending = view.checkIns.filter((c) => c.state === 'pending');
@@ -108,7 +109,8 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
     actions.push(a(t.actionStop, IMPLEMENTATION_VERBS.stop, `DỪNG THỰC HIỆN ${code} <lý do>`, 'destructive'));
     inputs.push({ type: 'Input.Text', id: 'reason', label: t.reasonLabel, isMultiline: true });
   }
-  if (['completion_reported', 'evaluating', 'evaluated', 'closed'].includes(p.status) || view.evaluation) {
+  const evaluable = ['completion_reported', 'evaluating', 'evaluated', 'closed'].includes(p.status) || (o.role === 'head' && ['stopped', 'paused'].includes(p.status));
+  if (evaluable || view.evaluation) {
     const ev = evaluationParts({
       code,
       data,
@@ -120,6 +122,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
       dueDate: p.dueDate,
       recognitionOptions: o.recognitionOptions,
       ...(o.partyConsultationReminder ? { partyConsultationReminder: true } : {}),
+      ...(o.partyConsultationPending ? { partyConsultationPending: true } : {}),
     });
     body.push(...ev.body);
     facts.push(...ev.facts);
@@ -129,7 +132,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
   }
   if (o.conclusionUrl) body.push(t.conclusionLink(o.conclusionUrl));
   if (!actions.length && o.role === 'viewer' && !['closed', 'stopped'].includes(p.status)) body.push(t.readOnly);
-  const isEvaluation = ['completion_reported', 'evaluating', 'evaluated', 'closed'].includes(p.status);
+  const isEvaluation = ['completion_reported', 'evaluating', 'evaluated', 'closed', 'stopped'].includes(p.status);
   const neutral: NeutralCard = {
     title: isEvaluation ? (o.role === 'voter' ? t.voteTitle(code) : t.evaluationTitle(code)) : t.cardTitle(code),
     subtitle: p.title ?? t.untitled,

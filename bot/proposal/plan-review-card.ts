@@ -160,7 +160,7 @@ export function planReviewCard(
   return {
     title: returned ? wizard.returnedReviewTitle(proposal.code ?? '') : wizard.reviewTitle,
     subtitle: proposal.plan.title || wizard.untitled,
-    body: [...returnBody, wizard.reviewIntro, ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : [])],
+    body: [...returnBody, wizard.reviewIntro, wizard.reviewAuthority, wizard.reviewProhibitions, ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : [])],
     sections: [
       // The comment is the decider's own text: a section, shown literally.
       ...(returned ? [{ heading: returned.by ? wizard.returnCommentBy(returned.by) : wizard.returnComment, text: returned.comment }] : []),

@@ -21,6 +21,7 @@ import { lockProposal, recordAudit, transitionProposal } from '../proposals/prop
 import { RoutingService, type RouteResult } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { tallyCounts, tallyVotes, type TallyResult } from './vote-tally.js';
+import { AFTER_DECISION_NOTICES } from '../implementation/after-decision-common.js';
 import { diffPlans, type PlanChange } from './plan-diff.js';
 
 /** Notification kinds rendered by the decision feature. */
@@ -304,7 +305,7 @@ export class DecisionService {
       }
       await this.finish(m, decision, 'forwarded', comment);
       await m.update(Decision, { id: decision.id }, { councilProposed: !!options.proposeCouncil });
-      // Art. 8.1's time limit runs from the Chairman's receipt of the plan.
+      // A head's own plan (Art. 7.4): the time limit is the province's configured one (the decree's is unknown).
       const receivedOn = this.today();
       const dueDate = this.calendar.addWorkingDays(receivedOn, this.config.decision.headOwnPlan.deadlineWorkingDays);
       await transitionProposal(m, {
@@ -442,7 +443,7 @@ export class DecisionService {
       await m.update(DecisionVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
       await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'vote.cast', comment: text, data: { decisionId: decision.id, choice }, status: proposal.status });
       const ballots = await m.find(DecisionVote, { where: { decisionId: decision.id } });
-      const tally = tallyVotes(ballots);
+      const tally = tallyVotes(ballots, this.config.decision.voteMajority.base);
       if (tally.allVoted) {
         const status = await this.closeVoteIn(m, notify, proposal, decision, tally, actor, 'vote.closed_all_voted');
         return { ok: true as const, action: 'vote_cast', proposalId, decisionId: decision.id, status, tally };
@@ -456,7 +457,7 @@ export class DecisionService {
   /** The head closes the vote: allowed when everyone has voted or the due date has come. */
   async closeVote(actor: Actor, proposalId: string): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'vote.close', ['vote_open'], ['decision'], async (m, notify, proposal, decision) => {
-      const tally = tallyVotes(await m.find(DecisionVote, { where: { decisionId: decision.id } }));
+      const tally = tallyVotes(await m.find(DecisionVote, { where: { decisionId: decision.id } }), this.config.decision.voteMajority.base);
       if (!tally.allVoted && this.today() < decision.dueDate) return { ok: false, reason: 'vote_not_finished', proposalId };
       const status = await this.closeVoteIn(m, notify, proposal, decision, tally, actor, 'vote.close');
       return { ok: true, action: 'vote_closed', proposalId, decisionId: decision.id, status, tally };
@@ -494,11 +495,13 @@ export class DecisionService {
         action,
         actorId: actor.officerId,
         channel: actor.channel,
-        holderId: proposal.proposerId,
+        // The head acts next: assign the implementers (asked at once, not by the hourly sweep).
+        holderId: decision.deciderId,
         dueDate: null,
         data: { decisionId: decision.id, tally: { ...tally } },
       });
       notify({ officerId: proposal.proposerId, proposalId: proposal.id, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'approved' } });
+      notify(assignNotice(decision.deciderId, proposal.id));
       if (actor.officerId !== decision.deciderId) {
         notify({ officerId: decision.deciderId, proposalId: proposal.id, kind: DECISION_NOTICES.voteClosed, data: { decisionId: decision.id } });
       }
@@ -531,7 +534,7 @@ export class DecisionService {
       if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters) {
         return { ok: false, reason: 'invalid_counts', proposalId };
       }
-      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour });
+      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
       const tally: VoteTally = {
         voters,
         inFavour,
@@ -588,11 +591,12 @@ export class DecisionService {
         actorId: actor.officerId,
         channel: actor.channel,
         comment: text,
-        holderId: proposal.proposerId,
+        holderId: decision.deciderId,
         dueDate: null,
         data: { decisionId: decision.id, responsibility: 'art_8_1' },
       });
       notify({ officerId: proposal.proposerId, proposalId, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'approved_by_override' } });
+      notify(assignNotice(decision.deciderId, proposalId));
       return { ok: true, action: 'overridden', proposalId, decisionId: decision.id, status: 'approved_by_override' };
     });
   }
@@ -645,7 +649,7 @@ export class DecisionService {
     const officers = ballots.length ? await m.find(Officer, { where: { id: In(ballots.map((b) => b.voterId)) } }) : [];
     const byId = new Map(officers.map((o) => [o.id, o]));
     const votes = ballots.map((b) => ({ voter: byId.get(b.voterId)!, isHead: b.isHead, choice: b.choice, comment: b.comment }));
-    const tally = ballots.length ? tallyVotes(ballots) : null;
+    const tally = ballots.length ? tallyVotes(ballots, this.config.decision.voteMajority.base) : null;
     let changes: PlanChange[] = [];
     let previousReturnComment: string | null = null;
     if (decision && decision.revision > 1) {
@@ -699,6 +703,11 @@ export class DecisionService {
     const v = await m.findOne(DecisionVote, { where: { decisionId: d.id, voterId: officerId } });
     return v ? 'voter' : null;
   }
+}
+
+/** The assignment card for the deciding head, once per proposal (the sweep uses the same key as a safety net). */
+function assignNotice(deciderId: string, proposalId: string): NotificationRequest {
+  return { officerId: deciderId, proposalId, kind: AFTER_DECISION_NOTICES.assignCard, data: {}, dedupeKey: `impl.assign:${proposalId}` };
 }
 
 /** "DX-2026-0001", "đx-2026-1" → "ĐX-2026-0001"; null when it is not a proposal code. */

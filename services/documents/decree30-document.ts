@@ -77,6 +77,8 @@ const headerSchema = z.strictObject({
   number: z.string().optional(),
   /** Viết tắt tên loại văn bản: KH, QĐ, BC, KL, TB, ... */
   kindCode: z.string().min(1),
+  /** A personal document (signed by an officer, not issued by the agency): no registry number line. */
+  personal: z.boolean().optional(),
   place: z.string().min(1),
   /** 'YYYY-MM-DD'; absent → blanks to fill by hand. */
   date: localDateSchema.optional(),
@@ -190,7 +192,8 @@ export function renderDocumentText(model: AdministrativeDocument): string {
   if (h.superiorAgency?.trim()) lines.push(upperVN(h.superiorAgency));
   lines.push(upperVN(h.agency));
   lines.push(NATIONAL_TITLE, NATIONAL_MOTTO);
-  lines.push(numberLine(h).replace(/\u00A0/g, ' '), placeDateLine(h).replace(/\u00A0/g, ' '));
+  if (!h.personal) lines.push(numberLine(h).replace(/\u00A0/g, ' '));
+  lines.push(placeDateLine(h).replace(/\u00A0/g, ' '));
   lines.push('');
   lines.push(upperVN(doc.title));
   if (doc.subtitle?.trim()) lines.push(cleanText(doc.subtitle));

@@ -158,7 +158,7 @@ function headerTable(h: DocumentHeader): Table {
     shortLine(RIGHT_COL, approxTextWidth(NATIONAL_MOTTO, SIZE.motto, true)),
   ];
 
-  const numberPara = para(runs(numberLine(h), { size: SIZE.header }), { align: AlignmentType.CENTER, before: 120 });
+  const numberPara = para(h.personal ? [] : runs(numberLine(h), { size: SIZE.header }), { align: AlignmentType.CENTER, before: 120 });
   const datePara = para(runs(placeDateLine(h), { size: SIZE.body, italic: true }), { align: AlignmentType.CENTER, before: 120 });
 
   return new Table({

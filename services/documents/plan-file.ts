@@ -5,6 +5,7 @@ import { Officer } from '../../entities/officer.entity.js';
 import { Proposal } from '../../entities/proposal.entity.js';
 import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
+import { Decision } from '../../entities/decision.entity.js';
 import type { AgencyInput } from './document-parts.js';
 import { proposalPlanFileName, renderProposalPlanDocx, type ProposalPlanInput } from './proposal-plan-document.js';
 import { CONDITION_KEYS } from '../proposals/plan-validation.js';
@@ -29,6 +30,32 @@ export async function agencyOf(dataSource: DataSource, unitId: string, config: W
   };
 }
 
+/**
+ * Địa danh (Decree 30): the place of the agency. A commune's document names the commune; the province's
+ * other agencies write "Lào Cai".
+ */
+export function placeOf(agencyName: string, kind: string | undefined): string {
+  if (kind === 'ubnd_xa') {
+    const commune = agencyName.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(xã|phường|thị trấn)\s+/i, '').trim();
+    if (commune && commune !== agencyName) return commune;
+  }
+  return 'Lào Cai';
+}
+
+/** Who decides this revision (Art. 7.3–7.4), from its decision: "Giám đốc Sở …", "(qua Sở Nội vụ)" at intake. */
+async function addresseeOf(dataSource: DataSource, proposalId: string, revision: number): Promise<string | undefined> {
+  const decision = await dataSource.getRepository(Decision).findOne({ where: { proposalId, revision }, order: { createdAt: 'DESC' } });
+  if (!decision) return undefined;
+  if (decision.stage === 'intake') {
+    const chairman = await dataSource.getRepository(Unit).findOneBy({ kind: 'ubnd_tinh', active: true });
+    return `Chủ tịch ${chairman?.name ?? 'Ủy ban nhân dân tỉnh'} (qua Sở Nội vụ)`;
+  }
+  const decider = await dataSource.getRepository(Officer).findOne({ where: { id: decision.deciderId } });
+  const unit = await dataSource.getRepository(Unit).findOneBy({ id: decision.unitId });
+  if (!decider || !unit) return undefined;
+  return decider.positionTitle.toLowerCase().includes(unit.name.toLowerCase()) ? decider.positionTitle : `${decider.positionTitle} ${unit.name}`;
+}
+
 export interface PlanFile {
   name: string;
   content: Buffer;
@@ -43,13 +70,17 @@ export async function renderPlanFile(dataSource: DataSource, proposalId: string,
   const proposer = await dataSource.getRepository(Officer).findOne({ where: { id: proposal.proposerId }, relations: { unit: true } });
   const plan = frozen.plan;
   const amount = plan.fundingAmount && plan.fundingAmount !== '0' ? Number(plan.fundingAmount) : null;
+  const agency = await agencyOf(dataSource, proposal.unitId, config);
+  const agencyUnit = await dataSource.getRepository(Unit).findOneBy({ name: agency.name });
+  const addressee = await addresseeOf(dataSource, proposalId, revision);
   const input: ProposalPlanInput = {
     code: proposal.code,
     title: plan.title ?? '',
     field: plan.field ? (fieldLabel(config, plan.field) ?? plan.field) : '',
     proposer: { name: proposer?.fullName ?? '', position: proposer?.positionTitle ?? '', unit: proposer?.unit?.name ?? '' },
-    agency: await agencyOf(dataSource, proposal.unitId, config),
-    issue: { date: proposal.submittedAt ?? new Date() },
+    agency,
+    issue: { date: proposal.submittedAt ?? new Date(), place: placeOf(agency.name, agencyUnit?.kind) },
+    ...(addressee ? { addressee } : {}),
     necessity: {
       necessity: plan.necessity ?? '',
       purpose: plan.purpose || undefined,

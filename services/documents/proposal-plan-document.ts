@@ -77,7 +77,9 @@ export interface ProposalPlanInput {
     expectedResults: string;
   };
   selfCheck?: SelfCheckInput[];
-  /** Default: the head of the agency (to consider and decide) and the file. */
+  /** Who decides (Art. 7.3–7.4): "Giám đốc Sở Khoa học và Công nghệ", "Chủ tịch UBND tỉnh Lào Cai (qua Sở Nội vụ)". */
+  addressee?: string;
+  /** Default: the addressee (to consider and decide) and the proposal's file. */
   recipients?: string[];
 }
 
@@ -85,7 +87,10 @@ function para(text: string): DocumentBlock {
   return { type: 'paragraph', text };
 }
 
-function sub(heading: string, text: string | undefined, fallback = 'Không có.'): DocumentBlock[] {
+/** What the officer did not write stays visibly empty: nothing is written in their name. */
+const NOT_GIVEN = '(Người đề xuất không nêu.)';
+
+function sub(heading: string, text: string | undefined, fallback = NOT_GIVEN): DocumentBlock[] {
   return [{ type: 'heading', level: 2, text: heading }, para(orDefault(text, fallback))];
 }
 
@@ -107,7 +112,10 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
       ? 'Không đề nghị kinh phí.'
       : `${formatVND(b.resources.fundingAmount)}${b.resources.fundingSource?.trim() ? `; nguồn kinh phí: ${b.resources.fundingSource.trim()}` : ''}.`;
 
+  // One form: a personal proposal addressed to the decider (Decree 30 layout, no agency registry number).
+  const decider = input.addressee?.trim() || `Người đứng đầu ${input.agency.name}`;
   const blocks: DocumentBlock[] = [
+    { type: 'paragraph', align: 'center', text: `Kính gửi: ${decider}.` } as DocumentBlock,
     {
       type: 'keyValue',
       items: [
@@ -125,8 +133,8 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
 
     { type: 'heading', level: 1, text: 'I. Sự cần thiết, mục đích, yêu cầu' },
     ...sub('1. Sự cần thiết', a.necessity),
-    ...sub('2. Mục đích', a.purpose, 'Như nêu tại mục 1.'),
-    ...sub('3. Yêu cầu', a.requirements, 'Như nêu tại mục 1.'),
+    ...sub('2. Mục đích', a.purpose),
+    ...sub('3. Yêu cầu', a.requirements),
     ...sub('4. Điểm nghẽn về cơ chế, chính sách chưa được quy định', a.bottleneck),
     ...sub(
       '5. Văn bản quy phạm pháp luật hiện hành chưa điều chỉnh',
@@ -152,18 +160,18 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
         ]
       : []),
     { type: 'heading', level: 2, text: '5. Nguồn lực bảo đảm thực hiện' },
-    { type: 'paragraph', text: [{ text: 'a) Nhân lực: ', italic: true }, { text: orDefault(b.resources.people, 'Không có yêu cầu bổ sung.') }] },
+    { type: 'paragraph', text: [{ text: 'a) Nhân lực: ', italic: true }, { text: orDefault(b.resources.people, NOT_GIVEN) }] },
     { type: 'paragraph', text: [{ text: 'b) Kinh phí: ', italic: true }, { text: funding }] },
-    { type: 'paragraph', text: [{ text: 'c) Trang thiết bị, điều kiện làm việc: ', italic: true }, { text: orDefault(b.resources.equipment, 'Không có yêu cầu bổ sung.') }] },
+    { type: 'paragraph', text: [{ text: 'c) Trang thiết bị, điều kiện làm việc: ', italic: true }, { text: orDefault(b.resources.equipment, NOT_GIVEN) }] },
     ...sub('6. Tính khả thi', b.feasibility),
 
     { type: 'heading', level: 1, text: 'III. Tác động và kết quả dự kiến' },
-    ...sub('1. Tác động tích cực', c.positive, 'Như nêu tại mục 3 dưới đây.'),
-    ...sub('2. Tác động tiêu cực (nếu có)', c.negative, 'Không có.'),
+    ...sub('1. Tác động tích cực', c.positive),
+    ...sub('2. Tác động tiêu cực (nếu có)', c.negative),
     ...sub('3. Kết quả dự kiến đạt được trên thực tiễn', c.expectedResults),
 
     para(
-      'Tôi cam kết các nội dung nêu trên là trung thực, xuất phát từ yêu cầu thực tiễn và vì lợi ích chung; kính đề nghị người đứng đầu cơ quan xem xét, quyết định theo quy định tại Điều 8 Nghị định số 73/2023/NĐ-CP.',
+      `Tôi cam kết các nội dung nêu trên là trung thực, xuất phát từ yêu cầu thực tiễn và vì lợi ích chung; kính đề nghị ${decider} xem xét, quyết định theo quy định của Nghị định số 73/2023/NĐ-CP.`,
     ),
   ];
 
@@ -194,15 +202,13 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
   }
 
   return {
-    header: headerFor(input.agency, input.issue ?? {}, 'KH'),
+    header: { ...headerFor(input.agency, input.issue ?? {}, 'KH'), personal: true },
     title: 'Kế hoạch',
-    subtitle: 'Đề xuất đổi mới, sáng tạo',
+    // Trích yếu: what this plan is about, not the same line for every plan.
+    subtitle: `Đề xuất đổi mới, sáng tạo: ${input.title}`,
     blocks,
     signature: { position: 'Người đề xuất', name: input.proposer.name },
-    recipients: input.recipients ?? [
-      `Người đứng đầu ${input.agency.name} (để xem xét, quyết định);`,
-      `Lưu: VT, hồ sơ đề xuất ${input.code}.`,
-    ],
+    recipients: input.recipients ?? [`Như trên (để xem xét, quyết định);`, `Lưu: hồ sơ đề xuất ${input.code}.`],
     annexes,
   };
 }

@@ -49,6 +49,8 @@ export async function evaluationConclusionInput(ds: DataSource, proposalId: stri
     objectiveCauses: evaluation.objectiveCauses,
     subjectiveCauses: evaluation.subjectiveCauses,
     ...(evaluation.damage ? { damage: evaluation.damage } : {}),
+    // Art. 2: recorded at conclusion; an older evaluation falls back to the directory as it stands.
+    proposerCovered: evaluation.proposerCovered ?? proposer.isManager,
     ...(evaluation.recognitions?.length ? { recognitions: evaluation.recognitions.map((r) => ({ label: r.label, basis: r.basis })) } : {}),
     ...(evaluation.recognitionNote ? { recommendations: evaluation.recognitionNote } : {}),
   };

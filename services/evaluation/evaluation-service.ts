@@ -5,8 +5,10 @@
 // (Art. 11.4); the collective votes on it through the bot, or the head records the tally of a meeting.
 // The rule is Art. 8.1's (services/decisions/vote-tally.ts): more than 50% in favour, a tie follows the
 // head. Passed: completed → the head records the recognition chosen (Art. 10), protection 11.1; the other
-// outcomes carry the protection of Art. 11.2 or 11.3 and the proposal closes. Not passed: the head
-// proposes again (a new round).
+// outcomes carry the protection of Art. 11.2 or 11.3, or none when the proposal was not carried out by the
+// policy or with a prohibited act (Art. 4.2, 6), and the proposal closes. Not passed: the head proposes
+// again (a new round). A stopped or paused proposal is evaluated too (Art. 11.4: the causes named), never
+// as completed. Whether the proposer is covered (Art. 2: leaders and managers) is recorded at conclusion.
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Officer } from '../../entities/officer.entity.js';
 import type { VoteTally } from '../../entities/decision.entity.js';
@@ -34,11 +36,16 @@ import {
 } from '../implementation/after-decision-common.js';
 
 /** The provision of Art. 11 each outcome carries (verified). 11.4 (causes named) applies to every one. */
-export const OUTCOME_PROVISION: Record<EvaluationOutcome, '11.1' | '11.2' | '11.3'> = {
+export const OUTCOME_PROVISION: Record<EvaluationOutcome, '11.1' | '11.2' | '11.3' | 'none'> = {
   completed: '11.1',
   not_completed_pure_motive: '11.2',
   not_completed_with_damage: '11.3',
+  // Art. 4.2 and Art. 6 (verified): no protection.
+  not_by_policy: 'none',
 };
+
+/** Statuses from which the head may propose an outcome (a stopped or paused proposal too: Art. 11.4). */
+export const EVALUABLE_STATUSES = ['completion_reported', 'evaluating', 'stopped', 'paused'] as const;
 
 export interface EvaluationDraft {
   outcome: string;
@@ -102,6 +109,43 @@ export class EvaluationService {
     return { ok: false, reason, proposalId, ...(detail ? { detail } : {}) };
   }
 
+  /**
+   * Art. 4.3 (verified): before evaluating the results the agency consults the same-level Party committee.
+   * When the step is on (the default), the evaluation cannot open until the head has recorded it.
+   */
+  private async partyConsultationMissing(m: EntityManager, proposalId: string): Promise<boolean> {
+    const step = this.config.decision.partyCommitteeConsultation;
+    if (!step.required || !step.beforeEvaluation) return false;
+    const rows = (await m.query(`SELECT 1 FROM audit_event WHERE proposal_id = $1 AND action = 'eval.party.consulted' LIMIT 1`, [proposalId])) as unknown[];
+    return rows.length === 0;
+  }
+
+  /** Whether the evaluation still waits for the Party committee's opinion (for the card). */
+  async partyConsultationPending(proposalId: string): Promise<boolean> {
+    return this.partyConsultationMissing(this.ds.manager, proposalId);
+  }
+
+  /** The head records the Party committee's opinion on the results before the evaluation opens. */
+  async recordPartyConsultation(actor: Actor, proposalId: string, opinion: string): Promise<AfterDecisionResult> {
+    const text = opinion.trim();
+    return this.act(actor, proposalId, 'eval.party.consulted', async (m, _notify, p, impl) => {
+      if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
+      if (!(EVALUABLE_STATUSES as readonly string[]).includes(p.status)) return this.refuse('wrong_state', proposalId);
+      if (!text) return this.refuse('text_required', proposalId);
+      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'eval.party.consulted', comment: text.slice(0, 10_000), status: p.status });
+      return { ok: true, action: 'evaluation_party_consulted', proposalId, status: p.status };
+    });
+  }
+
+  /** Whether the evaluation began from a stopped or paused proposal (so "completed" is not an outcome). */
+  private async wasInterrupted(m: EntityManager, proposalId: string): Promise<boolean> {
+    const rows = (await m.query(
+      `SELECT 1 FROM audit_event WHERE proposal_id = $1 AND to_status = 'evaluating' AND from_status IN ('stopped','paused') LIMIT 1`,
+      [proposalId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   private async openRound(m: EntityManager, proposalId: string): Promise<Evaluation | null> {
     return m.findOne(Evaluation, { where: { proposalId, state: 'vote_open' } });
   }
@@ -111,14 +155,19 @@ export class EvaluationService {
     return this.act(actor, proposalId, 'eval.open', async (m, notify, p, impl) => {
       if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
       if (p.status === 'evaluated' || p.status === 'closed') return this.refuse('already_done', proposalId);
-      if (p.status !== 'completion_reported' && p.status !== 'evaluating') return this.refuse('wrong_state', proposalId);
+      if (!(EVALUABLE_STATUSES as readonly string[]).includes(p.status)) return this.refuse('wrong_state', proposalId);
       if (await this.openRound(m, proposalId)) return this.refuse('already_done', proposalId);
-      const checked = checkDraft(draft);
+      if (await this.partyConsultationMissing(m, proposalId)) return this.refuse('party_consultation_required', proposalId);
+      const interrupted = p.status === 'stopped' || p.status === 'paused' || (await this.wasInterrupted(m, proposalId));
+      const checked = checkDraft(draft, interrupted);
       if (!checked.ok) return this.refuse(checked.reason, proposalId);
       const d = checked.draft;
       const today = this.today();
-      if (p.status === 'completion_reported') {
-        await transitionProposal(m, { proposalId, to: 'evaluating', action: 'eval.open', actorId: actor.officerId, channel: actor.channel, holderId: impl.headId });
+      if (p.status !== 'evaluating') {
+        const from = p.status;
+        await transitionProposal(m, { proposalId, to: 'evaluating', action: 'eval.open', actorId: actor.officerId, channel: actor.channel, holderId: impl.headId, data: { from } });
+        // A paused proposal evaluated as it stands: its pending check-ins will not come.
+        if (from === 'paused') await m.query(`UPDATE implementation_check_in SET state = 'cancelled' WHERE proposal_id = $1 AND state = 'pending'`, [proposalId]);
       }
       const [{ n }] = (await m.query(`SELECT COALESCE(max(round), 0)::int AS n FROM evaluation WHERE proposal_id = $1`, [proposalId])) as { n: number }[];
       const due = p.dueDate ?? this.calendar.addWorkingDays(impl.completionReportedOn ?? today, this.config.evaluation.evaluationWorkingDays);
@@ -176,7 +225,7 @@ export class EvaluationService {
       if (choice === 'against' && !text) return this.refuse('text_required', proposalId);
       await m.update(EvaluationVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
       await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'eval.vote', comment: text, data: { evaluationId: round.id, choice }, status: p.status });
-      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }));
+      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
       if (tally.allVoted) return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.closed_all_voted');
       return { ok: true, action: 'evaluation_vote_cast', proposalId, status: p.status, data: { tally } };
     });
@@ -188,7 +237,7 @@ export class EvaluationService {
       if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
       const round = await this.openRound(m, proposalId);
       if (!round) return this.refuse(p.status === 'evaluated' || p.status === 'closed' ? 'already_done' : 'wrong_state', proposalId);
-      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }));
+      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
       if (!tally.allVoted && this.today() < round.dueDate) return this.refuse('vote_not_finished', proposalId);
       return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.close');
     });
@@ -205,7 +254,7 @@ export class EvaluationService {
       if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters || !meeting.participants.trim()) {
         return this.refuse('invalid_counts', proposalId);
       }
-      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour });
+      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
       const record: VoteTally = {
         ...toRecord(t, 'meeting'),
         participants: meeting.participants.trim(),
@@ -234,7 +283,10 @@ export class EvaluationService {
     }
     const outcome = round.outcome;
     const provision = OUTCOME_PROVISION[outcome];
-    await m.update(Evaluation, { id: round.id }, { state: 'passed', tally, provision, concludedOn: today, version: round.version + 1 });
+    // Art. 2 (verified): the decree's protection covers leaders and managers; recorded as it stood today.
+    const proposer = await m.findOne(Officer, { where: { id: p.proposerId } });
+    const proposerCovered = proposer?.isManager ?? false;
+    await m.update(Evaluation, { id: round.id }, { state: 'passed', tally, provision, proposerCovered, concludedOn: today, version: round.version + 1 });
     const completed = outcome === 'completed';
     await transitionProposal(m, {
       proposalId: p.id,
@@ -244,12 +296,12 @@ export class EvaluationService {
       channel: actor.channel,
       holderId: completed ? impl.headId : null,
       dueDate: null,
-      data: { evaluationId: round.id, outcome, provision, tally: { ...tally } },
+      data: { evaluationId: round.id, outcome, provision, proposerCovered, tally: { ...tally } },
     });
     if (completed) {
       notify({ officerId: impl.headId, proposalId: p.id, kind: N.recognitionCard, data: { evaluationId: round.id } });
     } else {
-      // Art. 11.2 / 11.3: the protection is the branch itself; nothing further to choose.
+      // Art. 11.2 / 11.3: the protection is the branch itself (none for Art. 4.2 / 6); nothing to choose.
       await transitionProposal(m, {
         proposalId: p.id,
         to: 'closed',
@@ -319,7 +371,7 @@ export class EvaluationService {
     const m = this.ds.manager;
     const evaluation = await m.findOne(Evaluation, { where: { proposalId }, order: { round: 'DESC' } });
     const ballots = evaluation ? await m.find(EvaluationVote, { where: { evaluationId: evaluation.id }, order: { id: 'ASC' } }) : [];
-    return { evaluation, ballots, tally: ballots.length ? tallyVotes(ballots) : null };
+    return { evaluation, ballots, tally: ballots.length ? tallyVotes(ballots, this.config.decision.voteMajority.base) : null };
   }
 }
 
@@ -332,12 +384,15 @@ type CheckedDraft =
   | { ok: false; reason: AfterDecisionRefusal };
 
 /**
- * The outcome must be one of the three; the results are required; for an outcome other than completed,
- * Art. 11.4 asks the agency to name the objective and subjective causes, and 11.3 the damage.
+ * The outcome must be one of the four; the results are required; for an outcome other than completed,
+ * Art. 11.4 asks the agency to name the objective and subjective causes (for "not by the policy" they
+ * are the reasons no protection applies), and 11.3 the damage. A stopped or paused proposal
+ * (`interrupted`) cannot be found completed.
  */
-export function checkDraft(d: EvaluationDraft): CheckedDraft {
+export function checkDraft(d: EvaluationDraft, interrupted = false): CheckedDraft {
   const outcome = d.outcome?.trim();
   if (!outcome || !isEvaluationOutcome(outcome)) return { ok: false, reason: 'invalid_outcome' };
+  if (interrupted && outcome === 'completed') return { ok: false, reason: 'not_completed_when_stopped' };
   const results = d.results?.trim() ?? '';
   if (!results) return { ok: false, reason: 'text_required' };
   const objectiveCauses = d.objectiveCauses?.trim() ?? '';

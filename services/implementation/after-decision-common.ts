@@ -50,7 +50,9 @@ export type AfterDecisionRefusal =
   | 'invalid_counts'
   | 'vote_not_finished'
   | 'not_voter'
-  | 'invalid_recognition';
+  | 'invalid_recognition'
+  | 'not_completed_when_stopped'
+  | 'party_consultation_required';
 
 export interface Actor {
   officerId: string;

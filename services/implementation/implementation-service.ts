@@ -19,6 +19,7 @@ import { Proposal, type ProposalStatus } from '../../entities/proposal.entity.js
 import { Unit } from '../../entities/unit.entity.js';
 import { parseLocalDate, WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
+import { afterDecisionTasks, type AfterDecisionTask } from './after-decision-tasks.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
@@ -185,7 +186,8 @@ export class ImplementationService {
       for (const [i, o] of officers.entries()) await m.insert(ImplementationMember, { proposalId, officerId: o.id, isLead: i === 0 });
       for (const ms of plan.milestones ?? []) {
         const date = ms?.date ? parseLocalDate(ms.date) : null;
-        if (!date || date < today) continue;
+        const start = plan.startDate ? parseLocalDate(plan.startDate) : null;
+        if (!date || date < today || (start && date < start)) continue;
         await m.insert(ImplementationCheckIn, { proposalId, kind: 'milestone', dueDate: date, description: (ms.description ?? '').slice(0, 2000), state: 'pending' });
       }
       await this.schedulePeriodic(m, proposalId, today, plannedEnd);
@@ -209,10 +211,16 @@ export class ImplementationService {
     });
   }
 
-  /** Cancels pending periodic check-ins and asks again in `interval` working days (not after the planned end). */
+  /**
+   * Cancels pending periodic check-ins and asks again in `interval` working days (not after the planned
+   * end). The count starts at the plan's start date when that is later: no progress is asked before it.
+   */
   private async schedulePeriodic(m: EntityManager, proposalId: string, from: string, plannedEnd: string | null): Promise<void> {
     await m.update(ImplementationCheckIn, { proposalId, kind: 'periodic', state: 'pending' }, { state: 'cancelled' });
-    const next = this.calendar.addWorkingDays(from, this.config.implementation.checkInIntervalWorkingDays);
+    const [row] = (await m.query(`SELECT plan->>'startDate' AS start FROM proposal WHERE id = $1`, [proposalId])) as { start: string | null }[];
+    const start = row?.start ? parseLocalDate(row.start) : null;
+    const base = start && start > from ? start : from;
+    const next = this.calendar.addWorkingDays(base, this.config.implementation.checkInIntervalWorkingDays);
     if (plannedEnd && next >= plannedEnd) return;
     await m.insert(ImplementationCheckIn, { proposalId, kind: 'periodic', dueDate: next, description: '', state: 'pending' });
   }
@@ -306,7 +314,9 @@ export class ImplementationService {
       if (p.status === 'stopped') return this.refuse('already_done', proposalId);
       if (p.status !== 'implementing' && p.status !== 'paused') return this.refuse('wrong_state', proposalId);
       if (!text) return this.refuse('text_required', proposalId);
-      await transitionProposal(m, { proposalId, to: 'stopped', action: 'impl.stop', actorId: actor.officerId, channel: actor.channel, comment: text, holderId: null, dueDate: null });
+      // The head still evaluates a stopped proposal (Art. 11.4); the time limit is the evaluation's.
+      const due = this.calendar.addWorkingDays(this.today(), this.config.evaluation.evaluationWorkingDays);
+      await transitionProposal(m, { proposalId, to: 'stopped', action: 'impl.stop', actorId: actor.officerId, channel: actor.channel, comment: text, holderId: impl.headId, dueDate: due });
       await m.update(ImplementationCheckIn, { proposalId, state: 'pending' }, { state: 'cancelled' });
       await this.tellAll(m, notify, p, impl, N.stopped, { reason: text }, actor.officerId);
       return { ok: true, action: 'stopped', proposalId, status: 'stopped' };
@@ -399,6 +409,11 @@ export class ImplementationService {
     if (!report) return null;
     const author = await this.ds.manager.findOne(Officer, { where: { id: report.authorId } });
     return { report, authorName: author?.fullName ?? '' };
+  }
+
+  /** The steps after the decision that wait for this officer ("việc chờ tôi"). */
+  async tasksFor(officerId: string): Promise<AfterDecisionTask[]> {
+    return afterDecisionTasks(this.ds, officerId, this.today());
   }
 
   async followedBy(officerId: string): Promise<{ proposal: Proposal; role: 'head' | 'manager' | 'implementer' | 'proposer' }[]> {

@@ -195,8 +195,9 @@ export interface PlanFieldRule {
 export const TEXT_RULES: PlanFieldRule[] = [
   { key: 'title', label: 'Tên đề xuất', required: true, bounds: { min: 10, max: 300 } },
   { key: 'necessity', label: 'Sự cần thiết', required: true, bounds: { min: 30, max: 5000 } },
-  { key: 'purpose', label: 'Mục đích', required: false, bounds: { min: 10, max: 3000 } },
-  { key: 'requirements', label: 'Yêu cầu', required: false, bounds: { min: 10, max: 3000 } },
+  // Art. 7.2(a) (verified): why, its purpose and requirements, the bottleneck.
+  { key: 'purpose', label: 'Mục đích', required: true, bounds: { min: 10, max: 3000 } },
+  { key: 'requirements', label: 'Yêu cầu', required: true, bounds: { min: 10, max: 3000 } },
   { key: 'bottleneck', label: 'Điểm nghẽn về cơ chế, chính sách', required: true, bounds: { min: 20, max: 3000 } },
   { key: 'uncoveredDocuments', label: 'Văn bản hiện hành chưa điều chỉnh', required: false, bounds: { min: 5, max: 2000 } },
   { key: 'content', label: 'Nội dung, nhiệm vụ, giải pháp', required: true, bounds: { min: 30, max: 8000 } },

@@ -22,8 +22,9 @@ export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalStatus, readonly Prop
   approved_by_override: ['implementing'],
   rejected: [],
   implementing: ['paused', 'stopped', 'completion_reported'],
-  paused: ['implementing', 'stopped'],
-  stopped: [],
+  // A stopped or paused proposal is still evaluated, with its causes (Decree 73 Art. 11.4).
+  paused: ['implementing', 'stopped', 'evaluating'],
+  stopped: ['evaluating'],
   completion_reported: ['evaluating'],
   evaluating: ['evaluated'],
   evaluated: ['closed'],

@@ -143,12 +143,6 @@ const calendarSchema = z
     }
   });
 
-const optionalStepShape = (note: string) => ({
-  enabled: z.boolean({ error: 'phải là true hoặc false' }).default(false),
-  confidence: confidence.default('unknown'),
-  note: text(note),
-});
-
 const DEFAULT_FIELDS = [
   { code: 'cai_cach_hanh_chinh', label: 'Cải cách hành chính' },
   { code: 'chuyen_doi_so', label: 'Chuyển đổi số' },
@@ -217,13 +211,37 @@ export const workflowConfigSchema = z.strictObject({
   decision: z
     .strictObject({
       deadlineWorkingDays: workingDays(7),
+      // Art. 4.3 (verified): before approving and before evaluating, the agency consults the same-level
+      // Party committee. On by default and blocking; a province that switches it off names its basis.
       partyCommitteeConsultation: z
         .strictObject({
-          required: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+          required: z.boolean({ error: 'phải là true hoặc false' }).default(true),
           remindDecider: z.boolean({ error: 'phải là true hoặc false' }).default(true),
           beforeDecision: z.boolean({ error: 'phải là true hoặc false' }).default(true),
           beforeEvaluation: z.boolean({ error: 'phải là true hoặc false' }).default(true),
-          confidence: confidence.default('secondary'),
+          confidence: confidence.default('verified'),
+          basis: text('khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP'),
+          switchedOffBasis: z.string({ error: 'phải là một chuỗi văn bản' }).trim().optional(),
+        })
+        .check((c) => {
+          if (!c.value.required && !c.value.switchedOffBasis) {
+            c.issues.push({
+              code: 'custom',
+              input: c.value,
+              path: ['switchedOffBasis'],
+              message: 'tắt bước xin ý kiến cấp ủy (required: false) thì phải ghi căn cứ pháp lý của việc tắt (khoản 3 Điều 4 Nghị định 73/2023/NĐ-CP yêu cầu bước này)',
+            });
+          }
+        })
+        .prefault({}),
+      // Art. 8.1 says "more than 50%"; whether of every eligible voter or of the votes cast is unknown.
+      voteMajority: z
+        .strictObject({
+          base: z.enum(['eligible', 'cast'], { error: 'phải là eligible (tổng số người có quyền biểu quyết) hoặc cast (số người đã biểu quyết)' }).default('eligible'),
+          verified: z.boolean({ error: 'phải là true hoặc false' }).default(false),
+          note: text(
+            'Chưa xác minh: "trên 50%" tại khoản 1 Điều 8 tính trên tổng số người có quyền biểu quyết hay trên số người đã biểu quyết chưa tìm thấy trong văn bản; mặc định tính trên tổng số người có quyền biểu quyết.',
+          ),
         })
         .prefault({}),
       headOwnPlan: z
@@ -242,26 +260,6 @@ export const workflowConfigSchema = z.strictObject({
     .strictObject({
       completionReportWorkingDays: workingDays(5),
       evaluationWorkingDays: workingDays(7),
-    })
-    .prefault({}),
-
-  optionalSteps: z
-    .strictObject({
-      art8_2WideScopeReview: z
-        .strictObject(
-          optionalStepShape(
-            'Điều 8.2 (đề xuất có phạm vi rộng, phức tạp): nội dung chưa xác minh. Bật để thêm bước thẩm định/hội đồng trước khi quyết định; cần đối chiếu văn bản chính thức.',
-          ),
-        )
-        .prefault({}),
-      evaluationFollowUp: z
-        .strictObject({
-          ...optionalStepShape(
-            'Bước tiếp theo trong thời hạn 03 ngày làm việc sau khi đánh giá kết quả: nội dung chưa xác minh. Bật để theo dõi bước này; cần đối chiếu văn bản chính thức.',
-          ),
-          deadlineWorkingDays: workingDays(3),
-        })
-        .prefault({}),
     })
     .prefault({}),
 

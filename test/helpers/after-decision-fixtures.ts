@@ -22,7 +22,7 @@ export const PLAN_2026 = {
   equipment: '2 máy quét',
 };
 
-/** A plan by `proposerId`, approved by its head at a meeting (everyone in favour). Returns id and code. */
+/** A plan by `proposerId`, approved by its head at a meeting (everyone in favour) after the Party committee's opinion. */
 export async function createApprovedProposal(
   ds: DataSource,
   proposerId: string,
@@ -43,6 +43,9 @@ export async function createApprovedProposal(
     `SELECT count(*)::int AS n FROM officer WHERE unit_id = (SELECT unit_id FROM decision WHERE proposal_id = $1 AND state <> 'done') AND role IN ('head','deputy') AND active AND id <> $2`,
     [id, proposerId],
   )) as { n: number }[];
+  // Decree 73 Art. 4.3: the Party committee is consulted before the approval (on by default).
+  const consulted = await service.recordPartyConsultation({ officerId: deciderId, channel: 'test' }, id, 'Cấp ủy nhất trí');
+  if (!consulted.ok) throw new Error(`consultation failed: ${consulted.reason}`);
   const r = await service.recordMeeting({ officerId: deciderId, channel: 'test' }, id, { inFavour: n, against: 0, headInFavour: true, participants: 'Tập thể lãnh đạo' });
   if (!r.ok || r.status !== 'approved') throw new Error(`approval failed: ${JSON.stringify(r)}`);
   return { id, code, deciderId };

@@ -35,7 +35,7 @@ export const DECISION_STATUS_LABELS: Record<string, string> = {
   party_consultation: 'Đang xin ý kiến cấp ủy',
   voting: 'Tập thể lãnh đạo đang biểu quyết',
   returned: 'Được trả lại để bổ sung',
-  approved: 'Đã được thông qua',
+  approved: 'Đã được phê duyệt',
   approved_by_override: 'Người đứng đầu quyết định triển khai (bằng văn bản)',
   rejected: 'Không được thông qua',
   implementing: 'Đang triển khai',
@@ -55,6 +55,9 @@ const ROUTING_FAILURES: Record<string, string> = {
   no_home_affairs: 'danh bạ chưa có Sở Nội vụ (đầu mối tiếp nhận)',
   proposer_missing: 'không tìm thấy người đề xuất trong danh bạ',
 };
+
+/** 7 → "07": time limits are written with two digits, as the decree does. */
+const pad = (n: number) => String(n).padStart(2, '0');
 
 export const decisions = {
   statusLabel: (status: string) => DECISION_STATUS_LABELS[status] ?? status,
@@ -82,27 +85,49 @@ export const decisions = {
   factReceived: 'Ngày nhận',
   factTally: 'Kết quả biểu quyết',
   factRevision: 'Lần gửi',
+  factFunding: 'Kinh phí',
+  factPeriod: 'Thời gian thực hiện',
+  funding: (amount: string | undefined, source: string | undefined) =>
+    [amount && /^\d+$/.test(amount) ? `${amount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng` : amount, source ? `nguồn: ${source}` : ''].filter(Boolean).join('; '),
+  period: (start: string, end: string) => `từ ngày ${start} đến ngày ${end}`,
+  selfCheckHeading: 'Tự đánh giá điều kiện của người đề xuất (Điều 5)',
+  selfCheckLabels: {
+    c1: 'Tháo gỡ điểm nghẽn về cơ chế, chính sách chưa được quy định',
+    c2: 'Vì lợi ích chung, mang lại giá trị thực tiễn',
+    c3: 'Xuất phát từ yêu cầu thực tiễn cấp bách, không gây phương hại',
+    c4: 'Thúc đẩy phân cấp, cải cách thủ tục hành chính hoặc ứng dụng công nghệ thông tin',
+  } as Record<string, string>,
+  selfCheckLine: (n: number, label: string, met: boolean, reason: string) => `${n}. ${label}: ${met ? 'Có' : 'Không'}${reason ? ` – ${reason}` : ''}`,
+  planDocument: (url: string) => `Kế hoạch đề xuất (.docx): ${url}`,
+  meetingSecondary: 'Nếu tập thể lãnh đạo đã họp trực tiếp: ghi kết quả cuộc họp',
   actingSuffix: ' (phụ trách)',
-  intakeIntro:
-    'Kế hoạch của người đứng đầu cơ quan, đơn vị gửi Chủ tịch UBND tỉnh qua Sở Nội vụ (đầu mối tiếp nhận, tổng hợp). Đề nghị kiểm tra tính đầy đủ, rồi chuyển Chủ tịch UBND tỉnh, đề xuất thành lập Hội đồng đánh giá nếu phức tạp, hoặc trả lại để bổ sung.',
+  intakeIntro: (days: number) =>
+    `Kế hoạch của người đứng đầu cơ quan, đơn vị gửi Chủ tịch UBND tỉnh qua Sở Nội vụ (đầu mối tiếp nhận, tổng hợp theo công văn triển khai của UBND tỉnh). Đề nghị kiểm tra tính đầy đủ, rồi chuyển Chủ tịch UBND tỉnh, đề xuất thành lập Hội đồng đánh giá nếu phức tạp, hoặc trả lại để bổ sung. Hạn tiếp nhận là thời hạn do tỉnh cấu hình (${pad(days)} ngày làm việc), không phải thời hạn do Nghị định quy định.`,
+  // Art. 8.1 (verified) for a plan decided by the head of the employing agency.
   deciderIntro: (days: number) =>
-    `Theo khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP, trong thời hạn ${String(days).padStart(2, '0')} ngày làm việc kể từ ngày nhận, người đứng đầu chủ trì họp tập thể lãnh đạo để thảo luận và biểu quyết (người đứng đầu và cấp phó, trừ cấp phó là người đề xuất). Đề xuất được thông qua khi trên 50% tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.`,
+    `Theo khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP, trong thời hạn 07 ngày làm việc kể từ ngày nhận, người đứng đầu chủ trì họp tập thể lãnh đạo để thảo luận và biểu quyết (người đứng đầu và cấp phó, trừ cấp phó là người đề xuất). Đề xuất được thông qua khi trên 50% tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.${days === 7 ? '' : ` Thời hạn do tỉnh cấu hình: ${pad(days)} ngày làm việc.`}`,
+  // Art. 7.4 (verified: the plan goes to the superior head); its procedure and time limit are unknown.
+  headPlanIntro: (days: number) =>
+    `Đây là kế hoạch của người đứng đầu, gửi người đứng đầu cơ quan cấp trên (khoản 4 Điều 7 Nghị định 73/2023/NĐ-CP). Thủ tục và thời hạn xem xét kế hoạch này chưa được xác minh trong văn bản: hạn xem xét là thời hạn do tỉnh cấu hình (${pad(days)} ngày làm việc), việc biểu quyết của tập thể lãnh đạo theo cách tính của khoản 1 Điều 8 là lựa chọn của tỉnh; cần đối chiếu văn bản chính thức.`,
+  factDueConfigured: 'Hạn xem xét (theo cấu hình của tỉnh)',
   councilProposed: 'Sở Nội vụ đề xuất thành lập Hội đồng đánh giá đối với đề xuất này.',
   changesHeading: 'Những nội dung đã thay đổi so với lần gửi trước',
-  changeLine: (field: string, before: string, after: string) => `${field}: "${before || '(trống)'}" → "${after || '(trống)'}"`,
+  changeLine: (field: string, before: string, after: string) => `${field}: “${before || '(trống)'}” → “${after || '(trống)'}”`,
   returnCommentHeading: 'Ý kiến khi trả lại lần trước',
   planHeading: (label: string) => label,
   voteIntro:
     'Anh/chị là thành viên tập thể lãnh đạo biểu quyết đề xuất này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Chọn tán thành hoặc không tán thành; có thể ghi ý kiến.',
+  headPlanVoteIntro:
+    'Anh/chị là thành viên tập thể lãnh đạo biểu quyết kế hoạch của người đứng đầu cơ quan cấp dưới. Việc biểu quyết áp dụng cách tính của khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP theo lựa chọn của tỉnh (thủ tục cho kế hoạch của người đứng đầu chưa được xác minh). Chọn tán thành hoặc không tán thành; có thể ghi ý kiến.',
   voteNotPassed:
     'Tập thể lãnh đạo chưa thông qua đề xuất. Người đứng đầu có thể vẫn quyết định triển khai nếu xét thấy cần thiết, khả thi, và phải chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật về quyết định này (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Quyết định phải thể hiện bằng văn bản.',
   overrideResponsibility:
-    'Bằng việc chọn "Vẫn triển khai", anh/chị quyết định thực hiện đề xuất khi tập thể chưa thông qua và chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật. Hệ thống lập Quyết định bằng văn bản theo thể thức Nghị định 30/2020/NĐ-CP.',
+    'Bằng việc chọn “Vẫn triển khai”, anh/chị quyết định thực hiện đề xuất khi tập thể chưa thông qua và chịu trách nhiệm trước cơ quan cấp trên và trước pháp luật. Hệ thống lập Quyết định bằng văn bản theo thể thức Nghị định 30/2020/NĐ-CP.',
   outcomeLine: (outcome: string) =>
     ({
       forwarded: 'Đã chuyển Chủ tịch UBND tỉnh.',
       returned: 'Đã trả lại để bổ sung.',
-      approved: 'Đề xuất đã được thông qua.',
+      approved: 'Đề xuất đã được phê duyệt (tập thể lãnh đạo biểu quyết thông qua).',
       approved_by_override: 'Người đứng đầu đã quyết định triển khai bằng văn bản.',
       rejected: 'Đề xuất không được thông qua và không triển khai.',
     })[outcome] ?? outcome,
@@ -130,7 +155,7 @@ export const decisions = {
   actionPartyStart: 'Xin ý kiến cấp ủy',
   actionPartyRecord: 'Ghi ý kiến cấp ủy',
   partyIntro:
-    'Tỉnh đã bật bước báo cáo, xin ý kiến cấp ủy cùng cấp trước khi quyết định (Điều 4 Nghị định 73/2023/NĐ-CP; nội dung cần đối chiếu văn bản chính thức).',
+    'Trước khi phê duyệt, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Ghi ý kiến cấp ủy để mở biểu quyết hoặc ghi kết quả họp.',
   commentPlaceholder: 'Ý kiến (bắt buộc khi trả lại hoặc không tán thành)',
   reasonsPlaceholder: 'Lý do xét thấy cần thiết, khả thi (bắt buộc khi vẫn triển khai)',
   meetingFor: 'Số phiếu tán thành',
@@ -162,10 +187,11 @@ export const decisions = {
     comment_required: 'Anh/chị vui lòng ghi ý kiến (lý do) cho thao tác này.',
     vote_not_finished: 'Chưa thể kết thúc biểu quyết: còn thành viên chưa biểu quyết và chưa đến hạn xem xét.',
     single_voter_only:
-      'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn "Mở biểu quyết tập thể" hoặc ghi kết quả họp trực tiếp.',
+      'Đề xuất cần được tập thể lãnh đạo biểu quyết (khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP). Anh/chị chọn “Mở biểu quyết tập thể” hoặc ghi kết quả họp trực tiếp.',
     party_consultation_required:
-      'Theo cấu hình của tỉnh, cần báo cáo, xin ý kiến cấp ủy cùng cấp trước khi quyết định (Điều 4 Nghị định 73/2023/NĐ-CP, cần đối chiếu văn bản chính thức). Anh/chị ghi ý kiến cấp ủy trước: "Ý KIẾN CẤP ỦY <mã> <ý kiến>".',
-    invalid_counts: 'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết.',
+      'Trước khi phê duyệt, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Anh/chị ghi ý kiến cấp ủy trước: “Ý KIẾN CẤP ỦY <mã> <ý kiến>”.',
+    invalid_counts:
+      'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết; cần ghi thành phần dự họp, và khi số phiếu bằng nhau phải chọn ý kiến của người đứng đầu.',
   } as Record<string, string>,
   badCommand: (example: string) => `Lệnh chưa đúng. Ví dụ: ${example}`,
 
@@ -178,12 +204,12 @@ export const decisions = {
     `Kế hoạch đề xuất ${code} của anh/chị đã được lưu nhưng chưa thể gửi đi vì ${ROUTING_FAILURES[reason] ?? 'lỗi chuyển hồ sơ'}. Sở Nội vụ đã được báo để xử lý; kế hoạch không bị mất.`,
   queueNotice: (code: string, reason: string, unit: string | null) =>
     `Kế hoạch đề xuất ${code} chưa chuyển được đến người có thẩm quyền vì ${ROUTING_FAILURES[reason] ?? 'lỗi chuyển hồ sơ'}${unit ? ` (${unit})` : ''}. Đề nghị Sở Nội vụ cập nhật danh bạ rồi chuyển lại.`,
-  outcomeApproved: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được tập thể lãnh đạo thông qua.`,
+  outcomeApproved: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua.`,
   outcomeOverride: (code: string) =>
     `Tập thể lãnh đạo chưa thông qua kế hoạch ${code}, nhưng người đứng đầu đã quyết định bằng văn bản triển khai thực hiện.`,
   outcomeRejected: (code: string) => `Kế hoạch đề xuất ${code} của anh/chị không được thông qua.`,
   outcomeReturned: (code: string) =>
-    `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại kế hoạch; sau khi sửa, anh/chị gửi lại: kế hoạch giữ nguyên mã và đến cùng người xem xét.`,
+    `Kế hoạch đề xuất ${code} được trả lại để anh/chị chỉnh sửa, bổ sung. Bấm “Sửa đề xuất” (hoặc gõ “SỬA ${code}”) để mở lại kế hoạch; sau khi sửa, anh/chị gửi lại: kế hoạch giữ nguyên mã và đến cùng người xem xét.`,
   commentsHeading: 'Ý kiến',
   overrideDocument: (url: string) => `Quyết định bằng văn bản (.docx, thể thức Nghị định 30/2020/NĐ-CP): ${url}`,
   reminder: (code: string, due: string, days: number) =>
@@ -195,32 +221,43 @@ export const decisions = {
   queueTitle: 'Hàng đợi của Sở Nội vụ',
   queueOnlyHomeAffairs: 'Chức năng này dành cho cán bộ Sở Nội vụ.',
   queueEmpty: 'Không có kế hoạch nào chờ chuyển và không có thông báo nào gửi không thành công.',
-  queueRoutingHeading: 'Kế hoạch chưa chuyển được (gõ "CHUYỂN LẠI <mã>" sau khi cập nhật danh bạ)',
+  queueRoutingHeading: 'Kế hoạch chưa chuyển được (gõ “CHUYỂN LẠI <mã>” sau khi cập nhật danh bạ)',
   queueOutboxHeading: 'Thông báo chưa gửi được (hệ thống tự thử lại)',
   queueOutboxLine: (who: string, code: string, attempts: number, error: string) => `${who} – ${code}: ${attempts} lần thử; lỗi: ${error}`,
   rerouted: (code: string) => `Đã chuyển lại kế hoạch ${code}.`,
   rerouteFailed: (code: string) => `Chưa chuyển được kế hoạch ${code}: danh bạ vẫn thiếu thông tin cần thiết.`,
   // CLI
   cli: {
-    badDate: (d: string) => `Ngày không hợp lệ: "${d}" (dùng dd/mm/yyyy hoặc YYYY-MM-DD).`,
-    badRange: '"Đến ngày" phải sau hoặc bằng "từ ngày".',
-    unitNotFound: (code: string) => `Không tìm thấy đơn vị mã "${code}".`,
-    officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email "${email}".`,
+    badDate: (d: string) => `Ngày không hợp lệ: “${d}” (dùng dd/mm/yyyy hoặc YYYY-MM-DD).`,
+    badRange: '“Đến ngày” phải sau hoặc bằng “từ ngày”.',
+    unitNotFound: (code: string) => `Không tìm thấy đơn vị mã “${code}”.`,
+    officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email “${email}”.`,
     actingSaved: (name: string, unit: string, from: string, to: string) => `Đã giao ${name} phụ trách ${unit} từ ${from} đến ${to}.`,
     actingNone: 'Chưa có ai được giao phụ trách đơn vị.',
     actingLine: (unit: string, name: string, from: string, to: string) => `${unit}: ${name} (${from} – ${to})`,
     queueNone: 'Không có kế hoạch nào chờ chuyển.',
     queueLine: (code: string, title: string) => `${code} – ${title}`,
     outboxLine: (id: string, kind: string, attempts: number, error: string) => `#${id} ${kind}: ${attempts} lần thử; lỗi: ${error}`,
-    remindDone: (r: number, e: number) => `Đã lập ${r} lời nhắc và ${e} thông báo quá hạn (bot gửi đi ở lần thử kế tiếp).`,
+    remindDone: (r: number, e: number) => `Đã lập ${r} lời nhắc và ${e} thông báo quá hạn (hệ thống gửi đi ở lần thử kế tiếp).`,
   },
   // Lists
   tasksTitle: 'Việc chờ tôi',
-  tasksEmpty: 'Hiện anh/chị không có đề xuất nào chờ xem xét hoặc biểu quyết.',
+  tasksEmpty: 'Hiện anh/chị không có việc nào đang chờ: không có đề xuất chờ xem xét, biểu quyết, giao thực hiện, báo cáo hoặc đánh giá.',
   taskLine: (code: string, title: string, role: string, due: string) => `${code} – ${title} (${role}, hạn ${due})`,
-  taskRole: { decider: 'xem xét, quyết định', voter: 'biểu quyết', intake: 'tiếp nhận' } as Record<string, string>,
+  taskRole: {
+    decider: 'xem xét, quyết định',
+    voter: 'biểu quyết',
+    intake: 'tiếp nhận',
+    assign: 'chờ giao thực hiện',
+    progress: 'chờ báo cáo tiến độ',
+    completion: 'chờ báo cáo hoàn thành',
+    evaluate: 'chờ đánh giá kết quả',
+    evaluation_vote: 'chờ biểu quyết đánh giá',
+    recognize: 'chờ ghi nhận khuyến khích',
+  } as Record<string, string>,
+  taskLineNoDue: (code: string, title: string, role: string) => `${code} – ${title} (${role})`,
   myProposalsTitle: 'Đề xuất của tôi',
-  myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ "tạo đề xuất" để bắt đầu.',
+  myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ “tạo đề xuất” để bắt đầu.',
   myProposalLine: (code: string, title: string, status: string, holder: string | null, due: string | null) =>
     `${code} – ${title}: ${status}${holder ? `; đang ở: ${holder}` : ''}${due ? `; hạn: ${due}` : ''}`,
   untitled: '(chưa đặt tên)',

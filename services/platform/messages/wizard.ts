@@ -57,10 +57,10 @@ export const wizard = {
     under_review: 'đang chờ người đứng đầu xem xét',
     party_consultation: 'đang xin ý kiến cấp ủy',
     voting: 'tập thể lãnh đạo đang biểu quyết',
-    returned: 'được trả lại để chỉnh sửa',
-    approved: 'đã được chấp thuận',
+    returned: 'được trả lại để bổ sung',
+    approved: 'đã được phê duyệt',
     approved_by_override: 'được người đứng đầu quyết định thực hiện',
-    rejected: 'không được chấp thuận',
+    rejected: 'không được phê duyệt',
     implementing: 'đang triển khai',
     paused: 'tạm dừng',
     stopped: 'đã dừng',
@@ -68,13 +68,20 @@ export const wizard = {
     evaluating: 'đang đánh giá kết quả',
     evaluated: 'đã đánh giá',
     closed: 'đã kết thúc',
-    withdrawn: 'đã hủy',
+    withdrawn: 'đã rút',
   } as Record<string, string>,
   coverageWarn:
     'Lưu ý: Nghị định 73/2023/NĐ-CP áp dụng trực tiếp cho cán bộ lãnh đạo, quản lý. Theo danh bạ, anh/chị không giữ chức vụ quản lý, nên đề xuất của anh/chị chưa thuộc diện được bảo vệ theo Nghị định; tuy vậy tỉnh khuyến khích mọi cán bộ đề xuất đổi mới và Quy định 32-QĐ/TU có thể mở rộng đối tượng (cần đối chiếu văn bản chính thức). Anh/chị vẫn có thể soạn và gửi đề xuất.',
   coverageBlock: (contact: string) =>
     `Nghị định 73/2023/NĐ-CP áp dụng cho cán bộ lãnh đạo, quản lý. Theo danh bạ, anh/chị không giữ chức vụ quản lý, và cấu hình hiện tại của tỉnh chỉ cho phép cán bộ lãnh đạo, quản lý lập đề xuất qua trợ lý. Anh/chị có thể trao đổi ý tưởng với lãnh đạo đơn vị, hoặc liên hệ ${contact} nếu thông tin chức vụ chưa đúng.`,
   reviewTitle: 'Xem lại kế hoạch đề xuất',
+  conditionNotMet: (label: string) =>
+    `Lưu ý: anh/chị trả lời “Không” ở ${label.toLowerCase()} (Điều 5). Đề xuất không đáp ứng đủ các điều kiện có thể không được xem là đề xuất đổi mới, sáng tạo để được khuyến khích, bảo vệ. Anh/chị có thể gõ “quay lại” để sửa, hoặc tiếp tục nếu thấy đúng.`,
+  // Art. 4.2 (verified) and Art. 6 (verified, items 1–4; the list may not be complete).
+  reviewAuthority:
+    'Trước khi gửi, anh/chị xác nhận: nội dung đề xuất thuộc thẩm quyền xem xét, quyết định của cơ quan và không trái chủ trương của Đảng, pháp luật của Nhà nước (khoản 2 Điều 4 Nghị định 73/2023/NĐ-CP). Gõ “gửi đề xuất” là anh/chị xác nhận điều này.',
+  reviewProhibitions:
+    'Điều 6 nghiêm cấm: lợi dụng việc khuyến khích, bảo vệ để vi phạm, trục lợi; cản trở, gây khó khăn cho người đề xuất, thực hiện; né tránh, đùn đẩy trách nhiệm; không thực hiện đề xuất đã được quyết định (danh sách có thể chưa đầy đủ, cần đối chiếu văn bản chính thức).',
   reviewIntro: 'Anh/chị kiểm tra toàn bộ kế hoạch. Gõ "sửa phần a" (hoặc tên, lĩnh vực, b, thời gian, nguồn lực, c, tự đánh giá) để sửa, "gửi đề xuất" để gửi.',
   reviewMissing: (items: string[]) => `Còn thiếu hoặc chưa đúng trước khi gửi:\n${items.map((i) => `• ${i}`).join('\n')}`,
   submit: 'Gửi đề xuất',
@@ -119,7 +126,7 @@ export const wizard = {
   reopenNotReturned: (code: string, status: string) =>
     `Kế hoạch ${code} hiện ${status}, không ở tình trạng được trả lại để sửa nên chưa thể sửa. Gõ "đề xuất của tôi" để xem tình trạng các đề xuất.`,
   submitReturned: (code: string) =>
-    `Kế hoạch ${code} đã được trả lại để chỉnh sửa. Anh/chị bấm "Sửa đề xuất" (hoặc gõ "SỬA ${code}") để mở lại, sửa theo ý kiến rồi gửi lại.`,
+    `Kế hoạch ${code} đã được trả lại để bổ sung. Anh/chị bấm “Sửa đề xuất” (hoặc gõ “SỬA ${code}”) để mở lại, sửa theo ý kiến rồi gửi lại.`,
   reopenNotFound: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ: SỬA ĐX-2026-0001).',
   resubmitted: (code: string, revision: number) =>
     `Đã gửi lại đề xuất ${code} (lần gửi thứ ${revision}). Kế hoạch được lưu cố định và chuyển đến người đã xem xét lần trước, kèm những nội dung đã thay đổi; tôi sẽ báo anh/chị khi có kết quả. Kế hoạch theo thể thức văn bản hành chính ở tin nhắn sau.`,
