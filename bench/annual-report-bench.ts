@@ -55,8 +55,12 @@ export const ANNUAL_REPORT_TARGET_SECONDS = 10;
 
 /** Units, officers, decisions, evaluations and obstacle reports in SQL; proposals with generate_series. */
 async function seed(client: pg.Client, proposals: number, units: number, year: number): Promise<void> {
-  await client.query(`INSERT INTO unit (code, name, kind, is_provincial_committee) VALUES ('UBND-TINH', 'Ủy ban nhân dân tỉnh Lào Cai', 'ubnd_tinh', true)`);
-  await client.query(`INSERT INTO unit (code, name, kind, parent_id, is_home_affairs) SELECT 'SNV', 'Sở Nội vụ', 'so_nganh', id, true FROM unit WHERE code = 'UBND-TINH'`);
+  await client.query(
+    `INSERT INTO unit (code, name, kind, is_provincial_committee) VALUES ('UBND-TINH', 'Ủy ban nhân dân tỉnh Lào Cai', 'ubnd_tinh', true)`,
+  );
+  await client.query(
+    `INSERT INTO unit (code, name, kind, parent_id, is_home_affairs) SELECT 'SNV', 'Sở Nội vụ', 'so_nganh', id, true FROM unit WHERE code = 'UBND-TINH'`,
+  );
   // units − 1 more reporting units (departments and communes), and a room under every fourth department.
   await client.query(
     `INSERT INTO unit (code, name, kind, parent_id)
@@ -77,7 +81,28 @@ async function seed(client: pg.Client, proposals: number, units: number, year: n
      UNION ALL
      SELECT lower(u.code) || '.staff@bench.invalid', 'Chuyên viên ' || u.code, u.id, 'Chuyên viên', 'member', false FROM unit u WHERE NOT u.is_provincial_committee`,
   );
-  const statuses = ['under_review', 'voting', 'returned', 'approved', 'approved_by_override', 'rejected', 'rejected', 'implementing', 'implementing', 'implementing', 'paused', 'stopped', 'completion_reported', 'evaluating', 'evaluated', 'closed', 'closed', 'closed', 'closed', 'withdrawn'];
+  const statuses = [
+    'under_review',
+    'voting',
+    'returned',
+    'approved',
+    'approved_by_override',
+    'rejected',
+    'rejected',
+    'implementing',
+    'implementing',
+    'implementing',
+    'paused',
+    'stopped',
+    'completion_reported',
+    'evaluating',
+    'evaluated',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'withdrawn',
+  ];
   const fields = ['cai_cach_hanh_chinh', 'chuyen_doi_so', 'khoa_hoc_cong_nghe', 'y_te', 'giao_duc_dao_tao'];
   await client.query(
     `WITH staff AS (SELECT row_number() OVER (ORDER BY o.email) - 1 AS k, o.id, o.unit_id FROM officer o WHERE o.role = 'member'),
@@ -133,7 +158,8 @@ export async function runAnnualReportBench(options: AnnualReportBenchOptions = {
   const proposals = options.proposals ?? 100_000;
   const units = options.units ?? 200;
   const year = options.year ?? 2026;
-  const adminUrl = options.adminUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    options.adminUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `tld_bench_report_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -224,7 +250,16 @@ export async function runAnnualReportScaling(
   const runs: AnnualReportBenchResult[] = [];
   const heapCapMb = options.heapCapMb === undefined ? SCALING_HEAP_CAP_MB : options.heapCapMb;
   for (const proposals of sizes) {
-    const args = ['--expose-gc', ...(heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : []), '--import', 'tsx', __filename, '--single', '--proposals', String(proposals)];
+    const args = [
+      '--expose-gc',
+      ...(heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : []),
+      '--import',
+      'tsx',
+      __filename,
+      '--single',
+      '--proposals',
+      String(proposals),
+    ];
     if (options.units) args.push('--units', String(options.units));
     if (options.adminUrl) args.push('--database-url', options.adminUrl);
     const stdout = await new Promise<string>((resolve, reject) => {
@@ -258,7 +293,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename
   };
   const cap = arg('--heap-cap-mb');
   const run: Promise<{ met: boolean }> =
-    argv.includes('--single') || arg('--proposals') ? runAnnualReportBench({ ...options, ...(arg('--proposals') ? { proposals: Number(arg('--proposals')) } : {}) }) : runAnnualReportScaling(undefined, { ...options, ...(cap ? { heapCapMb: cap === 'none' ? null : Number(cap) } : {}) });
+    argv.includes('--single') || arg('--proposals')
+      ? runAnnualReportBench({ ...options, ...(arg('--proposals') ? { proposals: Number(arg('--proposals')) } : {}) })
+      : runAnnualReportScaling(undefined, { ...options, ...(cap ? { heapCapMb: cap === 'none' ? null : Number(cap) } : {}) });
   run
     .then((r) => {
       process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

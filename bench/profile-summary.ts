@@ -64,7 +64,8 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   }
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const isProject = (url: string) => Boolean(url) && !url.includes('node_modules/') && !url.startsWith('node:') && url.includes(path.resolve(__dirname, '..'));
+  const isProject = (url: string) =>
+    Boolean(url) && !url.includes('node_modules/') && !url.startsWith('node:') && url.includes(path.resolve(__dirname, '..'));
   const project = new Map<string, { name: string; where: string; us: number }>();
   for (const [id, us] of selfUs) {
     let current: number | undefined = id;

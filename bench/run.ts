@@ -189,7 +189,8 @@ async function startContender(
       env: { BOT_DATABASE: database?.url ?? `pglite:${pgliteDir}`, BOT_OFFICERS: String(args.connections) },
       readyTimeoutMs: 180_000,
     });
-    if (scenario.requiresWizard && !bot.info.wizard) throw new Error(`scenario ${scenario.name}: the bot did not register the proposal wizard`);
+    if (scenario.requiresWizard && !bot.info.wizard)
+      throw new Error(`scenario ${scenario.name}: the bot did not register the proposal wizard`);
   }
   const contender: Contender = {
     result,
@@ -223,7 +224,9 @@ async function prepare(c: Contender, connector: BenchChild, scenario: Scenario, 
     const { texts } = await connector.request<{ texts: string[] }>('texts', { conversationId: virtualOfficer(c.runId, 0).conversationId });
     await connector.request('record', { on: false });
     if (scenario.expectAfterSetup && !texts.some((t) => scenario.expectAfterSetup!.test(t))) {
-      throw new Error(`scenario ${scenario.name} on ${c.result.label}: after the setup the bot said ${JSON.stringify(texts).slice(0, 400)}`);
+      throw new Error(
+        `scenario ${scenario.name} on ${c.result.label}: after the setup the bot said ${JSON.stringify(texts).slice(0, 400)}`,
+      );
     }
   }
   log(`${c.result.label}: warm-up`);
@@ -234,7 +237,14 @@ async function prepare(c: Contender, connector: BenchChild, scenario: Scenario, 
   if (warmSingle.throughput > 0) c.turnsSingle = wholeLoops(warmSingle.throughput * args.duration, scenario.loop.length);
 }
 
-async function measureRound(c: Contender, connector: BenchChild, scenario: Scenario, args: Args, kind: 'concurrent' | 'single', profile: boolean) {
+async function measureRound(
+  c: Contender,
+  connector: BenchChild,
+  scenario: Scenario,
+  args: Args,
+  kind: 'concurrent' | 'single',
+  profile: boolean,
+) {
   const base = { url: c.bot.info.url, serviceUrl: connector.info.url, scenario, runId: c.runId };
   if (kind === 'concurrent') {
     const rss = sampleRss(c.bot.info.pid);
@@ -245,7 +255,9 @@ async function measureRound(c: Contender, connector: BenchChild, scenario: Scena
     c.peakRss = Math.max(c.peakRss, mem.peakRss);
     c.hwm = Math.max(c.hwm, mem.hwm);
     c.rounds.concurrent.push(r);
-    log(`${c.result.label}: ${args.connections} conversations: ${r.throughput.toFixed(0)} req/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`);
+    log(
+      `${c.result.label}: ${args.connections} conversations: ${r.throughput.toFixed(0)} req/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`,
+    );
   } else {
     const r = await runTurnLoad({ ...base, connections: 1, turnsPerConnection: c.turnsSingle });
     c.rounds.single.push(r);
@@ -284,7 +296,8 @@ async function runTurns(args: Args, scenarioName: string | undefined) {
       c.result.single = medianRun(c.rounds.single);
       c.result.rounds = c.rounds;
       c.result.memory = { peakRssMb: round(c.peakRss / MB, 1), hwmMb: round(c.hwm / MB, 1) };
-      if (c.profileFile && existsSync(c.profileFile)) c.result.profile = { file: path.relative(ROOT, c.profileFile), ...summariseProfile(c.profileFile) };
+      if (c.profileFile && existsSync(c.profileFile))
+        c.result.profile = { file: path.relative(ROOT, c.profileFile), ...summariseProfile(c.profileFile) };
     }
     const expected = live.reduce((n, c) => n + [...c.rounds.concurrent, ...c.rounds.single].reduce((m, r) => m + r.ok, 0), 0);
     // Every measured turn must have produced at least one reply at the connector.
@@ -441,13 +454,20 @@ function printTable(
     rows.push({
       figure: `yearly report, ${large.proposals.toLocaleString('en')} proposals`,
       value: `${fmt(large.reportSeconds, 2)} s, RSS +${fmt(large.peakRssGrowthMb)} MB`,
-      baseline: `${small.proposals.toLocaleString("en")}: ${fmt(small.reportSeconds, 2)} s, +${fmt(small.peakRssGrowthMb)} MB`,
+      baseline: `${small.proposals.toLocaleString('en')}: ${fmt(small.reportSeconds, 2)} s, +${fmt(small.peakRssGrowthMb)} MB`,
       ratio: `RSS growth Δ ${fmt(report.peakRssGrowthDifferenceMb as number)} MB`,
       target: '< 10 s, Δ < 25 MB',
       met: report.met ? 'yes' : 'NO',
     });
   } else {
-    rows.push({ figure: 'yearly report over 100,000 proposals', value: String(report.status), baseline: '', ratio: '', target: '', met: String(report.note ?? '') });
+    rows.push({
+      figure: 'yearly report over 100,000 proposals',
+      value: String(report.status),
+      baseline: '',
+      ratio: '',
+      target: '',
+      met: String(report.note ?? ''),
+    });
   }
   console.table(rows);
 }
@@ -487,7 +507,12 @@ async function main(): Promise<void> {
     options: { durationPerRunSeconds: args.duration, connections: args.connections, rounds: args.rounds },
     targets: TARGETS,
     turns: turns && {
-      scenario: { name: turns.scenario.name, description: turns.scenario.description, setup: turns.scenario.setup, loop: turns.scenario.loop },
+      scenario: {
+        name: turns.scenario.name,
+        description: turns.scenario.description,
+        setup: turns.scenario.setup,
+        loop: turns.scenario.loop,
+      },
       wizardAvailable: turns.wizardAvailable,
       results: turns.results,
     },

@@ -19,7 +19,11 @@ export async function countTurnQueries(scenario: Scenario): Promise<TurnQueries[
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as string | { text?: string };
-    seen.push(String(typeof q === 'string' ? q : q?.text).replace(/\s+/g, ' ').slice(0, 120));
+    seen.push(
+      String(typeof q === 'string' ? q : q?.text)
+        .replace(/\s+/g, ' ')
+        .slice(0, 120),
+    );
     return original.apply(this, args);
   };
   const h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource) });

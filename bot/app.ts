@@ -1,12 +1,6 @@
 // The one brain: a teams-ai Application that every channel's activities run through.
 import { Application, TurnState, type AdaptiveCard, type TeamsAdapter } from '@microsoft/teams-ai';
-import {
-  ActivityTypes,
-  TeamsInfo,
-  TurnContext,
-  type ConversationReference,
-  type Storage,
-} from 'botbuilder';
+import { ActivityTypes, TeamsInfo, TurnContext, type ConversationReference, type Storage } from 'botbuilder';
 import type { Officer } from '../entities/officer.entity.js';
 import type { Channel } from '../entities/channel-account.entity.js';
 import { menuCard, MENU_VERBS } from './cards/menu-card.js';
@@ -97,7 +91,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     removeRecipientMention: true,
     longRunningMessages: false,
   });
-    const gate: ProposalGate = {
+  const gate: ProposalGate = {
     proposalIdOf: (data) => options.access.proposalIdOf(data),
     canRead: (turn, proposalId) => options.access.canRead(turn.officer, proposalId),
     refused: (turn, proposalId, verb) => options.access.recordRefusal(turn.officer.id, proposalId, verb, turn.channelId),
@@ -123,9 +117,10 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     const added = context.activity.membersAdded ?? [];
     // Greet once, when the bot itself is added (installation) in a 1:1 chat or a new team/group.
     if (!added.some((m) => m.id === context.activity.recipient?.id)) return;
-    const officer = context.activity.conversation?.conversationType === 'personal' || !context.activity.conversation?.conversationType
-      ? await identify(context, services, state.conversation)
-      : undefined;
+    const officer =
+      context.activity.conversation?.conversationType === 'personal' || !context.activity.conversation?.conversationType
+        ? await identify(context, services, state.conversation)
+        : undefined;
     if (context.activity.conversation?.conversationType === 'personal' && !officer) return;
     bindConversationState(context, state.conversation);
     const turn = officer ? createCoreTurn(context, officer, state.conversation) : undefined;
@@ -191,7 +186,11 @@ function registerCoreFeatures(bot: BotApplication): void {
   bot.commands.register('menu.show', async () => menuCard(), 'own');
 }
 
-async function identify(context: TurnContext, services: IdentifyOptions, conversation: Record<string, unknown>): Promise<Officer | undefined> {
+async function identify(
+  context: TurnContext,
+  services: IdentifyOptions,
+  conversation: Record<string, unknown>,
+): Promise<Officer | undefined> {
   const activity = context.activity;
   const channel = directoryChannel(activity.channelId);
   const personal = activity.conversation?.conversationType === 'personal' || channel !== 'msteams';
@@ -221,8 +220,7 @@ async function identify(context: TurnContext, services: IdentifyOptions, convers
     logger.info({ channel, type: activity.type }, 'outsider turn');
     return undefined;
   }
-  const text =
-    result.status === 'inactive' ? core.inactiveUser(services.directoryContact) : core.unknownUser(services.directoryContact);
+  const text = result.status === 'inactive' ? core.inactiveUser(services.directoryContact) : core.unknownUser(services.directoryContact);
   logger.info({ channel, status: result.status }, 'unrecognised user');
   if (activity.type === ActivityTypes.Invoke) {
     await context.sendActivity({
@@ -242,7 +240,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as { code?: string; message?: string; driverError?: unknown; cause?: unknown };
     if (e.code && UNAVAILABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) {
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)
+    ) {
       return true;
     }
     current = e.driverError ?? e.cause;

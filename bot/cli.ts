@@ -3,10 +3,7 @@ import { Command } from 'commander';
 import { registerCliCommands } from './cli/index.js';
 
 const program = new Command();
-program
-  .name('npm run cli --')
-  .description('Trợ lý Đổi mới: lệnh quản trị (danh bạ, cơ sở tri thức, báo cáo, ...)')
-  .showHelpAfterError();
+program.name('npm run cli --').description('Trợ lý Đổi mới: lệnh quản trị (danh bạ, cơ sở tri thức, báo cáo, ...)').showHelpAfterError();
 registerCliCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -6,9 +6,7 @@ import type { DatabaseTimeouts } from '../entities/data-source.js';
 
 export { ConfigError };
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 /** An empty value (a compose file's `${X:-}`) counts as not set. */
 const emptyAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -25,7 +23,10 @@ const envSchema = z
     PUBLIC_BASE_URL: z.url().optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://').optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')
+        .optional(),
     ),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     TURN_LOCK_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
@@ -47,7 +48,14 @@ const envSchema = z
     /** Signs download links; required with credentials (production), the same on every replica. */
     FILE_LINK_SECRET: optionalString.pipe(z.string().min(32, 'cần ít nhất 32 ký tự').optional()),
     /** With authentication off, the service URLs (besides loopback) whose activities are accepted. */
-    TRUSTED_SERVICE_URLS: optionalString.transform((v) => (v ? v.split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean) : [])),
+    TRUSTED_SERVICE_URLS: optionalString.transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((u) => u.trim().replace(/\/+$/, ''))
+            .filter(Boolean)
+        : [],
+    ),
     DIRECTORY_CONTACT: z.string().min(1).default('bộ phận tổ chức cán bộ của cơ quan mình hoặc Sở Nội vụ'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TYPING_INDICATOR: bool.default(true),
@@ -78,14 +86,23 @@ const envSchema = z
     const production = env.NODE_ENV === 'production';
     // Outside demo and development the secrets that every replica must share are required.
     if ((env.MICROSOFT_APP_ID || production) && !env.FILE_LINK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['FILE_LINK_SECRET'], message: 'bắt buộc khi chạy thật (ít nhất 32 ký tự, giống nhau trên mọi bản sao)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FILE_LINK_SECRET'],
+        message: 'bắt buộc khi chạy thật (ít nhất 32 ký tự, giống nhau trên mọi bản sao)',
+      });
     }
     if (env.DEMO_MODE === 'true' && env.MICROSOFT_APP_ID) {
       ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'không dùng chế độ demo khi đã đặt MICROSOFT_APP_ID' });
     }
-    if (env.DEMO_MODE === 'true' && production) ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'không dùng chế độ demo khi NODE_ENV=production' });
+    if (env.DEMO_MODE === 'true' && production)
+      ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'không dùng chế độ demo khi NODE_ENV=production' });
     if (env.BOT_AUTH === 'off' && (production || env.MICROSOFT_APP_ID)) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_AUTH'], message: 'chỉ tắt xác thực để chạy thử trên máy này, không khi NODE_ENV=production hay đã đặt MICROSOFT_APP_ID' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_AUTH'],
+        message: 'chỉ tắt xác thực để chạy thử trên máy này, không khi NODE_ENV=production hay đã đặt MICROSOFT_APP_ID',
+      });
     }
   });
 
@@ -114,10 +131,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: { s
   const serving =
     options.serving === false
       ? undefined
-      : servingProblem({ MICROSOFT_APP_ID: source.MICROSOFT_APP_ID?.trim() || undefined, DEMO_MODE: source.DEMO_MODE?.trim(), BOT_AUTH: source.BOT_AUTH?.trim() });
+      : servingProblem({
+          MICROSOFT_APP_ID: source.MICROSOFT_APP_ID?.trim() || undefined,
+          DEMO_MODE: source.DEMO_MODE?.trim(),
+          BOT_AUTH: source.BOT_AUTH?.trim(),
+        });
   if (!parsed.success || serving) {
     // Name the variable; never echo its value (it may be a secret).
-    const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`);
+    const problems = parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`);
     throw new ConfigError([...(serving ? [serving] : []), ...problems]);
   }
   const env = parsed.data;

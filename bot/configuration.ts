@@ -32,13 +32,19 @@ function problemsOf(err: unknown): string[] {
   const problems = (err as { problems?: unknown }).problems;
   if (Array.isArray(problems)) return problems.map(String);
   if (err instanceof Error && /không hợp lệ/.test(err.message)) {
-    return err.message.split('\n').slice(1).map((line) => line.replace(/^\s*-\s*/, ''));
+    return err.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.replace(/^\s*-\s*/, ''));
   }
   throw err;
 }
 
 /** Reads every section; throws one ConfigError listing every problem found. */
-export function loadConfiguration(env: Environment = process.env, options: { workflowFile?: string; serving?: boolean } = {}): Configuration {
+export function loadConfiguration(
+  env: Environment = process.env,
+  options: { workflowFile?: string; serving?: boolean } = {},
+): Configuration {
   const problems: string[] = [];
   const section = <T>(read: () => T): T | undefined => {
     try {
@@ -55,6 +61,7 @@ export function loadConfiguration(env: Environment = process.env, options: { wor
   const web = app ? section(() => loadWebConfig(app, env)) : undefined;
   const graph = section(() => loadGraphConfig(env));
   const metrics = section(() => loadMetricsConfig(env));
-  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics) throw new ConfigError(problems);
+  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics)
+    throw new ConfigError(problems);
   return { app, workflow, knowledge, zalo, web, graph, metrics };
 }

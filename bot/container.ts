@@ -88,7 +88,9 @@ export function buildContainer(options: ContainerOptions): Container {
   const access = new ProposalAccess(dataSource, workflow);
   const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity, access });
   const lock: ConversationLock =
-    db.kind === 'postgres' ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS }) : new InProcessConversationLock();
+    db.kind === 'postgres'
+      ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS })
+      : new InProcessConversationLock();
   const links = new DownloadLinks(config.PUBLIC_BASE_URL, config.PORT, new FileLinkSigner(config.FILE_LINK_SECRET));
   const teams = new BotFrameworkTeamsGateway(adapter, config.MICROSOFT_APP_ID ?? '');
 

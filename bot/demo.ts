@@ -41,7 +41,10 @@ export function printDemoInstructions(url: string, demo: DemoPeople): void {
     '',
     // Without the demo directory there is nobody to name: the command alone, not "ví dụ:" and nothing.
     ...(demo.examples.length
-      ? [' Hoặc mở một cửa sổ dòng lệnh khác và trò chuyện với bot, ví dụ:', ...demo.examples.map((e) => `   npm run chat -- --as ${e.email}    # ${e.label}: ${e.name}`)]
+      ? [
+          ' Hoặc mở một cửa sổ dòng lệnh khác và trò chuyện với bot, ví dụ:',
+          ...demo.examples.map((e) => `   npm run chat -- --as ${e.email}    # ${e.label}: ${e.name}`),
+        ]
       : [' Hoặc mở một cửa sổ dòng lệnh khác và trò chuyện với bot: npm run chat -- --as <email của một cán bộ trong danh bạ>']),
     '',
     ' Hoặc dùng Microsoft 365 Agents Playground (xem README).',

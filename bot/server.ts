@@ -96,7 +96,10 @@ export async function startBotServer(container: Container, options: BotServerOpt
   // Parsed per route: webhooks that verify a signature over the raw bytes read the body themselves.
   // JSON only: restify's full bodyParser would also take multipart uploads and write them to /tmp before
   // any check. Anything that is not JSON is refused with 415 before a byte of the body is read.
-  const jsonBody = [requireJson, ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions)];
+  const jsonBody = [
+    requireJson,
+    ...restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions),
+  ];
 
   let draining = false;
   let inFlight = 0;

@@ -91,7 +91,9 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     if (!proposal) return dc.endDialog();
     const officer = await this.host.findOfficer(state.officerId);
     if (!officer) return dc.endDialog();
-    const command = foldKey(text).replace(/[.!?]+$/, '').trim();
+    const command = foldKey(text)
+      .replace(/[.!?]+$/, '')
+      .trim();
     const label = draftLabel(proposal.plan);
 
     if (state.mode === 'confirmCancel') {
@@ -186,7 +188,10 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     const amount = parsed.value.fundingAmount;
     if (step.id === 'fundingAmount' && amount !== undefined && amount !== '0' && BigInt(amount) < CONFIRM_AMOUNT_BELOW) {
       state.pendingAmount = amount;
-      await this.host.send(dc.context, wizard.confirmSmallAmount(formatVND(BigInt(amount)), numberInWords(BigInt(amount)), millionsOf(content)));
+      await this.host.send(
+        dc.context,
+        wizard.confirmSmallAmount(formatVND(BigInt(amount)), numberInWords(BigInt(amount)), millionsOf(content)),
+      );
       return Dialog.EndOfTurn;
     }
     const saved = await this.save(dc, officer, proposal, parsed.value);
@@ -246,7 +251,14 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     return this.prompt(dc, first.id, proposal);
   }
 
-  private async goForward(dc: DialogContext, state: WizardState, proposal: Proposal, afterId: string | undefined, withHints = false, echo?: string): Promise<DialogTurnResult> {
+  private async goForward(
+    dc: DialogContext,
+    state: WizardState,
+    proposal: Proposal,
+    afterId: string | undefined,
+    withHints = false,
+    echo?: string,
+  ): Promise<DialogTurnResult> {
     const ctx = this.host.stepContext();
     let next: WizardStep | undefined;
     if (state.mode === 'edit') {
@@ -270,7 +282,10 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
   private previousStep(step: WizardStep, plan: ProposalPlan, state: WizardState): WizardStep | undefined {
     const pool = state.mode === 'edit' ? WIZARD_SECTIONS.find((s) => s.id === state.editSection)!.steps : WIZARD_STEPS;
     const i = pool.findIndex((s) => s.id === step.id);
-    return pool.slice(0, Math.max(0, i)).reverse().find((s) => applies(s, plan));
+    return pool
+      .slice(0, Math.max(0, i))
+      .reverse()
+      .find((s) => applies(s, plan));
   }
 
   private lastApplicable(plan: ProposalPlan): WizardStep {
@@ -297,7 +312,11 @@ export function stepPrompt(step: WizardStep, plan: ProposalPlan, ctx: StepContex
   const n = WIZARD_STEPS.indexOf(step) + 1;
   const explain = typeof step.explain === 'function' ? step.explain(ctx, plan) : step.explain;
   const current = step.current(plan, ctx);
-  const lines = [wizard.stepHeader(n, WIZARD_STEPS.length, wizard.sections[step.section], step.label), explain, wizard.example(step.example)];
+  const lines = [
+    wizard.stepHeader(n, WIZARD_STEPS.length, wizard.sections[step.section], step.label),
+    explain,
+    wizard.example(step.example),
+  ];
   if (current !== undefined) {
     lines.push(current ? wizard.current(current) : wizard.current('(không có)'));
     lines.push(wizard.keepHint);

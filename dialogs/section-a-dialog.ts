@@ -17,7 +17,12 @@ export const sectionASection: WizardSection = {
       'Đề xuất nhằm đạt được điều gì?',
       'Rút ngắn thời gian giải quyết hồ sơ xuống còn 7 ngày và để người dân theo dõi hồ sơ trực tuyến.',
     ),
-    textStep('requirements', 'a', 'Việc thực hiện phải bảo đảm những yêu cầu gì?', 'Không phát sinh thủ tục mới; bảo mật dữ liệu cá nhân; cán bộ một cửa được tập huấn trước khi áp dụng.'),
+    textStep(
+      'requirements',
+      'a',
+      'Việc thực hiện phải bảo đảm những yêu cầu gì?',
+      'Không phát sinh thủ tục mới; bảo mật dữ liệu cá nhân; cán bộ một cửa được tập huấn trước khi áp dụng.',
+    ),
     textStep(
       'bottleneck',
       'a',

@@ -6,9 +6,15 @@ import { textStep, type WizardSection } from './wizard-step.js';
 export const sectionBResourcesSection: WizardSection = {
   id: 'b_resources',
   steps: [
-    textStep('resourcesPeople', 'b_resources', 'Cần bao nhiêu người, với kỹ năng gì?', '2 công chức một cửa, 1 cán bộ công nghệ thông tin hỗ trợ bán thời gian.', {
-      label: 'Nhân lực',
-    }),
+    textStep(
+      'resourcesPeople',
+      'b_resources',
+      'Cần bao nhiêu người, với kỹ năng gì?',
+      '2 công chức một cửa, 1 cán bộ công nghệ thông tin hỗ trợ bán thời gian.',
+      {
+        label: 'Nhân lực',
+      },
+    ),
     {
       id: 'fundingAmount',
       section: 'b_resources',
@@ -16,7 +22,12 @@ export const sectionBResourcesSection: WizardSection = {
       explain: 'Tổng kinh phí đề nghị. Gõ "không" nếu không cần kinh phí.',
       example: '150 triệu (hoặc 1,2 tỷ; 150.000.000 đ; 150tr)',
       optional: false,
-      current: (plan) => (plan.fundingAmount === undefined ? undefined : plan.fundingAmount === '0' ? 'không đề nghị kinh phí' : formatVND(BigInt(plan.fundingAmount))),
+      current: (plan) =>
+        plan.fundingAmount === undefined
+          ? undefined
+          : plan.fundingAmount === '0'
+            ? 'không đề nghị kinh phí'
+            : formatVND(BigInt(plan.fundingAmount)),
       parse(text) {
         const r = parseMoney(text);
         if (!r.ok) return r;
@@ -26,7 +37,12 @@ export const sectionBResourcesSection: WizardSection = {
     textStep('fundingSource', 'b_resources', 'Kinh phí lấy từ nguồn nào?', 'Kinh phí chi thường xuyên năm 2027 của UBND xã.', {
       applies: (plan) => plan.fundingAmount !== '0',
     }),
-    textStep('equipment', 'b_resources', 'Cần trang thiết bị, điều kiện làm việc gì?', '2 máy quét tài liệu khổ A3, 1 máy tính cấu hình trung bình.'),
+    textStep(
+      'equipment',
+      'b_resources',
+      'Cần trang thiết bị, điều kiện làm việc gì?',
+      '2 máy quét tài liệu khổ A3, 1 máy tính cấu hình trung bình.',
+    ),
     textStep(
       'feasibility',
       'b_resources',

@@ -12,22 +12,20 @@ const EXAMPLES = [
 
 export const selfCheckSection: WizardSection = {
   id: 'check',
-  steps: CONDITION_KEYS.map(
-    (key, i): WizardStep => ({
-      id: key,
-      section: 'check',
-      label: `Điều kiện ${i + 1}`,
-      explain: `Đề xuất có đáp ứng điều kiện sau (Điều 5, diễn đạt tóm tắt)?\n«${ARTICLE_5_CONDITIONS[i]}»\nTrả lời "Có" hoặc "Không", kèm một dòng lý do.`,
-      example: EXAMPLES[i],
-      optional: false,
-      current: (plan) => {
-        const c = plan.conditions?.[key];
-        return c ? `${c.met ? 'Có' : 'Không'}, ${c.reason}` : undefined;
-      },
-      parse(text) {
-        const r = parseCondition(text);
-        return r.ok ? { ok: true, value: { conditions: { [key]: r.value } } } : r;
-      },
-    }),
-  ),
+  steps: CONDITION_KEYS.map((key, i): WizardStep => ({
+    id: key,
+    section: 'check',
+    label: `Điều kiện ${i + 1}`,
+    explain: `Đề xuất có đáp ứng điều kiện sau (Điều 5, diễn đạt tóm tắt)?\n«${ARTICLE_5_CONDITIONS[i]}»\nTrả lời "Có" hoặc "Không", kèm một dòng lý do.`,
+    example: EXAMPLES[i],
+    optional: false,
+    current: (plan) => {
+      const c = plan.conditions?.[key];
+      return c ? `${c.met ? 'Có' : 'Không'}, ${c.reason}` : undefined;
+    },
+    parse(text) {
+      const r = parseCondition(text);
+      return r.ok ? { ok: true, value: { conditions: { [key]: r.value } } } : r;
+    },
+  })),
 };

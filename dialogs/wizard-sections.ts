@@ -60,7 +60,10 @@ const SECTION_WORDS: [SectionId, string[]][] = [
 
 /** "sửa phần a", "sửa kinh phí" → the section to edit. */
 export function parseSectionWords(text: string): SectionId | undefined {
-  const key = foldKey(text).replace(/^(sua|chinh sua)\s+/, '').replace(/^phan\s+(?=[abc]$)/, '').trim();
+  const key = foldKey(text)
+    .replace(/^(sua|chinh sua)\s+/, '')
+    .replace(/^phan\s+(?=[abc]$)/, '')
+    .trim();
   for (const [id, words] of SECTION_WORDS) if (words.includes(key)) return id;
   return undefined;
 }
@@ -68,7 +71,10 @@ export function parseSectionWords(text: string): SectionId | undefined {
 /** Words in a decider's comment that point at a section of the plan (folded, whole words). */
 const COMMENT_WORDS: [SectionId, string[]][] = [
   ['title', ['ten de xuat', 'ten goi', 'tieu de', 'linh vuc']],
-  ['a', ['phan a', 'muc a', 'su can thiet', 'can thiet', 'muc dich', 'yeu cau', 'diem nghen', 'van ban hien hanh', 'van ban chua quy dinh']],
+  [
+    'a',
+    ['phan a', 'muc a', 'su can thiet', 'can thiet', 'muc dich', 'yeu cau', 'diem nghen', 'van ban hien hanh', 'van ban chua quy dinh'],
+  ],
   ['b_content', ['phan b', 'muc b', 'noi dung', 'nhiem vu', 'giai phap', 'pham vi', 'nguoi thuc hien', 'doi tuong thuc hien']],
   ['b_timeline', ['thoi gian', 'tien do', 'moc', 'ngay bat dau', 'ngay ket thuc', 'lo trinh']],
   ['b_resources', ['nguon luc', 'kinh phi', 'nguon kinh phi', 'nhan luc', 'trang thiet bi', 'thiet bi', 'kha thi', 'tinh kha thi']],
@@ -78,7 +84,10 @@ const COMMENT_WORDS: [SectionId, string[]][] = [
 
 /** The sections a comment names ("Bổ sung nguồn kinh phí" → b_resources), in wizard order; [] when none. */
 export function sectionsNamedIn(comment: string): SectionId[] {
-  const folded = ` ${foldKey(comment).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const folded = ` ${foldKey(comment)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
   return COMMENT_WORDS.filter(([, words]) => words.some((w) => folded.includes(` ${w} `))).map(([id]) => id);
 }
 
@@ -86,5 +95,11 @@ export function sectionsNamedIn(comment: string): SectionId[] {
 export function stepWordsOf(stepId: string): string[] {
   const step = stepById(stepId);
   if (!step) return [];
-  return [foldKey(step.label).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim(), 'dieu kien'].filter(Boolean);
+  return [
+    foldKey(step.label)
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    'dieu kien',
+  ].filter(Boolean);
 }

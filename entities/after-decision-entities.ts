@@ -9,6 +9,14 @@ import { ImplementationMember } from './implementation-member.entity.js';
 import { ImplementationReport } from './implementation-report.entity.js';
 export { AfterDecision1764461300000 } from './migrations/1764461300000-after-decision.js';
 
-export const AFTER_DECISION_ENTITIES = [Implementation, ImplementationMember, ImplementationCheckIn, ImplementationReport, Evaluation, EvaluationVote, AnnualReport];
+export const AFTER_DECISION_ENTITIES = [
+  Implementation,
+  ImplementationMember,
+  ImplementationCheckIn,
+  ImplementationReport,
+  Evaluation,
+  EvaluationVote,
+  AnnualReport,
+];
 
 export { AnnualReport, Evaluation, EvaluationVote, Implementation, ImplementationCheckIn, ImplementationMember, ImplementationReport };

@@ -74,9 +74,7 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
       mkdirSync(dataDir, { recursive: true });
       releaseLock = lockDataDir(dataDir);
     }
-    const instance = options.template
-      ? await PGlite.create({ dataDir, loadDataDir: options.template })
-      : await PGlite.create(dataDir);
+    const instance = options.template ? await PGlite.create({ dataDir, loadDataDir: options.template }) : await PGlite.create(dataDir);
     pglite = instance;
     const cfg = createPgConfig(instance as never);
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
@@ -128,7 +126,9 @@ function newDataSource(extra: Record<string, unknown>, url?: string): DataSource
 
 /** The same database without the statement bounds: for migrations and batch jobs that may run long. */
 export function withoutStatementBounds(options: DatabaseOptions): DatabaseOptions {
-  return options.kind === 'postgres' ? { ...options, timeouts: { ...options.timeouts, statementTimeoutMs: 0, queryTimeoutMs: 0 } } : options;
+  return options.kind === 'postgres'
+    ? { ...options, timeouts: { ...options.timeouts, statementTimeoutMs: 0, queryTimeoutMs: 0 } }
+    : options;
 }
 
 async function migrateUnbounded(url: string, timeouts: Partial<DatabaseTimeouts> = {}): Promise<void> {

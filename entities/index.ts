@@ -26,9 +26,40 @@ import { AfterDecision1764461300000, AFTER_DECISION_ENTITIES } from './after-dec
 import { Web1764461400000, WebEvents1764461500000, WEB_ENTITIES } from './web-entities.js';
 import { EvaluationCoverage1764461600000 } from './migrations/1764461600000-evaluation-coverage.js';
 
-export const ENTITIES = [Unit, Officer, ChannelAccount, BotState, LegalDocument, LegalProvision, Proposal, ProposalRevision, AuditEvent, Decision, DecisionVote, ActingHead, NotificationOutbox, ZaloInbox, ZaloOutbox, ZaloOaToken, ZaloLinkCode, ZaloLinkAttempt, ...AFTER_DECISION_ENTITIES, ...WEB_ENTITIES];
+export const ENTITIES = [
+  Unit,
+  Officer,
+  ChannelAccount,
+  BotState,
+  LegalDocument,
+  LegalProvision,
+  Proposal,
+  ProposalRevision,
+  AuditEvent,
+  Decision,
+  DecisionVote,
+  ActingHead,
+  NotificationOutbox,
+  ZaloInbox,
+  ZaloOutbox,
+  ZaloOaToken,
+  ZaloLinkCode,
+  ZaloLinkAttempt,
+  ...AFTER_DECISION_ENTITIES,
+  ...WEB_ENTITIES,
+];
 
-export const MIGRATIONS = [Foundation1764460800000, KnowledgeBase1764460900000, Proposals1764461000000, Decisions1764461100000, Zalo1764461200000, AfterDecision1764461300000, Web1764461400000, WebEvents1764461500000, EvaluationCoverage1764461600000];
+export const MIGRATIONS = [
+  Foundation1764460800000,
+  KnowledgeBase1764460900000,
+  Proposals1764461000000,
+  Decisions1764461100000,
+  Zalo1764461200000,
+  AfterDecision1764461300000,
+  Web1764461400000,
+  WebEvents1764461500000,
+  EvaluationCoverage1764461600000,
+];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };
 export { LegalDocument, LegalProvision };

@@ -2,7 +2,16 @@ import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedCol
 import type { LegalProvision } from './legal-provision.entity.js';
 
 /** Kinds of documents the knowledge base can hold; the label is used in citations ("Nghị định 73/2023/NĐ-CP"). */
-export const LEGAL_DOCUMENT_KINDS = ['nghi_dinh', 'quy_dinh', 'ket_luan', 'thong_tu', 'quyet_dinh', 'cong_van', 'ke_hoach', 'khac'] as const;
+export const LEGAL_DOCUMENT_KINDS = [
+  'nghi_dinh',
+  'quy_dinh',
+  'ket_luan',
+  'thong_tu',
+  'quyet_dinh',
+  'cong_van',
+  'ke_hoach',
+  'khac',
+] as const;
 export type LegalDocumentKind = (typeof LEGAL_DOCUMENT_KINDS)[number];
 
 /**

@@ -84,7 +84,10 @@ describe('yearly report: CLI', function () {
     const run = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
     assert.equal(run.assignCards, 0); // the approval already asked the head to assign (the sweep is a safety net)
     assert.equal(run.annualUnitReminders, 4);
-    const again = JSON.parse((await cli(['report', 'remind', '--today', '2026-11-02'])).stdout.trim().split('\n').pop()!) as Record<string, number>;
+    const again = JSON.parse((await cli(['report', 'remind', '--today', '2026-11-02'])).stdout.trim().split('\n').pop()!) as Record<
+      string,
+      number
+    >;
     assert.equal(again.assignCards, 0);
     assert.equal(again.annualUnitReminders, 0);
   });

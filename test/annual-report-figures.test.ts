@@ -29,7 +29,12 @@ async function proposal(
   proposerId: string,
   status: string,
   submittedAt: string | null,
-  extra: { evaluation?: { outcome: string; provision: string; concluded: string; recognitions?: string[]; recognized?: string }; obstacle?: string; override?: boolean; headId?: string } = {},
+  extra: {
+    evaluation?: { outcome: string; provision: string; concluded: string; recognitions?: string[]; recognized?: string };
+    obstacle?: string;
+    override?: boolean;
+    headId?: string;
+  } = {},
 ): Promise<string> {
   seq += 1;
   const code = `ĐX-2026-${String(seq).padStart(4, '0')}`;
@@ -49,7 +54,9 @@ async function proposal(
   }
   if (extra.evaluation) {
     const e = extra.evaluation;
-    const recognitions = e.recognitions ? JSON.stringify(e.recognitions.map((c) => ({ code: c, label: c, basis: 'Điều 10', confidence: 'secondary' }))) : null;
+    const recognitions = e.recognitions
+      ? JSON.stringify(e.recognitions.map((c) => ({ code: c, label: c, basis: 'Điều 10', confidence: 'secondary' })))
+      : null;
     await ds.query(
       `INSERT INTO evaluation (proposal_id, round, unit_id, chair_id, state, outcome, results, provision, recognitions, recognized_on, opened_on, due_date, concluded_on, tally)
        VALUES ($1, 1, (SELECT unit_id FROM officer WHERE id = $2), $2, 'passed', $3, 'Kết quả', $4, $5::jsonb, $6, $7, $7, $7, '{"voters":3,"inFavour":3,"against":0,"headInFavour":true,"passed":true,"source":"meeting"}'::jsonb)`,
@@ -57,7 +64,10 @@ async function proposal(
     );
   }
   if (extra.obstacle) {
-    await ds.query(`INSERT INTO implementation_report (proposal_id, author_id, kind, text, reported_on) VALUES ($1, $2, 'obstacle', 'Thiếu máy quét', $3)`, [id, proposerId, extra.obstacle]);
+    await ds.query(
+      `INSERT INTO implementation_report (proposal_id, author_id, kind, text, reported_on) VALUES ($1, $2, 'obstacle', 'Thiếu máy quét', $3)`,
+      [id, proposerId, extra.obstacle],
+    );
   }
   return id;
 }
@@ -76,19 +86,37 @@ describe('yearly report figures, .docx and .xlsx', function () {
     dir = await mkdtemp(path.join(os.tmpdir(), 'annual-report-'));
     const sc = { headId: p.scHead! };
     // Sở Khoa học và Công nghệ (its room's plans count with it)
-    await proposal(ds, p.scStaff!, 'closed', '2026-03-01T03:00:00Z', { ...sc, evaluation: { outcome: 'completed', provision: '11.1', concluded: '2026-07-10', recognitions: ['bieu_duong', 'nang_luong_truoc_han'], recognized: '2026-07-12' } });
-    await proposal(ds, p.scStaff!, 'closed', '2026-03-05T03:00:00Z', { ...sc, evaluation: { outcome: 'not_completed_pure_motive', provision: '11.2', concluded: '2026-08-01' } });
+    await proposal(ds, p.scStaff!, 'closed', '2026-03-01T03:00:00Z', {
+      ...sc,
+      evaluation: {
+        outcome: 'completed',
+        provision: '11.1',
+        concluded: '2026-07-10',
+        recognitions: ['bieu_duong', 'nang_luong_truoc_han'],
+        recognized: '2026-07-12',
+      },
+    });
+    await proposal(ds, p.scStaff!, 'closed', '2026-03-05T03:00:00Z', {
+      ...sc,
+      evaluation: { outcome: 'not_completed_pure_motive', provision: '11.2', concluded: '2026-08-01' },
+    });
     await proposal(ds, p.roomStaff!, 'implementing', '2026-04-01T03:00:00Z', { ...sc, obstacle: '2026-05-05' });
     await proposal(ds, p.scStaff!, 'rejected', '2026-04-02T03:00:00Z', sc);
     await proposal(ds, p.scStaff!, 'under_review', '2026-10-02T03:00:00Z', sc);
     await proposal(ds, p.scDeputy1!, 'approved_by_override', '2026-05-02T03:00:00Z', { ...sc, override: true });
-    await proposal(ds, p.scStaff!, 'closed', '2025-12-31T16:30:00Z', { ...sc, evaluation: { outcome: 'completed', provision: '11.1', concluded: '2025-12-31' } }); // 23:30 on 31/12/2025 in Vietnam
+    await proposal(ds, p.scStaff!, 'closed', '2025-12-31T16:30:00Z', {
+      ...sc,
+      evaluation: { outcome: 'completed', provision: '11.1', concluded: '2025-12-31' },
+    }); // 23:30 on 31/12/2025 in Vietnam
     await proposal(ds, p.roomStaff!, 'returned', '2025-12-31T17:10:00Z', sc); // 00:10 on 1/1/2026 in Vietnam
     await proposal(ds, p.scStaff!, 'draft', null, sc);
     // UBND xã Bắc Hà
     const xa = { headId: p.communeHead! };
     await proposal(ds, p.communeHead!, 'stopped', '2026-02-10T03:00:00Z', xa);
-    await proposal(ds, p.communeHead!, 'closed', '2026-02-11T03:00:00Z', { ...xa, evaluation: { outcome: 'not_completed_with_damage', provision: '11.3', concluded: '2026-09-09' } });
+    await proposal(ds, p.communeHead!, 'closed', '2026-02-11T03:00:00Z', {
+      ...xa,
+      evaluation: { outcome: 'not_completed_with_damage', provision: '11.3', concluded: '2026-09-09' },
+    });
   });
   after(async () => {
     await db?.dispose();
@@ -134,15 +162,34 @@ describe('yearly report figures, .docx and .xlsx', function () {
     const xa = scope.reportingUnits.find((u) => u.code === 'XA-BAC-HA')!;
     assert.equal(f.perUnit.get(xa.id)!.plans.received, 2);
     assert.equal(f.perUnit.get(xa.id)!.evaluations.notCompletedWithDamage, 1);
-    await assert.rejects(resolveScope(db.dataSource, { unitCode: 'SKHCN-QLKH' }, defaultWorkflowConfig), (e: unknown) => e instanceof AnnualReportError && e.code === 'not_reporting_unit' && /Sở Khoa học và Công nghệ/.test(e.message));
-    await assert.rejects(resolveScope(db.dataSource, { unitCode: 'KHONG-CO' }, defaultWorkflowConfig), (e: unknown) => e instanceof AnnualReportError && e.code === 'unknown_unit');
+    await assert.rejects(
+      resolveScope(db.dataSource, { unitCode: 'SKHCN-QLKH' }, defaultWorkflowConfig),
+      (e: unknown) => e instanceof AnnualReportError && e.code === 'not_reporting_unit' && /Sở Khoa học và Công nghệ/.test(e.message),
+    );
+    await assert.rejects(
+      resolveScope(db.dataSource, { unitCode: 'KHONG-CO' }, defaultWorkflowConfig),
+      (e: unknown) => e instanceof AnnualReportError && e.code === 'unknown_unit',
+    );
   });
 
   it("a unit's .docx (Decree 30) and .xlsx hold the same numbers and the unit's narrative", async () => {
     const [{ id: unitId }] = (await db.dataSource.query(`SELECT id FROM unit WHERE code = 'SKHCN'`)) as { id: string }[];
-    await setNarrative(db.dataSource, unitId!, 2026, 'dissemination', 'Tổ chức 3 hội nghị phổ biến Nghị định 73 cho 240 cán bộ.', p.scHead!);
+    await setNarrative(
+      db.dataSource,
+      unitId!,
+      2026,
+      'dissemination',
+      'Tổ chức 3 hội nghị phổ biến Nghị định 73 cho 240 cán bộ.',
+      p.scHead!,
+    );
     await setNarrative(db.dataSource, unitId!, 2026, 'recommendations', 'Đề nghị bổ sung kinh phí chuyển đổi số.', p.scHead!);
-    const r = await generateAnnualReport(db.dataSource, { year: 2026, unitCode: 'SKHCN', outDir: dir, date: '2026-11-25', config: defaultWorkflowConfig });
+    const r = await generateAnnualReport(db.dataSource, {
+      year: 2026,
+      unitCode: 'SKHCN',
+      outDir: dir,
+      date: '2026-11-25',
+      config: defaultWorkflowConfig,
+    });
     assert.equal(r.annexRows, 7);
     const text = (await mammoth.extractRawText({ path: r.docxPath })).value;
     assert.match(text, /SỞ KHOA HỌC VÀ CÔNG NGHỆ/);
@@ -206,8 +253,14 @@ describe('yearly report figures, .docx and .xlsx', function () {
     assert.equal(await markSubmitted(db.dataSource, xa!, 2026, p.communeHead!), true);
     assert.equal(await markSubmitted(db.dataSource, xa!, 2026, p.communeHead!), false);
     const status = await submissionStatus(db.dataSource, 2026, defaultWorkflowConfig);
-    assert.deepEqual(status.map((s) => s.unit.code), ['SKHCN', 'SNV', 'STC', 'SYT', 'XA-BAC-HA']);
-    assert.deepEqual(status.filter((s) => s.submittedAt).map((s) => s.unit.code), ['XA-BAC-HA']);
+    assert.deepEqual(
+      status.map((s) => s.unit.code),
+      ['SKHCN', 'SNV', 'STC', 'SYT', 'XA-BAC-HA'],
+    );
+    assert.deepEqual(
+      status.filter((s) => s.submittedAt).map((s) => s.unit.code),
+      ['XA-BAC-HA'],
+    );
     const r = await generateAnnualReport(db.dataSource, { year: 2026, outDir: dir, date: '2026-11-30', config: defaultWorkflowConfig });
     const text = (await mammoth.extractRawText({ path: r.docxPath })).value;
     assert.match(text, /SỞ NỘI VỤ/);

@@ -39,14 +39,33 @@ describe('yearly report annex: streaming .xlsx writer', function () {
     await writeXlsx(
       file,
       [
-        { name: 'Tổng hợp', columns: [{ header: 'Mã', width: 10 }, { header: 'Số', width: 8 }], rows: [[['SKHCN', 7], ['STC', 0]]] },
+        {
+          name: 'Tổng hợp',
+          columns: [
+            { header: 'Mã', width: 10 },
+            { header: 'Số', width: 8 },
+          ],
+          rows: [
+            [
+              ['SKHCN', 7],
+              ['STC', 0],
+            ],
+          ],
+        },
         {
           name: 'Danh sách',
-          columns: [{ header: 'STT', width: 6 }, { header: 'Tên', width: 40 }, { header: 'Ghi chú', width: 20 }],
+          columns: [
+            { header: 'STT', width: 6 },
+            { header: 'Tên', width: 40 },
+            { header: 'Ghi chú', width: 20 },
+          ],
           rows: (async function* (): AsyncGenerator<XlsxCell[][]> {
             yield [[1, tricky, null]];
             yield [];
-            yield [[2, '  khoảng trắng đầu', undefined], [3, '', 'x'.repeat(40_000)]];
+            yield [
+              [2, '  khoảng trắng đầu', undefined],
+              [3, '', 'x'.repeat(40_000)],
+            ];
           })(),
         },
       ],
@@ -96,7 +115,10 @@ describe('yearly report annex: streaming .xlsx writer', function () {
     await writeXlsx(slow, [
       {
         name: 'Danh sách',
-        columns: [{ header: 'STT', width: 6 }, { header: 'Nội dung', width: 60 }],
+        columns: [
+          { header: 'STT', width: 6 },
+          { header: 'Nội dung', width: 60 },
+        ],
         rows: (async function* (): AsyncGenerator<XlsxCell[][]> {
           for (let b = 0; b < batches; b++) {
             bufferedAtPull.push(slow.writableLength);

@@ -36,7 +36,9 @@ describe('answer first, deliver after', function () {
       body: JSON.stringify(messageActivity(proposer.session, 'gửi đề xuất')),
     });
     assert.equal(res.status, 200);
-    const answered = h.connector.activities.filter((a) => a.seq > before && a.conversationId === proposer.conversationId).map((a) => a.activity);
+    const answered = h.connector.activities
+      .filter((a) => a.seq > before && a.conversationId === proposer.conversationId)
+      .map((a) => a.activity);
     assert.match(allText(answered), /Đã gửi đề xuất ĐX-\d{4}-0001/, 'the proposer is answered while the decider hangs');
     assert.equal(h.connector.createdConversations.length, 0, 'nothing has reached the decider yet');
 
@@ -45,7 +47,9 @@ describe('answer first, deliver after', function () {
     const [created] = h.connector.createdConversations;
     assert.ok(created, 'the decider gets the card once reachable');
     assert.ok(h.connector.messages(created.id).length > 0);
-    const [row] = (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE state <> 'sent'`)) as { n: number }[];
+    const [row] = (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE state <> 'sent'`)) as {
+      n: number;
+    }[];
     assert.equal(row!.n, 0, 'every notification delivered');
     // The turn's own replies come before the notices that follow from it.
     const mine = h.connector.activities.filter((a) => a.seq > before && a.conversationId === proposer.conversationId);

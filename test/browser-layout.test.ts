@@ -36,7 +36,11 @@ function measureLayout(selector: string): LayoutReport {
     range.setStart(node, start);
     range.setEnd(node, end);
     // One rectangle per line box the text occupies (zero-width rectangles are collapsed spaces).
-    return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    return new Set(
+      Array.from(range.getClientRects())
+        .filter((r) => r.width > 0)
+        .map((r) => Math.round(r.top)),
+    ).size;
   };
   for (const container of Array.from(document.querySelectorAll(selector))) {
     if ((container as HTMLElement).offsetParent === null) continue;
@@ -51,7 +55,12 @@ function measureLayout(selector: string): LayoutReport {
       }
     }
   }
-  return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, brokenWords, wrappedDates };
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    brokenWords,
+    wrappedDates,
+  };
 }
 
 describe('web face layout at desktop and phone sizes', function () {
@@ -91,7 +100,16 @@ describe('web face layout at desktop and phone sizes', function () {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -104,7 +122,8 @@ describe('web face layout at desktop and phone sizes', function () {
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
       const name = (this.currentTest.title ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
-      for (const [i, page] of open.entries()) await page.screenshot({ path: join(SCREENSHOTS, `failed-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
+      for (const [i, page] of open.entries())
+        await page.screenshot({ path: join(SCREENSHOTS, `failed-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
     }
     open.length = 0;
   });
@@ -131,7 +150,10 @@ describe('web face layout at desktop and phone sizes', function () {
 
   async function checkLayout(page: Page, selector: string, label: string): Promise<void> {
     const report = await page.evaluate(measureLayout, selector);
-    assert.ok(report.scrollWidth <= report.clientWidth, `${label}: no horizontal scroll (page ${report.scrollWidth}px in ${report.clientWidth}px)`);
+    assert.ok(
+      report.scrollWidth <= report.clientWidth,
+      `${label}: no horizontal scroll (page ${report.scrollWidth}px in ${report.clientWidth}px)`,
+    );
     assert.deepEqual(report.brokenWords, [], `${label}: words broken over two lines`);
     assert.deepEqual(report.wrappedDates, [], `${label}: dates or codes on two lines`);
   }
@@ -147,18 +169,37 @@ describe('web face layout at desktop and phone sizes', function () {
       await page.locator('#table-overdue td.code').first().waitFor();
       await checkLayout(page, '#content', `dashboard ${size.name}`);
       // A phone shows each row as a card: cells stacked, each with its column's label.
-      const display = await page.locator('#table-recent td').first().evaluate((td) => getComputedStyle(td).display);
+      const display = await page
+        .locator('#table-recent td')
+        .first()
+        .evaluate((td) => getComputedStyle(td).display);
       if (size.name === 'phone') assert.equal(display, 'grid');
       else assert.equal(display, 'table-cell');
       const ticks = await page.evaluate(() => {
-        const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { scales: Record<string, { axis: string; type: string; ticks: { value: number }[] }> } | undefined } }).Chart;
+        const Chart = (
+          window as unknown as {
+            Chart: {
+              getChart(
+                c: HTMLCanvasElement,
+              ): { scales: Record<string, { axis: string; type: string; ticks: { value: number }[] }> } | undefined;
+            };
+          }
+        ).Chart;
         return Array.from(document.querySelectorAll('canvas')).flatMap((canvas) => {
           const chart = Chart.getChart(canvas as HTMLCanvasElement);
-          return chart ? Object.values(chart.scales).filter((s) => s.type === 'linear').map((s) => s.ticks.map((t) => t.value)) : [];
+          return chart
+            ? Object.values(chart.scales)
+                .filter((s) => s.type === 'linear')
+                .map((s) => s.ticks.map((t) => t.value))
+            : [];
         });
       });
       assert.ok(ticks.length >= 3, `value axes found: ${ticks.length}`);
-      for (const axis of ticks) assert.ok(axis.every((v) => Number.isInteger(v)), `integer ticks: ${axis.join(', ')}`);
+      for (const axis of ticks)
+        assert.ok(
+          axis.every((v) => Number.isInteger(v)),
+          `integer ticks: ${axis.join(', ')}`,
+        );
       await shot(page, `dashboard-${size.name}`);
       await page.context().close();
     });
@@ -212,9 +253,16 @@ describe('web face layout at desktop and phone sizes', function () {
     const cardText = await page.locator('#main').innerText();
     assert.equal(cardText.match(/Đã trả lại/g)?.length, 1, `the result said once: ${cardText}`);
     // The result first (the card), then the note that the link is spent.
-    const order = await page.evaluate(() => document.getElementById('main')!.compareDocumentPosition(document.querySelector('.notice.done')!) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const order = await page.evaluate(
+      () =>
+        document.getElementById('main')!.compareDocumentPosition(document.querySelector('.notice.done')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     assert.ok(order, 'the notice comes after the card');
-    const rows = await h.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND actor_id = $2 AND action <> 'refused'`, [underReview, p.scHead]);
+    const rows = await h.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND actor_id = $2 AND action <> 'refused'`,
+      [underReview, p.scHead],
+    );
     assert.equal(rows[0].n, 1, 'the return was recorded once');
     const [proposal] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [underReview]);
     assert.equal(proposal.status, 'returned');
@@ -228,21 +276,22 @@ describe('web face layout at desktop and phone sizes', function () {
     await page.context().close();
   });
 
-  for (const size of SIZES) it(`a guest (signed in, not in the directory) asks a policy question at ${size.name} size and reads the answer`, async () => {
-    const page = await newPage(size);
-    // The pass Entra sign-in gives someone the directory does not know (test/web-entra.test.ts covers that step).
-    await page.context().addCookies([{ name: 'tld_guest', value: newGuestPass(Buffer.from(SECRET, 'utf8'), 1), url: h.url }]);
-    await page.goto(`${h.url}/`);
-    await page.locator('#guest-notice', { hasText: 'chưa có trong danh bạ' }).waitFor();
-    assert.equal(await page.locator('#chat').isVisible(), false);
-    await page.locator('#guest-input').fill('Thời hạn xem xét kế hoạch đề xuất là bao lâu?');
-    await page.locator('#guest-send').click();
-    await page.locator('#guest-log', { hasText: 'Điều 8' }).waitFor({ timeout: 60_000 });
-    assert.match(await page.locator('#guest-log').innerText(), /bổ sung vào danh bạ/);
-    await checkLayout(page, '#guest', `guest ${size.name}`);
-    await shot(page, `guest-${size.name}`);
-    await page.context().close();
-  });
+  for (const size of SIZES)
+    it(`a guest (signed in, not in the directory) asks a policy question at ${size.name} size and reads the answer`, async () => {
+      const page = await newPage(size);
+      // The pass Entra sign-in gives someone the directory does not know (test/web-entra.test.ts covers that step).
+      await page.context().addCookies([{ name: 'tld_guest', value: newGuestPass(Buffer.from(SECRET, 'utf8'), 1), url: h.url }]);
+      await page.goto(`${h.url}/`);
+      await page.locator('#guest-notice', { hasText: 'chưa có trong danh bạ' }).waitFor();
+      assert.equal(await page.locator('#chat').isVisible(), false);
+      await page.locator('#guest-input').fill('Thời hạn xem xét kế hoạch đề xuất là bao lâu?');
+      await page.locator('#guest-send').click();
+      await page.locator('#guest-log', { hasText: 'Điều 8' }).waitFor({ timeout: 60_000 });
+      assert.match(await page.locator('#guest-log').innerText(), /bổ sung vào danh bạ/);
+      await checkLayout(page, '#guest', `guest ${size.name}`);
+      await shot(page, `guest-${size.name}`);
+      await page.context().close();
+    });
 
   it('ran without a script error or a Content-Security-Policy violation', () => {
     assert.deepEqual(errors, []);

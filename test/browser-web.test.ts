@@ -50,7 +50,16 @@ describe('web face in a real browser', function () {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -118,7 +127,10 @@ describe('web face in a real browser', function () {
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
 
     await review.getByRole('button', { name: 'Gửi đề xuất' }).click();
-    await page.locator('.msg.bot', { hasText: /ĐX-\d{4}-\d{4}/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .locator('.msg.bot', { hasText: /ĐX-\d{4}-\d{4}/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
     const [row] = await h.db.dataSource.query(`SELECT id, code, status FROM proposal WHERE proposer_id = $1`, [p.communeClerk]);
     assert.equal(row.status, 'under_review', 'routed to the commune head');
     proposalCode = row.code;
@@ -130,7 +142,10 @@ describe('web face in a real browser', function () {
 
     // A reload shows the chat as it was, read back from the database; the officer's words stay text.
     await page.reload();
-    await page.locator('.msg.bot', { hasText: /ĐX-\d{4}-\d{4}/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .locator('.msg.bot', { hasText: /ĐX-\d{4}-\d{4}/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
     await page.locator('.msg.me', { hasText: '<b>cấp phép</b>' }).first().waitFor();
     assert.equal(await page.locator('.log img').count(), 0);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
@@ -178,7 +193,9 @@ describe('web face in a real browser', function () {
     assert.match(await page.locator('#table-recent').innerText(), /Đã được phê duyệt/);
     assert.equal(await page.locator('#table-recent img').count(), 0);
     // Chart.js drew into its canvases.
-    const drawn = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => (c as HTMLCanvasElement).width > 0).length);
+    const drawn = await page.evaluate(
+      () => Array.from(document.querySelectorAll('canvas')).filter((c) => (c as HTMLCanvasElement).width > 0).length,
+    );
     assert.ok(drawn >= 3, `canvases drawn: ${drawn}`);
     const download = page.waitForEvent('download');
     await page.locator('#export-xlsx').click();

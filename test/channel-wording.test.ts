@@ -54,11 +54,18 @@ describe('channel wording: the catalogue on every channel', function () {
       const [message, ...rest] = renderForZalo(activity, channel);
       assert.equal(rest.length, 0, 'one bubble');
       const lines = message!.text.split('\n');
-      assert.ok(!lines.some((l) => l.length > 12 && l === l.toLocaleUpperCase('vi') && /\p{L}/u.test(l)), `no line in capitals:\n${message!.text}`);
+      assert.ok(
+        !lines.some((l) => l.length > 12 && l === l.toLocaleUpperCase('vi') && /\p{L}/u.test(l)),
+        `no line in capitals:\n${message!.text}`,
+      );
       const line = lines.find((l) => l.startsWith('Anh/chị có thể gõ:')) ?? '';
-      for (const c of ['"tạo đề xuất"', '"đề xuất của tôi"', '"việc chờ tôi"', '"hướng dẫn"']) assert.ok(line.includes(c), `${c} on the commands line: ${line}`);
+      for (const c of ['"tạo đề xuất"', '"đề xuất của tôi"', '"việc chờ tôi"', '"hướng dẫn"'])
+        assert.ok(line.includes(c), `${c} on the commands line: ${line}`);
       for (const w of FOREIGN_WORDS[channel]) assert.doesNotMatch(message!.text, w);
-      assert.ok(message!.buttons.every((b) => b.title.length <= 20), JSON.stringify(message!.buttons));
+      assert.ok(
+        message!.buttons.every((b) => b.title.length <= 20),
+        JSON.stringify(message!.buttons),
+      );
       if (channel === 'zalo_bot') assert.equal(message!.buttons.length, 0);
     }
   });

@@ -46,7 +46,9 @@ describe('decision conversation over HTTP', function () {
   }
 
   function messagesIn(ids: string[]): string[] {
-    return h.connector.activities.filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message').map((a) => allText([a.activity]));
+    return h.connector.activities
+      .filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message')
+      .map((a) => allText([a.activity]));
   }
 
   function invokeCardText(body: unknown): string {
@@ -70,7 +72,10 @@ describe('decision conversation over HTTP', function () {
     assert.match(headCards, new RegExp(code));
     assert.match(headCards, /Ghi ý kiến cấp ủy/);
     // The proposer is told where the plan went, in the conversation they used.
-    const told = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
+    const told = h.connector
+      .messages(staff.conversationId)
+      .map((a) => allText([a]))
+      .join('\n');
     assert.match(told, /đã được gửi đến Phạm Văn Khoa/);
 
     // Someone else presses the head's button: refused, nothing changes.
@@ -103,7 +108,10 @@ describe('decision conversation over HTTP', function () {
     assert.match(invokeCardText(last.body), /đã được phê duyệt/i);
     assert.equal(await status(id), 'approved');
 
-    const outcome = h.connector.messages(staff.conversationId).map((a) => allText([a])).join('\n');
+    const outcome = h.connector
+      .messages(staff.conversationId)
+      .map((a) => allText([a]))
+      .join('\n');
     assert.match(outcome, /đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua/);
     assert.match(outcome, /Cần làm rõ kinh phí/);
     assert.match(outcome, /3\/4 tán thành/);
@@ -111,7 +119,10 @@ describe('decision conversation over HTTP', function () {
     // A late double click sees the current state and records nothing new.
     const again = await head.execute('decision.vote.close', { proposalId: id });
     assert.match(invokeCardText(again.body), /đã được xử lý/);
-    const [{ n }] = (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM decision WHERE proposal_id = $1 AND outcome = 'approved'`, [id])) as { n: number }[];
+    const [{ n }] = (await h.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM decision WHERE proposal_id = $1 AND outcome = 'approved'`,
+      [id],
+    )) as { n: number }[];
     assert.equal(n, 1);
 
     // The lists.
@@ -159,7 +170,9 @@ describe('decision conversation over HTTP', function () {
     // The in-person meeting is a secondary path: after the vote, with no choice preselected.
     await head.say(`Ý KIẾN CẤP ỦY ${code} Nhất trí`);
     const ready = await head.execute('decision.refresh', { proposalId: id });
-    const adaptive = (ready.body as { value?: { body?: Record<string, unknown>[]; actions?: { verb?: string; data?: { verb?: string } }[] } }).value!;
+    const adaptive = (
+      ready.body as { value?: { body?: Record<string, unknown>[]; actions?: { verb?: string; data?: { verb?: string } }[] } }
+    ).value!;
     const headVote = adaptive.body!.find((x) => x.id === 'headVote');
     assert.ok(headVote, 'the meeting form is on the card');
     assert.equal(headVote!.value, undefined, 'nothing preselected');
@@ -173,7 +186,10 @@ describe('decision conversation over HTTP', function () {
 
   it("a department head's plan goes through Home Affairs intake to the Chairman; a return comes back to the same decider with the changes", async () => {
     // The fixture writes codes without the counter; the wizard's codes start after them.
-    await h.db.dataSource.query(`INSERT INTO proposal_code_counter (year, last) VALUES ($1, 900) ON CONFLICT (year) DO UPDATE SET last = 900`, [yearOf(todayVN())]);
+    await h.db.dataSource.query(
+      `INSERT INTO proposal_code_counter (year, last) VALUES ($1, 900) ON CONFLICT (year) DO UPDATE SET last = 900`,
+      [yearOf(todayVN())],
+    );
     const finance = h.user('gd.stc@test.invalid');
     await run(finance, FULL_PLAN);
     const code = plain(allText(await finance.say('gửi đề xuất'))).match(/Đã gửi đề xuất (ĐX-\d{4}-\d{4})/)?.[1] ?? '';
@@ -269,7 +285,10 @@ describe('decision conversation over HTTP', function () {
     const bytes = Buffer.from(await res.arrayBuffer());
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
     assert.equal(await status(id), 'approved_by_override');
-    const told = h.connector.messages(ha.conversationId).map((a) => allText([a])).join('\n');
+    const told = h.connector
+      .messages(ha.conversationId)
+      .map((a) => allText([a]))
+      .join('\n');
     assert.match(told, /quyết định bằng văn bản triển khai/);
     assert.match(told, /files\/decision\//);
     assert.equal((await fetch(url!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status, 404);

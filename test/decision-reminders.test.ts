@@ -47,14 +47,23 @@ describe('deadlines, reminders and escalation', function () {
       await db.dataSource.query(
         `INSERT INTO channel_account (officer_id, channel, external_user_id, conversation_reference, linked_at)
          VALUES ($1, 'msteams', $2, $3::jsonb, now())`,
-        [p[key], `29:${key}`, JSON.stringify({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', conversation: { id: `conv-${key}` } })],
+        [
+          p[key],
+          `29:${key}`,
+          JSON.stringify({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', conversation: { id: `conv-${key}` } }),
+        ],
       );
     }
     // Received Friday 13/02/2026, the eve of the Tết break (14–22/02): due Tuesday 03/03/2026.
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-02-13' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), {
+      config: WORKFLOW_WITHOUT_PARTY_STEP,
+      today: () => '2026-02-13',
+    });
     proposalId = (await createSubmittedProposal(db.dataSource, p.scStaff!)).id;
     await service.routeSubmitted(proposalId, p.scStaff!);
-    const [row] = (await db.dataSource.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM decision WHERE proposal_id = $1`, [proposalId])) as { due: string }[];
+    const [row] = (await db.dataSource.query(`SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM decision WHERE proposal_id = $1`, [
+      proposalId,
+    ])) as { due: string }[];
     assert.equal(row!.due, '2026-03-03');
   });
   after(async () => db?.dispose());
@@ -68,7 +77,10 @@ describe('deadlines, reminders and escalation', function () {
   it('two working days before the due date (across a weekend): one reminder, even with two workers at once', async () => {
     // 03/03 − 2 working days = Friday 27/02.
     const runs = await Promise.all([worker().run('2026-02-27'), worker().run('2026-02-27'), worker().run('2026-02-28')]);
-    assert.equal(runs.reduce((n, r) => n + r.reminders, 0), 1);
+    assert.equal(
+      runs.reduce((n, r) => n + r.reminders, 0),
+      1,
+    );
     assert.deepEqual(sentTo('scHead'), ['decision.reminder']);
     await worker().run('2026-03-02');
     assert.deepEqual(sentTo('scHead'), ['decision.reminder']);

@@ -64,7 +64,10 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     const submitted = plain(allText(await staff.say('gửi đề xuất')));
     const code = submitted.match(/Đã gửi đề xuất (ĐX-\d{4}-\d{4})/)?.[1];
     assert.ok(code, submitted);
-    const [proposal] = await q<{ id: string; status: string; holder_id: string }>(`SELECT id, status, holder_id FROM proposal WHERE code = $1`, [code]);
+    const [proposal] = await q<{ id: string; status: string; holder_id: string }>(
+      `SELECT id, status, holder_id FROM proposal WHERE code = $1`,
+      [code],
+    );
     assert.equal(proposal!.status, 'under_review');
     assert.equal(proposal!.holder_id, p.scHead);
     const id = proposal!.id;
@@ -76,11 +79,16 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     const returned = plain(allText(await head.say(`TRẢ LẠI ${code} Bổ sung nguồn kinh phí, làm rõ đơn vị chi trả`)));
     assert.match(returned, new RegExp(`Đã trả lại kế hoạch ${code}`));
     assert.match(returned, /Bước 1\/25 · Tên và lĩnh vực · Tên đề xuất/);
-    const [headDraft] = await q<{ title: string | null }>(`SELECT title FROM proposal WHERE proposer_id = $1 AND status = 'draft'`, [p.scHead]);
+    const [headDraft] = await q<{ title: string | null }>(`SELECT title FROM proposal WHERE proposer_id = $1 AND status = 'draft'`, [
+      p.scHead,
+    ]);
     assert.equal(headDraft!.title, null, 'the command was not stored as the title');
     // A typed command without a code is an answer like any other ("Chuyển đổi số…" is not CHUYỂN).
     assert.match(plain(allText(await head.say('Chuyển đổi số hồ sơ một cửa của Sở'))), /Bước 2\/25/);
-    assert.equal((await q<{ title: string }>(`SELECT title FROM proposal WHERE proposer_id = $1 AND status = 'draft'`, [p.scHead]))[0]!.title, 'Chuyển đổi số hồ sơ một cửa của Sở');
+    assert.equal(
+      (await q<{ title: string }>(`SELECT title FROM proposal WHERE proposer_id = $1 AND status = 'draft'`, [p.scHead]))[0]!.title,
+      'Chuyển đổi số hồ sơ một cửa của Sở',
+    );
     await head.say('lưu nháp');
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
 
@@ -111,7 +119,15 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     const other = plain(allText(await h.user('pgd1.skhcn@test.invalid').say(`SỬA ${code}`)));
     assert.match(other, /không phải người được giao hay có liên quan/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'returned');
-    assert.equal((await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'refused' AND actor_id = $2`, [id, p.scDeputy1]))[0]!.n, 1);
+    assert.equal(
+      (
+        await q<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'refused' AND actor_id = $2`,
+          [id, p.scDeputy1],
+        )
+      )[0]!.n,
+      1,
+    );
 
     // 6. The proposer presses "Sửa đề xuất": returned → draft (same code, same revision), the review with the
     //    comment and the sections it names first.
@@ -132,7 +148,10 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     // 7. A second press (typed, without diacritics, code written DX-) is harmless: the same draft again.
     const again = plain(allText(await staff.say(`sua ${code.replace('Đ', 'D')}`)));
     assert.match(again, /đang được chỉnh sửa/);
-    assert.equal((await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'reopen'`, [id]))[0]!.n, 1);
+    assert.equal(
+      (await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'reopen'`, [id]))[0]!.n,
+      1,
+    );
 
     // 8. Edit one section with the same steps; "menu", "hướng dẫn", "việc chờ tôi" are not answers.
     await run(staff, [
@@ -158,9 +177,18 @@ describe('decision: return for changes and resubmission over HTTP', function () 
       [id],
     );
     assert.deepEqual(after2, { status: 'under_review', code, current_revision: 2, holder_id: p.scHead });
-    const revisions = await q<{ revision: number }>(`SELECT revision FROM proposal_revision WHERE proposal_id = $1 AND kind = 'submission' ORDER BY revision`, [id]);
-    assert.deepEqual(revisions.map((r) => r.revision), [1, 2]);
-    const decisions = await q<{ decider_id: string; revision: number }>(`SELECT decider_id, revision FROM decision WHERE proposal_id = $1 ORDER BY created_at`, [id]);
+    const revisions = await q<{ revision: number }>(
+      `SELECT revision FROM proposal_revision WHERE proposal_id = $1 AND kind = 'submission' ORDER BY revision`,
+      [id],
+    );
+    assert.deepEqual(
+      revisions.map((r) => r.revision),
+      [1, 2],
+    );
+    const decisions = await q<{ decider_id: string; revision: number }>(
+      `SELECT decider_id, revision FROM decision WHERE proposal_id = $1 ORDER BY created_at`,
+      [id],
+    );
     assert.deepEqual(decisions, [
       { decider_id: p.scHead, revision: 1 },
       { decider_id: p.scHead, revision: 2 },
@@ -171,7 +199,15 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     );
     assert.deepEqual(
       transitions.map((t) => `${t.action}:${t.from_status ?? ''}>${t.to_status}`),
-      ['draft_created:>draft', 'submitted:draft>submitted', 'route.decider:submitted>under_review', 'return:under_review>returned', 'reopen:returned>draft', 'submitted:draft>submitted', 'route.decider:submitted>under_review'],
+      [
+        'draft_created:>draft',
+        'submitted:draft>submitted',
+        'route.decider:submitted>under_review',
+        'return:under_review>returned',
+        'reopen:returned>draft',
+        'submitted:draft>submitted',
+        'route.decider:submitted>under_review',
+      ],
     );
     // The head's card shows what changed and the comment it answers.
     const headCard = plain(
@@ -191,7 +227,10 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     const decided = plain(allText(await head.say(`KẾT QUẢ HỌP ${code} 4 0 CÓ Ông Khoa, bà Phó, ông Hai, bà Ba`)));
     assert.match(decided, /Đã ghi kết quả họp/);
     assert.equal((await q<{ status: string }>(`SELECT status FROM proposal WHERE id = $1`, [id]))[0]!.status, 'approved');
-    assert.match(said(staff.conversationId), new RegExp(`Kế hoạch đề xuất ${code} của anh/chị đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua`));
+    assert.match(
+      said(staff.conversationId),
+      new RegExp(`Kế hoạch đề xuất ${code} của anh/chị đã được phê duyệt: tập thể lãnh đạo biểu quyết thông qua`),
+    );
 
     // 11. SỬA on a plan that is not returned is refused politely; the list offers the plan document.
     const late = plain(allText(await staff.say(`SỬA ${code}`)));
@@ -205,7 +244,12 @@ describe('decision: return for changes and resubmission over HTTP', function () 
     assert.ok(url, JSON.stringify(file.replies));
     const res = await fetch(url!);
     assert.equal(res.status, 200);
-    assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+    assert.equal(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+      'PK',
+    );
   });
 
   it('"đề xuất của tôi" is one list: drafts with "Làm tiếp"/"Xóa", holder and due date of a submitted plan', async () => {

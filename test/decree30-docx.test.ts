@@ -15,7 +15,11 @@ import {
   type EvaluationConclusionInput,
 } from '../services/documents/evaluation-conclusion-document.js';
 import { formatNumberVN, formatPercentVN, formatVND } from '../services/documents/format.js';
-import { overrideDecisionDocument, renderOverrideDecisionDocx, type OverrideDecisionInput } from '../services/documents/override-decision-document.js';
+import {
+  overrideDecisionDocument,
+  renderOverrideDecisionDocx,
+  type OverrideDecisionInput,
+} from '../services/documents/override-decision-document.js';
 import {
   proposalPlanDocument,
   proposalPlanFileName,
@@ -69,7 +73,12 @@ const planInput: ProposalPlanInput = {
         { from: '2027-03-01', date: '2027-06-30', task: 'Vận hành thử, đánh giá', owner: 'Phòng QLKH', output: 'Báo cáo' },
       ],
     },
-    resources: { people: '05 công chức', fundingAmount: 150_000_000, fundingSource: 'ngân sách sự nghiệp khoa học', equipment: 'Máy quét tài liệu' },
+    resources: {
+      people: '05 công chức',
+      fundingAmount: 150_000_000,
+      fundingSource: 'ngân sách sự nghiệp khoa học',
+      equipment: 'Máy quét tài liệu',
+    },
     feasibility: 'Đã có hạ tầng ký số của tỉnh.',
   },
   impact: {
@@ -102,14 +111,29 @@ describe('Decree 30 administrative documents (.docx)', () => {
 
   describe('the generic builder', () => {
     const model: AdministrativeDocument = {
-      header: { superiorAgency: 'UBND tỉnh Lào Cai', agency: 'Sở Nội vụ', agencyCode: 'SNV', number: '15', kindCode: 'BC', place: 'Lào Cai', date: '2026-02-05' },
+      header: {
+        superiorAgency: 'UBND tỉnh Lào Cai',
+        agency: 'Sở Nội vụ',
+        agencyCode: 'SNV',
+        number: '15',
+        kindCode: 'BC',
+        place: 'Lào Cai',
+        date: '2026-02-05',
+      },
       title: 'Báo cáo',
       subtitle: 'Kết quả khuyến khích, bảo vệ cán bộ năng động, sáng tạo',
       blocks: [
         { type: 'heading', text: 'I. Tình hình chung' },
         { type: 'paragraph', text: 'Dòng một\nDòng hai với ký tự điều khiển \u0001\u0007 và tab\tở giữa & <b>thẻ</b>' },
         { type: 'bullets', items: ['Mục thứ nhất;', [{ text: 'Mục ' }, { text: 'đậm', bold: true }]] },
-        { type: 'table', columns: ['STT', 'Đơn vị', 'Số đề xuất'], rows: [['1', 'Sở Y tế', '3'], ['2', 'UBND xã Bắc Hà']] },
+        {
+          type: 'table',
+          columns: ['STT', 'Đơn vị', 'Số đề xuất'],
+          rows: [
+            ['1', 'Sở Y tế', '3'],
+            ['2', 'UBND xã Bắc Hà'],
+          ],
+        },
         { type: 'keyValue', items: [{ label: 'Người lập', value: 'Trần Văn Đức' }] },
       ],
       signature: { onBehalfOf: 'KT. Giám đốc', position: 'Phó Giám đốc', name: 'Lê Thị Ánh' },
@@ -172,7 +196,19 @@ describe('Decree 30 administrative documents (.docx)', () => {
 
     it('renders the same content as plain text', () => {
       const text = renderDocumentText(model);
-      assertInOrder(text, ['SỞ NỘI VỤ', 'Số: 15/BC-SNV', 'BÁO CÁO', 'I. TÌNH HÌNH CHUNG', 'Dòng một\nDòng hai', 'STT | Đơn vị | Số đề xuất', '2 | UBND xã Bắc Hà | ', 'PHÓ GIÁM ĐỐC', 'Lê Thị Ánh', 'Nơi nhận:', '- Lưu: VT, TCBC.']);
+      assertInOrder(text, [
+        'SỞ NỘI VỤ',
+        'Số: 15/BC-SNV',
+        'BÁO CÁO',
+        'I. TÌNH HÌNH CHUNG',
+        'Dòng một\nDòng hai',
+        'STT | Đơn vị | Số đề xuất',
+        '2 | UBND xã Bắc Hà | ',
+        'PHÓ GIÁM ĐỐC',
+        'Lê Thị Ánh',
+        'Nơi nhận:',
+        '- Lưu: VT, TCBC.',
+      ]);
       assert.doesNotMatch(text, /\u0001/);
     });
   });
@@ -278,7 +314,7 @@ describe('Decree 30 administrative documents (.docx)', () => {
       assert.ok(!/Như nêu tại mục|Không có yêu cầu bổ sung/.test(text));
     });
 
-    it('names the commune as the place of a commune\'s plan', () => {
+    it("names the commune as the place of a commune's plan", () => {
       assert.equal(placeOf('UBND xã Bắc Hà', 'ubnd_xa'), 'Bắc Hà');
       assert.equal(placeOf('Ủy ban nhân dân xã Bảo Hà', 'ubnd_xa'), 'Bảo Hà');
       assert.equal(placeOf('Sở Khoa học và Công nghệ', 'so_nganh'), 'Lào Cai');
@@ -309,7 +345,9 @@ describe('Decree 30 administrative documents (.docx)', () => {
       vote: { date: '2026-12-08', voters: 4, inFavour: 1, against: 3, headInFavour: true },
       reasons: 'Đề xuất giải quyết vướng mắc cấp bách, đã có hạ tầng ký số',
       implementers: 'Phòng Quản lý khoa học chủ trì triển khai',
-      additionalBases: ['Quyết định số 12/2025/QĐ-UBND quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Khoa học và Công nghệ'],
+      additionalBases: [
+        'Quyết định số 12/2025/QĐ-UBND quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Khoa học và Công nghệ',
+      ],
       executors: ['Chánh Văn phòng Sở', 'Trưởng phòng Quản lý khoa học'],
     };
 
@@ -359,7 +397,14 @@ describe('Decree 30 administrative documents (.docx)', () => {
       agency,
       issue: { date: '2027-07-12' },
       signer: { onBehalfOf: 'KT. Giám đốc', position: 'Phó Giám đốc', name: 'Đặng Thu Trang' },
-      proposal: { code: 'ĐX-2026-0001', title: 'Số hóa hồ sơ thẩm định', proposer: planInput.proposer, approvedDate: '2026-12-10', start: '2027-01-04', end: '2027-06-30' },
+      proposal: {
+        code: 'ĐX-2026-0001',
+        title: 'Số hóa hồ sơ thẩm định',
+        proposer: planInput.proposer,
+        approvedDate: '2026-12-10',
+        start: '2027-01-04',
+        end: '2027-06-30',
+      },
       reportDate: '2027-07-03',
       meeting: { date: '2027-07-09', voters: 4, inFavour: 4, against: 0, chairedBy: 'Giám đốc Sở' },
       outcome: 'completed',
@@ -409,7 +454,12 @@ describe('Decree 30 administrative documents (.docx)', () => {
 
     it('each other outcome cites its branch of Art. 11', async () => {
       const pure = await readBack(
-        await renderEvaluationConclusionDocx({ ...base, outcome: 'not_completed_pure_motive', recognitions: undefined, meeting: { ...base.meeting, inFavour: 3, against: 0, notVoting: 1 } }),
+        await renderEvaluationConclusionDocx({
+          ...base,
+          outcome: 'not_completed_pure_motive',
+          recognitions: undefined,
+          meeting: { ...base.meeting, inFavour: 3, against: 0, notVoting: 1 },
+        }),
       );
       assertInOrder(pure.text, [
         '3/4 thành viên tán thành, 0/4 thành viên không tán thành, 1/4 thành viên không biểu quyết',
@@ -420,7 +470,12 @@ describe('Decree 30 administrative documents (.docx)', () => {
       assert.ok(!pure.text.includes('Thiệt hại:'));
 
       const damage = await readBack(
-        await renderEvaluationConclusionDocx({ ...base, outcome: 'not_completed_with_damage', damage: 'Hỏng 02 máy quét <b>', recognitions: undefined }),
+        await renderEvaluationConclusionDocx({
+          ...base,
+          outcome: 'not_completed_with_damage',
+          damage: 'Hỏng 02 máy quét <b>',
+          recognitions: undefined,
+        }),
       );
       assertInOrder(damage.text, [
         'Thiệt hại: Hỏng 02 máy quét <b>',

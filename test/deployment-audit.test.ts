@@ -35,9 +35,27 @@ function report(severity: string): object {
         nodes: ['node_modules/some-parser'],
         fixAvailable: false,
       },
-      'a-framework': { name: 'a-framework', severity, isDirect: true, via: ['some-parser'], effects: [], range: '*', nodes: ['node_modules/a-framework'], fixAvailable: false },
+      'a-framework': {
+        name: 'a-framework',
+        severity,
+        isDirect: true,
+        via: ['some-parser'],
+        effects: [],
+        range: '*',
+        nodes: ['node_modules/a-framework'],
+        fixAvailable: false,
+      },
     },
-    metadata: { vulnerabilities: { info: 0, low: 0, moderate: severity === 'moderate' ? 2 : 0, high: severity === 'high' ? 2 : 0, critical: 0, total: 2 } },
+    metadata: {
+      vulnerabilities: {
+        info: 0,
+        low: 0,
+        moderate: severity === 'moderate' ? 2 : 0,
+        high: severity === 'high' ? 2 : 0,
+        critical: 0,
+        total: 2,
+      },
+    },
   };
 }
 
@@ -103,7 +121,11 @@ describe('deployment: npm audit gate', () => {
   });
 
   it('warns and continues when the advisory database is unreachable; fails with AUDIT_STRICT=1', () => {
-    const offline = { message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk', statusCode: 405, error: { summary: '', detail: '' } };
+    const offline = {
+      message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+      error: { summary: '', detail: '' },
+    };
     const lenient = run(offline, { advisories: [] });
     assert.equal(lenient.code, 0);
     assert.match(lenient.out, /WARNING: npm audit: the advisory database could not be reached \(405 Method Not Allowed/);

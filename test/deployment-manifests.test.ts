@@ -18,7 +18,14 @@ const root = path.resolve(__dirname, '..');
 const k8s = path.join(root, 'deployment/k8s');
 
 // Loosely typed Kubernetes objects: the test asserts on their shape.
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+};
 
 function parseDocs(text: string): K8sObject[] {
   return parseAllDocuments(text)
@@ -55,7 +62,17 @@ function matches(selector: Record<string, string>, labels: Record<string, string
 
 /** The structural rules every rendering (base or production) must satisfy. */
 function checkRendering(docs: K8sObject[], minReplicas: number): void {
-  for (const kind of ['Deployment', 'Service', 'Ingress', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'ConfigMap', 'Job', 'CronJob', 'ServiceAccount']) {
+  for (const kind of [
+    'Deployment',
+    'Service',
+    'Ingress',
+    'PodDisruptionBudget',
+    'HorizontalPodAutoscaler',
+    'ConfigMap',
+    'Job',
+    'CronJob',
+    'ServiceAccount',
+  ]) {
     assert.ok(byKind(docs, kind).length >= 1, `${kind} present`);
   }
   const deployment = one(docs, 'Deployment');
@@ -74,7 +91,10 @@ function checkRendering(docs: K8sObject[], minReplicas: number): void {
   assert.ok(container.resources.requests.cpu && container.resources.requests.memory && container.resources.limits.memory, 'resources set');
   assert.equal(container.securityContext.readOnlyRootFilesystem, true);
   assert.equal(container.securityContext.allowPrivilegeEscalation, false);
-  assert.ok(container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'), 'a writable /tmp for the documents being generated');
+  assert.ok(
+    container.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'),
+    'a writable /tmp for the documents being generated',
+  );
   assert.deepEqual(container.command, ['node', 'dist/bot/main.js']);
   // The drain must fit in the grace period: SHUTDOWN_TIMEOUT_MS + preStop pause.
   const config = one(docs, 'ConfigMap');
@@ -95,7 +115,10 @@ function checkRendering(docs: K8sObject[], minReplicas: number): void {
 
   const pdb = one(docs, 'PodDisruptionBudget');
   assert.ok(matches(pdb.spec.selector.matchLabels, pod.metadata.labels), 'the PDB covers the pods');
-  assert.ok(pdb.spec.minAvailable >= 1 && pdb.spec.minAvailable < deployment.spec.replicas, 'a drain can proceed and never empties the service');
+  assert.ok(
+    pdb.spec.minAvailable >= 1 && pdb.spec.minAvailable < deployment.spec.replicas,
+    'a drain can proceed and never empties the service',
+  );
 
   const hpa = one(docs, 'HorizontalPodAutoscaler');
   assert.equal(hpa.spec.scaleTargetRef.kind, 'Deployment');
@@ -112,7 +135,10 @@ function checkRendering(docs: K8sObject[], minReplicas: number): void {
       assert.equal(p.backend.service.name, service.metadata.name);
       assert.equal(p.backend.service.port.name, service.spec.ports[0].name);
     }
-    assert.ok(rule.http.paths.some((p: { path: string }) => p.path === '/api/' || p.path === '/'), '/api/messages is routed');
+    assert.ok(
+      rule.http.paths.some((p: { path: string }) => p.path === '/api/' || p.path === '/'),
+      '/api/messages is routed',
+    );
   }
 
   const job = one(docs, 'Job');
@@ -187,7 +213,20 @@ describe('deployment: Kubernetes manifests', function () {
 
   it('the example Secret names every secret the bot reads, and the kustomization never applies it', () => {
     const secret = parseDocs(readFileSync(path.join(k8s, 'secret.example.yaml'), 'utf8'))[0];
-    for (const name of ['DATABASE_URL', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'METRICS_TOKEN', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_TOKEN_ENCRYPTION_KEY', 'ZALO_BOT_TOKEN', 'ZALO_BOT_SECRET', 'WEB_SESSION_SECRET', 'FILE_LINK_SECRET']) {
+    for (const name of [
+      'DATABASE_URL',
+      'MICROSOFT_APP_ID',
+      'MICROSOFT_APP_PASSWORD',
+      'MICROSOFT_APP_TENANT_ID',
+      'METRICS_TOKEN',
+      'ZALO_OA_SECRET_KEY',
+      'ZALO_APP_SECRET',
+      'ZALO_TOKEN_ENCRYPTION_KEY',
+      'ZALO_BOT_TOKEN',
+      'ZALO_BOT_SECRET',
+      'WEB_SESSION_SECRET',
+      'FILE_LINK_SECRET',
+    ]) {
       assert.ok(name in secret.stringData!, `${name} in the example Secret`);
     }
     // Shared by every replica (sessions and download links made on one are honoured by the others):
@@ -196,7 +235,10 @@ describe('deployment: Kubernetes manifests', function () {
       assert.match(secret.stringData![name], /^REPLACE_ME/, `${name} is a placeholder`);
       assert.ok(secret.stringData![name].length >= 32, `${name} placeholder has the required length`);
     }
-    assert.ok(baseDocs().every((d) => d.kind !== 'Secret'), 'no Secret in the base');
+    assert.ok(
+      baseDocs().every((d) => d.kind !== 'Secret'),
+      'no Secret in the base',
+    );
     const config = one(baseDocs(), 'ConfigMap');
     for (const key of Object.keys(config.data!)) {
       assert.ok(!/PASSWORD|SECRET|TOKEN|DATABASE_URL/.test(key), `${key} does not belong in a ConfigMap`);
@@ -208,7 +250,11 @@ describe('deployment: Kubernetes manifests', function () {
     assert.ok(byKind(docs, 'Ingress').length >= 1, 'the pods are reached through an ingress');
     assert.equal(one(docs, 'ConfigMap').data!.WEB_TRUST_PROXY, 'true');
     const ingress = one(docs, 'Ingress');
-    assert.match(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'] ?? '', /^\d+[km]$/, 'a body size limit at the ingress');
+    assert.match(
+      ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'] ?? '',
+      /^\d+[km]$/,
+      'a body size limit at the ingress',
+    );
   });
 });
 
@@ -234,25 +280,47 @@ describe('deployment: Dockerfile and compose', function () {
     const cmd = lastStage.find((l) => /^CMD /i.test(l))!;
     assert.deepEqual(JSON.parse(cmd.slice(4)), ['node', 'dist/bot/main.js'], 'compiled JavaScript, no tsx');
     assert.ok(lastStage.some((l) => /^EXPOSE 3978$/.test(l)));
-    assert.ok(!lastStage.some((l) => /^RUN .*npm (ci|install)/.test(l)), 'no install in the final stage: node_modules come pruned from the deps stage');
-    assert.ok(instructions.some((l) => /npm prune --omit=dev/.test(l)), 'devDependencies (typescript, mocha, ...) are not shipped');
+    assert.ok(
+      !lastStage.some((l) => /^RUN .*npm (ci|install)/.test(l)),
+      'no install in the final stage: node_modules come pruned from the deps stage',
+    );
+    assert.ok(
+      instructions.some((l) => /npm prune --omit=dev/.test(l)),
+      'devDependencies (typescript, mocha, ...) are not shipped',
+    );
   });
 
   it('copies only paths that exist, and .dockerignore does not hide them', () => {
-    const ignore = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignore = readFileSync(path.join(root, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     for (const must of ['node_modules', '.env', '.git', 'data']) assert.ok(ignore.includes(must), `.dockerignore excludes ${must}`);
     const copies = instructions.filter((l) => /^COPY /i.test(l) && !/--from=/.test(l));
     assert.ok(copies.length >= 5);
     for (const copy of copies) {
-      const parts = copy.split(/\s+/).slice(1).filter((p) => !p.startsWith('--'));
+      const parts = copy
+        .split(/\s+/)
+        .slice(1)
+        .filter((p) => !p.startsWith('--'));
       for (const source of parts.slice(0, -1)) {
         assert.ok(existsSync(path.join(root, source)), `${source} exists`);
         assert.ok(!ignore.includes(source) && !ignore.some((i) => source.startsWith(`${i}/`)), `${source} is not ignored`);
       }
     }
     // Everything the bot reads at run time from the package root (services/platform/paths.ts) is in the image.
-    for (const needed of ['package.json', 'config', 'knowledge/curated', 'web', 'deployment/teams', 'services/directory/demo-directory.csv']) {
-      assert.ok(copies.some((c) => c.split(/\s+/).includes(needed)), `${needed} copied`);
+    for (const needed of [
+      'package.json',
+      'config',
+      'knowledge/curated',
+      'web',
+      'deployment/teams',
+      'services/directory/demo-directory.csv',
+    ]) {
+      assert.ok(
+        copies.some((c) => c.split(/\s+/).includes(needed)),
+        `${needed} copied`,
+      );
     }
   });
 
@@ -260,19 +328,45 @@ describe('deployment: Dockerfile and compose', function () {
     assert.ok(!/^#\s*syntax=/m.test(dockerfile), 'a `# syntax=` line makes BuildKit fetch a frontend image from Docker Hub');
     assert.ok(!instructions.some((l) => /--mount=|<</.test(l)), 'no BuildKit-only cache mounts or heredocs');
     const froms = instructions.filter((l) => /^FROM /i.test(l));
-    assert.ok(froms.every((l) => /^FROM \$\{NODE_IMAGE\}( AS \w+)?$/i.test(l)), 'every stage FROM ${NODE_IMAGE}');
-    assert.ok(instructions.some((l) => /^RUN .*npm run build/.test(l)), 'compiled in the build stage');
+    assert.ok(
+      froms.every((l) => /^FROM \$\{NODE_IMAGE\}( AS \w+)?$/i.test(l)),
+      'every stage FROM ${NODE_IMAGE}',
+    );
+    assert.ok(
+      instructions.some((l) => /^RUN .*npm run build/.test(l)),
+      'compiled in the build stage',
+    );
     const lastStage = instructions.slice(instructions.lastIndexOf(froms[froms.length - 1]!));
-    assert.ok(lastStage.some((l) => /^COPY --from=build \/app\/dist /.test(l)), 'the final stage gets dist/ from the build stage');
+    assert.ok(
+      lastStage.some((l) => /^COPY --from=build \/app\/dist /.test(l)),
+      'the final stage gets dist/ from the build stage',
+    );
     assert.ok(!lastStage.some((l) => /^COPY (bot|dialogs|entities|services) /.test(l)), 'no TypeScript sources in the final stage');
-    const compose = parseYaml(readFileSync(path.join(root, 'deployment/docker-compose.yml'), 'utf8')) as { services: { migrate: { build: { args?: Record<string, string> }; command: string[] } } };
-    assert.match(compose.services.migrate.build.args?.NODE_IMAGE ?? '', /^\$\{NODE_IMAGE:-node:20/, 'compose passes the base image through');
+    const compose = parseYaml(readFileSync(path.join(root, 'deployment/docker-compose.yml'), 'utf8')) as {
+      services: { migrate: { build: { args?: Record<string, string> }; command: string[] } };
+    };
+    assert.match(
+      compose.services.migrate.build.args?.NODE_IMAGE ?? '',
+      /^\$\{NODE_IMAGE:-node:20/,
+      'compose passes the base image through',
+    );
     assert.deepEqual(compose.services.migrate.command, ['node', 'dist/bot/cli.js', 'db', 'migrate']);
   });
 
   it('compose runs the migrations, then the bot on PostgreSQL', () => {
     const compose = parseYaml(readFileSync(path.join(root, 'deployment/docker-compose.yml'), 'utf8')) as {
-      services: Record<string, { image?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; ports?: string[]; healthcheck?: unknown; build?: { context: string; dockerfile: string } }>;
+      services: Record<
+        string,
+        {
+          image?: string;
+          command?: string[];
+          environment?: Record<string, string>;
+          depends_on?: Record<string, { condition: string }>;
+          ports?: string[];
+          healthcheck?: unknown;
+          build?: { context: string; dockerfile: string };
+        }
+      >;
     };
     const { db, migrate, bot } = compose.services;
     assert.ok(db && migrate && bot);
@@ -285,12 +379,17 @@ describe('deployment: Dockerfile and compose', function () {
     assert.equal(path.resolve(root, 'deployment', migrate.build!.context), root);
     assert.ok(existsSync(path.join(root, migrate.build!.dockerfile)));
     assert.match(bot.environment!.DATABASE_URL, /^postgres:\/\/[^@]+@db:5432\//);
-    const env = Object.fromEntries(
-      Object.entries(bot.environment!).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]),
-    );
+    const env = Object.fromEntries(Object.entries(bot.environment!).map(([k, v]) => [k, String(v).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]));
     // Fail closed: the compose file serves only with the Bot Framework credentials given to it.
     assert.throws(() => loadConfig({ ...env, NODE_ENV: 'production' }), /MICROSOFT_APP_ID/);
-    const config = loadConfig({ ...env, NODE_ENV: 'production', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant', FILE_LINK_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({
+      ...env,
+      NODE_ENV: 'production',
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'p',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+      FILE_LINK_SECRET: 'x'.repeat(32),
+    });
     assert.equal(config.database.kind, 'postgres');
   });
 
@@ -303,7 +402,10 @@ describe('deployment: Dockerfile and compose', function () {
       assert.equal(env[name], `\${${name}:-}`, `${name} comes from the environment`);
     }
     // No reverse proxy in the compose file: the bot is reached directly, so X-Forwarded-For is the client's word.
-    assert.ok(!Object.values(compose.services).some((svc) => /nginx|caddy|traefik|haproxy|envoy/.test(svc.image ?? '')), 'no proxy service (else: a body size limit there)');
+    assert.ok(
+      !Object.values(compose.services).some((svc) => /nginx|caddy|traefik|haproxy|envoy/.test(svc.image ?? '')),
+      'no proxy service (else: a body size limit there)',
+    );
     assert.equal(env.WEB_TRUST_PROXY, 'false');
   });
 });
@@ -325,7 +427,14 @@ describe('deployment: Grafana dashboard', () => {
       assert.ok(panel.targets.length > 0, `${panel.title} has a query`);
       for (const target of panel.targets) for (const m of target.expr.matchAll(/\btld_\w+/g)) used.add(m[0]);
     }
-    for (const name of ['tld_turns_total', 'tld_turn_duration_seconds_bucket', 'tld_db_pool_connections', 'tld_job_queue_jobs', 'tld_outbox_backlog', 'tld_zalo_api_errors_total']) {
+    for (const name of [
+      'tld_turns_total',
+      'tld_turn_duration_seconds_bucket',
+      'tld_db_pool_connections',
+      'tld_job_queue_jobs',
+      'tld_outbox_backlog',
+      'tld_zalo_api_errors_total',
+    ]) {
       assert.ok(used.has(name), `the dashboard shows ${name}`);
     }
     for (const name of used) assert.ok(exposed.has(name), `${name} is exposed by /metrics`);

@@ -16,9 +16,14 @@ const root = path.resolve(__dirname, '..');
 
 const runCli = (args: string[], env: Record<string, string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'bot/cli.ts', ...args],
+      { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 
 /** An empty database (no migrations run) on the PostgreSQL of TEST_DATABASE_URL. */
@@ -61,9 +66,7 @@ describe('deployment: migrations before and during a rollout', function () {
     const { url, drop } = await emptyPostgres();
     const dbs: Database[] = [];
     try {
-      const results = await Promise.allSettled(
-        Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url, poolSize: 4 })),
-      );
+      const results = await Promise.allSettled(Array.from({ length: 4 }, () => openDatabase({ kind: 'postgres', url, poolSize: 4 })));
       for (const r of results) if (r.status === 'fulfilled') dbs.push(r.value);
       const failures = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason));
       assert.deepEqual(failures, []);

@@ -10,17 +10,8 @@ import type { DataSource } from 'typeorm';
 import { Officer } from '../entities/officer.entity.js';
 import { Unit } from '../entities/unit.entity.js';
 import { loadDemoDirectoryIfEmpty, DEMO_DIRECTORY_FILE } from '../services/directory/demo-directory.js';
-import {
-  DirectoryFileError,
-  parseDirectoryCsv,
-  readDirectoryFile,
-} from '../services/directory/directory-file.js';
-import {
-  exportDirectoryCsv,
-  importDirectory,
-  type ImportProgress,
-  type ImportResult,
-} from '../services/directory/directory-import.js';
+import { DirectoryFileError, parseDirectoryCsv, readDirectoryFile } from '../services/directory/directory-file.js';
+import { exportDirectoryCsv, importDirectory, type ImportProgress, type ImportResult } from '../services/directory/directory-import.js';
 import { DirectoryService } from '../services/directory/directory-service.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -43,15 +34,75 @@ type Row = string[];
 /** A small province: committee, home affairs, a department with an office, a commune. */
 function goodRows(): Row[] {
   return [
-    ['UBND', 'UBND tỉnh Lào Cai', 'ubnd_tinh', '', 'chu.tich@example.vn', 'Nguyễn Văn Chủ', 'Chủ tịch UBND tỉnh', 'head', 'có', '', 'aaaaaaaa-0000-4000-8000-000000000001'],
-    ['UBND', 'UBND tỉnh Lào Cai', 'ubnd_tinh', '', 'pho.chu.tich@example.vn', 'Trần Thị Phó', 'Phó Chủ tịch UBND tỉnh', 'deputy', 'yes', '', ''],
-    ['SNV', 'Sở Nội vụ', 'so_nganh', 'UBND', 'Giam.Doc.SNV@Example.vn', 'Lê Văn Nội', 'Giám đốc Sở Nội vụ', 'trưởng', 'Co', '0214 3840 001', ''],
+    [
+      'UBND',
+      'UBND tỉnh Lào Cai',
+      'ubnd_tinh',
+      '',
+      'chu.tich@example.vn',
+      'Nguyễn Văn Chủ',
+      'Chủ tịch UBND tỉnh',
+      'head',
+      'có',
+      '',
+      'aaaaaaaa-0000-4000-8000-000000000001',
+    ],
+    [
+      'UBND',
+      'UBND tỉnh Lào Cai',
+      'ubnd_tinh',
+      '',
+      'pho.chu.tich@example.vn',
+      'Trần Thị Phó',
+      'Phó Chủ tịch UBND tỉnh',
+      'deputy',
+      'yes',
+      '',
+      '',
+    ],
+    [
+      'SNV',
+      'Sở Nội vụ',
+      'so_nganh',
+      'UBND',
+      'Giam.Doc.SNV@Example.vn',
+      'Lê Văn Nội',
+      'Giám đốc Sở Nội vụ',
+      'trưởng',
+      'Co',
+      '0214 3840 001',
+      '',
+    ],
     ['SNV', 'Sở Nội vụ', 'so_nganh', 'UBND', 'chuyen.vien.snv@example.vn', 'Phạm Thị Vụ', 'Chuyên viên', 'cán bộ', 'khong', '', ''],
     ['SXD', 'Sở Xây dựng', 'so_nganh', 'UBND', 'giam.doc.sxd@example.vn', 'Hoàng Văn Dựng', 'Giám đốc Sở Xây dựng', 'head', '1', '', ''],
-    ['SXD', 'Sở Xây dựng', 'so_nganh', 'UBND', 'pho.giam.doc.sxd@example.vn', 'Vũ Thị Xây', 'Phó Giám đốc Sở Xây dựng', 'phó', 'YES', '', ''],
+    [
+      'SXD',
+      'Sở Xây dựng',
+      'so_nganh',
+      'UBND',
+      'pho.giam.doc.sxd@example.vn',
+      'Vũ Thị Xây',
+      'Phó Giám đốc Sở Xây dựng',
+      'phó',
+      'YES',
+      '',
+      '',
+    ],
     ['SXD.QLN', 'Phòng Quản lý nhà', 'phong', 'SXD', 'truong.phong.qln@example.vn', 'Đỗ Văn Nhà', 'Trưởng phòng', 'head', 'có', '', ''],
     ['SXD.QLN', 'Phòng Quản lý nhà', 'phong', 'SXD', 'chuyen.vien.qln@example.vn', 'Bùi Thị Ở', 'Chuyên viên', 'member', 'không', '', ''],
-    ['X.BATXAT', 'UBND xã Bát Xát', 'ubnd_xa', 'UBND', 'chu.tich.batxat@example.vn', 'Giàng A Páo', 'Chủ tịch UBND xã', 'head', 'có', '', ''],
+    [
+      'X.BATXAT',
+      'UBND xã Bát Xát',
+      'ubnd_xa',
+      'UBND',
+      'chu.tich.batxat@example.vn',
+      'Giàng A Páo',
+      'Chủ tịch UBND xã',
+      'head',
+      'có',
+      '',
+      '',
+    ],
     ['X.BATXAT', 'UBND xã Bát Xát', 'ubnd_xa', 'UBND', 'cong.chuc.batxat@example.vn', 'Lò Thị Mai', 'Công chức', 'member', '0', '', ''],
   ];
 }
@@ -180,7 +231,7 @@ describe('directory import', function () {
     const cases: { name: string; mutate: (rows: Row[]) => Row[]; expect: { row: number; text: RegExp }[] }[] = [
       {
         name: 'unknown unit kind',
-        mutate: (r) => (r[4][2] = 'so_nghanh', r),
+        mutate: (r) => ((r[4][2] = 'so_nghanh'), r),
         expect: [{ row: 6, text: /loại đơn vị "so_nghanh" không hợp lệ/ }],
       },
       {
@@ -269,7 +320,12 @@ describe('directory import', function () {
     for (const c of cases) {
       it(c.name, async () => {
         // Start from a directory with one more officer so a wrongly applied file would also deactivate.
-        applied(await importRows(ds, [...goodRows(), ['SNV', 'Sở Nội vụ', 'so_nganh', 'UBND', 'extra@example.vn', 'Người Thêm', 'Chuyên viên', 'member', 'không', '', '']]));
+        applied(
+          await importRows(ds, [
+            ...goodRows(),
+            ['SNV', 'Sở Nội vụ', 'so_nganh', 'UBND', 'extra@example.vn', 'Người Thêm', 'Chuyên viên', 'member', 'không', '', ''],
+          ]),
+        );
         const before = await snapshot(ds);
         const countsBefore = await counts(ds);
 
@@ -364,7 +420,10 @@ describe('directory import', function () {
       let result = applied(await importRows(ds, rows));
       assert.equal(result.officers.updated, 2);
       assert.equal((await dir.headOfUnit(qln.id))?.email, 'chuyen.vien.qln@example.vn');
-      assert.deepEqual((await dir.deputiesOfUnit(qln.id)).map((o) => o.email), ['truong.phong.qln@example.vn']);
+      assert.deepEqual(
+        (await dir.deputiesOfUnit(qln.id)).map((o) => o.email),
+        ['truong.phong.qln@example.vn'],
+      );
 
       // 2. Two heads swap units.
       rows = goodRows();
@@ -378,7 +437,19 @@ describe('directory import', function () {
 
       // 3. The head leaves and a newcomer heads the unit.
       rows = goodRows().filter((r) => r[4] !== 'chu.tich.batxat@example.vn');
-      rows.push(['X.BATXAT', 'UBND xã Bát Xát', 'ubnd_xa', 'UBND', 'chu.tich.moi@example.vn', 'Sùng A Lử', 'Chủ tịch UBND xã', 'head', 'có', '', '']);
+      rows.push([
+        'X.BATXAT',
+        'UBND xã Bát Xát',
+        'ubnd_xa',
+        'UBND',
+        'chu.tich.moi@example.vn',
+        'Sùng A Lử',
+        'Chủ tịch UBND xã',
+        'head',
+        'có',
+        '',
+        '',
+      ]);
       result = applied(await importRows(ds, rows));
       assert.equal(result.officers.created, 1);
       assert.equal(result.officers.deactivated, 1);
@@ -428,7 +499,19 @@ describe('directory import', function () {
     it('reports progress for both phases up to the total on a large file', async () => {
       const rows = goodRows();
       for (let i = 0; i < 1200; i++) {
-        rows.push(['SXD.QLN', 'Phòng Quản lý nhà', 'phong', 'SXD', `cv${i}@example.vn`, `Cán bộ ${i}`, 'Chuyên viên', 'member', 'không', '', '']);
+        rows.push([
+          'SXD.QLN',
+          'Phòng Quản lý nhà',
+          'phong',
+          'SXD',
+          `cv${i}@example.vn`,
+          `Cán bộ ${i}`,
+          'Chuyên viên',
+          'member',
+          'không',
+          '',
+          '',
+        ]);
       }
       const events: ImportProgress[] = [];
       const result = applied(await importRows(ds, rows, { onProgress: (p) => events.push(p) }));
@@ -436,7 +519,10 @@ describe('directory import', function () {
       for (const phase of ['validate', 'write'] as const) {
         const own = events.filter((e) => e.phase === phase);
         assert.ok(own.length > 1, `${phase} progress reported`);
-        assert.ok(own.every((e, i) => i === 0 || e.done >= own[i - 1].done), `${phase} progress is monotonic`);
+        assert.ok(
+          own.every((e, i) => i === 0 || e.done >= own[i - 1].done),
+          `${phase} progress is monotonic`,
+        );
         assert.equal(own[own.length - 1].done, own[own.length - 1].total);
       }
       assert.equal(events.filter((e) => e.phase === 'validate').at(-1)?.total, 1210);
@@ -513,14 +599,20 @@ describe('directory import', function () {
       applied(await importRows(ds, goodRows()));
       const dir = new DirectoryService(ds);
       const qln = (await dir.unitByCode('SXD.QLN'))!;
-      assert.deepEqual((await dir.ancestors(qln.id)).map((u) => u.code), ['SXD', 'UBND']);
+      assert.deepEqual(
+        (await dir.ancestors(qln.id)).map((u) => u.code),
+        ['SXD', 'UBND'],
+      );
       const officer = await dir.findOfficerByEmail('chuyen.vien.qln@example.vn');
       assert.equal((await dir.findOfficerById(officer!.id))?.unit?.code, 'SXD.QLN');
       assert.equal(await dir.findOfficerById('not-a-uuid'), null);
 
       const ubnd = (await dir.unitByCode('UBND'))!;
       await ds.query('UPDATE unit SET parent_id = $1 WHERE id = $2', [qln.id, ubnd.id]);
-      assert.deepEqual((await dir.ancestors(qln.id)).map((u) => u.code), ['SXD', 'UBND']);
+      assert.deepEqual(
+        (await dir.ancestors(qln.id)).map((u) => u.code),
+        ['SXD', 'UBND'],
+      );
     });
   });
 
@@ -536,7 +628,9 @@ describe('directory import', function () {
       assert.ok(units.every((u) => u.isDemo && u.active));
       assert.ok(officers.every((o) => o.isDemo && o.active));
       assert.ok(officers.every((o) => o.email.endsWith('@demo.laocai.invalid')));
-      assert.ok(officers.every((o) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(o.teamsAadObjectId ?? '')));
+      assert.ok(
+        officers.every((o) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(o.teamsAadObjectId ?? '')),
+      );
 
       const top = units.filter((u) => u.parentId === null);
       assert.equal(top.length, 1);
@@ -565,7 +659,10 @@ describe('directory import', function () {
         assert.ok(staff.length >= 1, `${dept.code}'s offices have staff`);
       }
       for (const commune of units.filter((u) => u.kind === 'ubnd_xa')) {
-        assert.ok(officers.some((o) => o.unitId === commune.id && o.role === 'member'), `${commune.code} has staff`);
+        assert.ok(
+          officers.some((o) => o.unitId === commune.id && o.role === 'member'),
+          `${commune.code} has staff`,
+        );
       }
 
       const roles = loaded.contacts.map((c) => c.role);
@@ -646,7 +743,7 @@ describe('directory import', function () {
       // The exported file is what was imported.
       await ds.query('TRUNCATE unit, officer, channel_account CASCADE');
       applied(await importRows(ds, goodRows()));
-      assert.equal((await readFile(out, 'utf8')), (await exportDirectoryCsv(ds)).csv);
+      assert.equal(await readFile(out, 'utf8'), (await exportDirectoryCsv(ds)).csv);
     });
   });
 });

@@ -40,7 +40,10 @@ describe('evaluation by the decree, over HTTP', function () {
         .map((c) => c.id),
       ...rows.map((r) => r.id).filter((x): x is string => !!x),
     ];
-    return h.connector.activities.filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message').map((a) => allText([a.activity])).join('\n');
+    return h.connector.activities
+      .filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message')
+      .map((a) => allText([a.activity]))
+      .join('\n');
   }
   async function conclusionText(told: string): Promise<string> {
     const link = told.match(/Kết luận đánh giá \(\.docx\): (\S+)/)?.[1];
@@ -56,7 +59,14 @@ describe('evaluation by the decree, over HTTP', function () {
     await staff.say('xin chào');
     const { id, code } = await createApprovedProposal(ds, p.scStaff!);
     const head = h.user('gd.skhcn@test.invalid');
-    const assigned = await head.execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid', emails: '', people: '', funding: '', equipment: '' });
+    const assigned = await head.execute('impl.assign', {
+      proposalId: id,
+      implementers: 'cv.skhcn@test.invalid',
+      emails: '',
+      people: '',
+      funding: '',
+      equipment: '',
+    });
     assert.equal(assigned.status, 200);
     assert.equal(await statusOf(ds, id), 'implementing');
 
@@ -68,7 +78,10 @@ describe('evaluation by the decree, over HTTP', function () {
 
     // Art. 4.3 (on by default): the Party committee's opinion first; the evaluation cannot open before it.
     assert.match(stopped, /Ghi ý kiến cấp ủy/);
-    assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 2 Xong 30% | Ngân sách bị cắt | Dự toán chưa sát`)), /Trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy/);
+    assert.match(
+      allText(await head.say(`ĐÁNH GIÁ ${code} 2 Xong 30% | Ngân sách bị cắt | Dự toán chưa sát`)),
+      /Trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy/,
+    );
     assert.equal(await statusOf(ds, id), 'stopped');
     const consulted = allText(await head.say(`y kien cap uy ve ket qua ${code.replace('Đ', 'D')} Đảng ủy Sở thống nhất đánh giá`));
     assert.match(consulted, /Đã ghi ý kiến cấp ủy về kết quả/);
@@ -95,15 +108,25 @@ describe('evaluation by the decree, over HTTP', function () {
     assert.doesNotMatch(text, /được loại trừ trách nhiệm/);
   });
 
-  it('a manager\'s proposal not carried out by the policy: outcome 4, reasons required, no protection', async () => {
+  it("a manager's proposal not carried out by the policy: outcome 4, reasons required, no protection", async () => {
     const ds = h.db.dataSource;
     const chief = h.user('tp.qlkh@test.invalid');
     await chief.say('xin chào');
     const { id, code } = await createApprovedProposal(ds, p.roomChief!);
     const head = h.user('gd.skhcn@test.invalid');
-    await head.execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid', emails: '', people: '', funding: '', equipment: '' });
+    await head.execute('impl.assign', {
+      proposalId: id,
+      implementers: 'cv.skhcn@test.invalid',
+      emails: '',
+      people: '',
+      funding: '',
+      equipment: '',
+    });
     const staff = h.user('cv.skhcn@test.invalid');
-    assert.match(allText(await staff.say(`BÁO CÁO HOÀN THÀNH ${code} Đã triển khai cho cả các xã ngoài phạm vi`)), /Đã ghi nhận báo cáo hoàn thành/);
+    assert.match(
+      allText(await staff.say(`BÁO CÁO HOÀN THÀNH ${code} Đã triển khai cho cả các xã ngoài phạm vi`)),
+      /Đã ghi nhận báo cáo hoàn thành/,
+    );
     const refreshed = await head.execute('impl.refresh', { proposalId: id });
     const card = allText([{ attachments: [{ content: (refreshed.body as { value?: unknown })?.value }] }] as never);
     assert.match(allText(await head.say(`Ý KIẾN CẤP ỦY VỀ KẾT QUẢ ${code} Đảng ủy Sở đề nghị làm rõ phạm vi`)), /Đã ghi ý kiến cấp ủy/);
@@ -112,7 +135,10 @@ describe('evaluation by the decree, over HTTP', function () {
     assert.match(card, /Ghi ý kiến cấp ủy/);
     assert.match(formCard, /4\. Không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm/);
     assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 4 Triển khai ngoài phạm vi`)), /khoản 4 Điều 11/);
-    assert.match(allText(await head.say(`ĐÁNH GIÁ ${code} 4 Triển khai ngoài phạm vi | Không có | Tự ý mở rộng ra ngoài phạm vi được phê duyệt`)), /Đã mở đánh giá/);
+    assert.match(
+      allText(await head.say(`ĐÁNH GIÁ ${code} 4 Triển khai ngoài phạm vi | Không có | Tự ý mở rộng ra ngoài phạm vi được phê duyệt`)),
+      /Đã mở đánh giá/,
+    );
     assert.match(allText(await head.say(`KẾT QUẢ HỌP ĐÁNH GIÁ ${code} 4 0 CÓ Tập thể lãnh đạo`)), /đã thông qua kết quả đánh giá/);
     assert.equal(await statusOf(ds, id), 'closed');
     const told = await inbox('tp.qlkh@test.invalid');

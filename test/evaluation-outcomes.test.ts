@@ -65,7 +65,10 @@ describe('implementation and evaluation services', function () {
     assert.ok(named.ok);
     const notDeputy = await impl.nameManager(as('scHead'), id, 'cv.qlkh@test.invalid');
     assert.equal(!notDeputy.ok && notDeputy.reason, 'not_deputy');
-    const r = await impl.assign(as('scDeputy1'), id, { implementers: ['cv.skhcn@test.invalid', 'CV.QLKH@test.invalid'], resources: { funding: '120 triệu đồng' } });
+    const r = await impl.assign(as('scDeputy1'), id, {
+      implementers: ['cv.skhcn@test.invalid', 'CV.QLKH@test.invalid'],
+      resources: { funding: '120 triệu đồng' },
+    });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(await statusOf(db.dataSource, id), 'implementing');
     const again = await impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] });
@@ -76,17 +79,38 @@ describe('implementation and evaluation services', function () {
     assert.equal(row!.resources_funding, '120 triệu đồng');
     assert.equal(row!.resources_equipment, '2 máy quét');
     assert.equal(row!.manager_id, p.scDeputy1);
-    const members = (await db.dataSource.query(`SELECT officer_id, is_lead FROM implementation_member WHERE proposal_id = $1 ORDER BY is_lead DESC`, [id])) as { officer_id: string; is_lead: boolean }[];
-    assert.deepEqual(members.map((x) => [x.officer_id, x.is_lead]), [[p.scStaff, true], [p.roomStaff, false]]);
-    const checkIns = (await db.dataSource.query(`SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 ORDER BY due_date`, [id])) as { kind: string; due: string }[];
+    const members = (await db.dataSource.query(
+      `SELECT officer_id, is_lead FROM implementation_member WHERE proposal_id = $1 ORDER BY is_lead DESC`,
+      [id],
+    )) as { officer_id: string; is_lead: boolean }[];
+    assert.deepEqual(
+      members.map((x) => [x.officer_id, x.is_lead]),
+      [
+        [p.scStaff, true],
+        [p.roomStaff, false],
+      ],
+    );
+    const checkIns = (await db.dataSource.query(
+      `SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 ORDER BY due_date`,
+      [id],
+    )) as { kind: string; due: string }[];
     const periodic = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 20);
-    assert.deepEqual(checkIns, [
-      { kind: 'periodic', due: periodic },
-      { kind: 'milestone', due: '2026-04-15' },
-      { kind: 'milestone', due: '2026-05-29' },
-    ].sort((a, b) => a.due.localeCompare(b.due)));
-    const audit = (await db.dataSource.query(`SELECT action, from_status, to_status FROM audit_event WHERE proposal_id = $1 AND action = 'impl.assign'`, [id])) as { from_status: string; to_status: string }[];
-    assert.deepEqual(audit.map((a) => [a.from_status, a.to_status]), [['approved', 'implementing']]);
+    assert.deepEqual(
+      checkIns,
+      [
+        { kind: 'periodic', due: periodic },
+        { kind: 'milestone', due: '2026-04-15' },
+        { kind: 'milestone', due: '2026-05-29' },
+      ].sort((a, b) => a.due.localeCompare(b.due)),
+    );
+    const audit = (await db.dataSource.query(
+      `SELECT action, from_status, to_status FROM audit_event WHERE proposal_id = $1 AND action = 'impl.assign'`,
+      [id],
+    )) as { from_status: string; to_status: string }[];
+    assert.deepEqual(
+      audit.map((a) => [a.from_status, a.to_status]),
+      [['approved', 'implementing']],
+    );
     assert.equal((await noticesFor(db.dataSource, p.roomStaff!, N.assigned)).length, 1);
   });
 
@@ -95,8 +119,14 @@ describe('implementation and evaluation services', function () {
     today = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 19);
     const r = await impl.report(as('scStaff'), id, 'progress', 'Đã quét 40% hồ sơ');
     assert.ok(r.ok);
-    const states = (await db.dataSource.query(`SELECT kind, state, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 ORDER BY id`, [id])) as { kind: string; state: string; due: string }[];
-    assert.equal(states.find((s) => s.kind === 'periodic' && s.state === 'reported')?.due, new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 20));
+    const states = (await db.dataSource.query(
+      `SELECT kind, state, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 ORDER BY id`,
+      [id],
+    )) as { kind: string; state: string; due: string }[];
+    assert.equal(
+      states.find((s) => s.kind === 'periodic' && s.state === 'reported')?.due,
+      new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-03-02', 20),
+    );
     assert.equal(states.filter((s) => s.kind === 'periodic' && s.state === 'pending').length, 1);
     assert.ok(states.filter((s) => s.kind === 'milestone').every((s) => s.state === 'pending'));
 
@@ -137,16 +167,29 @@ describe('implementation and evaluation services', function () {
     assert.equal(!managerStop.ok && managerStop.reason, 'not_allowed');
     assert.ok((await impl.stop(as('scHead'), id, 'Không còn phù hợp')).ok);
     assert.equal(await statusOf(db.dataSource, id), 'stopped');
-    const audit = (await db.dataSource.query(`SELECT action, comment FROM audit_event WHERE proposal_id = $1 AND action IN ('impl.pause','impl.resume','impl.stop') ORDER BY id`, [id])) as { action: string; comment: string | null }[];
-    assert.deepEqual(audit.map((a) => a.action), ['impl.pause', 'impl.resume', 'impl.stop']);
+    const audit = (await db.dataSource.query(
+      `SELECT action, comment FROM audit_event WHERE proposal_id = $1 AND action IN ('impl.pause','impl.resume','impl.stop') ORDER BY id`,
+      [id],
+    )) as { action: string; comment: string | null }[];
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['impl.pause', 'impl.resume', 'impl.stop'],
+    );
     assert.equal(audit[0]!.comment, 'Chờ bố trí kinh phí');
-    const pending = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending'`, [id])) as { n: number }[];
+    const pending = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending'`,
+      [id],
+    )) as { n: number }[];
     assert.equal(pending[0]!.n, 0);
   });
 
   it('completion report: evaluation due 07 working days later, with the head as holder', async () => {
     const { id } = await completed();
-    const [row] = (await db.dataSource.query(`SELECT status, due_date::text AS due, holder_id FROM proposal WHERE id = $1`, [id])) as { status: string; due: string; holder_id: string }[];
+    const [row] = (await db.dataSource.query(`SELECT status, due_date::text AS due, holder_id FROM proposal WHERE id = $1`, [id])) as {
+      status: string;
+      due: string;
+      holder_id: string;
+    }[];
     assert.equal(row!.status, 'completion_reported');
     assert.equal(row!.due, '2026-07-09'); // 30/6 (Tue) + 7 working days
     assert.equal(row!.holder_id, p.scHead);
@@ -174,17 +217,26 @@ describe('implementation and evaluation services', function () {
     const rec = await evals.recordRecognition(as('scHead'), id, ['bieu_duong', '5']);
     assert.ok(rec.ok, JSON.stringify(rec));
     assert.equal(await statusOf(db.dataSource, id), 'closed');
-    const [e] = (await db.dataSource.query(`SELECT outcome, provision, recognitions, tally FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as {
+    const [e] = (await db.dataSource.query(
+      `SELECT outcome, provision, recognitions, tally FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`,
+      [id],
+    )) as {
       outcome: string;
       provision: string;
       recognitions: { code: string }[];
       tally: { inFavour: number; voters: number };
     }[];
     assert.equal(e!.provision, '11.1');
-    assert.deepEqual(e!.recognitions.map((x) => x.code), ['bieu_duong', 'nang_luong_truoc_han']);
+    assert.deepEqual(
+      e!.recognitions.map((x) => x.code),
+      ['bieu_duong', 'nang_luong_truoc_han'],
+    );
     assert.deepEqual([e!.tally.inFavour, e!.tally.voters], [2, 3]);
     const told = await noticesFor(db.dataSource, p.scDeputy3!, N.proposerOutcome);
-    assert.deepEqual(told.filter((n) => n.proposal_id === id).map((n) => n.payload.stage), ['evaluated', 'recognized']);
+    assert.deepEqual(
+      told.filter((n) => n.proposal_id === id).map((n) => n.payload.stage),
+      ['evaluated', 'recognized'],
+    );
     const file = await renderEvaluationFile(db.dataSource, id);
     assert.ok(file);
     const text = (await mammoth.extractRawText({ buffer: file.content })).value;
@@ -199,11 +251,28 @@ describe('implementation and evaluation services', function () {
     const { id } = await completed('roomChief');
     const missing = await evals.open(as('scHead'), id, { outcome: 'not_completed_pure_motive', results: 'Hoàn thành 50%' });
     assert.equal(!missing.ok && missing.reason, 'causes_required');
-    assert.ok((await evals.open(as('scHead'), id, { outcome: 'not_completed_pure_motive', results: 'Hoàn thành 50%', objectiveCauses: 'Thiếu thiết bị', subjectiveCauses: 'Ước tính khối lượng chưa sát' })).ok);
+    assert.ok(
+      (
+        await evals.open(as('scHead'), id, {
+          outcome: 'not_completed_pure_motive',
+          results: 'Hoàn thành 50%',
+          objectiveCauses: 'Thiếu thiết bị',
+          subjectiveCauses: 'Ước tính khối lượng chưa sát',
+        })
+      ).ok,
+    );
     // 4 voters: head + 3 deputies; 2 for (with the head), 2 against → passes on the head's side.
-    const r = await evals.recordMeeting(as('scHead'), id, { inFavour: 2, against: 2, headInFavour: true, participants: 'Giám đốc, 3 Phó Giám đốc' });
+    const r = await evals.recordMeeting(as('scHead'), id, {
+      inFavour: 2,
+      against: 2,
+      headInFavour: true,
+      participants: 'Giám đốc, 3 Phó Giám đốc',
+    });
     assert.ok(r.ok && r.status === 'closed', JSON.stringify(r));
-    const [e] = (await db.dataSource.query(`SELECT provision, tally, proposer_covered FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { provision: string; tally: { source: string }; proposer_covered: boolean }[];
+    const [e] = (await db.dataSource.query(
+      `SELECT provision, tally, proposer_covered FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`,
+      [id],
+    )) as { provision: string; tally: { source: string }; proposer_covered: boolean }[];
     assert.equal(e!.provision, '11.2');
     assert.equal(e!.proposer_covered, true);
     assert.equal(e!.tally.source, 'meeting');
@@ -220,10 +289,21 @@ describe('implementation and evaluation services', function () {
     const { id } = await completed('roomChief');
     const bare = await evals.open(as('scHead'), id, { outcome: 'not_by_policy', results: 'Tự ý mở rộng phạm vi' });
     assert.equal(!bare.ok && bare.reason, 'causes_required');
-    assert.ok((await evals.open(as('scHead'), id, { outcome: 'not_by_policy', results: 'Tự ý mở rộng phạm vi', objectiveCauses: 'Không có', subjectiveCauses: 'Triển khai ngoài phạm vi được phê duyệt' })).ok);
+    assert.ok(
+      (
+        await evals.open(as('scHead'), id, {
+          outcome: 'not_by_policy',
+          results: 'Tự ý mở rộng phạm vi',
+          objectiveCauses: 'Không có',
+          subjectiveCauses: 'Triển khai ngoài phạm vi được phê duyệt',
+        })
+      ).ok,
+    );
     const r = await evals.recordMeeting(as('scHead'), id, { inFavour: 4, against: 0, headInFavour: true, participants: 'Tập thể' });
     assert.ok(r.ok && r.status === 'closed', JSON.stringify(r));
-    const [e] = (await db.dataSource.query(`SELECT provision FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { provision: string }[];
+    const [e] = (await db.dataSource.query(`SELECT provision FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as {
+      provision: string;
+    }[];
     assert.equal(e!.provision, 'none');
     const text = (await mammoth.extractRawText({ buffer: (await renderEvaluationFile(db.dataSource, id))!.content })).value;
     assert.match(text, /Không áp dụng các biện pháp bảo vệ tại Điều 11/);
@@ -236,9 +316,21 @@ describe('implementation and evaluation services', function () {
     assert.ok((await impl.pause(as('scHead'), id, 'Chờ kinh phí')).ok);
     const asDone = await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Xong' });
     assert.equal(!asDone.ok && asDone.reason, 'not_completed_when_stopped');
-    assert.ok((await evals.open(as('scHead'), id, { outcome: 'not_completed_pure_motive', results: 'Xong 20%', objectiveCauses: 'Không có kinh phí', subjectiveCauses: 'Không' })).ok);
+    assert.ok(
+      (
+        await evals.open(as('scHead'), id, {
+          outcome: 'not_completed_pure_motive',
+          results: 'Xong 20%',
+          objectiveCauses: 'Không có kinh phí',
+          subjectiveCauses: 'Không',
+        })
+      ).ok,
+    );
     assert.equal(await statusOf(db.dataSource, id), 'evaluating');
-    const pending = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending'`, [id])) as { n: number }[];
+    const pending = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending'`,
+      [id],
+    )) as { n: number }[];
     assert.equal(pending[0]!.n, 0);
     // A later round still may not find it completed.
     assert.ok((await evals.recordMeeting(as('scHead'), id, { inFavour: 0, against: 4, headInFavour: false, participants: 'Tập thể' })).ok);
@@ -248,7 +340,12 @@ describe('implementation and evaluation services', function () {
 
   it('with damage → Art. 11.3; a round not passed lets the head propose again', async () => {
     const { id } = await completed();
-    const noDamage = await evals.open(as('scHead'), id, { outcome: 'not_completed_with_damage', results: 'Hỏng dữ liệu', objectiveCauses: 'Mất điện', subjectiveCauses: 'Chưa sao lưu' });
+    const noDamage = await evals.open(as('scHead'), id, {
+      outcome: 'not_completed_with_damage',
+      results: 'Hỏng dữ liệu',
+      objectiveCauses: 'Mất điện',
+      subjectiveCauses: 'Chưa sao lưu',
+    });
     assert.equal(!noDamage.ok && noDamage.reason, 'causes_required');
     assert.ok((await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Xong' })).ok);
     const notPassed = await evals.recordMeeting(as('scHead'), id, { inFavour: 1, against: 3, headInFavour: true, participants: 'Tập thể' });
@@ -266,20 +363,38 @@ describe('implementation and evaluation services', function () {
     assert.equal(!invalid.ok && invalid.reason, 'invalid_counts');
     const r = await evals.recordMeeting(as('scHead'), id, { inFavour: 4, against: 0, headInFavour: true, participants: 'Tập thể' });
     assert.ok(r.ok && r.status === 'closed');
-    const rows = (await db.dataSource.query(`SELECT round, state, provision FROM evaluation WHERE proposal_id = $1 ORDER BY round`, [id])) as { round: number; state: string; provision: string | null }[];
-    assert.deepEqual(rows.map((x) => [x.round, x.state, x.provision]), [[1, 'not_passed', null], [2, 'passed', '11.3']]);
+    const rows = (await db.dataSource.query(`SELECT round, state, provision FROM evaluation WHERE proposal_id = $1 ORDER BY round`, [
+      id,
+    ])) as { round: number; state: string; provision: string | null }[];
+    assert.deepEqual(
+      rows.map((x) => [x.round, x.state, x.provision]),
+      [
+        [1, 'not_passed', null],
+        [2, 'passed', '11.3'],
+      ],
+    );
     const outsider = await evals.open(as('scDeputy1'), id, { outcome: 'completed', results: 'x' });
     assert.equal(!outsider.ok && outsider.reason, 'not_allowed');
   });
 
-  it('progress check-ins start from the plan\'s start date, never before it; milestones before it are not asked', async () => {
+  it("progress check-ins start from the plan's start date, never before it; milestones before it are not asked", async () => {
     today = '2026-03-02';
     const { id } = await createApprovedProposal(db.dataSource, p.scStaff!, {
       today: clock,
-      plan: { startDate: '2026-05-04', endDate: '2026-12-31', milestones: [{ date: '2026-04-15', description: 'Trước khi bắt đầu' }, { date: '2026-07-01', description: 'Giữa kỳ' }] },
+      plan: {
+        startDate: '2026-05-04',
+        endDate: '2026-12-31',
+        milestones: [
+          { date: '2026-04-15', description: 'Trước khi bắt đầu' },
+          { date: '2026-07-01', description: 'Giữa kỳ' },
+        ],
+      },
     });
     assert.ok((await impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })).ok);
-    const rows = (await db.dataSource.query(`SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' ORDER BY due_date`, [id])) as { kind: string; due: string }[];
+    const rows = (await db.dataSource.query(
+      `SELECT kind, due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' ORDER BY due_date`,
+      [id],
+    )) as { kind: string; due: string }[];
     const periodic = new WorkingCalendar(defaultWorkflowConfig.calendar).addWorkingDays('2026-05-04', 20);
     assert.deepEqual(rows, [
       { kind: 'periodic', due: periodic },
@@ -288,7 +403,10 @@ describe('implementation and evaluation services', function () {
     assert.ok(rows.every((r) => r.due > '2026-05-04'));
     // A progress report before the start reschedules from the start too.
     assert.ok((await impl.report(as('scStaff'), id, 'progress', 'Đang chuẩn bị')).ok);
-    const [next] = (await db.dataSource.query(`SELECT min(due_date)::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' AND kind = 'periodic'`, [id])) as { due: string }[];
+    const [next] = (await db.dataSource.query(
+      `SELECT min(due_date)::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' AND kind = 'periodic'`,
+      [id],
+    )) as { due: string }[];
     assert.equal(next!.due, periodic);
   });
 
@@ -317,7 +435,9 @@ describe('implementation and evaluation services', function () {
     const assigns = await Promise.all([...Array(5)].map(() => impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })));
     assert.equal(assigns.filter((r) => r.ok).length, 1);
     assert.ok(assigns.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'already_done'));
-    const members = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_member WHERE proposal_id = $1`, [id])) as { n: number }[];
+    const members = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_member WHERE proposal_id = $1`, [id])) as {
+      n: number;
+    }[];
     assert.equal(members[0]!.n, 1);
     today = '2026-06-30';
     const completions = await Promise.all([...Array(4)].map(() => impl.reportCompletion(as('scStaff'), id, 'Xong')));
@@ -331,9 +451,14 @@ describe('implementation and evaluation services', function () {
       evals.castVote(as('scHead'), id, 'for'),
     ]);
     assert.equal(votes.filter((r) => r.ok && r.action === 'evaluation_passed').length, 1);
-    const passed = (await db.dataSource.query(`SELECT count(*)::int AS n FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [id])) as { n: number }[];
+    const passed = (await db.dataSource.query(`SELECT count(*)::int AS n FROM evaluation WHERE proposal_id = $1 AND state = 'passed'`, [
+      id,
+    ])) as { n: number }[];
     assert.equal(passed[0]!.n, 1);
-    const transitions = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND to_status = 'evaluated' AND from_status = 'evaluating'`, [id])) as { n: number }[];
+    const transitions = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND to_status = 'evaluated' AND from_status = 'evaluating'`,
+      [id],
+    )) as { n: number }[];
     assert.equal(transitions[0]!.n, 1);
   });
 });

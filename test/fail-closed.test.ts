@@ -38,13 +38,21 @@ describe('fail closed without authentication', function () {
     const user = h.user(head.email);
     await user.say('xin chào');
     const storedUrl = async () =>
-      ((await h.db.dataSource.query(
-        `SELECT conversation_reference->>'serviceUrl' AS url FROM channel_account WHERE channel = 'msteams' AND external_user_id = $1`,
-        [user.session.user.id],
-      )) as { url: string }[])[0]!.url;
+      (
+        (await h.db.dataSource.query(
+          `SELECT conversation_reference->>'serviceUrl' AS url FROM channel_account WHERE channel = 'msteams' AND external_user_id = $1`,
+          [user.session.user.id],
+        )) as { url: string }[]
+      )[0]!.url;
     assert.equal(await storedUrl(), h.connector.serviceUrl);
     // The same Teams user id, through another (loopback) connector that answers the roster with his email.
-    other.addMember({ id: user.session.user.id, name: head.name, aadObjectId: user.session.user.aadObjectId, email: head.email, upn: head.email });
+    other.addMember({
+      id: user.session.user.id,
+      name: head.name,
+      aadObjectId: user.session.user.aadObjectId,
+      email: head.email,
+      upn: head.email,
+    });
     const elsewhere = createChatSession(user.session.user, { serviceUrl: other.serviceUrl });
     assert.equal((await post(messageActivity(elsewhere, 'xin chào'))).status, 200);
     assert.equal(await storedUrl(), h.connector.serviceUrl, 'the reference still points where he really is');

@@ -35,7 +35,10 @@ describe('foundation: configuration', () => {
     assert.ok(problemsOf({ BOT_AUTH: 'off', NODE_ENV: 'production' }).some((p) => p.startsWith('BOT_AUTH:')));
     assert.ok(problemsOf({ ...creds, BOT_AUTH: 'off' }).some((p) => p.startsWith('BOT_AUTH:')));
     assert.ok(problemsOf({ NODE_ENV: 'production' }).some((p) => p.startsWith('MICROSOFT_APP_ID:')));
-    assert.ok(problemsOf({ DEMO_MODE: 'auto' }).some((p) => p.startsWith('DEMO_MODE:')), 'the old "auto" (demo whenever credentials are missing) is gone');
+    assert.ok(
+      problemsOf({ DEMO_MODE: 'auto' }).some((p) => p.startsWith('DEMO_MODE:')),
+      'the old "auto" (demo whenever credentials are missing) is gone',
+    );
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
@@ -55,9 +58,18 @@ describe('foundation: configuration', () => {
     assert.ok(problems.some((p) => p.startsWith('MICROSOFT_APP_TYPE:')));
     assert.ok(problems.some((p) => p.startsWith('MICROSOFT_APP_PASSWORD:')));
     assert.ok(problemsOf({ MICROSOFT_APP_PASSWORD: 'x' }).some((p) => p.startsWith('MICROSOFT_APP_PASSWORD:')));
-    assert.ok(problemsOf({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant' }).some((p) => p.startsWith('FILE_LINK_SECRET:')));
+    assert.ok(
+      problemsOf({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant' }).some((p) =>
+        p.startsWith('FILE_LINK_SECRET:'),
+      ),
+    );
     assert.ok(problemsOf({ DEMO_MODE: 'true', FILE_LINK_SECRET: 'short' }).some((p) => p.startsWith('FILE_LINK_SECRET:')));
-    const ok = loadConfig({ MICROSOFT_APP_ID: 'abc', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'MultiTenant', FILE_LINK_SECRET: 'x'.repeat(32) });
+    const ok = loadConfig({
+      MICROSOFT_APP_ID: 'abc',
+      MICROSOFT_APP_PASSWORD: 'p',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+      FILE_LINK_SECRET: 'x'.repeat(32),
+    });
     assert.equal(ok.authEnabled, true);
     assert.equal(ok.demo, false);
   });

@@ -50,7 +50,8 @@ describe('foundation: the bot over HTTP', function () {
 
   it('matches a Teams user by roster email once, then remembers the channel account', async () => {
     const user = h.user(staff.email);
-    const rosterCalls = () => h.connector.requests.filter((r) => r.operation === 'getConversationMember' && r.memberId === user.session.user.id).length;
+    const rosterCalls = () =>
+      h.connector.requests.filter((r) => r.operation === 'getConversationMember' && r.memberId === user.session.user.id).length;
     const before = rosterCalls();
     await user.say('menu');
     const rows = await h.db.dataSource.query(
@@ -67,7 +68,10 @@ describe('foundation: the bot over HTTP', function () {
     const user = h.user('someone-else@contoso.invalid', { aadObjectId: director.aad });
     const replies = await user.say('menu');
     assert.match(allText(replies), /Tôi có thể giúp gì/);
-    assert.equal(h.connector.requests.filter((r) => r.operation === 'getConversationMember' && r.memberId === user.session.user.id).length, 0);
+    assert.equal(
+      h.connector.requests.filter((r) => r.operation === 'getConversationMember' && r.memberId === user.session.user.id).length,
+      0,
+    );
   });
 
   it('tells an unknown user politely whom to ask, and does nothing else', async () => {
@@ -96,7 +100,10 @@ describe('foundation: the bot over HTTP', function () {
     const [row] = await h.db.dataSource.query(`SELECT data FROM bot_state WHERE key LIKE $1`, [`%/conversations/${user.conversationId}`]);
     assert.equal(row.data.count, 20);
     assert.equal(new Set(row.data.seen).size, 20);
-    const counts = h.connector.messages(user.conversationId).map((m) => m.text).filter((t) => t?.startsWith('đã đếm'));
+    const counts = h.connector
+      .messages(user.conversationId)
+      .map((m) => m.text)
+      .filter((t) => t?.startsWith('đã đếm'));
     assert.equal(counts.length, 20);
     assert.deepEqual(new Set(counts), new Set(Array.from({ length: 20 }, (_, i) => `đã đếm ${i + 1}`)));
   });
@@ -113,9 +120,17 @@ describe('foundation: the bot over HTTP', function () {
       body: JSON.stringify({ type: 'message', text: 'x'.repeat(1024 * 1024) }),
     });
     assert.equal(big.status, 413);
-    const malformed = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const malformed = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     assert.equal(malformed.status, 400);
-    const notActivity = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hello":1}' });
+    const notActivity = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"hello":1}',
+    });
     assert.ok(notActivity.status >= 400 && notActivity.status < 500, `status ${notActivity.status}`);
     assert.match(allText(await h.user(staff.email).say('menu')), /Tôi có thể giúp gì/);
   });
@@ -208,7 +223,10 @@ describe('foundation: graceful shutdown', () => {
     const res = await pending;
     await closing;
     assert.equal(res.status, 200);
-    assert.deepEqual(res.replies.map((r) => r.text), ['xong']);
+    assert.deepEqual(
+      res.replies.map((r) => r.text),
+      ['xong'],
+    );
     await h.connector.stop();
     await h.db.dispose();
   });

@@ -56,7 +56,9 @@ describe('foundation: TypeORM storage with eTags', () => {
     const base = (await storage.read(['d'])).d;
     const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => storage.write({ d: { ...base, v: i + 1 } })));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
-    assert.ok(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ETagConflictError));
+    assert.ok(
+      results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ETagConflictError),
+    );
   });
 });
 
@@ -116,9 +118,14 @@ describe('foundation: conversation lock', () => {
       await other.connect();
       await other.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', ['msteams/conv-held']);
       let ran = false;
-      const error = await lock.run('msteams/conv-held', async () => {
-        ran = true;
-      }).then(() => undefined, (err: unknown) => err);
+      const error = await lock
+        .run('msteams/conv-held', async () => {
+          ran = true;
+        })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
       assert.ok(error instanceof ConversationBusyError, `expected ConversationBusyError, got ${String(error)}`);
       assert.equal(error.reason, 'held');
       assert.equal(ran, false);
@@ -163,16 +170,25 @@ describe('foundation: bounded database waits', () => {
     if (options.kind !== 'postgres') throw new Error('expected PostgreSQL');
     const target = new URL(options.url);
     const proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
-    const db = await openDatabase({ ...options, url: proxy.wrapUrl(options.url), timeouts: { queryTimeoutMs: 500, connectionTimeoutMs: 500 } });
+    const db = await openDatabase({
+      ...options,
+      url: proxy.wrapUrl(options.url),
+      timeouts: { queryTimeoutMs: 500, connectionTimeoutMs: 500 },
+    });
     const lock = new AdvisoryConversationLock(db.pgOptions, 2, { waitMs: 500 });
     try {
       assert.equal(await lock.run('msteams/paused', async () => 'trước'), 'trước');
       proxy.pause();
       await assert.rejects(db.dataSource.query('SELECT 1'), /timeout/i);
       let ran = false;
-      const error = await lock.run('msteams/paused', async () => {
-        ran = true;
-      }).then(() => undefined, (err: unknown) => err);
+      const error = await lock
+        .run('msteams/paused', async () => {
+          ran = true;
+        })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
       assert.ok(error instanceof ConversationBusyError, `expected ConversationBusyError, got ${String(error)}`);
       assert.equal(error.reason, 'unavailable');
       assert.equal(ran, false);

@@ -25,7 +25,10 @@ function check(card: NeutralCard): { verbs: string[]; inputs: string[] } {
   parsed.parse(json, ctx);
   const events = [...Array(ctx.eventCount).keys()].map((i) => ctx.getEventAt(i).message);
   assert.deepEqual(events, [], JSON.stringify(events));
-  assert.deepEqual(parsed.validateProperties().validationEvents.map((e: { message: string }) => e.message), []);
+  assert.deepEqual(
+    parsed.validateProperties().validationEvents.map((e: { message: string }) => e.message),
+    [],
+  );
   const inputs = (json.body as { type: string; id?: string }[]).filter((b) => b.type.startsWith('Input.')).map((b) => b.id!);
   assert.equal(new Set(inputs).size, inputs.length, `duplicate input ids: ${inputs}`);
   return { verbs: ((json.actions as { verb: string }[]) ?? []).map((a) => a.verb), inputs };
@@ -51,7 +54,9 @@ describe('after-decision cards', function () {
 
   async function card(id: string, key: string, role: FollowRole): Promise<{ verbs: string[]; inputs: string[]; text: string }> {
     const view = (await impl.view(id))!;
-    const ballots = view.evaluation ? await db.dataSource.manager.find(EvaluationVote, { where: { evaluationId: view.evaluation.id } }) : [];
+    const ballots = view.evaluation
+      ? await db.dataSource.manager.find(EvaluationVote, { where: { evaluationId: view.evaluation.id } })
+      : [];
     const c = implementationCard(view, {
       role,
       officerId: p[key]!,

@@ -49,7 +49,9 @@ describe('after the decision, over HTTP', function () {
     return [...createdFor(email), ...messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))].join('\n');
   }
   function messagesIn(ids: string[]): string[] {
-    return h.connector.activities.filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message').map((a) => allText([a.activity]));
+    return h.connector.activities
+      .filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message')
+      .map((a) => allText([a.activity]));
   }
   const cardText = (body: unknown) => allText([{ attachments: [{ content: (body as { value?: unknown })?.value }] }]);
 
@@ -65,7 +67,9 @@ describe('after the decision, over HTTP', function () {
 
     // The approval itself asks the deciding head (who never talked to the bot) to assign, at once; the
     // hourly sweep is only a safety net and finds nothing more to send.
-    const [asked] = (await ds.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE proposal_id = $1 AND kind = 'impl.assign'`, [id])) as { n: number }[];
+    const [asked] = (await ds.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE proposal_id = $1 AND kind = 'impl.assign'`, [
+      id,
+    ])) as { n: number }[];
     assert.equal(asked!.n, 1);
     await feature.notifier.retryDue(new Date(Date.now() + 60_000)); // the fixture approved through an outbox-only notifier
     assert.match(createdFor('gd.skhcn@test.invalid').join('\n'), new RegExp(`${code}[\\s\\S]*Giao thực hiện`));
@@ -76,9 +80,18 @@ describe('after the decision, over HTTP', function () {
     assert.match(allText(await head.say('việc chờ tôi')), new RegExp(`${code} – .*\\(chờ giao thực hiện\\)`));
 
     // Someone else cannot assign.
-    const intruder = await h.user('pgd2.skhcn@test.invalid').execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid' });
+    const intruder = await h
+      .user('pgd2.skhcn@test.invalid')
+      .execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid' });
     assert.match(cardText(intruder.body), /không phải người được giao/);
-    const assigned = await head.execute('impl.assign', { proposalId: id, implementers: 'cv.skhcn@test.invalid', emails: '', people: '3 chuyên viên', funding: '', equipment: '' });
+    const assigned = await head.execute('impl.assign', {
+      proposalId: id,
+      implementers: 'cv.skhcn@test.invalid',
+      emails: '',
+      people: '3 chuyên viên',
+      funding: '',
+      equipment: '',
+    });
     assert.equal(assigned.status, 200);
     assert.match(cardText(assigned.body), /Đã giao thực hiện đề xuất .* Vũ Văn Chuyên/);
     assert.equal(await statusOf(ds, id), 'implementing');
@@ -105,10 +118,16 @@ describe('after the decision, over HTTP', function () {
     assert.match(allText(await head.say(`tiep tuc trien khai ${code}`)), /được tiếp tục triển khai/);
 
     // The written completion report with a file link.
-    const done = await staff.execute('impl.complete', { proposalId: id, text: 'Đã số hóa 12.000 hồ sơ, giảm 60% thời gian', files: 'https://files.example.invalid/bao-cao-ket-qua.pdf' });
+    const done = await staff.execute('impl.complete', {
+      proposalId: id,
+      text: 'Đã số hóa 12.000 hồ sơ, giảm 60% thời gian',
+      files: 'https://files.example.invalid/bao-cao-ket-qua.pdf',
+    });
     assert.match(cardText(done.body), /Đã ghi nhận báo cáo hoàn thành/);
     assert.equal(await statusOf(ds, id), 'completion_reported');
-    const [impl] = (await ds.query(`SELECT completion_files FROM implementation WHERE proposal_id = $1`, [id])) as { completion_files: { name: string; url: string }[] }[];
+    const [impl] = (await ds.query(`SELECT completion_files FROM implementation WHERE proposal_id = $1`, [id])) as {
+      completion_files: { name: string; url: string }[];
+    }[];
     assert.deepEqual(impl!.completion_files, [{ name: 'bao-cao-ket-qua.pdf', url: 'https://files.example.invalid/bao-cao-ket-qua.pdf' }]);
     assert.match(await inbox('gd.skhcn@test.invalid'), /báo cáo hoàn thành đề xuất[\s\S]*Ghi ý kiến cấp ủy/);
 
@@ -125,8 +144,14 @@ describe('after the decision, over HTTP', function () {
     assert.match(cardText(opened.body), /Đã mở đánh giá/);
     assert.match(await inbox('pgd1.skhcn@test.invalid'), /Biểu quyết đánh giá kết quả đề xuất/);
     await h.user('pgd1.skhcn@test.invalid').execute('eval.vote.for', { proposalId: id });
-    assert.match(allText(await h.user('pgd2.skhcn@test.invalid').say(`tan thanh danh gia ${code.replace('Đ', 'D')}`)), /Đã ghi nhận biểu quyết đánh giá/);
-    assert.match(allText(await h.user('pgd3.skhcn@test.invalid').say(`KHÔNG TÁN THÀNH ĐÁNH GIÁ ${code} Cần thêm số liệu`)), /Đã ghi nhận biểu quyết đánh giá/);
+    assert.match(
+      allText(await h.user('pgd2.skhcn@test.invalid').say(`tan thanh danh gia ${code.replace('Đ', 'D')}`)),
+      /Đã ghi nhận biểu quyết đánh giá/,
+    );
+    assert.match(
+      allText(await h.user('pgd3.skhcn@test.invalid').say(`KHÔNG TÁN THÀNH ĐÁNH GIÁ ${code} Cần thêm số liệu`)),
+      /Đã ghi nhận biểu quyết đánh giá/,
+    );
     const last = await head.execute('eval.vote.for', { proposalId: id });
     assert.match(cardText(last.body), /đã thông qua kết quả đánh giá/);
     assert.equal(await statusOf(ds, id), 'evaluated');
@@ -155,8 +180,19 @@ describe('after the decision, over HTTP', function () {
     const tampered = await fetch(link.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')));
     assert.equal(tampered.status, 404);
 
-    const trail = (await ds.query(`SELECT from_status, to_status FROM audit_event WHERE proposal_id = $1 AND from_status IS DISTINCT FROM to_status ORDER BY id`, [id])) as { from_status: string; to_status: string }[];
-    assert.deepEqual(trail.map((x) => x.to_status).slice(-7), ['implementing', 'paused', 'implementing', 'completion_reported', 'evaluating', 'evaluated', 'closed']);
+    const trail = (await ds.query(
+      `SELECT from_status, to_status FROM audit_event WHERE proposal_id = $1 AND from_status IS DISTINCT FROM to_status ORDER BY id`,
+      [id],
+    )) as { from_status: string; to_status: string }[];
+    assert.deepEqual(trail.map((x) => x.to_status).slice(-7), [
+      'implementing',
+      'paused',
+      'implementing',
+      'completion_reported',
+      'evaluating',
+      'evaluated',
+      'closed',
+    ]);
   });
 
   it('the yearly report in chat: the head writes the narrative, downloads the files and submits; Home Affairs tracks', async () => {

@@ -35,7 +35,8 @@ describe('after-decision reminders on the right dates', function () {
   });
   after(async () => db?.dispose());
 
-  const count = async (officer: string, kind: string) => (await noticesFor(db.dataSource, p[officer]!, kind)).filter((n) => n.proposal_id === proposalId).length;
+  const count = async (officer: string, kind: string) =>
+    (await noticesFor(db.dataSource, p[officer]!, kind)).filter((n) => n.proposal_id === proposalId).length;
 
   it('the assignment card goes to the deciding head once, at the approval, and not after assignment', async () => {
     // Written by the approval itself; the sweep (a safety net with the same key) adds nothing.
@@ -53,14 +54,20 @@ describe('after-decision reminders on the right dates', function () {
     assert.equal((await sweep.run(periodic)).checkIns, 1);
     assert.equal((await sweep.run(periodic)).checkIns, 0);
     // The next periodic ask is scheduled one interval later.
-    const [next] = (await db.dataSource.query(`SELECT due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND kind = 'periodic' AND state = 'pending' ORDER BY due_date DESC LIMIT 1`, [proposalId])) as { due: string }[];
+    const [next] = (await db.dataSource.query(
+      `SELECT due_date::text AS due FROM implementation_check_in WHERE proposal_id = $1 AND kind = 'periodic' AND state = 'pending' ORDER BY due_date DESC LIMIT 1`,
+      [proposalId],
+    )) as { due: string }[];
     assert.equal(next!.due, cal.addWorkingDays(periodic, 20));
     assert.equal((await sweep.run('2026-04-14')).checkIns, 0);
     assert.equal((await sweep.run('2026-04-15')).checkIns, 1); // milestone "Xong quét hồ sơ năm 2025"
     // A progress report answers what is due; nothing more is asked for it.
     today = '2026-04-28';
     assert.ok((await impl.report({ officerId: p.scStaff!, channel: 'test' }, proposalId, 'progress', 'Xong 70%')).ok);
-    const due = (await db.dataSource.query(`SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' AND due_date <= '2026-04-28'`, [proposalId])) as { n: number }[];
+    const due = (await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM implementation_check_in WHERE proposal_id = $1 AND state = 'pending' AND due_date <= '2026-04-28'`,
+      [proposalId],
+    )) as { n: number }[];
     assert.equal(due[0]!.n, 0);
     assert.equal((await sweep.run('2026-05-02')).checkIns, 0); // Saturday
   });

@@ -14,7 +14,13 @@ describe('JSON only', function () {
   before(async () => {
     h = await startHarness({
       seed: (db) => seedTestDirectory(db.dataSource),
-      env: { DEMO_MODE: 'true', BOT_AUTH: 'on', ZALO_BOT_TOKEN: 'json-only-token', ZALO_BOT_SECRET: 'json-only-secret-0123456789', ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9' },
+      env: {
+        DEMO_MODE: 'true',
+        BOT_AUTH: 'on',
+        ZALO_BOT_TOKEN: 'json-only-token',
+        ZALO_BOT_SECRET: 'json-only-secret-0123456789',
+        ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9',
+      },
     });
   });
   after(async () => h?.close());
@@ -26,16 +32,32 @@ describe('JSON only', function () {
     for (const path of ['/api/messages', '/api/zalo/bot', '/web/api/messages', '/web/api/invoke', '/web/api/links/open']) {
       const multipart = await fetch(`${h.url}${path}`, { method: 'POST', body: form });
       assert.equal(multipart.status, 415, `${path} multipart`);
-      const urlencoded = await fetch(`${h.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'type=message' });
+      const urlencoded = await fetch(`${h.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'type=message',
+      });
       assert.equal(urlencoded.status, 415, `${path} form`);
     }
-    assert.deepEqual(uploads().filter((f) => !before.has(f)), [], 'no upload written to the temporary folder');
+    assert.deepEqual(
+      uploads().filter((f) => !before.has(f)),
+      [],
+      'no upload written to the temporary folder',
+    );
   });
 
   it('still takes JSON, and refuses a JSON body over the limit with 413', async () => {
-    const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message' }) });
+    const res = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message' }),
+    });
     assert.equal(res.status, 400);
-    const big = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(600 * 1024) }) });
+    const big = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(600 * 1024) }),
+    });
     assert.equal(big.status, 413);
   });
 });

@@ -89,7 +89,8 @@ describe('knowledge: answers', function () {
     assert.ok(a.confident);
     assert.equal(a.citations[0].source, 'official');
     assert.equal(a.citations[0].citation, 'điểm b mục 2 Công văn số …/UBND-NC');
-    const expected = 'b) Làm đầu mối tiếp nhận, tổng hợp kế hoạch đề xuất đổi mới, sáng tạo của thủ trưởng các cơ quan, đơn vị, địa phương, trình Chủ tịch Ủy ban nhân dân tỉnh;';
+    const expected =
+      'b) Làm đầu mối tiếp nhận, tổng hợp kế hoạch đề xuất đổi mới, sáng tạo của thủ trưởng các cơ quan, đơn vị, địa phương, trình Chủ tịch Ủy ban nhân dân tỉnh;';
     assert.ok(a.quote?.text.startsWith(expected));
     assert.ok(a.answer.includes(expected));
     assert.ok(a.fullArticleRef);
@@ -131,7 +132,12 @@ describe('knowledge: answers', function () {
     const a = await answerer.answer('Xây dựng tiêu chí đánh giá cán bộ gắn với đổi mới sáng tạo');
     const card = policyAnswerAdaptiveCard(a) as { version: string; actions: Array<Record<string, unknown>>; body: unknown[] };
     assert.equal(card.version, '1.5');
-    assert.deepEqual(card.actions[0], { type: 'Action.Execute', title: 'Xem toàn văn điều', verb: KB_SHOW_ARTICLE_VERB, data: { provisionId: a.fullArticleRef!.provisionId } });
+    assert.deepEqual(card.actions[0], {
+      type: 'Action.Execute',
+      title: 'Xem toàn văn điều',
+      verb: KB_SHOW_ARTICLE_VERB,
+      data: { provisionId: a.fullArticleRef!.provisionId },
+    });
     const json = JSON.stringify(card);
     assert.ok(json.includes(a.citations[0].citation));
     assert.ok(json.includes('Xây dựng tiêu chí đánh giá cán bộ, công chức, viên chức'));
@@ -167,6 +173,9 @@ describe('knowledge: answers', function () {
     assert.ok(holdout.filter((q) => q.expect === 'refuse').length >= 40);
     assert.equal(new Set(holdout.map((q) => q.q)).size, holdout.length);
     const dev = new Set(loadQuestions().map((q) => q.q));
-    assert.ok(holdout.every((q) => !dev.has(q.q)), 'no question is in both parts');
+    assert.ok(
+      holdout.every((q) => !dev.has(q.q)),
+      'no question is in both parts',
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('knowledge: questions in chat', () => {
     const text = allText(replies);
     assert.match(text, /Điều 8/);
     assert.match(text, /07 ngày làm việc/);
-    const conversation = await h.db.dataSource.query(`SELECT data FROM bot_state WHERE key LIKE $1`, [`%/conversations/${user.conversationId}`]);
+    const conversation = await h.db.dataSource.query(`SELECT data FROM bot_state WHERE key LIKE $1`, [
+      `%/conversations/${user.conversationId}`,
+    ]);
     assert.ok(conversation[0].data.kbContext, 'the answer context is kept for follow-ups');
     if (card.actions?.length) {
       const article = await user.execute(card.actions[0].verb, card.actions[0].data);

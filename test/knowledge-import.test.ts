@@ -84,7 +84,10 @@ describe('knowledge: import', function () {
     assert.deepEqual([report.counts.dieu, report.counts.khoan, report.counts.diem], [3, 2, 2]);
     const doc = await findCurrentDocument(db.dataSource, '77/2098/NĐ-CP');
     const provisions = await listProvisions(db.dataSource, doc!.id);
-    assert.equal(provisions.find((p) => p.path === 'dieu:1')?.text, 'Nghi dinh nay quy dinh viec lap so tay dien tu cua co quan hanh chinh.');
+    assert.equal(
+      provisions.find((p) => p.path === 'dieu:1')?.text,
+      'Nghi dinh nay quy dinh viec lap so tay dien tu cua co quan hanh chinh.',
+    );
     assert.equal(provisions.find((p) => p.path === 'dieu:2/khoan:2/diem:b')?.citation, 'điểm b khoản 2 Điều 2 Nghị định 77/2098/ND-CP');
   });
 
@@ -102,7 +105,13 @@ describe('knowledge: import', function () {
     assert.equal(v2.supersededVersion, 1);
     assert.equal(v2.sameContentAsPrevious, false);
     const all = (await listDocuments(db.dataSource, { includeSuperseded: true })).filter((d) => d.code === '123/UBND-VX');
-    assert.deepEqual(all.map((d) => [d.version, d.superseded]), [[2, false], [1, true]]);
+    assert.deepEqual(
+      all.map((d) => [d.version, d.superseded]),
+      [
+        [2, false],
+        [1, true],
+      ],
+    );
     // Only the current version is searched.
     const current = (await loadCurrentDocuments(db.dataSource)).filter((d) => d.code === '123/UBND-VX');
     assert.equal(current.length, 1);
@@ -119,9 +128,18 @@ describe('knowledge: import', function () {
 
   it('rejects bad input with a Vietnamese message and writes nothing', async () => {
     const count = (await listDocuments(db.dataSource, { includeSuperseded: true })).length;
-    await assert.rejects(importDocument(db.dataSource, 'Một đoạn văn không có điều, khoản nào.', { code: 'X/1' }), (e: Error) => e instanceof KnowledgeInputError && /Không nhận ra cấu trúc/.test(e.message));
-    await assert.rejects(importDocument(db.dataSource, 'Điều 1. Thử\nNội dung.'), (e: Error) => e instanceof KnowledgeInputError && /--code/.test(e.message));
-    await assert.rejects(importDocument(db.dataSource, 'Điều 1. Thử\nNội dung.', { code: 'A/2000/NĐ-CP', issuedOn: '2023-02-30' }), /ngày hợp lệ/);
+    await assert.rejects(
+      importDocument(db.dataSource, 'Một đoạn văn không có điều, khoản nào.', { code: 'X/1' }),
+      (e: Error) => e instanceof KnowledgeInputError && /Không nhận ra cấu trúc/.test(e.message),
+    );
+    await assert.rejects(
+      importDocument(db.dataSource, 'Điều 1. Thử\nNội dung.'),
+      (e: Error) => e instanceof KnowledgeInputError && /--code/.test(e.message),
+    );
+    await assert.rejects(
+      importDocument(db.dataSource, 'Điều 1. Thử\nNội dung.', { code: 'A/2000/NĐ-CP', issuedOn: '2023-02-30' }),
+      /ngày hợp lệ/,
+    );
     const bad = path.join(dir, 'hong.docx');
     writeFileSync(bad, 'không phải docx');
     await assert.rejects(extractText(bad), (e: Error) => e instanceof ExtractionError && /không phải tệp .docx hợp lệ/.test(e.message));

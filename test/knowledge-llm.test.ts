@@ -56,7 +56,13 @@ describe('knowledge: generative answers (LLM)', function () {
   });
 
   function answerer(): PolicyAnswerer {
-    const config = loadKnowledgeConfig({ LLM_BASE_URL: baseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '5000', KB_REFRESH_SECONDS: '0' });
+    const config = loadKnowledgeConfig({
+      LLM_BASE_URL: baseUrl,
+      LLM_API_KEY: 'test-key',
+      LLM_MODEL: 'fake-model',
+      LLM_TIMEOUT_MS: '5000',
+      KB_REFRESH_SECONDS: '0',
+    });
     return new PolicyAnswerer(db.dataSource, { config });
   }
 
@@ -65,7 +71,8 @@ describe('knowledge: generative answers (LLM)', function () {
   it('uses a grounded generated answer and sends only the retrieved provisions', async () => {
     reply = {
       status: 200,
-      content: 'Người đứng đầu phải họp tập thể lãnh đạo trong 07 ngày làm việc kể từ khi nhận kế hoạch [khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP].',
+      content:
+        'Người đứng đầu phải họp tập thể lãnh đạo trong 07 ngày làm việc kể từ khi nhận kế hoạch [khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP].',
     };
     captured.length = 0;
     const a = await answerer().answer(QUESTION);
@@ -117,7 +124,9 @@ describe('knowledge: generative answers (LLM)', function () {
   });
 
   it('checks citations: inside, containing and foreign provisions', () => {
-    const provisions = [{ citation: 'khoản 2 Điều 7 Nghị định 73/2023/NĐ-CP', document: 'Nghị định 73/2023/NĐ-CP', paths: ['dieu:7/khoan:2'], text: '' }];
+    const provisions = [
+      { citation: 'khoản 2 Điều 7 Nghị định 73/2023/NĐ-CP', document: 'Nghị định 73/2023/NĐ-CP', paths: ['dieu:7/khoan:2'], text: '' },
+    ];
     assert.equal(citationsAreGrounded('Xem điểm b khoản 2 Điều 7 Nghị định 73/2023/NĐ-CP.', provisions), true);
     assert.equal(citationsAreGrounded('Xem Điều 7.', provisions), true);
     assert.equal(citationsAreGrounded('Xem khoản 3 Điều 7.', provisions), false);
@@ -126,7 +135,10 @@ describe('knowledge: generative answers (LLM)', function () {
 
   it('validates its configuration, naming the variable', () => {
     assert.equal(loadKnowledgeConfig({}).llm, undefined);
-    assert.throws(() => loadKnowledgeConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1' }), (e: Error) => e instanceof KnowledgeConfigError && /LLM_MODEL/.test(e.message));
+    assert.throws(
+      () => loadKnowledgeConfig({ LLM_BASE_URL: 'http://127.0.0.1:1/v1' }),
+      (e: Error) => e instanceof KnowledgeConfigError && /LLM_MODEL/.test(e.message),
+    );
     assert.throws(() => loadKnowledgeConfig({ LLM_BASE_URL: 'không-phải-url', LLM_MODEL: 'x' }), /LLM_BASE_URL/);
     assert.throws(() => loadKnowledgeConfig({ LLM_TIMEOUT_MS: 'abc' }), /LLM_TIMEOUT_MS/);
     const err = (() => {

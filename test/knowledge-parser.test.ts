@@ -54,7 +54,9 @@ describe('knowledge: document parser', () => {
   });
 
   it('parses the province letter (Markdown emphasis, a numberless "Số: /UBND-NC")', () => {
-    const parsed = parseDocumentText(readFileSync(path.join(__dirname, '../knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8'));
+    const parsed = parseDocumentText(
+      readFileSync(path.join(__dirname, '../knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8'),
+    );
     assert.equal(parsed.metadata.code, '…/UBND-NC');
     assert.equal(parsed.metadata.kind, 'cong_van');
     const c = countNodes(parsed.nodes);
@@ -66,7 +68,9 @@ describe('knowledge: document parser', () => {
   });
 
   it('keeps "đ)" distinct from "d)" and reads markers without diacritics', () => {
-    const text = ['Điều 1. Thử', '1. Khoản một:', 'd) điểm d;', 'đ) điểm đ;', 'e) điểm e.', 'Dieu 2. Khong dau', '1. Khoan mot.'].join('\n');
+    const text = ['Điều 1. Thử', '1. Khoản một:', 'd) điểm d;', 'đ) điểm đ;', 'e) điểm e.', 'Dieu 2. Khong dau', '1. Khoan mot.'].join(
+      '\n',
+    );
     const parsed = parseDocumentText(text);
     const flat = flattenProvisions(parsed.nodes, 'Nghị định 1/2000/NĐ-CP', parsed.shape);
     assert.deepEqual(

@@ -36,10 +36,14 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.equal(banned.citations[0].citation, `Điều 6 ${ND73}`);
     assert.match(banned.answer, /tạm dừng/);
     assert.match(banned.answer, /chưa đầy đủ/);
-    const conditions = await answerer.answer('Đề xuất phải xuất phát từ yêu cầu cấp thiết, tháo gỡ điểm nghẽn cơ chế chính sách đúng không?');
+    const conditions = await answerer.answer(
+      'Đề xuất phải xuất phát từ yêu cầu cấp thiết, tháo gỡ điểm nghẽn cơ chế chính sách đúng không?',
+    );
     assert.equal(conditions.citations[0].citation, `Điều 5 ${ND73}`);
     // The letter's own words (point c of section 1 repeats the conditions): the decree first, the letter beside.
-    const repeated = await answerer.answer('Đề xuất phải tháo gỡ nút thắt, điểm nghẽn trong cơ chế chính sách chưa được quy định trong văn bản quy phạm pháp luật?');
+    const repeated = await answerer.answer(
+      'Đề xuất phải tháo gỡ nút thắt, điểm nghẽn trong cơ chế chính sách chưa được quy định trong văn bản quy phạm pháp luật?',
+    );
     assert.equal(repeated.citations[0].citation, `Điều 5 ${ND73}`);
     assert.match(repeated.citations[1]?.citation ?? '', /^điểm c mục 1 Công văn số/);
     // A task only the letter sets stays with the letter, quoted word for word.
@@ -52,7 +56,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     const deadline = await answerer.answer('Thủ trưởng phải xem xét kế hoạch đề xuất trong bao nhiêu ngày?');
     assert.equal(deadline.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
     // "Căn cứ" lists only provisions that support the answer: not the routing clause.
-    assert.ok(deadline.citations.every((c) => !(c.paths ?? []).some((p) => p.startsWith('dieu:7'))), JSON.stringify(deadline.citations));
+    assert.ok(
+      deadline.citations.every((c) => !(c.paths ?? []).some((p) => p.startsWith('dieu:7'))),
+      JSON.stringify(deadline.citations),
+    );
     const who = await answerer.answer('Nghị định 73 bảo vệ những ai?');
     assert.equal(who.citations[0].citation, `Điều 2 ${ND73}`);
     const damage = await answerer.answer('Đề xuất thất bại và gây thiệt hại thì cán bộ chịu trách nhiệm thế nào?');
@@ -64,12 +71,18 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
   });
 
   it('refuses off-topic questions, naming the two nearest provisions and offering them as buttons', async () => {
-    for (const q of ['Phụ cấp chức vụ trưởng phòng cấp huyện là bao nhiêu?', 'Bảo hiểm y tế của cán bộ được chi trả bao nhiêu phần trăm?', 'Ủy quyền ký văn bản cho phó giám đốc có đúng quy định không?']) {
+    for (const q of [
+      'Phụ cấp chức vụ trưởng phòng cấp huyện là bao nhiêu?',
+      'Bảo hiểm y tế của cán bộ được chi trả bao nhiêu phần trăm?',
+      'Ủy quyền ký văn bản cho phó giám đốc có đúng quy định không?',
+    ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);
       assert.match(a.answer, /chưa tìm thấy quy định/);
       assert.match(a.answer, /Các quy định gần nhất với câu hỏi: /);
-      const card = policyAnswerAdaptiveCard(a) as { actions?: Array<{ type: string; title: string; data: { verb: string; question: string } }> };
+      const card = policyAnswerAdaptiveCard(a) as {
+        actions?: Array<{ type: string; title: string; data: { verb: string; question: string } }>;
+      };
       const buttons = (card.actions ?? []).filter((x) => x.type === 'Action.Submit');
       assert.equal(buttons.length, 2, q);
       assert.equal(buttons[0].data.verb, KB_ASK_VERB);

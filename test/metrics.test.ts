@@ -58,7 +58,11 @@ describe('metrics: /metrics in Prometheus format', function () {
 
   it('counts a malformed activity as rejected, not as a turn that succeeded', async () => {
     const before = sample((await scrape(h.url)).text, 'tld_turns_total', { channel: 'other', outcome: 'rejected' }) ?? 0;
-    const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+    const res = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message"}',
+    });
     assert.equal(res.status, 400);
     await res.text();
     const after = sample((await scrape(h.url)).text, 'tld_turns_total', { channel: 'other', outcome: 'rejected' });
@@ -97,7 +101,9 @@ describe('metrics: /metrics in Prometheus format', function () {
     if (!exists[0].t) {
       // A minimal stand-in with pg-boss 10's columns that the collector reads.
       await h.db.dataSource.query(`CREATE SCHEMA pgboss`);
-      await h.db.dataSource.query(`CREATE TABLE pgboss.job (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, state text NOT NULL)`);
+      await h.db.dataSource.query(
+        `CREATE TABLE pgboss.job (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, state text NOT NULL)`,
+      );
     } else {
       // pg-boss itself is installed: its job table is partitioned by queue, so the queue must exist.
       await h.db.dataSource.query(`SELECT pgboss.create_queue('metrics-test', '{"policy":"standard"}'::json)`);

@@ -51,13 +51,20 @@ function notifierOf(h: BotHarness): BotNotifier {
 
 /** Registers the test kind through the renderer registry: a plain text per channel. */
 function registerTestKind(notifier: BotNotifier): void {
-  notifier.registerRenderer([TEST_KIND], async (row, officer, channelId) =>
-    toActivity(channelId, `Thông báo thử số ${String(row.payload.n)} gửi ${officer.fullName}.`) as Record<string, unknown>,
+  notifier.registerRenderer(
+    [TEST_KIND],
+    async (row, officer, channelId) =>
+      toActivity(channelId, `Thông báo thử số ${String(row.payload.n)} gửi ${officer.fullName}.`) as Record<string, unknown>,
   );
 }
 
-async function outboxRow(h: { db: { dataSource: BotHarness['db']['dataSource'] } }, id: string): Promise<{ state: string; channel: string | null; attempts: number; last_error: string | null }> {
-  const [row] = (await h.db.dataSource.query(`SELECT state, channel, attempts, last_error FROM notification_outbox WHERE id = $1`, [id])) as {
+async function outboxRow(
+  h: { db: { dataSource: BotHarness['db']['dataSource'] } },
+  id: string,
+): Promise<{ state: string; channel: string | null; attempts: number; last_error: string | null }> {
+  const [row] = (await h.db.dataSource.query(`SELECT state, channel, attempts, last_error FROM notification_outbox WHERE id = $1`, [
+    id,
+  ])) as {
     state: string;
     channel: string | null;
     attempts: number;
@@ -86,12 +93,12 @@ describe('notification delivery when the Teams app is not installed', function (
       this.timeout(180_000);
       await graph.start();
       h = await startHarness({
-          env: graphEnv(graph),
-          features: [registerDecisionFeature],
-          seed: async (db) => {
-            p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
-          },
-        });
+        env: graphEnv(graph),
+        features: [registerDecisionFeature],
+        seed: async (db) => {
+          p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
+        },
+      });
       registerTestKind(notifierOf(h));
       // Someone has talked to the bot on Teams: the service URL and tenant are known.
       await h.user(STAFF).say('xin chào');
@@ -104,9 +111,15 @@ describe('notification delivery when the Teams app is not installed', function (
 
     it('(a) 403 on the new conversation → installed through Graph → the decider card arrives in the new chat', async () => {
       const aad = deterministicAadObjectId(HEAD);
-      h.connector.failNext(1, { status: 403, operations: ['createConversation'], body: { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } } });
+      h.connector.failNext(1, {
+        status: 403,
+        operations: ['createConversation'],
+        body: { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } },
+      });
       const { id: proposalId, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
-      const { lines } = await captureLogs(() => h.server.container.events.emit('submitted', { proposalId, revision: 1, actorId: p.scStaff! }));
+      const { lines } = await captureLogs(() =>
+        h.server.container.events.emit('submitted', { proposalId, revision: 1, actorId: p.scStaff! }),
+      );
       logs.push(...lines);
 
       const refused = h.connector.requests.filter((r) => r.operation === 'createConversation' && r.status === 403);
@@ -118,7 +131,10 @@ describe('notification delivery when the Teams app is not installed', function (
       assert.equal(graph.callsTo(new RegExp(`/users/${aad}/teamwork/installedApps/[^/]+/chat$`), 'GET')[0]?.status, 200);
 
       const chatId = graph.chats.get(graph.installations.get(aad)!)!;
-      const inChat = h.connector.messages(chatId).map((a) => allText([a])).join('\n');
+      const inChat = h.connector
+        .messages(chatId)
+        .map((a) => allText([a]))
+        .join('\n');
       assert.match(inChat, new RegExp(code), 'the decider card was delivered in the chat Graph named');
       assert.match(inChat, /Ghi ý kiến cấp ủy/); // the decider card: the Party-committee step comes first (Art. 4.3)
 
@@ -127,7 +143,10 @@ describe('notification delivery when the Teams app is not installed', function (
         [p.scHead],
       )) as { state: string; channel: string }[];
       assert.ok(rows.length >= 1);
-      assert.deepEqual(rows.map((r) => [r.state, r.channel]), rows.map(() => ['sent', 'msteams']));
+      assert.deepEqual(
+        rows.map((r) => [r.state, r.channel]),
+        rows.map(() => ['sent', 'msteams']),
+      );
       const [account] = (await h.db.dataSource.query(
         `SELECT conversation_reference->'conversation'->>'id' AS chat FROM channel_account WHERE officer_id = $1 AND channel = 'msteams'`,
         [p.scHead],
@@ -139,7 +158,13 @@ describe('notification delivery when the Teams app is not installed', function (
       const creates = h.connector.createdConversations.length;
       const id = await notify(h, p.scHead!, 1);
       assert.equal((await outboxRow(h, id)).state, 'sent');
-      assert.match(h.connector.messages(chatId).map((a) => a.text ?? '').join('\n'), /Thông báo thử số 1 gửi Phạm Văn Khoa/);
+      assert.match(
+        h.connector
+          .messages(chatId)
+          .map((a) => a.text ?? '')
+          .join('\n'),
+        /Thông báo thử số 1 gửi Phạm Văn Khoa/,
+      );
       assert.equal(graph.calls.length, graphCalls);
       assert.equal(h.connector.createdConversations.length, creates);
     });
@@ -154,7 +179,13 @@ describe('notification delivery when the Teams app is not installed', function (
       logs.push(...lines);
       assert.equal((await outboxRow(h, id)).state, 'sent');
       assert.equal(graph.callsTo(new RegExp(`/users/${aad}/teamwork/installedApps$`), 'POST')[0]?.status, 409);
-      assert.match(h.connector.messages(`19:${aad}_existing@unq.gbl.spaces`).map((a) => a.text ?? '').join('\n'), /Thông báo thử số 2/);
+      assert.match(
+        h.connector
+          .messages(`19:${aad}_existing@unq.gbl.spaces`)
+          .map((a) => a.text ?? '')
+          .join('\n'),
+        /Thông báo thử số 2/,
+      );
       assert.equal(graph.callsTo(/oauth2\/v2\.0\/token$/).length, 1, 'one token for both installations');
     });
 
@@ -177,7 +208,13 @@ describe('notification delivery when the Teams app is not installed', function (
       assert.ok(chatId, 'installed through Graph');
       const refused = h.connector.requests.filter((r) => r.conversationId === user.conversationId && r.status === 404);
       assert.equal(refused.length, 1, 'the stored conversation was tried first');
-      assert.match(h.connector.messages(chatId).map((a) => a.text ?? '').join('\n'), /Thông báo thử số 6 gửi Tạ Thị Ba/);
+      assert.match(
+        h.connector
+          .messages(chatId)
+          .map((a) => a.text ?? '')
+          .join('\n'),
+        /Thông báo thử số 6 gửi Tạ Thị Ba/,
+      );
       const [account] = (await h.db.dataSource.query(
         `SELECT conversation_reference->'conversation'->>'id' AS chat FROM channel_account WHERE officer_id = $1 AND channel = 'msteams'`,
         [p.scDeputy3],
@@ -188,7 +225,12 @@ describe('notification delivery when the Teams app is not installed', function (
     it('(d) the Graph secret and tokens never reach the logs, not even when Graph refuses the secret', async () => {
       const config = loadGraphConfig(graphEnv(graph, { GRAPH_CLIENT_SECRET: `${GRAPH_SECRET}-wrong` }))!;
       const installer = new GraphAppInstaller(config);
-      const { result, lines } = await captureLogs(() => installer.installForUser(deterministicAadObjectId(STAFF)).then(() => null, (err: unknown) => err));
+      const { result, lines } = await captureLogs(() =>
+        installer.installForUser(deterministicAadObjectId(STAFF)).then(
+          () => null,
+          (err: unknown) => err,
+        ),
+      );
       assert.ok(result instanceof GraphError);
       assert.equal(result.step, 'token');
       assert.equal(result.status, 401);
@@ -200,7 +242,9 @@ describe('notification delivery when the Teams app is not installed', function (
       assert.ok(logs.length > 0, 'the deliveries above were logged');
       assert.ok(!all.includes(GRAPH_SECRET), 'no secret in the logs');
       for (const token of graph.issuedTokens) assert.ok(!all.includes(token.split('.')[1]!), 'no access token in the logs');
-      const errors = (await h.db.dataSource.query(`SELECT coalesce(string_agg(last_error, ' '), '') AS e FROM notification_outbox`)) as { e: string }[];
+      const errors = (await h.db.dataSource.query(`SELECT coalesce(string_agg(last_error, ' '), '') AS e FROM notification_outbox`)) as {
+        e: string;
+      }[];
       assert.ok(!errors[0]!.e.includes(GRAPH_SECRET));
     });
 
@@ -223,12 +267,12 @@ describe('notification delivery when the Teams app is not installed', function (
       this.timeout(180_000);
       await fake.start();
       z = await startZaloHarness({
-          fake,
-          features: [registerDecisionFeature],
-          seed: async (db) => {
-            p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
-          },
-        });
+        fake,
+        features: [registerDecisionFeature],
+        seed: async (db) => {
+          p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
+        },
+      });
       registerTestKind(notifierOf(z.h));
       await z.h.user(STAFF).say('xin chào');
     });
@@ -246,11 +290,21 @@ describe('notification delivery when the Teams app is not installed', function (
       z.h.connector.failNext(1, { status: 403, operations: ['createConversation'] });
       const id = await notify(z.h, p.scHead!, 4);
       await z.runtime.idle();
-      assert.equal(z.h.connector.requests.filter((r) => r.operation === 'createConversation' && r.status === 403).length, 1, 'Teams was tried first');
+      assert.equal(
+        z.h.connector.requests.filter((r) => r.operation === 'createConversation' && r.status === 403).length,
+        1,
+        'Teams was tried first',
+      );
       const row = await outboxRow(z.h, id);
       assert.equal(row.state, 'sent');
       assert.equal(row.channel, 'zalo_oa');
-      assert.match(fake.oaDelivered(head.userId).map((m) => m.text).join('\n'), /Thông báo thử số 4 gửi Phạm Văn Khoa/);
+      assert.match(
+        fake
+          .oaDelivered(head.userId)
+          .map((m) => m.text)
+          .join('\n'),
+        /Thông báo thử số 4 gửi Phạm Văn Khoa/,
+      );
     });
   });
 
@@ -261,11 +315,11 @@ describe('notification delivery when the Teams app is not installed', function (
     before(async function () {
       this.timeout(180_000);
       h = await startHarness({
-          features: [registerDecisionFeature],
-          seed: async (db) => {
-            p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
-          },
-        });
+        features: [registerDecisionFeature],
+        seed: async (db) => {
+          p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId });
+        },
+      });
       registerTestKind(notifierOf(h));
       await h.user(STAFF).say('xin chào');
     });
@@ -296,8 +350,13 @@ describe('notification delivery when the Teams app is not installed', function (
       assert.equal(row.channel, 'msteams');
       assert.equal(row.attempts, 2);
       const aad = deterministicAadObjectId(HEAD);
-      const created = h.connector.createdConversations.filter((c) => (c.parameters.members as { aadObjectId?: string }[]).some((m) => m.aadObjectId === aad));
-      const text = h.connector.activities.filter((a) => created.some((c) => c.id === a.conversationId)).map((a) => allText([a.activity])).join('\n');
+      const created = h.connector.createdConversations.filter((c) =>
+        (c.parameters.members as { aadObjectId?: string }[]).some((m) => m.aadObjectId === aad),
+      );
+      const text = h.connector.activities
+        .filter((a) => created.some((c) => c.id === a.conversationId))
+        .map((a) => allText([a.activity]))
+        .join('\n');
       assert.match(text, /Thông báo thử số 5 gửi Phạm Văn Khoa/);
       assert.doesNotMatch(allText(await h.user(HOME_AFFAIRS).say('HÀNG ĐỢI')), /Phạm Văn Khoa/, 'no longer listed');
     });
@@ -307,7 +366,12 @@ describe('notification delivery when the Teams app is not installed', function (
     it('is off unless GRAPH_PROACTIVE_INSTALL=true; names the missing variable, never the secret', () => {
       assert.equal(loadGraphConfig({}), null);
       assert.equal(loadGraphConfig({ GRAPH_PROACTIVE_INSTALL: 'false', GRAPH_CLIENT_SECRET: GRAPH_SECRET }), null);
-      const base = { GRAPH_PROACTIVE_INSTALL: 'true', GRAPH_TENANT_ID: GRAPH_TENANT, GRAPH_CLIENT_ID: GRAPH_CLIENT, GRAPH_CLIENT_SECRET: GRAPH_SECRET };
+      const base = {
+        GRAPH_PROACTIVE_INSTALL: 'true',
+        GRAPH_TENANT_ID: GRAPH_TENANT,
+        GRAPH_CLIENT_ID: GRAPH_CLIENT,
+        GRAPH_CLIENT_SECRET: GRAPH_SECRET,
+      };
       assert.throws(
         () => loadGraphConfig(base),
         (err: unknown) => err instanceof ConfigError && /TEAMS_APP_CATALOG_ID/.test(err.message) && !err.message.includes(GRAPH_SECRET),
@@ -331,7 +395,14 @@ describe('notification delivery when the Teams app is not installed', function (
       })!;
       assert.deepEqual([config.clientId, config.tenantId, config.clientSecret], [GRAPH_CLIENT, GRAPH_TENANT, GRAPH_SECRET]);
       assert.throws(
-        () => loadGraphConfig({ GRAPH_PROACTIVE_INSTALL: 'true', TEAMS_APP_CATALOG_ID: CATALOG_APP, MICROSOFT_APP_ID: GRAPH_CLIENT, MICROSOFT_APP_PASSWORD: 'x', MICROSOFT_APP_TYPE: 'MultiTenant' }),
+        () =>
+          loadGraphConfig({
+            GRAPH_PROACTIVE_INSTALL: 'true',
+            TEAMS_APP_CATALOG_ID: CATALOG_APP,
+            MICROSOFT_APP_ID: GRAPH_CLIENT,
+            MICROSOFT_APP_PASSWORD: 'x',
+            MICROSOFT_APP_TYPE: 'MultiTenant',
+          }),
         /GRAPH_TENANT_ID/,
       );
     });

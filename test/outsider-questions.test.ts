@@ -16,13 +16,18 @@ describe('people not in the directory', () => {
   before(async () => {
     h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource) });
     // The province's letter, so that an answer quotes it and offers its whole section.
-    await importDocument(h.db.dataSource, readFileSync(path.join(__dirname, '../knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8'), {});
+    await importDocument(
+      h.db.dataSource,
+      readFileSync(path.join(__dirname, '../knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8'),
+      {},
+    );
     await h.server.container.answerer.refresh();
   });
   after(async () => h?.close());
 
   const accounts = async (externalId: string) =>
-    (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM channel_account WHERE external_user_id = $1`, [externalId]))[0].n as number;
+    (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM channel_account WHERE external_user_id = $1`, [externalId]))[0]
+      .n as number;
 
   it('answers a policy question with the provision cited, says how to be added, and opens the whole article', async () => {
     const user = h.user('khach.moi@example.invalid');
@@ -74,7 +79,10 @@ describe('people not in the directory', () => {
     const user = h.user('hoi.nhieu@example.invalid');
     const texts: string[] = [];
     for (let i = 0; i < 7; i++) texts.push(allText(await user.say('Ai có quyền đề xuất đổi mới sáng tạo?')));
-    assert.ok(texts.slice(0, 6).every((t) => /bổ sung vào danh bạ/.test(t)), 'six answered');
+    assert.ok(
+      texts.slice(0, 6).every((t) => /bổ sung vào danh bạ/.test(t)),
+      'six answered',
+    );
     assert.match(texts[6]!, /hỏi nhiều câu liên tiếp/);
     // Another outsider is not affected.
     assert.match(allText(await h.user('nguoi.khac@example.invalid').say('Ai có quyền đề xuất đổi mới sáng tạo?')), /bổ sung vào danh bạ/);
@@ -108,7 +116,9 @@ describe('people not linked on Zalo', function () {
     const menu = await user.say('tạo đề xuất');
     assert.equal(menu.length, 1);
     assert.match(menu[0]!.text, /liên kết tài khoản Zalo/);
-    const [{ n }] = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM channel_account WHERE external_user_id = $1`, [user.userId]);
+    const [{ n }] = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM channel_account WHERE external_user_id = $1`, [
+      user.userId,
+    ]);
     assert.equal(n, 0);
   });
 });

@@ -97,7 +97,10 @@ describe('plan validation', () => {
   describe('texts, fields and the self-check', () => {
     it('counts characters (not bytes) and states the bounds', () => {
       assert.equal(value(validateText('  Số hóa hồ sơ  ', { min: 10, max: 300 }, 'Tên đề xuất')), 'Số hóa hồ sơ');
-      assert.match(error(validateText('Ngắn', { min: 10, max: 300 }, 'Tên đề xuất')), /Tên đề xuất quá ngắn \(4 ký tự\); cần ít nhất 10 ký tự/);
+      assert.match(
+        error(validateText('Ngắn', { min: 10, max: 300 }, 'Tên đề xuất')),
+        /Tên đề xuất quá ngắn \(4 ký tự\); cần ít nhất 10 ký tự/,
+      );
       assert.match(error(validateText('ố'.repeat(301), { min: 10, max: 300 }, 'Tên đề xuất')), /quá dài \(301 ký tự\); tối đa 300/);
       assert.match(error(validateText('   ', { min: 10, max: 300 }, 'Tên đề xuất')), /không được để trống/);
     });
@@ -145,15 +148,39 @@ describe('plan validation', () => {
     it('accepts a complete plan (optional parts left out)', () => assert.deepEqual(checkPlanComplete(complete, fields, TODAY), []));
     it('lists every missing required part, in the order of the plan', () => {
       const problems = checkPlanComplete({ title: 'Số hóa hồ sơ cấp phép xây dựng' }, fields, TODAY).map((p) => p.key);
-      assert.deepEqual(problems, ['field', 'necessity', 'purpose', 'requirements', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults', 'startDate', 'endDate', 'fundingAmount', 'c1', 'c2', 'c3', 'c4']);
+      assert.deepEqual(problems, [
+        'field',
+        'necessity',
+        'purpose',
+        'requirements',
+        'bottleneck',
+        'content',
+        'scope',
+        'implementers',
+        'feasibility',
+        'expectedResults',
+        'startDate',
+        'endDate',
+        'fundingAmount',
+        'c1',
+        'c2',
+        'c3',
+        'c4',
+      ]);
     });
     it('catches dates that have passed since the draft was written', () => {
       const problems = checkPlanComplete(complete, fields, '2027-06-01');
-      assert.deepEqual(problems.map((p) => p.key), ['startDate']);
+      assert.deepEqual(
+        problems.map((p) => p.key),
+        ['startDate'],
+      );
       assert.match(problems[0].message, /01\/03\/2027 đã qua/);
     });
     it('catches a field removed from the configuration', () => {
-      assert.deepEqual(checkPlanComplete({ ...complete, field: 'the_thao' }, fields, TODAY).map((p) => p.key), ['field']);
+      assert.deepEqual(
+        checkPlanComplete({ ...complete, field: 'the_thao' }, fields, TODAY).map((p) => p.key),
+        ['field'],
+      );
     });
   });
 });

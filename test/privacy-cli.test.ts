@@ -21,9 +21,14 @@ describe('privacy: CLI commands', function () {
 
   const runCli = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'bot/cli.ts', ...args],
+        { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+        (err, stdout, stderr) => {
+          resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+        },
+      );
     });
 
   async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
@@ -82,8 +87,14 @@ describe('privacy: CLI commands', function () {
     assert.match(purged.stdout, /đã xóa 1 bản ghi/);
 
     await withDb(async (db) => {
-      const actions = (await db.dataSource.query(`SELECT action, comment FROM audit_event ORDER BY id`)) as { action: string; comment: string | null }[];
-      assert.deepEqual(actions.map((a) => a.action), ['privacy_exported', 'privacy_erased']);
+      const actions = (await db.dataSource.query(`SELECT action, comment FROM audit_event ORDER BY id`)) as {
+        action: string;
+        comment: string | null;
+      }[];
+      assert.deepEqual(
+        actions.map((a) => a.action),
+        ['privacy_exported', 'privacy_erased'],
+      );
       assert.equal(actions[1].comment, 'Đơn số 7/2026');
       const [officer]: { full_name: string }[] = await db.dataSource.query(`SELECT full_name FROM officer WHERE email LIKE 'erased-%'`);
       assert.equal(officer.full_name, 'Người dùng đã xóa');

@@ -85,7 +85,7 @@ async function seedPersonalData(db: TestDatabase): Promise<Seeded> {
   return { staffId, headId, otherId, proposalId };
 }
 
-describe('privacy: export and erasure of an officer\'s personal data', function () {
+describe("privacy: export and erasure of an officer's personal data", function () {
   // The first PGlite database of a test process runs initdb and every migration: slow on a busy machine.
   this.timeout(180_000);
   let db: TestDatabase;
@@ -104,14 +104,14 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
     assert.equal(data.officer.full_name, staff.name);
     assert.equal(data.officer.phone, '0912345678');
     assert.equal(data.officer.unit_name, 'Phòng Quản lý khoa học');
-    assert.deepEqual(
-      data.references['channel_account.officer_id'].map((r) => r.channel).sort(),
-      ['msteams', 'zalo_oa'],
-    );
+    assert.deepEqual(data.references['channel_account.officer_id'].map((r) => r.channel).sort(), ['msteams', 'zalo_oa']);
     assert.equal(data.references['proposal.proposer_id'].length, 1);
     assert.equal(data.references['proposal.proposer_id'][0].title, 'Số hóa hồ sơ một cửa');
     assert.equal(data.references['proposal_revision.author_id'].length, 2);
-    assert.deepEqual(data.references['audit_event.actor_id'].map((r) => r.action), ['submit']);
+    assert.deepEqual(
+      data.references['audit_event.actor_id'].map((r) => r.action),
+      ['submit'],
+    );
     assert.equal(data.references['notification_outbox.officer_id'].length, 1);
     assert.equal(data.references['proposal.holder_id'], undefined, 'the staff member holds nothing');
     const keys = (data.other.conversation_state as { key: string }[]).map((r) => r.key).sort();
@@ -123,7 +123,11 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
     if (data.references['web_session.officer_id']) {
       assert.equal(data.references['web_session.officer_id'][0].token_hash, '[ẩn]', 'session tokens (even hashed) are not exported');
     }
-    if (data.other.zalo_inbox) assert.deepEqual((data.other.zalo_inbox as { dedup_key: string }[]).map((r) => r.dedup_key), ['m1']);
+    if (data.other.zalo_inbox)
+      assert.deepEqual(
+        (data.other.zalo_inbox as { dedup_key: string }[]).map((r) => r.dedup_key),
+        ['m1'],
+      );
     const json = JSON.stringify(data);
     assert.ok(!json.includes('29:other-teams') && !json.includes(other.name), 'nothing about another officer');
     // Dates are ISO strings: the export is plain JSON.
@@ -161,7 +165,10 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
     assert.equal((await db.dataSource.query('SELECT 1 FROM channel_account WHERE officer_id = $1', [s.otherId])).length, 1);
 
     // Official records stay, pointing at the anonymised person.
-    const proposal: { proposer_id: string; title: string }[] = await db.dataSource.query('SELECT proposer_id, title FROM proposal WHERE id = $1', [s.proposalId]);
+    const proposal: { proposer_id: string; title: string }[] = await db.dataSource.query(
+      'SELECT proposer_id, title FROM proposal WHERE id = $1',
+      [s.proposalId],
+    );
     assert.equal(proposal[0].proposer_id, s.staffId);
     assert.equal((await db.dataSource.query('SELECT 1 FROM proposal_revision WHERE author_id = $1', [s.staffId])).length, 2);
 
@@ -186,7 +193,9 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
       assert.ok(!json.includes(personal), `${personal} is gone`);
     }
     if ((await db.dataSource.query(`SELECT to_regclass('zalo_inbox')::text AS t`))[0].t) {
-      const inbox = (await db.dataSource.query('SELECT dedup_key FROM zalo_inbox ORDER BY id')).map((r: { dedup_key: string }) => r.dedup_key);
+      const inbox = (await db.dataSource.query('SELECT dedup_key FROM zalo_inbox ORDER BY id')).map(
+        (r: { dedup_key: string }) => r.dedup_key,
+      );
       assert.deepEqual(inbox, ['m2'], 'the Zalo messages of the erased person are gone, others stay');
     }
   });
@@ -212,7 +221,9 @@ describe('privacy: export and erasure of an officer\'s personal data', function 
     assert.equal(forced.status, 'erased');
     const [erased]: { full_name: string }[] = await db.dataSource.query('SELECT full_name FROM officer WHERE id = $1', [s.headId]);
     assert.equal(erased.full_name, ERASED_NAME);
-    const [event]: { data: { forced: boolean } }[] = await db.dataSource.query(`SELECT data FROM audit_event WHERE action = 'privacy_erased'`);
+    const [event]: { data: { forced: boolean } }[] = await db.dataSource.query(
+      `SELECT data FROM audit_event WHERE action = 'privacy_erased'`,
+    );
     assert.equal(event.data.forced, true);
   });
 

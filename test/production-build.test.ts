@@ -37,12 +37,27 @@ describe('production build: node dist/bot/main.js', function () {
     child = spawn(process.execPath, ['dist/bot/main.js'], {
       cwd: root,
       // NODE_OPTIONS emptied: nothing may bring tsx (or any loader) into the compiled process.
-      env: { ...process.env, NODE_OPTIONS: '', TEST_DATABASE_URL: '', DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_MODE: 'true', NODE_ENV: '' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        TEST_DATABASE_URL: '',
+        DATABASE_URL: '',
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DEMO_MODE: 'true',
+        NODE_ENV: '',
+      },
     });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    await waitFor(() => output.includes('npm run chat -- --as'), 240_000, () => `the compiled bot never printed its demo banner; it said:\n${output.slice(-3000)}`);
+    await waitFor(
+      () => output.includes('npm run chat -- --as'),
+      240_000,
+      () => `the compiled bot never printed its demo banner; it said:\n${output.slice(-3000)}`,
+    );
   });
 
   after(() => {
@@ -70,7 +85,11 @@ describe('production build: node dist/bot/main.js', function () {
     assert.equal((await c.signInDemo(officers[0]!.id)).status, 200);
     const answer = await c.post('/web/api/messages', { text: 'Nghị định 73 áp dụng cho những ai?' });
     assert.equal(answer.status, 200);
-    assert.match(JSON.stringify(answer.body.replies), /Điều 2 Nghị định 73\/2023\/NĐ-CP/, 'the curated answer (knowledge/curated) citing its article');
+    assert.match(
+      JSON.stringify(answer.body.replies),
+      /Điều 2 Nghị định 73\/2023\/NĐ-CP/,
+      'the curated answer (knowledge/curated) citing its article',
+    );
     const workbook = await c.get('/web/api/dashboard/dashboard.xlsx');
     assert.equal(workbook.status, 200);
     assert.equal(workbook.text.slice(0, 2), 'PK', 'an XLSX (zip) file');
@@ -86,7 +105,13 @@ describe('production build: node dist/bot/main.js', function () {
         title: 'Kế hoạch', blocks: [{ type: 'paragraph', text: 'Nội dung' }],
         signature: { position: 'Giám đốc', name: 'Lê Thị Ánh' }, recipients: [],
       }).then((docx) => console.log(JSON.stringify({ zip: docx.subarray(0, 2).toString(), due: deadline('2026-02-13', 7).due })));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'silent' }, encoding: 'utf8' }));
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      }),
+    );
     assert.equal(out.zip, 'PK', 'a .docx (zip) file');
     assert.equal(out.due, '2026-03-03', 'Tết 2026 skipped (the example in services/calendar/working-days.ts)');
   });

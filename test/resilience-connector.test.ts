@@ -43,10 +43,27 @@ describe('resilience: connector failures on replies', function () {
       assert.equal(replies.length, 1, 'delivered exactly once');
       assert.match(allText(replies), HELP);
       const calls = replyCalls(before);
-      assert.deepEqual(calls.map((c) => c.status), [status, status, 200], JSON.stringify(calls.map((c) => [c.seq, c.operation, c.status, c.receivedAt.getTime(), c.simulated, (c.body as { text?: string })?.text?.slice(0, 20), (c.body as { type?: string })?.type])));
+      assert.deepEqual(
+        calls.map((c) => c.status),
+        [status, status, 200],
+        JSON.stringify(
+          calls.map((c) => [
+            c.seq,
+            c.operation,
+            c.status,
+            c.receivedAt.getTime(),
+            c.simulated,
+            (c.body as { text?: string })?.text?.slice(0, 20),
+            (c.body as { type?: string })?.type,
+          ]),
+        ),
+      );
       // Backoff: the attempts are spread out, not fired back to back.
       const gaps = calls.slice(1).map((c, i) => c.receivedAt.getTime() - calls[i].receivedAt.getTime());
-      assert.ok(gaps.every((g) => g >= 50), `gaps ${gaps.join(', ')} ms`);
+      assert.ok(
+        gaps.every((g) => g >= 50),
+        `gaps ${gaps.join(', ')} ms`,
+      );
     });
   }
 
@@ -58,13 +75,21 @@ describe('resilience: connector failures on replies', function () {
     assert.equal(status, 200);
     assert.equal(replies.length, 1);
     assert.match(allText(replies), HELP);
-    assert.deepEqual(replyCalls(before).map((c) => c.status), [429, 200]);
+    assert.deepEqual(
+      replyCalls(before).map((c) => c.status),
+      [429, 200],
+    );
   });
 
   it('honours Retry-After on a 429', async () => {
     const user = h.user(staff.email);
     const before = h.connector.requests.length;
-    h.connector.failNext(1, { status: 429, retryAfterSeconds: 1, operations: ['replyToActivity', 'sendToConversation'], conversationId: user.conversationId });
+    h.connector.failNext(1, {
+      status: 429,
+      retryAfterSeconds: 1,
+      operations: ['replyToActivity', 'sendToConversation'],
+      conversationId: user.conversationId,
+    });
     const { replies } = await user.post(messageActivity(user.session, 'hướng dẫn'));
     assert.match(allText(replies), HELP);
     const [first, second] = replyCalls(before);

@@ -21,15 +21,19 @@ const other = TEST_PEOPLE.find((p) => p.position === 'Trưởng phòng')!;
 let gate: Promise<void> | undefined;
 let reachedGate: (() => void) | undefined;
 function counterFeature(bot: BotApplication): void {
-  bot.commands.register('test.count', async (turn) => {
-    if (gate) {
-      reachedGate?.();
-      await gate;
-    }
-    const count = Number(turn.conversation.count ?? 0) + 1;
-    turn.conversation.count = count;
-    return `đã đếm ${count}`;
-  }, 'own');
+  bot.commands.register(
+    'test.count',
+    async (turn) => {
+      if (gate) {
+        reachedGate?.();
+        await gate;
+      }
+      const count = Number(turn.conversation.count ?? 0) + 1;
+      turn.conversation.count = count;
+      return `đã đếm ${count}`;
+    },
+    'own',
+  );
   bot.commands.registerText({ keywords: ['đếm'], verb: 'test.count', parse: () => ({}) });
 }
 

@@ -13,15 +13,44 @@ const ZALO_SECRET = 'fuzz-secret-0123456789';
 
 /** Texts a person (or an attacker) might type. */
 const vietnamese = fc.constantFrom(
-  'tạo đề xuất', 'hướng dẫn', 'menu', 'quay lại', 'bỏ qua', 'hủy', 'có', 'xem lại', 'gửi đề xuất', 'tiếp tục 1', 'xóa nháp 1',
-  'đề xuất của tôi', 'việc chờ tôi', 'Điều 7 Nghị định 73 quy định gì?', 'DUYỆT', 'TỪ CHỐI', 'sửa phần b', 'giữ nguyên',
-  'Số hóa hồ sơ cấp giấy phép xây dựng tại Bộ phận một cửa cấp xã', '2', '01/02/2027', '150 triệu đồng',
+  'tạo đề xuất',
+  'hướng dẫn',
+  'menu',
+  'quay lại',
+  'bỏ qua',
+  'hủy',
+  'có',
+  'xem lại',
+  'gửi đề xuất',
+  'tiếp tục 1',
+  'xóa nháp 1',
+  'đề xuất của tôi',
+  'việc chờ tôi',
+  'Điều 7 Nghị định 73 quy định gì?',
+  'DUYỆT',
+  'TỪ CHỐI',
+  'sửa phần b',
+  'giữ nguyên',
+  'Số hóa hồ sơ cấp giấy phép xây dựng tại Bộ phận một cửa cấp xã',
+  '2',
+  '01/02/2027',
+  '150 triệu đồng',
 );
 const nastyText = fc.oneof(
   vietnamese,
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom('\u0000', '\u202e‮gnp.exe', '\ud800', '𝕿𝖊𝖘𝖙 👨‍👩‍👧‍👦', ' \t\r\n ', '%s%n%x', '${7*7}{{7*7}}', "'; DROP TABLE officer; --", '\\u0000'),
+  fc.constantFrom(
+    '\u0000',
+    '\u202e‮gnp.exe',
+    '\ud800',
+    '𝕿𝖊𝖘𝖙 👨‍👩‍👧‍👦',
+    ' \t\r\n ',
+    '%s%n%x',
+    '${7*7}{{7*7}}',
+    "'; DROP TABLE officer; --",
+    '\\u0000',
+  ),
   fc.tuple(vietnamese, fc.integer({ min: 1, max: 12_000 })).map(([t, n]) => t.repeat(Math.ceil(n / t.length)).slice(0, n)),
 );
 
@@ -47,7 +76,12 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
     // The Zalo Bot webhook, enabled for this server; its replies go to a port nobody listens on.
     h = await startHarness({
       seed: (db) => seedTestDirectory(db.dataSource),
-      env: { ...PARTY_STEP_OFF_ENV, ZALO_BOT_TOKEN: 'fuzz-token', ZALO_BOT_SECRET: ZALO_SECRET, ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9' },
+      env: {
+        ...PARTY_STEP_OFF_ENV,
+        ZALO_BOT_TOKEN: 'fuzz-token',
+        ZALO_BOT_SECRET: ZALO_SECRET,
+        ZALO_BOT_API_BASE_URL: 'http://127.0.0.1:9',
+      },
     });
     user = h.user(manager.email);
   });
@@ -58,7 +92,22 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
 
   it('random JSON bodies and broken activity shapes: 400, never 500', async () => {
     const base = messageActivity(user.session, 'hướng dẫn') as unknown as Record<string, unknown>;
-    const field = fc.constantFrom('type', 'text', 'from', 'conversation', 'serviceUrl', 'channelId', 'recipient', 'value', 'entities', 'channelData', 'attachments', 'id', 'locale', 'timestamp');
+    const field = fc.constantFrom(
+      'type',
+      'text',
+      'from',
+      'conversation',
+      'serviceUrl',
+      'channelId',
+      'recipient',
+      'value',
+      'entities',
+      'channelData',
+      'attachments',
+      'id',
+      'locale',
+      'timestamp',
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -95,11 +144,29 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
 
   it('random Action.Execute verbs and data: an invoke answer (card or message), never 500 or 501', async () => {
     const verb = fc.oneof(
-      fc.constantFrom('menu.show', 'menu.help', 'menu.newProposal', 'plan.resume', 'plan.delete', 'plan.deleteConfirmed', 'plan.form', 'plan.saveForm', 'plan.review', 'plan.edit', 'plan.submit', 'plan.download', 'decision.approve', 'decision.reject'),
+      fc.constantFrom(
+        'menu.show',
+        'menu.help',
+        'menu.newProposal',
+        'plan.resume',
+        'plan.delete',
+        'plan.deleteConfirmed',
+        'plan.form',
+        'plan.saveForm',
+        'plan.review',
+        'plan.edit',
+        'plan.submit',
+        'plan.download',
+        'decision.approve',
+        'decision.reject',
+      ),
       fc.string({ maxLength: 40 }),
     );
     const data = fc.dictionary(
-      fc.oneof(fc.constantFrom('proposalId', 'index', 'code', 'section', 'version', 'title', 'field', 'startDate', 'fundingAmount', 'comment'), fc.string({ maxLength: 20 })),
+      fc.oneof(
+        fc.constantFrom('proposalId', 'index', 'code', 'section', 'version', 'title', 'field', 'startDate', 'fundingAmount', 'comment'),
+        fc.string({ maxLength: 20 }),
+      ),
       fc.oneof(fc.jsonValue(), nastyText, fc.uuid()),
       { maxKeys: 8 },
     );
@@ -119,10 +186,13 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
 
   it('random Action.Submit values: 200, never 500', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ verb: fc.string({ maxLength: 30 }), proposalId: fc.string(), index: fc.integer() })), async (value) => {
-        const { status } = await user.post(submitActivity(user.session, value));
-        assert.ok(status === 200 || status === 400 || status === 503, `status ${status} for ${JSON.stringify(value).slice(0, 200)}`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.jsonValue(), fc.record({ verb: fc.string({ maxLength: 30 }), proposalId: fc.string(), index: fc.integer() })),
+        async (value) => {
+          const { status } = await user.post(submitActivity(user.session, value));
+          assert.ok(status === 200 || status === 400 || status === 503, `status ${status} for ${JSON.stringify(value).slice(0, 200)}`);
+        },
+      ),
       { numRuns: 100 },
     );
     await alive(h);
@@ -131,13 +201,22 @@ describe('resilience: fuzzing activities, cards and Zalo events', function () {
   it('random Zalo Bot events with the right secret: stored or refused with 400, never 500', async () => {
     const event = fc.record(
       {
-        event_name: fc.oneof(fc.constantFrom('message.text.received', 'message.image.received', 'message.sticker.received', 'user.follow'), fc.string({ maxLength: 30 })),
+        event_name: fc.oneof(
+          fc.constantFrom('message.text.received', 'message.image.received', 'message.sticker.received', 'user.follow'),
+          fc.string({ maxLength: 30 }),
+        ),
         message: fc.record(
           {
             message_id: fc.oneof(fc.uuid(), fc.integer(), fc.string({ maxLength: 30 })),
             text: nastyText,
-            from: fc.record({ id: fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), is_bot: fc.boolean(), display_name: nastyText }, { requiredKeys: [] }),
-            chat: fc.record({ id: fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), chat_type: fc.constantFrom('PRIVATE', 'GROUP', 'x') }, { requiredKeys: [] }),
+            from: fc.record(
+              { id: fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), is_bot: fc.boolean(), display_name: nastyText },
+              { requiredKeys: [] },
+            ),
+            chat: fc.record(
+              { id: fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), chat_type: fc.constantFrom('PRIVATE', 'GROUP', 'x') },
+              { requiredKeys: [] },
+            ),
             date: fc.integer(),
           },
           { requiredKeys: [] },

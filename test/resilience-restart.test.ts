@@ -23,7 +23,10 @@ describe('resilience: the process killed during a wizard step', function () {
   let session: ChatSession;
 
   const start = async () =>
-    forkChild('bench/bot-process.ts', { env: { BOT_DATABASE: databaseSpec, BOT_OFFICERS: '1', LOG_LEVEL: 'silent' }, readyTimeoutMs: 150_000 });
+    forkChild('bench/bot-process.ts', {
+      env: { BOT_DATABASE: databaseSpec, BOT_OFFICERS: '1', LOG_LEVEL: 'silent' },
+      readyTimeoutMs: 150_000,
+    });
 
   /** Says something to the running bot; returns the texts it sent back during the turn. */
   const say = async (text: string): Promise<string> => {

@@ -75,14 +75,25 @@ describe('routing table (Art. 7.3–7.4)', () => {
   });
 
   it('a plan that cannot be routed is kept in the Home Affairs queue and both sides are told', async () => {
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-04-02' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), {
+      config: WORKFLOW_WITHOUT_PARTY_STEP,
+      today: () => '2026-04-02',
+    });
     const { id } = await createSubmittedProposal(db.dataSource, p.healthStaff!);
     const r = await service.routeSubmitted(id, p.healthStaff!);
     assert.equal(r.ok, false);
-    const [prop] = (await db.dataSource.query(`SELECT status, holder_id FROM proposal WHERE id = $1`, [id])) as { status: string; holder_id: string | null }[];
+    const [prop] = (await db.dataSource.query(`SELECT status, holder_id FROM proposal WHERE id = $1`, [id])) as {
+      status: string;
+      holder_id: string | null;
+    }[];
     assert.equal(prop!.status, 'routing_failed');
-    assert.deepEqual((await service.routingQueue()).map((x) => x.id), [id]);
-    const notes = (await db.dataSource.query(`SELECT officer_id, kind FROM notification_outbox WHERE proposal_id = $1 ORDER BY id`, [id])) as {
+    assert.deepEqual(
+      (await service.routingQueue()).map((x) => x.id),
+      [id],
+    );
+    const notes = (await db.dataSource.query(`SELECT officer_id, kind FROM notification_outbox WHERE proposal_id = $1 ORDER BY id`, [
+      id,
+    ])) as {
       officer_id: string;
       kind: string;
     }[];
@@ -93,15 +104,23 @@ describe('routing table (Art. 7.3–7.4)', () => {
         [p.haHead, 'decision.queue'],
       ],
     );
-    const audit = (await db.dataSource.query(`SELECT action, from_status, to_status FROM audit_event WHERE proposal_id = $1`, [id])) as Record<string, string>[];
+    const audit = (await db.dataSource.query(`SELECT action, from_status, to_status FROM audit_event WHERE proposal_id = $1`, [
+      id,
+    ])) as Record<string, string>[];
     assert.deepEqual(audit, [{ action: 'route.failed', from_status: 'submitted', to_status: 'routing_failed' }]);
   });
 
   it('routing a staff plan sets holder, due date in working days, a decision and an audit row', async () => {
-    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-02-13' });
+    const service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), {
+      config: WORKFLOW_WITHOUT_PARTY_STEP,
+      today: () => '2026-02-13',
+    });
     const { id } = await createSubmittedProposal(db.dataSource, p.scStaff!);
     await service.routeSubmitted(id, p.scStaff!);
-    const [prop] = (await db.dataSource.query(`SELECT status, holder_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM proposal WHERE id = $1`, [id])) as Record<string, string>[];
+    const [prop] = (await db.dataSource.query(
+      `SELECT status, holder_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM proposal WHERE id = $1`,
+      [id],
+    )) as Record<string, string>[];
     // Friday 13/02/2026 + 7 working days, across the Tết break 14–22/02 → Tuesday 03/03/2026.
     assert.deepEqual(prop, { status: 'under_review', holder_id: p.scHead, due: '2026-03-03' });
     // A second event for the same submission changes nothing.
@@ -120,7 +139,9 @@ describe('routing table (Art. 7.3–7.4)', () => {
       (e: unknown) => e instanceof TransitionError && e.code === 'invalid_transition',
     );
     await assert.rejects(
-      db.dataSource.transaction((m) => transitionProposal(m, { proposalId: id, to: 'under_review', action: 'x', actorId: null, expectedVersion: 99 })),
+      db.dataSource.transaction((m) =>
+        transitionProposal(m, { proposalId: id, to: 'under_review', action: 'x', actorId: null, expectedVersion: 99 }),
+      ),
       (e: unknown) => e instanceof TransitionError && e.code === 'stale',
     );
     await assert.rejects(db.dataSource.query(`DELETE FROM audit_event`));

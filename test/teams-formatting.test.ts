@@ -22,7 +22,11 @@ describe('Teams formatting: safe markdown', function () {
     assert.equal(fromSafeMarkdown(md), text, 'read back, the text is what was written');
     assert.doesNotMatch(md, /(?<!\\)[*_`[\]<>~|&]/, 'no formatting character left unescaped');
     assert.match(md, /  \n\\# tiêu đề  \n1\\\. một  \n\\- gạch  \n\u00a0{4}thụt lề$/);
-    assert.equal(toSafeMarkdown('Tải về: https://x.invalid/files/plan/a_b-c.d'), 'Tải về: https://x.invalid/files/plan/a_b-c.d', 'our links stay clickable');
+    assert.equal(
+      toSafeMarkdown('Tải về: https://x.invalid/files/plan/a_b-c.d'),
+      'Tải về: https://x.invalid/files/plan/a_b-c.d',
+      'our links stay clickable',
+    );
   });
 
   it('sends a step of the wizard as markdown with its numbered list on separate lines, and typed markdown inert', async () => {
@@ -39,6 +43,9 @@ describe('Teams formatting: safe markdown', function () {
       assert.equal(r.textFormat, 'markdown');
       assert.ok(!r.text!.includes(hostile), 'never verbatim in a markdown text');
     }
-    assert.ok(replies.some((r) => fromSafeMarkdown(r.text!).includes(hostile)), 'but shown as typed');
+    assert.ok(
+      replies.some((r) => fromSafeMarkdown(r.text!).includes(hostile)),
+      'but shown as typed',
+    );
   });
 });

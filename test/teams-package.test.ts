@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import JSZip from 'jszip';
-import { AppPackageError, buildAppPackage, buildManifest, checkIcon, domainOf, MANIFEST_VERSION, validateManifest } from '../bot/teams/app-package.js';
+import {
+  AppPackageError,
+  buildAppPackage,
+  buildManifest,
+  checkIcon,
+  domainOf,
+  MANIFEST_VERSION,
+  validateManifest,
+} from '../bot/teams/app-package.js';
 import { decodePng, encodePng, readPngHeader } from '../bot/teams/png.js';
 
 const BOT_ID = '6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
@@ -28,9 +36,7 @@ interface Manifest {
 }
 
 function schema(): Record<string, unknown> {
-  return JSON.parse(
-    readFileSync(path.join(root, 'deployment/teams/schema', `MicrosoftTeams.v${MANIFEST_VERSION}.schema.json`), 'utf8'),
-  );
+  return JSON.parse(readFileSync(path.join(root, 'deployment/teams/schema', `MicrosoftTeams.v${MANIFEST_VERSION}.schema.json`), 'utf8'));
 }
 
 describe('Teams app package', function () {
@@ -48,7 +54,10 @@ describe('Teams app package', function () {
     const validate = ajv.compile(schema());
     assert.ok(validate(manifest), JSON.stringify(validate.errors));
     assert.equal(manifest.manifestVersion, MANIFEST_VERSION);
-    assert.equal(manifest.$schema, `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`);
+    assert.equal(
+      manifest.$schema,
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
+    );
     assert.equal(manifest.id, BOT_ID);
     assert.equal(manifest.version, '1.2.3');
     assert.equal(manifest.bots[0].botId, BOT_ID);
@@ -92,14 +101,29 @@ describe('Teams app package', function () {
     broken.bots[0].scopes = ['personal', 'everywhere'];
     broken.accentColor = 'blue';
     const problems = validateManifest(broken);
-    assert.ok(problems.some((p) => p.startsWith('/name/short')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('/bots/0/scopes/1')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('/accentColor')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('/name/short')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('/bots/0/scopes/1')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('/accentColor')),
+      problems.join('\n'),
+    );
   });
 
   it('refuses a bot id that is not a GUID and a domain that is not a host name', async () => {
-    await assert.rejects(buildAppPackage({ botId: 'not-a-guid', domain: 'bot.example.vn' }), (e: unknown) => e instanceof AppPackageError && e.kind === 'bot_id');
-    await assert.rejects(buildAppPackage({ botId: BOT_ID, domain: 'bot example' }), (e: unknown) => e instanceof AppPackageError && e.kind === 'domain');
+    await assert.rejects(
+      buildAppPackage({ botId: 'not-a-guid', domain: 'bot.example.vn' }),
+      (e: unknown) => e instanceof AppPackageError && e.kind === 'bot_id',
+    );
+    await assert.rejects(
+      buildAppPackage({ botId: BOT_ID, domain: 'bot example' }),
+      (e: unknown) => e instanceof AppPackageError && e.kind === 'domain',
+    );
     assert.equal(domainOf('HTTPS://Bot.Example.VN:443/api/messages'), 'bot.example.vn');
   });
 
@@ -135,14 +159,21 @@ describe('Teams app package', function () {
 
     const runCli = (args: string[], env: Record<string, string> = {}) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (err, stdout, stderr) => {
-          resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-        });
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', 'bot/cli.ts', ...args],
+          { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+          (err, stdout, stderr) => {
+            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+          },
+        );
       });
 
     it('`teams-package --bot-id … --out app.zip` writes the package; PUBLIC_BASE_URL gives the domain', async () => {
       const out = path.join(tmp, 'app.zip');
-      const { code, stdout, stderr } = await runCli(['teams-package', '--bot-id', BOT_ID, '--out', out], { PUBLIC_BASE_URL: 'https://bot.laocai.gov.vn' });
+      const { code, stdout, stderr } = await runCli(['teams-package', '--bot-id', BOT_ID, '--out', out], {
+        PUBLIC_BASE_URL: 'https://bot.laocai.gov.vn',
+      });
       assert.equal(code, 0, stderr);
       assert.match(stdout, /Đã tạo gói ứng dụng Teams/);
       const manifest = JSON.parse(await (await JSZip.loadAsync(await readFile(out))).file('manifest.json')!.async('string'));
@@ -157,7 +188,17 @@ describe('Teams app package', function () {
       assert.match(bad.stderr, /phải là Microsoft App ID dạng GUID/);
       const icon = path.join(tmp, 'small.png');
       await writeFile(icon, encodePng({ width: 16, height: 16, rgba: Buffer.alloc(16 * 16 * 4, 255) }));
-      const badIcon = await runCli(['teams-package', '--bot-id', BOT_ID, '--domain', 'bot.laocai.gov.vn', '--out', out, '--color-icon', icon]);
+      const badIcon = await runCli([
+        'teams-package',
+        '--bot-id',
+        BOT_ID,
+        '--domain',
+        'bot.laocai.gov.vn',
+        '--out',
+        out,
+        '--color-icon',
+        icon,
+      ]);
       assert.equal(badIcon.code, 2);
       assert.match(badIcon.stderr, /Biểu tượng màu \(--color-icon\) không hợp lệ: cần 192×192/);
       await assert.rejects(readFile(out));

@@ -149,11 +149,18 @@ describe('terminal chat', function () {
       const add = findAction(view.actions, 'Thêm')!;
       assert.equal(add.number, 4);
       const missing = gatherInputs(add, view.inputs, values);
-      assert.deepEqual(missing.missing.map((i) => i.id), ['partner']);
+      assert.deepEqual(
+        missing.missing.map((i) => i.id),
+        ['partner'],
+      );
       values.set('partner', 'tran.thi.binh@demo.laocai.invalid');
       values.set('title', '');
       const again = gatherInputs(add, view.inputs, values);
-      assert.deepEqual(again.missing.map((i) => i.id), ['title'], 'a ShowCard action also needs the parent card’s inputs');
+      assert.deepEqual(
+        again.missing.map((i) => i.id),
+        ['title'],
+        'a ShowCard action also needs the parent card’s inputs',
+      );
 
       const save = gatherInputs(findAction(view.actions, '5')!, view.inputs, values);
       assert.deepEqual(save, { values: {}, missing: [] }, 'associatedInputs none sends no inputs');
@@ -300,10 +307,10 @@ describe('terminal chat', function () {
       const late = await connector.waitForActivity((a) => a.activity.type === 'message', { afterSeq: after });
       assert.equal(late.activity.text, 'Trả lời muộn.');
       assert.ok(late.seq > after, 'a reply sent after the HTTP answer is still received');
-      assert.deepEqual(connector.messages(session.conversationId).map((m) => m.text), [
-        greeting.activity.text,
-        'Trả lời muộn.',
-      ]);
+      assert.deepEqual(
+        connector.messages(session.conversationId).map((m) => m.text),
+        [greeting.activity.text, 'Trả lời muộn.'],
+      );
     });
 
     it('answers an unknown member with 404, as Teams does, and the bot carries on', async function () {
@@ -370,7 +377,10 @@ describe('terminal chat', function () {
       const again = await call('POST', '/v3/conversations', { members: [{ id: '29:b' }] });
       assert.equal((other.body as { id: string }).id, (again.body as { id: string }).id);
       assert.equal(connector.createdConversations.length, 3);
-      assert.deepEqual(connector.messages('a:existing').map((m) => m.text), ['Nhắc việc']);
+      assert.deepEqual(
+        connector.messages('a:existing').map((m) => m.text),
+        ['Nhắc việc'],
+      );
 
       assert.equal((await call('PUT', '/v3/conversations/a%3Aexisting/activities/42', { type: 'message', text: 'mới' })).status, 200);
       assert.equal((await call('DELETE', '/v3/conversations/a%3Aexisting/activities/42')).status, 200);
@@ -395,8 +405,14 @@ describe('terminal chat', function () {
       });
       const page = await call('GET', '/v3/conversations/a%3Ax/pagedmembers?pageSize=1');
       assert.equal((page.body as { members: unknown[] }).members.length, 1);
-      const next = await call('GET', `/v3/conversations/a%3Ax/pagedmembers?pageSize=1&continuationToken=${(page.body as { continuationToken: string }).continuationToken}`);
-      assert.deepEqual((next.body as { members: Array<{ id: string }> }).members.map((m) => m.id), ['29:b']);
+      const next = await call(
+        'GET',
+        `/v3/conversations/a%3Ax/pagedmembers?pageSize=1&continuationToken=${(page.body as { continuationToken: string }).continuationToken}`,
+      );
+      assert.deepEqual(
+        (next.body as { members: Array<{ id: string }> }).members.map((m) => m.id),
+        ['29:b'],
+      );
 
       const upload = await call('POST', '/v3/conversations/a%3Ax/attachments', {
         name: 'ke-hoach.txt',
@@ -429,7 +445,11 @@ describe('terminal chat', function () {
       await rm(home, { recursive: true, force: true });
     });
 
-    function runChat(args: string[], input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    function runChat(
+      args: string[],
+      input: string,
+      env: Record<string, string> = {},
+    ): Promise<{ code: number | null; stdout: string; stderr: string }> {
       return new Promise((resolvePromise, reject) => {
         const base = { ...process.env };
         delete base.PORT;
@@ -495,7 +515,10 @@ describe('terminal chat', function () {
 
       // What the bot saw is what Teams sends.
       const mine = bot.received.filter((a) => a.from?.aadObjectId === deterministicAadObjectId(email));
-      assert.deepEqual(mine.map((a) => a.type), ['conversationUpdate', 'message', 'message', 'invoke']);
+      assert.deepEqual(
+        mine.map((a) => a.type),
+        ['conversationUpdate', 'message', 'message', 'invoke'],
+      );
       const [install, hello, , invoke] = mine;
       assert.deepEqual(install.membersAdded, [{ id: '28:tro-ly-doi-moi' }]);
       assert.equal(hello.channelId, 'msteams');
@@ -524,7 +547,11 @@ describe('terminal chat', function () {
       const email = 'y@demo.laocai.invalid';
       await runChat(['--as', email, '--url', bot.url, '--no-greeting'], 'xin chào\n');
       const first = bot.received.filter((a) => a.from?.aadObjectId === deterministicAadObjectId(email));
-      assert.deepEqual(first.map((a) => a.type), ['message'], '--no-greeting sends no conversationUpdate');
+      assert.deepEqual(
+        first.map((a) => a.type),
+        ['message'],
+        '--no-greeting sends no conversationUpdate',
+      );
 
       const saveDir = join(home, 'tep-nhan');
       const { code, stdout, stderr } = await runChat(
@@ -563,12 +590,20 @@ describe('terminal chat', function () {
       const url = `http://127.0.0.1:${port}/api/messages`;
       const { code, stderr } = await runChat(['--as', 'z@demo.laocai.invalid', '--url', url], 'xin chào\n');
       assert.equal(code, 1);
-      assert.match(stderr, new RegExp(`Không kết nối được tới bot tại ${url.replace(/[.]/g, '\\.')}\\. Nếu bot chưa chạy, hãy chạy \`npm start\` ở một cửa sổ khác; nếu bot đang chạy, kiểm tra lại địa chỉ --url\\.`));
+      assert.match(
+        stderr,
+        new RegExp(
+          `Không kết nối được tới bot tại ${url.replace(/[.]/g, '\\.')}\\. Nếu bot chưa chạy, hãy chạy \`npm start\` ở một cửa sổ khác; nếu bot đang chạy, kiểm tra lại địa chỉ --url\\.`,
+        ),
+      );
 
       // Without --url the address comes from PORT, as `npm start` reads it, and the message says how to change it.
       const fromPort = await runChat(['--as', 'z@demo.laocai.invalid'], 'xin chào\n', { PORT: String(port) });
       assert.equal(fromPort.code, 1);
-      assert.match(fromPort.stdout, new RegExp(`Đang kết nối tới bot tại http://127\\.0\\.0\\.1:${port}/api/messages \\(cổng lấy từ biến PORT\\)`));
+      assert.match(
+        fromPort.stdout,
+        new RegExp(`Đang kết nối tới bot tại http://127\\.0\\.0\\.1:${port}/api/messages \\(cổng lấy từ biến PORT\\)`),
+      );
       assert.match(fromPort.stderr, /nếu bot đang chạy ở cổng khác, đặt PORT=<cổng> hoặc dùng --url/);
     });
 
@@ -592,7 +627,11 @@ describe('terminal chat', function () {
       // The head's card is labelled with its addressee and is not the card /click acts on.
       assert.match(stdout, /→ gửi cho Nguyễn Thị Lan: Xem xét kế hoạch ĐX-2026-0001 \(dùng --all để xem đầy đủ\)/);
       assert.match(stdout, /Không tìm thấy nút «Phê duyệt»/);
-      assert.equal(bot.received.filter((a) => (a.value as { approve?: boolean } | undefined)?.approve).length, 0, 'nothing approved as someone else');
+      assert.equal(
+        bot.received.filter((a) => (a.value as { approve?: boolean } | undefined)?.approve).length,
+        0,
+        'nothing approved as someone else',
+      );
       // Markdown escapes are not shown.
       assert.match(stdout, /Kinh phí: 1\.200 triệu đồng/);
       assert.match(stdout, /Tổng 1\.200 triệu đồng/);

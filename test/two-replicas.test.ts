@@ -102,8 +102,13 @@ describe('two replicas on one PostgreSQL', function () {
     // A failure in a child process is only visible in its output: show it with the failure.
     if (this.currentTest?.state !== 'failed') return;
     bots.forEach((bot, i) => {
-      const lines = bot.output().split('\n').filter((l) => l.trim() && !l.startsWith('{"level":30') && !l.includes('DEP0111') && !l.includes('--trace-deprecation'));
-      console.error(`--- bot process ${i} (pid ${bot.pid}${bot.exited() ? ', exited' : ''}), warnings and errors ---\n${lines.slice(-8).join('\n').slice(-4000)}`);
+      const lines = bot
+        .output()
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('{"level":30') && !l.includes('DEP0111') && !l.includes('--trace-deprecation'));
+      console.error(
+        `--- bot process ${i} (pid ${bot.pid}${bot.exited() ? ', exited' : ''}), warnings and errors ---\n${lines.slice(-8).join('\n').slice(-4000)}`,
+      );
     });
   });
 
@@ -128,7 +133,13 @@ describe('two replicas on one PostgreSQL', function () {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (!/exited .* before it was ready/.test(message)) throw err;
-      console.warn(`[two-replicas] a bot process failed at start-up and is started again:\n${message.split('\n').filter((l) => !l.includes('DEP0111') && !l.includes('trace-deprecation')).join('\n').slice(-1500)}`);
+      console.warn(
+        `[two-replicas] a bot process failed at start-up and is started again:\n${message
+          .split('\n')
+          .filter((l) => !l.includes('DEP0111') && !l.includes('trace-deprecation'))
+          .join('\n')
+          .slice(-1500)}`,
+      );
       return start();
     }
   }
@@ -192,7 +203,9 @@ describe('two replicas on one PostgreSQL', function () {
 
   /** Errors a process logged during the current test. */
   function serious(bot: BotProcess): string[] {
-    return bot.logs(50, testStartedAt).map((l) => `${String(l.msg)}: ${String((l.err as { message?: string } | undefined)?.message ?? '')}`);
+    return bot
+      .logs(50, testStartedAt)
+      .map((l) => `${String(l.msg)}: ${String((l.err as { message?: string } | undefined)?.message ?? '')}`);
   }
 
   // ---- the proofs -------------------------------------------------------------------------------------
@@ -223,7 +236,10 @@ describe('two replicas on one PostgreSQL', function () {
       `${s.channelId}/${s.bot.id}/conversations/${s.conversationId}`,
     ])) as { data: { kbContext?: { question?: string } } }[];
     const last = state!.data.kbContext?.question ?? '';
-    assert.ok(questions.some((q) => q.toLowerCase() === last), `the context is one of the questions: ${last}`);
+    assert.ok(
+      questions.some((q) => q.toLowerCase() === last),
+      `the context is one of the questions: ${last}`,
+    );
     for (const bot of bots) assert.deepEqual(serious(bot), [], 'no error logged');
   });
 
@@ -234,8 +250,12 @@ describe('two replicas on one PostgreSQL', function () {
     assert.match(await say(proposer, 'xin chào'), /Xin chào/);
     assert.match(await say(decider, 'xin chào'), /Xin chào/);
     const { id, code } = await createSubmittedProposal(db!.dataSource, people.stcStaff!);
-    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).routeSubmitted(id, people.stcStaff!);
-    const status = async () => ((await db!.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
+    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).routeSubmitted(
+      id,
+      people.stcStaff!,
+    );
+    const status = async () =>
+      ((await db!.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
     assert.equal(await status(), 'under_review');
     const beforeProposer = connector.lastSeq;
 
@@ -254,10 +274,15 @@ describe('two replicas on one PostgreSQL', function () {
 
     const count = async (sql: string) => ((await db!.dataSource.query(sql, [id])) as { n: number }[])[0]!.n;
     assert.equal(await count(`SELECT count(*)::int AS n FROM decision WHERE proposal_id = $1 AND outcome = 'approved'`), 1);
-    assert.equal(await count(`SELECT count(*)::int AS n FROM decision_vote v JOIN decision d ON d.id = v.decision_id WHERE d.proposal_id = $1`), 1);
+    assert.equal(
+      await count(`SELECT count(*)::int AS n FROM decision_vote v JOIN decision d ON d.id = v.decision_id WHERE d.proposal_id = $1`),
+      1,
+    );
     assert.equal(await count(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND to_status = 'approved'`), 1);
     assert.equal(
-      await count(`SELECT count(*)::int AS n FROM notification_outbox WHERE proposal_id = $1 AND kind = '${DECISION_NOTICES.proposerOutcome}'`),
+      await count(
+        `SELECT count(*)::int AS n FROM notification_outbox WHERE proposal_id = $1 AND kind = '${DECISION_NOTICES.proposerOutcome}'`,
+      ),
       1,
     );
     // The proposer hears it once, in their conversation.
@@ -265,7 +290,9 @@ describe('two replicas on one PostgreSQL', function () {
       connector.activities.some((a) => a.seq > beforeProposer && a.conversationId === proposer.conversationId),
     );
     await sleep(500);
-    const told = connector.activities.filter((a) => a.seq > beforeProposer && a.conversationId === proposer.conversationId && a.activity.type === 'message');
+    const told = connector.activities.filter(
+      (a) => a.seq > beforeProposer && a.conversationId === proposer.conversationId && a.activity.type === 'message',
+    );
     assert.equal(told.length, 1, allText(told.map((a) => a.activity)));
     assert.match(allText([told[0]!.activity]), new RegExp(code));
     for (const bot of bots) assert.deepEqual(serious(bot), [], 'no error logged');
@@ -284,7 +311,10 @@ describe('two replicas on one PostgreSQL', function () {
       deciderConversation = decider.conversationId;
     }
     const { id, code } = await createSubmittedProposal(db!.dataSource, people.stcStaff!);
-    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).routeSubmitted(id, people.stcStaff!);
+    await new DecisionService(db!.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP }).routeSubmitted(
+      id,
+      people.stcStaff!,
+    );
     const today = todayVN();
     await db!.dataSource.query(`UPDATE decision SET due_date = $2 WHERE proposal_id = $1`, [id, today]);
     const [decision] = (await db!.dataSource.query(`SELECT id FROM decision WHERE proposal_id = $1`, [id])) as { id: string }[];
@@ -324,14 +354,20 @@ describe('two replicas on one PostgreSQL', function () {
       await boss.stop({ graceful: false, wait: true });
     }
 
-    const rows = (await db!.dataSource.query(
-      `SELECT state FROM notification_outbox WHERE kind = $1 AND payload->>'decisionId' = $2`,
-      [DECISION_NOTICES.reminder, decision!.id],
-    )) as { state: string }[];
-    assert.deepEqual(rows.map((r) => r.state), ['sent'], 'one reminder row, delivered');
+    const rows = (await db!.dataSource.query(`SELECT state FROM notification_outbox WHERE kind = $1 AND payload->>'decisionId' = $2`, [
+      DECISION_NOTICES.reminder,
+      decision!.id,
+    ])) as { state: string }[];
+    assert.deepEqual(
+      rows.map((r) => r.state),
+      ['sent'],
+      'one reminder row, delivered',
+    );
     await sleep(300);
     // (The retry job also delivers the plan's own card to the decider, queued by the routing above.)
-    const reminders = connector.activities.filter((a) => a.seq > beforeSeq && a.activity.type === 'message' && /^Nhắc việc:/.test(a.activity.text ?? ''));
+    const reminders = connector.activities.filter(
+      (a) => a.seq > beforeSeq && a.activity.type === 'message' && /^Nhắc việc:/.test(a.activity.text ?? ''),
+    );
     assert.equal(reminders.length, 1, `reminders received: ${reminders.map((a) => a.activity.text).join(' | ')}`);
     assert.equal(reminders[0]!.conversationId, deciderConversation, 'in the decider’s conversation');
     assert.ok(reminders[0]!.activity.text!.includes(code), reminders[0]!.activity.text);

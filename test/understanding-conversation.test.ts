@@ -16,7 +16,9 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
 
   before(async function () {
     this.timeout(180_000);
-    h = await startHarness({ seed: async (db) => void (p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId })) });
+    h = await startHarness({
+      seed: async (db) => void (p = await seedDecisionDirectory(db.dataSource, { aad: deterministicAadObjectId })),
+    });
   });
   after(async () => h?.close());
 
@@ -59,7 +61,18 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
 
   it('lists every typed command in the help, from the command registry, with examples', async () => {
     const help = await say('cv.skhcn@test.invalid', 'hướng dẫn sử dụng');
-    for (const k of ['BÁO CÁO TIẾN ĐỘ', 'việc chờ tôi', 'tải kế hoạch', 'DUYỆT, ví dụ: DUYỆT ĐX-2026-0001', 'HÀNG ĐỢI', 'liên kết Zalo', 'xem toàn văn', 'GIAO THỰC HIỆN', 'KHEN', 'TUYÊN TRUYỀN']) {
+    for (const k of [
+      'BÁO CÁO TIẾN ĐỘ',
+      'việc chờ tôi',
+      'tải kế hoạch',
+      'DUYỆT, ví dụ: DUYỆT ĐX-2026-0001',
+      'HÀNG ĐỢI',
+      'liên kết Zalo',
+      'xem toàn văn',
+      'GIAO THỰC HIỆN',
+      'KHEN',
+      'TUYÊN TRUYỀN',
+    ]) {
       assert.ok(help.includes(k), `help misses ${k}`);
     }
   });
@@ -91,17 +104,26 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     const stored = /Tôi hiểu đây là câu hỏi nên không ghi vào kế hoạch/;
     // Questions typed before the answer of step k (FULL_PLAN[k] answers step k).
     const questions = new Map<number, [string, RegExp][]>([
-      [1, [
-        ['mục này ghi gì?', /Mục này cần ghi như sau[\s\S]*Bước 1\/25/],
-        ['Tên đề xuất có cần ghi số nghị định không?', new RegExp(`${stored.source}[\\s\\S]*Bước 1\\/25`)],
-        ['cảm ơn', /Không có gì ạ[\s\S]*Bước 1\/25/],
-      ]],
+      [
+        1,
+        [
+          ['mục này ghi gì?', /Mục này cần ghi như sau[\s\S]*Bước 1\/25/],
+          ['Tên đề xuất có cần ghi số nghị định không?', new RegExp(`${stored.source}[\\s\\S]*Bước 1\\/25`)],
+          ['cảm ơn', /Không có gì ạ[\s\S]*Bước 1\/25/],
+        ],
+      ],
       [2, [['lĩnh vực này là sao', /Mục này cần ghi[\s\S]*Bước 2\/25/]]],
       [3, [['tôi không hiểu', /Mục này cần ghi[\s\S]*Bước 3\/25/]]],
       [11, [['ngày bắt đầu có được trước khi duyệt không?', new RegExp(`${stored.source}[\\s\\S]*Bước 11\\/25`)]]],
       [15, [['Kinh phí lấy từ ngân sách xã có được không?', new RegExp(`${stored.source}[\\s\\S]*Bước 15\\/25`)]]],
       [17, [['Trang thiết bị hiện có có được bảo vệ không?', new RegExp(`${stored.source}[\\s\\S]*Bước 17\\/25`)]]],
-      [22, [['điều kiện này nghĩa là gì?', /Bước 22\/25/], ['Chuyên viên có được bảo vệ không?', /Bước 22\/25/]]],
+      [
+        22,
+        [
+          ['điều kiện này nghĩa là gì?', /Bước 22\/25/],
+          ['Chuyên viên có được bảo vệ không?', /Bước 22\/25/],
+        ],
+      ],
     ]);
     const script: Script = [];
     FULL_PLAN.forEach((line, k) => {
@@ -119,7 +141,9 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
       ['ghi: Số hóa hồ sơ: vì sao người dân phải đi lại?', /Bước 2\/25/],
       ['lưu nháp', /Đã lưu bản nháp/],
     ]);
-    const [edited] = await h.db.dataSource.query(`SELECT title FROM proposal WHERE id = (SELECT id FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1)`);
+    const [edited] = await h.db.dataSource.query(
+      `SELECT title FROM proposal WHERE id = (SELECT id FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1)`,
+    );
     assert.equal(edited.title, 'Số hóa hồ sơ: vì sao người dân phải đi lại?');
   });
 
@@ -130,7 +154,8 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
       ...FULL_PLAN.slice(0, 8),
       [unclear, /Đây là nội dung cho mục «Nội dung, nhiệm vụ, giải pháp» hay câu hỏi\?[\s\S]*Ghi vào mục[\s\S]*Đây là câu hỏi/],
     ]);
-    const draft = async () => (await h.db.dataSource.query(`SELECT plan FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1`))[0].plan;
+    const draft = async () =>
+      (await h.db.dataSource.query(`SELECT plan FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1`))[0].plan;
     assert.equal((await draft()).content, undefined, 'nothing stored before the choice');
     const pressed = await user.execute('understanding.content', { text: unclear });
     assert.equal(pressed.status, 200);
@@ -166,7 +191,12 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     const { id, code } = await createSubmittedProposal(h.db.dataSource, p.scStaff!);
     await h.server.container.events.emit('submitted', { proposalId: id, revision: 1, actorId: p.scStaff! });
     const [{ status: before }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
-    for (const q of ['Hội đồng có bắt buộc không?', 'Trả lại thì có phải nêu lý do không?', 'Biểu quyết kín hay công khai', 'Chuyển cho ai thì đúng quy trình?']) {
+    for (const q of [
+      'Hội đồng có bắt buộc không?',
+      'Trả lại thì có phải nêu lý do không?',
+      'Biểu quyết kín hay công khai',
+      'Chuyển cho ai thì đúng quy trình?',
+    ]) {
       const text = await say('gd.skhcn@test.invalid', q);
       assert.doesNotMatch(text, NOT_FOUND, `«${q}» ran a command`);
       assert.doesNotMatch(text, /Đã mở biểu quyết|Đã chuyển|Đã trả lại/, `«${q}» acted on the proposal`);
@@ -174,7 +204,10 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     const [{ status: after }] = await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id]);
     assert.equal(after, before);
     // The greeting says what waits for the head; someone with nothing waiting is not told "0".
-    assert.match(await say('gd.skhcn@test.invalid', 'chào bot'), new RegExp(`Xin chào[\\s\\S]*Anh/chị có 1 việc chờ xử lý:[\\s\\S]*${code}`));
+    assert.match(
+      await say('gd.skhcn@test.invalid', 'chào bot'),
+      new RegExp(`Xin chào[\\s\\S]*Anh/chị có 1 việc chờ xử lý:[\\s\\S]*${code}`),
+    );
     assert.doesNotMatch(await say('pgd3.skhcn@test.invalid', 'xin chào'), /việc chờ xử lý/);
   });
 });

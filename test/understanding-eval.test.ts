@@ -14,9 +14,15 @@ describe('understanding: the labelled utterances', () => {
   });
 
   it('meets every target on the tuning part', () => {
-    const r = evaluate(utterances.filter((u) => u.part === 'tune'), table);
+    const r = evaluate(
+      utterances.filter((u) => u.part === 'tune'),
+      table,
+    );
     const rate = (cls: string) => r.perClass.get(cls)!.correct / r.perClass.get(cls)!.total;
-    assert.deepEqual(r.failures.filter((f) => !f.includes('expected question, got step_question')), []);
+    assert.deepEqual(
+      r.failures.filter((f) => !f.includes('expected question, got step_question')),
+      [],
+    );
     assert.equal(rate('command'), 1);
     assert.equal(rate('answer'), 1);
     assert.ok(rate('question') >= 0.97);
@@ -24,7 +30,10 @@ describe('understanding: the labelled utterances', () => {
   });
 
   it('on the holdout, runs every command, keeps every wizard answer, and stores or runs nothing from a question', () => {
-    const r = evaluate(utterances.filter((u) => u.part === 'holdout'), table);
+    const r = evaluate(
+      utterances.filter((u) => u.part === 'holdout'),
+      table,
+    );
     const rate = (cls: string) => r.perClass.get(cls)!.correct / r.perClass.get(cls)!.total;
     assert.equal(r.storedFromQuestion, 0);
     assert.equal(rate('command'), 1);

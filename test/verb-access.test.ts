@@ -43,13 +43,18 @@ describe('who may run a card verb', function () {
   after(async () => h?.close());
 
   const cardText = (body: unknown) => allText([{ attachments: [{ content: (body as { value?: unknown })?.value }] } as never]);
-  const statusOf = async () => ((await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
+  const statusOf = async () =>
+    ((await h.db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
 
   it('every verb declares who may run it; those that only touch the caller are the known list', () => {
     const verbs = h.server.container.bot.commands.verbs();
     assert.ok(verbs.length > 40, `${verbs.length} verbs`);
     const own = verbs.filter((v) => v.access === 'own').map((v) => v.verb);
-    assert.deepEqual(own.filter((v) => !OWN_VERBS.has(v)), [], 'a new verb that touches only the caller belongs in OWN_VERBS, after a look');
+    assert.deepEqual(
+      own.filter((v) => !OWN_VERBS.has(v)),
+      [],
+      'a new verb that touches only the caller belongs in OWN_VERBS, after a look',
+    );
   });
 
   it('a staff member of another department is refused every verb that names the proposal, by id and by code', async () => {
@@ -80,7 +85,11 @@ describe('who may run a card verb', function () {
       assert.match(cardText(body), new RegExp(code), email);
     }
     const { body } = await h.user('pgd.snv@test.invalid').execute('decision.refresh', { proposalId: id });
-    assert.match(cardText(body), /không phải người được giao hay có liên quan/, 'a Home Affairs deputy is not in the province roles by default');
+    assert.match(
+      cardText(body),
+      /không phải người được giao hay có liên quan/,
+      'a Home Affairs deputy is not in the province roles by default',
+    );
   });
 
   it('verbs kept to a role refuse everyone else', async () => {

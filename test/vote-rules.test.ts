@@ -68,7 +68,10 @@ describe('the collective vote in the database', function () {
     this.timeout(180_000);
     db = await openTestDatabase();
     p = await seedDecisionDirectory(db.dataSource);
-    service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-03-02' });
+    service = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), {
+      config: WORKFLOW_WITHOUT_PARTY_STEP,
+      today: () => '2026-03-02',
+    });
   });
   after(async () => db?.dispose());
 
@@ -78,7 +81,8 @@ describe('the collective vote in the database', function () {
     assert.equal(r.ok, true);
     return id;
   }
-  const status = async (id: string) => ((await db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
+  const status = async (id: string) =>
+    ((await db.dataSource.query(`SELECT status FROM proposal WHERE id = $1`, [id])) as { status: string }[])[0]!.status;
 
   it('a deputy who is the proposer does not vote', async () => {
     const id = await routed('scDeputy1');
@@ -107,7 +111,9 @@ describe('the collective vote in the database', function () {
     const r = await service.proceedAnyway(actor('chairman'), id, 'Cấp thiết cho cải cách hành chính');
     assert.equal(r.ok, true);
     assert.equal(await status(id), 'approved_by_override');
-    const audit = (await db.dataSource.query(`SELECT action, from_status, to_status FROM audit_event WHERE proposal_id = $1 ORDER BY id`, [id])) as Record<string, string>[];
+    const audit = (await db.dataSource.query(`SELECT action, from_status, to_status FROM audit_event WHERE proposal_id = $1 ORDER BY id`, [
+      id,
+    ])) as Record<string, string>[];
     assert.deepEqual(
       audit.map((a) => a.action),
       ['route.decider', 'vote.open', 'vote.cast', 'vote.cast', 'vote.closed_all_voted', 'refused', 'decide.override'],
@@ -119,7 +125,10 @@ describe('the collective vote in the database', function () {
     await service.openVote(actor('scHead'), id);
     await service.castVote(actor('scDeputy1'), id, 'for');
     assert.deepEqual(await service.closeVote(actor('scHead'), id), { ok: false, reason: 'vote_not_finished', proposalId: id });
-    const later = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), { config: WORKFLOW_WITHOUT_PARTY_STEP, today: () => '2026-12-31' });
+    const later = new DecisionService(db.dataSource, new OutboxOnlyNotifier(), {
+      config: WORKFLOW_WITHOUT_PARTY_STEP,
+      today: () => '2026-12-31',
+    });
     const r = await later.closeVote(actor('scHead'), id);
     assert.equal(r.ok, true);
     // 1 of 4 in favour: not passed; the head decides not to proceed.
@@ -138,7 +147,9 @@ describe('the collective vote in the database', function () {
     await db.dataSource.query(
       `INSERT INTO officer (email, full_name, unit_id, position_title, role) VALUES ('cv.stc@test.invalid', 'Nông Văn Dũng', (SELECT id FROM unit WHERE code = 'STC'), 'Chuyên viên', 'member') `,
     );
-    const [{ id: stcStaff }] = (await db.dataSource.query(`SELECT id FROM officer WHERE email = 'cv.stc@test.invalid'`)) as { id: string }[];
+    const [{ id: stcStaff }] = (await db.dataSource.query(`SELECT id FROM officer WHERE email = 'cv.stc@test.invalid'`)) as {
+      id: string;
+    }[];
     p.stcStaff = stcStaff!;
     const single = await routed('stcStaff');
     const r = await service.approve(actor('financeHead'), single);
@@ -148,11 +159,18 @@ describe('the collective vote in the database', function () {
 
   it('an in-person meeting result is recorded with participants and minutes', async () => {
     const id = await routed('roomStaff');
-    assert.deepEqual(
-      await service.recordMeeting(actor('scHead'), id, { inFavour: 4, against: 1, headInFavour: true, participants: 'x' }),
-      { ok: false, reason: 'invalid_counts', proposalId: id },
-    );
-    const r = await service.recordMeeting(actor('scHead'), id, { inFavour: 3, against: 1, headInFavour: true, participants: 'Giám đốc, 3 Phó Giám đốc', minutes: 'Thống nhất' });
+    assert.deepEqual(await service.recordMeeting(actor('scHead'), id, { inFavour: 4, against: 1, headInFavour: true, participants: 'x' }), {
+      ok: false,
+      reason: 'invalid_counts',
+      proposalId: id,
+    });
+    const r = await service.recordMeeting(actor('scHead'), id, {
+      inFavour: 3,
+      against: 1,
+      headInFavour: true,
+      participants: 'Giám đốc, 3 Phó Giám đốc',
+      minutes: 'Thống nhất',
+    });
     assert.equal(r.ok, true);
     assert.equal(await status(id), 'approved');
     const view = await service.view(id);
@@ -165,7 +183,9 @@ describe('the collective vote in the database', function () {
     const r = await service.returnForChanges(actor('scStaff'), id, 'tự trả lại');
     assert.deepEqual(r, { ok: false, reason: 'not_decider', proposalId: id });
     assert.equal(await status(id), 'under_review');
-    const [{ n }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'refused'`, [id])) as { n: number }[];
+    const [{ n }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND action = 'refused'`, [
+      id,
+    ])) as { n: number }[];
     assert.equal(n, 1);
     assert.deepEqual(await service.returnForChanges(actor('scHead'), id, '   '), { ok: false, reason: 'comment_required', proposalId: id });
   });
@@ -177,7 +197,9 @@ describe('the collective vote in the database', function () {
     // The head's vote makes 1/4: not passed → vote closed; now 50 clicks on "không triển khai" and "vẫn triển khai".
     await service.castVote(actor('scHead'), id, 'for');
     const clicks = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 ? service.notProceed(actor('scHead'), id, 'Không') : service.proceedAnyway(actor('scHead'), id, 'Cần thiết'))),
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 ? service.notProceed(actor('scHead'), id, 'Không') : service.proceedAnyway(actor('scHead'), id, 'Cần thiết'),
+      ),
     );
     assert.equal(clicks.filter((c) => c.ok).length, 1);
     assert.ok(clicks.filter((c) => !c.ok).every((c) => !c.ok && c.reason === 'already_done'));
@@ -186,7 +208,9 @@ describe('the collective vote in the database', function () {
       [id],
     )) as { n: number }[];
     assert.equal(n, 1);
-    const [{ d }] = (await db.dataSource.query(`SELECT count(*)::int AS d FROM decision WHERE proposal_id = $1 AND state = 'done'`, [id])) as { d: number }[];
+    const [{ d }] = (await db.dataSource.query(`SELECT count(*)::int AS d FROM decision WHERE proposal_id = $1 AND state = 'done'`, [
+      id,
+    ])) as { d: number }[];
     assert.equal(d, 1);
   });
 
@@ -199,7 +223,11 @@ describe('the collective vote in the database', function () {
     assert.deepEqual(await strict.openVote(actor('scHead'), id), { ok: false, reason: 'party_consultation_required', proposalId: id });
     assert.equal((await strict.startPartyConsultation(actor('scHead'), id)).ok, true);
     assert.equal(await status(id), 'party_consultation');
-    assert.deepEqual(await strict.recordPartyConsultation(actor('scHead'), id, ' '), { ok: false, reason: 'comment_required', proposalId: id });
+    assert.deepEqual(await strict.recordPartyConsultation(actor('scHead'), id, ' '), {
+      ok: false,
+      reason: 'comment_required',
+      proposalId: id,
+    });
     assert.equal((await strict.recordPartyConsultation(actor('scHead'), id, 'Đảng ủy Sở nhất trí')).ok, true);
     assert.equal(await status(id), 'under_review');
     assert.equal(await strict.partyConsultationPending(id), false);

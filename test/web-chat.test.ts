@@ -43,7 +43,10 @@ describe('web chat over HTTP', function () {
       await h.server.container.decisions.routeSubmitted(proposal.id, p.scStaff!);
       const card = await stream.waitFor((e) => webText([e.data]).includes(proposal.code));
       assert.ok((card.data.attachments ?? []).some((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
-      const [row] = await h.db.dataSource.query(`SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`, [proposal.id, p.scHead]);
+      const [row] = await h.db.dataSource.query(
+        `SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`,
+        [proposal.id, p.scHead],
+      );
       assert.deepEqual(row, { state: 'sent', channel: 'web' });
     } finally {
       stream.close();
@@ -52,7 +55,10 @@ describe('web chat over HTTP', function () {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const later = await fixture('Không có trình duyệt mở', 'ĐX-2026-9002');
     await h.server.container.decisions.routeSubmitted(later.id, p.scStaff!);
-    const [row] = await h.db.dataSource.query(`SELECT state, last_error FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`, [later.id, p.scHead]);
+    const [row] = await h.db.dataSource.query(
+      `SELECT state, last_error FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND kind = 'decision.card'`,
+      [later.id, p.scHead],
+    );
     assert.equal(row.state, 'failed');
     assert.match(row.last_error, /web/);
   });
@@ -78,7 +84,8 @@ describe('web chat over HTTP', function () {
       assert.ok(res.text.length > 500, path);
     }
     assert.equal((await c.get('/static/..%2Fpackage.json')).status, 404);
-    for (const name of ['__proto__', 'constructor', 'toString', 'nope.js']) assert.equal((await c.get(`/vendor/${name}`)).status, 404, `/vendor/${name}`);
+    for (const name of ['__proto__', 'constructor', 'toString', 'nope.js'])
+      assert.equal((await c.get(`/vendor/${name}`)).status, 404, `/vendor/${name}`);
     assert.equal((await c.get('/vendor/other.js')).status, 404);
   });
 
@@ -139,7 +146,9 @@ describe('web chat over HTTP', function () {
         assert.match(plain(webText(last)), expected, `after «${said}» the bot said:\n${webText(last)}`);
       }
       // The review card is an Adaptive Card with Action.Execute "Gửi đề xuất".
-      const card = last.flatMap((a) => a.attachments ?? []).find((x: any) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+      const card = last
+        .flatMap((a) => a.attachments ?? [])
+        .find((x: any) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
       assert.ok(card, 'review card');
       const submit = card.actions.find((a: any) => a.verb === 'plan.submit');
       assert.equal(submit.type, 'Action.Execute');
@@ -155,9 +164,16 @@ describe('web chat over HTTP', function () {
       assert.equal(typeof answer.body.seq, 'number');
       assert.ok(Number(submitted.id) <= answer.body.seq, `event ${submitted.id} before the answer's seq ${answer.body.seq}`);
       // The plan document comes as a card with a download button to a signed link (never a file attachment).
-      await stream.waitFor((e) => (e.data.attachments ?? []).some((a: any) => (a.content?.actions ?? []).some((x: any) => x.type === 'Action.OpenUrl' && /\/files\/plan\//.test(x.url))));
+      await stream.waitFor((e) =>
+        (e.data.attachments ?? []).some((a: any) =>
+          (a.content?.actions ?? []).some((x: any) => x.type === 'Action.OpenUrl' && /\/files\/plan\//.test(x.url)),
+        ),
+      );
       // The web account is remembered for proactive messages.
-      const [account] = await h.db.dataSource.query(`SELECT channel, external_user_id, conversation_reference FROM channel_account WHERE officer_id = $1 AND channel = 'web'`, [p.roomStaff]);
+      const [account] = await h.db.dataSource.query(
+        `SELECT channel, external_user_id, conversation_reference FROM channel_account WHERE officer_id = $1 AND channel = 'web'`,
+        [p.roomStaff],
+      );
       assert.equal(account.external_user_id, `web:${p.roomStaff}`);
       assert.equal(account.conversation_reference.channelId, 'web');
     } finally {

@@ -52,7 +52,10 @@ describe('web: CLI', function () {
     await withDb(async (ds) => {
       p = await seedDecisionDirectory(ds);
       code = (await createSubmittedProposal(ds, p.scStaff!)).code;
-      await ds.query(`INSERT INTO web_session (token_hash, officer_id, method, expires_at) VALUES ('h1', $1, 'entra', now() + interval '1 hour'), ('h2', $1, 'entra', now() + interval '1 hour')`, [p.scHead]);
+      await ds.query(
+        `INSERT INTO web_session (token_hash, officer_id, method, expires_at) VALUES ('h1', $1, 'entra', now() + interval '1 hour'), ('h2', $1, 'entra', now() + interval '1 hour')`,
+        [p.scHead],
+      );
     });
   });
   after(async () => {
@@ -67,7 +70,9 @@ describe('web: CLI', function () {
     assert.match(stdout, /hết hạn sau 24 giờ/);
     const token = /https:\/\/tro-ly\.example\.gov\.vn\/d\/([A-Za-z0-9_-]{43})/.exec(stdout)?.[1];
     assert.ok(token, stdout);
-    const rows = await withDb((ds) => ds.query(`SELECT officer_id, scope, expires_at FROM decision_link WHERE token_hash = $1`, [hashSecret(token!)]));
+    const rows = await withDb((ds) =>
+      ds.query(`SELECT officer_id, scope, expires_at FROM decision_link WHERE token_hash = $1`, [hashSecret(token!)]),
+    );
     assert.equal(rows.length, 1);
     assert.equal(rows[0].officer_id, p.scHead);
     assert.equal(rows[0].scope, 'decide');

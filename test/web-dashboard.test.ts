@@ -57,7 +57,9 @@ describe('dashboard', function () {
     assert.deepEqual(await service.scopeFor(await officer(p.haHead!)), { kind: 'province' });
     const head = await service.scopeFor(await officer(p.scHead!));
     assert.equal(head.kind, 'units');
-    const [sc, room] = await Promise.all(['SKHCN', 'SKHCN-QLKH'].map(async (code) => (await h.db.dataSource.query(`SELECT id FROM unit WHERE code = $1`, [code]))[0].id));
+    const [sc, room] = await Promise.all(
+      ['SKHCN', 'SKHCN-QLKH'].map(async (code) => (await h.db.dataSource.query(`SELECT id FROM unit WHERE code = $1`, [code]))[0].id),
+    );
     assert.deepEqual([...(head as any).unitIds].sort(), [sc, room].sort());
     assert.equal((await service.scopeFor(await officer(p.scStaff!))).kind, 'none');
     assert.equal((await service.scopeFor(await officer(p.scDeputy1!))).kind, 'none');
@@ -74,7 +76,11 @@ describe('dashboard', function () {
   it('gives the province only to the Home Affairs roles the workflow config names (default: the head)', async () => {
     const officer = async (id: string) => (await h.db.dataSource.getRepository('Officer').findOneByOrFail({ id })) as any;
     // A Home Affairs deputy heads no unit: by default no dashboard at all, over HTTP too.
-    assert.equal((await new DashboardService(h.db.dataSource, defaultWorkflowConfig.dashboard.provinceRoles).scopeFor(await officer(p.haDeputy!))).kind, 'none');
+    assert.equal(
+      (await new DashboardService(h.db.dataSource, defaultWorkflowConfig.dashboard.provinceRoles).scopeFor(await officer(p.haDeputy!)))
+        .kind,
+      'none',
+    );
     const deputy = new WebClient(h.url);
     await deputy.signInDemo(p.haDeputy!);
     assert.equal((await deputy.get('/web/api/dashboard')).status, 403);
@@ -133,7 +139,11 @@ describe('dashboard', function () {
     const head = new WebClient(h.url);
     await head.signInDemo(p.scHead!);
     const mine = (await head.get('/web/api/dashboard')).body;
-    assert.deepEqual(mine.recent.map((r: any) => r.proposalId).sort(), [ids.a, ids.b].sort(), 'the head sees their unit and the room below, not Sở Tài chính');
+    assert.deepEqual(
+      mine.recent.map((r: any) => r.proposalId).sort(),
+      [ids.a, ids.b].sort(),
+      'the head sees their unit and the room below, not Sở Tài chính',
+    );
     assert.match(mine.scopeText, /Sở Khoa học và Công nghệ/);
   });
 
@@ -163,12 +173,20 @@ describe('dashboard', function () {
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     assert.match(csv.headers.get('content-disposition') ?? '', /attachment/);
     assert.ok(csv.text.startsWith('\ufeff') || csv.text.startsWith('Mã'), 'BOM');
-    const lines = csv.text.replace(/^\ufeff/, '').trim().split(/\r\n/);
+    const lines = csv.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
     assert.equal(lines.length, 5);
     assert.match(lines[0]!, /^Mã đề xuất,Tên đề xuất,Đơn vị,Trạng thái/);
-    assert.ok(lines.some((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`)),
+      lines.join('\n'),
+    );
 
-    const res = await fetch(`${h.url}/web/api/dashboard/dashboard.xlsx`, { headers: { cookie: [...ha.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(`${h.url}/web/api/dashboard/dashboard.xlsx`, {
+      headers: { cookie: [...ha.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     assert.equal(res.status, 200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);

@@ -30,7 +30,11 @@ class FakeIdentityProvider {
   idToken(claims: Record<string, unknown>, key: 'own' | 'stranger' = 'own'): string {
     const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k1', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    const signature = sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), (key === 'own' ? this.keys : this.stranger).privateKey).toString('base64url');
+    const signature = sign(
+      'RSA-SHA256',
+      Buffer.from(`${header}.${payload}`),
+      (key === 'own' ? this.keys : this.stranger).privateKey,
+    ).toString('base64url');
     return `${header}.${payload}.${signature}`;
   }
 
@@ -40,7 +44,12 @@ class FakeIdentityProvider {
       res.end(JSON.stringify(body));
     };
     if (req.url === '/.well-known/openid-configuration') {
-      return send(200, { issuer: this.url, authorization_endpoint: `${this.url}/authorize`, token_endpoint: `${this.url}/token`, jwks_uri: `${this.url}/jwks` });
+      return send(200, {
+        issuer: this.url,
+        authorization_endpoint: `${this.url}/authorize`,
+        token_endpoint: `${this.url}/token`,
+        jwks_uri: `${this.url}/jwks`,
+      });
     }
     if (req.url === '/jwks') {
       return send(200, { keys: [{ ...this.keys.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' }] });
@@ -53,7 +62,11 @@ class FakeIdentityProvider {
         this.tokenRequests.push(form);
         const grant = this.grants.get(form.get('code') ?? '');
         const verifier = form.get('code_verifier') ?? '';
-        if (!grant || form.get('client_secret') !== 'entra-secret' || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) {
+        if (
+          !grant ||
+          form.get('client_secret') !== 'entra-secret' ||
+          createHash('sha256').update(verifier).digest('base64url') !== grant.challenge
+        ) {
           return send(400, { error: 'invalid_grant' });
         }
         send(200, { id_token: this.idToken(grant.claims, grant.key ?? 'own'), token_type: 'Bearer' });
@@ -148,7 +161,10 @@ describe('web sign-in with Microsoft Entra ID', function () {
   it('matches by email when the object id is unknown, and gives people outside the directory policy questions only', async () => {
     const c = new WebClient(h.url);
     const first = await begin(c);
-    idp.grants.set('code-2', { challenge: first.challenge, claims: claims(first.nonce, { oid: 'unknown-oid', preferred_username: 'CV.SKHCN@test.invalid' }) });
+    idp.grants.set('code-2', {
+      challenge: first.challenge,
+      claims: claims(first.nonce, { oid: 'unknown-oid', preferred_username: 'CV.SKHCN@test.invalid' }),
+    });
     assert.equal((await c.get(`/auth/callback?code=code-2&state=${encodeURIComponent(first.state)}`)).status, 302);
     assert.equal((await c.get('/web/api/session')).body.officer.name, 'Vũ Văn Chuyên');
 
@@ -161,7 +177,10 @@ describe('web sign-in with Microsoft Entra ID', function () {
     assert.match(pass, /HttpOnly/);
     assert.match(pass, /Secure/);
     assert.doesNotMatch(decodeURIComponent(pass), /someone|else\.invalid/, 'the pass carries no personal data');
-    assert.equal(guest.headers.getSetCookie().some((x) => x.startsWith('tld_session=') && !/Max-Age=0/.test(x)), false);
+    assert.equal(
+      guest.headers.getSetCookie().some((x) => x.startsWith('tld_session=') && !/Max-Age=0/.test(x)),
+      false,
+    );
     const me = (await d.get('/web/api/session')).body;
     assert.equal(me.signedIn, false);
     assert.equal(me.guest, true);
@@ -183,7 +202,11 @@ describe('web sign-in with Microsoft Entra ID', function () {
     forged.cookies.set('tld_guest', `${Date.now() + 3_600_000}.abc.forged`);
     assert.equal((await forged.post('/web/api/guest/ask', { text: 'Thời hạn xem xét là bao lâu?' })).status, 401);
     await c.get('/');
-    assert.equal((await c.post('/web/api/guest/ask', { text: 'Thời hạn xem xét là bao lâu?' })).status, 401, 'an officer session is not a guest pass');
+    assert.equal(
+      (await c.post('/web/api/guest/ask', { text: 'Thời hạn xem xét là bao lâu?' })).status,
+      401,
+      'an officer session is not a guest pass',
+    );
   });
 
   it('refuses an officer who left the directory at sign-in', async () => {
@@ -198,11 +221,24 @@ describe('web sign-in with Microsoft Entra ID', function () {
   });
 
   it('refuses a wrong state, a wrong nonce, a wrong audience and a token signed by another key', async () => {
-    const cases: { name: string; mutate: (s: { state: string; nonce: string; challenge: string }) => { state: string; claims: Record<string, unknown>; key?: 'stranger' } }[] = [
+    const cases: {
+      name: string;
+      mutate: (s: { state: string; nonce: string; challenge: string }) => {
+        state: string;
+        claims: Record<string, unknown>;
+        key?: 'stranger';
+      };
+    }[] = [
       { name: 'state', mutate: (s) => ({ state: `${s.state}x`, claims: claims(s.nonce, { oid: SC_HEAD_OID }) }) },
       { name: 'nonce', mutate: (s) => ({ state: s.state, claims: claims('other-nonce', { oid: SC_HEAD_OID }) }) },
       { name: 'audience', mutate: (s) => ({ state: s.state, claims: { ...claims(s.nonce, { oid: SC_HEAD_OID }), aud: 'another-app' } }) },
-      { name: 'expired', mutate: (s) => ({ state: s.state, claims: { ...claims(s.nonce, { oid: SC_HEAD_OID }), exp: Math.floor(Date.now() / 1000) - 3600 } }) },
+      {
+        name: 'expired',
+        mutate: (s) => ({
+          state: s.state,
+          claims: { ...claims(s.nonce, { oid: SC_HEAD_OID }), exp: Math.floor(Date.now() / 1000) - 3600 },
+        }),
+      },
       { name: 'key', mutate: (s) => ({ state: s.state, claims: claims(s.nonce, { oid: SC_HEAD_OID }), key: 'stranger' }) },
     ];
     for (const [i, t] of cases.entries()) {

@@ -25,7 +25,11 @@ describe('web security pieces', () => {
     assert.equal(csrfProblem(request({ ...ok, 'x-csrf-token': newCsrfToken(secret) }), secret), 'csrf', 'header and cookie differ');
     assert.equal(csrfProblem(request({ ...ok, origin: 'https://evil.example' }), secret), 'origin');
     assert.equal(csrfProblem(request({ ...ok, origin: 'null' }), secret), 'origin');
-    assert.equal(csrfProblem(request({ ...ok, host: 'internal:3978', origin: 'https://tro-ly.gov.vn' }), secret, 'tro-ly.gov.vn'), undefined, 'behind a proxy');
+    assert.equal(
+      csrfProblem(request({ ...ok, host: 'internal:3978', origin: 'https://tro-ly.gov.vn' }), secret, 'tro-ly.gov.vn'),
+      undefined,
+      'behind a proxy',
+    );
   });
 
   it('parses and writes cookies with the flags asked for', () => {
@@ -48,9 +52,15 @@ describe('web security pieces', () => {
     // With credentials (production) the decision-link pages need the shared secret even with the chat off.
     assert.throws(() => loadWebConfig({ ...production, authEnabled: true }, {}), /WEB_SESSION_SECRET/);
     assert.equal(loadWebConfig({ ...production, authEnabled: true }, { WEB_SESSION_SECRET: 'x'.repeat(40) }).enabled, false);
-    assert.throws(() => loadWebConfig(production, { WEB_CHAT_ENABLED: 'true' }), (e: Error) => e instanceof WebConfigError && /WEB_SESSION_SECRET/.test(e.message));
+    assert.throws(
+      () => loadWebConfig(production, { WEB_CHAT_ENABLED: 'true' }),
+      (e: Error) => e instanceof WebConfigError && /WEB_SESSION_SECRET/.test(e.message),
+    );
     assert.throws(() => loadWebConfig(production, { WEB_CHAT_ENABLED: 'true', WEB_SESSION_SECRET: 'x'.repeat(40) }), /ENTRA_CLIENT_ID/);
-    assert.throws(() => loadWebConfig(production, { ENTRA_CLIENT_ID: 'abc' }), (e: Error) => /ENTRA_CLIENT_SECRET/.test(e.message) && /ENTRA_TENANT_ID/.test(e.message));
+    assert.throws(
+      () => loadWebConfig(production, { ENTRA_CLIENT_ID: 'abc' }),
+      (e: Error) => /ENTRA_CLIENT_SECRET/.test(e.message) && /ENTRA_TENANT_ID/.test(e.message),
+    );
     assert.throws(() => loadWebConfig(production, { WEB_SESSION_SECRET: 'short' }), /32/);
     const full = loadWebConfig(production, {
       WEB_CHAT_ENABLED: 'true',

@@ -59,7 +59,10 @@ describe('wizard: the single Teams card form', function () {
     h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalFeature, registerFileConsent] });
     user = h.user(MANAGER);
     const replies = await user.say('tạo đề xuất');
-    const offer = replies.flatMap((r) => r.attachments ?? []).map((a) => a.content as Card).find((c) => c.actions?.some((a) => a.verb === 'plan.form'));
+    const offer = replies
+      .flatMap((r) => r.attachments ?? [])
+      .map((a) => a.content as Card)
+      .find((c) => c.actions?.some((a) => a.verb === 'plan.form'));
     assert.ok(offer, 'Teams offers the one-card form');
     proposalId = String(offer!.actions!.find((a) => a.verb === 'plan.form')!.data.proposalId);
   });
@@ -79,7 +82,10 @@ describe('wizard: the single Teams card form', function () {
     assert.equal(inputs.get('fundingAmount')!.type, 'Input.Number');
     assert.equal(inputs.get('field')!.type, 'Input.ChoiceSet');
     assert.equal(inputs.get('c1Met')!.type, 'Input.ChoiceSet');
-    assert.deepEqual(card.actions!.map((a) => [a.type, a.verb]), [['Action.Execute', 'plan.saveForm']]);
+    assert.deepEqual(
+      card.actions!.map((a) => [a.type, a.verb]),
+      [['Action.Execute', 'plan.saveForm']],
+    );
   });
 
   it('validates on the server with the wizard rules, saves what is valid and keeps what was typed', async () => {
@@ -111,7 +117,9 @@ describe('wizard: the single Teams card form', function () {
     assert.ok(submit);
     // Few buttons (Teams hides the rest behind "…"): the edits behind one "Sửa một phần".
     assert.ok(review.actions!.length <= 3, JSON.stringify(review.actions!.map((a) => a.title)));
-    const edits = (review.actions as unknown as { type: string; card?: { actions: { verb: string }[] } }[]).find((a) => a.type === 'Action.ShowCard')!.card!.actions;
+    const edits = (review.actions as unknown as { type: string; card?: { actions: { verb: string }[] } }[]).find(
+      (a) => a.type === 'Action.ShowCard',
+    )!.card!.actions;
     assert.ok(edits.filter((a) => a.verb === 'plan.edit').length >= 7, 'an edit action per section');
 
     // A card from before the last change is refused as stale.
@@ -192,7 +200,9 @@ describe('wizard: the single Teams card form', function () {
     assert.ok(uploaded && uploaded.data.length > 0, 'uploaded where Teams said');
     const text = async (b: Buffer) => (await mammoth.extractRawText({ buffer: b })).value;
     assert.equal(await text(uploaded.data), await text(download), 'the same document as the link serves');
-    const info = accepted.replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.info');
+    const info = accepted.replies
+      .flatMap((r) => r.attachments ?? [])
+      .find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.info');
     assert.equal(info?.contentUrl, uploaded!.url);
     assert.ok(
       h.connector.activities.some((a) => a.operation === 'deleteActivity' && a.activityId === consent.activityId),
@@ -218,7 +228,10 @@ describe('wizard: the single Teams card form', function () {
   });
 
   it('shares one wizard state between the chat and the form: half typed, half in the form, submitted by typing', async () => {
-    const offer = (await user.say('tạo đề xuất')).flatMap((r) => r.attachments ?? []).map((a) => a.content as Card).find((c) => c.actions?.some((a) => a.verb === 'plan.form'))!;
+    const offer = (await user.say('tạo đề xuất'))
+      .flatMap((r) => r.attachments ?? [])
+      .map((a) => a.content as Card)
+      .find((c) => c.actions?.some((a) => a.verb === 'plan.form'))!;
     const id = String(offer.actions!.find((a) => a.verb === 'plan.form')!.data.proposalId);
     await user.say('Liên thông hồ sơ hộ tịch giữa xã và huyện');
     await user.say('1');
@@ -226,7 +239,12 @@ describe('wizard: the single Teams card form', function () {
     const form = await user.execute('plan.form', { proposalId: id });
     const prefilled = new Map((form.body!.value as Card).body.filter((b) => b.id).map((b) => [b.id!, b.value]));
     assert.equal(prefilled.get('title'), 'Liên thông hồ sơ hộ tịch giữa xã và huyện');
-    const saved = await user.execute('plan.saveForm', { ...FORM, title: prefilled.get('title'), field: prefilled.get('field'), proposalId: id });
+    const saved = await user.execute('plan.saveForm', {
+      ...FORM,
+      title: prefilled.get('title'),
+      field: prefilled.get('field'),
+      proposalId: id,
+    });
     assert.match(plain(JSON.stringify(saved.body)), /Xem lại kế hoạch đề xuất/);
     const typed = plain(allText(await user.say('gửi đề xuất')));
     assert.match(typed, /Đã gửi đề xuất ĐX-\d{4}-0002/, typed);

@@ -41,9 +41,15 @@ describe('wizard: the plan step by step over HTTP', function () {
     assert.ok(after.submitted_at);
     assert.equal(submitted.length, 1);
     const audit = await h.db.dataSource.query(`SELECT action, to_status FROM audit_event ORDER BY id`);
-    assert.deepEqual(audit.map((a: { action: string }) => a.action), ['draft_created', 'submitted']);
+    assert.deepEqual(
+      audit.map((a: { action: string }) => a.action),
+      ['draft_created', 'submitted'],
+    );
     // The wizard is over: the next message is not taken as an answer.
-    assert.match(plain(allText(await user.say('đề xuất của tôi'))), /ĐX-\d{4}-0001 – Số hóa hồ sơ cấp phép xây dựng tại xã: Đã gửi, đang chuyển[\s\S]*Tải kế hoạch/);
+    assert.match(
+      plain(allText(await user.say('đề xuất của tôi'))),
+      /ĐX-\d{4}-0001 – Số hóa hồ sơ cấp phép xây dựng tại xã: Đã gửi, đang chuyển[\s\S]*Tải kế hoạch/,
+    );
   });
 
   it('says exactly what is wrong, shows back what was typed and asks again', async () => {
@@ -69,11 +75,17 @@ describe('wizard: the plan step by step over HTTP', function () {
     const user = h.user(MANAGER);
     await run(user, FULL_PLAN.slice(0, 22));
     await run(user, [
-      ['Không, chưa rõ có điểm nghẽn', /Lưu ý: anh\/chị trả lời “Không” ở điều kiện 1 \(Điều 5\)[\s\S]*có thể không được xem là đề xuất đổi mới, sáng tạo[\s\S]*Bước 23\/25/],
+      [
+        'Không, chưa rõ có điểm nghẽn',
+        /Lưu ý: anh\/chị trả lời “Không” ở điều kiện 1 \(Điều 5\)[\s\S]*có thể không được xem là đề xuất đổi mới, sáng tạo[\s\S]*Bước 23\/25/,
+      ],
       // A "Có" is not warned.
       ['Có, người dân được lợi', /^(?![\s\S]*trả lời “Không”)[\s\S]*Bước 24\/25/],
       ['Có - hồ sơ tồn đọng nhiều', /Bước 25\/25/],
-      ['Có, ứng dụng công nghệ thông tin', /Xem lại kế hoạch đề xuất[\s\S]*thuộc thẩm quyền xem xét, quyết định của cơ quan[\s\S]*khoản 2 Điều 4[\s\S]*Điều 6 nghiêm cấm/],
+      [
+        'Có, ứng dụng công nghệ thông tin',
+        /Xem lại kế hoạch đề xuất[\s\S]*thuộc thẩm quyền xem xét, quyết định của cơ quan[\s\S]*khoản 2 Điều 4[\s\S]*Điều 6 nghiêm cấm/,
+      ],
     ]);
   });
 
@@ -134,7 +146,10 @@ describe('wizard: the plan step by step over HTTP', function () {
     const user = h.user(MANAGER);
     await run(user, FULL_PLAN);
     await run(user, [
-      ['sửa nguồn lực', /Sửa Phần b\) Nguồn lực và tính khả thi[\s\S]*Bước 14\/25 · [^\n]*Nhân lực[\s\S]*Nội dung hiện có: «2 công chức một cửa»/],
+      [
+        'sửa nguồn lực',
+        /Sửa Phần b\) Nguồn lực và tính khả thi[\s\S]*Bước 14\/25 · [^\n]*Nhân lực[\s\S]*Nội dung hiện có: «2 công chức một cửa»/,
+      ],
       ['giữ nguyên', /Bước 15\/25[\s\S]*Kinh phí[\s\S]*Nội dung hiện có: «150\.000\.000 đồng»/],
       ['1,2 tỷ', /Bước 16\/25[\s\S]*Nguồn kinh phí/],
       ['giữ nguyên', /Bước 17\/25/],
@@ -172,7 +187,11 @@ describe('wizard: the plan step by step over HTTP', function () {
       assert.match(text, /chỉ cho phép cán bộ lãnh đạo, quản lý lập đề xuất/);
       assert.doesNotMatch(text, /Bước 1/);
       assert.deepEqual(await h.db.dataSource.query(`SELECT id FROM proposal`), before);
-      assert.match(allText(await blocking.user(MANAGER, { conversationId: 'quan-ly-van-lap' }).say('tạo đề xuất')), /Bước 1\/25/, 'managers are not concerned');
+      assert.match(
+        allText(await blocking.user(MANAGER, { conversationId: 'quan-ly-van-lap' }).say('tạo đề xuất')),
+        /Bước 1\/25/,
+        'managers are not concerned',
+      );
     } finally {
       await blocking.close();
       await rm(dir, { recursive: true, force: true });

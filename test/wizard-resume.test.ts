@@ -41,7 +41,10 @@ describe('wizard: resuming a draft', function () {
     h = undefined;
 
     await start();
-    assert.match(await say('tiếp tục', 'chat-1'), /Làm tiếp bản nháp "Số hóa hồ sơ cấp phép xây dựng tại xã"[\s\S]*Bước 7\/25 · Phần a\)[\s\S]*Văn bản hiện hành/);
+    assert.match(
+      await say('tiếp tục', 'chat-1'),
+      /Làm tiếp bản nháp "Số hóa hồ sơ cấp phép xây dựng tại xã"[\s\S]*Bước 7\/25 · Phần a\)[\s\S]*Văn bản hiện hành/,
+    );
   });
 
   it('follows the officer into another conversation, keeping every answer', async () => {

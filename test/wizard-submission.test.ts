@@ -79,11 +79,16 @@ describe('wizard: submission', function () {
     const results = await Promise.all(ids.map((id) => submission.submit(officer, id, 'msteams')));
     const year = new Date().getFullYear();
     const codes = results.map((r) => (r.status === 'submitted' ? r.code : `failed: ${r.status}`)).sort();
-    assert.deepEqual(codes, Array.from({ length: 20 }, (_, i) => `ĐX-${year}-${String(i + 1).padStart(4, '0')}`));
+    assert.deepEqual(
+      codes,
+      Array.from({ length: 20 }, (_, i) => `ĐX-${year}-${String(i + 1).padStart(4, '0')}`),
+    );
     assert.deepEqual(seen, Array(20).fill('submitted'));
     const [{ last }] = await db.dataSource.query(`SELECT last FROM proposal_code_counter WHERE year = $1`, [year]);
     assert.equal(last, 20);
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM proposal_revision WHERE kind = 'submission' AND revision = 1`);
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM proposal_revision WHERE kind = 'submission' AND revision = 1`,
+    );
     assert.equal(n, 20);
   });
 
@@ -95,7 +100,10 @@ describe('wizard: submission', function () {
     const [{ last }] = await db.dataSource.query(`SELECT last FROM proposal_code_counter`);
     assert.equal(last, 1);
     const audit = await db.dataSource.query(`SELECT action FROM audit_event WHERE proposal_id = $1 ORDER BY id`, [id]);
-    assert.deepEqual(audit.map((a: { action: string }) => a.action), ['draft_created', 'submitted']);
+    assert.deepEqual(
+      audit.map((a: { action: string }) => a.action),
+      ['draft_created', 'submitted'],
+    );
     // The frozen revision is the plan as submitted; later edits are refused (no longer a draft).
     const [rev] = await db.dataSource.query(`SELECT plan FROM proposal_revision WHERE proposal_id = $1 AND kind = 'submission'`, [id]);
     assert.equal(rev.plan.title, PLAN.title);

@@ -98,10 +98,17 @@ describe('workflow configuration', () => {
   });
 
   it('switching the Party-committee step off needs the legal basis in the file', () => {
-    const bare = problemKeys(() => loadWorkflowConfig(write('party-off.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n')));
+    const bare = problemKeys(() =>
+      loadWorkflowConfig(write('party-off.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n')),
+    );
     assert.deepEqual(bare.keys, ['decision.partyCommitteeConsultation.switchedOffBasis']);
     assert.match(bare.error.message, /căn cứ pháp lý/);
-    const off = loadWorkflowConfig(write('party-off-basis.yaml', 'decision:\n  partyCommitteeConsultation:\n    required: false\n    switchedOffBasis: "Văn bản số 1/QĐ-UBND"\n'));
+    const off = loadWorkflowConfig(
+      write(
+        'party-off-basis.yaml',
+        'decision:\n  partyCommitteeConsultation:\n    required: false\n    switchedOffBasis: "Văn bản số 1/QĐ-UBND"\n',
+      ),
+    );
     assert.equal(off.decision.partyCommitteeConsultation.required, false);
   });
 
@@ -175,7 +182,9 @@ describe('workflow configuration', () => {
 
     const second = problemKeys(() =>
       parseWorkflowConfig({
-        calendar: { years: { '2026': { extraDaysOff: ['2027-01-04', '2026-03-02'], workingDays: ['09/01/2026', '2026-03-07', '2026-03-02'] } } },
+        calendar: {
+          years: { '2026': { extraDaysOff: ['2027-01-04', '2026-03-02'], workingDays: ['09/01/2026', '2026-03-07', '2026-03-02'] } },
+        },
       }),
     );
     assert.deepEqual(second.keys, [

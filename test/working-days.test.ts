@@ -190,7 +190,10 @@ describe('working days (Asia/Ho_Chi_Minh calendar, Vietnamese holidays)', () => 
       assert.equal(cal.addWorkingDays('2026-02-13', 7), '2026-03-03');
       // A plan received at 16:00 on Friday 13/02/2026 (09:00 UTC).
       const d = cal.deadline(new Date('2026-02-13T09:00:00Z'), 7);
-      assert.deepEqual({ ...d, warnings: d.warnings.length }, { from: '2026-02-13', due: '2026-03-03', display: '03/03/2026', weekday: 'Thứ Ba', warnings: 1 });
+      assert.deepEqual(
+        { ...d, warnings: d.warnings.length },
+        { from: '2026-02-13', due: '2026-03-03', display: '03/03/2026', weekday: 'Thứ Ba', warnings: 1 },
+      );
       // 2026 is shipped unconfirmed (the make-up Saturday for 31/8 is missing), so its deadlines are flagged.
       assert.match(d.warnings[0], /dự kiến/);
       // 2025 is confirmed: no warning. Received Friday 24/01/2025 (after 17:00 UTC it is already Saturday).

@@ -58,10 +58,15 @@ describe('zalo: CLI', function () {
   it('link-code prints a one-time code for an officer and stores only its hash', async () => {
     const { code, stdout } = await cli(['link-code', staff.email.toUpperCase()]);
     assert.equal(code, 0);
-    const m = /Mã liên kết Zalo cho cv\.qlkh@test\.invalid: ([A-Z0-9]{8}) \(hiệu lực 7 phút, dùng một lần\)\. Cán bộ nhắn trên Zalo: LIÊN KẾT \1/.exec(stdout);
+    const m =
+      /Mã liên kết Zalo cho cv\.qlkh@test\.invalid: ([A-Z0-9]{8}) \(hiệu lực 7 phút, dùng một lần\)\. Cán bộ nhắn trên Zalo: LIÊN KẾT \1/.exec(
+        stdout,
+      );
     assert.ok(m, stdout);
     const rows = await withDb((ds) =>
-      ds.query(`SELECT code_hash, expires_at > now() + interval '6 minutes' AND expires_at <= now() + interval '7 minutes' AS ttl_ok FROM zalo_link_code`),
+      ds.query(
+        `SELECT code_hash, expires_at > now() + interval '6 minutes' AND expires_at <= now() + interval '7 minutes' AS ttl_ok FROM zalo_link_code`,
+      ),
     );
     assert.deepEqual(rows, [{ code_hash: sha256Hex(m[1]), ttl_ok: true }]);
   });

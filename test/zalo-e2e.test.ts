@@ -22,7 +22,12 @@ describe('zalo: a plan built and decided over Zalo', function () {
 
   before(async () => {
     await fake.start();
-    z = await startZaloHarness({ fake, env: { ...zaloEnv(fake), ...PARTY_STEP_OFF_ENV }, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+    z = await startZaloHarness({
+      fake,
+      env: { ...zaloEnv(fake), ...PARTY_STEP_OFF_ENV },
+      seed: (db) => seedTestDirectory(db.dataSource),
+      features: [registerFeatures],
+    });
   });
   after(async () => {
     await z?.close();
@@ -53,7 +58,11 @@ describe('zalo: a plan built and decided over Zalo', function () {
       for (const r of replies) {
         assert.ok(r.text.length <= 2000);
         assert.ok(r.buttons.length <= 3);
-        for (const b of r.buttons) assert.ok(r.text.includes(b.payload), `button payload «${b.payload}» is written in the text: ${JSON.stringify(replies.map((x) => [x.text.length, x.text.slice(-300), x.buttons]))}`);
+        for (const b of r.buttons)
+          assert.ok(
+            r.text.includes(b.payload),
+            `button payload «${b.payload}» is written in the text: ${JSON.stringify(replies.map((x) => [x.text.length, x.text.slice(-300), x.buttons]))}`,
+          );
       }
     }
     // The review on a phone: one bubble, each section summarised, the commands written once.
@@ -99,7 +108,10 @@ describe('zalo: a plan built and decided over Zalo', function () {
     assert.match(textOf(opened), new RegExp(`Đã mở biểu quyết kế hoạch ${code}`));
     // On Teams the card refreshes in place; on Zalo the tap answers with one short line, not the card again.
     const openedToHead = fake.oaDelivered(head.userId).slice(headBefore);
-    assert.ok(openedToHead.filter((m) => m.text.length > 600).length <= 1, `no two long near-identical messages: ${JSON.stringify(openedToHead.map((m) => m.text))}`);
+    assert.ok(
+      openedToHead.filter((m) => m.text.length > 600).length <= 1,
+      `no two long near-identical messages: ${JSON.stringify(openedToHead.map((m) => m.text))}`,
+    );
     const ballot = fake.oaDelivered(deputy.userId).at(-1)!;
     assert.match(ballot.text, new RegExp(`BIỂU QUYẾT KẾ HOẠCH ĐỀ XUẤT ${code}`, 'iu'));
     assert.ok(ballot.buttons.some((b) => b.payload === `TÁN THÀNH ${code}`));
@@ -125,7 +137,10 @@ describe('zalo: a plan built and decided over Zalo', function () {
     assert.equal((await z.db.dataSource.query(`SELECT status FROM proposal`))[0].status, 'approved');
     const votes = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM decision_vote WHERE choice IS NOT NULL`);
     assert.equal(votes[0].n, 2);
-    assert.match(textOf(fake.oaDelivered(proposer.userId).slice(-1)), new RegExp(`${code} CỦA ANH/CHỊ ĐÃ ĐƯỢC PHÊ DUYỆT: TẬP THỂ LÃNH ĐẠO BIỂU QUYẾT THÔNG QUA`, 'iu'));
+    assert.match(
+      textOf(fake.oaDelivered(proposer.userId).slice(-1)),
+      new RegExp(`${code} CỦA ANH/CHỊ ĐÃ ĐƯỢC PHÊ DUYỆT: TẬP THỂ LÃNH ĐẠO BIỂU QUYẾT THÔNG QUA`, 'iu'),
+    );
   });
 
   it('the head returns a plan by a command typed without accents; the proposer is told on Zalo', async () => {

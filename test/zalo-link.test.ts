@@ -88,7 +88,9 @@ describe('zalo: linking accounts', function () {
     const links = new ZaloLinkService(z.db.dataSource);
     const id = await officerId(z, head.email);
     const expired = await links.issue(id, 10);
-    await z.db.dataSource.query(`UPDATE zalo_link_code SET expires_at = now() - interval '1 second' WHERE code_hash = $1`, [sha256Hex(expired)]);
+    await z.db.dataSource.query(`UPDATE zalo_link_code SET expires_at = now() - interval '1 second' WHERE code_hash = $1`, [
+      sha256Hex(expired),
+    ]);
     const user = z.oaUser('7000000000000000004');
     assert.match((await user.say(`LIÊN KẾT ${expired}`))[0].text, /đã hết hạn/);
 

@@ -27,25 +27,39 @@ const LONG = SENTENCE.repeat(60).trim();
 function testCommands(bot: BotApplication): void {
   bot.commands.register('test.long', async () => LONG, 'own');
   bot.commands.registerText({ keywords: ['văn bản dài'], verb: 'test.long', parse: () => ({}) });
-  bot.commands.register('test.markup', async () => '**Lưu ý:** xem `Điều 7` tại [Nghị định 73](https://vanban.chinhphu.vn/nd73) <b>ngay</b>.', 'own');
+  bot.commands.register(
+    'test.markup',
+    async () => '**Lưu ý:** xem `Điều 7` tại [Nghị định 73](https://vanban.chinhphu.vn/nd73) <b>ngay</b>.',
+    'own',
+  );
   bot.commands.registerText({ keywords: ['định dạng'], verb: 'test.markup', parse: () => ({}) });
-  bot.commands.register('test.card', async () => ({
-    title: 'Đề xuất ĐX-2026-0007 chờ anh/chị quyết định',
-    body: ['Chọn một việc.'],
-    actions: [
-      { title: 'Duyệt', verb: 'test.pick', command: 'CHỌN 1' },
-      { title: 'Trả lại', verb: 'test.pick', command: 'CHỌN 2' },
-      { title: 'Từ chối', verb: 'test.pick', command: 'CHỌN 3' },
-      { title: 'Hội đồng', verb: 'test.pick', command: 'CHỌN 4' },
-      { title: 'Tải kế hoạch', verb: 'test.pick', command: 'CHỌN 5' },
-    ],
-  }), 'own');
+  bot.commands.register(
+    'test.card',
+    async () => ({
+      title: 'Đề xuất ĐX-2026-0007 chờ anh/chị quyết định',
+      body: ['Chọn một việc.'],
+      actions: [
+        { title: 'Duyệt', verb: 'test.pick', command: 'CHỌN 1' },
+        { title: 'Trả lại', verb: 'test.pick', command: 'CHỌN 2' },
+        { title: 'Từ chối', verb: 'test.pick', command: 'CHỌN 3' },
+        { title: 'Hội đồng', verb: 'test.pick', command: 'CHỌN 4' },
+        { title: 'Tải kế hoạch', verb: 'test.pick', command: 'CHỌN 5' },
+      ],
+    }),
+    'own',
+  );
   bot.commands.registerText({ keywords: ['thẻ thử'], verb: 'test.card', parse: () => ({}) });
   bot.commands.register('test.pick', async (_turn, data) => `Đã chọn ${String(data.index)}.`, 'own');
-  bot.commands.registerText({ keywords: ['chọn'], verb: 'test.pick', parse: (rest) => (/^\d$/.test(rest.trim()) ? { index: Number(rest.trim()) } : undefined) });
+  bot.commands.registerText({
+    keywords: ['chọn'],
+    verb: 'test.pick',
+    parse: (rest) => (/^\d$/.test(rest.trim()) ? { index: Number(rest.trim()) } : undefined),
+  });
 }
 
-async function outboxRows(z: ZaloHarness): Promise<{ id: string; status: string; attempts: number; last_error_code: number | null; due_in: number; buttons: unknown }[]> {
+async function outboxRows(
+  z: ZaloHarness,
+): Promise<{ id: string; status: string; attempts: number; last_error_code: number | null; due_in: number; buttons: unknown }[]> {
   return z.db.dataSource.query(
     `SELECT id::text, status, attempts, last_error_code, EXTRACT(EPOCH FROM next_attempt_at - now())::float8 AS due_in, buttons
      FROM zalo_outbox ORDER BY id`,
@@ -106,7 +120,9 @@ describe('zalo: sending through the outbox', function () {
     assert.equal(oauth[0].headers.secret_key, 'test-app-secret-not-real');
     assert.match(String(oauth[0].headers['content-type']), /application\/x-www-form-urlencoded/);
     assert.deepEqual(oauth[0].body, { refresh_token: 'refresh-0', app_id: '360846524940903967', grant_type: 'refresh_token' });
-    const [row] = await z.db.dataSource.query(`SELECT version, expires_at > now() + interval '24 hours' AS long_lived, refresh_token_enc FROM zalo_oa_token`);
+    const [row] = await z.db.dataSource.query(
+      `SELECT version, expires_at > now() + interval '24 hours' AS long_lived, refresh_token_enc FROM zalo_oa_token`,
+    );
     assert.equal(row.version, 2);
     assert.equal(row.long_lived, true, 'expires_in "90000" read as seconds');
     const key = loadZaloConfig(zaloEnv(fake)).oa!.encryptionKey;
@@ -120,7 +136,10 @@ describe('zalo: sending through the outbox', function () {
     const config = loadZaloConfig(zaloEnv(fake)).oa!;
     const oauthBefore = fake.callsOf('oauth').length;
     // Two "processes" find the token about to expire at the same time.
-    const [a, b] = await Promise.all([new ZaloTokenStore(z.db.dataSource, config).accessToken(), new ZaloTokenStore(z.db.dataSource, config).accessToken()]);
+    const [a, b] = await Promise.all([
+      new ZaloTokenStore(z.db.dataSource, config).accessToken(),
+      new ZaloTokenStore(z.db.dataSource, config).accessToken(),
+    ]);
     assert.equal(fake.callsOf('oauth').length - oauthBefore, 1, 'one refresh');
     assert.equal(a.token, b.token);
     assert.equal(a.token, 'access-2');
@@ -136,7 +155,10 @@ describe('zalo: sending through the outbox', function () {
     fake.oauthDown = true;
     try {
       const replies = await z.oaUser(ZALO_USER).say('CHỌN 1');
-      assert.deepEqual(replies.map((r) => [r.text, r.accessToken]), [['Đã chọn 1.', current]]);
+      assert.deepEqual(
+        replies.map((r) => [r.text, r.accessToken]),
+        [['Đã chọn 1.', current]],
+      );
     } finally {
       fake.oauthDown = false;
     }
@@ -203,7 +225,11 @@ describe('zalo: sending through the outbox', function () {
     assert.equal((await outboxRows(z))[0].status, 'held');
 
     const replies = await z.oaUser(ZALO_USER).say('CHỌN 4');
-    assert.deepEqual(replies.map((r) => r.text), ['Đã chọn 3.', 'Đã chọn 4.'], 'the held message first, then the answer');
+    assert.deepEqual(
+      replies.map((r) => r.text),
+      ['Đã chọn 3.', 'Đã chọn 4.'],
+      'the held message first, then the answer',
+    );
     [row] = await outboxRows(z);
     assert.equal(row.status, 'sent');
     assert.deepEqual(await listUndeliveredZaloMessages(z.db.dataSource), []);
@@ -243,13 +269,27 @@ describe('zalo: sending through the outbox', function () {
     const [row] = await outboxRows(z);
     assert.equal(row.status, 'held');
     const undelivered = await listUndeliveredZaloMessages(z.db.dataSource);
-    assert.deepEqual(undelivered.map((u) => [u.status, u.lastErrorCode, u.officerEmail]), [['held', -213, staff.email]]);
+    assert.deepEqual(
+      undelivered.map((u) => [u.status, u.lastErrorCode, u.officerEmail]),
+      [['held', -213, staff.email]],
+    );
 
     const before = fake.oaDelivered(ZALO_USER).length;
-    const follow = JSON.stringify({ oa_id: '388613280878808645', follower: { id: ZALO_USER }, user_id_by_app: '552172779717587730', event_name: 'follow', source: 'oa_profile', app_id: TEST_OA_APP_ID, timestamp: String(Date.now()) });
+    const follow = JSON.stringify({
+      oa_id: '388613280878808645',
+      follower: { id: ZALO_USER },
+      user_id_by_app: '552172779717587730',
+      event_name: 'follow',
+      source: 'oa_profile',
+      app_id: TEST_OA_APP_ID,
+      timestamp: String(Date.now()),
+    });
     assert.equal((await z.postOa(follow, z.signOa(follow))).status, 200);
     await z.settle();
-    const after = fake.oaDelivered(ZALO_USER).slice(before).map((m) => m.text);
+    const after = fake
+      .oaDelivered(ZALO_USER)
+      .slice(before)
+      .map((m) => m.text);
     assert.equal(after.filter((t) => t === 'Đã chọn 2.').length, 1, 'the held notice, once');
     assert.match(after.at(-1)!, /Xin chào[\s\S]*Có 1 tin nhắn gửi anh\/chị trong lúc anh\/chị chưa theo dõi/);
     assert.deepEqual(await listUndeliveredZaloMessages(z.db.dataSource), []);
@@ -275,13 +315,19 @@ describe('zalo: sending through the outbox', function () {
     const [card] = await z.oaUser(ZALO_USER).say('thẻ thử');
     // The title as written (sentence case), every command on one line.
     assert.match(card.text, /^Đề xuất ĐX-2026-0007 chờ anh\/chị quyết định/);
-    assert.match(card.text, /Anh\/chị có thể gõ: "CHỌN 1" \(Duyệt\), "CHỌN 2" \(Trả lại\), "CHỌN 3" \(Từ chối\), "CHỌN 4" \(Hội đồng\), "CHỌN 5" \(Tải kế hoạch\)/);
+    assert.match(
+      card.text,
+      /Anh\/chị có thể gõ: "CHỌN 1" \(Duyệt\), "CHỌN 2" \(Trả lại\), "CHỌN 3" \(Từ chối\), "CHỌN 4" \(Hội đồng\), "CHỌN 5" \(Tải kế hoạch\)/,
+    );
     assert.equal(card.buttons.length, 3);
-    assert.deepEqual(card.buttons.map((b) => [b.title, b.type, b.payload]), [
-      ['Duyệt', 'oa.query.show', 'CHỌN 1'],
-      ['Trả lại', 'oa.query.show', 'CHỌN 2'],
-      ['Từ chối', 'oa.query.show', 'CHỌN 3'],
-    ]);
+    assert.deepEqual(
+      card.buttons.map((b) => [b.title, b.type, b.payload]),
+      [
+        ['Duyệt', 'oa.query.show', 'CHỌN 1'],
+        ['Trả lại', 'oa.query.show', 'CHỌN 2'],
+        ['Từ chối', 'oa.query.show', 'CHỌN 3'],
+      ],
+    );
     for (let n = 1; n <= 5; n++) assert.ok(card.text.includes(`CHỌN ${n}`), `command ${n} written in the text`);
     // A tap on an oa.query.show button arrives as an ordinary user_send_text with the payload.
     const [answer] = await z.oaUser(ZALO_USER).say(card.buttons[1].payload);
@@ -327,21 +373,30 @@ describe('zalo: a crash between receipt and processing', function () {
       assert.equal((await first.postOa(raw2, first.signOa(raw2))).status, 200);
       await first.close();
       const stored = await db.dataSource.query(`SELECT status, raw_body FROM zalo_inbox ORDER BY id`);
-      assert.deepEqual(stored, [
-        { status: 'pending', raw_body: raw },
-        { status: 'pending', raw_body: raw2 },
-      ], 'the exact bytes are kept until processed');
-      await db.dataSource.query(`UPDATE zalo_inbox SET status = 'processing', attempts = 1, lease_until = now() - interval '1 second' WHERE message_id = 'crash-msg-2'`);
+      assert.deepEqual(
+        stored,
+        [
+          { status: 'pending', raw_body: raw },
+          { status: 'pending', raw_body: raw2 },
+        ],
+        'the exact bytes are kept until processed',
+      );
+      await db.dataSource.query(
+        `UPDATE zalo_inbox SET status = 'processing', attempts = 1, lease_until = now() - interval '1 second' WHERE message_id = 'crash-msg-2'`,
+      );
       assert.equal(fake.callsOf('oa').length, 0, 'nothing was processed');
 
       // Process 2 starts and finishes the work, once.
       const second = await startZaloHarness({ fake, db, features: [registerFeatures, testCommands] });
       try {
         await second.runtime.idle();
-        assert.deepEqual(fake.oaDelivered(ZALO_USER).map((m) => [m.text, m.replyTo]), [
-          ['Đã chọn 1.', 'crash-msg-1'],
-          ['Đã chọn 2.', 'crash-msg-2'],
-        ]);
+        assert.deepEqual(
+          fake.oaDelivered(ZALO_USER).map((m) => [m.text, m.replyTo]),
+          [
+            ['Đã chọn 1.', 'crash-msg-1'],
+            ['Đã chọn 2.', 'crash-msg-2'],
+          ],
+        );
         const rows = await db.dataSource.query(`SELECT message_id, status, attempts FROM zalo_inbox ORDER BY id`);
         assert.deepEqual(rows, [
           { message_id: 'crash-msg-1', status: 'done', attempts: 1 },
@@ -435,7 +490,16 @@ describe('zalo: two workers on one inbox', function () {
       }
       const config = loadZaloConfig(zaloEnv(fake));
       for (let i = 0; i < 2; i++) {
-        runtimes.push(new ZaloRuntime({ dataSource: z.db.dataSource, config, app: z.h.server.container.bot.app, lock: new InProcessConversationLock(), directoryContact: 'x', pollMs: 0 }));
+        runtimes.push(
+          new ZaloRuntime({
+            dataSource: z.db.dataSource,
+            config,
+            app: z.h.server.container.bot.app,
+            lock: new InProcessConversationLock(),
+            directoryContact: 'x',
+            pollMs: 0,
+          }),
+        );
       }
       await Promise.all(runtimes.map((r) => r.start()));
       await Promise.all(runtimes.map((r) => r.idle()));

@@ -38,21 +38,38 @@ describe('zalo: configuration', () => {
       assert.fail('accepted');
     } catch (err) {
       assert.ok(err instanceof ZaloConfigError);
-      for (const name of ['ZALO_APP_SECRET', 'ZALO_TOKEN_ENCRYPTION_KEY', 'ZALO_BOT_SECRET']) assert.match(err.message, new RegExp(name), name);
+      for (const name of ['ZALO_APP_SECRET', 'ZALO_TOKEN_ENCRYPTION_KEY', 'ZALO_BOT_SECRET'])
+        assert.match(err.message, new RegExp(name), name);
       assert.ok(!err.message.includes(secret));
     }
     assert.throws(() => loadZaloConfig({ ZALO_OA_SECRET_KEY: 'x' }), /ZALO_OA_SECRET_KEY: chỉ dùng cùng ZALO_OA_APP_ID/);
     assert.throws(
-      () => loadZaloConfig({ ZALO_OA_APP_ID: '1', ZALO_OA_SECRET_KEY: 's', ZALO_APP_SECRET: 'a', ZALO_TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }),
+      () =>
+        loadZaloConfig({
+          ZALO_OA_APP_ID: '1',
+          ZALO_OA_SECRET_KEY: 's',
+          ZALO_APP_SECRET: 'a',
+          ZALO_TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'),
+        }),
       /ZALO_TOKEN_ENCRYPTION_KEY: phải là khóa 32 byte/,
     );
-    assert.equal(loadZaloConfig({ ZALO_OA_APP_ID: '1', ZALO_OA_SECRET_KEY: 's', ZALO_APP_SECRET: 'a', ZALO_TOKEN_ENCRYPTION_KEY: 'ab'.repeat(32) }).oa?.encryptionKey.length, 32);
+    assert.equal(
+      loadZaloConfig({ ZALO_OA_APP_ID: '1', ZALO_OA_SECRET_KEY: 's', ZALO_APP_SECRET: 'a', ZALO_TOKEN_ENCRYPTION_KEY: 'ab'.repeat(32) }).oa
+        ?.encryptionKey.length,
+      32,
+    );
   });
 });
 
 describe('zalo: events', () => {
   it('keeps ids sent as long numbers exact and reads non-text messages as such', () => {
-    const e = parseOaEvent(parseBody(Buffer.from('{"event_name":"user_send_text","app_id":360846524940903967,"sender":{"id":246845883529197922},"message":{"msg_id":"m1","text":"xin chào"},"timestamp":1699003881354}')));
+    const e = parseOaEvent(
+      parseBody(
+        Buffer.from(
+          '{"event_name":"user_send_text","app_id":360846524940903967,"sender":{"id":246845883529197922},"message":{"msg_id":"m1","text":"xin chào"},"timestamp":1699003881354}',
+        ),
+      ),
+    );
     assert.equal(e.userId, '246845883529197922');
     assert.equal(e.appId, '360846524940903967');
     assert.equal(e.timestamp, '1699003881354');
@@ -60,11 +77,18 @@ describe('zalo: events', () => {
     assert.equal(image.kind, 'message');
     assert.equal(image.nonText, true);
     assert.equal(parseOaEvent({ event_name: 'oa_send_text', sender: { id: '1' } }).kind, 'ignored');
-    assert.equal(parseOaEvent({ event_name: 'user_submit_info', sender: { id: '1' }, info: { phone: '84912345678' } }).kind, 'ignored', 'submitted info is never identity');
+    assert.equal(
+      parseOaEvent({ event_name: 'user_submit_info', sender: { id: '1' }, info: { phone: '84912345678' } }).kind,
+      'ignored',
+      'submitted info is never identity',
+    );
   });
 
   it('reads Bot Platform updates with or without the envelope, and ignores bots and groups as such', () => {
-    const update = { event_name: 'message.text.received', message: { from: { id: 'u1' }, chat: { id: 'c1', chat_type: 'PRIVATE' }, text: 'hi', message_id: 'x' } };
+    const update = {
+      event_name: 'message.text.received',
+      message: { from: { id: 'u1' }, chat: { id: 'c1', chat_type: 'PRIVATE' }, text: 'hi', message_id: 'x' },
+    };
     assert.deepEqual([parseBotEvent(update).chatId, parseBotEvent({ ok: true, result: update }).userId], ['c1', 'u1']);
     assert.equal(parseBotEvent({ ...update, message: { ...update.message, from: { id: 'b', is_bot: true } } }).kind, 'ignored');
     assert.equal(parseBotEvent({ ...update, message: { ...update.message, chat: { id: 'g', chat_type: 'GROUP' } } }).isGroup, true);
@@ -76,7 +100,13 @@ describe('zalo: events', () => {
     assert.equal(parseLinkCommand('liên kết Zalo'), undefined);
     assert.equal(parseLinkCommand('tôi muốn liên kết K7M2QX9P'), undefined);
     // As people paste it: the template's brackets, a colon, no space, hyphens, any case.
-    for (const typed of ['lien ket <2V38WKJQ>', 'lien ket: 2V38WKJQ', 'lienket 2v38wkjq', 'Liên kết - 2V38-WKJQ', 'LIÊN KẾT "2V38 WKJQ".']) {
+    for (const typed of [
+      'lien ket <2V38WKJQ>',
+      'lien ket: 2V38WKJQ',
+      'lienket 2v38wkjq',
+      'Liên kết - 2V38-WKJQ',
+      'LIÊN KẾT "2V38 WKJQ".',
+    ]) {
       assert.equal(parseLinkCommand(typed), '2V38WKJQ', typed);
     }
     assert.equal(bareLinkCode('<2v38wkjq>'), '2V38WKJQ');
@@ -92,7 +122,10 @@ describe('zalo: rendering', () => {
     const parts = splitText(words);
     assert.ok(parts.every((p) => p.length <= 2000));
     assert.equal(parts.join(' '), words);
-    assert.deepEqual(splitText('a'.repeat(4100)).map((p) => p.length), [2000, 2000, 100]);
+    assert.deepEqual(
+      splitText('a'.repeat(4100)).map((p) => p.length),
+      [2000, 2000, 100],
+    );
     assert.deepEqual(splitText('  '), []);
   });
 
@@ -109,7 +142,10 @@ describe('zalo: rendering', () => {
           contentType: 'application/vnd.microsoft.card.adaptive',
           content: {
             type: 'AdaptiveCard',
-            body: [{ type: 'TextBlock', text: 'Phiếu biểu quyết' }, { type: 'FactSet', facts: [{ title: 'Mã', value: 'ĐX-2026-0003' }] }],
+            body: [
+              { type: 'TextBlock', text: 'Phiếu biểu quyết' },
+              { type: 'FactSet', facts: [{ title: 'Mã', value: 'ĐX-2026-0003' }] },
+            ],
             actions: [
               { type: 'Action.Execute', title: 'Tán thành', data: { command: 'TÁN THÀNH ĐX-2026-0003' } },
               { type: 'Action.Execute', title: 'Xem', data: { proposalId: 'x' } },
@@ -120,7 +156,10 @@ describe('zalo: rendering', () => {
       ],
     };
     const [oa] = renderForZalo(activity, 'zalo_oa');
-    assert.match(oa.text, /^Phiếu biểu quyết\n• Mã: ĐX-2026-0003\nTải: https:\/\/example\.invalid\/f\n\nAnh\/chị có thể gõ: "TÁN THÀNH ĐX-2026-0003"$/);
+    assert.match(
+      oa.text,
+      /^Phiếu biểu quyết\n• Mã: ĐX-2026-0003\nTải: https:\/\/example\.invalid\/f\n\nAnh\/chị có thể gõ: "TÁN THÀNH ĐX-2026-0003"$/,
+    );
     assert.deepEqual(oa.buttons, [{ title: 'Tán thành', payload: 'TÁN THÀNH ĐX-2026-0003' }]);
     const [bot] = renderForZalo(activity, 'zalo_bot');
     assert.deepEqual(bot.buttons, []);
@@ -129,13 +168,24 @@ describe('zalo: rendering', () => {
   });
 
   it('writes the OA message body Zalo expects, with the reply id', () => {
-    assert.deepEqual(oaMessageBody({ userId: '246845883529197922', text: 'x', replyToMessageId: 'm1', buttons: [{ title: 'Duyệt', payload: 'DUYỆT ĐX-2026-0001' }] }), {
-      recipient: { user_id: '246845883529197922', message_id: 'm1' },
-      message: {
+    assert.deepEqual(
+      oaMessageBody({
+        userId: '246845883529197922',
         text: 'x',
-        attachment: { type: 'template', payload: { template_type: 'button', buttons: [{ title: 'Duyệt', type: 'oa.query.show', payload: 'DUYỆT ĐX-2026-0001' }] } },
+        replyToMessageId: 'm1',
+        buttons: [{ title: 'Duyệt', payload: 'DUYỆT ĐX-2026-0001' }],
+      }),
+      {
+        recipient: { user_id: '246845883529197922', message_id: 'm1' },
+        message: {
+          text: 'x',
+          attachment: {
+            type: 'template',
+            payload: { template_type: 'button', buttons: [{ title: 'Duyệt', type: 'oa.query.show', payload: 'DUYỆT ĐX-2026-0001' }] },
+          },
+        },
       },
-    });
+    );
     assert.deepEqual(oaMessageBody({ userId: '1', text: 'y' }), { recipient: { user_id: '1' }, message: { text: 'y' } });
   });
 });
@@ -154,6 +204,7 @@ describe('zalo: secrets', () => {
 
   it('compares the Bot Platform secret exactly', () => {
     assert.equal(verifyBotSecret('abc-secret', 'abc-secret'), true);
-    for (const wrong of ['abc-secreT', 'abc-secre', 'abc-secret ', '', undefined]) assert.equal(verifyBotSecret(wrong, 'abc-secret'), false);
+    for (const wrong of ['abc-secreT', 'abc-secre', 'abc-secret ', '', undefined])
+      assert.equal(verifyBotSecret(wrong, 'abc-secret'), false);
   });
 });

@@ -36,8 +36,20 @@ describe('zalo: signature vectors', () => {
       assert.equal(raw.length, name.endsWith('-vi.json') ? 269 : 263);
       assert.equal(`mac=${oaSignature(body.app_id, raw, body.timestamp, TEST_OA_SECRET_KEY)}`, mac);
       assert.equal(verifyOaSignature(mac, raw, { appId: body.app_id, timestamp: body.timestamp }, TEST_OA_SECRET_KEY), true);
-      assert.equal(verifyOaSignature(mac.toUpperCase().replace('MAC=', 'mac='), raw, { appId: body.app_id, timestamp: body.timestamp }, TEST_OA_SECRET_KEY), true);
-      assert.equal(verifyOaSignature(mac.slice(4), raw, { appId: body.app_id, timestamp: body.timestamp }, TEST_OA_SECRET_KEY), false, 'no mac= prefix');
+      assert.equal(
+        verifyOaSignature(
+          mac.toUpperCase().replace('MAC=', 'mac='),
+          raw,
+          { appId: body.app_id, timestamp: body.timestamp },
+          TEST_OA_SECRET_KEY,
+        ),
+        true,
+      );
+      assert.equal(
+        verifyOaSignature(mac.slice(4), raw, { appId: body.app_id, timestamp: body.timestamp }, TEST_OA_SECRET_KEY),
+        false,
+        'no mac= prefix',
+      );
       assert.equal(verifyOaSignature(mac, raw, { appId: body.app_id, timestamp: body.timestamp }, 'another secret'), false);
       assert.equal(verifyOaSignature(mac, raw, { appId: '1', timestamp: body.timestamp }, TEST_OA_SECRET_KEY), false, 'another app id');
       assert.equal(verifyOaSignature(mac, raw, { appId: body.app_id, timestamp: undefined }, TEST_OA_SECRET_KEY), false);
@@ -45,7 +57,9 @@ describe('zalo: signature vectors', () => {
   }
 
   it('keeps integer literals beyond 2^53 exact', () => {
-    const parsed = parseJsonKeepingLongIntegers('{"a":246845883529197922,"b":"x\\"1234567890123456789","c":12,"d":-98765432109876543210,"e":1.5}') as Record<string, unknown>;
+    const parsed = parseJsonKeepingLongIntegers(
+      '{"a":246845883529197922,"b":"x\\"1234567890123456789","c":12,"d":-98765432109876543210,"e":1.5}',
+    ) as Record<string, unknown>;
     assert.deepEqual(parsed, { a: '246845883529197922', b: 'x"1234567890123456789', c: 12, d: '-98765432109876543210', e: 1.5 });
   });
 });
@@ -57,7 +71,12 @@ describe('zalo: webhooks over HTTP', function () {
 
   before(async () => {
     await fake.start();
-    z = await startZaloHarness({ fake, env: zaloEnv(fake, UNDATED), seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
+    z = await startZaloHarness({
+      fake,
+      env: zaloEnv(fake, UNDATED),
+      seed: (db) => seedTestDirectory(db.dataSource),
+      features: [registerFeatures],
+    });
   });
   after(async () => {
     await z?.close();
@@ -98,7 +117,9 @@ describe('zalo: webhooks over HTTP', function () {
   it('refuses a tampered body, a re-serialised body, a header without mac=, a missing header and another app id, storing nothing', async () => {
     const before = await inboxCount(z);
     const raw = fixture('oa-user_send_text-vi.json');
-    const retargeted = Buffer.from(raw.toString('utf8').replace('2553928453557884079', '360846524940903967').replace('cb31dff1c39642cc1b83', 'cb31dff1c39642cc1b84'));
+    const retargeted = Buffer.from(
+      raw.toString('utf8').replace('2553928453557884079', '360846524940903967').replace('cb31dff1c39642cc1b83', 'cb31dff1c39642cc1b84'),
+    );
     const good = z.signOa(retargeted);
     assert.equal((await z.postOa(retargeted, good)).status, 200, 'the control case passes');
     await z.runtime.idle();
@@ -150,7 +171,14 @@ describe('zalo: webhooks over HTTP', function () {
   });
 
   it('stores receipts and echoes without acting on them', async () => {
-    const seen = JSON.stringify({ app_id: '360846524940903967', event_name: 'user_seen_message', sender: { id: '246845883529197922' }, recipient: { id: '1' }, message: { msg_ids: ['a'] }, timestamp: '1700000000000' });
+    const seen = JSON.stringify({
+      app_id: '360846524940903967',
+      event_name: 'user_seen_message',
+      sender: { id: '246845883529197922' },
+      recipient: { id: '1' },
+      message: { msg_ids: ['a'] },
+      timestamp: '1700000000000',
+    });
     const before = fake.calls.length;
     assert.equal((await z.postOa(seen, z.signOa(seen))).status, 200);
     await z.runtime.idle();
@@ -237,7 +265,11 @@ describe('zalo: the OA event time window', function () {
       ['the published vector (signed in 1974)', fixture('oa-user_send_text.json'), PUBLISHED['oa-user_send_text.json']],
       ['two hours old', redated(fixture('oa-user_send_text.json'), Date.now() - 2 * hour), undefined],
       ['two hours ahead', redated(fixture('oa-user_send_text.json'), Date.now() + 2 * hour), undefined],
-      ['a follow of 2018', Buffer.from(fixture('oa-follow.json').toString('utf8').replace('"36084652489903967"', '"360846524940903967"')), undefined],
+      [
+        'a follow of 2018',
+        Buffer.from(fixture('oa-follow.json').toString('utf8').replace('"36084652489903967"', '"360846524940903967"')),
+        undefined,
+      ],
     ] as const) {
       const res = await z.postOa(body, sig ?? z.signOa(body));
       assert.equal(res.status, 400, label);

@@ -42,7 +42,11 @@ export function reportCard(x: ReportCardInput): NeutralCard {
     { label: t.factInProgress, value: String(p.inProgress) },
     { label: t.factCompleted, value: String(p.completed) },
   ];
-  if (!province) facts.push({ label: t.factSubmitted, value: x.narrative.submittedAt ? formatDateVN(toLocalDate(x.narrative.submittedAt)) : t.notSubmitted });
+  if (!province)
+    facts.push({
+      label: t.factSubmitted,
+      value: x.narrative.submittedAt ? formatDateVN(toLocalDate(x.narrative.submittedAt)) : t.notSubmitted,
+    });
   const sections = [
     { heading: t.disseminationHeading, text: x.narrative.dissemination ?? t.notWritten },
     { heading: t.trainingHeading, text: x.narrative.training ?? t.notWritten },
@@ -54,11 +58,23 @@ export function reportCard(x: ReportCardInput): NeutralCard {
     const missing = x.submissions.filter((s) => !s.submittedAt).map((s) => s.unit.name);
     if (missing.length) sections.push({ heading: t.missingHeading, text: missing.join('\n') });
   }
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({ title, verb, data, command, ...(style ? { style } : {}) });
+  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
+    title,
+    verb,
+    data,
+    command,
+    ...(style ? { style } : {}),
+  });
   const actions: CardAction[] = [
-    a(t.actionSaveNarrative, REPORT_VERBS.narrative, `TUYÊN TRUYỀN ${year} <nội dung> • ĐÀO TẠO ${year} <nội dung> • KIẾN NGHỊ ${year} <nội dung>`),
+    a(
+      t.actionSaveNarrative,
+      REPORT_VERBS.narrative,
+      `TUYÊN TRUYỀN ${year} <nội dung> • ĐÀO TẠO ${year} <nội dung> • KIẾN NGHỊ ${year} <nội dung>`,
+    ),
     a(t.actionGenerate, REPORT_VERBS.generate, `TẠO BÁO CÁO NĂM ${year}`, 'positive'),
-    province ? a(t.actionTracking, REPORT_VERBS.tracking, `TÌNH HÌNH BÁO CÁO NĂM ${year}`) : a(t.actionSubmit, REPORT_VERBS.submit, `NỘP BÁO CÁO NĂM ${year}`),
+    province
+      ? a(t.actionTracking, REPORT_VERBS.tracking, `TÌNH HÌNH BÁO CÁO NĂM ${year}`)
+      : a(t.actionSubmit, REPORT_VERBS.submit, `NỘP BÁO CÁO NĂM ${year}`),
   ];
   const neutral: NeutralCard = {
     title: province ? t.provinceTitle(year) : t.reportTitle(f.scope.issuer.name, year),
@@ -71,7 +87,13 @@ export function reportCard(x: ReportCardInput): NeutralCard {
   (card.body as Record<string, unknown>[]).push(
     { type: 'Input.Text', id: 'dissemination', label: t.disseminationHeading, isMultiline: true, value: x.narrative.dissemination ?? '' },
     { type: 'Input.Text', id: 'training', label: t.trainingHeading, isMultiline: true, value: x.narrative.training ?? '' },
-    { type: 'Input.Text', id: 'recommendations', label: t.recommendationsHeading, isMultiline: true, value: x.narrative.recommendations ?? '' },
+    {
+      type: 'Input.Text',
+      id: 'recommendations',
+      label: t.recommendationsHeading,
+      isMultiline: true,
+      value: x.narrative.recommendations ?? '',
+    },
   );
   return { ...neutral, adaptiveCard: card };
 }

@@ -14,7 +14,13 @@ export function registerReportNotices(container: Container): void {
     let text: string;
     switch (row.kind) {
       case N.annualUnitReminder:
-        text = t.unitReminderNotice(Number(data.year), String(data.due ?? '').split('-').reverse().join('/'));
+        text = t.unitReminderNotice(
+          Number(data.year),
+          String(data.due ?? '')
+            .split('-')
+            .reverse()
+            .join('/'),
+        );
         break;
       case N.annualHomeAffairsReminder:
         text = t.homeAffairsReminderNotice(Number(data.year), (data.missing as string[]) ?? [], Number(data.all ?? 0));

@@ -74,7 +74,11 @@ function groupedActions(actions: CardAction[]): Record<string, unknown>[] {
     if (!members) {
       members = [];
       groups.set(action.group, members);
-      out.push({ type: 'Action.ShowCard', title: action.group, card: { type: 'AdaptiveCard', version: '1.5', body: [], actions: members } });
+      out.push({
+        type: 'Action.ShowCard',
+        title: action.group,
+        card: { type: 'AdaptiveCard', version: '1.5', body: [], actions: members },
+      });
     }
     members.push(actionToAdaptive(action));
   }

@@ -38,7 +38,13 @@ export function renderTextCard(card: NeutralCard, budget = TEXT_CARD_BUDGET): st
   const full = sections.flatMap((s) => ['', s.heading, s.text]);
   const fixed = [...head, ...tail].join('\n').length;
   if (!sections.length || fixed + full.join('\n').length + 1 <= budget) return [...head, ...full, ...tail].join('\n');
-  return [...head, '', ...summaries(sections, budget - fixed - (card.more ? card.more.length + 2 : 0)), ...(card.more ? ['', card.more] : []), ...tail].join('\n');
+  return [
+    ...head,
+    '',
+    ...summaries(sections, budget - fixed - (card.more ? card.more.length + 2 : 0)),
+    ...(card.more ? ['', card.more] : []),
+    ...tail,
+  ].join('\n');
 }
 
 /** One line per section, "heading: the start of the text…", sharing the room left. */

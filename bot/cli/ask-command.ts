@@ -43,7 +43,9 @@ export function registerAskCommand(program: Command): void {
         if (a.citations.length) {
           process.stdout.write('\nCăn cứ:\n');
           for (const c of a.citations) {
-            process.stdout.write(`  • ${c.citation} (${c.source === 'official' ? 'văn bản chính thức' : 'tóm tắt của trợ lý'}; điểm ${c.score})\n`);
+            process.stdout.write(
+              `  • ${c.citation} (${c.source === 'official' ? 'văn bản chính thức' : 'tóm tắt của trợ lý'}; điểm ${c.score})\n`,
+            );
           }
         }
       });

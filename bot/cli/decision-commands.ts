@@ -36,7 +36,9 @@ export function registerDecisionCommands(program: Command): void {
         if (!unit) return fail(t.cli.unitNotFound(unitCode));
         const officer = await db.dataSource.getRepository(Officer).findOneBy({ email: email.trim().toLowerCase(), active: true });
         if (!officer) return fail(t.cli.officerNotFound(email));
-        await db.dataSource.getRepository(ActingHead).insert({ unitId: unit.id, officerId: officer.id, fromDate: from, toDate: to, note: opts.note ?? null });
+        await db.dataSource
+          .getRepository(ActingHead)
+          .insert({ unitId: unit.id, officerId: officer.id, fromDate: from, toDate: to, note: opts.note ?? null });
         out(t.cli.actingSaved(officer.fullName, unit.name, formatDateVN(from), formatDateVN(to)));
       });
     });

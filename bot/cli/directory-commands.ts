@@ -131,9 +131,7 @@ export async function runDirectoryExport(file: string, io: Output = stdio): Prom
 }
 
 export function registerDirectoryCommands(program: Command): void {
-  const directory = program
-    .command('directory')
-    .description('Danh bạ cán bộ của tỉnh: nhập từ tệp CSV/XLSX, xuất ra CSV');
+  const directory = program.command('directory').description('Danh bạ cán bộ của tỉnh: nhập từ tệp CSV/XLSX, xuất ra CSV');
 
   directory
     .command('import')

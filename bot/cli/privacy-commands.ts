@@ -71,7 +71,8 @@ export function registerPrivacyCommands(program: Command): void {
     .option('--days <n>', 'số ngày (mặc định lấy từ RETENTION_DAYS_CLOSED_CONVERSATIONS, 180)')
     .option('--dry-run', 'chỉ đếm, không xóa')
     .action(async (opts: { days?: string; dryRun?: boolean }) => {
-      const days = opts.days !== undefined ? loadRetentionConfig({ RETENTION_DAYS_CLOSED_CONVERSATIONS: opts.days }).days : loadRetentionConfig().days;
+      const days =
+        opts.days !== undefined ? loadRetentionConfig({ RETENTION_DAYS_CLOSED_CONVERSATIONS: opts.days }).days : loadRetentionConfig().days;
       await withCliDatabase(async (db) => {
         const result = await purgeExpiredConversations(db.dataSource, days, { dryRun: Boolean(opts.dryRun) });
         console.log(text.privacy.purged(result, Boolean(opts.dryRun)));

@@ -25,7 +25,10 @@ function parseYear(text: string | undefined): number | null {
   return Number.isInteger(y) && y >= 2023 && y <= 2100 ? y : null;
 }
 
-export async function runAnnualReport(opts: { year?: string; unit?: string; out?: string; date?: string }, io: Output = stdio): Promise<number> {
+export async function runAnnualReport(
+  opts: { year?: string; unit?: string; out?: string; date?: string },
+  io: Output = stdio,
+): Promise<number> {
   const year = parseYear(opts.year);
   if (year === null) {
     io.err(t.invalidYear);
@@ -39,7 +42,13 @@ export async function runAnnualReport(opts: { year?: string; unit?: string; out?
   const started = Date.now();
   try {
     const r = await withCliDatabase((db, { workflow }) =>
-      generateAnnualReport(db.dataSource, { year, ...(opts.unit ? { unitCode: opts.unit } : {}), outDir: opts.out ?? '.', date, config: workflow }),
+      generateAnnualReport(db.dataSource, {
+        year,
+        ...(opts.unit ? { unitCode: opts.unit } : {}),
+        outDir: opts.out ?? '.',
+        date,
+        config: workflow,
+      }),
     );
     const p = r.figures.total.plans;
     io.out(t.cliTotals(p.received, p.approved, p.rejected, p.inProgress, p.completed));
@@ -62,7 +71,8 @@ export async function runReportStatus(opts: { year?: string }, io: Output = stdi
   }
   const list = await withCliDatabase((db, { workflow }) => submissionStatus(db.dataSource, year, workflow));
   io.out(t.trackingSummary(list.filter((s) => s.submittedAt).length, list.length));
-  for (const s of list) io.out(t.trackingLine(`${s.unit.name} (${s.unit.code})`, s.submittedAt ? formatDateVN(toLocalDate(s.submittedAt)) : null));
+  for (const s of list)
+    io.out(t.trackingLine(`${s.unit.name} (${s.unit.code})`, s.submittedAt ? formatDateVN(toLocalDate(s.submittedAt)) : null));
   return 0;
 }
 
@@ -73,13 +83,17 @@ export async function runReminderSweep(opts: { today?: string }, io: Output = st
     return 1;
   }
   // Without the bot the rows stay in the outbox; the bot delivers them on its next retry.
-  const run = await withCliDatabase((db, { workflow }) => new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: workflow }).run(today));
+  const run = await withCliDatabase((db, { workflow }) =>
+    new AfterDecisionReminders(db.dataSource, new OutboxOnlyNotifier(), { config: workflow }).run(today),
+  );
   io.out(JSON.stringify(run));
   return 0;
 }
 
 export function registerReportCommands(program: Command): void {
-  const report = program.command('report').description('Báo cáo năm về khuyến khích, bảo vệ cán bộ năng động, sáng tạo (Nghị định 73/2023/NĐ-CP)');
+  const report = program
+    .command('report')
+    .description('Báo cáo năm về khuyến khích, bảo vệ cán bộ năng động, sáng tạo (Nghị định 73/2023/NĐ-CP)');
   report
     .command('annual')
     .summary('Tạo báo cáo năm (.docx) và phụ lục (.xlsx) của một đơn vị hoặc của tỉnh')

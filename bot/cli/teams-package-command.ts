@@ -74,7 +74,9 @@ export function registerTeamsPackageCommand(program: Command): void {
             console.error(text.teams.invalidDomain(domain));
             break;
           case 'icon':
-            console.error(text.teams.invalidIcon(err.problems[0] === 'color' ? 'màu (--color-icon)' : 'viền (--outline-icon)', err.problems[1]));
+            console.error(
+              text.teams.invalidIcon(err.problems[0] === 'color' ? 'màu (--color-icon)' : 'viền (--outline-icon)', err.problems[1]),
+            );
             break;
           default:
             console.error(text.teams.invalidManifest(err.problems.length > 0 ? err.problems : [err.message]));

@@ -26,22 +26,33 @@ export function registerWebCommands(program: Command): void {
         return;
       }
       await withCliDatabase(async (db) => {
-        const [officer] = (await db.dataSource.query(`SELECT id, active FROM officer WHERE email = $1`, [email.trim().toLowerCase()])) as { id: string; active: boolean }[];
+        const [officer] = (await db.dataSource.query(`SELECT id, active FROM officer WHERE email = $1`, [email.trim().toLowerCase()])) as {
+          id: string;
+          active: boolean;
+        }[];
         if (!officer || !officer.active) {
           console.error(text.cli.officerNotFound(email));
           process.exitCode = 4;
           return;
         }
-        const [proposal] = (await db.dataSource.query(`SELECT id, code FROM proposal WHERE code = $1`, [code.trim()])) as { id: string; code: string }[];
+        const [proposal] = (await db.dataSource.query(`SELECT id, code FROM proposal WHERE code = $1`, [code.trim()])) as {
+          id: string;
+          code: string;
+        }[];
         if (!proposal) {
           console.error(text.cli.proposalNotFound(code));
           process.exitCode = 4;
           return;
         }
-        const [decision] = (await db.dataSource.query(`SELECT id FROM decision WHERE proposal_id = $1 ORDER BY created_at DESC LIMIT 1`, [proposal.id])) as { id: string }[];
+        const [decision] = (await db.dataSource.query(`SELECT id FROM decision WHERE proposal_id = $1 ORDER BY created_at DESC LIMIT 1`, [
+          proposal.id,
+        ])) as { id: string }[];
         const base = webConfig.publicBaseUrl ?? `http://localhost:${config.PORT}`;
         const scope = opts.vote ? 'vote' : 'decide';
-        const url = await createDecisionLinkMinter(new DecisionLinkService(db.dataSource, { ttlHours: hours }), base)({
+        const url = await createDecisionLinkMinter(
+          new DecisionLinkService(db.dataSource, { ttlHours: hours }),
+          base,
+        )({
           officerId: officer.id,
           proposalId: proposal.id,
           decisionId: decision?.id ?? null,

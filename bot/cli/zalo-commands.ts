@@ -47,7 +47,9 @@ export function registerZaloCommands(program: Command): void {
         for (const r of rows) {
           const who = r.officerName ? `${r.officerName}${r.unitName ? ` (${r.unitName})` : ''}` : '?';
           const code = r.lastErrorCode === null ? '' : ` [${r.lastErrorCode}]`;
-          process.stdout.write(`#${r.id} ${r.channel} ${who}: ${text.undeliveredStatus[r.status] ?? r.status}${code}, ${r.attempts} lần, từ ${r.createdAt.toISOString()}\n`);
+          process.stdout.write(
+            `#${r.id} ${r.channel} ${who}: ${text.undeliveredStatus[r.status] ?? r.status}${code}, ${r.attempts} lần, từ ${r.createdAt.toISOString()}\n`,
+          );
         }
       });
     });

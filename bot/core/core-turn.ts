@@ -61,7 +61,12 @@ function fileConsentActivity(file: FileReply): Partial<Activity> {
       {
         contentType: FILE_CONSENT_CARD_CONTENT_TYPE,
         name: file.name,
-        content: { description: files.consentDescription(file.name), sizeInBytes: file.sizeInBytes, acceptContext: context, declineContext: context },
+        content: {
+          description: files.consentDescription(file.name),
+          sizeInBytes: file.sizeInBytes,
+          acceptContext: context,
+          declineContext: context,
+        },
       },
     ],
   };
@@ -120,4 +125,3 @@ export function createCoreTurn(context: TurnContext, officer: Officer, conversat
     renderForInvoke: (card) => renderAdaptiveCard(card),
   };
 }
-

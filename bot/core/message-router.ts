@@ -37,17 +37,19 @@ export const UNDERSTANDING_VERBS = { content: 'understanding.content', question:
  * ("ghi: …" stores it, "hỏi: …" answers it), as if typed. A card pressed after the wizard ended is stale.
  */
 export function registerUnderstandingCommands(deps: MessageRouterDeps): void {
-  const replay = (word: string, done: string) => async (turn: CoreTurn, data: Record<string, unknown>): Promise<CommandResult> => {
-    const text = typeof data.text === 'string' ? data.text.trim().slice(0, MAX_MESSAGE_LENGTH) : '';
-    const dc = await deps.dialogs.createContext(turn.context);
-    if (!text || !dc.activeDialog) return { title: core.staleCard };
-    const activity = turn.context.activity;
-    const invoke = activity.type === 'invoke';
-    activity.text = `${word}: ${text}`;
-    activity.value = undefined;
-    await routeMessage(turn, deps);
-    return invoke ? { title: done } : undefined;
-  };
+  const replay =
+    (word: string, done: string) =>
+    async (turn: CoreTurn, data: Record<string, unknown>): Promise<CommandResult> => {
+      const text = typeof data.text === 'string' ? data.text.trim().slice(0, MAX_MESSAGE_LENGTH) : '';
+      const dc = await deps.dialogs.createContext(turn.context);
+      if (!text || !dc.activeDialog) return { title: core.staleCard };
+      const activity = turn.context.activity;
+      const invoke = activity.type === 'invoke';
+      activity.text = `${word}: ${text}`;
+      activity.value = undefined;
+      await routeMessage(turn, deps);
+      return invoke ? { title: done } : undefined;
+    };
   deps.commands.register(UNDERSTANDING_VERBS.content, replay('ghi', wizard.choseContent), 'own');
   deps.commands.register(UNDERSTANDING_VERBS.question, replay('hỏi', wizard.choseQuestion), 'own');
 }

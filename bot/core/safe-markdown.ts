@@ -32,5 +32,8 @@ export function toSafeMarkdown(text: string): string {
 
 /** What a person sees of a safe-markdown text (tests, the terminal chat). */
 export function fromSafeMarkdown(text: string): string {
-  return text.replace(/ {2}\n/g, '\n').replace(/\\([\\`*_[\]<>~|&#+\-=.)])/g, '$1').replace(/\u00a0/g, ' ');
+  return text
+    .replace(/ {2}\n/g, '\n')
+    .replace(/\\([\\`*_[\]<>~|&#+\-=.)])/g, '$1')
+    .replace(/\u00a0/g, ' ');
 }

@@ -3,7 +3,10 @@
 // the turn and rethrown here: a message a channel refused must never be marked sent.
 import type { TurnContext } from 'botbuilder';
 
-export async function sendInTurn(start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, activity: Record<string, unknown>): Promise<void> {
+export async function sendInTurn(
+  start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  activity: Record<string, unknown>,
+): Promise<void> {
   let failure: { error: unknown } | undefined;
   await start(async (context) => {
     try {

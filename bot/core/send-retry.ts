@@ -35,7 +35,8 @@ const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPI
 /** True for failures worth another attempt: throttling, gateway and server errors, timeouts, network errors. */
 export function isRetryableSendError(err: unknown): boolean {
   if (err instanceof SendTimeoutError) return true;
-  const e = err as { statusCode?: number; status?: number; code?: string; response?: { status?: number }; cause?: { code?: string } } | undefined;
+  const e = err as
+    { statusCode?: number; status?: number; code?: string; response?: { status?: number }; cause?: { code?: string } } | undefined;
   const status = e?.statusCode ?? e?.status ?? e?.response?.status;
   if (typeof status === 'number') return RETRYABLE_STATUS.has(status);
   const code = e?.code ?? e?.cause?.code;
@@ -88,7 +89,12 @@ export async function sendWithRetry<T>(send: () => Promise<T>, options: SendRetr
       const backoff = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
       const delay = Math.min(Math.max(retryAfterMs(err) ?? 0, backoff * (0.75 + Math.random() * 0.5)), Math.max(0, budget - elapsed));
       logger.warn(
-        { attempt, delayMs: Math.round(delay), status: (err as { statusCode?: number }).statusCode, timeout: err instanceof SendTimeoutError },
+        {
+          attempt,
+          delayMs: Math.round(delay),
+          status: (err as { statusCode?: number }).statusCode,
+          timeout: err instanceof SendTimeoutError,
+        },
         'reply not accepted by the connector, retrying',
       );
       await sleep(delay);

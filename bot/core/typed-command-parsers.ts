@@ -9,7 +9,9 @@ export function codeFirst(rest: string): { code: string; rest: string } | undefi
 }
 
 /** "<mã> <text>" → { code, [key]: text }. */
-export const withCode = (key: string) => (rest: string): Record<string, unknown> | undefined => {
-  const x = codeFirst(rest);
-  return x ? { code: x.code, [key]: x.rest } : undefined;
-};
+export const withCode =
+  (key: string) =>
+  (rest: string): Record<string, unknown> | undefined => {
+    const x = codeFirst(rest);
+    return x ? { code: x.code, [key]: x.rest } : undefined;
+  };

@@ -27,7 +27,17 @@ export const DECISION_VERBS = {
 export type CardRole = 'decider' | 'voter' | 'viewer';
 
 // What a head needs to decide (Art. 7.2 a–c): why, what for, the bottleneck, the content, who and how, the results.
-const PLAN_SUMMARY_FIELDS = ['necessity', 'purpose', 'requirements', 'bottleneck', 'content', 'scope', 'implementers', 'feasibility', 'expectedResults'] as const;
+const PLAN_SUMMARY_FIELDS = [
+  'necessity',
+  'purpose',
+  'requirements',
+  'bottleneck',
+  'content',
+  'scope',
+  'implementers',
+  'feasibility',
+  'expectedResults',
+] as const;
 const CONDITION_KEYS = ['c1', 'c2', 'c3', 'c4'] as const;
 
 export interface DecisionCardOptions {
@@ -59,21 +69,37 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   const headPlanDays = options.headPlanDeadlineWorkingDays ?? 7;
   if (options.role === 'voter' && decision?.state === 'vote_open') body.push(headPlan ? t.headPlanVoteIntro : t.voteIntro);
   else if (options.role === 'decider' && decision && decision.state !== 'done') {
-    body.push(intake ? t.intakeIntro(headPlanDays) : headPlan ? t.headPlanIntro(headPlanDays) : t.deciderIntro(options.deadlineWorkingDays ?? 7));
+    body.push(
+      intake ? t.intakeIntro(headPlanDays) : headPlan ? t.headPlanIntro(headPlanDays) : t.deciderIntro(options.deadlineWorkingDays ?? 7),
+    );
   }
   if (decision?.councilProposed && !intake) body.push(t.councilProposed);
   if (options.partyPending && options.role === 'decider') body.push(t.partyIntro);
   if (decision?.state === 'vote_closed') body.push(t.voteNotPassed);
   // The notice of the action that just decided says the outcome already ("Đã trả lại…" once, not twice).
-  const saidByNotice = Boolean(decision?.outcome && options.notice && t.done[decision.outcome as keyof typeof t.done]?.(code) === options.notice);
+  const saidByNotice = Boolean(
+    decision?.outcome && options.notice && t.done[decision.outcome as keyof typeof t.done]?.(code) === options.notice,
+  );
   if (decision?.state === 'done' && decision.outcome && !saidByNotice) body.push(t.outcomeLine(decision.outcome));
 
   const facts = [
     { label: t.factProposer, value: `${view.proposer.fullName} – ${view.proposer.positionTitle}` },
     ...(view.proposerUnit ? [{ label: t.factUnit, value: view.proposerUnit.name }] : []),
     { label: t.factStatus, value: t.statusLabel(proposal.status) },
-    ...(view.decider ? [{ label: t.factDecider, value: `${view.decider.fullName} – ${view.decider.positionTitle}${decision?.deciderActing ? t.actingSuffix : ''}` }] : []),
-    ...(decision ? [{ label: t.factReceived, value: t.due(decision.receivedOn) }, { label: headPlan ? t.factDueConfigured : t.factDue, value: t.due(decision.dueDate) }] : []),
+    ...(view.decider
+      ? [
+          {
+            label: t.factDecider,
+            value: `${view.decider.fullName} – ${view.decider.positionTitle}${decision?.deciderActing ? t.actingSuffix : ''}`,
+          },
+        ]
+      : []),
+    ...(decision
+      ? [
+          { label: t.factReceived, value: t.due(decision.receivedOn) },
+          { label: headPlan ? t.factDueConfigured : t.factDue, value: t.due(decision.dueDate) },
+        ]
+      : []),
     ...(proposal.currentRevision > 1 ? [{ label: t.factRevision, value: String(proposal.currentRevision) }] : []),
   ];
   const plan = proposal.plan ?? {};
@@ -102,7 +128,10 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   });
   if (checks.length) sections.push({ heading: t.selfCheckHeading, text: checks.join('\n') });
   if (view.votes.length && options.role !== 'viewer') {
-    sections.push({ heading: t.votersHeading, text: view.votes.map((v) => t.voterLine(v.voter.fullName, t.voteChoice(v.choice), v.comment)).join('\n') });
+    sections.push({
+      heading: t.votersHeading,
+      text: view.votes.map((v) => t.voterLine(v.voter.fullName, t.voteChoice(v.choice), v.comment)).join('\n'),
+    });
   }
   if (decision?.tally?.source === 'meeting') {
     const lines = [t.meetingParticipants(decision.tally.participants ?? '')];
@@ -128,10 +157,19 @@ function actionsFor(view: DecisionView, options: DecisionCardOptions): CardActio
   if (!decision || decision.state === 'done' || options.role === 'viewer') return [];
   const code = proposal.code ?? '';
   const data = { proposalId: proposal.id, decisionId: decision.id };
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({ title, verb, data, command, ...(style ? { style } : {}) });
+  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
+    title,
+    verb,
+    data,
+    command,
+    ...(style ? { style } : {}),
+  });
   if (options.role === 'voter') {
     if (decision.state !== 'vote_open') return [];
-    return [a(t.actionFor, DECISION_VERBS.voteFor, `TÁN THÀNH ${code}`, 'positive'), a(t.actionAgainst, DECISION_VERBS.voteAgainst, `KHÔNG TÁN THÀNH ${code} <ý kiến>`, 'destructive')];
+    return [
+      a(t.actionFor, DECISION_VERBS.voteFor, `TÁN THÀNH ${code}`, 'positive'),
+      a(t.actionAgainst, DECISION_VERBS.voteAgainst, `KHÔNG TÁN THÀNH ${code} <ý kiến>`, 'destructive'),
+    ];
   }
   if (decision.stage === 'intake') {
     return [
@@ -150,15 +188,24 @@ function actionsFor(view: DecisionView, options: DecisionCardOptions): CardActio
         ];
       }
       return [
-        ...(options.singleVoter ? [a(t.actionApprove, DECISION_VERBS.approve, `DUYỆT ${code}`, 'positive')] : [a(t.actionOpenVote, DECISION_VERBS.openVote, `BIỂU QUYẾT ${code}`, 'positive')]),
-        a(t.actionMeeting, DECISION_VERBS.meeting, `KẾT QUẢ HỌP ${code} <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>`),
+        ...(options.singleVoter
+          ? [a(t.actionApprove, DECISION_VERBS.approve, `DUYỆT ${code}`, 'positive')]
+          : [a(t.actionOpenVote, DECISION_VERBS.openVote, `BIỂU QUYẾT ${code}`, 'positive')]),
+        a(
+          t.actionMeeting,
+          DECISION_VERBS.meeting,
+          `KẾT QUẢ HỌP ${code} <số tán thành> <số không tán thành> <CÓ|KHÔNG> <thành phần dự họp>`,
+        ),
         a(t.actionReturn, DECISION_VERBS.returnForChanges, `TRẢ LẠI ${code} <ý kiến>`, 'destructive'),
       ];
     case 'vote_open': {
       const own = view.votes.find((v) => v.voter.id === decision.deciderId);
       return [
         ...(own && own.choice === null
-          ? [a(t.actionFor, DECISION_VERBS.voteFor, `TÁN THÀNH ${code}`, 'positive'), a(t.actionAgainst, DECISION_VERBS.voteAgainst, `KHÔNG TÁN THÀNH ${code} <ý kiến>`, 'destructive')]
+          ? [
+              a(t.actionFor, DECISION_VERBS.voteFor, `TÁN THÀNH ${code}`, 'positive'),
+              a(t.actionAgainst, DECISION_VERBS.voteAgainst, `KHÔNG TÁN THÀNH ${code} <ý kiến>`, 'destructive'),
+            ]
           : []),
         a(t.actionCloseVote, DECISION_VERBS.closeVote, `KẾT THÚC BIỂU QUYẾT ${code}`),
       ];
@@ -202,7 +249,12 @@ function teamsCard(neutral: NeutralCard, view: DecisionView, options: DecisionCa
     body.push({ type: 'TextBlock', text: t.overrideResponsibility, wrap: true, weight: 'Bolder', color: 'Attention' });
     body.push({ type: 'Input.Text', id: 'reasons', placeholder: t.reasonsPlaceholder, isMultiline: true });
   }
-  if (verbs.has(DECISION_VERBS.returnForChanges) || verbs.has(DECISION_VERBS.voteAgainst) || verbs.has(DECISION_VERBS.forward) || verbs.has(DECISION_VERBS.partyRecord)) {
+  if (
+    verbs.has(DECISION_VERBS.returnForChanges) ||
+    verbs.has(DECISION_VERBS.voteAgainst) ||
+    verbs.has(DECISION_VERBS.forward) ||
+    verbs.has(DECISION_VERBS.partyRecord)
+  ) {
     body.push({ type: 'Input.Text', id: 'comment', placeholder: t.commentPlaceholder, isMultiline: true });
   }
   if (decision && options.refreshUserIds?.length) {

@@ -60,7 +60,9 @@ export function decisionNoticeRenderer(container: Container, cards: DecisionCard
         return {
           card: {
             title: head,
-            ...(outcome === 'approved_by_override' && view.decision ? { body: [t.overrideDocument(links.decision(view.proposal.id, view.decision.revision))] } : {}),
+            ...(outcome === 'approved_by_override' && view.decision
+              ? { body: [t.overrideDocument(links.decision(view.proposal.id, view.decision.revision))] }
+              : {}),
             facts: [
               { label: t.factStatus, value: t.statusLabel(view.proposal.status) },
               ...(tally ? [{ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) }] : []),
@@ -68,7 +70,17 @@ export function decisionNoticeRenderer(container: Container, cards: DecisionCard
             sections: comments.length ? [{ heading: t.commentsHeading, text: comments.join('\n') }] : [],
             // Returned for changes: the proposer reopens the plan from here (or types "SỬA <mã>").
             ...(outcome === 'returned' && view.proposal.code
-              ? { actions: [{ title: wizard.reopenAction, verb: PLAN_VERBS.reopen, data: { proposalId: view.proposal.id }, command: `SỬA ${view.proposal.code}`, style: 'positive' as const }] }
+              ? {
+                  actions: [
+                    {
+                      title: wizard.reopenAction,
+                      verb: PLAN_VERBS.reopen,
+                      data: { proposalId: view.proposal.id },
+                      command: `SỬA ${view.proposal.code}`,
+                      style: 'positive' as const,
+                    },
+                  ],
+                }
               : {}),
           },
         };
@@ -76,7 +88,11 @@ export function decisionNoticeRenderer(container: Container, cards: DecisionCard
       case DECISION_NOTICES.reminder:
         return { text: t.reminder(code, t.due(view.decision?.dueDate), Number(data.offset ?? 0)), card: await card() };
       case DECISION_NOTICES.escalation:
-        return t.escalation(code, view.decider ? `${view.decider.fullName} – ${view.decider.positionTitle}` : '', t.due(view.decision?.dueDate));
+        return t.escalation(
+          code,
+          view.decider ? `${view.decider.fullName} – ${view.decider.positionTitle}` : '',
+          t.due(view.decision?.dueDate),
+        );
       default:
         logger.warn({ kind: row.kind }, 'unknown notification kind');
         return null;

@@ -8,8 +8,18 @@ import { DECISION_VERBS } from './decision-card.js';
 
 export function registerMyTasksIntent(bot: BotApplication, container: Container): void {
   bot.intents.register('my_tasks', async (turn) => {
-    const decisionTasks = (await container.decisions.tasksFor(turn.officer.id)).map((x) => ({ proposal: x.proposal, role: x.role as string, dueDate: x.dueDate, verb: DECISION_VERBS.refresh }));
-    const afterTasks = (await container.implementation.tasksFor(turn.officer.id)).map((x) => ({ proposal: x.proposal, role: x.step as string, dueDate: x.dueDate, verb: IMPLEMENTATION_VERBS.refresh }));
+    const decisionTasks = (await container.decisions.tasksFor(turn.officer.id)).map((x) => ({
+      proposal: x.proposal,
+      role: x.role as string,
+      dueDate: x.dueDate,
+      verb: DECISION_VERBS.refresh,
+    }));
+    const afterTasks = (await container.implementation.tasksFor(turn.officer.id)).map((x) => ({
+      proposal: x.proposal,
+      role: x.step as string,
+      dueDate: x.dueDate,
+      verb: IMPLEMENTATION_VERBS.refresh,
+    }));
     const tasks = [...decisionTasks, ...afterTasks].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     if (!tasks.length) return turn.send(t.tasksEmpty);
     await turn.send({
@@ -26,6 +36,8 @@ export function registerMyTasksIntent(bot: BotApplication, container: Container)
   });
   // What waits for the person, for the greeting and the menu.
   bot.intents.registerWaiting(async (turn) =>
-    (await container.decisions.tasksFor(turn.officer.id)).map((x) => t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role, t.due(x.dueDate))),
+    (await container.decisions.tasksFor(turn.officer.id)).map((x) =>
+      t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role, t.due(x.dueDate)),
+    ),
   );
 }

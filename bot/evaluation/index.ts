@@ -23,21 +23,47 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
     ),
     'proposal',
   );
-  c.register(EVALUATION_VERBS.voteFor, cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'for', str(d, 'comment'))), 'proposal');
-  c.register(EVALUATION_VERBS.voteAgainst, cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'against', str(d, 'comment'))), 'proposal');
-  c.register(EVALUATION_VERBS.close, cards.act((turn, id) => evaluation.closeVote(actorOf(turn), id)), 'proposal');
+  c.register(
+    EVALUATION_VERBS.voteFor,
+    cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'for', str(d, 'comment'))),
+    'proposal',
+  );
+  c.register(
+    EVALUATION_VERBS.voteAgainst,
+    cards.act((turn, id, d) => evaluation.castVote(actorOf(turn), id, 'against', str(d, 'comment'))),
+    'proposal',
+  );
+  c.register(
+    EVALUATION_VERBS.close,
+    cards.act((turn, id) => evaluation.closeVote(actorOf(turn), id)),
+    'proposal',
+  );
   c.register(
     EVALUATION_VERBS.meeting,
     cards.act((turn, id, d) => {
       const inFavour = Number(d.inFavour);
       const against = Number(d.against);
-      return evaluation.recordMeeting(actorOf(turn), id, { inFavour, against, headInFavour: d.headVote !== 'against', participants: str(d, 'participants'), minutes: str(d, 'minutes') });
+      return evaluation.recordMeeting(actorOf(turn), id, {
+        inFavour,
+        against,
+        headInFavour: d.headVote !== 'against',
+        participants: str(d, 'participants'),
+        minutes: str(d, 'minutes'),
+      });
     }),
     'proposal',
   );
-  c.register(EVALUATION_VERBS.partyRecord, cards.act((turn, id, d) => evaluation.recordPartyConsultation(actorOf(turn), id, str(d, 'comment'))), 'proposal');
+  c.register(
+    EVALUATION_VERBS.partyRecord,
+    cards.act((turn, id, d) => evaluation.recordPartyConsultation(actorOf(turn), id, str(d, 'comment'))),
+    'proposal',
+  );
   c.registerText({ keywords: ['Ý KIẾN CẤP ỦY VỀ KẾT QUẢ'], verb: EVALUATION_VERBS.partyRecord, parse: withCode('comment') });
-  c.register(EVALUATION_VERBS.recognize, cards.act((turn, id, d) => evaluation.recordRecognition(actorOf(turn), id, list(str(d, 'recognitions')), str(d, 'note'))), 'proposal');
+  c.register(
+    EVALUATION_VERBS.recognize,
+    cards.act((turn, id, d) => evaluation.recordRecognition(actorOf(turn), id, list(str(d, 'recognitions')), str(d, 'note'))),
+    'proposal',
+  );
 
   c.registerText({
     keywords: ['ĐÁNH GIÁ'],
@@ -63,7 +89,13 @@ export function registerEvaluationFeature(bot: BotApplication, container: Contai
       if (!x) return undefined;
       const m = x.rest.match(/^(\d+)\s+(\d+)\s+(\S+)\s+([\s\S]+)$/);
       if (!m) return { code: x.code, participants: '' };
-      return { code: x.code, inFavour: Number(m[1]), against: Number(m[2]), headVote: /^(co|có|tan|tán|for|x)/i.test(m[3]!) ? 'for' : 'against', participants: m[4]!.trim() };
+      return {
+        code: x.code,
+        inFavour: Number(m[1]),
+        against: Number(m[2]),
+        headVote: /^(co|có|tan|tán|for|x)/i.test(m[3]!) ? 'for' : 'against',
+        participants: m[4]!.trim(),
+      };
     },
   });
   c.registerText({

@@ -11,7 +11,14 @@ import { signedFileProducers, type FileProducer } from './signed-files.js';
 import { sendFile, sendFileFailure, sendLinkRefused } from './signed-file-route.js';
 
 /** One download route: a valid token's claims → the file, or null when it points at nothing. */
-function download(server: restify.Server, links: DownloadLinks, kind: FileLinkKind, route: string, what: string, produce: FileProducer): void {
+function download(
+  server: restify.Server,
+  links: DownloadLinks,
+  kind: FileLinkKind,
+  route: string,
+  what: string,
+  produce: FileProducer,
+): void {
   server.get(route, async (req, res) => {
     const claims = links.verify(kind, String(req.params.token ?? ''));
     if (!claims) return sendLinkRefused(res);

@@ -26,7 +26,8 @@ export type FileProducer = (claims: PlanLinkClaims) => Promise<SignedFile | null
 
 export function signedFileProducers(container: Pick<Container, 'dataSource' | 'workflow'>): Record<FileLinkKind, FileProducer> {
   const { dataSource, workflow } = container;
-  const docx = (file: { name: string; content: Buffer } | null | undefined): SignedFile | null => (file ? { ...file, contentType: DOCX_CONTENT_TYPE } : null);
+  const docx = (file: { name: string; content: Buffer } | null | undefined): SignedFile | null =>
+    file ? { ...file, contentType: DOCX_CONTENT_TYPE } : null;
   return {
     plan: async (c) => docx(await renderPlanFile(dataSource, c.proposalId, c.revision, workflow)),
     decision: async (c) => docx(await renderOverrideDecisionFile(dataSource, c.proposalId)),
@@ -36,9 +37,18 @@ export function signedFileProducers(container: Pick<Container, 'dataSource' | 'w
       if (!report) return null;
       const dir = await mkdtemp(path.join(os.tmpdir(), 'bao-cao-nam-'));
       try {
-        const r = await generateAnnualReport(dataSource, { year: report.year, ...(report.province ? {} : { unitId: c.proposalId }), outDir: dir, config: workflow });
+        const r = await generateAnnualReport(dataSource, {
+          year: report.year,
+          ...(report.province ? {} : { unitId: c.proposalId }),
+          outDir: dir,
+          config: workflow,
+        });
         const file = report.kind === 'docx' ? r.docxPath : r.xlsxPath;
-        return { name: path.basename(file), contentType: report.kind === 'docx' ? DOCX_CONTENT_TYPE : XLSX_CONTENT_TYPE, content: await readFile(file) };
+        return {
+          name: path.basename(file),
+          contentType: report.kind === 'docx' ? DOCX_CONTENT_TYPE : XLSX_CONTENT_TYPE,
+          content: await readFile(file),
+        };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -49,7 +59,11 @@ export function signedFileProducers(container: Pick<Container, 'dataSource' | 'w
 const KINDS: readonly FileLinkKind[] = ['plan', 'decision', 'evaluation', 'report'];
 
 /** The file a signed link of ours names (any host: only the path and its signature count); null otherwise. */
-export async function resolveSignedLink(producers: Record<FileLinkKind, FileProducer>, links: DownloadLinks, link: string): Promise<SignedFile | null> {
+export async function resolveSignedLink(
+  producers: Record<FileLinkKind, FileProducer>,
+  links: DownloadLinks,
+  link: string,
+): Promise<SignedFile | null> {
   let pathname: string;
   try {
     pathname = new URL(link).pathname;

@@ -7,7 +7,6 @@ import { logger } from '../../services/platform/logger.js';
 import { bindMetricsDatabase, metricsRegistry, outcomeOfStatus, recordTurn } from '../../services/platform/metrics.js';
 import type { RouteRegistration } from '../routes.js';
 
-
 const metricsEnvSchema = z.object({
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z

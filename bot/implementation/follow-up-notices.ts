@@ -33,7 +33,9 @@ export function followUpNoticeRenderer(container: Container, cards: FollowUpCard
       case N.managerNamed:
         return t.managerNotice(code, view.head?.fullName ?? '');
       case N.assigned:
-        return data.proposer ? t.assignedProposerNotice(code, view.implementers.map((x) => x.officer.fullName).join(', ')) : card(t.assignedNotice(code, title));
+        return data.proposer
+          ? t.assignedProposerNotice(code, view.implementers.map((x) => x.officer.fullName).join(', '))
+          : card(t.assignedNotice(code, title));
       case N.checkIn: {
         if (status !== 'implementing') return null;
         const ci = await implementation.pendingCheckIn(String(data.checkInId));
@@ -45,7 +47,9 @@ export function followUpNoticeRenderer(container: Container, cards: FollowUpCard
         const found = await implementation.reportWithAuthor(String(data.reportId));
         if (!found) return null;
         const { report, authorName } = found;
-        return row.kind === N.obstacle ? t.obstacleNotice(code, authorName, view.proposerUnit?.name ?? '', report.text) : t.progressNotice(code, authorName, report.text);
+        return row.kind === N.obstacle
+          ? t.obstacleNotice(code, authorName, view.proposerUnit?.name ?? '', report.text)
+          : t.progressNotice(code, authorName, report.text);
       }
       case N.paused:
         return t.pausedNotice(code, String(data.reason ?? ''));
@@ -58,11 +62,17 @@ export function followUpNoticeRenderer(container: Container, cards: FollowUpCard
       case N.completionOverdue:
         return status === 'implementing' ? t.completionOverdueNotice(code, String(data.due)) : null;
       case N.completionReported:
-        return ['completion_reported', 'evaluating'].includes(status) ? card(t.completionReportedNotice(code, String(data.due ?? view.proposal.dueDate ?? ''))) : null;
+        return ['completion_reported', 'evaluating'].includes(status)
+          ? card(t.completionReportedNotice(code, String(data.due ?? view.proposal.dueDate ?? '')))
+          : null;
       case N.evaluationReminder:
-        return ['completion_reported', 'evaluating'].includes(status) ? card(t.evaluationReminderNotice(code, String(data.due), Number(data.left ?? 0))) : null;
+        return ['completion_reported', 'evaluating'].includes(status)
+          ? card(t.evaluationReminderNotice(code, String(data.due), Number(data.left ?? 0)))
+          : null;
       case N.evaluationEscalation:
-        return ['completion_reported', 'evaluating'].includes(status) ? t.evaluationEscalationNotice(code, view.head ? `${view.head.fullName} – ${view.head.positionTitle}` : '', String(data.due)) : null;
+        return ['completion_reported', 'evaluating'].includes(status)
+          ? t.evaluationEscalationNotice(code, view.head ? `${view.head.fullName} – ${view.head.positionTitle}` : '', String(data.due))
+          : null;
       case N.evaluationVote:
         return view.evaluation?.state === 'vote_open' ? card() : null;
       case N.evaluationNotPassed:
@@ -90,13 +100,25 @@ export function followUpNoticeRenderer(container: Container, cards: FollowUpCard
       text = t.proposerNotByPolicy(code);
     } else if (!covered) {
       text = t.proposerNotCovered(code, t.outcomeShort[e.outcome] ?? e.outcome);
-      if (stage === 'recognized' && e.recognitions?.length) text += `\n${t.recognitionLabel}: ${e.recognitions.map((r) => r.label).join('; ')}.`;
+      if (stage === 'recognized' && e.recognitions?.length)
+        text += `\n${t.recognitionLabel}: ${e.recognitions.map((r) => r.label).join('; ')}.`;
     } else if (e.outcome === 'completed') {
-      text = stage === 'recognized' && e.recognitions?.length ? t.proposerRecognized(code, e.recognitions.map((r) => r.label).join('; ')) : t.proposerCompleted(code);
+      text =
+        stage === 'recognized' && e.recognitions?.length
+          ? t.proposerRecognized(code, e.recognitions.map((r) => r.label).join('; '))
+          : t.proposerCompleted(code);
     } else {
       text = e.outcome === 'not_completed_pure_motive' ? t.proposerPureMotive(code) : t.proposerWithDamage(code);
     }
-    const sections = e.outcome === 'completed' ? [] : [{ heading: t.causesNamed, text: `${t.objectiveHeading}: ${e.objectiveCauses}\n${t.subjectiveHeading}: ${e.subjectiveCauses}${e.damage ? `\n${t.damageHeading}: ${e.damage}` : ''}` }];
+    const sections =
+      e.outcome === 'completed'
+        ? []
+        : [
+            {
+              heading: t.causesNamed,
+              text: `${t.objectiveHeading}: ${e.objectiveCauses}\n${t.subjectiveHeading}: ${e.subjectiveCauses}${e.damage ? `\n${t.damageHeading}: ${e.damage}` : ''}`,
+            },
+          ];
     return {
       card: {
         title: t.evaluationTitle(code),

@@ -56,8 +56,12 @@ export function followUpCards(container: Container): FollowUpCards {
       ballots,
       recognitionOptions: workflow.recognitionOptions,
       checkInIntervalWorkingDays: workflow.implementation.checkInIntervalWorkingDays,
-      partyConsultationReminder: workflow.decision.partyCommitteeConsultation.beforeEvaluation && (workflow.decision.partyCommitteeConsultation.remindDecider || workflow.decision.partyCommitteeConsultation.required),
-      ...(role === 'head' && ['completion_reported', 'evaluating', 'stopped', 'paused'].includes(status) && (await evaluation.partyConsultationPending(view.proposal.id))
+      partyConsultationReminder:
+        workflow.decision.partyCommitteeConsultation.beforeEvaluation &&
+        (workflow.decision.partyCommitteeConsultation.remindDecider || workflow.decision.partyCommitteeConsultation.required),
+      ...(role === 'head' &&
+      ['completion_reported', 'evaluating', 'stopped', 'paused'].includes(status) &&
+      (await evaluation.partyConsultationPending(view.proposal.id))
         ? { partyConsultationPending: true }
         : {}),
       ...(current?.state === 'passed' ? { conclusionUrl: links.evaluation(view.proposal.id) } : {}),
@@ -93,7 +97,8 @@ export function followUpCards(container: Container): FollowUpCards {
       const view = await implementation.view(proposalId);
       if (!view) return { title: t.refusal.not_found! };
       const notice = noticeOf(result, view.proposal.code ?? '');
-      if (!result.ok && (result.reason === 'not_allowed' || result.reason === 'not_voter' || result.reason === 'not_found')) return { title: notice };
+      if (!result.ok && (result.reason === 'not_allowed' || result.reason === 'not_voter' || result.reason === 'not_found'))
+        return { title: notice };
       return cardFor(view, turn.officer, notice);
     };
 
@@ -109,4 +114,3 @@ function roleOf(view: ImplementationView, officerId: string, ballots: readonly E
   if (view.implementers.some((x) => x.officer.id === officerId)) return 'implementer';
   return 'viewer';
 }
-

@@ -14,12 +14,16 @@ import { IMPLEMENTATION_VERBS } from './implementation-card.js';
 export function registerImplementationActions(bot: BotApplication, container: Container, cards: FollowUpCards): void {
   const { implementation } = container;
   const c = bot.commands;
-  c.register(IMPLEMENTATION_VERBS.refresh, async (turn, data) => {
-    const id = await cards.resolve(data);
-    const view = id ? await implementation.view(id) : null;
-    if (!view) return { title: t.refusal.not_found! };
-    return cards.cardFor(view, turn.officer);
-  }, 'proposal');
+  c.register(
+    IMPLEMENTATION_VERBS.refresh,
+    async (turn, data) => {
+      const id = await cards.resolve(data);
+      const view = id ? await implementation.view(id) : null;
+      if (!view) return { title: t.refusal.not_found! };
+      return cards.cardFor(view, turn.officer);
+    },
+    'proposal',
+  );
   c.register(
     IMPLEMENTATION_VERBS.assign,
     cards.act(async (turn, id, d) => {
@@ -29,30 +33,61 @@ export function registerImplementationActions(bot: BotApplication, container: Co
         if (!named.ok) return named;
       }
       const people = [...list(str(d, 'implementers')), ...list(str(d, 'emails'))];
-      return implementation.assign(actorOf(turn), id, { implementers: people, resources: { people: str(d, 'people'), funding: str(d, 'funding'), equipment: str(d, 'equipment') } });
+      return implementation.assign(actorOf(turn), id, {
+        implementers: people,
+        resources: { people: str(d, 'people'), funding: str(d, 'funding'), equipment: str(d, 'equipment') },
+      });
     }),
     'proposal',
   );
-  c.register(IMPLEMENTATION_VERBS.manager, cards.act((turn, id, d) => implementation.nameManager(actorOf(turn), id, str(d, 'manager') || str(d, 'text'))), 'proposal');
+  c.register(
+    IMPLEMENTATION_VERBS.manager,
+    cards.act((turn, id, d) => implementation.nameManager(actorOf(turn), id, str(d, 'manager') || str(d, 'text'))),
+    'proposal',
+  );
   const withFiles = (d: Record<string, unknown>) => {
     const parsed = extractLinks(`${str(d, 'text')}\n${str(d, 'files')}`);
     return parsed;
   };
-  c.register(IMPLEMENTATION_VERBS.progress, cards.act((turn, id, d) => {
-    const x = withFiles(d);
-    return implementation.report(actorOf(turn), id, 'progress', x.text, x.files);
-  }), 'proposal');
-  c.register(IMPLEMENTATION_VERBS.obstacle, cards.act((turn, id, d) => {
-    const x = withFiles(d);
-    return implementation.report(actorOf(turn), id, 'obstacle', x.text, x.files);
-  }), 'proposal');
-  c.register(IMPLEMENTATION_VERBS.complete, cards.act((turn, id, d) => {
-    const x = withFiles(d);
-    return implementation.reportCompletion(actorOf(turn), id, x.text, x.files);
-  }), 'proposal');
-  c.register(IMPLEMENTATION_VERBS.pause, cards.act((turn, id, d) => implementation.pause(actorOf(turn), id, str(d, 'reason') || str(d, 'text'))), 'proposal');
-  c.register(IMPLEMENTATION_VERBS.resume, cards.act((turn, id, d) => implementation.resume(actorOf(turn), id, str(d, 'reason'))), 'proposal');
-  c.register(IMPLEMENTATION_VERBS.stop, cards.act((turn, id, d) => implementation.stop(actorOf(turn), id, str(d, 'reason') || str(d, 'text'))), 'proposal');
+  c.register(
+    IMPLEMENTATION_VERBS.progress,
+    cards.act((turn, id, d) => {
+      const x = withFiles(d);
+      return implementation.report(actorOf(turn), id, 'progress', x.text, x.files);
+    }),
+    'proposal',
+  );
+  c.register(
+    IMPLEMENTATION_VERBS.obstacle,
+    cards.act((turn, id, d) => {
+      const x = withFiles(d);
+      return implementation.report(actorOf(turn), id, 'obstacle', x.text, x.files);
+    }),
+    'proposal',
+  );
+  c.register(
+    IMPLEMENTATION_VERBS.complete,
+    cards.act((turn, id, d) => {
+      const x = withFiles(d);
+      return implementation.reportCompletion(actorOf(turn), id, x.text, x.files);
+    }),
+    'proposal',
+  );
+  c.register(
+    IMPLEMENTATION_VERBS.pause,
+    cards.act((turn, id, d) => implementation.pause(actorOf(turn), id, str(d, 'reason') || str(d, 'text'))),
+    'proposal',
+  );
+  c.register(
+    IMPLEMENTATION_VERBS.resume,
+    cards.act((turn, id, d) => implementation.resume(actorOf(turn), id, str(d, 'reason'))),
+    'proposal',
+  );
+  c.register(
+    IMPLEMENTATION_VERBS.stop,
+    cards.act((turn, id, d) => implementation.stop(actorOf(turn), id, str(d, 'reason') || str(d, 'text'))),
+    'proposal',
+  );
 
   c.registerText({
     keywords: ['GIAO THỰC HIỆN'],
@@ -66,10 +101,14 @@ export function registerImplementationActions(bot: BotApplication, container: Co
   });
   c.registerText({ keywords: ['GIAO THEO DÕI'], verb: IMPLEMENTATION_VERBS.manager, parse: withCode('manager') });
   c.registerText({ keywords: ['BÁO CÁO TIẾN ĐỘ'], verb: 'impl.progress.typed', parse: (r) => (r.trim() ? withCode('text')(r) : {}) });
-  c.register('impl.progress.typed', async (turn, data) => {
-    if (data.code) return (await c.get(IMPLEMENTATION_VERBS.progress)!(turn, data)) as NeutralCard;
-    return followList(turn);
-  }, 'proposal');
+  c.register(
+    'impl.progress.typed',
+    async (turn, data) => {
+      if (data.code) return (await c.get(IMPLEMENTATION_VERBS.progress)!(turn, data)) as NeutralCard;
+      return followList(turn);
+    },
+    'proposal',
+  );
   c.registerText({ keywords: ['VƯỚNG MẮC'], verb: IMPLEMENTATION_VERBS.obstacle, parse: withCode('text') });
   c.registerText({ keywords: ['BÁO CÁO HOÀN THÀNH'], verb: IMPLEMENTATION_VERBS.complete, parse: withCode('text') });
   c.registerText({ keywords: ['TẠM DỪNG'], verb: IMPLEMENTATION_VERBS.pause, parse: withCode('reason') });
@@ -81,10 +120,29 @@ export function registerImplementationActions(bot: BotApplication, container: Co
     if (!items.length) return t.followEmpty;
     return {
       title: t.followTitle,
-      body: [t.progressHow, ...items.map((x) => t.followLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.followRole[x.role] ?? x.role, t.statusLabel(x.proposal.status)))],
-      actions: items.slice(0, 5).map((x) => ({ title: x.proposal.code ?? t.noCode, verb: IMPLEMENTATION_VERBS.refresh, data: { proposalId: x.proposal.id }, command: `BÁO CÁO TIẾN ĐỘ ${x.proposal.code ?? ''}` })),
+      body: [
+        t.progressHow,
+        ...items.map((x) =>
+          t.followLine(
+            x.proposal.code ?? t.noCode,
+            x.proposal.title ?? t.untitled,
+            t.followRole[x.role] ?? x.role,
+            t.statusLabel(x.proposal.status),
+          ),
+        ),
+      ],
+      actions: items.slice(0, 5).map((x) => ({
+        title: x.proposal.code ?? t.noCode,
+        verb: IMPLEMENTATION_VERBS.refresh,
+        data: { proposalId: x.proposal.id },
+        command: `BÁO CÁO TIẾN ĐỘ ${x.proposal.code ?? ''}`,
+      })),
     };
   };
   c.register('impl.list', async (turn) => followList(turn), 'own');
-  c.registerText({ keywords: ['THEO DÕI TRIỂN KHAI', 'ĐỀ XUẤT ĐANG TRIỂN KHAI'], verb: 'impl.list', parse: (r) => (r.trim() ? undefined : {}) });
+  c.registerText({
+    keywords: ['THEO DÕI TRIỂN KHAI', 'ĐỀ XUẤT ĐANG TRIỂN KHAI'],
+    verb: 'impl.list',
+    parse: (r) => (r.trim() ? undefined : {}),
+  });
 }

@@ -50,20 +50,35 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
     { label: t.factStatus, value: t.statusLabel(p.status) },
     ...(view.head ? [{ label: t.factHead, value: `${view.head.fullName} – ${view.head.positionTitle}` }] : []),
     ...(view.manager ? [{ label: t.factManager, value: view.manager.fullName }] : []),
-    ...(view.implementers.length ? [{ label: t.factImplementers, value: view.implementers.map((x) => x.officer.fullName).join(', ') }] : []),
+    ...(view.implementers.length
+      ? [{ label: t.factImplementers, value: view.implementers.map((x) => x.officer.fullName).join(', ') }]
+      : []),
     ...(impl?.resourcesPeople ? [{ label: t.factPeople, value: impl.resourcesPeople }] : []),
     ...(impl?.resourcesFunding ? [{ label: t.factFunding, value: impl.resourcesFunding }] : []),
     ...(impl?.resourcesEquipment ? [{ label: t.factEquipment, value: impl.resourcesEquipment }] : []),
     ...(impl?.plannedEnd ? [{ label: t.factPlannedEnd, value: t.due(impl.plannedEnd) }] : []),
-    ...(['completion_reported', 'evaluating', 'stopped'].includes(p.status) && p.dueDate ? [{ label: t.factEvaluationDue, value: t.due(p.dueDate) }] : []),
+    ...(['completion_reported', 'evaluating', 'stopped'].includes(p.status) && p.dueDate
+      ? [{ label: t.factEvaluationDue, value: t.due(p.dueDate) }]
+      : []),
   ];
   const sections = [];
   const pending = view.checkIns.filter((c) => c.state === 'pending');
   if (pending.length && ['implementing', 'paused'].includes(p.status)) {
-    sections.push({ heading: t.checkInsHeading, text: pending.slice(0, 6).map((c) => t.checkInLine(c.dueDate, c.kind, c.description, c.state)).join('\n') });
+    sections.push({
+      heading: t.checkInsHeading,
+      text: pending
+        .slice(0, 6)
+        .map((c) => t.checkInLine(c.dueDate, c.kind, c.description, c.state))
+        .join('\n'),
+    });
   }
   if (view.reports.length && o.role !== 'viewer') {
-    sections.push({ heading: t.reportsHeading, text: view.reports.map((r) => t.reportLine(r.reportedOn, r.kind, r.author?.fullName ?? '', r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text)).join('\n') });
+    sections.push({
+      heading: t.reportsHeading,
+      text: view.reports
+        .map((r) => t.reportLine(r.reportedOn, r.kind, r.author?.fullName ?? '', r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text))
+        .join('\n'),
+    });
   }
   if (impl?.completionText && ['completion_reported', 'evaluating'].includes(p.status)) {
     const files = impl.completionFiles.map((f) => `• ${f.name}: ${f.url}`).join('\n');
@@ -71,21 +86,45 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
   }
   const actions: CardAction[] = [];
   const inputs: Record<string, unknown>[] = [];
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({ title, verb, data, command, ...(style ? { style } : {}) });
+  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
+    title,
+    verb,
+    data,
+    command,
+    ...(style ? { style } : {}),
+  });
   const plan = p.plan ?? {};
   if (o.role === 'head' && (p.status === 'approved' || p.status === 'approved_by_override')) {
     body.push(t.assignIntro);
     actions.push(
-      a(t.actionAssign, IMPLEMENTATION_VERBS.assign, `GIAO THỰC HIỆN ${code} <email>[, <email>] [| <nhân lực> | <kinh phí> | <thiết bị>]`, 'positive'),
+      a(
+        t.actionAssign,
+        IMPLEMENTATION_VERBS.assign,
+        `GIAO THỰC HIỆN ${code} <email>[, <email>] [| <nhân lực> | <kinh phí> | <thiết bị>]`,
+        'positive',
+      ),
       a(t.actionNameManager, IMPLEMENTATION_VERBS.manager, `GIAO THEO DÕI ${code} <email cấp phó>`),
     );
     if (o.candidates?.length) {
-      inputs.push({ type: 'Input.ChoiceSet', id: 'implementers', label: t.implementersLabel, isMultiSelect: true, choices: o.candidates.map((c) => ({ title: `${c.fullName} – ${c.positionTitle}`, value: c.email })) });
+      inputs.push({
+        type: 'Input.ChoiceSet',
+        id: 'implementers',
+        label: t.implementersLabel,
+        isMultiSelect: true,
+        choices: o.candidates.map((c) => ({ title: `${c.fullName} – ${c.positionTitle}`, value: c.email })),
+      });
     }
     inputs.push(
       { type: 'Input.Text', id: 'emails', label: t.implementerEmailsLabel },
       { type: 'Input.Text', id: 'people', label: t.peopleLabel, value: plan.resourcesPeople ?? '' },
-      { type: 'Input.Text', id: 'funding', label: t.fundingLabel, value: [plan.fundingAmount ? `${plan.fundingAmount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng` : '', plan.fundingSource ?? ''].filter(Boolean).join(', ') },
+      {
+        type: 'Input.Text',
+        id: 'funding',
+        label: t.fundingLabel,
+        value: [plan.fundingAmount ? `${plan.fundingAmount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng` : '', plan.fundingSource ?? '']
+          .filter(Boolean)
+          .join(', '),
+      },
       { type: 'Input.Text', id: 'equipment', label: t.equipmentLabel, value: plan.equipment ?? '' },
       { type: 'Input.Text', id: 'manager', label: t.managerLabel },
     );
@@ -97,7 +136,10 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
       a(t.actionObstacle, IMPLEMENTATION_VERBS.obstacle, `VƯỚNG MẮC ${code} <nội dung>`),
       a(t.actionComplete, IMPLEMENTATION_VERBS.complete, `BÁO CÁO HOÀN THÀNH ${code} <kết quả, đường dẫn tệp nếu có>`),
     );
-    inputs.push({ type: 'Input.Text', id: 'text', label: t.textLabel, isMultiline: true }, { type: 'Input.Text', id: 'files', label: t.filesLabel, isMultiline: true });
+    inputs.push(
+      { type: 'Input.Text', id: 'text', label: t.textLabel, isMultiline: true },
+      { type: 'Input.Text', id: 'files', label: t.filesLabel, isMultiline: true },
+    );
   }
   if (o.role === 'implementer' && p.status === 'paused') {
     actions.push(a(t.actionObstacle, IMPLEMENTATION_VERBS.obstacle, `VƯỚNG MẮC ${code} <nội dung>`));
@@ -109,7 +151,9 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
     actions.push(a(t.actionStop, IMPLEMENTATION_VERBS.stop, `DỪNG THỰC HIỆN ${code} <lý do>`, 'destructive'));
     inputs.push({ type: 'Input.Text', id: 'reason', label: t.reasonLabel, isMultiline: true });
   }
-  const evaluable = ['completion_reported', 'evaluating', 'evaluated', 'closed'].includes(p.status) || (o.role === 'head' && ['stopped', 'paused'].includes(p.status));
+  const evaluable =
+    ['completion_reported', 'evaluating', 'evaluated', 'closed'].includes(p.status) ||
+    (o.role === 'head' && ['stopped', 'paused'].includes(p.status));
   if (evaluable || view.evaluation) {
     const ev = evaluationParts({
       code,

@@ -59,28 +59,47 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
     directoryContact: container.config.DIRECTORY_CONTACT,
     ready: ensureSample,
     footerFor: (channelId) =>
-      isZaloChannel(channelId) ? zaloText.afterOutsiderAnswer(container.configuration.zalo.linkCodeTtlMinutes, container.config.DIRECTORY_CONTACT) : undefined,
-    welcomeFor: (channelId) => (isZaloChannel(channelId) ? zaloText.onboarding(container.configuration.zalo.linkCodeTtlMinutes) : undefined),
+      isZaloChannel(channelId)
+        ? zaloText.afterOutsiderAnswer(container.configuration.zalo.linkCodeTtlMinutes, container.config.DIRECTORY_CONTACT)
+        : undefined,
+    welcomeFor: (channelId) =>
+      isZaloChannel(channelId) ? zaloText.onboarding(container.configuration.zalo.linkCodeTtlMinutes) : undefined,
   });
   // A suggested question's button (a refusal offers the nearest provisions) asks it.
-  bot.commands.register(KB_ASK_VERB, async (turn, data) => {
-    const question = typeof data.question === 'string' ? data.question.slice(0, 500) : '';
-    if (question.trim()) await ask(turn, question);
-    return undefined;
-  }, 'own');
+  bot.commands.register(
+    KB_ASK_VERB,
+    async (turn, data) => {
+      const question = typeof data.question === 'string' ? data.question.slice(0, 500) : '';
+      if (question.trim()) await ask(turn, question);
+      return undefined;
+    },
+    'own',
+  );
 
-  bot.commands.register(KB_SHOW_ARTICLE_VERB, async (_turn, data) => {
-    const provisionId = typeof data.provisionId === 'string' ? data.provisionId : '';
-    const view = provisionId ? await answerer.showArticle(provisionId) : null;
-    if (!view) return { title: core.staleCard, body: [knowledge.articleNotFound] };
-    return articleCard(view);
-  }, 'own');
+  bot.commands.register(
+    KB_SHOW_ARTICLE_VERB,
+    async (_turn, data) => {
+      const provisionId = typeof data.provisionId === 'string' ? data.provisionId : '';
+      const view = provisionId ? await answerer.showArticle(provisionId) : null;
+      if (!view) return { title: core.staleCard, body: [knowledge.articleNotFound] };
+      return articleCard(view);
+    },
+    'own',
+  );
 
-  bot.commands.register(SHOW_ARTICLE_TEXT_VERB, async (turn) => {
-    const context = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
-    const view = context?.articleId ? await answerer.showArticle(context.articleId) : null;
-    if (!view) return knowledge.articleNotFound;
-    return rendersCards(turn.channelId) ? articleCard(view) : articleText(view, ZALO_TEXT_LIMIT);
-  }, 'own');
-  bot.commands.registerText({ keywords: [KB_SHOW_ARTICLE_COMMAND], verb: SHOW_ARTICLE_TEXT_VERB, parse: (rest) => (rest.trim() ? undefined : {}) });
+  bot.commands.register(
+    SHOW_ARTICLE_TEXT_VERB,
+    async (turn) => {
+      const context = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
+      const view = context?.articleId ? await answerer.showArticle(context.articleId) : null;
+      if (!view) return knowledge.articleNotFound;
+      return rendersCards(turn.channelId) ? articleCard(view) : articleText(view, ZALO_TEXT_LIMIT);
+    },
+    'own',
+  );
+  bot.commands.registerText({
+    keywords: [KB_SHOW_ARTICLE_COMMAND],
+    verb: SHOW_ARTICLE_TEXT_VERB,
+    parse: (rest) => (rest.trim() ? undefined : {}),
+  });
 }

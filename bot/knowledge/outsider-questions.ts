@@ -43,7 +43,8 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
   const limiter = new RateLimiter(QUESTIONS_PER_MINUTE, QUESTIONS_PER_MINUTE, options.now);
 
   const send = (context: TurnContext, text: string) => context.sendActivity(toActivity(context.activity.channelId, text));
-  const welcome = (context: TurnContext) => send(context, options.welcomeFor?.(context.activity.channelId) ?? core.outsiderWelcome(directoryContact));
+  const welcome = (context: TurnContext) =>
+    send(context, options.welcomeFor?.(context.activity.channelId) ?? core.outsiderWelcome(directoryContact));
 
   /** Answers; a text the knowledge base has nothing on ("Tôi là …", a phone number) gets the welcome instead. */
   const ask = async (context: TurnContext, conversation: Record<string, unknown>, question: string) => {
@@ -62,7 +63,9 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
     conversation[CONTEXT_KEY] = answer.context;
     const channelId = context.activity.channelId;
     if (rendersCards(channelId)) {
-      await context.sendActivity(toActivity(channelId, { card: { title: knowledge.cardTitle, adaptiveCard: policyAnswerAdaptiveCard(answer) } }));
+      await context.sendActivity(
+        toActivity(channelId, { card: { title: knowledge.cardTitle, adaptiveCard: policyAnswerAdaptiveCard(answer) } }),
+      );
     } else {
       await send(context, policyAnswerText(answer, ZALO_TEXT_LIMIT));
     }
@@ -96,7 +99,10 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
         const card: NeutralCard = view ? articleCard(view) : { title: core.staleCard, body: [knowledge.articleNotFound] };
         await context.sendActivity({
           type: 'invokeResponse',
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(card) } },
+          value: {
+            status: 200,
+            body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(card) },
+          },
         });
         return true;
       }

@@ -26,14 +26,11 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
     body.push(textBlock(a.answer.split('\n\n' + msg.generatedNote)[0]));
   }
   if (a.quote) {
-    body.push(
-      textBlock(msg.quoteLabel, { weight: 'Bolder', spacing: 'Medium' }),
-      {
-        type: 'Container',
-        style: 'emphasis',
-        items: a.quote.text.split('\n').map((line) => textBlock(line, { spacing: 'Small' })),
-      },
-    );
+    body.push(textBlock(msg.quoteLabel, { weight: 'Bolder', spacing: 'Medium' }), {
+      type: 'Container',
+      style: 'emphasis',
+      items: a.quote.text.split('\n').map((line) => textBlock(line, { spacing: 'Small' })),
+    });
     if (a.summary && a.kind !== 'generated') body.push(textBlock(`${msg.summaryLabel} ${a.summary}`, { isSubtle: true }));
   } else if (a.kind === 'curated') {
     body.push(textBlock(a.summary ?? a.answer));
@@ -45,10 +42,7 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
     body.push({
       type: 'FactSet',
       spacing: 'Medium',
-      facts: [
-        { title: msg.citationLabel, value: first.citation },
-        ...a.citations.slice(1).map((c) => ({ title: '', value: c.citation })),
-      ],
+      facts: [{ title: msg.citationLabel, value: first.citation }, ...a.citations.slice(1).map((c) => ({ title: '', value: c.citation }))],
     });
   }
   for (const note of a.notes) body.push(textBlock(note, { isSubtle: true, size: 'Small' }));
@@ -57,7 +51,9 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
   if (a.kind === 'not_found' && a.suggestions.length) {
     // The nearest provisions as buttons: a click asks that question.
     body.push(textBlock(msg.relatedLabel, { weight: 'Bolder', spacing: 'Medium' }));
-    actions.push(...a.suggestions.slice(0, 2).map((question) => ({ type: 'Action.Submit', title: question, data: { verb: KB_ASK_VERB, question } })));
+    actions.push(
+      ...a.suggestions.slice(0, 2).map((question) => ({ type: 'Action.Submit', title: question, data: { verb: KB_ASK_VERB, question } })),
+    );
     body.push(...a.suggestions.slice(2).map((s) => textBlock(`• ${s}`, { spacing: 'Small' })));
   }
   if (a.fullArticleRef) {

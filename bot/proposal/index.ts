@@ -47,9 +47,17 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     const problems = checkPlanComplete(proposal.plan, workflow.fields).map((p) => p.message);
     const note = isReopened(proposal) ? await latestReturn(dataSource, proposal.id) : null;
     const returned: ReturnNotice | undefined = note
-      ? { comment: note.comment, by: note.by ? `${note.by.fullName} – ${note.by.positionTitle}` : null, sections: sectionsNamedIn(note.comment) }
+      ? {
+          comment: note.comment,
+          by: note.by ? `${note.by.fullName} – ${note.by.positionTitle}` : null,
+          sections: sectionsNamedIn(note.comment),
+        }
       : undefined;
-    return planReviewCard(proposal, workflow, { problems, teams: context.activity.channelId === 'msteams', ...(returned ? { returned } : {}) });
+    return planReviewCard(proposal, workflow, {
+      problems,
+      teams: context.activity.channelId === 'msteams',
+      ...(returned ? { returned } : {}),
+    });
   };
 
   const fileReply = async (context: TurnContext, proposal: Proposal): Promise<BotReply> => {
@@ -60,7 +68,12 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     const rendered = personal ? await renderPlanFile(dataSource, proposal.id, proposal.currentRevision, workflow) : undefined;
     return {
       text: teams ? wizard.fileText : `${wizard.fileText}\n${wizard.linkNote(FILE_LINK_TTL_HOURS)}`,
-      file: { name: proposalPlanFileName(proposal.code!), contentType: DOCX_CONTENT_TYPE, url, ...(rendered ? { sizeInBytes: rendered.content.length } : {}) },
+      file: {
+        name: proposalPlanFileName(proposal.code!),
+        contentType: DOCX_CONTENT_TYPE,
+        url,
+        ...(rendered ? { sizeInBytes: rendered.content.length } : {}),
+      },
     };
   };
 
@@ -149,11 +162,20 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
       body: [wizard.draftsIntro],
       sections: list.map((p, i) => {
         const { filled, total } = progress(p.plan, ctx);
-        return { heading: `${i + 1}.`, text: wizard.draftLine(i + 1, draftLabel(p.plan), formatDateVN(toLocalDate(p.updatedAt)), filled, total).replace(/^\d+\. /, '') };
+        return {
+          heading: `${i + 1}.`,
+          text: wizard.draftLine(i + 1, draftLabel(p.plan), formatDateVN(toLocalDate(p.updatedAt)), filled, total).replace(/^\d+\. /, ''),
+        };
       }),
       actions: list.flatMap((p, i): CardAction[] => [
         { title: `${wizard.resume} ${i + 1}`, verb: PLAN_VERBS.resume, data: { proposalId: p.id }, command: `tiếp tục ${i + 1}` },
-        { title: `${wizard.delete} ${i + 1}`, verb: PLAN_VERBS.delete, data: { proposalId: p.id }, command: `xóa nháp ${i + 1}`, style: 'destructive' },
+        {
+          title: `${wizard.delete} ${i + 1}`,
+          verb: PLAN_VERBS.delete,
+          data: { proposalId: p.id },
+          command: `xóa nháp ${i + 1}`,
+          style: 'destructive',
+        },
       ]),
     };
   };
@@ -166,7 +188,9 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     else if (list.length === 1 && returned.length === 0) await resume(turn, list[0]!);
     else if (returned.length === 0 && list.every((p) => !p.code)) await turn.send({ card: draftsCard(list) });
     else {
-      const items = (await listMyProposals(dataSource, turn.officer.id, 50)).filter((i) => i.proposal.status === 'draft' || i.proposal.status === 'returned');
+      const items = (await listMyProposals(dataSource, turn.officer.id, 50)).filter(
+        (i) => i.proposal.status === 'draft' || i.proposal.status === 'returned',
+      );
       await turn.send({ card: myProposalsCard(items, { title: wizard.continueTitle }) });
     }
   };
@@ -192,122 +216,168 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     return wizard.draftGone;
   };
 
-  bot.commands.register(PLAN_VERBS.resume, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    await resume(turn, found);
-    return ack(turn, wizard.resumed(draftLabel(found.plan)));
-  }, 'proposal');
+  bot.commands.register(
+    PLAN_VERBS.resume,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      await resume(turn, found);
+      return ack(turn, wizard.resumed(draftLabel(found.plan)));
+    },
+    'proposal',
+  );
 
-  bot.commands.register(PLAN_VERBS.delete, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    // The typed confirmation names the draft as the officer did: by number, or by code (a reopened plan).
-    const n = typeof data.index === 'number' ? data.index : (found.code ?? undefined);
-    return {
-      title: wizard.deleteConfirmTitle(draftLabel(found.plan)),
-      body: [wizard.deleteConfirmBody],
-      actions: [
-        {
-          title: wizard.deleteConfirm,
-          verb: PLAN_VERBS.deleteConfirmed,
-          data: { proposalId: found.id },
-          command: n ? `xác nhận xóa nháp ${n}` : undefined,
-          style: 'destructive',
-        },
-      ],
-    };
-  }, 'proposal');
+  bot.commands.register(
+    PLAN_VERBS.delete,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      // The typed confirmation names the draft as the officer did: by number, or by code (a reopened plan).
+      const n = typeof data.index === 'number' ? data.index : (found.code ?? undefined);
+      return {
+        title: wizard.deleteConfirmTitle(draftLabel(found.plan)),
+        body: [wizard.deleteConfirmBody],
+        actions: [
+          {
+            title: wizard.deleteConfirm,
+            verb: PLAN_VERBS.deleteConfirmed,
+            data: { proposalId: found.id },
+            command: n ? `xác nhận xóa nháp ${n}` : undefined,
+            style: 'destructive',
+          },
+        ],
+      };
+    },
+    'proposal',
+  );
 
-  bot.commands.register(PLAN_VERBS.deleteConfirmed, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    await drafts.withdraw(turn.officer, found.id, channelOf(turn.context));
-    // A wizard open on this draft in this conversation stops too.
-    const dc = await bot.dialogs.createContext(turn.context);
-    const state = dc.activeDialog?.state as { proposalId?: string } | undefined;
-    if (state?.proposalId === found.id) await dc.cancelAllDialogs();
-    return wizard.deleted(draftLabel(found.plan));
-  }, 'proposal');
-
-  bot.commands.register(PLAN_VERBS.form, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    return { title: wizard.formTitle, adaptiveCard: planFormCard(found, workflow) };
-  }, 'proposal');
-
-  bot.commands.register(PLAN_VERBS.saveForm, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    const config = workflow;
-    const { changes, errors } = validateForm(data, found.plan, stepContext());
-    let proposal = found;
-    if (Object.keys(changes).length) {
-      try {
-        proposal = await drafts.saveAnswers(turn.officer, found.id, changes, channelOf(turn.context));
-      } catch (err) {
-        if (err instanceof DraftNotFoundError) return wizard.draftGone;
-        throw err;
-      }
-    }
-    if (Object.keys(errors).length) {
-      return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { values: typedValues(data, proposal.plan), errors }) };
-    }
-    const problems = checkPlanComplete(proposal.plan, config.fields).map((p) => p.message);
-    if (problems.length) {
-      return { title: wizard.formTitle, adaptiveCard: planFormCard(proposal, config, { notice: wizard.formSavedIncomplete, missing: problems }) };
-    }
-    // One wizard state: the chat is at the review now, so "gửi đề xuất" typed next submits this plan.
-    await startWizard(turn, { proposalId: proposal.id, mode: 'review', quiet: true });
-    const card = await reviewCard(turn.context, proposal);
-    return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
-  }, 'proposal');
-
-  bot.commands.register(PLAN_VERBS.review, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    return reviewCard(turn.context, found);
-  }, 'proposal');
-
-  bot.commands.register(PLAN_VERBS.edit, async (turn, data) => {
-    const found = await findDraft(turn, data);
-    if (typeof found === 'string') return found;
-    const section = String(data.section ?? '') as SectionId;
-    if (!wizard.sections[section]) return wizard.draftGone;
-    await startWizard(turn, { proposalId: found.id, mode: 'edit', section });
-    return ack(turn, wizard.editing(wizard.sections[section]));
-  }, 'proposal');
-
-  bot.commands.register(PLAN_VERBS.submit, async (turn, data) => {
-    if (typeof data.proposalId !== 'string') return wizard.draftGone;
-    const version = typeof data.version === 'number' ? data.version : undefined;
-    const done = await submitAndReply(turn.context, turn.officer, data.proposalId, version);
-    if (done) {
+  bot.commands.register(
+    PLAN_VERBS.deleteConfirmed,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      await drafts.withdraw(turn.officer, found.id, channelOf(turn.context));
+      // A wizard open on this draft in this conversation stops too.
       const dc = await bot.dialogs.createContext(turn.context);
       const state = dc.activeDialog?.state as { proposalId?: string } | undefined;
-      if (state?.proposalId === data.proposalId) await dc.cancelAllDialogs();
-    }
-    const p = await drafts.get(turn.officer.id, data.proposalId);
-    // The clicked review card keeps the plan, says it was sent, and offers nothing more to press.
-    if (isInvoke(turn) && p?.code && p.status !== 'draft') {
-      const time = (p.submittedAt ?? new Date()).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
-      const card = planReviewCard(p, workflow);
-      return { ...card, body: [wizard.submittedStatus(p.code, time)], actions: [] };
-    }
-    return ack(turn, p?.code ? `${wizard.reviewTitle}: ${p.code}` : wizard.reviewTitle);
-  }, 'proposal');
+      if (state?.proposalId === found.id) await dc.cancelAllDialogs();
+      return wizard.deleted(draftLabel(found.plan));
+    },
+    'proposal',
+  );
 
-  bot.commands.register(PLAN_VERBS.download, async (turn, data) => {
-    let proposal: Proposal | null = null;
-    if (typeof data.proposalId === 'string') proposal = await drafts.get(turn.officer.id, data.proposalId);
-    else if (typeof data.code === 'string') proposal = await drafts.findByCode(turn.officer.id, data.code);
-    if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
-    await turn.send(await fileReply(turn.context, proposal));
-    if (!isInvoke(turn)) return undefined;
-    // The file went as a new message; the clicked list stays whole (it was replaced by one line).
-    const list = myProposalsCard(await listMyProposals(dataSource, turn.officer.id));
-    return { ...list, body: [wizard.downloadSent(proposal.code), ...(list.body ?? [])] };
-  }, 'proposal');
+  bot.commands.register(
+    PLAN_VERBS.form,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      return { title: wizard.formTitle, adaptiveCard: planFormCard(found, workflow) };
+    },
+    'proposal',
+  );
+
+  bot.commands.register(
+    PLAN_VERBS.saveForm,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      const config = workflow;
+      const { changes, errors } = validateForm(data, found.plan, stepContext());
+      let proposal = found;
+      if (Object.keys(changes).length) {
+        try {
+          proposal = await drafts.saveAnswers(turn.officer, found.id, changes, channelOf(turn.context));
+        } catch (err) {
+          if (err instanceof DraftNotFoundError) return wizard.draftGone;
+          throw err;
+        }
+      }
+      if (Object.keys(errors).length) {
+        return {
+          title: wizard.formTitle,
+          adaptiveCard: planFormCard(proposal, config, { values: typedValues(data, proposal.plan), errors }),
+        };
+      }
+      const problems = checkPlanComplete(proposal.plan, config.fields).map((p) => p.message);
+      if (problems.length) {
+        return {
+          title: wizard.formTitle,
+          adaptiveCard: planFormCard(proposal, config, { notice: wizard.formSavedIncomplete, missing: problems }),
+        };
+      }
+      // One wizard state: the chat is at the review now, so "gửi đề xuất" typed next submits this plan.
+      await startWizard(turn, { proposalId: proposal.id, mode: 'review', quiet: true });
+      const card = await reviewCard(turn.context, proposal);
+      return { ...card, body: [wizard.formSaved, ...(card.body ?? [])] };
+    },
+    'proposal',
+  );
+
+  bot.commands.register(
+    PLAN_VERBS.review,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      return reviewCard(turn.context, found);
+    },
+    'proposal',
+  );
+
+  bot.commands.register(
+    PLAN_VERBS.edit,
+    async (turn, data) => {
+      const found = await findDraft(turn, data);
+      if (typeof found === 'string') return found;
+      const section = String(data.section ?? '') as SectionId;
+      if (!wizard.sections[section]) return wizard.draftGone;
+      await startWizard(turn, { proposalId: found.id, mode: 'edit', section });
+      return ack(turn, wizard.editing(wizard.sections[section]));
+    },
+    'proposal',
+  );
+
+  bot.commands.register(
+    PLAN_VERBS.submit,
+    async (turn, data) => {
+      if (typeof data.proposalId !== 'string') return wizard.draftGone;
+      const version = typeof data.version === 'number' ? data.version : undefined;
+      const done = await submitAndReply(turn.context, turn.officer, data.proposalId, version);
+      if (done) {
+        const dc = await bot.dialogs.createContext(turn.context);
+        const state = dc.activeDialog?.state as { proposalId?: string } | undefined;
+        if (state?.proposalId === data.proposalId) await dc.cancelAllDialogs();
+      }
+      const p = await drafts.get(turn.officer.id, data.proposalId);
+      // The clicked review card keeps the plan, says it was sent, and offers nothing more to press.
+      if (isInvoke(turn) && p?.code && p.status !== 'draft') {
+        const time = (p.submittedAt ?? new Date()).toLocaleTimeString('vi-VN', {
+          timeZone: 'Asia/Ho_Chi_Minh',
+          hour: '2-digit',
+          minute: '2-digit',
+        });
+        const card = planReviewCard(p, workflow);
+        return { ...card, body: [wizard.submittedStatus(p.code, time)], actions: [] };
+      }
+      return ack(turn, p?.code ? `${wizard.reviewTitle}: ${p.code}` : wizard.reviewTitle);
+    },
+    'proposal',
+  );
+
+  bot.commands.register(
+    PLAN_VERBS.download,
+    async (turn, data) => {
+      let proposal: Proposal | null = null;
+      if (typeof data.proposalId === 'string') proposal = await drafts.get(turn.officer.id, data.proposalId);
+      else if (typeof data.code === 'string') proposal = await drafts.findByCode(turn.officer.id, data.code);
+      if (!proposal?.code || proposal.currentRevision < 1) return wizard.draftGone;
+      await turn.send(await fileReply(turn.context, proposal));
+      if (!isInvoke(turn)) return undefined;
+      // The file went as a new message; the clicked list stays whole (it was replaced by one line).
+      const list = myProposalsCard(await listMyProposals(dataSource, turn.officer.id));
+      return { ...list, body: [wizard.downloadSent(proposal.code), ...(list.body ?? [])] };
+    },
+    'proposal',
+  );
 
   /**
    * "Sửa đề xuất" on the proposer's notification of a return, or typed "SỬA <mã>": returned → draft through
@@ -315,30 +385,36 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
    * Someone else's plan is refused; a plan not returned is refused politely; a second press reopens the
    * same draft view and changes nothing.
    */
-  bot.commands.register(PLAN_VERBS.reopen, async (turn, data) => {
-    let proposalId: string | undefined;
-    if (typeof data.proposalId === 'string') proposalId = data.proposalId;
-    else if (typeof data.code === 'string') proposalId = (await drafts.findAnyByCode(data.code))?.id;
-    if (!proposalId) return isInvoke(turn) ? { title: wizard.reopenNotFound } : wizard.reopenNotFound;
-    const result = await drafts.reopen(turn.officer, proposalId, channelOf(turn.context));
-    const answer = (text: string): CommandResult => (isInvoke(turn) ? { title: text } : text);
-    switch (result.status) {
-      case 'not_found':
-        return answer(wizard.reopenNotFound);
-      case 'not_proposer':
-        logger.info({ action: 'plan.reopen', reason: 'not_proposer' }, 'reopen refused');
-        return answer(wizard.reopenNotYours);
-      case 'not_returned':
-        return answer(wizard.reopenNotReturned(result.proposal.code ?? '', (wizard.status[result.proposal.status] ?? result.proposal.status)));
-      case 'reopened':
-      case 'already_open': {
-        const code = result.proposal.code ?? '';
-        const intro = result.status === 'reopened' ? wizard.reopened(code) : wizard.reopenAlreadyOpen(code);
-        await startWizard(turn, { proposalId: result.proposal.id, mode: 'review', intro });
-        return ack(turn, intro);
+  bot.commands.register(
+    PLAN_VERBS.reopen,
+    async (turn, data) => {
+      let proposalId: string | undefined;
+      if (typeof data.proposalId === 'string') proposalId = data.proposalId;
+      else if (typeof data.code === 'string') proposalId = (await drafts.findAnyByCode(data.code))?.id;
+      if (!proposalId) return isInvoke(turn) ? { title: wizard.reopenNotFound } : wizard.reopenNotFound;
+      const result = await drafts.reopen(turn.officer, proposalId, channelOf(turn.context));
+      const answer = (text: string): CommandResult => (isInvoke(turn) ? { title: text } : text);
+      switch (result.status) {
+        case 'not_found':
+          return answer(wizard.reopenNotFound);
+        case 'not_proposer':
+          logger.info({ action: 'plan.reopen', reason: 'not_proposer' }, 'reopen refused');
+          return answer(wizard.reopenNotYours);
+        case 'not_returned':
+          return answer(
+            wizard.reopenNotReturned(result.proposal.code ?? '', wizard.status[result.proposal.status] ?? result.proposal.status),
+          );
+        case 'reopened':
+        case 'already_open': {
+          const code = result.proposal.code ?? '';
+          const intro = result.status === 'reopened' ? wizard.reopened(code) : wizard.reopenAlreadyOpen(code);
+          await startWizard(turn, { proposalId: result.proposal.id, mode: 'review', intro });
+          return ack(turn, intro);
+        }
       }
-    }
-  }, 'proposal');
+    },
+    'proposal',
+  );
   bot.commands.registerText({
     keywords: ['sửa', 'sửa đề xuất', 'sửa kế hoạch', 'chỉnh sửa'],
     verb: PLAN_VERBS.reopen,
@@ -353,7 +429,11 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
   };
   bot.commands.registerText({ keywords: ['tiếp tục', 'làm tiếp'], verb: PLAN_VERBS.resume, parse: numberOrCode });
   bot.commands.registerText({ keywords: ['xóa nháp', 'xoá nháp'], verb: PLAN_VERBS.delete, parse: numberOrCode });
-  bot.commands.registerText({ keywords: ['xác nhận xóa nháp', 'xác nhận xoá nháp'], verb: PLAN_VERBS.deleteConfirmed, parse: numberOrCode });
+  bot.commands.registerText({
+    keywords: ['xác nhận xóa nháp', 'xác nhận xoá nháp'],
+    verb: PLAN_VERBS.deleteConfirmed,
+    parse: numberOrCode,
+  });
   bot.commands.registerText({
     keywords: ['tải kế hoạch'],
     verb: PLAN_VERBS.download,

@@ -39,14 +39,30 @@ function actionsOf(item: MyProposalItem, draftNumber: number | undefined): CardA
     const ref = p.code ?? String(draftNumber ?? '');
     return [
       { title: `${wizard.resume}: ${name}`, verb: PLAN_VERBS.resume, data: { proposalId: p.id }, command: `tiếp tục ${ref}` },
-      { title: `${wizard.delete}: ${name}`, verb: PLAN_VERBS.delete, data: { proposalId: p.id }, command: `xóa nháp ${ref}`, style: 'destructive' },
+      {
+        title: `${wizard.delete}: ${name}`,
+        verb: PLAN_VERBS.delete,
+        data: { proposalId: p.id },
+        command: `xóa nháp ${ref}`,
+        style: 'destructive',
+      },
     ];
   }
   if (p.status === 'returned' && p.code) {
-    return [{ title: `${wizard.reopenAction} ${p.code}`, verb: PLAN_VERBS.reopen, data: { proposalId: p.id }, command: `SỬA ${p.code}`, style: 'positive' }];
+    return [
+      {
+        title: `${wizard.reopenAction} ${p.code}`,
+        verb: PLAN_VERBS.reopen,
+        data: { proposalId: p.id },
+        command: `SỬA ${p.code}`,
+        style: 'positive',
+      },
+    ];
   }
   if (p.code && p.currentRevision > 0) {
-    return [{ title: `${wizard.download} ${p.code}`, verb: PLAN_VERBS.download, data: { proposalId: p.id }, command: `tải kế hoạch ${p.code}` }];
+    return [
+      { title: `${wizard.download} ${p.code}`, verb: PLAN_VERBS.download, data: { proposalId: p.id }, command: `tải kế hoạch ${p.code}` },
+    ];
   }
   return [];
 }

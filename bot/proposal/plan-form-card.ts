@@ -3,7 +3,13 @@
 // the same step rules as the step-by-step wizard. Errors come back on the returned card, next to the
 // field, with what the officer typed kept in place.
 import type { Proposal, ProposalPlan } from '../../entities/proposal.entity.js';
-import { formatMilestones, parseConditionParts, parseMoney, CONDITION_KEYS, type ConditionKey } from '../../services/proposals/plan-validation.js';
+import {
+  formatMilestones,
+  parseConditionParts,
+  parseMoney,
+  CONDITION_KEYS,
+  type ConditionKey,
+} from '../../services/proposals/plan-validation.js';
 import { ARTICLE_5_CONDITIONS } from '../../services/documents/document-parts.js';
 import type { WorkflowConfig } from '../../services/workflow/workflow-config.js';
 import { stepById } from '../../dialogs/wizard-sections.js';
@@ -57,7 +63,9 @@ const TEXT_INPUTS: { heading?: string; inputs: (TextInputSpec | 'field' | 'dates
   },
 ];
 
-const SIMPLE_TEXT_KEYS = TEXT_INPUTS.flatMap((g) => g.inputs).filter((i): i is TextInputSpec => typeof i === 'object').map((i) => i.id);
+const SIMPLE_TEXT_KEYS = TEXT_INPUTS.flatMap((g) => g.inputs)
+  .filter((i): i is TextInputSpec => typeof i === 'object')
+  .map((i) => i.id);
 
 /** The draft's values as the form's input values. */
 export function formValues(plan: ProposalPlan): Inputs {
@@ -108,7 +116,22 @@ export function validateForm(data: Record<string, unknown>, plan: ProposalPlan, 
       Object.assign(merged, r.value);
     }
   };
-  for (const key of ['title', 'field', 'necessity', 'purpose', 'requirements', 'bottleneck', 'uncoveredDocuments', 'content', 'scope', 'implementers', 'startDate', 'endDate', 'milestones', 'resourcesPeople']) {
+  for (const key of [
+    'title',
+    'field',
+    'necessity',
+    'purpose',
+    'requirements',
+    'bottleneck',
+    'uncoveredDocuments',
+    'content',
+    'scope',
+    'implementers',
+    'startDate',
+    'endDate',
+    'milestones',
+    'resourcesPeople',
+  ]) {
     apply(key, str(data, key));
   }
   const amount = str(data, 'fundingAmount');
@@ -163,11 +186,13 @@ export function planFormCard(
     for (const e of errorList) body.push({ type: 'TextBlock', text: `• ${e}`, wrap: true, color: 'Attention', spacing: 'None' });
   }
   if (options.missing?.length) body.push({ type: 'TextBlock', text: wizard.reviewMissing(options.missing), wrap: true, color: 'Warning' });
-  const errorBlock = (id: string) => (errors[id] ? [{ type: 'TextBlock', text: errors[id], wrap: true, color: 'Attention', size: 'Small', spacing: 'None' }] : []);
+  const errorBlock = (id: string) =>
+    errors[id] ? [{ type: 'TextBlock', text: errors[id], wrap: true, color: 'Attention', size: 'Small', spacing: 'None' }] : [];
   const label = (text: string, required?: boolean) => (required ? `${text} *` : text);
 
   for (const group of TEXT_INPUTS) {
-    if (group.heading) body.push({ type: 'TextBlock', text: group.heading, weight: 'Bolder', wrap: true, spacing: 'Large', separator: true });
+    if (group.heading)
+      body.push({ type: 'TextBlock', text: group.heading, weight: 'Bolder', wrap: true, spacing: 'Large', separator: true });
     for (const input of group.inputs) {
       if (input === 'field') {
         body.push({
@@ -180,22 +205,48 @@ export function planFormCard(
         });
         body.push(...errorBlock('field'));
       } else if (input === 'dates') {
-        body.push({ type: 'Input.Date', id: 'startDate', label: label('Ngày bắt đầu', true), value: values.startDate ?? '' }, ...errorBlock('startDate'));
-        body.push({ type: 'Input.Date', id: 'endDate', label: label('Ngày kết thúc', true), value: values.endDate ?? '' }, ...errorBlock('endDate'));
+        body.push(
+          { type: 'Input.Date', id: 'startDate', label: label('Ngày bắt đầu', true), value: values.startDate ?? '' },
+          ...errorBlock('startDate'),
+        );
+        body.push(
+          { type: 'Input.Date', id: 'endDate', label: label('Ngày kết thúc', true), value: values.endDate ?? '' },
+          ...errorBlock('endDate'),
+        );
       } else if (input === 'funding') {
         body.push(
-          { type: 'Input.Number', id: 'fundingAmount', label: label('Kinh phí (đồng; 0 nếu không đề nghị)', true), min: 0, value: values.fundingAmount === '' ? undefined : Number(values.fundingAmount) || values.fundingAmount },
+          {
+            type: 'Input.Number',
+            id: 'fundingAmount',
+            label: label('Kinh phí (đồng; 0 nếu không đề nghị)', true),
+            min: 0,
+            value: values.fundingAmount === '' ? undefined : Number(values.fundingAmount) || values.fundingAmount,
+          },
           ...errorBlock('fundingAmount'),
         );
       } else {
         body.push(
-          { type: 'Input.Text', id: input.id, label: label(input.label, input.required), isMultiline: input.multiline ?? false, value: values[input.id] ?? '', maxLength: 8000 },
+          {
+            type: 'Input.Text',
+            id: input.id,
+            label: label(input.label, input.required),
+            isMultiline: input.multiline ?? false,
+            value: values[input.id] ?? '',
+            maxLength: 8000,
+          },
           ...errorBlock(input.id),
         );
       }
     }
   }
-  body.push({ type: 'TextBlock', text: 'Tự đánh giá theo Điều 5 (diễn đạt tóm tắt)', weight: 'Bolder', wrap: true, spacing: 'Large', separator: true });
+  body.push({
+    type: 'TextBlock',
+    text: 'Tự đánh giá theo Điều 5 (diễn đạt tóm tắt)',
+    weight: 'Bolder',
+    wrap: true,
+    spacing: 'Large',
+    separator: true,
+  });
   for (const [i, k] of CONDITION_KEYS.entries()) {
     body.push({ type: 'TextBlock', text: `${i + 1}. ${ARTICLE_5_CONDITIONS[i]}`, wrap: true, size: 'Small' });
     body.push({
@@ -210,7 +261,10 @@ export function planFormCard(
       ],
     });
     body.push(...errorBlock(`${k}Met`));
-    body.push({ type: 'Input.Text', id: `${k}Reason`, label: wizard.conditionReason, value: values[`${k}Reason`] ?? '', maxLength: 300 }, ...errorBlock(`${k}Reason`));
+    body.push(
+      { type: 'Input.Text', id: `${k}Reason`, label: wizard.conditionReason, value: values[`${k}Reason`] ?? '', maxLength: 300 },
+      ...errorBlock(`${k}Reason`),
+    );
   }
   // Escape nothing here: Input values are shown literally by the client.
   return {
@@ -218,7 +272,9 @@ export function planFormCard(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: body.map((b) => (b.type === 'Input.Number' && b.value === undefined ? omit(b, 'value') : b)),
-    actions: [{ type: 'Action.Execute', title: wizard.formSave, verb: PLAN_VERBS.saveForm, data: { proposalId: proposal.id }, style: 'positive' }],
+    actions: [
+      { type: 'Action.Execute', title: wizard.formSave, verb: PLAN_VERBS.saveForm, data: { proposalId: proposal.id }, style: 'positive' },
+    ],
   };
 }
 

@@ -53,7 +53,10 @@ export function planSections(plan: ProposalPlan, config: WorkflowConfig): { sect
     {
       section: 'title',
       parts: [
-        { heading: `${s.title}`, text: `${show(plan.title)}\nLĩnh vực: ${plan.field ? (fieldLabel(config, plan.field) ?? plan.field) : MISSING}` },
+        {
+          heading: `${s.title}`,
+          text: `${show(plan.title)}\nLĩnh vực: ${plan.field ? (fieldLabel(config, plan.field) ?? plan.field) : MISSING}`,
+        },
       ],
     },
     {
@@ -147,7 +150,13 @@ export function planReviewCard(
   const named = options.returned?.sections ?? [];
   groups.sort((x, y) => Number(named.includes(y.section)) - Number(named.includes(x.section)));
   for (const g of groups) {
-    actions.push({ title: wizard.edit(wizard.sections[g.section]), verb: PLAN_VERBS.edit, data: { proposalId: proposal.id, section: g.section }, command: EDIT_COMMANDS[g.section], group: wizard.editGroup });
+    actions.push({
+      title: wizard.edit(wizard.sections[g.section]),
+      verb: PLAN_VERBS.edit,
+      data: { proposalId: proposal.id, section: g.section },
+      command: EDIT_COMMANDS[g.section],
+      group: wizard.editGroup,
+    });
   }
   if (options.teams) actions.push({ title: wizard.openForm, verb: PLAN_VERBS.form, data: { proposalId: proposal.id } });
   const returned = options.returned;
@@ -160,11 +169,21 @@ export function planReviewCard(
   return {
     title: returned ? wizard.returnedReviewTitle(proposal.code ?? '') : wizard.reviewTitle,
     subtitle: proposal.plan.title || wizard.untitled,
-    body: [...returnBody, wizard.reviewIntro, wizard.reviewAuthority, wizard.reviewProhibitions, ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : [])],
+    body: [
+      ...returnBody,
+      wizard.reviewIntro,
+      wizard.reviewAuthority,
+      wizard.reviewProhibitions,
+      ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : []),
+    ],
     sections: [
       // The comment is the decider's own text: a section, shown literally.
       ...(returned ? [{ heading: returned.by ? wizard.returnCommentBy(returned.by) : wizard.returnComment, text: returned.comment }] : []),
-      ...groups.flatMap((g) => (named.includes(g.section) ? g.parts.map((part, i) => (i === 0 ? { ...part, heading: wizard.toRevise(part.heading) } : part)) : g.parts)),
+      ...groups.flatMap((g) =>
+        named.includes(g.section)
+          ? g.parts.map((part, i) => (i === 0 ? { ...part, heading: wizard.toRevise(part.heading) } : part))
+          : g.parts,
+      ),
     ],
     actions,
     more: wizard.reviewMore,

@@ -106,11 +106,14 @@ export function buildManifest(options: AppPackageOptions): Record<string, unknow
   }) as Record<string, unknown>;
 }
 
-let validator: ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: unknown }[] | null } | undefined;
+let validator:
+  (((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: unknown }[] | null }) | undefined;
 
 function manifestValidator() {
   if (!validator) {
-    const schema = JSON.parse(readFileSync(path.join(teamsAssetsDir(), 'schema', `MicrosoftTeams.v${MANIFEST_VERSION}.schema.json`), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(path.join(teamsAssetsDir(), 'schema', `MicrosoftTeams.v${MANIFEST_VERSION}.schema.json`), 'utf8'),
+    );
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addFormat('uri', (value: string) => {
       try {
@@ -129,7 +132,9 @@ function manifestValidator() {
 export function validateManifest(manifest: unknown): string[] {
   const validate = manifestValidator();
   if (validate(manifest)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 /** Size and kind of an icon; the outline icon must be white (any alpha) on transparent. */
@@ -175,7 +180,10 @@ export async function buildAppPackage(options: AppPackageOptions): Promise<AppPa
   if (problems.length > 0) throw new AppPackageError('manifest', 'manifest does not validate', problems);
   const color = options.colorIcon ?? colorIconPng(options.accentColor);
   const outline = options.outlineIcon ?? outlineIconPng();
-  for (const [which, png] of [['color', color], ['outline', outline]] as const) {
+  for (const [which, png] of [
+    ['color', color],
+    ['outline', outline],
+  ] as const) {
     const problem = checkIcon(which, png);
     if (problem) throw new AppPackageError('icon', `${which}: ${problem}`, [which, problem]);
   }

@@ -47,7 +47,10 @@ function bulb(margin: number, rays: boolean): Shape {
   const band2 = capsule(s(0.42), s(0.855), s(0.58), s(0.855), 0.035 * scale);
   const tip = capsule(s(0.47), s(0.925), s(0.53), s(0.925), 0.03 * scale);
   // A filament: a notch of background inside the glass.
-  const filament = union(capsule(s(0.44), s(0.42), s(0.5), s(0.5), 0.022 * scale), capsule(s(0.56), s(0.42), s(0.5), s(0.5), 0.022 * scale));
+  const filament = union(
+    capsule(s(0.44), s(0.42), s(0.5), s(0.5), 0.022 * scale),
+    capsule(s(0.56), s(0.42), s(0.5), s(0.5), 0.022 * scale),
+  );
   const body = minus(union(glass, neck), filament);
   const parts: Shape[] = [body, band1, band2, tip];
   if (rays) {

@@ -96,7 +96,7 @@ export function decodePng(png: Buffer): RgbaImage {
   const idat: Buffer[] = [];
   let palette: Buffer | undefined;
   let transparency: Buffer | undefined;
-  for (let offset = 8; offset + 8 <= png.length; ) {
+  for (let offset = 8; offset + 8 <= png.length;) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('ascii', offset + 4, offset + 8);
     const data = png.subarray(offset + 8, offset + 8 + length);
@@ -125,12 +125,23 @@ export function decodePng(png: Buffer): RgbaImage {
       const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels] : 0;
       let value: number;
       switch (filter) {
-        case 0: value = line[x]; break;
-        case 1: value = line[x] + left; break;
-        case 2: value = line[x] + up; break;
-        case 3: value = line[x] + ((left + up) >> 1); break;
-        case 4: value = line[x] + paeth(left, up, upLeft); break;
-        default: throw new PngError(`bộ lọc dòng PNG ${filter} không hợp lệ`);
+        case 0:
+          value = line[x];
+          break;
+        case 1:
+          value = line[x] + left;
+          break;
+        case 2:
+          value = line[x] + up;
+          break;
+        case 3:
+          value = line[x] + ((left + up) >> 1);
+          break;
+        case 4:
+          value = line[x] + paeth(left, up, upLeft);
+          break;
+        default:
+          throw new PngError(`bộ lọc dòng PNG ${filter} không hợp lệ`);
       }
       pixels[y * stride + x] = value & 0xff;
     }
@@ -138,7 +149,10 @@ export function decodePng(png: Buffer): RgbaImage {
   const rgba = Buffer.alloc(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const p = pixels.subarray(i * channels, (i + 1) * channels);
-    let r: number, g: number, b: number, a = 255;
+    let r: number,
+      g: number,
+      b: number,
+      a = 255;
     switch (header.colorType) {
       case 0:
         r = g = b = p[0];

@@ -13,7 +13,10 @@ export class BotFrameworkTeamsGateway implements TeamsGateway {
   ) {}
 
   send(reference: StoredReference, activity: Record<string, unknown>): Promise<void> {
-    return sendInTurn((logic) => this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, logic), activity);
+    return sendInTurn(
+      (logic) => this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, logic),
+      activity,
+    );
   }
 
   async startPersonalChat(request: PersonalChatRequest, activity: Record<string, unknown>): Promise<StoredReference> {

@@ -144,7 +144,12 @@ export class EntraOidc {
     }
     if (header.alg !== 'RS256') throw new OidcError(`unexpected alg ${String(header.alg)}`);
     const jwk = await this.key(header.kid);
-    const ok = verifySignature('RSA-SHA256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(s, 'base64url'));
+    const ok = verifySignature(
+      'RSA-SHA256',
+      Buffer.from(`${h}.${p}`),
+      createPublicKey({ key: jwk, format: 'jwk' }),
+      Buffer.from(s, 'base64url'),
+    );
     if (!ok) throw new OidcError('bad signature');
     const seconds = Math.floor(now / 1000);
     if (claims.iss !== issuer) throw new OidcError('wrong issuer');

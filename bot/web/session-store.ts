@@ -26,10 +26,12 @@ export class SessionStore {
   async create(officerId: string, method: WebLoginMethod): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.hours * 3_600_000);
-    await this.dataSource.query(
-      `INSERT INTO web_session (token_hash, officer_id, method, expires_at) VALUES ($1, $2, $3, $4)`,
-      [hashSecret(token), officerId, method, expiresAt],
-    );
+    await this.dataSource.query(`INSERT INTO web_session (token_hash, officer_id, method, expires_at) VALUES ($1, $2, $3, $4)`, [
+      hashSecret(token),
+      officerId,
+      method,
+      expiresAt,
+    ]);
     // Housekeeping: expired sessions are of no use to anyone.
     await this.dataSource.query(`DELETE FROM web_session WHERE expires_at < now() - interval '1 day'`);
     return { token, expiresAt };
@@ -37,7 +39,9 @@ export class SessionStore {
 
   async get(token: string | undefined): Promise<SessionInfo | undefined> {
     if (!token || !TOKEN_PATTERN.test(token)) return undefined;
-    const session = await this.dataSource.getRepository(WebSession).findOne({ where: { tokenHash: hashSecret(token) }, relations: { officer: true } });
+    const session = await this.dataSource
+      .getRepository(WebSession)
+      .findOne({ where: { tokenHash: hashSecret(token) }, relations: { officer: true } });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now() || !session.officer?.active) return undefined;
     // A session made by the demo sign-in (pick any officer) must not survive a switch to production.
     if (session.method === 'demo' && !this.demo) return undefined;
@@ -49,6 +53,8 @@ export class SessionStore {
 
   async revoke(token: string | undefined): Promise<void> {
     if (!token || !TOKEN_PATTERN.test(token)) return;
-    await this.dataSource.query(`UPDATE web_session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [hashSecret(token)]);
+    await this.dataSource.query(`UPDATE web_session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+      hashSecret(token),
+    ]);
   }
 }

@@ -4,14 +4,7 @@
 // stream on whichever replica holds it (web-conversation-hub.ts), and the invoke response of an
 // Action.Execute (the replacing card) is returned to the HTTP request.
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { WebConversationHub } from './web-conversation-hub.js';
 
 export const WEB_CHANNEL_ID = 'web';
@@ -92,7 +85,13 @@ export class WebAdapter extends BotAdapter {
     const context = new TurnContext(this, { ...activity, id: activity.id ?? randomUUID(), timestamp: new Date() } as Activity);
     // The officer's own words belong to the history a reloaded page shows (not to the live stream).
     const said = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text.trim() : '';
-    if (said && activity.conversation?.id) await this.hub.publish(activity.conversation.id, 'user', { id: context.activity.id, type: 'message', text: said.slice(0, 4000), timestamp: new Date() });
+    if (said && activity.conversation?.id)
+      await this.hub.publish(activity.conversation.id, 'user', {
+        id: context.activity.id,
+        type: 'message',
+        text: said.slice(0, 4000),
+        timestamp: new Date(),
+      });
     const sent: Partial<Activity>[] = [];
     context.turnState.set(SENT, sent);
     await this.runMiddleware(context, logic);
@@ -107,10 +106,10 @@ export class WebAdapter extends BotAdapter {
    */
   async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const conversationId = reference.conversation?.id;
-    if (!conversationId || !(await this.hub.connected(conversationId))) throw Object.assign(new Error('web: no open browser'), { code: 'WEB_NOT_CONNECTED' });
+    if (!conversationId || !(await this.hub.connected(conversationId)))
+      throw Object.assign(new Error('web: no open browser'), { code: 'WEB_NOT_CONNECTED' });
     const fresh = { ...reference, activityId: undefined };
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, fresh, true);
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
-
 }

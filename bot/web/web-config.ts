@@ -24,8 +24,18 @@ const schema = z
   .object({
     WEB_CHAT_ENABLED: optional.pipe(bool.optional()),
     WEB_SESSION_SECRET: optional.pipe(z.string().min(32, 'cần ít nhất 32 ký tự').optional()),
-    WEB_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-    WEB_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+    WEB_SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    WEB_LINK_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(72),
     WEB_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     WEB_LINK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     WEB_TRUST_PROXY: optional.pipe(bool.optional()),
@@ -71,26 +81,36 @@ export class WebConfigError extends Error {}
 
 let processSecret: Buffer | undefined;
 
-export function loadWebConfig(app: Pick<AppConfig, 'demo' | 'PUBLIC_BASE_URL'> & Partial<Pick<AppConfig, 'authEnabled'>>, source: NodeJS.ProcessEnv = process.env): WebConfig {
+export function loadWebConfig(
+  app: Pick<AppConfig, 'demo' | 'PUBLIC_BASE_URL'> & Partial<Pick<AppConfig, 'authEnabled'>>,
+  source: NodeJS.ProcessEnv = process.env,
+): WebConfig {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    throw new WebConfigError(`Cấu hình web không hợp lệ:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new WebConfigError(
+      `Cấu hình web không hợp lệ:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   const env = parsed.data;
   const enabled = env.WEB_CHAT_ENABLED ?? app.demo;
   // The decision-link pages are served in production whether the web chat is on or not: their CSRF tokens
   // must verify on every replica, so the secret is shared and required.
   if (((enabled && !app.demo) || app.authEnabled) && !env.WEB_SESSION_SECRET) {
-    throw new WebConfigError('Cấu hình web không hợp lệ:\n  - WEB_SESSION_SECRET: bắt buộc khi chạy thật hoặc khi bật WEB_CHAT_ENABLED ngoài chế độ demo (ít nhất 32 ký tự, giống nhau trên mọi bản sao)');
+    throw new WebConfigError(
+      'Cấu hình web không hợp lệ:\n  - WEB_SESSION_SECRET: bắt buộc khi chạy thật hoặc khi bật WEB_CHAT_ENABLED ngoài chế độ demo (ít nhất 32 ký tự, giống nhau trên mọi bản sao)',
+    );
   }
   if (enabled && !app.demo && !env.ENTRA_CLIENT_ID) {
-    throw new WebConfigError('Cấu hình web không hợp lệ:\n  - ENTRA_CLIENT_ID: ngoài chế độ demo, trang web chỉ đăng nhập bằng Microsoft Entra ID');
+    throw new WebConfigError(
+      'Cấu hình web không hợp lệ:\n  - ENTRA_CLIENT_ID: ngoài chế độ demo, trang web chỉ đăng nhập bằng Microsoft Entra ID',
+    );
   }
   processSecret ??= randomBytes(32);
   const secret = env.WEB_SESSION_SECRET ? Buffer.from(env.WEB_SESSION_SECRET, 'utf8') : processSecret;
   const base = app.PUBLIC_BASE_URL?.replace(/\/+$/, '');
   const secureCookies =
-    env.WEB_COOKIE_SECURE === 'true' || (env.WEB_COOKIE_SECURE === 'auto' && (Boolean(base?.startsWith('https://')) || process.env.NODE_ENV === 'production'));
+    env.WEB_COOKIE_SECURE === 'true' ||
+    (env.WEB_COOKIE_SECURE === 'auto' && (Boolean(base?.startsWith('https://')) || process.env.NODE_ENV === 'production'));
   const entra: EntraConfig | undefined = env.ENTRA_CLIENT_ID
     ? {
         issuer: env.ENTRA_ISSUER ?? `https://login.microsoftonline.com/${env.ENTRA_TENANT_ID}/v2.0`,

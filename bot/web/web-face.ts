@@ -29,7 +29,8 @@ export function createWebFace(config: WebConfig, db: Database, addresses: Downlo
   const bus = db.kind === 'postgres' ? new PgNotifyEventBus(dataSource, db.pgOptions) : new InProcessEventBus();
   const hub = new WebConversationHub(new WebEventLog(dataSource), bus);
   const links = new DecisionLinkService(dataSource, { ttlHours: config.linkTtlHours });
-  const mintDecisionLink: DecisionLinkMinter = (request) => createDecisionLinkMinter(links, config.publicBaseUrl ?? addresses.base())(request);
+  const mintDecisionLink: DecisionLinkMinter = (request) =>
+    createDecisionLinkMinter(links, config.publicBaseUrl ?? addresses.base())(request);
   return {
     config,
     adapter: new WebAdapter(hub),
@@ -37,6 +38,7 @@ export function createWebFace(config: WebConfig, db: Database, addresses: Downlo
     links,
     sessions: new SessionStore(dataSource, config.sessionHours, config.demo),
     mintDecisionLink,
-    decisionLinkMessage: async ({ code, ...request }) => t.linkNotice(code, await mintDecisionLink(request), request.ttlHours ?? config.linkTtlHours, request.scope),
+    decisionLinkMessage: async ({ code, ...request }) =>
+      t.linkNotice(code, await mintDecisionLink(request), request.ttlHours ?? config.linkTtlHours, request.scope),
   };
 }

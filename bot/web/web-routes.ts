@@ -163,7 +163,8 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
       }
     };
 
-  const sessionOf = async (req: restify.Request): Promise<SessionInfo | undefined> => sessions.get(parseCookies(req.headers.cookie)[COOKIE.session]);
+  const sessionOf = async (req: restify.Request): Promise<SessionInfo | undefined> =>
+    sessions.get(parseCookies(req.headers.cookie)[COOKIE.session]);
   const requireSession = async (req: restify.Request): Promise<SessionInfo> => {
     const info = await sessionOf(req);
     if (!info) throw new HttpError(401, { error: 'signin', message: t.signInRequired });
@@ -192,14 +193,21 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   const runTurn = (officer: Officer, extra: Partial<Activity>): Promise<WebTurnResult> => {
     const activity = activityFor(officer, extra);
     return withCorrelation(
-      () => container.lock.run(`${WEB_CHANNEL_ID}/${activity.conversation!.id}`, () => adapter.process(activity, (c) => container.bot.app.run(c).then(() => undefined))),
+      () =>
+        container.lock.run(`${WEB_CHANNEL_ID}/${activity.conversation!.id}`, () =>
+          adapter.process(activity, (c) => container.bot.app.run(c).then(() => undefined)),
+        ),
       undefined,
       WEB_CHANNEL_ID,
     );
   };
 
   const invoke = async (officer: Officer, verb: string, data: Record<string, unknown>) => {
-    const result = await runTurn(officer, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+    const result = await runTurn(officer, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
     const body = result.invokeResponse?.body as { type?: string; value?: unknown } | undefined;
     if (body?.type === 'application/vnd.microsoft.card.adaptive') return { card: body.value as Record<string, unknown> };
     if (typeof body?.value === 'string') return { text: body.value };
@@ -265,88 +273,139 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     const check = await links.check(token, browserSecret(req, res), session?.officer.id ?? null);
     if (!check.ok) {
       logger.info({ reason: check.reason }, 'decision link refused');
-      throw new HttpError(check.reason === 'not_found' ? 404 : check.reason === 'forwarded' || check.reason === 'other_person' ? 403 : 410, {
-        error: check.reason,
-        message: t.linkRefused[check.reason],
-      });
+      throw new HttpError(
+        check.reason === 'not_found' ? 404 : check.reason === 'forwarded' || check.reason === 'other_person' ? 403 : 410,
+        {
+          error: check.reason,
+          message: t.linkRefused[check.reason],
+        },
+      );
     }
     return check;
   };
 
-  server.post('/web/api/links/open', ...jsonBody, api(async (req, res) => {
-    const token = String(bodyOf(req).token ?? '');
-    const check = await checkLink(req, res, token);
-    await ensureWebAccount(check.officer);
-    const shown = await invoke(check.officer, DECISION_VERBS.refresh, { proposalId: check.link.proposalId });
-    json(res, 200, { status: 'ok', officer: await officerView(check.officer), greeting: t.linkGreeting(check.officer.fullName), scope: check.link.scope, ...shown });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/links/open',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        const token = String(bodyOf(req).token ?? '');
+        const check = await checkLink(req, res, token);
+        await ensureWebAccount(check.officer);
+        const shown = await invoke(check.officer, DECISION_VERBS.refresh, { proposalId: check.link.proposalId });
+        json(res, 200, {
+          status: 'ok',
+          officer: await officerView(check.officer),
+          greeting: t.linkGreeting(check.officer.fullName),
+          scope: check.link.scope,
+          ...shown,
+        });
+      },
+      { mutating: true },
+    ),
+  );
 
-  server.post('/web/api/links/act', ...jsonBody, api(async (req, res) => {
-    const body = bodyOf(req);
-    const token = String(body.token ?? '');
-    const verb = String(body.verb ?? '');
-    const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
-    const check = await checkLink(req, res, token);
-    if (!LINK_VERBS[check.link.scope]?.has(verb)) throw new HttpError(403, { error: 'verb', message: t.linkVerbNotAllowed });
-    // The link acts on its own proposal only, whatever the card data says.
-    const scoped = { ...data, proposalId: check.link.proposalId };
-    delete (scoped as Record<string, unknown>).code;
-    await ensureWebAccount(check.officer);
-    const before = await actionSnapshot(ds, check.link.proposalId, check.officer.id);
-    const shown = await invoke(check.officer, verb, scoped);
-    const after = await actionSnapshot(ds, check.link.proposalId, check.officer.id);
-    const used = before !== after && (await links.consume(check.link.id, verb));
-    json(res, 200, { status: 'ok', used, ...(used ? { notice: t.linkUsedNow } : {}), ...shown });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/links/act',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        const body = bodyOf(req);
+        const token = String(body.token ?? '');
+        const verb = String(body.verb ?? '');
+        const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
+        const check = await checkLink(req, res, token);
+        if (!LINK_VERBS[check.link.scope]?.has(verb)) throw new HttpError(403, { error: 'verb', message: t.linkVerbNotAllowed });
+        // The link acts on its own proposal only, whatever the card data says.
+        const scoped = { ...data, proposalId: check.link.proposalId };
+        delete (scoped as Record<string, unknown>).code;
+        await ensureWebAccount(check.officer);
+        const before = await actionSnapshot(ds, check.link.proposalId, check.officer.id);
+        const shown = await invoke(check.officer, verb, scoped);
+        const after = await actionSnapshot(ds, check.link.proposalId, check.officer.id);
+        const used = before !== after && (await links.consume(check.link.id, verb));
+        json(res, 200, { status: 'ok', used, ...(used ? { notice: t.linkUsedNow } : {}), ...shown });
+      },
+      { mutating: true },
+    ),
+  );
 
   if (!webOn) return;
 
   // ---- sign-in ----------------------------------------------------------------------------------------
-  server.get('/web/api/session', api(async (req, res) => {
-    const info = await sessionOf(req);
-    const scope = info ? await dashboards.scopeFor(info.officer) : { kind: 'none' };
-    json(res, 200, {
-      signedIn: Boolean(info),
-      ...(!info && validGuestPass(config.secret, parseCookies(req.headers.cookie)[GUEST_COOKIE])
-        ? { guest: true, guestNotice: core.outsiderWelcome(container.config.DIRECTORY_CONTACT) }
-        : { guest: false }),
-      demo: config.demo,
-      entra: Boolean(oidc),
-      ...(info ? { officer: await officerView(info.officer), dashboard: scope.kind !== 'none' } : {}),
-    });
-  }));
+  server.get(
+    '/web/api/session',
+    api(async (req, res) => {
+      const info = await sessionOf(req);
+      const scope = info ? await dashboards.scopeFor(info.officer) : { kind: 'none' };
+      json(res, 200, {
+        signedIn: Boolean(info),
+        ...(!info && validGuestPass(config.secret, parseCookies(req.headers.cookie)[GUEST_COOKIE])
+          ? { guest: true, guestNotice: core.outsiderWelcome(container.config.DIRECTORY_CONTACT) }
+          : { guest: false }),
+        demo: config.demo,
+        entra: Boolean(oidc),
+        ...(info ? { officer: await officerView(info.officer), dashboard: scope.kind !== 'none' } : {}),
+      });
+    }),
+  );
 
-  server.get('/web/api/demo/officers', api(async (_req, res) => {
-    if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
-    const rows = (await ds.query(
-      `SELECT o.id, o.full_name, o.position_title, o.role, u.name AS unit, u.code AS unit_code
+  server.get(
+    '/web/api/demo/officers',
+    api(async (_req, res) => {
+      if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
+      const rows = (await ds.query(
+        `SELECT o.id, o.full_name, o.position_title, o.role, u.name AS unit, u.code AS unit_code
        FROM officer o JOIN unit u ON u.id = o.unit_id
        WHERE o.active AND o.is_demo
        ORDER BY CASE u.kind WHEN 'ubnd_tinh' THEN 0 WHEN 'so_nganh' THEN 1 WHEN 'phong' THEN 2 WHEN 'don_vi_su_nghiep' THEN 3 ELSE 4 END, u.code, CASE o.role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, o.full_name`,
-    )) as Record<string, string>[];
-    json(res, 200, { officers: rows.map((r) => ({ id: r.id, name: r.full_name, position: r.position_title, role: r.role, unit: r.unit, unitCode: r.unit_code })) });
-  }));
+      )) as Record<string, string>[];
+      json(res, 200, {
+        officers: rows.map((r) => ({
+          id: r.id,
+          name: r.full_name,
+          position: r.position_title,
+          role: r.role,
+          unit: r.unit,
+          unitCode: r.unit_code,
+        })),
+      });
+    }),
+  );
 
-  server.post('/web/api/login/demo', ...jsonBody, api(async (req, res) => {
-    if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
-    const wait = loginLimit.take(clientIp(req, config.trustProxy));
-    if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
-    const id = String(bodyOf(req).officerId ?? '');
-    const officer = /^[0-9a-f-]{36}$/i.test(id) ? await ds.getRepository(Officer).findOneBy({ id, active: true, isDemo: true }) : null;
-    if (!officer) throw new HttpError(404, { error: 'officer', message: t.unknownOfficer });
-    await startSession(res, officer, 'demo');
-    logger.info({ method: 'demo' }, 'web sign-in');
-    json(res, 200, { signedIn: true, officer: await officerView(officer) });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/login/demo',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
+        const wait = loginLimit.take(clientIp(req, config.trustProxy));
+        if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: t.linkRateLimited(wait), retryAfter: wait });
+        const id = String(bodyOf(req).officerId ?? '');
+        const officer = /^[0-9a-f-]{36}$/i.test(id) ? await ds.getRepository(Officer).findOneBy({ id, active: true, isDemo: true }) : null;
+        if (!officer) throw new HttpError(404, { error: 'officer', message: t.unknownOfficer });
+        await startSession(res, officer, 'demo');
+        logger.info({ method: 'demo' }, 'web sign-in');
+        json(res, 200, { signedIn: true, officer: await officerView(officer) });
+      },
+      { mutating: true },
+    ),
+  );
 
-  server.post('/web/api/logout', api(async (req, res) => {
-    const token = parseCookies(req.headers.cookie)[COOKIE.session];
-    // The chat history stays: reading it needs a session; erasing it is the privacy command's job.
-    await sessions.revoke(token);
-    setCookie(res, cookie(COOKIE.session, '', { maxAgeSeconds: 0 }));
-    setCookie(res, cookie(GUEST_COOKIE, '', { maxAgeSeconds: 0 }));
-    json(res, 200, { signedIn: false });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/logout',
+    api(
+      async (req, res) => {
+        const token = parseCookies(req.headers.cookie)[COOKIE.session];
+        // The chat history stays: reading it needs a session; erasing it is the privacy command's job.
+        await sessions.revoke(token);
+        setCookie(res, cookie(COOKIE.session, '', { maxAgeSeconds: 0 }));
+        setCookie(res, cookie(GUEST_COOKIE, '', { maxAgeSeconds: 0 }));
+        json(res, 200, { signedIn: false });
+      },
+      { mutating: true },
+    ),
+  );
 
   server.get('/auth/login', async (_req, res) => {
     securityHeaders(res, config.secureCookies);
@@ -377,14 +436,23 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     const query = new URL(req.url ?? '/', 'http://x').searchParams;
     setCookie(res, cookie(COOKIE.oidc, '', { maxAgeSeconds: 0 }));
     try {
-      const claims = await oidc.complete({ code: query.get('code') ?? undefined, state: query.get('state') ?? undefined }, oidc.openState(parseCookies(req.headers.cookie)[COOKIE.oidc]));
+      const claims = await oidc.complete(
+        { code: query.get('code') ?? undefined, state: query.get('state') ?? undefined },
+        oidc.openState(parseCookies(req.headers.cookie)[COOKIE.oidc]),
+      );
       const repo = ds.getRepository(Officer);
       let officer = claims.oid ? await repo.findOneBy({ teamsAadObjectId: claims.oid }) : null;
       for (const email of emailsOf(claims)) officer ??= await repo.findOneBy({ email });
       if (officer && !officer.active) return fail(403, t.notInDirectory(container.config.DIRECTORY_CONTACT));
       if (!officer) {
         // Not in the directory: a guest pass for policy questions only (web-guest.ts).
-        setCookie(res, cookie(GUEST_COOKIE, newGuestPass(config.secret, config.sessionHours), { sameSite: 'Lax', maxAgeSeconds: config.sessionHours * 3600 }));
+        setCookie(
+          res,
+          cookie(GUEST_COOKIE, newGuestPass(config.secret, config.sessionHours), {
+            sameSite: 'Lax',
+            maxAgeSeconds: config.sessionHours * 3600,
+          }),
+        );
         logger.info({ method: 'entra' }, 'web guest sign-in');
         res.header('Location', '/');
         res.send(302);
@@ -402,15 +470,24 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
 
   // Guests (signed in, not in the directory) ask policy questions; six a minute per pass.
   const guestLimit = new RateLimiter(6, 6);
-  server.post('/web/api/guest/ask', ...jsonBody, api(async (req, res) => {
-    const pass = validGuestPass(config.secret, parseCookies(req.headers.cookie)[GUEST_COOKIE]);
-    if (!pass) throw new HttpError(401, { error: 'signin', message: t.signInRequired });
-    const question = String(bodyOf(req).text ?? '').trim().slice(0, 2000);
-    if (!question) throw new HttpError(400, { error: 'empty', message: t.badRequest });
-    const wait = guestLimit.take(pass);
-    if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: core.outsiderRateLimited(wait), retryAfter: wait });
-    json(res, 200, await guestAnswer(container.answerer, question, container.config.DIRECTORY_CONTACT));
-  }, { mutating: true }));
+  server.post(
+    '/web/api/guest/ask',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        const pass = validGuestPass(config.secret, parseCookies(req.headers.cookie)[GUEST_COOKIE]);
+        if (!pass) throw new HttpError(401, { error: 'signin', message: t.signInRequired });
+        const question = String(bodyOf(req).text ?? '')
+          .trim()
+          .slice(0, 2000);
+        if (!question) throw new HttpError(400, { error: 'empty', message: t.badRequest });
+        const wait = guestLimit.take(pass);
+        if (wait > 0) throw new HttpError(429, { error: 'rate_limited', message: core.outsiderRateLimited(wait), retryAfter: wait });
+        json(res, 200, await guestAnswer(container.answerer, question, container.config.DIRECTORY_CONTACT));
+      },
+      { mutating: true },
+    ),
+  );
 
   // ---- the chat -----------------------------------------------------------------------------------------
   server.get('/web/api/events', async (req, res) => {
@@ -431,7 +508,8 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
       const n = Number(value);
       return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
     };
-    const after = afterOf(req.headers['last-event-id']) ?? afterOf(new URL(req.url ?? '/', 'http://x').searchParams.get('after') ?? undefined);
+    const after =
+      afterOf(req.headers['last-event-id']) ?? afterOf(new URL(req.url ?? '/', 'http://x').searchParams.get('after') ?? undefined);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -469,60 +547,101 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   });
 
   // The chat as it was: the newest events, for a page that was reloaded (or a process that restarted).
-  server.get('/web/api/history', api(async (req, res) => {
-    const { officer } = await requireSession(req);
-    const events = await hub.history(webUserId(officer.id), 100);
-    json(res, 200, { events: events.map((e) => ({ seq: e.seq, kind: e.kind, activity: e.activity })) });
-  }));
+  server.get(
+    '/web/api/history',
+    api(async (req, res) => {
+      const { officer } = await requireSession(req);
+      const events = await hub.history(webUserId(officer.id), 100);
+      json(res, 200, { events: events.map((e) => ({ seq: e.seq, kind: e.kind, activity: e.activity })) });
+    }),
+  );
 
-  server.post('/web/api/start', api(async (req, res) => {
-    const { officer } = await requireSession(req);
-    await runTurn(officer, {
-      type: 'conversationUpdate',
-      membersAdded: [{ id: WEB_BOT_ID, name: 'Trợ lý Đổi mới' }],
-    });
-    json(res, 200, { ok: true });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/start',
+    api(
+      async (req, res) => {
+        const { officer } = await requireSession(req);
+        await runTurn(officer, {
+          type: 'conversationUpdate',
+          membersAdded: [{ id: WEB_BOT_ID, name: 'Trợ lý Đổi mới' }],
+        });
+        json(res, 200, { ok: true });
+      },
+      { mutating: true },
+    ),
+  );
 
-  server.post('/web/api/messages', ...jsonBody, api(async (req, res) => {
-    const { officer } = await requireSession(req);
-    const body = bodyOf(req);
-    const text = typeof body.text === 'string' ? body.text : '';
-    const value = body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? (body.value as Record<string, unknown>) : undefined;
-    if (!text.trim() && !value) throw new HttpError(400, { error: 'empty', message: t.badRequest });
-    const result = await runTurn(officer, { type: 'message', text, ...(value ? { value } : {}) });
-    // The replies are streamed; they are also returned, for clients without a stream.
-    json(res, 200, { ok: true, replies: result.sent });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/messages',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        const { officer } = await requireSession(req);
+        const body = bodyOf(req);
+        const text = typeof body.text === 'string' ? body.text : '';
+        const value =
+          body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? (body.value as Record<string, unknown>) : undefined;
+        if (!text.trim() && !value) throw new HttpError(400, { error: 'empty', message: t.badRequest });
+        const result = await runTurn(officer, { type: 'message', text, ...(value ? { value } : {}) });
+        // The replies are streamed; they are also returned, for clients without a stream.
+        json(res, 200, { ok: true, replies: result.sent });
+      },
+      { mutating: true },
+    ),
+  );
 
-  server.post('/web/api/invoke', ...jsonBody, api(async (req, res) => {
-    const { officer } = await requireSession(req);
-    const body = bodyOf(req);
-    const verb = typeof body.verb === 'string' ? body.verb.slice(0, 100) : '';
-    if (!verb) throw new HttpError(400, { error: 'verb', message: t.badRequest });
-    const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
-    const shown = await invoke(officer, verb, data);
-    // The browser shows a text answer only after the stream events that came before it (`seq`).
-    json(res, 200, { ...shown, seq: await hub.log.lastSeq(webUserId(officer.id)) });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/invoke',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        const { officer } = await requireSession(req);
+        const body = bodyOf(req);
+        const verb = typeof body.verb === 'string' ? body.verb.slice(0, 100) : '';
+        if (!verb) throw new HttpError(400, { error: 'verb', message: t.badRequest });
+        const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : {};
+        const shown = await invoke(officer, verb, data);
+        // The browser shows a text answer only after the stream events that came before it (`seq`).
+        json(res, 200, { ...shown, seq: await hub.log.lastSeq(webUserId(officer.id)) });
+      },
+      { mutating: true },
+    ),
+  );
 
   // Demo: a newcomer tries the signed link for a decision waiting on them, as Zalo would deliver it.
-  server.get('/web/api/demo/tasks', api(async (req, res) => {
-    if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
-    const { officer } = await requireSession(req);
-    const tasks = await container.decisions.tasksFor(officer.id);
-    json(res, 200, { tasks: tasks.map((x) => ({ proposalId: x.proposal.id, code: x.proposal.code, title: x.proposal.title, role: x.role })) });
-  }));
+  server.get(
+    '/web/api/demo/tasks',
+    api(async (req, res) => {
+      if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
+      const { officer } = await requireSession(req);
+      const tasks = await container.decisions.tasksFor(officer.id);
+      json(res, 200, {
+        tasks: tasks.map((x) => ({ proposalId: x.proposal.id, code: x.proposal.code, title: x.proposal.title, role: x.role })),
+      });
+    }),
+  );
 
-  server.post('/web/api/demo/link', ...jsonBody, api(async (req, res) => {
-    if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
-    const { officer } = await requireSession(req);
-    const proposalId = String(bodyOf(req).proposalId ?? '');
-    const task = (await container.decisions.tasksFor(officer.id)).find((x) => x.proposal.id === proposalId);
-    if (!task) throw new HttpError(404, { error: 'task', message: t.badRequest });
-    const url = await mintDecisionLink({ officerId: officer.id, proposalId, decisionId: task.decisionId, scope: task.role === 'voter' ? 'vote' : 'decide' });
-    json(res, 200, { url: new URL(url).pathname });
-  }, { mutating: true }));
+  server.post(
+    '/web/api/demo/link',
+    ...jsonBody,
+    api(
+      async (req, res) => {
+        if (!config.demo) throw new HttpError(404, { error: 'demo', message: t.demoOnly });
+        const { officer } = await requireSession(req);
+        const proposalId = String(bodyOf(req).proposalId ?? '');
+        const task = (await container.decisions.tasksFor(officer.id)).find((x) => x.proposal.id === proposalId);
+        if (!task) throw new HttpError(404, { error: 'task', message: t.badRequest });
+        const url = await mintDecisionLink({
+          officerId: officer.id,
+          proposalId,
+          decisionId: task.decisionId,
+          scope: task.role === 'voter' ? 'vote' : 'decide',
+        });
+        json(res, 200, { url: new URL(url).pathname });
+      },
+      { mutating: true },
+    ),
+  );
 
   // ---- the dashboard ------------------------------------------------------------------------------------
   const dashboardScope = async (req: restify.Request) => {
@@ -536,43 +655,53 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
     return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : undefined;
   };
 
-  server.get('/web/api/dashboard', api(async (req, res) => {
-    const scope = await dashboardScope(req);
-    const dashboard = await dashboards.build(scope, yearOf(req));
-    json(res, 200, {
-      ...dashboard,
-      scopeText: scope.kind === 'province' ? t.dashboard.scopeProvince : t.dashboard.scopeUnits(scope.kind === 'units' ? scope.rootNames : []),
-      labels: { status: DECISION_STATUS_LABELS, stage: t.dashboard.stageLabels, notAvailable: t.dashboard.notAvailable },
-    });
-  }));
+  server.get(
+    '/web/api/dashboard',
+    api(async (req, res) => {
+      const scope = await dashboardScope(req);
+      const dashboard = await dashboards.build(scope, yearOf(req));
+      json(res, 200, {
+        ...dashboard,
+        scopeText:
+          scope.kind === 'province' ? t.dashboard.scopeProvince : t.dashboard.scopeUnits(scope.kind === 'units' ? scope.rootNames : []),
+        labels: { status: DECISION_STATUS_LABELS, stage: t.dashboard.stageLabels, notAvailable: t.dashboard.notAvailable },
+      });
+    }),
+  );
 
-  server.get('/web/api/dashboard/proposals.csv', api(async (req, res) => {
-    const scope = await dashboardScope(req);
-    const dashboard = await dashboards.build(scope);
-    const body = Buffer.from(proposalsCsv(await dashboards.proposalRows(scope), dashboard.today), 'utf8');
-    securityHeaders(res, config.secureCookies);
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="de-xuat-${dashboard.today}.csv"`,
-      'cache-control': 'no-store',
-      'content-length': body.length,
-    });
-    res.end(body);
-  }));
+  server.get(
+    '/web/api/dashboard/proposals.csv',
+    api(async (req, res) => {
+      const scope = await dashboardScope(req);
+      const dashboard = await dashboards.build(scope);
+      const body = Buffer.from(proposalsCsv(await dashboards.proposalRows(scope), dashboard.today), 'utf8');
+      securityHeaders(res, config.secureCookies);
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="de-xuat-${dashboard.today}.csv"`,
+        'cache-control': 'no-store',
+        'content-length': body.length,
+      });
+      res.end(body);
+    }),
+  );
 
-  server.get('/web/api/dashboard/dashboard.xlsx', api(async (req, res) => {
-    const scope = await dashboardScope(req);
-    const dashboard = await dashboards.build(scope, yearOf(req));
-    const body = await dashboardWorkbook(dashboard, await dashboards.proposalRows(scope));
-    securityHeaders(res, config.secureCookies);
-    res.writeHead(200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="bang-theo-doi-${dashboard.today}.xlsx"`,
-      'cache-control': 'no-store',
-      'content-length': body.length,
-    });
-    res.end(body);
-  }));
+  server.get(
+    '/web/api/dashboard/dashboard.xlsx',
+    api(async (req, res) => {
+      const scope = await dashboardScope(req);
+      const dashboard = await dashboards.build(scope, yearOf(req));
+      const body = await dashboardWorkbook(dashboard, await dashboards.proposalRows(scope));
+      securityHeaders(res, config.secureCookies);
+      res.writeHead(200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="bang-theo-doi-${dashboard.today}.xlsx"`,
+        'cache-control': 'no-store',
+        'content-length': body.length,
+      });
+      res.end(body);
+    }),
+  );
 };
 
 /** Changes when the officer acts on the proposal (an audited transition or a recorded vote). */

@@ -169,7 +169,10 @@ export class RateLimiter {
 export function clientIp(req: restify.Request, trustProxy = false): string {
   if (trustProxy) {
     const header = req.headers['x-forwarded-for'];
-    const list = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((x) => x.trim()).filter(Boolean);
+    const list = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     if (list.length) return list[list.length - 1]!;
   }
   return req.socket?.remoteAddress ?? 'unknown';

@@ -1,13 +1,6 @@
 // The Zalo channel adapter: the one teams-ai Application runs Zalo turns through it, and everything the
 // bot says (text, cards rendered as text and suggested actions) becomes rows of the Zalo outbox.
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
 import type { ZaloOutboxService } from '../../services/zalo/zalo-outbox-service.js';
 import { renderForZalo } from './zalo-renderer.js';
@@ -82,5 +75,4 @@ export class ZaloAdapter extends BotAdapter {
     const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
   }
-
 }

@@ -9,7 +9,9 @@ import { logger } from '../../services/platform/logger.js';
 
 export function teamsFallbackDelivery(dataSource: DataSource, teams: ChannelGateway): FallbackDelivery {
   return async (officerId, text) => {
-    const accounts = await dataSource.getRepository(ChannelAccount).find({ where: { officerId, channel: 'msteams' }, order: { lastSeenAt: 'DESC' } });
+    const accounts = await dataSource
+      .getRepository(ChannelAccount)
+      .find({ where: { officerId, channel: 'msteams' }, order: { lastSeenAt: 'DESC' } });
     for (const account of accounts) {
       if (!account.conversationReference) continue;
       try {

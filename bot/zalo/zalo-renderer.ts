@@ -26,22 +26,24 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 
 /** Removes what Zalo would show literally: HTML tags, markdown emphasis, code fences, links, headings. */
 export function stripMarkup(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div|li|h[1-6])>/gi, '\n')
-    .replace(HTML_TAGS, '')
-    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e])
-    .replace(/^```[^\n]*\n?/gm, '')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
-    .replace(/__([^_\n]+)__/g, '$1')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/^#{1,6}\s+/gm, '')
-    // Adaptive Card text escapes (\*, \_, \.) are for the card renderer only.
-    .replace(/\\([\\`*_{}[\]()#+\-.!>|~<])/g, '$1')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    input
+      .replace(/\r\n?/g, '\n')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(?:p|div|li|h[1-6])>/gi, '\n')
+      .replace(HTML_TAGS, '')
+      .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e])
+      .replace(/^```[^\n]*\n?/gm, '')
+      .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)')
+      .replace(/\*\*([^*\n]+)\*\*/g, '$1')
+      .replace(/__([^_\n]+)__/g, '$1')
+      .replace(/`([^`\n]+)`/g, '$1')
+      .replace(/^#{1,6}\s+/gm, '')
+      // Adaptive Card text escapes (\*, \_, \.) are for the card renderer only.
+      .replace(/\\([\\`*_{}[\]()#+\-.!>|~<])/g, '$1')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** Splits a text into pieces of at most `max` characters, at paragraph or sentence ends where possible. */
@@ -97,7 +99,9 @@ export function adaptiveCardToText(card: Record<string, unknown>): { text: strin
         if (typeof n.text === 'string') lines.push(n.text);
         return;
       case 'RichTextBlock':
-        lines.push(((n.inlines as unknown[]) ?? []).map((i) => (typeof i === 'string' ? i : String((i as { text?: unknown }).text ?? ''))).join(''));
+        lines.push(
+          ((n.inlines as unknown[]) ?? []).map((i) => (typeof i === 'string' ? i : String((i as { text?: unknown }).text ?? ''))).join(''),
+        );
         return;
       case 'FactSet':
         for (const f of (n.facts as { title?: string; value?: string }[]) ?? []) lines.push(`• ${f.title ?? ''}: ${f.value ?? ''}`);
@@ -125,7 +129,8 @@ function buttonFrom(title: string, payload: string): ZaloButton | undefined {
   if (!p || p.length > MAX_BUTTON_PAYLOAD || /<[^<>]+>/.test(p)) return undefined;
   const t = stripMarkup(title).trim() || p;
   // A title too long for a phone: the command itself when it fits ("Sửa phần a"), else whole words and "…".
-  if (t.length > MAX_BUTTON_TITLE && p.length <= MAX_BUTTON_TITLE) return { title: p.charAt(0).toLocaleUpperCase('vi') + p.slice(1), payload: p };
+  if (t.length > MAX_BUTTON_TITLE && p.length <= MAX_BUTTON_TITLE)
+    return { title: p.charAt(0).toLocaleUpperCase('vi') + p.slice(1), payload: p };
   return { title: shortTitle(t), payload: p };
 }
 

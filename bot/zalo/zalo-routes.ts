@@ -50,9 +50,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
 type Check = (req: IncomingMessage, raw: Buffer) => { event: ZaloEvent } | { status: number; error: string };
 
 export const zaloRoute: RouteRegistration = (server: restify.Server, { container }: RouteContext) => {
-    const config = container.configuration.zalo;
-    const runtime = container.zalo;
-    const handle = (enabled: boolean, check: Check): restify.RequestHandler => async (req, res) => {
+  const config = container.configuration.zalo;
+  const runtime = container.zalo;
+  const handle =
+    (enabled: boolean, check: Check): restify.RequestHandler =>
+    async (req, res) => {
       if (!enabled || !runtime) {
         res.send(404, { error: 'not found' });
         return;
@@ -84,50 +86,56 @@ export const zaloRoute: RouteRegistration = (server: restify.Server, { container
       }
     };
 
-    server.post(
-      '/api/zalo/oa',
-      handle(Boolean(config.oa), (req, raw) => {
-        const oa = config.oa!;
-        let body: Record<string, unknown>;
-        try {
-          body = parseBody(raw);
-        } catch {
-          // Without the body's timestamp there is nothing to verify against.
-          return { status: 401, error: 'invalid signature' };
-        }
-        const appId = idString(body.app_id);
-        if (appId !== undefined && appId !== oa.appId) return { status: 401, error: 'invalid signature' };
-        const ok = verifyOaSignature(header(req, 'x-zevent-signature'), raw, { appId: oa.appId, timestamp: idString(body.timestamp) }, oa.secretKey);
-        if (!ok) return { status: 401, error: 'invalid signature' };
-        if (!isEventFresh(idString(body.timestamp), config.eventMaxAgeSeconds)) {
-          logger.warn({ path: req.url }, 'zalo webhook refused: event outside the time window');
-          return { status: 400, error: 'stale event' };
-        }
-        try {
-          return { event: parseOaEvent(body) };
-        } catch (err) {
-          return { status: 400, error: err instanceof ZaloEventError ? err.message : 'invalid event' };
-        }
-      }),
-    );
+  server.post(
+    '/api/zalo/oa',
+    handle(Boolean(config.oa), (req, raw) => {
+      const oa = config.oa!;
+      let body: Record<string, unknown>;
+      try {
+        body = parseBody(raw);
+      } catch {
+        // Without the body's timestamp there is nothing to verify against.
+        return { status: 401, error: 'invalid signature' };
+      }
+      const appId = idString(body.app_id);
+      if (appId !== undefined && appId !== oa.appId) return { status: 401, error: 'invalid signature' };
+      const ok = verifyOaSignature(
+        header(req, 'x-zevent-signature'),
+        raw,
+        { appId: oa.appId, timestamp: idString(body.timestamp) },
+        oa.secretKey,
+      );
+      if (!ok) return { status: 401, error: 'invalid signature' };
+      if (!isEventFresh(idString(body.timestamp), config.eventMaxAgeSeconds)) {
+        logger.warn({ path: req.url }, 'zalo webhook refused: event outside the time window');
+        return { status: 400, error: 'stale event' };
+      }
+      try {
+        return { event: parseOaEvent(body) };
+      } catch (err) {
+        return { status: 400, error: err instanceof ZaloEventError ? err.message : 'invalid event' };
+      }
+    }),
+  );
 
-    server.post(
-      '/api/zalo/bot',
-      handle(Boolean(config.bot), (req, raw) => {
-        if (!verifyBotSecret(header(req, 'x-bot-api-secret-token'), config.bot!.secret)) return { status: 401, error: 'invalid secret token' };
-        try {
-          return { event: parseBotEvent(parseBody(raw)) };
-        } catch (err) {
-          return { status: 400, error: err instanceof ZaloEventError ? err.message : 'invalid event' };
-        }
-      }),
-    );
+  server.post(
+    '/api/zalo/bot',
+    handle(Boolean(config.bot), (req, raw) => {
+      if (!verifyBotSecret(header(req, 'x-bot-api-secret-token'), config.bot!.secret))
+        return { status: 401, error: 'invalid secret token' };
+      try {
+        return { event: parseBotEvent(parseBody(raw)) };
+      } catch (err) {
+        return { status: 400, error: err instanceof ZaloEventError ? err.message : 'invalid event' };
+      }
+    }),
+  );
 
-    if (!runtime) return;
-    registerOutboxMetric({
-      name: 'zalo',
-      table: 'zalo_outbox',
-      sql: `SELECT status AS state, count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_seconds
+  if (!runtime) return;
+  registerOutboxMetric({
+    name: 'zalo',
+    table: 'zalo_outbox',
+    sql: `SELECT status AS state, count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest_seconds
               FROM zalo_outbox WHERE status NOT IN ('sent','fallback') GROUP BY status`,
-    });
+  });
 };

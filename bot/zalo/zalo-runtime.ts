@@ -156,7 +156,9 @@ export class ZaloRuntime {
   }
 
   get channels(): ZaloChannel[] {
-    return [this.options.config.oa ? 'zalo_oa' : null, this.options.config.bot ? 'zalo_bot' : null].filter((c): c is ZaloChannel => c !== null);
+    return [this.options.config.oa ? 'zalo_oa' : null, this.options.config.bot ? 'zalo_bot' : null].filter(
+      (c): c is ZaloChannel => c !== null,
+    );
   }
 
   /** Bootstraps the OA tokens and processes whatever a previous process left (unprocessed or expired lease). */
@@ -254,7 +256,13 @@ export class ZaloRuntime {
   }
 
   private async reply(event: ZaloEvent, message: string, officerId: string | null = null): Promise<void> {
-    const activity: Partial<Activity> = { type: ActivityTypes.Message, text: message, channelId: event.channel, conversation: { id: event.chatId! } as Activity['conversation'], replyToId: event.messageId };
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      text: message,
+      channelId: event.channel,
+      conversation: { id: event.chatId! } as Activity['conversation'],
+      replyToId: event.messageId,
+    };
     const context = new TurnContext(this.adapter, this.incomingActivity(event));
     if (officerId) context.turnState.set(ZALO_OFFICER_KEY, officerId);
     await this.adapter.sendActivities(context, [activity]);
@@ -289,7 +297,10 @@ export class ZaloRuntime {
       logger.info({ channel: event.channel, linked: Boolean(officer) }, 'zalo user unfollowed');
       return;
     }
-    const code = event.kind === 'message' && event.text ? (parseLinkCommand(event.text) ?? (officer ? undefined : bareLinkCode(event.text))) : undefined;
+    const code =
+      event.kind === 'message' && event.text
+        ? (parseLinkCommand(event.text) ?? (officer ? undefined : bareLinkCode(event.text)))
+        : undefined;
     if (code !== undefined) {
       await this.redeem(event, code);
       return;
@@ -298,7 +309,9 @@ export class ZaloRuntime {
       // A policy question is answered for anyone (the application's outsider desk, which adds how to
       // link); everything else gets the onboarding message.
       if (event.kind === 'message' && event.text && understand(event.text, { kind: 'idle' }).kind === 'question') {
-        await this.adapter.runTurn(new TurnContext(this.adapter, this.incomingActivity(event)), (ctx) => this.options.app.run(ctx).then(() => undefined));
+        await this.adapter.runTurn(new TurnContext(this.adapter, this.incomingActivity(event)), (ctx) =>
+          this.options.app.run(ctx).then(() => undefined),
+        );
         return;
       }
       await this.reply(event, text.onboarding(this.options.config.linkCodeTtlMinutes));
@@ -312,7 +325,11 @@ export class ZaloRuntime {
     const released = await this.outbox.releaseHeld(event.channel, event.chatId!);
     if (released) this.outboxPump.kick();
     if (event.kind === 'follow') {
-      await this.reply(event, released ? `${core.greeting(officer.fullName)}\n${text.heldWaiting(released)}` : core.greeting(officer.fullName), officer.id);
+      await this.reply(
+        event,
+        released ? `${core.greeting(officer.fullName)}\n${text.heldWaiting(released)}` : core.greeting(officer.fullName),
+        officer.id,
+      );
       return;
     }
     const context = new TurnContext(this.adapter, this.incomingActivity(event, officer.fullName));

@@ -37,7 +37,12 @@ function unreachable(detail) {
 function readReport() {
   const input = option('--input');
   if (input) return readFileSync(input, 'utf8');
-  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.error) unreachable(run.error.message);
   return run.stdout;
 }
@@ -52,9 +57,11 @@ function loadAllowlist() {
     for (const field of ['id', 'package', 'reason', 'reviewedBy', 'reviewedOn', 'expires']) {
       if (typeof e[field] !== 'string' || !e[field].trim()) problems.push(`entry ${i}: "${field}" missing`);
     }
-    if (typeof e.reason === 'string' && e.reason.trim().length < 20) problems.push(`entry ${i} (${e.id}): the reason must explain the review`);
+    if (typeof e.reason === 'string' && e.reason.trim().length < 20)
+      problems.push(`entry ${i} (${e.id}): the reason must explain the review`);
     for (const field of ['reviewedOn', 'expires']) {
-      if (typeof e[field] === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(e[field])) problems.push(`entry ${i} (${e.id}): "${field}" must be YYYY-MM-DD`);
+      if (typeof e[field] === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(e[field]))
+        problems.push(`entry ${i} (${e.id}): "${field}" must be YYYY-MM-DD`);
     }
     if (/^\d{4}-\d{2}-\d{2}$/.test(e.reviewedOn ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(e.expires ?? '')) {
       const days = (Date.parse(e.expires) - Date.parse(e.reviewedOn)) / 86_400_000;
@@ -76,7 +83,15 @@ function advisories(report) {
       if (typeof via !== 'object' || !BLOCKING.has(via.severity)) continue;
       const ghsa = /GHSA-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}/i.exec(via.url ?? '')?.[0];
       const id = ghsa ?? String(via.source);
-      found.set(`${id}|${via.name}`, { id, source: String(via.source), package: via.name, severity: via.severity, title: via.title, url: via.url, range: via.range });
+      found.set(`${id}|${via.name}`, {
+        id,
+        source: String(via.source),
+        package: via.name,
+        severity: via.severity,
+        title: via.title,
+        url: via.url,
+        range: via.range,
+      });
     }
   }
   return [...found.values()];
@@ -109,15 +124,21 @@ console.log(
   `npm audit (production dependencies): ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`,
 );
 for (const { advisory, entry } of allowed) {
-  console.log(`  allowed until ${entry.expires}: ${advisory.id} ${advisory.package} (${advisory.severity}) ${advisory.title}: ${entry.reason}`);
+  console.log(
+    `  allowed until ${entry.expires}: ${advisory.id} ${advisory.package} (${advisory.severity}) ${advisory.title}: ${entry.reason}`,
+  );
 }
 for (const entry of stale) console.log(`  note: allowlist entry ${entry.id} (${entry.package}) no longer matches any advisory: remove it`);
 if (blocking.length > 0) {
   console.error(`ERROR: ${blocking.length} high/critical advisor${blocking.length === 1 ? 'y' : 'ies'} in production dependencies:`);
   for (const { advisory, why } of blocking) {
-    console.error(`  ${advisory.id} ${advisory.package} ${advisory.range ?? ''} (${advisory.severity}) ${advisory.title} ${advisory.url ?? ''} [${why}]`);
+    console.error(
+      `  ${advisory.id} ${advisory.package} ${advisory.range ?? ''} (${advisory.severity}) ${advisory.title} ${advisory.url ?? ''} [${why}]`,
+    );
   }
-  console.error('Upgrade (npm audit fix --omit=dev, or an "overrides" entry), or review it and add it to .ci/audit-allowlist.json with a reason and an expiry.');
+  console.error(
+    'Upgrade (npm audit fix --omit=dev, or an "overrides" entry), or review it and add it to .ci/audit-allowlist.json with a reason and an expiry.',
+  );
   process.exit(1);
 }
 console.log('npm audit: no unreviewed high or critical advisory.');

@@ -40,7 +40,9 @@ export class Proposals1764461000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX "IDX_proposal_revision_proposal" ON proposal_revision (proposal_id, created_at)`);
-    await q.query(`CREATE UNIQUE INDEX "IDX_proposal_revision_submission" ON proposal_revision (proposal_id, revision) WHERE kind = 'submission'`);
+    await q.query(
+      `CREATE UNIQUE INDEX "IDX_proposal_revision_submission" ON proposal_revision (proposal_id, revision) WHERE kind = 'submission'`,
+    );
     // A row per year; incremented inside the submitting transaction, so codes have no gaps.
     await q.query(`CREATE TABLE proposal_code_counter (year int PRIMARY KEY, last int NOT NULL)`);
     await q.query(`

@@ -48,7 +48,9 @@ export class Zalo1764461200000 implements MigrationInterface {
         sent_at timestamptz,
         CHECK (char_length(text) BETWEEN 1 AND 2000)
       )`);
-    await q.query(`CREATE INDEX "IDX_zalo_outbox_open" ON zalo_outbox (status, next_attempt_at) WHERE status IN ('pending','sending','held')`);
+    await q.query(
+      `CREATE INDEX "IDX_zalo_outbox_open" ON zalo_outbox (status, next_attempt_at) WHERE status IN ('pending','sending','held')`,
+    );
     await q.query(`CREATE INDEX "IDX_zalo_outbox_recipient" ON zalo_outbox (channel, recipient_id, id)`);
 
     await q.query(`

@@ -90,12 +90,16 @@ export async function prepareEvalDatabase(dataSource: DataSource): Promise<void>
 }
 
 /** Runs the evaluation; opens (and closes) its own in-memory database unless one is given. */
-export async function runQaEvaluation(options: { dataSource?: DataSource; questions?: EvalQuestion[]; repeat?: number } = {}): Promise<EvalReport> {
+export async function runQaEvaluation(
+  options: { dataSource?: DataSource; questions?: EvalQuestion[]; repeat?: number } = {},
+): Promise<EvalReport> {
   return (await runQaEvaluations({ ...options, parts: { dev: options.questions ?? loadQuestions() } })).dev!;
 }
 
 /** Runs several parts on one database (imported once); opens (and closes) it unless one is given. */
-export async function runQaEvaluations(options: { dataSource?: DataSource; parts?: Partial<Record<EvalPart, EvalQuestion[]>>; repeat?: number } = {}): Promise<Partial<Record<EvalPart, EvalReport>>> {
+export async function runQaEvaluations(
+  options: { dataSource?: DataSource; parts?: Partial<Record<EvalPart, EvalQuestion[]>>; repeat?: number } = {},
+): Promise<Partial<Record<EvalPart, EvalReport>>> {
   const db = options.dataSource ? null : await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
   const dataSource = options.dataSource ?? db!.dataSource;
   try {
@@ -104,7 +108,8 @@ export async function runQaEvaluations(options: { dataSource?: DataSource; parts
     await answerer.refresh();
     const parts = options.parts ?? { dev: loadQuestions(EVAL_FILES.dev), holdout: loadQuestions(EVAL_FILES.holdout) };
     const out: Partial<Record<EvalPart, EvalReport>> = {};
-    for (const [part, questions] of Object.entries(parts) as Array<[EvalPart, EvalQuestion[]]>) out[part] = await evaluate(answerer, questions, options.repeat ?? 1);
+    for (const [part, questions] of Object.entries(parts) as Array<[EvalPart, EvalQuestion[]]>)
+      out[part] = await evaluate(answerer, questions, options.repeat ?? 1);
     return out;
   } finally {
     await db?.close();
@@ -116,7 +121,15 @@ async function evaluate(answerer: PolicyAnswerer, questions: EvalQuestion[], rep
     for (const q of questions.slice(0, 10)) await answerer.answer(q.q); // warm-up (JIT)
     const latencies: number[] = [];
     const failures: EvalFailure[] = [];
-    let answerable = 0, top1 = 0, top3 = 0, refused = 0, refusedCorrect = 0, shouldRefuse = 0, collisions = 0, collisionsOk = 0, wrong = 0;
+    let answerable = 0,
+      top1 = 0,
+      top3 = 0,
+      refused = 0,
+      refusedCorrect = 0,
+      shouldRefuse = 0,
+      collisions = 0,
+      collisionsOk = 0,
+      wrong = 0;
     for (let round = 0; round < repeat; round++) {
       for (const q of questions) {
         const t0 = performance.now();
@@ -143,7 +156,9 @@ async function evaluate(answerer: PolicyAnswerer, questions: EvalQuestion[], rep
           if (a.citations.slice(0, 3).some((c) => matches(c, q.expect))) top3++;
         }
         if (!ok) {
-          const got = a.citations[0] ? `${a.citations[0].documentKey} ${(a.citations[0].paths ?? []).join('|')} (${a.citations[0].citation})` : '(không trích dẫn)';
+          const got = a.citations[0]
+            ? `${a.citations[0].documentKey} ${(a.citations[0].paths ?? []).join('|')} (${a.citations[0].citation})`
+            : '(không trích dẫn)';
           failures.push({ question: q.q, expect: q.expect, got, kind: a.kind });
         }
       }
@@ -157,13 +172,21 @@ async function evaluate(answerer: PolicyAnswerer, questions: EvalQuestion[], rep
       refusalPrecision: refused ? refusedCorrect / refused : 1,
       refusalRecall: shouldRefuse ? refusedCorrect / shouldRefuse : 1,
       collisionAccuracy: collisions ? collisionsOk / collisions : 1,
-      latencyMs: { p50: round2(percentile(latencies, 50)), p95: round2(percentile(latencies, 95)), max: round2(latencies[latencies.length - 1] ?? 0) },
+      latencyMs: {
+        p50: round2(percentile(latencies, 50)),
+        p95: round2(percentile(latencies, 95)),
+        max: round2(latencies[latencies.length - 1] ?? 0),
+      },
       wrongTopic: questions.length ? wrong / questions.length : 0,
       outOfScope: shouldRefuse,
       failures,
       targetsMet: false,
     };
-    report.targetsMet = report.top1 >= TARGETS.top1 && report.top3 >= TARGETS.top3 && report.wrongTopic <= TARGETS.wrongTopic && report.latencyMs.p95 < TARGETS.p95Ms;
+    report.targetsMet =
+      report.top1 >= TARGETS.top1 &&
+      report.top3 >= TARGETS.top3 &&
+      report.wrongTopic <= TARGETS.wrongTopic &&
+      report.latencyMs.p95 < TARGETS.p95Ms;
     return report;
   }
 }
@@ -179,10 +202,14 @@ function print(part: EvalPart, report: EvalReport, showFailures: boolean): void 
   console.log(`Câu hỏi: ${report.questions} (có căn cứ để trả lời: ${report.answerable}; ngoài phạm vi: ${report.outOfScope})`);
   console.log(`Top-1 đúng trích dẫn: ${pct(report.top1)}   (mục tiêu ≥ ${pct(TARGETS.top1)})`);
   console.log(`Top-3 đúng trích dẫn: ${pct(report.top3)}   (mục tiêu ≥ ${pct(TARGETS.top3)})`);
-  console.log(`Từ chối: độ chính xác ${pct(report.refusalPrecision)}; độ phủ (từ chối đúng câu ngoài phạm vi) ${pct(report.refusalRecall)}`);
+  console.log(
+    `Từ chối: độ chính xác ${pct(report.refusalPrecision)}; độ phủ (từ chối đúng câu ngoài phạm vi) ${pct(report.refusalRecall)}`,
+  );
   console.log(`Trả lời sai chủ đề: ${pct(report.wrongTopic)}   (mục tiêu ≤ ${pct(TARGETS.wrongTopic)})`);
   console.log(`Nhầm số hiệu (Nghị định 73/2024): ${pct(report.collisionAccuracy)}`);
-  console.log(`Độ trễ trong tiến trình: p50 ${report.latencyMs.p50} ms, p95 ${report.latencyMs.p95} ms, max ${report.latencyMs.max} ms (mục tiêu p95 < ${TARGETS.p95Ms} ms)`);
+  console.log(
+    `Độ trễ trong tiến trình: p50 ${report.latencyMs.p50} ms, p95 ${report.latencyMs.p95} ms, max ${report.latencyMs.max} ms (mục tiêu p95 < ${TARGETS.p95Ms} ms)`,
+  );
   if (report.failures.length && showFailures) {
     console.log('\nCâu chưa đạt:');
     for (const f of report.failures) console.log(`- ${f.question}\n    cần: ${f.expect}\n    được: [${f.kind}] ${f.got}`);

@@ -25,7 +25,11 @@ export interface Utterance {
 export function loadUtterances(dir: string): Utterance[] {
   const out: Utterance[] = [];
   // blind1 was the first holdout, measured once before any tuning (104/110), then tuned on.
-  for (const [file, part] of [['tune', 'tune'], ['blind1', 'tune'], ['holdout', 'holdout']] as const) {
+  for (const [file, part] of [
+    ['tune', 'tune'],
+    ['blind1', 'tune'],
+    ['holdout', 'holdout'],
+  ] as const) {
     const lines = readFileSync(path.join(dir, `utterances.${file}.tsv`), 'utf8').split('\n');
     lines.forEach((raw, i) => {
       if (!raw.trim() || raw.startsWith('#')) return;
@@ -51,8 +55,17 @@ export function situationOf(name: string): Situation {
  * features only build closures at registration, so nothing is opened or called.
  */
 export function realCommandTable(): CommandRegistry {
-  const inert: unknown = new Proxy(function () {}, { get: (_t, key) => (key === 'then' ? undefined : inert), apply: () => inert, construct: () => inert as object });
-  const bot = { app: inert, commands: new CommandRegistry(), intents: new IntentRegistry(), dialogs: new DialogSet() } as unknown as BotApplication;
+  const inert: unknown = new Proxy(function () {}, {
+    get: (_t, key) => (key === 'then' ? undefined : inert),
+    apply: () => inert,
+    construct: () => inert as object,
+  });
+  const bot = {
+    app: inert,
+    commands: new CommandRegistry(),
+    intents: new IntentRegistry(),
+    dialogs: new DialogSet(),
+  } as unknown as BotApplication;
   registerFeatures(bot, inert as Container);
   return bot.commands;
 }
@@ -92,7 +105,8 @@ export function evaluate(utterances: Utterance[], table: CommandRegistry): PartR
       report.confusions.set(key, (report.confusions.get(key) ?? 0) + 1);
       report.failures.push(`  ${u.file}:${u.line} [${u.situation}] «${u.text}»: expected ${u.expected}, got ${got}`);
     }
-    if (family === 'question' && (got === 'answer' || got === 'intent:new_proposal' || got.startsWith('command:'))) report.storedFromQuestion++;
+    if (family === 'question' && (got === 'answer' || got === 'intent:new_proposal' || got.startsWith('command:')))
+      report.storedFromQuestion++;
   }
   return report;
 }
@@ -106,7 +120,9 @@ function print(name: string, r: PartReport): boolean {
     const target = TARGETS[cls];
     const miss = target !== undefined && c.correct / c.total < target;
     if (miss) met = false;
-    console.log(`  ${cls.padEnd(14)} ${String(c.correct).padStart(3)}/${String(c.total).padEnd(3)} ${pct(c.correct, c.total).padStart(7)}${target !== undefined ? `  target ${pct(target, 1)}${miss ? '  MISSED' : ''}` : ''}`);
+    console.log(
+      `  ${cls.padEnd(14)} ${String(c.correct).padStart(3)}/${String(c.total).padEnd(3)} ${pct(c.correct, c.total).padStart(7)}${target !== undefined ? `  target ${pct(target, 1)}${miss ? '  MISSED' : ''}` : ''}`,
+    );
   }
   console.log(`  questions that would be stored, start a proposal or run a command: ${r.storedFromQuestion}`);
   if (r.storedFromQuestion) met = false;
@@ -126,7 +142,10 @@ async function main(): Promise<void> {
   const utterances = loadUtterances(path.resolve(__dirname, '../../test/fixtures'));
   const table = realCommandTable();
   const t0 = performance.now();
-  const tune = evaluate(utterances.filter((u) => u.part === 'tune'), table);
+  const tune = evaluate(
+    utterances.filter((u) => u.part === 'tune'),
+    table,
+  );
   // While rules are being tuned, `-- --tune-only` keeps the holdout unseen.
   const tuneOnly = process.argv.includes('--tune-only');
   const holdout = evaluate(tuneOnly ? [] : utterances.filter((u) => u.part === 'holdout'), table);
@@ -134,7 +153,9 @@ async function main(): Promise<void> {
   console.log(`Understanding eval: ${utterances.length} utterances, ${perMessage.toFixed(3)} ms per message`);
   const okTune = print('TUNING part', tune);
   const okHoldout = tuneOnly || print('HOLDOUT part (never tuned on)', holdout);
-  console.log(`\nTargets ${okTune && okHoldout ? 'met' : 'NOT met'} (commands, controls, wizard answers 100 %; questions ≥ 97 %; small talk ≥ 95 %; nothing stored from a question).`);
+  console.log(
+    `\nTargets ${okTune && okHoldout ? 'met' : 'NOT met'} (commands, controls, wizard answers 100 %; questions ≥ 97 %; small talk ≥ 95 %; nothing stored from a question).`,
+  );
   if (!(okTune && okHoldout)) process.exitCode = 1;
 }
 

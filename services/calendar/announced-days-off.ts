@@ -19,8 +19,7 @@ export interface CalendarYearInput {
 export const ANNOUNCED_CALENDAR_YEARS: Record<string, CalendarYearInput> = {
   '2025': {
     confirmed: true,
-    source:
-      'Thông báo của Bộ Nội vụ về lịch nghỉ Tết Âm lịch, Quốc khánh và hoán đổi ngày làm việc dịp 30/4–1/5 năm 2025',
+    source: 'Thông báo của Bộ Nội vụ về lịch nghỉ Tết Âm lịch, Quốc khánh và hoán đổi ngày làm việc dịp 30/4–1/5 năm 2025',
     extraDaysOff: [
       { from: '2025-01-25', to: '2025-02-02', note: 'Nghỉ Tết Nguyên đán Ất Tỵ (25/01–02/02/2025)' },
       { date: '2025-05-02', note: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 26/4/2025)' },
@@ -43,8 +42,7 @@ export const ANNOUNCED_CALENDAR_YEARS: Record<string, CalendarYearInput> = {
   },
   '2027': {
     confirmed: false,
-    source:
-      'Lịch dự kiến theo Bộ luật Lao động 2019 (Điều 111.3, 112), chưa có thông báo của Chính phủ: phải thay bằng lịch chính thức',
+    source: 'Lịch dự kiến theo Bộ luật Lao động 2019 (Điều 111.3, 112), chưa có thông báo của Chính phủ: phải thay bằng lịch chính thức',
     extraDaysOff: [
       { from: '2027-02-10', to: '2027-02-11', note: 'Nghỉ bù Tết Nguyên đán Đinh Mùi (mùng 1, mùng 2 trùng thứ Bảy, Chủ nhật) — dự kiến' },
       { date: '2027-05-03', note: 'Nghỉ bù Quốc tế Lao động (1/5 trùng thứ Bảy) — dự kiến' },

@@ -59,13 +59,7 @@ export interface CalendarConfig {
   years: Record<string, CalendarYearConfig>;
 }
 
-export type DayKind =
-  | 'working'
-  | 'weekend'
-  | 'public_holiday'
-  | 'announced_day_off'
-  | 'compensatory_day_off'
-  | 'make_up_working_day';
+export type DayKind = 'working' | 'weekend' | 'public_holiday' | 'announced_day_off' | 'compensatory_day_off' | 'make_up_working_day';
 
 export interface DayInfo {
   date: LocalDate;

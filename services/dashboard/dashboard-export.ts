@@ -24,7 +24,16 @@ export function proposalsCsv(rows: RecentProposal[], today: string): string {
   const lines = [header.map(csvCell).join(',')];
   for (const r of rows) {
     lines.push(
-      [r.code, r.title, r.unitName, decisions.statusLabel(r.status), dateText(r.submittedAt), r.holderName, dateText(r.dueDate), daysOverdue(r, today)]
+      [
+        r.code,
+        r.title,
+        r.unitName,
+        decisions.statusLabel(r.status),
+        dateText(r.submittedAt),
+        r.holderName,
+        dateText(r.dueDate),
+        daysOverdue(r, today),
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -54,10 +63,27 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   );
   sheet(
     d.sheetUnits,
-    [col(d.colUnitCode, 'unitCode', 16), col(d.colUnit, 'unitName', 45), col(d.colTotal, 'total', 10), col(d.colPending, 'pending', 14), col(d.colApproved, 'approved', 16), col(d.colRejected, 'rejected', 16), col(d.colReturned, 'returned', 10), col(d.colOverdue, 'overdue', 10)],
+    [
+      col(d.colUnitCode, 'unitCode', 16),
+      col(d.colUnit, 'unitName', 45),
+      col(d.colTotal, 'total', 10),
+      col(d.colPending, 'pending', 14),
+      col(d.colApproved, 'approved', 16),
+      col(d.colRejected, 'rejected', 16),
+      col(d.colReturned, 'returned', 10),
+      col(d.colOverdue, 'overdue', 10),
+    ],
     dashboard.perUnit as unknown as Record<string, unknown>[],
   );
-  const overdueColumns = [col(d.colCode, 'code', 16), col(d.colTitle, 'title', 50), col(d.colUnit, 'unitName', 40), col(d.colStage, 'stage', 22), col(d.colHolder, 'holderName', 28), col(d.colDue, 'due', 12), col(d.colDaysOverdue, 'daysOverdue', 16)];
+  const overdueColumns = [
+    col(d.colCode, 'code', 16),
+    col(d.colTitle, 'title', 50),
+    col(d.colUnit, 'unitName', 40),
+    col(d.colStage, 'stage', 22),
+    col(d.colHolder, 'holderName', 28),
+    col(d.colDue, 'due', 12),
+    col(d.colDaysOverdue, 'daysOverdue', 16),
+  ];
   const overdue = (items: Dashboard['overdueDecisions']) =>
     items.map((o) => ({ ...o, stage: d.stageLabels[o.stage] ?? o.stage, due: dateText(o.dueDate) }));
   sheet(d.sheetOverdueDecisions, overdueColumns, overdue(dashboard.overdueDecisions));
@@ -65,12 +91,23 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   if (!dashboard.overdueEvaluations) evaluations.addRow({ code: d.notAvailable });
   sheet(
     d.sheetStages,
-    [col(d.colStatus, 'status', 50), col(d.colPeriods, 'periods', 10), col(d.colAverageDays, 'averageDays', 18), col(d.colMaxDays, 'maxDays', 16), col(d.colCurrent, 'current', 18)],
+    [
+      col(d.colStatus, 'status', 50),
+      col(d.colPeriods, 'periods', 10),
+      col(d.colAverageDays, 'averageDays', 18),
+      col(d.colMaxDays, 'maxDays', 16),
+      col(d.colCurrent, 'current', 18),
+    ],
     dashboard.stageDurations.map((s) => ({ ...s, status: decisions.statusLabel(s.status) })),
   );
   const annual = sheet(
     `${d.sheetAnnual} ${dashboard.year}`,
-    [col(d.colUnitCode, 'unitCode', 16), col(d.colUnit, 'unitName', 45), col(d.colReportStatus, 'state', 14), col(d.colSubmittedAt, 'submitted', 14)],
+    [
+      col(d.colUnitCode, 'unitCode', 16),
+      col(d.colUnit, 'unitName', 45),
+      col(d.colReportStatus, 'state', 14),
+      col(d.colSubmittedAt, 'submitted', 14),
+    ],
     (dashboard.annualReports?.rows ?? []).map((r) => ({
       unitCode: r.unitCode,
       unitName: r.unitName,
@@ -81,7 +118,16 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
   if (!dashboard.annualReports) annual.addRow({ unitCode: d.notAvailable });
   sheet(
     d.sheetProposals,
-    [col(d.colCode, 'code', 16), col(d.colTitle, 'title', 50), col(d.colUnit, 'unitName', 40), col(d.colStatus, 'status', 40), col(d.colSubmittedAt, 'submitted', 14), col(d.colHolder, 'holderName', 28), col(d.colDue, 'due', 12), col(d.colDaysOverdue, 'daysOverdue', 16)],
+    [
+      col(d.colCode, 'code', 16),
+      col(d.colTitle, 'title', 50),
+      col(d.colUnit, 'unitName', 40),
+      col(d.colStatus, 'status', 40),
+      col(d.colSubmittedAt, 'submitted', 14),
+      col(d.colHolder, 'holderName', 28),
+      col(d.colDue, 'due', 12),
+      col(d.colDaysOverdue, 'daysOverdue', 16),
+    ],
     rows.map((r) => ({
       ...r,
       status: decisions.statusLabel(r.status),

@@ -83,7 +83,17 @@ export interface Dashboard {
 
 /** Statuses in which a proposal waits on a decision. */
 export const DECISION_PENDING_STATUSES = ['submitted', 'routing_failed', 'in_intake', 'under_review', 'party_consultation', 'voting'];
-const APPROVED_STATUSES = ['approved', 'approved_by_override', 'implementing', 'paused', 'stopped', 'completion_reported', 'evaluating', 'evaluated', 'closed'];
+const APPROVED_STATUSES = [
+  'approved',
+  'approved_by_override',
+  'implementing',
+  'paused',
+  'stopped',
+  'completion_reported',
+  'evaluating',
+  'evaluated',
+  'closed',
+];
 /** Statuses where time keeps running; time "in" a final status is not a stage. */
 const FINAL_STATUSES = ['rejected', 'closed', 'withdrawn', 'stopped', 'draft'];
 
@@ -128,12 +138,16 @@ export class DashboardService {
        SELECT id FROM down`,
       [roots],
     )) as { id: string }[];
-    const names = (await this.dataSource.query(`SELECT name FROM unit WHERE id = ANY($1::uuid[]) ORDER BY name`, [roots])) as { name: string }[];
+    const names = (await this.dataSource.query(`SELECT name FROM unit WHERE id = ANY($1::uuid[]) ORDER BY name`, [roots])) as {
+      name: string;
+    }[];
     return { kind: 'units', unitIds: units.map((u) => u.id), rootNames: names.map((n) => n.name) };
   }
 
   private async tableExists(name: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`public.${name}`])) as { present: boolean }[];
+    const rows = (await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`public.${name}`])) as {
+      present: boolean;
+    }[];
     return Boolean(rows[0]?.present);
   }
 
@@ -144,14 +158,17 @@ export class DashboardService {
     // $1 is always the unit list (NULL: the province).
     const inScope = (alias: string) => `($1::uuid[] IS NULL OR ${alias}.unit_id = ANY($1::uuid[]))`;
 
-    const byStatus = ((await this.dataSource.query(
-      `SELECT p.status, count(*)::int AS count FROM proposal p
+    const byStatus = (
+      (await this.dataSource.query(
+        `SELECT p.status, count(*)::int AS count FROM proposal p
        WHERE p.status <> 'draft' AND ${inScope('p')} GROUP BY p.status ORDER BY count DESC, p.status`,
-      [units],
-    )) as { status: string; count: number }[]).map((r) => ({ status: r.status, count: Number(r.count) }));
+        [units],
+      )) as { status: string; count: number }[]
+    ).map((r) => ({ status: r.status, count: Number(r.count) }));
 
-    const perUnit = ((await this.dataSource.query(
-      `SELECT u.id, u.code, u.name,
+    const perUnit = (
+      (await this.dataSource.query(
+        `SELECT u.id, u.code, u.name,
               count(p.id)::int AS total,
               count(p.id) FILTER (WHERE p.status = ANY($2::text[]))::int AS pending,
               count(p.id) FILTER (WHERE p.status = ANY($3::text[]))::int AS approved,
@@ -162,8 +179,9 @@ export class DashboardService {
        WHERE p.status <> 'draft' AND ${inScope('p')}
        GROUP BY u.id, u.code, u.name
        ORDER BY overdue DESC, total DESC, u.name`,
-      [units, DECISION_PENDING_STATUSES, APPROVED_STATUSES, today],
-    )) as Record<string, unknown>[]).map((r) => ({
+        [units, DECISION_PENDING_STATUSES, APPROVED_STATUSES, today],
+      )) as Record<string, unknown>[]
+    ).map((r) => ({
       unitId: String(r.id),
       unitCode: String(r.code),
       unitName: String(r.name),
@@ -175,8 +193,9 @@ export class DashboardService {
       overdue: Number(r.overdue),
     }));
 
-    const overdueDecisions = ((await this.dataSource.query(
-      `SELECT p.id, p.code, p.title, u.name AS unit_name, d.stage, o.full_name AS holder, d.due_date::text AS due,
+    const overdueDecisions = (
+      (await this.dataSource.query(
+        `SELECT p.id, p.code, p.title, u.name AS unit_name, d.stage, o.full_name AS holder, d.due_date::text AS due,
               ($2::date - d.due_date)::int AS days
        FROM decision d
        JOIN proposal p ON p.id = d.proposal_id
@@ -185,12 +204,14 @@ export class DashboardService {
        WHERE d.state <> 'done' AND d.due_date < $2::date AND p.status = ANY($3::text[]) AND ${inScope('p')}
        ORDER BY days DESC, p.code
        LIMIT 500`,
-      [units, today, DECISION_PENDING_STATUSES],
-    )) as Record<string, unknown>[]).map(overdueRow);
+        [units, today, DECISION_PENDING_STATUSES],
+      )) as Record<string, unknown>[]
+    ).map(overdueRow);
 
     const overdueEvaluations = (await this.tableExists('evaluation'))
-      ? ((await this.dataSource.query(
-          `SELECT p.id, p.code, p.title, u.name AS unit_name, 'evaluation' AS stage, o.full_name AS holder, e.due_date::text AS due,
+      ? (
+          (await this.dataSource.query(
+            `SELECT p.id, p.code, p.title, u.name AS unit_name, 'evaluation' AS stage, o.full_name AS holder, e.due_date::text AS due,
                   ($2::date - e.due_date)::int AS days
            FROM evaluation e
            JOIN proposal p ON p.id = e.proposal_id
@@ -199,12 +220,14 @@ export class DashboardService {
            WHERE e.state = 'vote_open' AND e.due_date < $2::date AND ${inScope('p')}
            ORDER BY days DESC, p.code
            LIMIT 500`,
-          [units, today],
-        )) as Record<string, unknown>[]).map(overdueRow)
+            [units, today],
+          )) as Record<string, unknown>[]
+        ).map(overdueRow)
       : null;
 
-    const stageDurations = ((await this.dataSource.query(
-      `WITH t AS (
+    const stageDurations = (
+      (await this.dataSource.query(
+        `WITH t AS (
          SELECT a.proposal_id, a.to_status AS status, a.at,
                 LEAD(a.at) OVER (PARTITION BY a.proposal_id ORDER BY a.at, a.id) AS next_at
          FROM audit_event a JOIN proposal p ON p.id = a.proposal_id
@@ -216,8 +239,9 @@ export class DashboardService {
               count(*) FILTER (WHERE t.next_at IS NULL)::int AS current
        FROM t WHERE NOT (t.status = ANY($2::text[]))
        GROUP BY t.status`,
-      [units, FINAL_STATUSES],
-    )) as Record<string, unknown>[])
+        [units, FINAL_STATUSES],
+      )) as Record<string, unknown>[]
+    )
       .map((r) => ({
         status: String(r.status),
         periods: Number(r.periods),
@@ -230,13 +254,15 @@ export class DashboardService {
     let annualReports: Dashboard['annualReports'] = null;
     if (await this.tableExists('annual_report')) {
       // The units that report: every active unit in scope except the divisions inside a department.
-      const rows = ((await this.dataSource.query(
-        `SELECT u.id, u.code, u.name, r.submitted_at
+      const rows = (
+        (await this.dataSource.query(
+          `SELECT u.id, u.code, u.name, r.submitted_at
          FROM unit u LEFT JOIN annual_report r ON r.unit_id = u.id AND r.year = $2
          WHERE u.active AND u.kind <> 'phong' AND ($1::uuid[] IS NULL OR u.id = ANY($1::uuid[]))
          ORDER BY (r.submitted_at IS NULL) DESC, u.name`,
-        [units, year],
-      )) as Record<string, unknown>[]).map((r) => ({
+          [units, year],
+        )) as Record<string, unknown>[]
+      ).map((r) => ({
         unitId: String(r.id),
         unitCode: String(r.code),
         unitName: String(r.name),
@@ -246,14 +272,16 @@ export class DashboardService {
       annualReports = { year, rows, submitted, missing: rows.length - submitted };
     }
 
-    const recent = ((await this.dataSource.query(
-      `SELECT p.id, p.code, p.title, u.name AS unit_name, p.status, p.submitted_at, o.full_name AS holder, p.due_date::text AS due
+    const recent = (
+      (await this.dataSource.query(
+        `SELECT p.id, p.code, p.title, u.name AS unit_name, p.status, p.submitted_at, o.full_name AS holder, p.due_date::text AS due
        FROM proposal p JOIN unit u ON u.id = p.unit_id LEFT JOIN officer o ON o.id = p.holder_id
        WHERE p.status <> 'draft' AND ${inScope('p')}
        ORDER BY p.submitted_at DESC NULLS LAST, p.code DESC
        LIMIT $2`,
-      [units, 50],
-    )) as Record<string, unknown>[]).map((r) => ({
+        [units, 50],
+      )) as Record<string, unknown>[]
+    ).map((r) => ({
       proposalId: String(r.id),
       code: (r.code as string | null) ?? null,
       title: (r.title as string | null) ?? null,
@@ -308,7 +336,22 @@ function round1(n: number): number {
   return Number.isFinite(n) ? Math.round(n * 10) / 10 : 0;
 }
 
-const STAGE_ORDER = ['submitted', 'routing_failed', 'in_intake', 'under_review', 'party_consultation', 'voting', 'returned', 'approved', 'approved_by_override', 'implementing', 'paused', 'completion_reported', 'evaluating', 'evaluated'];
+const STAGE_ORDER = [
+  'submitted',
+  'routing_failed',
+  'in_intake',
+  'under_review',
+  'party_consultation',
+  'voting',
+  'returned',
+  'approved',
+  'approved_by_override',
+  'implementing',
+  'paused',
+  'completion_reported',
+  'evaluating',
+  'evaluated',
+];
 
 function stageOrder(status: string): number {
   const i = STAGE_ORDER.indexOf(status);

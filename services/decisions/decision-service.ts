@@ -134,7 +134,11 @@ export class DecisionService {
    * Takes a submitted plan (status 'submitted') to its decider. A resubmission after a return goes to the
    * decider who returned it. Idempotent: a proposal no longer 'submitted' is left alone.
    */
-  async routeSubmitted(proposalId: string, actorId: string | null, channel: string | null = null): Promise<RouteResult | { ok: false; reason: 'not_submitted' }> {
+  async routeSubmitted(
+    proposalId: string,
+    actorId: string | null,
+    channel: string | null = null,
+  ): Promise<RouteResult | { ok: false; reason: 'not_submitted' }> {
     return this.run(async (m, notify) => {
       const proposal = await lockProposal(m, proposalId);
       if (!proposal || proposal.status !== 'submitted') return { ok: false as const, reason: 'not_submitted' as const };
@@ -197,12 +201,22 @@ export class DecisionService {
         dueDate: null,
         data: { reason: route.reason, unitId: route.unit?.id ?? null },
       });
-      notify({ officerId: proposal.proposerId, proposalId: proposal.id, kind: DECISION_NOTICES.proposerRoutingFailed, data: { reason: route.reason } });
+      notify({
+        officerId: proposal.proposerId,
+        proposalId: proposal.id,
+        kind: DECISION_NOTICES.proposerRoutingFailed,
+        data: { reason: route.reason },
+      });
       const routing = new RoutingService(m, this.config, this.today);
       const homeAffairs = await m.findOne(Unit, { where: { isHomeAffairs: true, active: true } });
       const haHead = homeAffairs ? await routing.headOf(homeAffairs.id) : null;
       if (haHead) {
-        notify({ officerId: haHead.officer.id, proposalId: proposal.id, kind: DECISION_NOTICES.homeAffairsQueue, data: { reason: route.reason, unitName: route.unit?.name ?? null } });
+        notify({
+          officerId: haHead.officer.id,
+          proposalId: proposal.id,
+          kind: DECISION_NOTICES.homeAffairsQueue,
+          data: { reason: route.reason, unitName: route.unit?.name ?? null },
+        });
       } else {
         logger.error({ proposalId: proposal.id }, 'routing failed and no Department of Home Affairs head to tell');
       }
@@ -220,7 +234,13 @@ export class DecisionService {
       channel,
       holderId: route.decider.id,
       dueDate,
-      data: { deciderId: route.decider.id, unitId: route.unit.id, basis: route.basis, acting: route.deciderActing, revision: proposal.currentRevision },
+      data: {
+        deciderId: route.decider.id,
+        unitId: route.unit.id,
+        basis: route.basis,
+        acting: route.deciderActing,
+        revision: proposal.currentRevision,
+      },
     });
     const decision = m.create(Decision, {
       proposalId: proposal.id,
@@ -237,7 +257,12 @@ export class DecisionService {
     });
     await m.save(decision);
     notify({ officerId: route.decider.id, proposalId: proposal.id, kind: DECISION_NOTICES.deciderCard, data: { decisionId: decision.id } });
-    notify({ officerId: proposal.proposerId, proposalId: proposal.id, kind: DECISION_NOTICES.proposerRouted, data: { decisionId: decision.id } });
+    notify({
+      officerId: proposal.proposerId,
+      proposalId: proposal.id,
+      kind: DECISION_NOTICES.proposerRouted,
+      data: { decisionId: decision.id },
+    });
   }
 
   // ---- actions -------------------------------------------------------------------------------------------
@@ -255,7 +280,14 @@ export class DecisionService {
       logger.info({ action, reason }, 'decision action refused');
       if (proposalId) {
         await this.dataSource.transaction((m) =>
-          recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'refused', comment: null, data: { attempted: action, reason } }),
+          recordAudit(m, {
+            proposalId,
+            actorId: actor.officerId,
+            channel: actor.channel,
+            action: 'refused',
+            comment: null,
+            data: { attempted: action, reason },
+          }),
         );
       }
     }
@@ -286,7 +318,13 @@ export class DecisionService {
     return result!;
   }
 
-  private async finish(m: EntityManager, decision: Decision, outcome: DecisionOutcome, comment: string | null, tally?: VoteTally | null): Promise<void> {
+  private async finish(
+    m: EntityManager,
+    decision: Decision,
+    outcome: DecisionOutcome,
+    comment: string | null,
+    tally?: VoteTally | null,
+  ): Promise<void> {
     const set: Partial<Decision> = { state: 'done', outcome, comment, decidedAt: new Date(), version: decision.version + 1 };
     if (tally !== undefined) set.tally = tally;
     await m.update(Decision, { id: decision.id, version: decision.version }, set);
@@ -344,22 +382,34 @@ export class DecisionService {
   async returnForChanges(actor: Actor, proposalId: string, comment: string): Promise<ActionResult> {
     const text = comment.trim();
     if (!text) return { ok: false, reason: 'comment_required', proposalId };
-    return this.deciderAction(actor, proposalId, 'return', ['open', 'vote_closed'], ['intake', 'decision'], async (m, notify, proposal, decision) => {
-      await this.finish(m, decision, 'returned', text);
-      await transitionProposal(m, {
-        proposalId,
-        to: 'returned',
-        action: 'return',
-        actorId: actor.officerId,
-        channel: actor.channel,
-        comment: text,
-        holderId: proposal.proposerId,
-        dueDate: null,
-        data: { decisionId: decision.id, stage: decision.stage },
-      });
-      notify({ officerId: proposal.proposerId, proposalId, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'returned' } });
-      return { ok: true, action: 'returned', proposalId, decisionId: decision.id, status: 'returned' };
-    });
+    return this.deciderAction(
+      actor,
+      proposalId,
+      'return',
+      ['open', 'vote_closed'],
+      ['intake', 'decision'],
+      async (m, notify, proposal, decision) => {
+        await this.finish(m, decision, 'returned', text);
+        await transitionProposal(m, {
+          proposalId,
+          to: 'returned',
+          action: 'return',
+          actorId: actor.officerId,
+          channel: actor.channel,
+          comment: text,
+          holderId: proposal.proposerId,
+          dueDate: null,
+          data: { decisionId: decision.id, stage: decision.stage },
+        });
+        notify({
+          officerId: proposal.proposerId,
+          proposalId,
+          kind: DECISION_NOTICES.proposerOutcome,
+          data: { decisionId: decision.id, outcome: 'returned' },
+        });
+        return { ok: true, action: 'returned', proposalId, decisionId: decision.id, status: 'returned' };
+      },
+    );
   }
 
   /**
@@ -388,7 +438,14 @@ export class DecisionService {
   async startPartyConsultation(actor: Actor, proposalId: string): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'party.start', ['open'], ['decision'], async (m, _notify, proposal, decision) => {
       if (proposal.status !== 'under_review') return { ok: false, reason: 'wrong_state', proposalId };
-      await transitionProposal(m, { proposalId, to: 'party_consultation', action: 'party.start', actorId: actor.officerId, channel: actor.channel, data: { decisionId: decision.id } });
+      await transitionProposal(m, {
+        proposalId,
+        to: 'party_consultation',
+        action: 'party.start',
+        actorId: actor.officerId,
+        channel: actor.channel,
+        data: { decisionId: decision.id },
+      });
       return { ok: true, action: 'party_started', proposalId, decisionId: decision.id, status: 'party_consultation' };
     });
   }
@@ -399,9 +456,25 @@ export class DecisionService {
     if (!text) return { ok: false, reason: 'comment_required', proposalId };
     return this.deciderAction(actor, proposalId, 'party.consulted', ['open'], ['decision'], async (m, _notify, proposal, decision) => {
       if (proposal.status === 'party_consultation') {
-        await transitionProposal(m, { proposalId, to: 'under_review', action: 'party.consulted', actorId: actor.officerId, channel: actor.channel, comment: text, data: { decisionId: decision.id } });
+        await transitionProposal(m, {
+          proposalId,
+          to: 'under_review',
+          action: 'party.consulted',
+          actorId: actor.officerId,
+          channel: actor.channel,
+          comment: text,
+          data: { decisionId: decision.id },
+        });
       } else {
-        await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'party.consulted', comment: text, data: { decisionId: decision.id }, status: proposal.status });
+        await recordAudit(m, {
+          proposalId,
+          actorId: actor.officerId,
+          channel: actor.channel,
+          action: 'party.consulted',
+          comment: text,
+          data: { decisionId: decision.id },
+          status: proposal.status,
+        });
       }
       return { ok: true, action: 'party_consulted', proposalId, decisionId: decision.id, status: 'under_review' };
     });
@@ -413,7 +486,14 @@ export class DecisionService {
       if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
       const voters = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
       for (const v of voters) {
-        await m.insert(DecisionVote, { decisionId: decision.id, voterId: v.officer.id, isHead: v.isHead, choice: null, comment: null, votedAt: null });
+        await m.insert(DecisionVote, {
+          decisionId: decision.id,
+          voterId: v.officer.id,
+          isHead: v.isHead,
+          choice: null,
+          comment: null,
+          votedAt: null,
+        });
       }
       await m.update(Decision, { id: decision.id }, { state: 'vote_open', version: decision.version + 1 });
       await transitionProposal(m, {
@@ -424,7 +504,8 @@ export class DecisionService {
         channel: actor.channel,
         data: { decisionId: decision.id, voters: voters.map((v) => v.officer.id) },
       });
-      for (const v of voters) notify({ officerId: v.officer.id, proposalId, kind: DECISION_NOTICES.voteCard, data: { decisionId: decision.id } });
+      for (const v of voters)
+        notify({ officerId: v.officer.id, proposalId, kind: DECISION_NOTICES.voteCard, data: { decisionId: decision.id } });
       return { ok: true, action: 'vote_opened', proposalId, decisionId: decision.id, status: 'voting' };
     });
   }
@@ -438,10 +519,19 @@ export class DecisionService {
       const { proposal, decision } = cur;
       const ballot = await m.findOne(DecisionVote, { where: { decisionId: decision.id, voterId: actor.officerId } });
       if (!ballot) return void (refusal = 'not_voter');
-      if (decision.state !== 'vote_open') return void (refusal = decision.state === 'done' || decision.state === 'vote_closed' ? 'already_done' : 'wrong_state');
+      if (decision.state !== 'vote_open')
+        return void (refusal = decision.state === 'done' || decision.state === 'vote_closed' ? 'already_done' : 'wrong_state');
       const text = comment?.trim() || null;
       await m.update(DecisionVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
-      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'vote.cast', comment: text, data: { decisionId: decision.id, choice }, status: proposal.status });
+      await recordAudit(m, {
+        proposalId,
+        actorId: actor.officerId,
+        channel: actor.channel,
+        action: 'vote.cast',
+        comment: text,
+        data: { decisionId: decision.id, choice },
+        status: proposal.status,
+      });
       const ballots = await m.find(DecisionVote, { where: { decisionId: decision.id } });
       const tally = tallyVotes(ballots, this.config.decision.voteMajority.base);
       if (tally.allVoted) {
@@ -473,7 +563,14 @@ export class DecisionService {
     actor: Actor,
     action: string,
   ): Promise<ProposalStatus> {
-    const record: VoteTally = { voters: tally.voters, inFavour: tally.inFavour, against: tally.against, headInFavour: tally.headInFavour, passed: tally.passed, source: 'vote' };
+    const record: VoteTally = {
+      voters: tally.voters,
+      inFavour: tally.inFavour,
+      against: tally.against,
+      headInFavour: tally.headInFavour,
+      passed: tally.passed,
+      source: 'vote',
+    };
     return this.applyTally(m, notify, proposal, decision, record, actor, action);
   }
 
@@ -500,10 +597,20 @@ export class DecisionService {
         dueDate: null,
         data: { decisionId: decision.id, tally: { ...tally } },
       });
-      notify({ officerId: proposal.proposerId, proposalId: proposal.id, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'approved' } });
+      notify({
+        officerId: proposal.proposerId,
+        proposalId: proposal.id,
+        kind: DECISION_NOTICES.proposerOutcome,
+        data: { decisionId: decision.id, outcome: 'approved' },
+      });
       notify(assignNotice(decision.deciderId, proposal.id));
       if (actor.officerId !== decision.deciderId) {
-        notify({ officerId: decision.deciderId, proposalId: proposal.id, kind: DECISION_NOTICES.voteClosed, data: { decisionId: decision.id } });
+        notify({
+          officerId: decision.deciderId,
+          proposalId: proposal.id,
+          kind: DECISION_NOTICES.voteClosed,
+          data: { decisionId: decision.id },
+        });
       }
       return 'approved';
     }
@@ -516,7 +623,12 @@ export class DecisionService {
       channel: actor.channel,
       data: { decisionId: decision.id, tally: { ...tally } },
     });
-    notify({ officerId: decision.deciderId, proposalId: proposal.id, kind: DECISION_NOTICES.voteClosed, data: { decisionId: decision.id } });
+    notify({
+      officerId: decision.deciderId,
+      proposalId: proposal.id,
+      kind: DECISION_NOTICES.voteClosed,
+      data: { decisionId: decision.id },
+    });
     return 'voting';
   }
 
@@ -526,32 +638,50 @@ export class DecisionService {
     proposalId: string,
     meeting: { inFavour: number; against: number; headInFavour: boolean; participants: string; minutes?: string },
   ): Promise<ActionResult> {
-    return this.deciderAction(actor, proposalId, 'meeting.record', ['open', 'vote_open'], ['decision'], async (m, notify, proposal, decision) => {
-      if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
-      const eligible = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
-      const voters = eligible.length;
-      const { inFavour, against } = meeting;
-      if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters) {
-        return { ok: false, reason: 'invalid_counts', proposalId };
-      }
-      const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
-      const tally: VoteTally = {
-        voters,
-        inFavour,
-        against,
-        headInFavour: meeting.headInFavour,
-        passed: t.passed,
-        source: 'meeting',
-        participants: meeting.participants.trim(),
-        ...(meeting.minutes?.trim() ? { minutes: meeting.minutes.trim() } : {}),
-      };
-      if (proposal.status === 'under_review') {
-        await transitionProposal(m, { proposalId, to: 'voting', action: 'meeting.held', actorId: actor.officerId, channel: actor.channel, data: { decisionId: decision.id } });
-        proposal.status = 'voting';
-      }
-      const status = await this.applyTally(m, notify, proposal, decision, tally, actor, 'meeting.record');
-      return { ok: true, action: 'meeting_recorded', proposalId, decisionId: decision.id, status, tally: t };
-    });
+    return this.deciderAction(
+      actor,
+      proposalId,
+      'meeting.record',
+      ['open', 'vote_open'],
+      ['decision'],
+      async (m, notify, proposal, decision) => {
+        if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
+        const eligible = await new RoutingService(m, this.config, this.today).voters(
+          decision.unitId,
+          decision.deciderId,
+          proposal.proposerId,
+        );
+        const voters = eligible.length;
+        const { inFavour, against } = meeting;
+        if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters) {
+          return { ok: false, reason: 'invalid_counts', proposalId };
+        }
+        const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
+        const tally: VoteTally = {
+          voters,
+          inFavour,
+          against,
+          headInFavour: meeting.headInFavour,
+          passed: t.passed,
+          source: 'meeting',
+          participants: meeting.participants.trim(),
+          ...(meeting.minutes?.trim() ? { minutes: meeting.minutes.trim() } : {}),
+        };
+        if (proposal.status === 'under_review') {
+          await transitionProposal(m, {
+            proposalId,
+            to: 'voting',
+            action: 'meeting.held',
+            actorId: actor.officerId,
+            channel: actor.channel,
+            data: { decisionId: decision.id },
+          });
+          proposal.status = 'voting';
+        }
+        const status = await this.applyTally(m, notify, proposal, decision, tally, actor, 'meeting.record');
+        return { ok: true, action: 'meeting_recorded', proposalId, decisionId: decision.id, status, tally: t };
+      },
+    );
   }
 
   /**
@@ -569,8 +699,22 @@ export class DecisionService {
       const voters = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
       if (voters.length !== 1) return { ok: false, reason: 'single_voter_only', proposalId };
       if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
-      await m.insert(DecisionVote, { decisionId: decision.id, voterId: actor.officerId, isHead: true, choice: 'for', comment: null, votedAt: new Date() });
-      await transitionProposal(m, { proposalId, to: 'voting', action: 'vote.open', actorId: actor.officerId, channel: actor.channel, data: { decisionId: decision.id, voters: [actor.officerId] } });
+      await m.insert(DecisionVote, {
+        decisionId: decision.id,
+        voterId: actor.officerId,
+        isHead: true,
+        choice: 'for',
+        comment: null,
+        votedAt: new Date(),
+      });
+      await transitionProposal(m, {
+        proposalId,
+        to: 'voting',
+        action: 'vote.open',
+        actorId: actor.officerId,
+        channel: actor.channel,
+        data: { decisionId: decision.id, voters: [actor.officerId] },
+      });
       proposal.status = 'voting';
       const tally: VoteTally = { voters: 1, inFavour: 1, against: 0, headInFavour: true, passed: true, source: 'vote' };
       const status = await this.applyTally(m, notify, proposal, decision, tally, actor, 'approve');
@@ -595,7 +739,12 @@ export class DecisionService {
         dueDate: null,
         data: { decisionId: decision.id, responsibility: 'art_8_1' },
       });
-      notify({ officerId: proposal.proposerId, proposalId, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'approved_by_override' } });
+      notify({
+        officerId: proposal.proposerId,
+        proposalId,
+        kind: DECISION_NOTICES.proposerOutcome,
+        data: { decisionId: decision.id, outcome: 'approved_by_override' },
+      });
       notify(assignNotice(decision.deciderId, proposalId));
       return { ok: true, action: 'overridden', proposalId, decisionId: decision.id, status: 'approved_by_override' };
     });
@@ -617,7 +766,12 @@ export class DecisionService {
         dueDate: null,
         data: { decisionId: decision.id },
       });
-      notify({ officerId: proposal.proposerId, proposalId, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId: decision.id, outcome: 'rejected' } });
+      notify({
+        officerId: proposal.proposerId,
+        proposalId,
+        kind: DECISION_NOTICES.proposerOutcome,
+        data: { decisionId: decision.id, outcome: 'rejected' },
+      });
       return { ok: true, action: 'rejected', proposalId, decisionId: decision.id, status: 'rejected' };
     });
   }
@@ -653,10 +807,15 @@ export class DecisionService {
     let changes: PlanChange[] = [];
     let previousReturnComment: string | null = null;
     if (decision && decision.revision > 1) {
-      const prevReturn = await m.findOne(Decision, { where: { proposalId, outcome: 'returned', revision: decision.revision - 1 }, order: { createdAt: 'DESC' } });
+      const prevReturn = await m.findOne(Decision, {
+        where: { proposalId, outcome: 'returned', revision: decision.revision - 1 },
+        order: { createdAt: 'DESC' },
+      });
       if (prevReturn) {
         previousReturnComment = prevReturn.comment;
-        const revs = await m.find(ProposalRevision, { where: { proposalId, kind: 'submission', revision: In([decision.revision - 1, decision.revision]) } });
+        const revs = await m.find(ProposalRevision, {
+          where: { proposalId, kind: 'submission', revision: In([decision.revision - 1, decision.revision]) },
+        });
         const before = revs.find((r) => r.revision === decision.revision - 1);
         const after = revs.find((r) => r.revision === decision.revision);
         if (before && after) changes = diffPlans(before.plan, after.plan);
@@ -686,7 +845,10 @@ export class DecisionService {
     return all
       .filter((a) => byId.has(a.d.proposalId) && ACTIVE_STATUSES.includes(byId.get(a.d.proposalId)!.status))
       .map((a) => ({ proposal: byId.get(a.d.proposalId)!, role: a.role, dueDate: a.d.dueDate, decisionId: a.d.id }))
-      .sort((x, y) => (x.dueDate ?? '9999').localeCompare(y.dueDate ?? '9999') || x.proposal.createdAt.getTime() - y.proposal.createdAt.getTime());
+      .sort(
+        (x, y) =>
+          (x.dueDate ?? '9999').localeCompare(y.dueDate ?? '9999') || x.proposal.createdAt.getTime() - y.proposal.createdAt.getTime(),
+      );
   }
 
   /** Plans that could not be routed (the Home Affairs queue), oldest first. */

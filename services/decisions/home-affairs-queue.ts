@@ -20,5 +20,10 @@ export async function undeliveredForHomeAffairs(dataSource: DataSource, limit = 
   const proposals = proposalIds.length ? await dataSource.getRepository(Proposal).find({ where: { id: In(proposalIds) } }) : [];
   const names = new Map(people.map((o) => [o.id, o.fullName]));
   const codes = new Map(proposals.map((p) => [p.id, p.code ?? '']));
-  return failed.map((f) => ({ officerName: names.get(f.officerId) ?? '', code: codes.get(f.proposalId ?? '') ?? '', attempts: f.attempts, lastError: f.lastError ?? '' }));
+  return failed.map((f) => ({
+    officerName: names.get(f.officerId) ?? '',
+    code: codes.get(f.proposalId ?? '') ?? '',
+    attempts: f.attempts,
+    lastError: f.lastError ?? '',
+  }));
 }

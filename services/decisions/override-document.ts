@@ -25,14 +25,24 @@ export async function overrideDecisionInput(ds: DataSource, proposalId: string):
   const proposer = await m.findOneOrFail(Officer, { where: { id: proposal.proposerId }, relations: { unit: true } });
   const frozen = await m.findOne(ProposalRevision, { where: { proposalId, kind: 'submission', revision: decision.revision } });
   const plan = frozen?.plan ?? proposal.plan;
-  const headTitle = head.positionTitle.toLowerCase().includes(unit.name.toLowerCase()) ? head.positionTitle : `${head.positionTitle} ${unit.name}`;
+  const headTitle = head.positionTitle.toLowerCase().includes(unit.name.toLowerCase())
+    ? head.positionTitle
+    : `${head.positionTitle} ${unit.name}`;
   const amount = plan.fundingAmount && /^\d+$/.test(plan.fundingAmount) ? Number(plan.fundingAmount) : null;
   return {
-    agency: { name: unit.name, ...(parent ? { superiorAgency: parent.name } : {}), ...(/^[A-Z0-9]{2,12}$/.test(unit.code) ? { code: unit.code } : {}) },
+    agency: {
+      name: unit.name,
+      ...(parent ? { superiorAgency: parent.name } : {}),
+      ...(/^[A-Z0-9]{2,12}$/.test(unit.code) ? { code: unit.code } : {}),
+    },
     issue: { date: toLocalDate(decision.decidedAt ?? new Date()) },
     authority: headTitle,
     headTitle,
-    signer: { position: headTitle, name: head.fullName, ...(decision.deciderActing ? { onBehalfOf: `Q. ${headTitle.toUpperCase()}` } : {}) },
+    signer: {
+      position: headTitle,
+      name: head.fullName,
+      ...(decision.deciderActing ? { onBehalfOf: `Q. ${headTitle.toUpperCase()}` } : {}),
+    },
     proposal: {
       code: proposal.code,
       title: plan.title ?? proposal.title ?? '',

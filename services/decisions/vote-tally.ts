@@ -33,10 +33,22 @@ export function tallyVotes(ballots: readonly Ballot[], base: MajorityBase = 'eli
 }
 
 /** The same rule on counts (an in-person meeting recorded by the head). */
-export function tallyCounts(c: { voters: number; inFavour: number; against: number; headInFavour: boolean | null }, base: MajorityBase = 'eligible'): TallyResult {
+export function tallyCounts(
+  c: { voters: number; inFavour: number; against: number; headInFavour: boolean | null },
+  base: MajorityBase = 'eligible',
+): TallyResult {
   const notVoting = Math.max(0, c.voters - c.inFavour - c.against);
   const tie = c.inFavour > 0 && c.inFavour === c.against;
   const denominator = base === 'cast' ? c.inFavour + c.against : c.voters;
   const passed = tie ? c.headInFavour === true : denominator > 0 && c.inFavour * 2 > denominator;
-  return { voters: c.voters, inFavour: c.inFavour, against: c.against, notVoting, headInFavour: c.headInFavour, tie, passed, allVoted: notVoting === 0 };
+  return {
+    voters: c.voters,
+    inFavour: c.inFavour,
+    against: c.against,
+    notVoting,
+    headInFavour: c.headInFavour,
+    tie,
+    passed,
+    allVoted: notVoting === 0,
+  };
 }

@@ -170,7 +170,12 @@ function isBlank(cells: string[]): boolean {
 function buildTable(rawRows: { rowNumber: number; cells: string[] }[]): DirectoryTable {
   const headerIndex = rawRows.findIndex((r) => !isBlank(r.cells));
   if (headerIndex < 0) throw new DirectoryFileError(text.emptyFile);
-  const header = rawRows[headerIndex].cells.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const header = rawRows[headerIndex].cells.map((c) =>
+    c
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   // Trailing empty header cells (a sheet formatted further right) are not columns.
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
 

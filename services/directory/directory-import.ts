@@ -392,7 +392,10 @@ export function validateDirectory(table: DirectoryTable, onProgress?: ImportOpti
   ] as const) {
     const flagged = resolved.filter((u) => u[key]);
     if (flagged.length > 1) {
-      const message = text.manyFlaggedUnits(flag, flagged.map((u) => u.code));
+      const message = text.manyFlaggedUnits(
+        flag,
+        flagged.map((u) => u.code),
+      );
       const column: DirectoryColumn = flag === 'home_affairs' ? 'is_home_affairs' : 'is_provincial_committee';
       for (const u of flagged) errors.push({ row: u.row, column, message });
     }
@@ -566,8 +569,7 @@ async function applyDirectory(
       active: true,
       // An empty cell keeps an id the bot learned from Teams, unless the file gives that id to someone else.
       teamsAadObjectId:
-        spec.teamsAadObjectId ??
-        (current?.teamsAadObjectId && !fileAadIds.has(current.teamsAadObjectId) ? current.teamsAadObjectId : null),
+        spec.teamsAadObjectId ?? (current?.teamsAadObjectId && !fileAadIds.has(current.teamsAadObjectId) ? current.teamsAadObjectId : null),
       isDemo,
     };
     if (!current) {
@@ -648,11 +650,7 @@ async function applyDirectory(
  * Validates a directory table and, if every row is good, applies it in one transaction (or, with
  * `dryRun`, reports what would change).
  */
-export async function importDirectory(
-  dataSource: DataSource,
-  table: DirectoryTable,
-  options: ImportOptions = {},
-): Promise<ImportResult> {
+export async function importDirectory(dataSource: DataSource, table: DirectoryTable, options: ImportOptions = {}): Promise<ImportResult> {
   const validation = validateDirectory(table, options.onProgress);
   if (!validation.ok) return { status: 'invalid', rowCount: validation.rowCount, errors: validation.errors };
 
@@ -731,14 +729,15 @@ export async function exportDirectoryLines(source: DataSource | EntityManager): 
   };
   (children.get(null) ?? []).sort((a, b) => a.code.localeCompare(b.code)).forEach(visit);
   // Units caught in a parent cycle written directly into the database: still exported, as roots.
-  units.filter((u) => !visited.has(u.id)).sort((a, b) => a.code.localeCompare(b.code)).forEach(visit);
+  units
+    .filter((u) => !visited.has(u.id))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .forEach(visit);
   return lines;
 }
 
 /** The active directory as CSV text in the import format (round-trips through importDirectory). */
-export async function exportDirectoryCsv(
-  source: DataSource | EntityManager,
-): Promise<{ csv: string; units: number; officers: number }> {
+export async function exportDirectoryCsv(source: DataSource | EntityManager): Promise<{ csv: string; units: number; officers: number }> {
   const lines = await exportDirectoryLines(source);
   return {
     csv: formatDirectoryCsv(lines),

@@ -23,9 +23,7 @@ export interface RosterIdentity {
 }
 
 export type IdentityResult =
-  | { status: 'known'; officer: Officer; account: ChannelAccount }
-  | { status: 'inactive'; officer: Officer }
-  | { status: 'unknown' };
+  { status: 'known'; officer: Officer; account: ChannelAccount } | { status: 'inactive'; officer: Officer } | { status: 'unknown' };
 
 // Refreshing last_seen_at on every turn would cost a write per message; once in a while is enough.
 const LAST_SEEN_REFRESH_MS = 10 * 60 * 1000;
@@ -137,7 +135,8 @@ export class IdentityService {
     // of how to reach the person, and comparing it would cost a write per turn. jsonb stores keys sorted,
     // so both sides are compared with sorted keys.
     const stored = account.conversationReference as { serviceUrl?: unknown } | null | undefined;
-    const redirects = identity.referenceVerified === false && !!stored?.serviceUrl && stored.serviceUrl !== identity.conversationReference?.serviceUrl;
+    const redirects =
+      identity.referenceVerified === false && !!stored?.serviceUrl && stored.serviceUrl !== identity.conversationReference?.serviceUrl;
     const referenceChanged =
       identity.conversationReference !== undefined &&
       !redirects &&

@@ -134,7 +134,8 @@ export function parseAdministrativeDocument(input: unknown): ParsedDocument {
 
 // Characters XML 1.0 cannot hold (C0 controls other than tab/line feed/carriage return, U+FFFE/U+FFFF),
 // and unpaired surrogates.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** NFC, without characters a .docx cannot hold, tabs as spaces, CRLF as LF. */
 export function cleanText(s: string): string {
@@ -165,7 +166,9 @@ export function numberLine(h: DocumentHeader): string {
 
 /** The "Lào Cai, ngày 30 tháng 11 năm 2026" line. */
 export function placeDateLine(h: DocumentHeader): string {
-  const date = h.date ? formatDateLongVN(h.date) : 'ngày\u00A0\u00A0\u00A0\u00A0 tháng\u00A0\u00A0\u00A0\u00A0 năm\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0';
+  const date = h.date
+    ? formatDateLongVN(h.date)
+    : 'ngày\u00A0\u00A0\u00A0\u00A0 tháng\u00A0\u00A0\u00A0\u00A0 năm\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0';
   return cleanText(`${h.place}, ${date}`);
 }
 
@@ -238,5 +241,10 @@ export function renderDocumentText(model: AdministrativeDocument): string {
     lines.push('');
     a.blocks.forEach(blockText);
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

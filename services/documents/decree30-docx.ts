@@ -51,7 +51,14 @@ const RIGHT_COL = CONTENT_WIDTH - LEFT_COL;
 const FIRST_LINE_INDENT = MM(10);
 
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
 const CELL_NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
 const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -198,11 +205,14 @@ function dataTable(block: Extract<DocumentBlock, { type: 'table' }>): (Paragraph
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: widths.map((w, i) => cell([para(runs(r[i] ?? '', { size: SIZE.table }), { align: AlignmentType.LEFT })], w, { borders: true })),
+        children: widths.map((w, i) =>
+          cell([para(runs(r[i] ?? '', { size: SIZE.table }), { align: AlignmentType.LEFT })], w, { borders: true }),
+        ),
       }),
   );
   const out: (Paragraph | Table)[] = [];
-  if (block.caption?.trim()) out.push(para(runs(block.caption, { bold: true }), { align: AlignmentType.CENTER, before: 120, after: 60, keepNext: true }));
+  if (block.caption?.trim())
+    out.push(para(runs(block.caption, { bold: true }), { align: AlignmentType.CENTER, before: 120, after: 60, keepNext: true }));
   out.push(
     new Table({
       width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -330,7 +340,12 @@ function buildDocxDocument(model: AdministrativeDocument): Document {
         headers: {
           // Decree 30: page numbers in Arabic digits, centred at the top, not on the first page.
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })],
+              }),
+            ],
           }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },

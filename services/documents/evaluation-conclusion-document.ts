@@ -56,8 +56,7 @@ export const OUTCOME_RULES: Record<EvaluationOutcome, OutcomeRule> = {
     protects: true,
   },
   not_by_policy: {
-    label:
-      'Đề xuất không được thực hiện đúng chủ trương, quy định (vượt thẩm quyền đã được phê duyệt) hoặc có hành vi bị nghiêm cấm',
+    label: 'Đề xuất không được thực hiện đúng chủ trương, quy định (vượt thẩm quyền đã được phê duyệt) hoặc có hành vi bị nghiêm cấm',
     provision: `khoản 2 Điều 4 và Điều 6 ${DECREE_73}`,
     protection:
       'Không áp dụng các biện pháp bảo vệ tại Điều 11: việc bảo vệ chỉ áp dụng với đề xuất được cơ quan xem xét, quyết định trong phạm vi thẩm quyền và được thực hiện đúng chủ trương, quy định. Việc xem xét trách nhiệm (nếu có) thực hiện theo quy định của pháp luật.',
@@ -123,7 +122,12 @@ export function evaluationConclusionDocument(input: EvaluationConclusionInput): 
     { type: 'heading', level: 1, text: 'I. Kết quả thực hiện đề xuất' },
     { type: 'paragraph', text: input.results },
     ...(input.outcome === 'not_completed_with_damage' || (input.outcome === 'not_by_policy' && input.damage?.trim())
-      ? [{ type: 'paragraph' as const, text: [{ text: 'Thiệt hại: ', italic: true }, { text: orDefault(input.damage, 'Chưa xác định cụ thể.') }] }]
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: [{ text: 'Thiệt hại: ', italic: true }, { text: orDefault(input.damage, 'Chưa xác định cụ thể.') }],
+          },
+        ]
       : []),
     { type: 'heading', level: 1, text: 'II. Nguyên nhân' },
     { type: 'heading', level: 2, text: '1. Nguyên nhân khách quan' },

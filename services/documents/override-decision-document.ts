@@ -51,7 +51,10 @@ export interface OverrideDecisionInput {
 }
 
 function basis(text: string): DocumentBlock {
-  const t = text.trim().replace(/^Căn cứ\s+/i, '').replace(/[;.]\s*$/, '');
+  const t = text
+    .trim()
+    .replace(/^Căn cứ\s+/i, '')
+    .replace(/[;.]\s*$/, '');
   return { type: 'paragraph', italic: true, text: `Căn cứ ${t};` };
 }
 

@@ -53,7 +53,9 @@ async function addresseeOf(dataSource: DataSource, proposalId: string, revision:
   const decider = await dataSource.getRepository(Officer).findOne({ where: { id: decision.deciderId } });
   const unit = await dataSource.getRepository(Unit).findOneBy({ id: decision.unitId });
   if (!decider || !unit) return undefined;
-  return decider.positionTitle.toLowerCase().includes(unit.name.toLowerCase()) ? decider.positionTitle : `${decider.positionTitle} ${unit.name}`;
+  return decider.positionTitle.toLowerCase().includes(unit.name.toLowerCase())
+    ? decider.positionTitle
+    : `${decider.positionTitle} ${unit.name}`;
 }
 
 export interface PlanFile {
@@ -62,7 +64,12 @@ export interface PlanFile {
 }
 
 /** Renders the submitted revision of a proposal; undefined when it does not exist. */
-export async function renderPlanFile(dataSource: DataSource, proposalId: string, revision: number, config: WorkflowConfig): Promise<PlanFile | undefined> {
+export async function renderPlanFile(
+  dataSource: DataSource,
+  proposalId: string,
+  revision: number,
+  config: WorkflowConfig,
+): Promise<PlanFile | undefined> {
   const proposal = await dataSource.getRepository(Proposal).findOneBy({ id: proposalId });
   if (!proposal?.code) return undefined;
   const frozen = await dataSource.getRepository(ProposalRevision).findOneBy({ proposalId, kind: 'submission', revision });
@@ -92,7 +99,11 @@ export async function renderPlanFile(dataSource: DataSource, proposalId: string,
       contentAndSolutions: plan.content ?? '',
       scope: plan.scope ?? '',
       implementers: plan.implementers ?? '',
-      timeline: { start: plan.startDate!, end: plan.endDate!, milestones: (plan.milestones ?? []).map((m) => ({ date: m.date, task: m.description })) },
+      timeline: {
+        start: plan.startDate!,
+        end: plan.endDate!,
+        milestones: (plan.milestones ?? []).map((m) => ({ date: m.date, task: m.description })),
+      },
       resources: {
         people: plan.resourcesPeople || undefined,
         fundingAmount: amount,
@@ -101,7 +112,11 @@ export async function renderPlanFile(dataSource: DataSource, proposalId: string,
       },
       feasibility: plan.feasibility ?? '',
     },
-    impact: { positive: plan.positiveImpacts || undefined, negative: plan.negativeImpacts || undefined, expectedResults: plan.expectedResults ?? '' },
+    impact: {
+      positive: plan.positiveImpacts || undefined,
+      negative: plan.negativeImpacts || undefined,
+      expectedResults: plan.expectedResults ?? '',
+    },
     selfCheck: CONDITION_KEYS.flatMap((k, i) => {
       const c = plan.conditions?.[k];
       return c ? [{ condition: (i + 1) as 1 | 2 | 3 | 4, met: c.met, reason: c.reason }] : [];

@@ -162,7 +162,10 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
     { type: 'heading', level: 2, text: '5. Nguồn lực bảo đảm thực hiện' },
     { type: 'paragraph', text: [{ text: 'a) Nhân lực: ', italic: true }, { text: orDefault(b.resources.people, NOT_GIVEN) }] },
     { type: 'paragraph', text: [{ text: 'b) Kinh phí: ', italic: true }, { text: funding }] },
-    { type: 'paragraph', text: [{ text: 'c) Trang thiết bị, điều kiện làm việc: ', italic: true }, { text: orDefault(b.resources.equipment, NOT_GIVEN) }] },
+    {
+      type: 'paragraph',
+      text: [{ text: 'c) Trang thiết bị, điều kiện làm việc: ', italic: true }, { text: orDefault(b.resources.equipment, NOT_GIVEN) }],
+    },
     ...sub('6. Tính khả thi', b.feasibility),
 
     { type: 'heading', level: 1, text: 'III. Tác động và kết quả dự kiến' },

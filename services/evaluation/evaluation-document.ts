@@ -28,10 +28,16 @@ export async function evaluationConclusionInput(ds: DataSource, proposalId: stri
   const proposer = await m.findOneOrFail(Officer, { where: { id: proposal.proposerId }, relations: { unit: true } });
   const decision = impl.decisionId ? await m.findOne(Decision, { where: { id: impl.decisionId } }) : null;
   const plan = proposal.plan ?? {};
-  const chairTitle = chair.positionTitle.toLowerCase().includes(unit.name.toLowerCase()) ? chair.positionTitle : `${chair.positionTitle} ${unit.name}`;
+  const chairTitle = chair.positionTitle.toLowerCase().includes(unit.name.toLowerCase())
+    ? chair.positionTitle
+    : `${chair.positionTitle} ${unit.name}`;
   const t = evaluation.tally;
   return {
-    agency: { name: unit.name, ...(parent ? { superiorAgency: parent.name } : {}), ...(/^[A-Z0-9]{2,12}$/.test(unit.code) ? { code: unit.code } : {}) },
+    agency: {
+      name: unit.name,
+      ...(parent ? { superiorAgency: parent.name } : {}),
+      ...(/^[A-Z0-9]{2,12}$/.test(unit.code) ? { code: unit.code } : {}),
+    },
     issue: { date: evaluation.concludedOn ?? toLocalDate(new Date()) },
     signer: { position: chairTitle, name: chair.fullName },
     proposal: {
@@ -43,7 +49,13 @@ export async function evaluationConclusionInput(ds: DataSource, proposalId: stri
       ...(plan.endDate ? { end: plan.endDate } : {}),
     },
     ...(impl.completionReportedOn ? { reportDate: impl.completionReportedOn } : {}),
-    meeting: { voters: t.voters, inFavour: t.inFavour, against: t.against, date: evaluation.concludedOn ?? evaluation.openedOn, chairedBy: `${chair.fullName}, ${chairTitle}` },
+    meeting: {
+      voters: t.voters,
+      inFavour: t.inFavour,
+      against: t.against,
+      date: evaluation.concludedOn ?? evaluation.openedOn,
+      chairedBy: `${chair.fullName}, ${chairTitle}`,
+    },
     outcome: evaluation.outcome,
     results: evaluation.results,
     objectiveCauses: evaluation.objectiveCauses,

@@ -116,7 +116,9 @@ export class EvaluationService {
   private async partyConsultationMissing(m: EntityManager, proposalId: string): Promise<boolean> {
     const step = this.config.decision.partyCommitteeConsultation;
     if (!step.required || !step.beforeEvaluation) return false;
-    const rows = (await m.query(`SELECT 1 FROM audit_event WHERE proposal_id = $1 AND action = 'eval.party.consulted' LIMIT 1`, [proposalId])) as unknown[];
+    const rows = (await m.query(`SELECT 1 FROM audit_event WHERE proposal_id = $1 AND action = 'eval.party.consulted' LIMIT 1`, [
+      proposalId,
+    ])) as unknown[];
     return rows.length === 0;
   }
 
@@ -132,7 +134,14 @@ export class EvaluationService {
       if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
       if (!(EVALUABLE_STATUSES as readonly string[]).includes(p.status)) return this.refuse('wrong_state', proposalId);
       if (!text) return this.refuse('text_required', proposalId);
-      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'eval.party.consulted', comment: text.slice(0, 10_000), status: p.status });
+      await recordAudit(m, {
+        proposalId,
+        actorId: actor.officerId,
+        channel: actor.channel,
+        action: 'eval.party.consulted',
+        comment: text.slice(0, 10_000),
+        status: p.status,
+      });
       return { ok: true, action: 'evaluation_party_consulted', proposalId, status: p.status };
     });
   }
@@ -165,12 +174,26 @@ export class EvaluationService {
       const today = this.today();
       if (p.status !== 'evaluating') {
         const from = p.status;
-        await transitionProposal(m, { proposalId, to: 'evaluating', action: 'eval.open', actorId: actor.officerId, channel: actor.channel, holderId: impl.headId, data: { from } });
+        await transitionProposal(m, {
+          proposalId,
+          to: 'evaluating',
+          action: 'eval.open',
+          actorId: actor.officerId,
+          channel: actor.channel,
+          holderId: impl.headId,
+          data: { from },
+        });
         // A paused proposal evaluated as it stands: its pending check-ins will not come.
-        if (from === 'paused') await m.query(`UPDATE implementation_check_in SET state = 'cancelled' WHERE proposal_id = $1 AND state = 'pending'`, [proposalId]);
+        if (from === 'paused')
+          await m.query(`UPDATE implementation_check_in SET state = 'cancelled' WHERE proposal_id = $1 AND state = 'pending'`, [
+            proposalId,
+          ]);
       }
-      const [{ n }] = (await m.query(`SELECT COALESCE(max(round), 0)::int AS n FROM evaluation WHERE proposal_id = $1`, [proposalId])) as { n: number }[];
-      const due = p.dueDate ?? this.calendar.addWorkingDays(impl.completionReportedOn ?? today, this.config.evaluation.evaluationWorkingDays);
+      const [{ n }] = (await m.query(`SELECT COALESCE(max(round), 0)::int AS n FROM evaluation WHERE proposal_id = $1`, [proposalId])) as {
+        n: number;
+      }[];
+      const due =
+        p.dueDate ?? this.calendar.addWorkingDays(impl.completionReportedOn ?? today, this.config.evaluation.evaluationWorkingDays);
       const evaluation = m.create(Evaluation, {
         proposalId,
         round: n + 1,
@@ -194,7 +217,14 @@ export class EvaluationService {
       await m.save(evaluation);
       const voters = await new RoutingService(m, this.config, this.today).voters(impl.unitId, impl.headId, p.proposerId);
       for (const v of voters) {
-        await m.insert(EvaluationVote, { evaluationId: evaluation.id, voterId: v.officer.id, isHead: v.isHead, choice: null, comment: null, votedAt: null });
+        await m.insert(EvaluationVote, {
+          evaluationId: evaluation.id,
+          voterId: v.officer.id,
+          isHead: v.isHead,
+          choice: null,
+          comment: null,
+          votedAt: null,
+        });
       }
       await recordAudit(m, {
         proposalId,
@@ -205,8 +235,15 @@ export class EvaluationService {
         status: 'evaluating',
       });
       p.status = 'evaluating';
-      for (const v of voters) if (!v.isHead) notify({ officerId: v.officer.id, proposalId, kind: N.evaluationVote, data: { evaluationId: evaluation.id } });
-      return { ok: true, action: 'evaluation_opened', proposalId, status: 'evaluating', data: { evaluationId: evaluation.id, voters: voters.length } };
+      for (const v of voters)
+        if (!v.isHead) notify({ officerId: v.officer.id, proposalId, kind: N.evaluationVote, data: { evaluationId: evaluation.id } });
+      return {
+        ok: true,
+        action: 'evaluation_opened',
+        proposalId,
+        status: 'evaluating',
+        data: { evaluationId: evaluation.id, voters: voters.length },
+      };
     });
   }
 
@@ -224,7 +261,15 @@ export class EvaluationService {
       if (!ballot) return this.refuse('not_voter', proposalId);
       if (choice === 'against' && !text) return this.refuse('text_required', proposalId);
       await m.update(EvaluationVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
-      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'eval.vote', comment: text, data: { evaluationId: round.id, choice }, status: p.status });
+      await recordAudit(m, {
+        proposalId,
+        actorId: actor.officerId,
+        channel: actor.channel,
+        action: 'eval.vote',
+        comment: text,
+        data: { evaluationId: round.id, choice },
+        status: p.status,
+      });
       const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
       if (tally.allVoted) return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.closed_all_voted');
       return { ok: true, action: 'evaluation_vote_cast', proposalId, status: p.status, data: { tally } };
@@ -251,7 +296,14 @@ export class EvaluationService {
       if (!round) return this.refuse(p.status === 'evaluated' || p.status === 'closed' ? 'already_done' : 'wrong_state', proposalId);
       const voters = await m.count(EvaluationVote, { where: { evaluationId: round.id } });
       const { inFavour, against } = meeting;
-      if (!Number.isInteger(inFavour) || !Number.isInteger(against) || inFavour < 0 || against < 0 || inFavour + against > voters || !meeting.participants.trim()) {
+      if (
+        !Number.isInteger(inFavour) ||
+        !Number.isInteger(against) ||
+        inFavour < 0 ||
+        against < 0 ||
+        inFavour + against > voters ||
+        !meeting.participants.trim()
+      ) {
         return this.refuse('invalid_counts', proposalId);
       }
       const t = tallyCounts({ voters, inFavour, against, headInFavour: meeting.headInFavour }, this.config.decision.voteMajority.base);
@@ -277,7 +329,14 @@ export class EvaluationService {
     const today = this.today();
     if (!tally.passed) {
       await m.update(Evaluation, { id: round.id }, { state: 'not_passed', tally, concludedOn: today, version: round.version + 1 });
-      await recordAudit(m, { proposalId: p.id, actorId: actor.officerId, channel: actor.channel, action: `${action}.not_passed`, data: { evaluationId: round.id, tally: { ...tally } }, status: p.status });
+      await recordAudit(m, {
+        proposalId: p.id,
+        actorId: actor.officerId,
+        channel: actor.channel,
+        action: `${action}.not_passed`,
+        data: { evaluationId: round.id, tally: { ...tally } },
+        status: p.status,
+      });
       notify({ officerId: impl.headId, proposalId: p.id, kind: N.evaluationNotPassed, data: { evaluationId: round.id } });
       return { ok: true, action: 'evaluation_not_passed', proposalId: p.id, status: p.status, data: { tally } };
     }
@@ -286,7 +345,11 @@ export class EvaluationService {
     // Art. 2 (verified): the decree's protection covers leaders and managers; recorded as it stood today.
     const proposer = await m.findOne(Officer, { where: { id: p.proposerId } });
     const proposerCovered = proposer?.isManager ?? false;
-    await m.update(Evaluation, { id: round.id }, { state: 'passed', tally, provision, proposerCovered, concludedOn: today, version: round.version + 1 });
+    await m.update(
+      Evaluation,
+      { id: round.id },
+      { state: 'passed', tally, provision, proposerCovered, concludedOn: today, version: round.version + 1 },
+    );
     const completed = outcome === 'completed';
     await transitionProposal(m, {
       proposalId: p.id,
@@ -313,14 +376,27 @@ export class EvaluationService {
       });
     }
     await this.tellOutcome(m, notify, p, round.id, completed ? 'evaluated' : 'closed');
-    return { ok: true, action: 'evaluation_passed', proposalId: p.id, status: completed ? 'evaluated' : 'closed', data: { outcome, provision, tally } };
+    return {
+      ok: true,
+      action: 'evaluation_passed',
+      proposalId: p.id,
+      status: completed ? 'evaluated' : 'closed',
+      data: { outcome, provision, tally },
+    };
   }
 
-  private async tellOutcome(m: EntityManager, notify: Notify, p: Proposal, evaluationId: string, stage: 'evaluated' | 'closed' | 'recognized'): Promise<void> {
+  private async tellOutcome(
+    m: EntityManager,
+    notify: Notify,
+    p: Proposal,
+    evaluationId: string,
+    stage: 'evaluated' | 'closed' | 'recognized',
+  ): Promise<void> {
     notify({ officerId: p.proposerId, proposalId: p.id, kind: N.proposerOutcome, data: { evaluationId, stage } });
     const members = await m.find(ImplementationMember, { where: { proposalId: p.id } });
     for (const x of members) {
-      if (x.officerId !== p.proposerId) notify({ officerId: x.officerId, proposalId: p.id, kind: N.implementerOutcome, data: { evaluationId, stage } });
+      if (x.officerId !== p.proposerId)
+        notify({ officerId: x.officerId, proposalId: p.id, kind: N.implementerOutcome, data: { evaluationId, stage } });
     }
   }
 
@@ -337,11 +413,16 @@ export class EvaluationService {
         const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
         const option = Number.isInteger(n) ? options[n - 1] : options.find((o) => o.code === raw);
         if (!option) return this.refuse('invalid_recognition', proposalId, raw);
-        if (!picked.some((x) => x.code === option.code)) picked.push({ code: option.code, label: option.label, basis: option.basis, confidence: option.confidence });
+        if (!picked.some((x) => x.code === option.code))
+          picked.push({ code: option.code, label: option.label, basis: option.basis, confidence: option.confidence });
       }
       if (!picked.length) return this.refuse('invalid_recognition', proposalId);
       const today = this.today();
-      await m.update(Evaluation, { id: passed.id }, { recognitions: picked, recognitionNote: note?.trim() || null, recognizedOn: today, version: passed.version + 1 });
+      await m.update(
+        Evaluation,
+        { id: passed.id },
+        { recognitions: picked, recognitionNote: note?.trim() || null, recognizedOn: today, version: passed.version + 1 },
+      );
       await transitionProposal(m, {
         proposalId,
         to: 'closed',
@@ -380,7 +461,10 @@ function toRecord(t: TallyResult, source: 'vote' | 'meeting'): VoteTally {
 }
 
 type CheckedDraft =
-  | { ok: true; draft: { outcome: EvaluationOutcome; results: string; objectiveCauses: string; subjectiveCauses: string; damage: string | null } }
+  | {
+      ok: true;
+      draft: { outcome: EvaluationOutcome; results: string; objectiveCauses: string; subjectiveCauses: string; damage: string | null };
+    }
   | { ok: false; reason: AfterDecisionRefusal };
 
 /**
@@ -400,5 +484,14 @@ export function checkDraft(d: EvaluationDraft, interrupted = false): CheckedDraf
   const damage = d.damage?.trim() || null;
   if (outcome !== 'completed' && (!objectiveCauses || !subjectiveCauses)) return { ok: false, reason: 'causes_required' };
   if (outcome === 'not_completed_with_damage' && !damage) return { ok: false, reason: 'causes_required' };
-  return { ok: true, draft: { outcome, results: results.slice(0, 20_000), objectiveCauses: objectiveCauses.slice(0, 10_000), subjectiveCauses: subjectiveCauses.slice(0, 10_000), damage: damage?.slice(0, 10_000) ?? null } };
+  return {
+    ok: true,
+    draft: {
+      outcome,
+      results: results.slice(0, 20_000),
+      objectiveCauses: objectiveCauses.slice(0, 10_000),
+      subjectiveCauses: subjectiveCauses.slice(0, 10_000),
+      damage: damage?.slice(0, 10_000) ?? null,
+    },
+  };
 }

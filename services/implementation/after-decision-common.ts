@@ -66,7 +66,11 @@ export type AfterDecisionResult =
 export type Notify = (n: NotificationRequest) => void;
 
 /** Runs work in one transaction; its notifications are written inside it and delivered after commit. */
-export async function runWithNotices<T>(ds: DataSource, notifier: Notifier, work: (m: EntityManager, notify: Notify) => Promise<T>): Promise<T> {
+export async function runWithNotices<T>(
+  ds: DataSource,
+  notifier: Notifier,
+  work: (m: EntityManager, notify: Notify) => Promise<T>,
+): Promise<T> {
   const pending: NotificationRequest[] = [];
   const ids: string[] = [];
   const result = await ds.transaction(async (m) => {
@@ -102,11 +106,19 @@ export async function homeAffairsHead(m: EntityManager | DataSource, config: Wor
 }
 
 /** A refused action by someone without the right is audited (who tried what), never with the text. */
-export async function auditRefusal(ds: DataSource, actor: Actor, proposalId: string | undefined, attempted: string, reason: AfterDecisionRefusal): Promise<void> {
+export async function auditRefusal(
+  ds: DataSource,
+  actor: Actor,
+  proposalId: string | undefined,
+  attempted: string,
+  reason: AfterDecisionRefusal,
+): Promise<void> {
   if (reason !== 'not_allowed' && reason !== 'not_voter') return;
   logger.info({ action: attempted, reason }, 'after-decision action refused');
   if (!proposalId) return;
-  await ds.transaction((m) => recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'refused', data: { attempted, reason } }));
+  await ds.transaction((m) =>
+    recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'refused', data: { attempted, reason } }),
+  );
 }
 
 /** Links written in a text ("https://…"), as report files. */

@@ -20,7 +20,12 @@ export interface AfterDecisionJobsOptions {
 }
 
 /** Registers the queue, the schedule and the worker on a started pg-boss (e.g. startDecisionJobs(...).boss). */
-export async function startAfterDecisionJobs(boss: PgBoss, dataSource: DataSource, notifier: Notifier, options: AfterDecisionJobsOptions): Promise<AfterDecisionReminders> {
+export async function startAfterDecisionJobs(
+  boss: PgBoss,
+  dataSource: DataSource,
+  notifier: Notifier,
+  options: AfterDecisionJobsOptions,
+): Promise<AfterDecisionReminders> {
   const reminders = new AfterDecisionReminders(dataSource, notifier, { config: options.workflow });
   await createQueueOnce(boss, AFTER_DECISION_QUEUE);
   await boss.schedule(AFTER_DECISION_QUEUE, options.cron ?? '30 7-17 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });

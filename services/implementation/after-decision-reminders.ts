@@ -48,7 +48,17 @@ export class AfterDecisionReminders {
 
   async run(today: string = todayVN()): Promise<AfterDecisionRun> {
     // Reminders go out on working days only; what fell on a day off goes out on the next working day.
-    if (!this.calendar.isWorkingDay(today)) return { assignCards: 0, checkIns: 0, completionReminders: 0, completionOverdue: 0, evaluationReminders: 0, evaluationEscalations: 0, annualUnitReminders: 0, annualHomeAffairsReminders: 0 };
+    if (!this.calendar.isWorkingDay(today))
+      return {
+        assignCards: 0,
+        checkIns: 0,
+        completionReminders: 0,
+        completionOverdue: 0,
+        evaluationReminders: 0,
+        evaluationEscalations: 0,
+        annualUnitReminders: 0,
+        annualHomeAffairsReminders: 0,
+      };
     const ids: string[] = [];
     const send = async (n: NotificationRequest): Promise<boolean> => {
       const id = await enqueueNotification(this.ds, n);
@@ -81,7 +91,8 @@ export class AfterDecisionReminders {
           AND NOT EXISTS (SELECT 1 FROM implementation i WHERE i.proposal_id = p.id)`,
     )) as { id: string; decider_id: string }[];
     let n = 0;
-    for (const r of rows) if (await send({ officerId: r.decider_id, proposalId: r.id, kind: N.assignCard, data: {}, dedupeKey: `impl.assign:${r.id}` })) n++;
+    for (const r of rows)
+      if (await send({ officerId: r.decider_id, proposalId: r.id, kind: N.assignCard, data: {}, dedupeKey: `impl.assign:${r.id}` })) n++;
     return n;
   }
 
@@ -97,9 +108,20 @@ export class AfterDecisionReminders {
     )) as { id: string; proposal_id: string; kind: string; due: string; planned_end: string | null }[];
     let n = 0;
     for (const c of rows) {
-      const members = (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [c.proposal_id])) as { officer_id: string }[];
+      const members = (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [c.proposal_id])) as {
+        officer_id: string;
+      }[];
       for (const m of members) {
-        if (await send({ officerId: m.officer_id, proposalId: c.proposal_id, kind: N.checkIn, data: { checkInId: String(c.id) }, dedupeKey: `impl.checkin:${c.id}:${m.officer_id}` })) n++;
+        if (
+          await send({
+            officerId: m.officer_id,
+            proposalId: c.proposal_id,
+            kind: N.checkIn,
+            data: { checkInId: String(c.id) },
+            dedupeKey: `impl.checkin:${c.id}:${m.officer_id}`,
+          })
+        )
+          n++;
       }
       if (c.kind === 'periodic') {
         // Ask again after the interval, unless a later periodic ask exists or the plan ends first.
@@ -117,7 +139,10 @@ export class AfterDecisionReminders {
     return n;
   }
 
-  private async completion(today: string, send: (n: NotificationRequest) => Promise<boolean>): Promise<{ completionReminders: number; completionOverdue: number }> {
+  private async completion(
+    today: string,
+    send: (n: NotificationRequest) => Promise<boolean>,
+  ): Promise<{ completionReminders: number; completionOverdue: number }> {
     const rows = (await this.ds.query(
       `SELECT p.id, i.head_id, i.manager_id, i.planned_end::text AS planned_end
          FROM proposal p JOIN implementation i ON i.proposal_id = p.id
@@ -131,21 +156,44 @@ export class AfterDecisionReminders {
       if (today <= due) {
         const offset = this.offsetDue(due, today);
         const stage = offset === undefined ? 'end' : String(offset);
-        const members = (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [r.id])) as { officer_id: string }[];
+        const members = (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [r.id])) as {
+          officer_id: string;
+        }[];
         for (const m of members) {
-          if (await send({ officerId: m.officer_id, proposalId: r.id, kind: N.completionReminder, data: { end: r.planned_end, due }, dedupeKey: `impl.completion:${r.id}:${stage}:${m.officer_id}` })) reminders++;
+          if (
+            await send({
+              officerId: m.officer_id,
+              proposalId: r.id,
+              kind: N.completionReminder,
+              data: { end: r.planned_end, due },
+              dedupeKey: `impl.completion:${r.id}:${stage}:${m.officer_id}`,
+            })
+          )
+            reminders++;
         }
         continue;
       }
       if (this.calendar.workingDaysBetween(due, today) < this.config.escalation.overdueWorkingDays) continue;
       for (const to of new Set([r.head_id, ...(r.manager_id ? [r.manager_id] : [])])) {
-        if (await send({ officerId: to, proposalId: r.id, kind: N.completionOverdue, data: { due }, dedupeKey: `impl.completion_overdue:${r.id}:${to}` })) overdue++;
+        if (
+          await send({
+            officerId: to,
+            proposalId: r.id,
+            kind: N.completionOverdue,
+            data: { due },
+            dedupeKey: `impl.completion_overdue:${r.id}:${to}`,
+          })
+        )
+          overdue++;
       }
     }
     return { completionReminders: reminders, completionOverdue: overdue };
   }
 
-  private async evaluation(today: string, send: (n: NotificationRequest) => Promise<boolean>): Promise<{ evaluationReminders: number; evaluationEscalations: number }> {
+  private async evaluation(
+    today: string,
+    send: (n: NotificationRequest) => Promise<boolean>,
+  ): Promise<{ evaluationReminders: number; evaluationEscalations: number }> {
     const rows = (await this.ds.query(
       `SELECT p.id, p.due_date::text AS due, i.head_id, i.unit_id
          FROM proposal p JOIN implementation i ON i.proposal_id = p.id
@@ -163,14 +211,33 @@ export class AfterDecisionReminders {
           [r.id, r.head_id],
         )) as { voter_id: string }[];
         for (const to of [r.head_id, ...pending.map((x) => x.voter_id)]) {
-          if (await send({ officerId: to, proposalId: r.id, kind: N.evaluationReminder, data: { due: r.due, left: this.calendar.workingDaysBetween(today, r.due) }, dedupeKey: `eval.reminder:${r.id}:${offset}:${to}` })) reminders++;
+          if (
+            await send({
+              officerId: to,
+              proposalId: r.id,
+              kind: N.evaluationReminder,
+              data: { due: r.due, left: this.calendar.workingDaysBetween(today, r.due) },
+              dedupeKey: `eval.reminder:${r.id}:${offset}:${to}`,
+            })
+          )
+            reminders++;
         }
         continue;
       }
       if (this.config.escalation.target === 'none') continue;
       if (this.calendar.workingDaysBetween(r.due, today) < this.config.escalation.overdueWorkingDays) continue;
       const target = await this.escalationTarget(r.unit_id);
-      if (target && (await send({ officerId: target, proposalId: r.id, kind: N.evaluationEscalation, data: { due: r.due }, dedupeKey: `eval.escalation:${r.id}` }))) escalations++;
+      if (
+        target &&
+        (await send({
+          officerId: target,
+          proposalId: r.id,
+          kind: N.evaluationEscalation,
+          data: { due: r.due },
+          dedupeKey: `eval.escalation:${r.id}`,
+        }))
+      )
+        escalations++;
     }
     return { evaluationReminders: reminders, evaluationEscalations: escalations };
   }
@@ -183,7 +250,10 @@ export class AfterDecisionReminders {
     return superior ? ((await routing.headOf(superior.id))?.officer.id ?? null) : null;
   }
 
-  private async annual(today: string, send: (n: NotificationRequest) => Promise<boolean>): Promise<{ annualUnitReminders: number; annualHomeAffairsReminders: number }> {
+  private async annual(
+    today: string,
+    send: (n: NotificationRequest) => Promise<boolean>,
+  ): Promise<{ annualUnitReminders: number; annualHomeAffairsReminders: number }> {
     const year = yearOf(today);
     const a = this.config.annualReport;
     const due = dayMonthInYear(a.dueDate, year);
@@ -203,12 +273,29 @@ export class AfterDecisionReminders {
       for (const s of missing) {
         const head = await routing.headOf(s.unit.id);
         if (!head) continue;
-        if (await send({ officerId: head.officer.id, kind: N.annualUnitReminder, data: { year, unitId: s.unit.id, due }, dedupeKey: `report.unit:${year}:${dates[idx]}:${s.unit.id}` })) unitReminders++;
+        if (
+          await send({
+            officerId: head.officer.id,
+            kind: N.annualUnitReminder,
+            data: { year, unitId: s.unit.id, due },
+            dedupeKey: `report.unit:${year}:${dates[idx]}:${s.unit.id}`,
+          })
+        )
+          unitReminders++;
       }
     }
     if (needHa) {
       const ha = await homeAffairsHead(this.ds, this.config);
-      if (ha && (await send({ officerId: ha, kind: N.annualHomeAffairsReminder, data: { year, missing: missing.map((s) => s.unit.name), all: status.length }, dedupeKey: `report.home_affairs:${year}:${haDate}` }))) haReminders++;
+      if (
+        ha &&
+        (await send({
+          officerId: ha,
+          kind: N.annualHomeAffairsReminder,
+          data: { year, missing: missing.map((s) => s.unit.name), all: status.length },
+          dedupeKey: `report.home_affairs:${year}:${haDate}`,
+        }))
+      )
+        haReminders++;
     }
     return { annualUnitReminders: unitReminders, annualHomeAffairsReminders: haReminders };
   }

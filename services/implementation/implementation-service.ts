@@ -38,7 +38,17 @@ import {
 
 export const IMPLEMENTATION_STATUSES: ProposalStatus[] = ['implementing', 'paused'];
 /** Statuses in which the after-decision feature shows a proposal. */
-export const AFTER_DECISION_STATUSES: ProposalStatus[] = ['approved', 'approved_by_override', 'implementing', 'paused', 'stopped', 'completion_reported', 'evaluating', 'evaluated', 'closed'];
+export const AFTER_DECISION_STATUSES: ProposalStatus[] = [
+  'approved',
+  'approved_by_override',
+  'implementing',
+  'paused',
+  'stopped',
+  'completion_reported',
+  'evaluating',
+  'evaluated',
+  'closed',
+];
 
 /** A progress report also answers check-ins due within this many working days. */
 export const CHECK_IN_ANSWER_WINDOW_WORKING_DAYS = 2;
@@ -129,7 +139,14 @@ export class ImplementationService {
       if (deputy.role !== 'deputy' || deputy.unitId !== decision.unitId) return this.refuse('not_deputy', proposalId, deputy.fullName);
       // Before the assignment the choice lives in the audit event below (namedManager reads it back).
       if (impl) await m.update(Implementation, { id: impl.id }, { managerId: deputy.id, version: impl.version + 1 });
-      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: 'impl.manager', data: { managerId: deputy.id }, status: p.status });
+      await recordAudit(m, {
+        proposalId,
+        actorId: actor.officerId,
+        channel: actor.channel,
+        action: 'impl.manager',
+        data: { managerId: deputy.id },
+        status: p.status,
+      });
       notify({ officerId: deputy.id, proposalId, kind: N.managerNamed, data: {} });
       if (!impl) notify({ officerId: deputy.id, proposalId, kind: N.assignCard, data: {} });
       return { ok: true, action: 'manager_named', proposalId, status: p.status, data: { managerName: deputy.fullName } };
@@ -165,7 +182,9 @@ export class ImplementationService {
       const today = this.today();
       const plan = p.plan ?? {};
       const r = input.resources ?? {};
-      const funding = r.funding?.trim() || [plan.fundingAmount ? `${formatMoney(plan.fundingAmount)} đồng` : '', plan.fundingSource ?? ''].filter(Boolean).join(', ');
+      const funding =
+        r.funding?.trim() ||
+        [plan.fundingAmount ? `${formatMoney(plan.fundingAmount)} đồng` : '', plan.fundingSource ?? ''].filter(Boolean).join(', ');
       const plannedEnd = plan.endDate && parseLocalDate(plan.endDate) ? parseLocalDate(plan.endDate) : null;
       const impl = m.create(Implementation, {
         proposalId,
@@ -188,7 +207,13 @@ export class ImplementationService {
         const date = ms?.date ? parseLocalDate(ms.date) : null;
         const start = plan.startDate ? parseLocalDate(plan.startDate) : null;
         if (!date || date < today || (start && date < start)) continue;
-        await m.insert(ImplementationCheckIn, { proposalId, kind: 'milestone', dueDate: date, description: (ms.description ?? '').slice(0, 2000), state: 'pending' });
+        await m.insert(ImplementationCheckIn, {
+          proposalId,
+          kind: 'milestone',
+          dueDate: date,
+          description: (ms.description ?? '').slice(0, 2000),
+          state: 'pending',
+        });
       }
       await this.schedulePeriodic(m, proposalId, today, plannedEnd);
       await transitionProposal(m, {
@@ -206,7 +231,8 @@ export class ImplementationService {
         },
       });
       for (const o of officers) notify({ officerId: o.id, proposalId, kind: N.assigned, data: { lead: o.id === officers[0]!.id } });
-      if (!officers.some((o) => o.id === p.proposerId)) notify({ officerId: p.proposerId, proposalId, kind: N.assigned, data: { proposer: true } });
+      if (!officers.some((o) => o.id === p.proposerId))
+        notify({ officerId: p.proposerId, proposalId, kind: N.assigned, data: { proposer: true } });
       return { ok: true, action: 'assigned', proposalId, status: 'implementing', data: { implementers: officers.map((o) => o.fullName) } };
     });
   }
@@ -217,7 +243,9 @@ export class ImplementationService {
    */
   private async schedulePeriodic(m: EntityManager, proposalId: string, from: string, plannedEnd: string | null): Promise<void> {
     await m.update(ImplementationCheckIn, { proposalId, kind: 'periodic', state: 'pending' }, { state: 'cancelled' });
-    const [row] = (await m.query(`SELECT plan->>'startDate' AS start FROM proposal WHERE id = $1`, [proposalId])) as { start: string | null }[];
+    const [row] = (await m.query(`SELECT plan->>'startDate' AS start FROM proposal WHERE id = $1`, [proposalId])) as {
+      start: string | null;
+    }[];
     const start = row?.start ? parseLocalDate(row.start) : null;
     const base = start && start > from ? start : from;
     const next = this.calendar.addWorkingDays(base, this.config.implementation.checkInIntervalWorkingDays);
@@ -226,7 +254,13 @@ export class ImplementationService {
   }
 
   /** "Báo cáo tiến độ": progress or an obstacle, by an implementer (or the proposer). */
-  async report(actor: Actor, proposalId: string, kind: 'progress' | 'obstacle', rawText: string, files: ReportFile[] = []): Promise<AfterDecisionResult> {
+  async report(
+    actor: Actor,
+    proposalId: string,
+    kind: 'progress' | 'obstacle',
+    rawText: string,
+    files: ReportFile[] = [],
+  ): Promise<AfterDecisionResult> {
     const text = rawText.trim();
     return this.act(actor, proposalId, `impl.${kind}`, async (m, notify, p) => {
       const impl = await m.findOne(Implementation, { where: { proposalId } });
@@ -234,7 +268,8 @@ export class ImplementationService {
       const members = await this.implementerIds(m, proposalId);
       if (!members.includes(actor.officerId) && actor.officerId !== p.proposerId) return this.refuse('not_allowed', proposalId);
       // While paused an obstacle can still be raised; progress resumes with the work.
-      if (kind === 'progress' ? p.status !== 'implementing' : !IMPLEMENTATION_STATUSES.includes(p.status)) return this.refuse('wrong_state', proposalId);
+      if (kind === 'progress' ? p.status !== 'implementing' : !IMPLEMENTATION_STATUSES.includes(p.status))
+        return this.refuse('wrong_state', proposalId);
       if (!text) return this.refuse('text_required', proposalId);
       const today = this.today();
       const [row] = (await m.query(
@@ -250,7 +285,14 @@ export class ImplementationService {
         );
         if (p.status === 'implementing') await this.schedulePeriodic(m, proposalId, today, impl.plannedEnd);
       }
-      await recordAudit(m, { proposalId, actorId: actor.officerId, channel: actor.channel, action: `impl.${kind}`, data: { reportId }, status: p.status });
+      await recordAudit(m, {
+        proposalId,
+        actorId: actor.officerId,
+        channel: actor.channel,
+        action: `impl.${kind}`,
+        data: { reportId },
+        status: p.status,
+      });
       const to = new Set([impl.headId, ...(impl.managerId ? [impl.managerId] : [])]);
       if (kind === 'obstacle' && impl.provincial) {
         const ha = await homeAffairsHead(m, this.config);
@@ -258,7 +300,13 @@ export class ImplementationService {
       }
       to.delete(actor.officerId);
       for (const id of to) notify({ officerId: id, proposalId, kind: kind === 'obstacle' ? N.obstacle : N.progress, data: { reportId } });
-      return { ok: true, action: kind === 'obstacle' ? 'obstacle_reported' : 'progress_reported', proposalId, status: p.status, data: { homeAffairs: kind === 'obstacle' && impl.provincial } };
+      return {
+        ok: true,
+        action: kind === 'obstacle' ? 'obstacle_reported' : 'progress_reported',
+        proposalId,
+        status: p.status,
+        data: { homeAffairs: kind === 'obstacle' && impl.provincial },
+      };
     });
   }
 
@@ -278,7 +326,15 @@ export class ImplementationService {
     });
   }
 
-  private async tellAll(m: EntityManager, notify: Notify, p: Proposal, impl: Implementation, kind: string, data: Record<string, unknown>, actorId: string): Promise<void> {
+  private async tellAll(
+    m: EntityManager,
+    notify: Notify,
+    p: Proposal,
+    impl: Implementation,
+    kind: string,
+    data: Record<string, unknown>,
+    actorId: string,
+  ): Promise<void> {
     const ids = new Set([...(await this.implementerIds(m, p.id)), p.proposerId, impl.headId, ...(impl.managerId ? [impl.managerId] : [])]);
     ids.delete(actorId);
     for (const id of ids) notify({ officerId: id, proposalId: p.id, kind, data });
@@ -290,7 +346,14 @@ export class ImplementationService {
       if (p.status === 'paused') return this.refuse('already_done', proposalId);
       if (p.status !== 'implementing') return this.refuse('wrong_state', proposalId);
       if (!text) return this.refuse('text_required', proposalId);
-      await transitionProposal(m, { proposalId, to: 'paused', action: 'impl.pause', actorId: actor.officerId, channel: actor.channel, comment: text });
+      await transitionProposal(m, {
+        proposalId,
+        to: 'paused',
+        action: 'impl.pause',
+        actorId: actor.officerId,
+        channel: actor.channel,
+        comment: text,
+      });
       await this.tellAll(m, notify, p, impl, N.paused, { reason: text }, actor.officerId);
       return { ok: true, action: 'paused', proposalId, status: 'paused' };
     });
@@ -300,7 +363,14 @@ export class ImplementationService {
     return this.headAction(actor, proposalId, 'impl.resume', false, async (m, notify, p, impl) => {
       if (p.status === 'implementing') return this.refuse('already_done', proposalId);
       if (p.status !== 'paused') return this.refuse('wrong_state', proposalId);
-      await transitionProposal(m, { proposalId, to: 'implementing', action: 'impl.resume', actorId: actor.officerId, channel: actor.channel, comment: reason.trim() || null });
+      await transitionProposal(m, {
+        proposalId,
+        to: 'implementing',
+        action: 'impl.resume',
+        actorId: actor.officerId,
+        channel: actor.channel,
+        comment: reason.trim() || null,
+      });
       await this.schedulePeriodic(m, proposalId, this.today(), impl.plannedEnd);
       await this.tellAll(m, notify, p, impl, N.resumed, {}, actor.officerId);
       return { ok: true, action: 'resumed', proposalId, status: 'implementing' };
@@ -316,7 +386,16 @@ export class ImplementationService {
       if (!text) return this.refuse('text_required', proposalId);
       // The head still evaluates a stopped proposal (Art. 11.4); the time limit is the evaluation's.
       const due = this.calendar.addWorkingDays(this.today(), this.config.evaluation.evaluationWorkingDays);
-      await transitionProposal(m, { proposalId, to: 'stopped', action: 'impl.stop', actorId: actor.officerId, channel: actor.channel, comment: text, holderId: impl.headId, dueDate: due });
+      await transitionProposal(m, {
+        proposalId,
+        to: 'stopped',
+        action: 'impl.stop',
+        actorId: actor.officerId,
+        channel: actor.channel,
+        comment: text,
+        holderId: impl.headId,
+        dueDate: due,
+      });
       await m.update(ImplementationCheckIn, { proposalId, state: 'pending' }, { state: 'cancelled' });
       await this.tellAll(m, notify, p, impl, N.stopped, { reason: text }, actor.officerId);
       return { ok: true, action: 'stopped', proposalId, status: 'stopped' };
@@ -336,11 +415,24 @@ export class ImplementationService {
       if (!text) return this.refuse('text_required', proposalId);
       const today = this.today();
       const due = this.calendar.addWorkingDays(today, this.config.evaluation.evaluationWorkingDays);
-      await m.insert(ImplementationReport, { proposalId, authorId: actor.officerId, kind: 'completion', text: text.slice(0, 20_000), files, reportedOn: today });
+      await m.insert(ImplementationReport, {
+        proposalId,
+        authorId: actor.officerId,
+        kind: 'completion',
+        text: text.slice(0, 20_000),
+        files,
+        reportedOn: today,
+      });
       await m.update(
         Implementation,
         { id: impl.id },
-        { completionText: text.slice(0, 20_000), completionFiles: files, completionReportedOn: today, completionReporterId: actor.officerId, version: impl.version + 1 },
+        {
+          completionText: text.slice(0, 20_000),
+          completionFiles: files,
+          completionReportedOn: today,
+          completionReporterId: actor.officerId,
+          version: impl.version + 1,
+        },
       );
       await m.update(ImplementationCheckIn, { proposalId, state: 'pending' }, { state: 'cancelled' });
       await transitionProposal(m, {
@@ -354,7 +446,8 @@ export class ImplementationService {
         data: { files: files.length, evaluationDue: due },
       });
       notify({ officerId: impl.headId, proposalId, kind: N.completionReported, data: { due } });
-      if (impl.managerId && impl.managerId !== impl.headId) notify({ officerId: impl.managerId, proposalId, kind: N.completionReported, data: { due } });
+      if (impl.managerId && impl.managerId !== impl.headId)
+        notify({ officerId: impl.managerId, proposalId, kind: N.completionReported, data: { due } });
       return { ok: true, action: 'completion_reported', proposalId, status: 'completion_reported', data: { due } };
     });
   }
@@ -378,7 +471,11 @@ export class ImplementationService {
     const members = await m.find(ImplementationMember, { where: { proposalId }, order: { isLead: 'DESC', id: 'ASC' } });
     const reports = await m.find(ImplementationReport, { where: { proposalId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 5 });
     const people = await officersById(m, [...members.map((x) => x.officerId), ...reports.map((r) => r.authorId)]);
-    const checkIns = await m.find(ImplementationCheckIn, { where: { proposalId, state: In(['pending', 'reported']) }, order: { dueDate: 'ASC' }, take: 20 });
+    const checkIns = await m.find(ImplementationCheckIn, {
+      where: { proposalId, state: In(['pending', 'reported']) },
+      order: { dueDate: 'ASC' },
+      take: 20,
+    });
     const evaluation = await m.findOne(Evaluation, { where: { proposalId }, order: { round: 'DESC' } });
     return {
       proposal,
@@ -447,14 +544,22 @@ export class ImplementationService {
     const unitIds = [...new Set([p.unitId, ...(d ? [d.unitId] : [])])];
     const list = await m.find(Officer, { where: { unitId: In(unitIds), active: true } });
     const order = { member: 0, deputy: 1, head: 2 } as const;
-    return list.sort((a, b) => (a.id === p.proposerId ? -1 : b.id === p.proposerId ? 1 : 0) || order[a.role] - order[b.role] || a.fullName.localeCompare(b.fullName, 'vi')).slice(0, 40);
+    return list
+      .sort(
+        (a, b) =>
+          (a.id === p.proposerId ? -1 : b.id === p.proposerId ? 1 : 0) ||
+          order[a.role] - order[b.role] ||
+          a.fullName.localeCompare(b.fullName, 'vi'),
+      )
+      .slice(0, 40);
   }
 }
 
 /** An active officer by email (any case) or id. */
 export async function findOfficer(m: EntityManager, who: string): Promise<Officer | null> {
   const w = who.trim();
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(w)) return m.findOne(Officer, { where: { id: w, active: true } });
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(w))
+    return m.findOne(Officer, { where: { id: w, active: true } });
   if (!w.includes('@')) return null;
   return m.getRepository(Officer).createQueryBuilder('o').where('lower(o.email) = lower(:e) AND o.active = true', { e: w }).getOne();
 }

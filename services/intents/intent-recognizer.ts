@@ -87,7 +87,9 @@ function editDistance(a: string, b: string, limit: number): number {
  * unless it starts with a command phrase ("tôi có ý tưởng về số hóa hồ sơ" → new proposal).
  */
 export function recognizeIntent(text: string): IntentMatch {
-  const folded = foldKey(text).replace(/[.!?,;:…]+$/g, '').trim();
+  const folded = foldKey(text)
+    .replace(/[.!?,;:…]+$/g, '')
+    .trim();
   if (!folded) return { intent: 'menu', score: 1 };
   let best: IntentMatch = { intent: 'question', score: 0 };
   const words = folded.split(' ');

@@ -51,7 +51,11 @@ const CONTROL = new Map(CONTROL_WORDS.flatMap(([word, phrases]) => phrases.map((
 
 /** "lưu nháp", "quay lại", "bỏ qua" …: a whole message that steers the wizard. */
 export function wizardControlOf(text: string): WizardControl | undefined {
-  return CONTROL.get(foldKey(text).replace(/[.!?]+$/, '').trim());
+  return CONTROL.get(
+    foldKey(text)
+      .replace(/[.!?]+$/, '')
+      .trim(),
+  );
 }
 
 /** A proposal code, a list number or a year: what makes a typed command act on something. */
@@ -68,7 +72,28 @@ export function acceptsCommand(command: TypedCommand): boolean {
   return rest.trim() === '';
 }
 
-const HELP_WORDS = new Set(['huong', 'dan', 'tro', 'giup', 'help', 'su', 'dung', 'cach', 'lenh', 'cac', 'danh', 'sach', 'xem', 'toi', 'bot', 'lam', 'duoc', 'gi', 'commands', 'guide']);
+const HELP_WORDS = new Set([
+  'huong',
+  'dan',
+  'tro',
+  'giup',
+  'help',
+  'su',
+  'dung',
+  'cach',
+  'lenh',
+  'cac',
+  'danh',
+  'sach',
+  'xem',
+  'toi',
+  'bot',
+  'lam',
+  'duoc',
+  'gi',
+  'commands',
+  'guide',
+]);
 const HELP_CORE = ['huong dan', 'tro giup', 'help', 'cach dung', 'danh sach lenh', 'cac lenh', 'giup toi', 'lam duoc gi'];
 
 /** "hướng dẫn sử dụng", "các lệnh", "bot làm được gì": asks what the bot can do, not a policy question. */
@@ -79,7 +104,22 @@ function isHelp(text: string): boolean {
   return HELP_CORE.some((c) => joined.includes(` ${c} `)) && words.every((w) => HELP_WORDS.has(w));
 }
 
-const BARE_REPLIES = new Set(['co', 'khong', 'khong co', 'ko', 'k', 'dung', 'dung roi', 'sai', 'chua', 'roi', 'co a', 'khong a', 'yes', 'no']);
+const BARE_REPLIES = new Set([
+  'co',
+  'khong',
+  'khong co',
+  'ko',
+  'k',
+  'dung',
+  'dung roi',
+  'sai',
+  'chua',
+  'roi',
+  'co a',
+  'khong a',
+  'yes',
+  'no',
+]);
 
 /** Intents whose phrases, said whole, beat everything except a proposal code. */
 function wholeIntent(text: string): Understanding | undefined {

@@ -34,7 +34,10 @@ interface PgPool {
 export async function startDecisionJobs(dataSource: DataSource, notifier: Notifier, options: DecisionJobsOptions): Promise<DecisionJobs> {
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => (values?.length ? pool.query(text, values) : pool.query(text)) as Promise<{ rows: never[] }> },
+    db: {
+      executeSql: (text: string, values: unknown[]) =>
+        (values?.length ? pool.query(text, values) : pool.query(text)) as Promise<{ rows: never[] }>,
+    },
     schema: 'pgboss',
   });
   boss.on('error', (err) => logger.error({ err }, 'pg-boss error'));

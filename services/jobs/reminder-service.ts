@@ -38,7 +38,9 @@ export class ReminderService {
     const m = this.dataSource.manager;
     const open = await m.find(Decision, { where: { state: In(['open', 'vote_open', 'vote_closed']) } });
     const proposals = open.length ? await m.find(Proposal, { where: { id: In(open.map((d) => d.proposalId)) } }) : [];
-    const active = new Set(proposals.filter((p) => ['in_intake', 'under_review', 'voting', 'party_consultation'].includes(p.status)).map((p) => p.id));
+    const active = new Set(
+      proposals.filter((p) => ['in_intake', 'under_review', 'voting', 'party_consultation'].includes(p.status)).map((p) => p.id),
+    );
     const ids: string[] = [];
     const result: ReminderRun = { reminders: 0, escalations: 0 };
     const offsets = [...this.config.reminders.offsetsWorkingDays].sort((a, b) => b - a); // e.g. [2, 0]

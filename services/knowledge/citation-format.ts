@@ -72,7 +72,13 @@ export function flattenProvisions(nodes: ParsedNode[], label: string, shape: 'de
       const pathParts: string[] = [];
       for (let i = fullChain.length - 1; i >= 0; i--) {
         const c = fullChain[i];
-        if (!isLetter && (c.kind === 'chuong' || c.kind === 'muc') && i < fullChain.length - 1 && fullChain.slice(i + 1).some((x) => x.kind === 'dieu')) break;
+        if (
+          !isLetter &&
+          (c.kind === 'chuong' || c.kind === 'muc') &&
+          i < fullChain.length - 1 &&
+          fullChain.slice(i + 1).some((x) => x.kind === 'dieu')
+        )
+          break;
         parts.push(segment(c.kind, c.number, isLetter));
       }
       for (const c of fullChain) {

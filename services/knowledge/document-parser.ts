@@ -71,7 +71,10 @@ function pointLetter(line: string): string | undefined {
 }
 
 export function parseDocumentText(raw: string): ParsedDocument {
-  const lines = raw.split(/\r?\n/).map(cleanLine).filter((l) => l.length > 0);
+  const lines = raw
+    .split(/\r?\n/)
+    .map(cleanLine)
+    .filter((l) => l.length > 0);
   const isDecree = lines.some((l) => RE_ARTICLE.test(markerKey(l)));
   const metadata = detectMetadata(lines, isDecree);
   const nodes = isDecree ? parseDecree(lines) : parseLetter(lines);

@@ -60,7 +60,13 @@ export function loadKnowledgeConfig(source: NodeJS.ProcessEnv = process.env): Kn
   return {
     llm:
       env.LLM_BASE_URL && env.LLM_MODEL
-        ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL, apiVersion: env.LLM_API_VERSION, timeoutMs: env.LLM_TIMEOUT_MS }
+        ? {
+            baseUrl: env.LLM_BASE_URL,
+            apiKey: env.LLM_API_KEY,
+            model: env.LLM_MODEL,
+            apiVersion: env.LLM_API_VERSION,
+            timeoutMs: env.LLM_TIMEOUT_MS,
+          }
         : undefined,
     refreshSeconds: env.KB_REFRESH_SECONDS,
     minCoverage: env.KB_MIN_COVERAGE,

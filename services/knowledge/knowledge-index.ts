@@ -43,7 +43,9 @@ function provisionLines(n: StoredProvision, shape: 'decree' | 'letter'): string[
     case 'chuong':
       return [`Chương ${n.number}${n.title ? `. ${n.title}` : ''}`, ...(n.text ? n.text.split('\n') : [])];
     case 'muc':
-      return shape === 'letter' ? marker(`${n.number}.`) : [`Mục ${n.number}${n.title ? `. ${n.title}` : ''}`, ...(n.text ? n.text.split('\n') : [])];
+      return shape === 'letter'
+        ? marker(`${n.number}.`)
+        : [`Mục ${n.number}${n.title ? `. ${n.title}` : ''}`, ...(n.text ? n.text.split('\n') : [])];
     case 'phan':
       return [`${n.number}. ${n.title ?? ''}`.trim(), ...(n.text ? n.text.split('\n') : [])];
     case 'dieu':
@@ -133,7 +135,8 @@ export class KnowledgeIndex {
         if (container) {
           for (const k of kids) visit(k, [...ancestors, p]);
           // An article's (or section's) own introduction is a unit of its own when it has words.
-          if ((p.kind === 'dieu' || p.kind === 'muc') && p.text.trim() && kids.length) this.addOfficial(d, p, ancestors, termsList, shape, false);
+          if ((p.kind === 'dieu' || p.kind === 'muc') && p.text.trim() && kids.length)
+            this.addOfficial(d, p, ancestors, termsList, shape, false);
           return;
         }
         this.addOfficial(d, p, ancestors, termsList, shape, true);
@@ -180,7 +183,9 @@ export class KnowledgeIndex {
     withChildren: boolean,
   ): void {
     const body = withChildren ? formatProvision(p, this.childrenOf, shape) : provisionLines(p, shape).join('\n');
-    const head = ancestors.map((a) => [a.title ?? '', a.kind === 'muc' || a.kind === 'dieu' ? a.text : ''].join(' ')).filter((s) => s.trim());
+    const head = ancestors
+      .map((a) => [a.title ?? '', a.kind === 'muc' || a.kind === 'dieu' ? a.text : ''].join(' '))
+      .filter((s) => s.trim());
     if (p.title) head.push(p.title);
     // The document's title tells documents apart ("họp trực tuyến" vs "đổi mới, sáng tạo").
     head.push(d.title);

@@ -41,7 +41,11 @@ export interface ImportReport {
 
 /** Folded upper-case key under which versions of one document are grouped: "73/2023/ND-CP". */
 export function codeKey(code: string): string {
-  return foldDiacritics(code.normalize('NFC')).toUpperCase().replace(/\s+/g, '').replace(/^SO:?/, '').replace(/…|\.{2,}/g, '...');
+  return foldDiacritics(code.normalize('NFC'))
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/^SO:?/, '')
+    .replace(/…|\.{2,}/g, '...');
 }
 
 function checkDate(value: string | undefined, name: string): string | null {
@@ -87,9 +91,14 @@ export async function importDocument(dataSource: DataSource, text: string, optio
     throw new KnowledgeInputError('Ngày hết hiệu lực không được trước ngày có hiệu lực.');
   }
   const key = codeKey(code);
-  const contentHash = createHash('sha256').update(flat.map((p) => `${p.citation}\n${p.title ?? ''}\n${p.text}`).join('\n\n')).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(flat.map((p) => `${p.citation}\n${p.title ?? ''}\n${p.text}`).join('\n\n'))
+    .digest('hex');
   const counts = countNodes(parsed.nodes);
-  const firstCitations = flat.filter((p) => p.kind !== 'doan').slice(0, 5).map((p) => p.citation);
+  const firstCitations = flat
+    .filter((p) => p.kind !== 'doan')
+    .slice(0, 5)
+    .map((p) => p.citation);
 
   const run = async (manager: EntityManager) => {
     const previous = await manager
@@ -135,14 +144,28 @@ export async function importDocument(dataSource: DataSource, text: string, optio
       depth: p.depth,
     }));
     for (let i = 0; i < rows.length; i += 200) {
-      await manager.createQueryBuilder().insert().into(LegalProvision).values(rows.slice(i, i + 200)).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LegalProvision)
+        .values(rows.slice(i, i + 200))
+        .execute();
     }
     await bumpRevision(manager);
     return { id: doc.id, version, current };
   };
   const result = options.dryRun ? await run(dataSource.manager) : await dataSource.transaction(run);
   return {
-    document: { id: result.id, code, title, kind, version: result.version, issuedOn, issuer: options.issuer ?? parsed.metadata.issuer ?? null, label },
+    document: {
+      id: result.id,
+      code,
+      title,
+      kind,
+      version: result.version,
+      issuedOn,
+      issuer: options.issuer ?? parsed.metadata.issuer ?? null,
+      label,
+    },
     shape: parsed.shape,
     counts,
     firstCitations,
@@ -233,7 +256,18 @@ export async function loadCurrentDocuments(dataSource: DataSource): Promise<Stor
   const byDoc = new Map<string, StoredProvision[]>();
   for (const p of provisions) {
     const list = byDoc.get(p.documentId) ?? [];
-    list.push({ id: p.id, parentId: p.parentId, kind: p.kind, number: p.number, title: p.title, text: p.text, citation: p.citation, path: p.path, ordinal: p.ordinal, documentId: p.documentId });
+    list.push({
+      id: p.id,
+      parentId: p.parentId,
+      kind: p.kind,
+      number: p.number,
+      title: p.title,
+      text: p.text,
+      citation: p.citation,
+      path: p.path,
+      ordinal: p.ordinal,
+      documentId: p.documentId,
+    });
     byDoc.set(p.documentId, list);
   }
   return docs.map((d) => ({

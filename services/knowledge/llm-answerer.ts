@@ -46,8 +46,8 @@ export function extractReferences(answer: string): { refs: Reference[]; codes: s
   while ((m = section.exec(text))) {
     refs.push({ path: m[1] ? `muc:${m[2]}/diem:${m[1].toLowerCase()}` : `muc:${m[2]}` });
   }
-  const codes = [...text.matchAll(/\b\d{1,4}\/\d{4}\/[\p{Lu}Đ]{1,5}-[\p{Lu}Đ]{1,5}\b|\b\d{1,4}-[\p{Lu}Đ]{1,4}\/[\p{Lu}Đ]{1,4}\b/gu)].map((x) =>
-    foldDiacritics(x[0]).toUpperCase(),
+  const codes = [...text.matchAll(/\b\d{1,4}\/\d{4}\/[\p{Lu}Đ]{1,5}-[\p{Lu}Đ]{1,5}\b|\b\d{1,4}-[\p{Lu}Đ]{1,4}\/[\p{Lu}Đ]{1,4}\b/gu)].map(
+    (x) => foldDiacritics(x[0]).toUpperCase(),
   );
   return { refs, codes };
 }

@@ -101,7 +101,8 @@ const DECREE_OVER_LETTER = 0.6;
 const PROVINCE_WORDS = /\b(cong van|tinh yeu cau|ubnd tinh|uy ban nhan dan tinh|so noi vu|cua tinh|o tinh|tinh lao cai|trong tinh)\b/;
 
 /** Words of the decree's rules (folded): principles, conditions, prohibited acts, protection, deadlines, voting. */
-const DECREE_RULE_WORDS = /\b(nguyen tac|dieu kien|tieu chi|nghiem cam|bi cam|bao ve|thoi han|bao nhieu ngay|may ngay|bieu quyet|phieu|thong qua|diem nghen|nut that|cap thiet|doi tuong|ap dung|ky luat|thiet hai|khuyen khich)\b/;
+const DECREE_RULE_WORDS =
+  /\b(nguyen tac|dieu kien|tieu chi|nghiem cam|bi cam|bao ve|thoi han|bao nhieu ngay|may ngay|bieu quyet|phieu|thong qua|diem nghen|nut that|cap thiet|doi tuong|ap dung|ky luat|thiet hai|khuyen khich)\b/;
 
 const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
@@ -193,7 +194,13 @@ export class PolicyAnswerer {
       if (provisions.length && !result.citations.every((c) => c.confidence === 'unknown')) {
         const generated = await this.llm.compose(question.trim(), provisions);
         if (generated) {
-          return { ...result, kind: 'generated', answer: [generated, '', msg.generatedNote, ...result.notes.filter((n) => n !== msg.curatedNote(result.citations[0].citation))].join('\n').trim() };
+          return {
+            ...result,
+            kind: 'generated',
+            answer: [generated, '', msg.generatedNote, ...result.notes.filter((n) => n !== msg.curatedNote(result.citations[0].citation))]
+              .join('\n')
+              .trim(),
+          };
         }
       }
     }
@@ -219,7 +226,10 @@ export class PolicyAnswerer {
     for (const c of result.citations.slice(0, 4)) {
       const unit = index.units.find((u) => u.citation === c.citation && u.source === c.source);
       if (!unit) continue;
-      const text = unit.source === 'official' ? formatProvision(unit.provision!, index.childrenOf, index.shapeOf(unit.officialDocument!)) : unit.entry!.answer;
+      const text =
+        unit.source === 'official'
+          ? formatProvision(unit.provision!, index.childrenOf, index.shapeOf(unit.officialDocument!))
+          : unit.entry!.answer;
       out.push({ citation: unit.citation, document: unit.document, paths: unit.paths, text });
     }
     return out;
@@ -232,9 +242,20 @@ export class PolicyAnswerer {
     if (!question || !/[\p{L}\p{N}]/u.test(question)) return this.notFound(index, question, [], msg.emptyQuestion);
 
     // 1. Number collision: Decree 73/2024 (base salary) is another decree.
-    if (/\b73\s*\/\s*2024\b/.test(folded) || (COLLISION.test(folded) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))) {
+    if (
+      /\b73\s*\/\s*2024\b/.test(folded) ||
+      (COLLISION.test(folded) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))
+    ) {
       if (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded)) {
-        return { kind: 'collision', answer: msg.collision, confident: false, citations: [], notes: [], suggestions: [], context: { question } };
+        return {
+          kind: 'collision',
+          answer: msg.collision,
+          confident: false,
+          citations: [],
+          notes: [],
+          suggestions: [],
+          context: { question },
+        };
       }
     }
 
@@ -308,7 +329,8 @@ export class PolicyAnswerer {
     };
     const isTopic = (t: string) => !STOPWORDS.has(t) && !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t);
     const topicBigrams: string[] = [];
-    for (let i = 0; i + 1 < tokens.length; i++) if (isTopic(tokens[i]) && isTopic(tokens[i + 1])) topicBigrams.push(`${tokens[i]}_${tokens[i + 1]}`);
+    for (let i = 0; i + 1 < tokens.length; i++)
+      if (isTopic(tokens[i]) && isTopic(tokens[i + 1])) topicBigrams.push(`${tokens[i]}_${tokens[i + 1]}`);
     const phraseText = ` ${tokens.join(' ')} ${a.folded.join(' ')} ${syn.folded.join(' ')} `;
     return { folded, phraseText, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
   }
@@ -357,7 +379,14 @@ export class PolicyAnswerer {
       if (!index.bm25.has(t)) unknown += idf;
     }
     const top = ranked[0];
-    return { cov: top.cov, biCov: top.biCov, score: top.h.score, unknown: total ? unknown / total : 0, topicCount: topic.length, bigramOk: analysed.topicBigrams.length === 0 || analysed.topicBigrams.some((b) => top.h.matchedBigrams.has(b)) || top.cov >= 0.8 };
+    return {
+      cov: top.cov,
+      biCov: top.biCov,
+      score: top.h.score,
+      unknown: total ? unknown / total : 0,
+      topicCount: topic.length,
+      bigramOk: analysed.topicBigrams.length === 0 || analysed.topicBigrams.some((b) => top.h.matchedBigrams.has(b)) || top.cov >= 0.8,
+    };
   }
 
   private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
@@ -394,15 +423,25 @@ export class PolicyAnswerer {
     // decree provision that answers at all goes first; otherwise only one holding the question's words as
     // fully as the letter does, so the letter's own tasks (focal point, annual report, duties after
     // approval) stay with the letter.
-    const minCov = DECREE_RULE_WORDS.test(analysed.folded) ? this.config.minCoverage : Math.max(this.config.minCoverage, ranked[0].cov - 0.05);
-    const decree = ranked.find((r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= minCov && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score);
+    const minCov = DECREE_RULE_WORDS.test(analysed.folded)
+      ? this.config.minCoverage
+      : Math.max(this.config.minCoverage, ranked[0].cov - 0.05);
+    const decree = ranked.find(
+      (r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= minCov && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score,
+    );
     if (!decree) return ranked;
     const letter = ranked[0];
     // The letter is the province's instruction on the same rule: it supports the answer beside the decree.
     return [decree, { ...letter, h: { ...letter.h, score: decree.h.score } }, ...ranked.filter((r) => r !== decree && r !== letter)];
   }
 
-  private answerByReference(index: KnowledgeIndex, question: string, ref: CitationQuery, path: string, analysed: AnalysedQuestion): PolicyAnswer | null {
+  private answerByReference(
+    index: KnowledgeIndex,
+    question: string,
+    ref: CitationQuery,
+    path: string,
+    analysed: AnalysedQuestion,
+  ): PolicyAnswer | null {
     const topicTerms = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t) && !/^[a-zđ]$/.test(t));
     const hits = topicTerms.length ? index.bm25.search(analysed.query, 200) : [];
     const rank = new Map(hits.map((h, i) => [h.doc, { i, score: h.score }]));
@@ -462,10 +501,18 @@ export class PolicyAnswerer {
     if (!ref.article && !ref.section) return null;
     const reference = citationText(ref, index, docHint);
     const related = hits.slice(0, 3).map((h) => ({ unit: index.units[h.doc], score: 0 }));
-    return { ...this.notFound(index, question, related, msg.provisionMissing(reference)), context: { question, path, documentKey: docHint } };
+    return {
+      ...this.notFound(index, question, related, msg.provisionMissing(reference)),
+      context: { question, path, documentKey: docHint },
+    };
   }
 
-  private compose(index: KnowledgeIndex, question: string, ranked: Array<{ unit: RetrievalUnit; score: number; supports?: boolean }>, confident: boolean): PolicyAnswer {
+  private compose(
+    index: KnowledgeIndex,
+    question: string,
+    ranked: Array<{ unit: RetrievalUnit; score: number; supports?: boolean }>,
+    confident: boolean,
+  ): PolicyAnswer {
     const best = ranked[0].unit;
     const notes: string[] = [];
     const citations: PolicyCitation[] = [];
@@ -487,10 +534,27 @@ export class PolicyAnswerer {
       };
       const article = index.articleOf(official.provision.id);
       if (article) fullArticleRef = { provisionId: article.id, citation: article.citation };
-      citations.push({ document: official.document, citation: official.citation, score: ranked[0].score, source: 'official', provisionId: official.provision.id, documentKey: official.documentKey, paths: official.paths });
+      citations.push({
+        document: official.document,
+        citation: official.citation,
+        score: ranked[0].score,
+        source: 'official',
+        provisionId: official.provision.id,
+        documentKey: official.documentKey,
+        paths: official.paths,
+      });
     }
     if (best.entry) {
-      citations.push({ document: best.document, citation: best.citation, score: ranked[0].score, source: 'curated', confidence: best.entry.confidence, entryId: best.entry.id, documentKey: best.documentKey, paths: best.paths });
+      citations.push({
+        document: best.document,
+        citation: best.citation,
+        score: ranked[0].score,
+        source: 'curated',
+        confidence: best.entry.confidence,
+        entryId: best.entry.id,
+        documentKey: best.documentKey,
+        paths: best.paths,
+      });
       if (!quote) notes.push(msg.curatedNote(best.citation));
       if (best.entry.confidence === 'secondary') notes.push(msg.secondaryNote);
       if (best.entry.confidence === 'unknown') notes.push(msg.unknownNote);
@@ -498,7 +562,8 @@ export class PolicyAnswerer {
     for (const { unit, score, supports } of ranked.slice(1)) {
       if (citations.length >= 3) break;
       // The same provision twice (the imported words and the team's summary of them) is one basis.
-      const same = (c: PolicyCitation) => c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
+      const same = (c: PolicyCitation) =>
+        c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
       if (supports === false || citations.some(same)) continue;
       citations.push({
         document: unit.document,
@@ -533,15 +598,27 @@ export class PolicyAnswerer {
       suggestions: [],
       ...(nextStep ? { nextStep } : {}),
       fullArticleRef,
-      context: { question, documentKey: ctxUnit.documentKey, path: ctxUnit.paths[0], ...(fullArticleRef ? { articleId: fullArticleRef.provisionId } : {}) },
+      context: {
+        question,
+        documentKey: ctxUnit.documentKey,
+        path: ctxUnit.paths[0],
+        ...(fullArticleRef ? { articleId: fullArticleRef.provisionId } : {}),
+      },
     };
   }
 
-  private officialCounterpart(index: KnowledgeIndex, unit: RetrievalUnit, ranked: Array<{ unit: RetrievalUnit }> = []): RetrievalUnit | undefined {
+  private officialCounterpart(
+    index: KnowledgeIndex,
+    unit: RetrievalUnit,
+    ranked: Array<{ unit: RetrievalUnit }> = [],
+  ): RetrievalUnit | undefined {
     // The best-ranked imported provision inside the entry's provision (the entry covers "mục 2", the
     // question is about its point c), else the provision itself.
     const inside = ranked.find(
-      (r) => r.unit.source === 'official' && r.unit.documentKey === unit.documentKey && r.unit.paths.some((p) => unit.paths.some((e) => p === e || p.startsWith(`${e}/`))),
+      (r) =>
+        r.unit.source === 'official' &&
+        r.unit.documentKey === unit.documentKey &&
+        r.unit.paths.some((p) => unit.paths.some((e) => p === e || p.startsWith(`${e}/`))),
     );
     if (inside) return inside.unit;
     for (const path of unit.paths) {
@@ -549,14 +626,28 @@ export class PolicyAnswerer {
         if (doc.packId !== unit.documentKey) continue;
         const p = doc.byPath.get(path);
         if (p) {
-          return { idx: -1, source: 'official', document: doc.label, documentKey: unit.documentKey, citation: p.citation, paths: [p.path], provision: p, officialDocument: doc };
+          return {
+            idx: -1,
+            source: 'official',
+            document: doc.label,
+            documentKey: unit.documentKey,
+            citation: p.citation,
+            paths: [p.path],
+            provision: p,
+            officialDocument: doc,
+          };
         }
       }
     }
     return undefined;
   }
 
-  private notFound(index: KnowledgeIndex, question: string, related: Array<{ unit: RetrievalUnit; score: number }>, message: string = msg.notFound): PolicyAnswer {
+  private notFound(
+    index: KnowledgeIndex,
+    question: string,
+    related: Array<{ unit: RetrievalUnit; score: number }>,
+    message: string = msg.notFound,
+  ): PolicyAnswer {
     // The two nearest provisions, each offered as a question that leads to it (an entry's first question,
     // or the citation itself, which the answerer looks up directly).
     const nearest: Array<{ unit: RetrievalUnit; score: number }> = [];
@@ -564,23 +655,35 @@ export class PolicyAnswerer {
       if (nearest.length >= 2) break;
       if (!nearest.some((n) => n.unit.citation === r.unit.citation)) nearest.push(r);
     }
-    const suggestions = [...new Set([...nearest.map((r) => r.unit.entry?.questions[0] ?? r.unit.citation), ...msg.defaultSuggestions])].slice(0, 4);
+    const suggestions = [
+      ...new Set([...nearest.map((r) => r.unit.entry?.questions[0] ?? r.unit.citation), ...msg.defaultSuggestions]),
+    ].slice(0, 4);
     void index;
-    const answer = [message, ...(nearest.length ? [msg.nearest(nearest.map((n) => n.unit.citation))] : []), msg.notFoundHint, '', msg.relatedLabel, ...suggestions.map((s) => `• ${s}`)].join('\n');
+    const answer = [
+      message,
+      ...(nearest.length ? [msg.nearest(nearest.map((n) => n.unit.citation))] : []),
+      msg.notFoundHint,
+      '',
+      msg.relatedLabel,
+      ...suggestions.map((s) => `• ${s}`),
+    ].join('\n');
     return {
       kind: 'not_found',
       answer,
       confident: false,
-      citations: related.filter((r, i) => related.findIndex((x) => x.unit.citation === r.unit.citation) === i).slice(0, 3).map(({ unit, score }) => ({
-        document: unit.document,
-        citation: unit.citation,
-        score,
-        source: unit.source,
-        ...(unit.provision ? { provisionId: unit.provision.id } : {}),
-        ...(unit.entry ? { entryId: unit.entry.id } : {}),
-        documentKey: unit.documentKey,
-        paths: unit.paths,
-      })),
+      citations: related
+        .filter((r, i) => related.findIndex((x) => x.unit.citation === r.unit.citation) === i)
+        .slice(0, 3)
+        .map(({ unit, score }) => ({
+          document: unit.document,
+          citation: unit.citation,
+          score,
+          source: unit.source,
+          ...(unit.provision ? { provisionId: unit.provision.id } : {}),
+          ...(unit.entry ? { entryId: unit.entry.id } : {}),
+          documentKey: unit.documentKey,
+          paths: unit.paths,
+        })),
       notes: [],
       suggestions,
       context: { question },

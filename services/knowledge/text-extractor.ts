@@ -13,7 +13,8 @@ export class ExtractionError extends Error {
 export function unwrapPdfLines(text: string): string {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const out: string[] = [];
-  const startsProvision = /^(\d{1,3}\.\s|[a-zđ]\)\s|[-–•+]\s|(Điều|Dieu|Chương|Chuong|Mục|Muc|Điểm)\s|[IVX]{1,5}\.\s|Nơi nhận|Noi nhan|Kính gửi|Kinh gui)/u;
+  const startsProvision =
+    /^(\d{1,3}\.\s|[a-zđ]\)\s|[-–•+]\s|(Điều|Dieu|Chương|Chuong|Mục|Muc|Điểm)\s|[IVX]{1,5}\.\s|Nơi nhận|Noi nhan|Kính gửi|Kinh gui)/u;
   for (const line of lines) {
     if (!line) {
       out.push('');
@@ -23,7 +24,14 @@ export function unwrapPdfLines(text: string): string {
     const prev = out.length ? out[out.length - 1] : '';
     const upper = line === line.toLocaleUpperCase('vi');
     const prevIsHeading = /^(Điều|Dieu|Chương|Chuong|Mục|Muc)\s+[\dIVXLC]+[a-z]?\b/u.test(prev);
-    if (prev && !prevIsHeading && !/[.:;!?]$/.test(prev) && !startsProvision.test(line) && !upper && prev !== prev.toLocaleUpperCase('vi')) {
+    if (
+      prev &&
+      !prevIsHeading &&
+      !/[.:;!?]$/.test(prev) &&
+      !startsProvision.test(line) &&
+      !upper &&
+      prev !== prev.toLocaleUpperCase('vi')
+    ) {
       out[out.length - 1] = `${prev} ${line}`;
     } else {
       out.push(line);

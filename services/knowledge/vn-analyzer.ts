@@ -107,7 +107,7 @@ export function analyze(text: string): Analysis {
     const f = foldDiacritics(token);
     if ((m = /^([a-z]+)(\d+[a-z]?)$/.exec(f)) && m[1].length <= 6) {
       // nd73, qd32, d8, k1
-      const head = m[1] === 'd' ? 'điều' : m[1] === 'k' ? 'khoản' : ABBREVIATIONS[m[1]] ?? token.slice(0, m[1].length);
+      const head = m[1] === 'd' ? 'điều' : m[1] === 'k' ? 'khoản' : (ABBREVIATIONS[m[1]] ?? token.slice(0, m[1].length));
       push(head);
       push(normalizeNumber(m[2]));
       continue;

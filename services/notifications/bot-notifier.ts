@@ -175,12 +175,18 @@ export class BotNotifier implements Notifier {
     for (const account of withReference.filter((a) => !isTeams(a))) {
       const reference = account.conversationReference as { channelId?: string };
       const result = await this.continueOn(row, officer, account, reasons);
-      if (result === 'sent' || result === 'obsolete') return this.markSent(row, reference.channelId ?? account.channel, result === 'obsolete' ? 'obsolete' : undefined);
+      if (result === 'sent' || result === 'obsolete')
+        return this.markSent(row, reference.channelId ?? account.channel, result === 'obsolete' ? 'obsolete' : undefined);
     }
     return reasons.length ? reasons.join('; ').slice(0, 300) : 'no_channel';
   }
 
-  private async continueOn(row: NotificationOutbox, officer: Officer, account: ChannelAccount, reasons: string[]): Promise<'sent' | 'obsolete' | { error: unknown }> {
+  private async continueOn(
+    row: NotificationOutbox,
+    officer: Officer,
+    account: ChannelAccount,
+    reasons: string[],
+  ): Promise<'sent' | 'obsolete' | { error: unknown }> {
     const reference = account.conversationReference as StoredReference;
     const channelId = reference.channelId ?? account.channel;
     const gateway = this.gateways.for(channelId);
@@ -229,7 +235,10 @@ export class BotNotifier implements Notifier {
       user: { id: userId, aadObjectId: aad },
     });
     try {
-      const reference = await teamsGateway.startPersonalChat({ serviceUrl: origin.serviceUrl, tenantId, botId, userId, aadObjectId: aad }, activity);
+      const reference = await teamsGateway.startPersonalChat(
+        { serviceUrl: origin.serviceUrl, tenantId, botId, userId, aadObjectId: aad },
+        activity,
+      );
       await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
       return 'sent';
     } catch (err) {
@@ -256,7 +265,13 @@ export class BotNotifier implements Notifier {
   }
 
   /** Remembers how to reach the person on Teams: on their Teams account, or a new one keyed by the AAD id. */
-  private async storeTeamsReference(officer: Officer, teams: ChannelAccount | undefined, aad: string, tenantId: string, reference: StoredReference): Promise<void> {
+  private async storeTeamsReference(
+    officer: Officer,
+    teams: ChannelAccount | undefined,
+    aad: string,
+    tenantId: string,
+    reference: StoredReference,
+  ): Promise<void> {
     if (teams) {
       await this.dataSource.getRepository(ChannelAccount).update({ id: teams.id }, { conversationReference: reference as never });
       return;
@@ -284,7 +299,9 @@ export class BotNotifier implements Notifier {
   }
 
   private async markSent(row: NotificationOutbox, channel: string, note?: string): Promise<undefined> {
-    await this.dataSource.getRepository(NotificationOutbox).update({ id: row.id }, { state: 'sent', sentAt: new Date(), channel, lastError: note ?? null, nextAttemptAt: null });
+    await this.dataSource
+      .getRepository(NotificationOutbox)
+      .update({ id: row.id }, { state: 'sent', sentAt: new Date(), channel, lastError: note ?? null, nextAttemptAt: null });
     return undefined;
   }
 

@@ -58,15 +58,21 @@ const schema = z
     const clientSecret = env.GRAPH_CLIENT_SECRET ?? (reuse ? env.MICROSOFT_APP_PASSWORD : undefined);
     const need = 'bắt buộc khi GRAPH_PROACTIVE_INSTALL=true (hoặc dùng MICROSOFT_APP_* của ứng dụng SingleTenant)';
     if (!tenantId) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: need });
-    else if (!TENANT.test(tenantId)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'phải là mã GUID hoặc tên miền của tenant' });
+    else if (!TENANT.test(tenantId))
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'phải là mã GUID hoặc tên miền của tenant' });
     if (!clientId) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: need });
     if (!clientSecret) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: need });
     if (env.GRAPH_CLIENT_ID && !env.GRAPH_CLIENT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'bắt buộc khi đã đặt GRAPH_CLIENT_ID' });
     }
-    if (!env.TEAMS_APP_CATALOG_ID) ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'bắt buộc khi GRAPH_PROACTIVE_INSTALL=true' });
+    if (!env.TEAMS_APP_CATALOG_ID)
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'bắt buộc khi GRAPH_PROACTIVE_INSTALL=true' });
     else if (!GUID.test(env.TEAMS_APP_CATALOG_ID)) {
-      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_CATALOG_ID'], message: 'phải là mã GUID của ứng dụng trong danh mục ứng dụng của tenant' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_APP_CATALOG_ID'],
+        message: 'phải là mã GUID của ứng dụng trong danh mục ứng dụng của tenant',
+      });
     }
     if (!tenantId || !clientId || !clientSecret || !env.TEAMS_APP_CATALOG_ID) return z.NEVER;
     return {

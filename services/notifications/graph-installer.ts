@@ -91,11 +91,18 @@ export class GraphAppInstaller {
       try {
         res = await this.fetch(url, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
           ...(body ? { body: JSON.stringify(body) } : {}),
         });
       } catch (err) {
-        logger.warn({ step, err: { name: (err as Error).name, code: (err as { cause?: { code?: string } }).cause?.code } }, 'graph request failed');
+        logger.warn(
+          { step, err: { name: (err as Error).name, code: (err as { cause?: { code?: string } }).cause?.code } },
+          'graph request failed',
+        );
         throw new GraphError(step, 0, 'NetworkError');
       }
       if (res.status === 401 && attempt === 0) {
@@ -126,14 +133,22 @@ export class GraphAppInstaller {
     });
     let res: Response;
     try {
-      res = await this.fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form.toString() });
+      res = await this.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+      });
     } catch (err) {
-      logger.warn({ step: 'token', err: { name: (err as Error).name, code: (err as { cause?: { code?: string } }).cause?.code } }, 'graph token request failed');
+      logger.warn(
+        { step: 'token', err: { name: (err as Error).name, code: (err as { cause?: { code?: string } }).cause?.code } },
+        'graph token request failed',
+      );
       throw new GraphError('token', 0, 'NetworkError');
     }
     if (res.status !== 200) throw await this.failure('token', res);
     const body = (await res.json()) as { token_type?: string; expires_in?: number | string; access_token?: string };
-    if (!body.access_token || (body.token_type && body.token_type.toLowerCase() !== 'bearer')) throw new GraphError('token', 502, 'InvalidTokenResponse');
+    if (!body.access_token || (body.token_type && body.token_type.toLowerCase() !== 'bearer'))
+      throw new GraphError('token', 502, 'InvalidTokenResponse');
     const seconds = Number(body.expires_in ?? 3599);
     this.token = { value: body.access_token, expiresAt: Date.now() + (Number.isFinite(seconds) ? seconds : 3599) * 1000 };
     return body.access_token;

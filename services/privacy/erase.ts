@@ -60,7 +60,9 @@ async function count(manager: EntityManager, table: string, sql: string, params:
 /** Work that would stall if this person could no longer be reached. */
 export async function openWorkOf(manager: EntityManager, officerId: string): Promise<OpenWork> {
   return {
-    openDecisions: await count(manager, 'decision', `SELECT count(*)::int AS n FROM decision WHERE decider_id = $1 AND state <> 'done'`, [officerId]),
+    openDecisions: await count(manager, 'decision', `SELECT count(*)::int AS n FROM decision WHERE decider_id = $1 AND state <> 'done'`, [
+      officerId,
+    ]),
     pendingVotes: await count(
       manager,
       'decision_vote',
@@ -120,7 +122,10 @@ export async function erasePersonalData(dataSource: DataSource, email: string, o
     const audit: { id: string }[] = await manager.query(
       `INSERT INTO audit_event (proposal_id, actor_id, channel, action, comment, data)
        VALUES (NULL, NULL, 'cli', 'privacy_erased', $1, $2::jsonb) RETURNING id`,
-      [options.requestedBy ?? null, JSON.stringify({ officerId: found.id, removed, forced: Boolean(options.force && hasOpenWork(openWork)) })],
+      [
+        options.requestedBy ?? null,
+        JSON.stringify({ officerId: found.id, removed, forced: Boolean(options.force && hasOpenWork(openWork)) }),
+      ],
     );
     return { status: 'erased', officerId: found.id, removed, auditEventId: String(audit[0].id) };
   });

@@ -122,7 +122,12 @@ export async function channelAccounts(manager: EntityManager, officerId: string)
        FROM channel_account WHERE officer_id = $1`,
     [officerId],
   );
-  return rows.map((r) => ({ id: r.id, channel: r.channel, externalUserId: r.external_user_id, conversationId: r.conversation_id ?? undefined }));
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    externalUserId: r.external_user_id,
+    conversationId: r.conversation_id ?? undefined,
+  }));
 }
 
 export interface PersonalDataExport {
@@ -157,7 +162,10 @@ export async function exportPersonalData(manager: EntityManager, email: string):
   const other: Record<string, unknown[]> = {};
   for (const source of sources.values()) {
     const rows = await source.export(ctx);
-    if (rows.length > 0) other[source.name] = rows.map((row) => (row && typeof row === 'object' ? cleanRow(source.name, row as Record<string, unknown>) : row));
+    if (rows.length > 0)
+      other[source.name] = rows.map((row) =>
+        row && typeof row === 'object' ? cleanRow(source.name, row as Record<string, unknown>) : row,
+      );
   }
   return {
     format: 'tro-ly-doi-moi/personal-data-export',
@@ -241,7 +249,9 @@ registerPersonalDataSource({
   name: 'web_chat',
   async export({ manager, officer }) {
     if (!(await tableExists(manager, 'web_event'))) return [];
-    return manager.query(`SELECT seq, kind, activity, created_at FROM web_event WHERE conversation_id = $1 ORDER BY seq`, [`web:${officer.id}`]);
+    return manager.query(`SELECT seq, kind, activity, created_at FROM web_event WHERE conversation_id = $1 ORDER BY seq`, [
+      `web:${officer.id}`,
+    ]);
   },
   async erase({ manager, officer }) {
     if (!(await tableExists(manager, 'web_event'))) return 0;

@@ -41,7 +41,16 @@ const UNITS: [RegExp, bigint][] = [
   [/^(dong|d|vnd|vnđ)$/, 1n],
 ];
 
-const NO_FUNDING = new Set(['0', 'khong', 'khong co', 'khong can', 'khong de nghi', 'khong de nghi kinh phi', 'khong can kinh phi', 'khong co kinh phi']);
+const NO_FUNDING = new Set([
+  '0',
+  'khong',
+  'khong co',
+  'khong can',
+  'khong de nghi',
+  'khong de nghi kinh phi',
+  'khong can kinh phi',
+  'khong co kinh phi',
+]);
 
 /**
  * Parses a Vietnamese money amount into đồng (bigint): "150 triệu", "1,2 tỷ", "150.000.000 đ", "150tr",
@@ -49,7 +58,9 @@ const NO_FUNDING = new Set(['0', 'khong', 'khong co', 'khong can', 'khong de ngh
  * digits before a unit ("1.5 tỷ"); '.' or ' ' between groups of three digits are thousands separators.
  */
 export function parseMoney(input: string): ValidationResult<bigint> {
-  const folded = foldKey(input).replace(/(\d|[a-z])\s*(?:d|dong|vnd)\.?$/, '$1').trim();
+  const folded = foldKey(input)
+    .replace(/(\d|[a-z])\s*(?:d|dong|vnd)\.?$/, '$1')
+    .trim();
   if (!folded) return fail('Số tiền không được để trống.');
   if (NO_FUNDING.has(folded.replace(/[.!]+$/, ''))) return ok(0n);
   // (number, unit) pairs: "2 ty 500 trieu", "150tr", "150.000.000 dong", "150 000 000".
@@ -101,7 +112,11 @@ function parseNumberPart(raw: string, multiplier: bigint): bigint | null {
 // Dates
 
 /** A date in dd/mm/yyyy (or YYYY-MM-DD, as Teams' date input sends it), not before today. */
-export function validateDate(input: string, label: string, options: { notBefore?: string; notBeforeLabel?: string; today?: string } = {}): ValidationResult<string> {
+export function validateDate(
+  input: string,
+  label: string,
+  options: { notBefore?: string; notBeforeLabel?: string; today?: string } = {},
+): ValidationResult<string> {
   const text = input.trim();
   if (!text) return fail(`${label} không được để trống.`);
   const date = parseLocalDate(text);
@@ -113,9 +128,12 @@ export function validateDate(input: string, label: string, options: { notBefore?
     );
   }
   const today = options.today ?? todayVN();
-  if (compareLocalDates(date, today) < 0) return fail(`${label} ${formatDateVN(date)} đã qua; anh/chị ghi một ngày từ hôm nay (${formatDateVN(today)}) trở đi.`);
+  if (compareLocalDates(date, today) < 0)
+    return fail(`${label} ${formatDateVN(date)} đã qua; anh/chị ghi một ngày từ hôm nay (${formatDateVN(today)}) trở đi.`);
   if (options.notBefore && compareLocalDates(date, options.notBefore) <= 0) {
-    return fail(`${label} ${formatDateVN(date)} phải sau ${options.notBeforeLabel ?? 'ngày bắt đầu'} (${formatDateVN(options.notBefore)}).`);
+    return fail(
+      `${label} ${formatDateVN(date)} phải sau ${options.notBeforeLabel ?? 'ngày bắt đầu'} (${formatDateVN(options.notBefore)}).`,
+    );
   }
   return ok(date);
 }
@@ -131,11 +149,16 @@ export function parseMilestones(input: string, range: { start?: string; end?: st
   const out: PlanMilestone[] = [];
   for (const [i, line] of lines.entries()) {
     const m = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*[:\-–]\s*(.+)$/.exec(line);
-    if (!m) return fail(`Mốc thứ ${i + 1} ("${line}") chưa đúng dạng "ngày/tháng/năm: việc cần xong", ví dụ "30/06/2027: hoàn thành thử nghiệm".`);
+    if (!m)
+      return fail(
+        `Mốc thứ ${i + 1} ("${line}") chưa đúng dạng "ngày/tháng/năm: việc cần xong", ví dụ "30/06/2027: hoàn thành thử nghiệm".`,
+      );
     const date = parseLocalDate(m[1]);
     if (!date) return fail(`Mốc thứ ${i + 1}: "${m[1]}" không phải một ngày hợp lệ.`);
-    if (range.start && compareLocalDates(date, range.start) < 0) return fail(`Mốc thứ ${i + 1} (${formatDateVN(date)}) ở trước ngày bắt đầu ${formatDateVN(range.start)}.`);
-    if (range.end && compareLocalDates(date, range.end) > 0) return fail(`Mốc thứ ${i + 1} (${formatDateVN(date)}) ở sau ngày kết thúc ${formatDateVN(range.end)}.`);
+    if (range.start && compareLocalDates(date, range.start) < 0)
+      return fail(`Mốc thứ ${i + 1} (${formatDateVN(date)}) ở trước ngày bắt đầu ${formatDateVN(range.start)}.`);
+    if (range.end && compareLocalDates(date, range.end) > 0)
+      return fail(`Mốc thứ ${i + 1} (${formatDateVN(date)}) ở sau ngày kết thúc ${formatDateVN(range.end)}.`);
     const description = validateText(m[2], { min: 3, max: 300 }, `Nội dung mốc thứ ${i + 1}`);
     if (!description.ok) return fail(description.error);
     out.push({ date, description: description.value });
@@ -167,10 +190,16 @@ export function parseCondition(input: string): ValidationResult<ConditionCheck> 
   const text = input.normalize('NFC').trim();
   const folded = foldKey(text);
   const m = /^(co|dung|dap ung|yes|khong|chua|no)\b[\s,.:;\-–]*/.exec(folded);
-  if (!m) return fail('Anh/chị trả lời bắt đầu bằng "Có" hoặc "Không", rồi ghi một dòng lý do, ví dụ: "Có, vì thủ tục hiện nay chưa có quy định cho hồ sơ điện tử".');
+  if (!m)
+    return fail(
+      'Anh/chị trả lời bắt đầu bằng "Có" hoặc "Không", rồi ghi một dòng lý do, ví dụ: "Có, vì thủ tục hiện nay chưa có quy định cho hồ sơ điện tử".',
+    );
   const met = !['khong', 'chua', 'no'].includes(m[1]);
   // Cut the same number of characters from the original text (folding keeps the length for Vietnamese letters).
-  const reason = text.slice(m[0].length).replace(/^(vì|vi|do|bởi vì)\s+/i, (s) => s).trim();
+  const reason = text
+    .slice(m[0].length)
+    .replace(/^(vì|vi|do|bởi vì)\s+/i, (s) => s)
+    .trim();
   return parseConditionParts(met, reason);
 }
 
@@ -240,7 +269,8 @@ export function checkPlanComplete(plan: ProposalPlan, fields: readonly FieldOpti
     if (!r.ok) problems.push({ key: rule.key, message: r.error });
     if (rule.key === 'title') {
       if (!plan.field) problems.push({ key: 'field', message: 'Lĩnh vực: chưa chọn.' });
-      else if (!fields.some((f) => f.code === plan.field)) problems.push({ key: 'field', message: 'Lĩnh vực: không còn trong danh sách, anh/chị chọn lại.' });
+      else if (!fields.some((f) => f.code === plan.field))
+        problems.push({ key: 'field', message: 'Lĩnh vực: không còn trong danh sách, anh/chị chọn lại.' });
     }
   }
   if (!plan.startDate) problems.push({ key: 'startDate', message: 'Ngày bắt đầu: chưa điền.' });
@@ -253,7 +283,8 @@ export function checkPlanComplete(plan: ProposalPlan, fields: readonly FieldOpti
     const r = validateDate(plan.endDate, 'Ngày kết thúc', { today, notBefore: plan.startDate });
     if (!r.ok) problems.push({ key: 'endDate', message: r.error });
   }
-  if (plan.fundingAmount === undefined) problems.push({ key: 'fundingAmount', message: 'Kinh phí: chưa điền (ghi "không" nếu không đề nghị kinh phí).' });
+  if (plan.fundingAmount === undefined)
+    problems.push({ key: 'fundingAmount', message: 'Kinh phí: chưa điền (ghi "không" nếu không đề nghị kinh phí).' });
   for (const [i, key] of CONDITION_KEYS.entries()) {
     if (!plan.conditions?.[key]) problems.push({ key, message: `Tự đánh giá điều kiện ${i + 1}: chưa trả lời.` });
   }

@@ -37,7 +37,13 @@ export class ProposalAccess {
   async recordRefusal(officerId: string, proposalId: string, verb: string, channel: string): Promise<void> {
     if (!UUID.test(proposalId)) return;
     await this.dataSource.transaction((m) =>
-      recordAudit(m, { proposalId, actorId: officerId, channel: channel.slice(0, 16), action: 'refused', data: { attempted: verb, reason: 'not_concerned' } }),
+      recordAudit(m, {
+        proposalId,
+        actorId: officerId,
+        channel: channel.slice(0, 16),
+        action: 'refused',
+        data: { attempted: verb, reason: 'not_concerned' },
+      }),
     );
   }
 

@@ -9,8 +9,7 @@ import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
 import { lockProposal, recordAudit, transitionProposal } from './proposal-state-machine.js';
 
 export type ReopenResult =
-  | { status: 'reopened' | 'already_open' | 'not_returned' | 'not_proposer'; proposal: Proposal }
-  | { status: 'not_found' };
+  { status: 'reopened' | 'already_open' | 'not_returned' | 'not_proposer'; proposal: Proposal } | { status: 'not_found' };
 
 export class DraftNotFoundError extends Error {
   constructor() {
@@ -28,7 +27,14 @@ export class ProposalDraftService {
 
   async create(officer: Officer, channel: string): Promise<Proposal> {
     return this.dataSource.transaction(async (m) => {
-      const proposal = m.create(Proposal, { status: 'draft', proposerId: officer.id, unitId: officer.unitId, plan: {}, title: null, field: null });
+      const proposal = m.create(Proposal, {
+        status: 'draft',
+        proposerId: officer.id,
+        unitId: officer.unitId,
+        plan: {},
+        title: null,
+        field: null,
+      });
       await m.save(proposal);
       await m.insert(AuditEvent, {
         proposalId: proposal.id,
@@ -46,12 +52,16 @@ export class ProposalDraftService {
 
   /** The officer's drafts, most recently changed first. */
   async listDrafts(officerId: string): Promise<Proposal[]> {
-    return this.dataSource.getRepository(Proposal).find({ where: { proposerId: officerId, status: 'draft' }, order: { updatedAt: 'DESC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Proposal)
+      .find({ where: { proposerId: officerId, status: 'draft' }, order: { updatedAt: 'DESC', id: 'ASC' } });
   }
 
   /** The officer's plans returned for changes and not reopened yet, most recently returned first. */
   async listReturned(officerId: string): Promise<Proposal[]> {
-    return this.dataSource.getRepository(Proposal).find({ where: { proposerId: officerId, status: 'returned' }, order: { updatedAt: 'DESC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Proposal)
+      .find({ where: { proposerId: officerId, status: 'returned' }, order: { updatedAt: 'DESC', id: 'ASC' } });
   }
 
   /** The officer's own proposal (any status), or null. */
@@ -61,7 +71,9 @@ export class ProposalDraftService {
   }
 
   async findByCode(officerId: string, code: string): Promise<Proposal | null> {
-    return this.dataSource.getRepository(Proposal).findOne({ where: { code: code.trim().toUpperCase().replace(/^DX/, 'ĐX'), proposerId: officerId } });
+    return this.dataSource
+      .getRepository(Proposal)
+      .findOne({ where: { code: code.trim().toUpperCase().replace(/^DX/, 'ĐX'), proposerId: officerId } });
   }
 
   /**
@@ -121,7 +133,14 @@ export class ProposalDraftService {
       const proposal = await lockProposal(m, proposalId);
       if (!proposal || proposal.status === 'withdrawn') return { status: 'not_found' };
       if (proposal.proposerId !== officer.id) {
-        await recordAudit(m, { proposalId, actorId: officer.id, channel, action: 'refused', data: { attempted: 'reopen', reason: 'not_proposer' }, status: proposal.status });
+        await recordAudit(m, {
+          proposalId,
+          actorId: officer.id,
+          channel,
+          action: 'refused',
+          data: { attempted: 'reopen', reason: 'not_proposer' },
+          status: proposal.status,
+        });
         return { status: 'not_proposer', proposal };
       }
       if (proposal.status === 'draft' && proposal.currentRevision > 0) return { status: 'already_open', proposal };

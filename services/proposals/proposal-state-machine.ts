@@ -70,7 +70,12 @@ export interface TransitionRequest {
 /** Reads the proposal locked for the rest of the transaction. */
 export async function lockProposal(manager: EntityManager, proposalId: string): Promise<Proposal | null> {
   if (!/^[0-9a-f-]{36}$/i.test(proposalId)) return null;
-  return manager.getRepository(Proposal).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id: proposalId }).getOne();
+  return manager
+    .getRepository(Proposal)
+    .createQueryBuilder('p')
+    .setLock('pessimistic_write')
+    .where('p.id = :id', { id: proposalId })
+    .getOne();
 }
 
 /**
@@ -115,7 +120,15 @@ export async function transitionProposal(manager: EntityManager, request: Transi
 /** An audited action that does not change the status (a vote cast, a refusal, a reminder). */
 export async function recordAudit(
   manager: EntityManager,
-  event: { proposalId: string | null; actorId: string | null; action: string; channel?: string | null; comment?: string | null; data?: Record<string, unknown> | null; status?: string | null },
+  event: {
+    proposalId: string | null;
+    actorId: string | null;
+    action: string;
+    channel?: string | null;
+    comment?: string | null;
+    data?: Record<string, unknown> | null;
+    status?: string | null;
+  },
 ): Promise<void> {
   await manager.insert(AuditEvent, {
     proposalId: event.proposalId,

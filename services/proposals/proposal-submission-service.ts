@@ -78,7 +78,12 @@ export class ProposalSubmissionService {
         dueDate: null,
         data: { code, revision },
       });
-      await m.query(`UPDATE proposal SET code = $2, current_revision = $3, submitted_at = $4 WHERE id = $1`, [proposal.id, code, revision, now]);
+      await m.query(`UPDATE proposal SET code = $2, current_revision = $3, submitted_at = $4 WHERE id = $1`, [
+        proposal.id,
+        code,
+        revision,
+        now,
+      ]);
       await m.query(
         `INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id, channel) VALUES ($1, 'submission', $2, $3::jsonb, $4, $5)`,
         [proposal.id, revision, JSON.stringify(proposal.plan), officer.id, channel],

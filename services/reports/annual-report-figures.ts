@@ -88,12 +88,42 @@ export interface AnnualFigures {
 }
 
 export const OBSTACLE_LIST_LIMIT = 30;
-export const APPROVED_STATUSES = ['approved', 'approved_by_override', 'implementing', 'paused', 'stopped', 'completion_reported', 'evaluating', 'evaluated', 'closed'];
-export const CONSIDERATION_STATUSES = ['submitted', 'routing_failed', 'in_intake', 'under_review', 'party_consultation', 'voting', 'returned'];
+export const APPROVED_STATUSES = [
+  'approved',
+  'approved_by_override',
+  'implementing',
+  'paused',
+  'stopped',
+  'completion_reported',
+  'evaluating',
+  'evaluated',
+  'closed',
+];
+export const CONSIDERATION_STATUSES = [
+  'submitted',
+  'routing_failed',
+  'in_intake',
+  'under_review',
+  'party_consultation',
+  'voting',
+  'returned',
+];
 
 export function emptyFigures(): UnitFigures {
   return {
-    plans: { received: 0, approved: 0, approvedByOverride: 0, rejected: 0, underConsideration: 0, inProgress: 0, underEvaluation: 0, completed: 0, notCompleted: 0, stopped: 0, withdrawn: 0 },
+    plans: {
+      received: 0,
+      approved: 0,
+      approvedByOverride: 0,
+      rejected: 0,
+      underConsideration: 0,
+      inProgress: 0,
+      underEvaluation: 0,
+      completed: 0,
+      notCompleted: 0,
+      stopped: 0,
+      withdrawn: 0,
+    },
     evaluations: { completed: 0, notCompletedPureMotive: 0, notCompletedWithDamage: 0 },
     recognitionCases: 0,
     recognitions: {},
@@ -115,11 +145,29 @@ function addInto(a: UnitFigures, b: UnitFigures): void {
 export async function loadUnitTree(source: DataSource | EntityManager, config: WorkflowConfig): Promise<UnitTree> {
   const rows = (await source.query(
     `SELECT id, code, name, kind, parent_id, active, is_home_affairs, is_provincial_committee FROM unit`,
-  )) as { id: string; code: string; name: string; kind: UnitKind; parent_id: string | null; active: boolean; is_home_affairs: boolean; is_provincial_committee: boolean }[];
+  )) as {
+    id: string;
+    code: string;
+    name: string;
+    kind: UnitKind;
+    parent_id: string | null;
+    active: boolean;
+    is_home_affairs: boolean;
+    is_provincial_committee: boolean;
+  }[];
   const units = new Map<string, ReportUnit>(
     rows.map((r) => [
       r.id,
-      { id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id, active: r.active, isHomeAffairs: r.is_home_affairs, isProvincialCommittee: r.is_provincial_committee },
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        parentId: r.parent_id,
+        active: r.active,
+        isHomeAffairs: r.is_home_affairs,
+        isProvincialCommittee: r.is_provincial_committee,
+      },
     ]),
   );
   const reportingUnitOf = new Map<string, string>();
@@ -159,7 +207,11 @@ export function unitScope(tree: UnitTree, unit: ReportUnit): ReportScope {
   };
   const reporting = new Set([...tree.reportingUnitOf.values()]);
   const list = [...reporting].map((id) => tree.units.get(id)!).filter((u) => inside(u.id));
-  return { kind: 'unit', issuer: unit, reportingUnits: list.sort((a, b) => (a.id === unit.id ? -1 : b.id === unit.id ? 1 : a.code.localeCompare(b.code))) };
+  return {
+    kind: 'unit',
+    issuer: unit,
+    reportingUnits: list.sort((a, b) => (a.id === unit.id ? -1 : b.id === unit.id ? 1 : a.code.localeCompare(b.code))),
+  };
 }
 
 /** The province: every reporting unit; issued by the Department of Home Affairs. */
@@ -167,7 +219,11 @@ export function provinceScope(tree: UnitTree): ReportScope | null {
   const ha = [...tree.units.values()].find((u) => u.isHomeAffairs && u.active);
   if (!ha) return null;
   const reporting = new Set([...tree.reportingUnitOf.values()]);
-  return { kind: 'province', issuer: ha, reportingUnits: [...reporting].map((id) => tree.units.get(id)!).sort((a, b) => a.code.localeCompare(b.code)) };
+  return {
+    kind: 'province',
+    issuer: ha,
+    reportingUnits: [...reporting].map((id) => tree.units.get(id)!).sort((a, b) => a.code.localeCompare(b.code)),
+  };
 }
 
 /** Proposer unit ids whose reporting unit is in the scope. */
@@ -182,10 +238,20 @@ export function scopeFilter(tree: UnitTree, scope: ReportScope, units: string[])
 }
 
 export function yearBounds(year: number): { start: Date; end: Date; firstDay: string; lastDay: string } {
-  return { start: startOfLocalDay(`${year}-01-01`), end: startOfLocalDay(`${year + 1}-01-01`), firstDay: `${year}-01-01`, lastDay: `${year}-12-31` };
+  return {
+    start: startOfLocalDay(`${year}-01-01`),
+    end: startOfLocalDay(`${year + 1}-01-01`),
+    firstDay: `${year}-01-01`,
+    lastDay: `${year}-12-31`,
+  };
 }
 
-export async function computeAnnualFigures(source: DataSource | EntityManager, tree: UnitTree, scope: ReportScope, year: number): Promise<AnnualFigures> {
+export async function computeAnnualFigures(
+  source: DataSource | EntityManager,
+  tree: UnitTree,
+  scope: ReportScope,
+  year: number,
+): Promise<AnnualFigures> {
   const units = memberUnitIds(tree, scope);
   // The province covers every unit: no unit filter at all (a 400-element ANY per row costs more than the scan).
   const unitFilter = scopeFilter(tree, scope, units);

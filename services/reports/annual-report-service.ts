@@ -114,11 +114,16 @@ export class AnnualReportError extends Error {
 }
 
 export function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2023 || year > 2100) throw new AnnualReportError('invalid_year', `Năm báo cáo không hợp lệ: ${year} (từ 2023, năm Nghị định 73/2023/NĐ-CP có hiệu lực).`);
+  if (!Number.isInteger(year) || year < 2023 || year > 2100)
+    throw new AnnualReportError('invalid_year', `Năm báo cáo không hợp lệ: ${year} (từ 2023, năm Nghị định 73/2023/NĐ-CP có hiệu lực).`);
 }
 
 /** Resolves the scope: a unit by code or id (its employing unit and the employing units below it), or the province. */
-export async function resolveScope(source: DataSource | EntityManager, options: { unitCode?: string; unitId?: string }, config: WorkflowConfig): Promise<{ tree: UnitTree; scope: ReportScope }> {
+export async function resolveScope(
+  source: DataSource | EntityManager,
+  options: { unitCode?: string; unitId?: string },
+  config: WorkflowConfig,
+): Promise<{ tree: UnitTree; scope: ReportScope }> {
   const tree = await loadUnitTree(source, config);
   if (!options.unitCode && !options.unitId) {
     const scope = provinceScope(tree);
@@ -132,7 +137,10 @@ export async function resolveScope(source: DataSource | EntityManager, options: 
   const reporting = tree.reportingUnitOf.get(unit.id);
   if (reporting !== unit.id) {
     const parent = reporting ? tree.units.get(reporting) : undefined;
-    throw new AnnualReportError('not_reporting_unit', `${unit.name} không tự lập báo cáo năm${parent ? `: báo cáo do ${parent.name} (mã ${parent.code}) lập` : ''}.`);
+    throw new AnnualReportError(
+      'not_reporting_unit',
+      `${unit.name} không tự lập báo cáo năm${parent ? `: báo cáo do ${parent.name} (mã ${parent.code}) lập` : ''}.`,
+    );
   }
   return { tree, scope: unitScope(tree, unit) };
 }
@@ -151,10 +159,22 @@ export async function getNarrative(source: DataSource | EntityManager, unitId: s
 }
 
 /** Stores one narrative part (upsert per unit and year). */
-export async function setNarrative(source: DataSource | EntityManager, unitId: string, year: number, part: NarrativePart | 'documentNumber', text: string, officerId: string | null): Promise<void> {
+export async function setNarrative(
+  source: DataSource | EntityManager,
+  unitId: string,
+  year: number,
+  part: NarrativePart | 'documentNumber',
+  text: string,
+  officerId: string | null,
+): Promise<void> {
   checkYear(year);
   const value = text.trim().slice(0, part === 'documentNumber' ? 32 : NARRATIVE_MAX_LENGTH) || null;
-  const column = { dissemination: 'dissemination', training: 'training', recommendations: 'recommendations', documentNumber: 'document_number' }[part];
+  const column = {
+    dissemination: 'dissemination',
+    training: 'training',
+    recommendations: 'recommendations',
+    documentNumber: 'document_number',
+  }[part];
   await source.query(
     `INSERT INTO annual_report (unit_id, year, ${column}, updated_by) VALUES ($1, $2, $3, $4)
      ON CONFLICT (unit_id, year) DO UPDATE SET ${column} = EXCLUDED.${column}, updated_by = EXCLUDED.updated_by, updated_at = now()`,
@@ -163,7 +183,12 @@ export async function setNarrative(source: DataSource | EntityManager, unitId: s
 }
 
 /** Marks the unit's report as submitted (idempotent: the first submission time stays). Returns whether it is new. */
-export async function markSubmitted(source: DataSource | EntityManager, unitId: string, year: number, officerId: string | null): Promise<boolean> {
+export async function markSubmitted(
+  source: DataSource | EntityManager,
+  unitId: string,
+  year: number,
+  officerId: string | null,
+): Promise<boolean> {
   checkYear(year);
   const rows = (await source.query(
     `INSERT INTO annual_report (unit_id, year, submitted_at, submitted_by, updated_by) VALUES ($1, $2, now(), $3, $3)
@@ -181,9 +206,15 @@ export interface SubmissionStatus {
 }
 
 /** Every unit that must report, with its submission time for the year. */
-export async function submissionStatus(source: DataSource | EntityManager, year: number, config: WorkflowConfig): Promise<SubmissionStatus[]> {
+export async function submissionStatus(
+  source: DataSource | EntityManager,
+  year: number,
+  config: WorkflowConfig,
+): Promise<SubmissionStatus[]> {
   const tree = await loadUnitTree(source, config);
-  const rows = (await source.query(`SELECT unit_id, submitted_at FROM annual_report WHERE year = $1 AND submitted_at IS NOT NULL`, [year])) as { unit_id: string; submitted_at: Date }[];
+  const rows = (await source.query(`SELECT unit_id, submitted_at FROM annual_report WHERE year = $1 AND submitted_at IS NOT NULL`, [
+    year,
+  ])) as { unit_id: string; submitted_at: Date }[];
   const byUnit = new Map(rows.map((r) => [r.unit_id, new Date(r.submitted_at)]));
   return unitsThatReport(tree, config).map((unit) => ({ unit, submittedAt: byUnit.get(unit.id) ?? null }));
 }
@@ -277,7 +308,12 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
       columns: ['Căn cứ', 'Nội dung bảo vệ', 'Số trường hợp'],
       widths: [2, 7, 2],
       rows: (['11.1', '11.2', '11.3'] as const).map((k) => {
-        const rule = k === '11.1' ? OUTCOME_RULES.completed : k === '11.2' ? OUTCOME_RULES.not_completed_pure_motive : OUTCOME_RULES.not_completed_with_damage;
+        const rule =
+          k === '11.1'
+            ? OUTCOME_RULES.completed
+            : k === '11.2'
+              ? OUTCOME_RULES.not_completed_pure_motive
+              : OUTCOME_RULES.not_completed_with_damage;
         return [PROVISION_TEXT[k]!, rule.protection, n(total.protections[k] ?? 0)];
       }),
     },
@@ -287,13 +323,24 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
   if (figures.obstacleItems.length) {
     blocks.push({
       type: 'bullets',
-      items: figures.obstacleItems.map((o) => `${o.code}${province && o.unitName ? ` (${o.unitName})` : ''}, ngày ${formatDateVN(o.reportedOn)}: ${o.text.replace(/\s+/g, ' ').trim()}`),
+      items: figures.obstacleItems.map(
+        (o) =>
+          `${o.code}${province && o.unitName ? ` (${o.unitName})` : ''}, ngày ${formatDateVN(o.reportedOn)}: ${o.text.replace(/\s+/g, ' ').trim()}`,
+      ),
     });
-    if (total.obstacles > figures.obstacleItems.length) blocks.push({ type: 'paragraph', italic: true, text: `(Nêu ${figures.obstacleItems.length} vướng mắc gần nhất; danh sách đầy đủ trong cơ sở dữ liệu.)` });
+    if (total.obstacles > figures.obstacleItems.length)
+      blocks.push({
+        type: 'paragraph',
+        italic: true,
+        text: `(Nêu ${figures.obstacleItems.length} vướng mắc gần nhất; danh sách đầy đủ trong cơ sở dữ liệu.)`,
+      });
   } else {
     blocks.push({ type: 'paragraph', text: 'Không có báo cáo vướng mắc trong năm.' });
   }
-  blocks.push({ type: 'heading', level: 2, text: '2. Kiến nghị, đề xuất' }, { type: 'paragraph', text: narrativeOr(narrative.recommendations) });
+  blocks.push(
+    { type: 'heading', level: 2, text: '2. Kiến nghị, đề xuất' },
+    { type: 'paragraph', text: narrativeOr(narrative.recommendations) },
+  );
   if (province && ctx.submissions) {
     const done = ctx.submissions.filter((s) => s.submittedAt);
     const missing = ctx.submissions.filter((s) => !s.submittedAt);
@@ -316,7 +363,11 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
   const signer = ctx.signer ?? { name: '', position: 'Thủ trưởng cơ quan' };
   return {
     header: headerFor(
-      { name: issuer.name, ...(ctx.parentName ? { superiorAgency: ctx.parentName } : {}), ...(/^[A-Z0-9]{2,12}$/.test(issuer.code) ? { code: issuer.code } : {}) },
+      {
+        name: issuer.name,
+        ...(ctx.parentName ? { superiorAgency: ctx.parentName } : {}),
+        ...(/^[A-Z0-9]{2,12}$/.test(issuer.code) ? { code: issuer.code } : {}),
+      },
       { date: ctx.date, ...(narrative.documentNumber ? { number: narrative.documentNumber } : {}) },
       'BC',
     ),
@@ -365,7 +416,19 @@ interface AnnexRow {
 }
 
 export const ANNEX_SHEETS = { totals: 'Tổng hợp theo đơn vị', list: 'Danh sách đề xuất' } as const;
-export const ANNEX_LIST_COLUMNS = ['STT', 'Mã đề xuất', 'Tên đề xuất', 'Đơn vị', 'Lĩnh vực', 'Người đề xuất', 'Ngày tiếp nhận', 'Trạng thái', 'Kết quả đánh giá', 'Căn cứ bảo vệ', 'Hình thức khuyến khích'];
+export const ANNEX_LIST_COLUMNS = [
+  'STT',
+  'Mã đề xuất',
+  'Tên đề xuất',
+  'Đơn vị',
+  'Lĩnh vực',
+  'Người đề xuất',
+  'Ngày tiếp nhận',
+  'Trạng thái',
+  'Kết quả đánh giá',
+  'Căn cứ bảo vệ',
+  'Hình thức khuyến khích',
+];
 
 /**
  * Writes the annex: the totals sheet (one row per reporting unit and the total) and the list sheet (one row
@@ -496,7 +559,11 @@ export function reportFileBase(scope: ReportScope, year: number): string {
 }
 
 /** Who signs: the head (or acting head) of the issuing unit. */
-export async function signerOf(source: DataSource | EntityManager, unitId: string, config: WorkflowConfig): Promise<{ name: string; position: string } | null> {
+export async function signerOf(
+  source: DataSource | EntityManager,
+  unitId: string,
+  config: WorkflowConfig,
+): Promise<{ name: string; position: string } | null> {
   const head = await new RoutingService(source, config).headOf(unitId);
   if (!head) return null;
   const o: Officer = head.officer;
@@ -508,7 +575,11 @@ export async function generateAnnualReport(ds: DataSource, options: GenerateOpti
   const config = options.config;
   checkYear(options.year);
   const started = performance.now();
-  const { tree, scope } = await resolveScope(ds, { ...(options.unitCode ? { unitCode: options.unitCode } : {}), ...(options.unitId ? { unitId: options.unitId } : {}) }, config);
+  const { tree, scope } = await resolveScope(
+    ds,
+    { ...(options.unitCode ? { unitCode: options.unitCode } : {}), ...(options.unitId ? { unitId: options.unitId } : {}) },
+    config,
+  );
   const figures = await computeAnnualFigures(ds, tree, scope, options.year);
   const narrative = await getNarrative(ds, scope.issuer.id, options.year);
   const submissions = scope.kind === 'province' ? await submissionStatus(ds, options.year, config) : undefined;

@@ -35,7 +35,8 @@ export interface XlsxOptions {
 // ---- SpreadsheetML ------------------------------------------------------------------------------------
 
 // Characters XML 1.0 does not allow (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Excel's limit on the characters of a cell. */
 export const MAX_CELL_CHARS = 32_767;
@@ -69,13 +70,15 @@ function cellXml(ref: string, value: XlsxCell, style: string): string {
 async function* sheetXml(sheet: XlsxSheet): AsyncGenerator<string> {
   const letters = sheet.columns.map((_, i) => columnLetter(i));
   const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
-  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  yield (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
     '<sheetData>' +
-    `<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, ' s="1"')).join('')}</row>`;
+    `<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, ' s="1"')).join('')}</row>`
+  );
   let r = 1;
   for await (const batch of sheet.rows) {
     let chunk = '';
@@ -107,7 +110,12 @@ function packageParts(sheets: XlsxSheet[], creator: string): { name: string; xml
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
@@ -128,8 +136,7 @@ function packageParts(sheets: XlsxSheet[], creator: string): { name: string; xml
     },
     {
       name: 'docProps/app.xml',
-      xml:
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>',
+      xml: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>',
     },
     {
       name: 'xl/workbook.xml',
@@ -143,7 +150,12 @@ function packageParts(sheets: XlsxSheet[], creator: string): { name: string; xml
       name: 'xl/_rels/workbook.xml.rels',
       xml:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
         `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     },
     {
@@ -189,7 +201,14 @@ class Output {
   }
 }
 
-async function writeEntry(out: Output, entries: CentralEntry[], name: string, data: AsyncIterable<string | Buffer> | Iterable<string | Buffer>, level: number, stamp: { time: number; date: number }): Promise<void> {
+async function writeEntry(
+  out: Output,
+  entries: CentralEntry[],
+  name: string,
+  data: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  level: number,
+  stamp: { time: number; date: number },
+): Promise<void> {
   const nameBytes = Buffer.from(name, 'utf8');
   const offset = out.offset;
   const header = Buffer.alloc(30);
@@ -213,13 +232,18 @@ async function writeEntry(out: Output, entries: CentralEntry[], name: string, da
     }
   }
   // highWaterMark 1: the source is not read ahead (each chunk read may cost a database page).
-  await pipeline(Readable.from(measured(), { objectMode: true, highWaterMark: 1 }), zlib.createDeflateRaw({ level }), async (deflated: AsyncIterable<Buffer>) => {
-    for await (const c of deflated) {
-      compressed += c.length;
-      await out.write(c);
-    }
-  });
-  if (size > 0xffffffff || compressed > 0xffffffff || out.offset > 0xffffffff) throw new Error(`${name}: the zip entry exceeds 4 GiB (zip64 is not supported)`);
+  await pipeline(
+    Readable.from(measured(), { objectMode: true, highWaterMark: 1 }),
+    zlib.createDeflateRaw({ level }),
+    async (deflated: AsyncIterable<Buffer>) => {
+      for await (const c of deflated) {
+        compressed += c.length;
+        await out.write(c);
+      }
+    },
+  );
+  if (size > 0xffffffff || compressed > 0xffffffff || out.offset > 0xffffffff)
+    throw new Error(`${name}: the zip entry exceeds 4 GiB (zip64 is not supported)`);
   const descriptor = Buffer.alloc(16);
   descriptor.writeUInt32LE(0x08074b50, 0);
   descriptor.writeUInt32LE(crc >>> 0, 4);
@@ -273,8 +297,10 @@ export async function writeXlsx(target: string | Writable, sheets: XlsxSheet[], 
   failed.catch(() => undefined);
   const guard = <T>(p: Promise<T>) => Promise.race([p, failed]);
   try {
-    for (const part of packageParts(sheets, options.creator ?? '')) await guard(writeEntry(out, entries, part.name, [part.xml], level, stamp));
-    for (let i = 0; i < sheets.length; i++) await guard(writeEntry(out, entries, `xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i]!), level, stamp));
+    for (const part of packageParts(sheets, options.creator ?? ''))
+      await guard(writeEntry(out, entries, part.name, [part.xml], level, stamp));
+    for (let i = 0; i < sheets.length; i++)
+      await guard(writeEntry(out, entries, `xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i]!), level, stamp));
     await guard(out.write(centralDirectory(entries, out.offset, stamp)));
     const closed: Promise<unknown> = typeof target === 'string' ? once(stream, 'close') : Promise.resolve();
     await guard(new Promise<void>((resolve) => stream.end(() => resolve())));

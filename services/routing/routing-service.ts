@@ -112,7 +112,15 @@ export class RoutingService {
     const head = await this.headOf(employing.id);
     if (!head) return { ok: false, reason: 'no_head', unit: employing };
     if (head.officer.id !== proposer.id) {
-      return { ok: true, stage: 'decision', decider: head.officer, deciderActing: head.acting, unit: employing, basis: 'art_7_3', proposerIsHead: false };
+      return {
+        ok: true,
+        stage: 'decision',
+        decider: head.officer,
+        deciderActing: head.acting,
+        unit: employing,
+        basis: 'art_7_3',
+        proposerIsHead: false,
+      };
     }
     return this.routeHeadPlan(proposer, employing);
   }
@@ -145,7 +153,15 @@ export class RoutingService {
   async superiorDecision(superior: Unit): Promise<RouteResult> {
     const head = await this.headOf(superior.id);
     if (!head) return { ok: false, reason: 'no_head', unit: superior };
-    return { ok: true, stage: 'decision', decider: head.officer, deciderActing: head.acting, unit: superior, basis: 'art_7_4', proposerIsHead: true };
+    return {
+      ok: true,
+      stage: 'decision',
+      decider: head.officer,
+      deciderActing: head.acting,
+      unit: superior,
+      basis: 'art_7_4',
+      proposerIsHead: true,
+    };
   }
 
   /** The Provincial People's Committee, the next step after the Home Affairs intake. */

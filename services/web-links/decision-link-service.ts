@@ -19,8 +19,7 @@ import { Officer } from '../../entities/officer.entity.js';
 export type LinkRefusal = 'not_found' | 'expired' | 'used' | 'revoked' | 'forwarded' | 'other_person' | 'inactive';
 
 export type LinkCheck =
-  | { ok: true; link: DecisionLink; officer: Officer; via: 'session' | 'browser' }
-  | { ok: false; reason: LinkRefusal; link?: DecisionLink };
+  { ok: true; link: DecisionLink; officer: Officer; via: 'session' | 'browser' } | { ok: false; reason: LinkRefusal; link?: DecisionLink };
 
 export interface IssueRequest {
   officerId: string;
@@ -93,7 +92,8 @@ export class DecisionLinkService {
 
     if (sessionOfficerId) {
       if (sessionOfficerId !== link.officerId) return this.refuse(link, 'other_person');
-      if (!link.openedAt) await this.dataSource.query(`UPDATE decision_link SET opened_at = now() WHERE id = $1 AND opened_at IS NULL`, [link.id]);
+      if (!link.openedAt)
+        await this.dataSource.query(`UPDATE decision_link SET opened_at = now() WHERE id = $1 AND opened_at IS NULL`, [link.id]);
       return { ok: true, link, officer, via: 'session' };
     }
     if (!browserSecret) return this.refuse(link, 'forwarded');

@@ -59,16 +59,14 @@ const dayOfYear = z
     return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}`;
   });
 
-const localDate = z
-  .string({ error: 'phải là ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy' })
-  .transform((s, ctx) => {
-    const d = parseLocalDate(s);
-    if (!d) {
-      ctx.addIssue({ code: 'custom', message: `"${s}" không phải ngày hợp lệ (dùng YYYY-MM-DD hoặc dd/mm/yyyy)` });
-      return z.NEVER;
-    }
-    return d;
-  });
+const localDate = z.string({ error: 'phải là ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy' }).transform((s, ctx) => {
+  const d = parseLocalDate(s);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" không phải ngày hợp lệ (dùng YYYY-MM-DD hoặc dd/mm/yyyy)` });
+    return z.NEVER;
+  }
+  return d;
+});
 
 /** A date or a range of dates, with an optional note; normalised to a list of single days. */
 const calendarEntry = z.union(
@@ -124,7 +122,12 @@ const calendarSchema = z
       yc.extraDaysOff.forEach((e, i) => {
         off.add(e.date);
         if (yearOf(e.date) !== Number(year)) {
-          c.issues.push({ code: 'custom', input: e.date, path: ['years', year, 'extraDaysOff', i], message: `ngày ${e.date} không thuộc năm ${year}` });
+          c.issues.push({
+            code: 'custom',
+            input: e.date,
+            path: ['years', year, 'extraDaysOff', i],
+            message: `ngày ${e.date} không thuộc năm ${year}`,
+          });
         }
       });
       yc.workingDays.forEach((e, i) => {
@@ -229,7 +232,8 @@ export const workflowConfigSchema = z.strictObject({
               code: 'custom',
               input: c.value,
               path: ['switchedOffBasis'],
-              message: 'tắt bước xin ý kiến cấp ủy (required: false) thì phải ghi căn cứ pháp lý của việc tắt (khoản 3 Điều 4 Nghị định 73/2023/NĐ-CP yêu cầu bước này)',
+              message:
+                'tắt bước xin ý kiến cấp ủy (required: false) thì phải ghi căn cứ pháp lý của việc tắt (khoản 3 Điều 4 Nghị định 73/2023/NĐ-CP yêu cầu bước này)',
             });
           }
         })
@@ -237,7 +241,11 @@ export const workflowConfigSchema = z.strictObject({
       // Art. 8.1 says "more than 50%"; whether of every eligible voter or of the votes cast is unknown.
       voteMajority: z
         .strictObject({
-          base: z.enum(['eligible', 'cast'], { error: 'phải là eligible (tổng số người có quyền biểu quyết) hoặc cast (số người đã biểu quyết)' }).default('eligible'),
+          base: z
+            .enum(['eligible', 'cast'], {
+              error: 'phải là eligible (tổng số người có quyền biểu quyết) hoặc cast (số người đã biểu quyết)',
+            })
+            .default('eligible'),
           verified: z.boolean({ error: 'phải là true hoặc false' }).default(false),
           note: text(
             'Chưa xác minh: "trên 50%" tại khoản 1 Điều 8 tính trên tổng số người có quyền biểu quyết hay trên số người đã biểu quyết chưa tìm thấy trong văn bản; mặc định tính trên tổng số người có quyền biểu quyết.',
@@ -266,9 +274,16 @@ export const workflowConfigSchema = z.strictObject({
   reminders: z
     .strictObject({
       offsetsWorkingDays: z
-        .array(z.number({ error: 'phải là số nguyên' }).int({ error: 'phải là số nguyên' }).min(0, { error: 'phải ≥ 0' }).max(60, { error: 'phải ≤ 60' }), {
-          error: 'phải là danh sách số ngày làm việc trước hạn',
-        })
+        .array(
+          z
+            .number({ error: 'phải là số nguyên' })
+            .int({ error: 'phải là số nguyên' })
+            .min(0, { error: 'phải ≥ 0' })
+            .max(60, { error: 'phải ≤ 60' }),
+          {
+            error: 'phải là danh sách số ngày làm việc trước hạn',
+          },
+        )
         .prefault([2, 0])
         .transform((a) => [...new Set(a)].sort((x, y) => y - x)),
     })
@@ -276,7 +291,9 @@ export const workflowConfigSchema = z.strictObject({
 
   escalation: z
     .strictObject({
-      target: z.enum(['home_affairs', 'superior_head', 'none'], { error: 'phải là home_affairs, superior_head hoặc none' }).default('home_affairs'),
+      target: z
+        .enum(['home_affairs', 'superior_head', 'none'], { error: 'phải là home_affairs, superior_head hoặc none' })
+        .default('home_affairs'),
       overdueWorkingDays: z
         .number({ error: 'phải là số nguyên' })
         .int({ error: 'phải là số nguyên' })
@@ -302,7 +319,11 @@ export const workflowConfigSchema = z.strictObject({
     })
     .prefault({}),
 
-  fields: labelledList(z.strictObject({ code, label: z.string().trim().min(1, { error: 'không được để trống' }) }), DEFAULT_FIELDS, 'lĩnh vực'),
+  fields: labelledList(
+    z.strictObject({ code, label: z.string().trim().min(1, { error: 'không được để trống' }) }),
+    DEFAULT_FIELDS,
+    'lĩnh vực',
+  ),
 
   recognitionOptions: labelledList(
     z.strictObject({

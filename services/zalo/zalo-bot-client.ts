@@ -19,7 +19,11 @@ export class ZaloBotClient {
   private async call(chatId: string, text: string): Promise<ZaloSendResult> {
     let answer;
     try {
-      answer = await httpPost(`${this.apiBaseUrl}/bot${this.token}/sendMessage`, { 'content-type': 'application/json' }, JSON.stringify({ chat_id: chatId, text }));
+      answer = await httpPost(
+        `${this.apiBaseUrl}/bot${this.token}/sendMessage`,
+        { 'content-type': 'application/json' },
+        JSON.stringify({ chat_id: chatId, text }),
+      );
     } catch {
       // The token is part of the URL: never let a message that might contain it through.
       return { ok: false, code: 0, message: 'request failed', network: true };
@@ -35,6 +39,10 @@ export class ZaloBotClient {
       return { ok: true, messageId: id === undefined ? undefined : String(id) };
     }
     const code = Number(body.error_code);
-    return { ok: false, code: Number.isFinite(code) ? code : answer.status, message: String(body.description ?? `HTTP ${answer.status}`).slice(0, 300) };
+    return {
+      ok: false,
+      code: Number.isFinite(code) ? code : answer.status,
+      message: String(body.description ?? `HTTP ${answer.status}`).slice(0, 300),
+    };
   }
 }

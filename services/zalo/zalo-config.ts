@@ -8,7 +8,9 @@ const optionalString = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 const url = (fallback: string) =>
-  optionalString.pipe(z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http:// hoặc https://' }).optional()).transform((v) => (v ?? fallback).replace(/\/+$/, ''));
+  optionalString
+    .pipe(z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http:// hoặc https://' }).optional())
+    .transform((v) => (v ?? fallback).replace(/\/+$/, ''));
 
 /** 32 bytes, written as base64 (44 characters) or hex (64 characters). */
 export function parseEncryptionKey(value: string): Buffer | undefined {
@@ -23,7 +25,12 @@ export function parseEncryptionKey(value: string): Buffer | undefined {
 
 const schema = z
   .object({
-    ZALO_OA_APP_ID: optionalString.pipe(z.string().regex(/^\d{1,32}$/, 'phải là dãy chữ số (ID ứng dụng Zalo)').optional()),
+    ZALO_OA_APP_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{1,32}$/, 'phải là dãy chữ số (ID ứng dụng Zalo)')
+        .optional(),
+    ),
     ZALO_OA_SECRET_KEY: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_ACCESS_TOKEN: optionalString,
@@ -37,7 +44,12 @@ const schema = z
     ZALO_LINK_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
     // An OA event signed longer ago (or dated further ahead) is refused: the de-duplication table forgets
     // after 180 days, so without a window an old signed event could be replayed. 0 switches the check off.
-    ZALO_EVENT_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
+    ZALO_EVENT_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86_400)
+      .default(3600),
   })
   .superRefine((env, ctx) => {
     if (env.ZALO_OA_APP_ID) {
@@ -128,7 +140,9 @@ export function loadZaloConfig(source: Record<string, unknown> = process.env): Z
           oauthBaseUrl: env.ZALO_OAUTH_BASE_URL,
         }
       : undefined,
-    bot: env.ZALO_BOT_TOKEN ? { token: env.ZALO_BOT_TOKEN, secret: env.ZALO_BOT_SECRET!, apiBaseUrl: env.ZALO_BOT_API_BASE_URL } : undefined,
+    bot: env.ZALO_BOT_TOKEN
+      ? { token: env.ZALO_BOT_TOKEN, secret: env.ZALO_BOT_SECRET!, apiBaseUrl: env.ZALO_BOT_API_BASE_URL }
+      : undefined,
     linkCodeTtlMinutes: env.ZALO_LINK_CODE_TTL_MINUTES,
     eventMaxAgeSeconds: env.ZALO_EVENT_MAX_AGE_SECONDS,
   };

@@ -47,7 +47,17 @@ export function parseBody(raw: Buffer): Record<string, unknown> {
   return body;
 }
 
-const OA_MESSAGE_EVENTS = new Set(['user_send_image', 'user_send_file', 'user_send_sticker', 'user_send_location', 'user_send_gif', 'user_send_audio', 'user_send_video', 'user_send_link', 'user_send_business_card']);
+const OA_MESSAGE_EVENTS = new Set([
+  'user_send_image',
+  'user_send_file',
+  'user_send_sticker',
+  'user_send_location',
+  'user_send_gif',
+  'user_send_audio',
+  'user_send_video',
+  'user_send_link',
+  'user_send_business_card',
+]);
 
 export function parseOaEvent(body: Record<string, unknown>): ZaloEvent {
   const eventName = typeof body.event_name === 'string' ? body.event_name : '';
@@ -96,7 +106,8 @@ export function parseBotEvent(body: Record<string, unknown>): ZaloEvent {
     isGroup: typeof chat?.chat_type === 'string' && chat.chat_type !== 'PRIVATE',
   };
   if (from?.is_bot === true) return base;
-  if (eventName === 'message.text.received') return { ...base, kind: 'message', text: typeof message?.text === 'string' ? message.text : '' };
+  if (eventName === 'message.text.received')
+    return { ...base, kind: 'message', text: typeof message?.text === 'string' ? message.text : '' };
   if (eventName.startsWith('message.') && eventName.endsWith('.received')) return { ...base, kind: 'message', text: '', nonText: true };
   return base;
 }

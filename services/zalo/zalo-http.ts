@@ -43,7 +43,11 @@ export function httpPost(url: string, headers: Record<string, string>, body: str
       },
     );
     req.on('timeout', () => req.destroy(new ZaloHttpError('timed out')));
-    req.on('error', (err) => reject(err instanceof ZaloHttpError ? err : new ZaloHttpError(`request failed: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, err)));
+    req.on('error', (err) =>
+      reject(
+        err instanceof ZaloHttpError ? err : new ZaloHttpError(`request failed: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, err),
+      ),
+    );
     req.end(body);
   });
 }

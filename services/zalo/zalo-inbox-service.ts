@@ -64,7 +64,10 @@ export class ZaloInboxService {
 
   /** Done: the body (message text) is not kept once processed; the row stays for de-duplication. */
   async complete(id: string, status: 'done' | 'ignored' = 'done'): Promise<void> {
-    await this.dataSource.query(`UPDATE zalo_inbox SET status = $2, processed_at = now(), lease_until = NULL, raw_body = '' WHERE id = $1`, [id, status]);
+    await this.dataSource.query(
+      `UPDATE zalo_inbox SET status = $2, processed_at = now(), lease_until = NULL, raw_body = '' WHERE id = $1`,
+      [id, status],
+    );
   }
 
   /** Forgets finished deliveries after the retention period (Zalo redelivers within minutes, not days). */

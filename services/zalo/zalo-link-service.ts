@@ -44,7 +44,9 @@ export class ZaloLinkService {
     for (;;) {
       const code = Array.from({ length: LINK_CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
       const inserted = await this.dataSource.transaction(async (m) => {
-        await m.query(`UPDATE zalo_link_code SET expires_at = now() WHERE officer_id = $1 AND used_at IS NULL AND expires_at > now()`, [officerId]);
+        await m.query(`UPDATE zalo_link_code SET expires_at = now() WHERE officer_id = $1 AND used_at IS NULL AND expires_at > now()`, [
+          officerId,
+        ]);
         const rows: unknown[] = await m.query(
           `INSERT INTO zalo_link_code (officer_id, code_hash, expires_at)
            VALUES ($1, $2, now() + make_interval(mins => $3::int))
@@ -58,7 +60,12 @@ export class ZaloLinkService {
   }
 
   /** `conversationReference`: where proactive messages reach this Zalo user from now on. */
-  async redeem(channel: ZaloChannel, userId: string, typedCode: string, conversationReference?: Record<string, unknown>): Promise<RedeemResult> {
+  async redeem(
+    channel: ZaloChannel,
+    userId: string,
+    typedCode: string,
+    conversationReference?: Record<string, unknown>,
+  ): Promise<RedeemResult> {
     const [{ failed }] = await this.dataSource.query(
       `SELECT count(*)::int AS failed FROM zalo_link_attempt
        WHERE channel = $1 AND user_id = $2 AND NOT succeeded

@@ -91,7 +91,14 @@ export class ZaloOutboxService {
         this.dataSource,
         `INSERT INTO zalo_outbox (channel, recipient_id, officer_id, reply_to_message_id, text, buttons)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
-        [m.channel, m.recipientId, m.officerId ?? null, m.replyToMessageId ?? null, m.text, m.buttons?.length ? JSON.stringify(m.buttons) : null],
+        [
+          m.channel,
+          m.recipientId,
+          m.officerId ?? null,
+          m.replyToMessageId ?? null,
+          m.text,
+          m.buttons?.length ? JSON.stringify(m.buttons) : null,
+        ],
       );
       ids.push(String(row.id));
     }

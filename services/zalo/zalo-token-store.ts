@@ -141,7 +141,10 @@ export class ZaloTokenStore {
       const refresh = body.refresh_token;
       if (typeof access !== 'string' || !access || typeof refresh !== 'string' || !refresh) {
         const code = typeof body.error === 'number' ? body.error : Number(body.error);
-        throw new ZaloTokenError(`token refresh refused (${String(body.error_name ?? body.error ?? answer.status)})`, Number.isFinite(code) ? code : undefined);
+        throw new ZaloTokenError(
+          `token refresh refused (${String(body.error_name ?? body.error ?? answer.status)})`,
+          Number.isFinite(code) ? code : undefined,
+        );
       }
       // expires_in comes as a string of seconds ("90000").
       const seconds = Number.parseInt(String(body.expires_in ?? ''), 10);

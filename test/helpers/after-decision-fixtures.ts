@@ -29,14 +29,19 @@ export async function createApprovedProposal(
   options: { plan?: Record<string, unknown>; today?: () => string } = {},
 ): Promise<{ id: string; code: string; deciderId: string }> {
   const { id, code } = await createSubmittedProposal(ds, proposerId, { ...PLAN_2026, ...options.plan });
-  const service = new DecisionService(ds, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig, ...(options.today ? { today: options.today } : {}) });
+  const service = new DecisionService(ds, new OutboxOnlyNotifier(), {
+    config: defaultWorkflowConfig,
+    ...(options.today ? { today: options.today } : {}),
+  });
   const route = await service.routeSubmitted(id, proposerId);
   if (!route.ok || !('decider' in route)) throw new Error(`routing failed: ${JSON.stringify(route)}`);
   let deciderId = route.decider.id;
   if (route.stage === 'intake') {
     const f = await service.forward({ officerId: deciderId, channel: 'test' }, id);
     if (!f.ok) throw new Error(`forward failed: ${f.reason}`);
-    const [row] = (await ds.query(`SELECT decider_id FROM decision WHERE proposal_id = $1 AND state <> 'done'`, [id])) as { decider_id: string }[];
+    const [row] = (await ds.query(`SELECT decider_id FROM decision WHERE proposal_id = $1 AND state <> 'done'`, [id])) as {
+      decider_id: string;
+    }[];
     deciderId = row!.decider_id;
   }
   const [{ n }] = (await ds.query(
@@ -46,7 +51,12 @@ export async function createApprovedProposal(
   // Decree 73 Art. 4.3: the Party committee is consulted before the approval (on by default).
   const consulted = await service.recordPartyConsultation({ officerId: deciderId, channel: 'test' }, id, 'Cấp ủy nhất trí');
   if (!consulted.ok) throw new Error(`consultation failed: ${consulted.reason}`);
-  const r = await service.recordMeeting({ officerId: deciderId, channel: 'test' }, id, { inFavour: n, against: 0, headInFavour: true, participants: 'Tập thể lãnh đạo' });
+  const r = await service.recordMeeting({ officerId: deciderId, channel: 'test' }, id, {
+    inFavour: n,
+    against: 0,
+    headInFavour: true,
+    participants: 'Tập thể lãnh đạo',
+  });
   if (!r.ok || r.status !== 'approved') throw new Error(`approval failed: ${JSON.stringify(r)}`);
   return { id, code, deciderId };
 }
@@ -57,6 +67,13 @@ export async function statusOf(ds: DataSource, id: string): Promise<string> {
 }
 
 /** Outbox rows of a kind for an officer (what the bot would deliver). */
-export async function noticesFor(ds: DataSource, officerId: string, kind: string): Promise<{ proposal_id: string | null; payload: Record<string, unknown>; dedupe_key: string | null }[]> {
-  return (await ds.query(`SELECT proposal_id, payload, dedupe_key FROM notification_outbox WHERE officer_id = $1 AND kind = $2 ORDER BY id`, [officerId, kind])) as never;
+export async function noticesFor(
+  ds: DataSource,
+  officerId: string,
+  kind: string,
+): Promise<{ proposal_id: string | null; payload: Record<string, unknown>; dedupe_key: string | null }[]> {
+  return (await ds.query(
+    `SELECT proposal_id, payload, dedupe_key FROM notification_outbox WHERE officer_id = $1 AND kind = $2 ORDER BY id`,
+    [officerId, kind],
+  )) as never;
 }

@@ -82,16 +82,31 @@ export class TestUser {
   }
 
   /** Answers a Teams file-consent card (accept: with an upload slot of the connector, as Teams gives one). */
-  async answerFileConsent(consent: { activityId?: string; name?: string; content: Record<string, unknown> }, accept: boolean): Promise<{ status: number; replies: ConnectorActivity[]; upload?: { id: string } }> {
+  async answerFileConsent(
+    consent: { activityId?: string; name?: string; content: Record<string, unknown> },
+    accept: boolean,
+  ): Promise<{ status: number; replies: ConnectorActivity[]; upload?: { id: string } }> {
     const name = consent.name ?? 'tep';
     const slot = accept ? this.harness.connector.createUploadSlot(name) : undefined;
     const value = {
       type: 'fileUpload',
       action: accept ? 'accept' : 'decline',
       context: accept ? consent.content.acceptContext : consent.content.declineContext,
-      ...(slot ? { uploadInfo: { contentUrl: slot.contentUrl, name, uploadUrl: slot.uploadUrl, uniqueId: slot.id, fileType: name.split('.').pop() } } : {}),
+      ...(slot
+        ? {
+            uploadInfo: {
+              contentUrl: slot.contentUrl,
+              name,
+              uploadUrl: slot.uploadUrl,
+              uniqueId: slot.id,
+              fileType: name.split('.').pop(),
+            },
+          }
+        : {}),
     };
-    const { status, replies } = await this.post(invokeActivity(this.session, 'fileConsent/invoke', value, { replyToId: consent.activityId }));
+    const { status, replies } = await this.post(
+      invokeActivity(this.session, 'fileConsent/invoke', value, { replyToId: consent.activityId }),
+    );
     return { status, replies, ...(slot ? { upload: { id: slot.id } } : {}) };
   }
 
@@ -197,7 +212,9 @@ export function fileLinkOf(activities: ConnectorActivity[]): { name: string; url
 }
 
 /** The Teams file-consent card among the replies, with the id of the activity that carried it. */
-export function fileConsentOf(activities: ConnectorActivity[]): { activityId?: string; name?: string; content: Record<string, unknown> } | undefined {
+export function fileConsentOf(
+  activities: ConnectorActivity[],
+): { activityId?: string; name?: string; content: Record<string, unknown> } | undefined {
   for (const activity of activities) {
     const a = activity.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.teams.card.file.consent');
     if (a) return { activityId: activity.id, name: a.name, content: a.content as Record<string, unknown> };

@@ -83,7 +83,8 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (hasExited()) throw new Error(`bot process exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.slice(-4000)}`);
+    if (hasExited())
+      throw new Error(`bot process exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.slice(-4000)}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`bot process not ready in time:\n${output.slice(-4000)}`);
@@ -134,10 +135,18 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
 }
 
 /** Runs the command line (`npm run cli -- …`, i.e. `tsx bot/cli.ts …`) as a child process; resolves when it ends. */
-export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   const childEnv: Record<string, string> = { ...(process.env as Record<string, string>), ...env };
   delete childEnv.TEST_DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));

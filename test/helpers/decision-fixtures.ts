@@ -32,7 +32,14 @@ export const DECISION_PEOPLE: DecisionPerson[] = [
   { key: 'scDeputy3', email: 'pgd3.skhcn@test.invalid', name: 'Tạ Thị Ba', unit: 'SKHCN', role: 'deputy', position: 'Phó Giám đốc' },
   { key: 'scStaff', email: 'cv.skhcn@test.invalid', name: 'Vũ Văn Chuyên', unit: 'SKHCN', role: 'member', position: 'Chuyên viên' },
   { key: 'roomChief', email: 'tp.qlkh@test.invalid', name: 'Hoàng Văn Trưởng', unit: 'SKHCN-QLKH', role: 'head', position: 'Trưởng phòng' },
-  { key: 'roomStaff', email: 'cv.qlkh@test.invalid', name: 'Nguyễn Thị Chuyên', unit: 'SKHCN-QLKH', role: 'member', position: 'Chuyên viên' },
+  {
+    key: 'roomStaff',
+    email: 'cv.qlkh@test.invalid',
+    name: 'Nguyễn Thị Chuyên',
+    unit: 'SKHCN-QLKH',
+    role: 'member',
+    position: 'Chuyên viên',
+  },
   { key: 'communeHead', email: 'ct.bacha@test.invalid', name: 'Giàng A Xã', unit: 'XA-BAC-HA', role: 'head', position: 'Chủ tịch UBND xã' },
   { key: 'financeHead', email: 'gd.stc@test.invalid', name: 'Cao Văn Tài', unit: 'STC', role: 'head', position: 'Giám đốc' },
   // Sở Y tế has no head in the directory.
@@ -66,7 +73,11 @@ export async function seedDecisionDirectory(ds: DataSource, options: { aad?: (em
 let counter = 0;
 
 /** A submitted proposal (revision 1) by this officer, in their unit. Returns its id and code. */
-export async function createSubmittedProposal(ds: DataSource, proposerId: string, plan: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
+export async function createSubmittedProposal(
+  ds: DataSource,
+  proposerId: string,
+  plan: Record<string, unknown> = {},
+): Promise<{ id: string; code: string }> {
   counter += 1;
   const code = `ĐX-2026-${String(counter).padStart(4, '0')}`;
   const fullPlan = { title: 'Số hóa hồ sơ một cửa', necessity: 'Hồ sơ giấy chậm', content: 'Quét và ký số', ...plan };
@@ -76,10 +87,9 @@ export async function createSubmittedProposal(ds: DataSource, proposerId: string
     [code, proposerId, fullPlan.title, JSON.stringify(fullPlan)],
   )) as { id: string }[];
   const id = rows[0]!.id;
-  await ds.query(`INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id) VALUES ($1, 'submission', 1, $2::jsonb, $3)`, [
-    id,
-    JSON.stringify(fullPlan),
-    proposerId,
-  ]);
+  await ds.query(
+    `INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id) VALUES ($1, 'submission', 1, $2::jsonb, $3)`,
+    [id, JSON.stringify(fullPlan), proposerId],
+  );
   return { id, code };
 }

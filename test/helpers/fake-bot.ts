@@ -83,7 +83,9 @@ class EchoTeamsBot extends TeamsActivityHandler {
       const { text, value } = context.activity;
       if (value !== undefined && value !== null && (value as { menu?: boolean }).menu) {
         // As the product does after a button: the menu comes back as a new card with other buttons.
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buttonsCard('Menu', [{ title: 'Tạo đề xuất mới', data: { create: true } }]))));
+        await context.sendActivity(
+          MessageFactory.attachment(CardFactory.adaptiveCard(buttonsCard('Menu', [{ title: 'Tạo đề xuất mới', data: { create: true } }]))),
+        );
       } else if (value !== undefined && value !== null) {
         await context.sendActivity(`Đã nhận dữ liệu: ${JSON.stringify(value)}`);
       } else if ((text ?? '').trim().toLowerCase() === 'danh sách') {
@@ -96,7 +98,11 @@ class EchoTeamsBot extends TeamsActivityHandler {
       } else if ((text ?? '').trim().toLowerCase() === 'kinh phí') {
         // Teams reads text as markdown: the product escapes the dot of "1.200" so it is not a list.
         const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Tổng **1\\.200** triệu đồng' }] };
-        await context.sendActivity({ type: 'message', text: 'Kinh phí: 1\\.200 triệu đồng', attachments: [CardFactory.adaptiveCard(card)] });
+        await context.sendActivity({
+          type: 'message',
+          text: 'Kinh phí: 1\\.200 triệu đồng',
+          attachments: [CardFactory.adaptiveCard(card)],
+        });
       } else if ((text ?? '').trim().toLowerCase() === 'trình lãnh đạo') {
         // A card for another officer goes to that officer's conversation, through the same connector.
         const client = context.turnState.get(context.adapter.ConnectorClientKey) as {
@@ -105,7 +111,9 @@ class EchoTeamsBot extends TeamsActivityHandler {
         await client.conversations.sendToConversation('a:lan', {
           type: 'message',
           recipient: { id: '29:lan', name: 'Nguyễn Thị Lan' },
-          attachments: [CardFactory.adaptiveCard(buttonsCard('Xem xét kế hoạch ĐX-2026-0001', [{ title: 'Phê duyệt', data: { approve: true } }]))],
+          attachments: [
+            CardFactory.adaptiveCard(buttonsCard('Xem xét kế hoạch ĐX-2026-0001', [{ title: 'Phê duyệt', data: { approve: true } }])),
+          ],
         });
         await context.sendActivity('Đã trình lãnh đạo.');
       } else if ((text ?? '').trim().toLowerCase() === 'thẻ') {
@@ -149,10 +157,7 @@ class EchoTeamsBot extends TeamsActivityHandler {
         const reference = TurnContextReference.of(context);
         setTimeout(() => void reference.send('Trả lời muộn.'), 50);
       } else {
-        await context.sendActivities([
-          { type: 'typing' },
-          { type: 'message', text: `Bạn vừa nói: ${text ?? ''}` },
-        ]);
+        await context.sendActivities([{ type: 'typing' }, { type: 'message', text: `Bạn vừa nói: ${text ?? ''}` }]);
       }
       await next();
     });
@@ -163,10 +168,7 @@ class EchoTeamsBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
-  protected override async handleTeamsFileConsentAccept(
-    context: TurnContext,
-    response: FileConsentCardResponse,
-  ): Promise<void> {
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
     const info = response.uploadInfo!;
     const bytes = Buffer.from(FAKE_BOT_FILE_TEXT);
     const upload = await fetch(info.uploadUrl!, {

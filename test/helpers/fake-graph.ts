@@ -75,33 +75,55 @@ export class FakeGraph {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
     const graphError = (status: number, code: string, message: string) =>
-      send(status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } });
+      send(status, {
+        error: {
+          code,
+          message,
+          innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() },
+        },
+      });
 
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
     if (req.method === 'POST' && token) {
       const form = body as Record<string, string>;
       if (decodeURIComponent(token[1]!) !== GRAPH_TENANT) {
-        return send(400, { error: 'invalid_request', error_description: 'AADSTS90002: Tenant not found.', error_codes: [90002], timestamp: new Date().toISOString() });
+        return send(400, {
+          error: 'invalid_request',
+          error_description: 'AADSTS90002: Tenant not found.',
+          error_codes: [90002],
+          timestamp: new Date().toISOString(),
+        });
       }
       if (form.grant_type !== 'client_credentials' || form.scope !== 'https://graph.microsoft.com/.default') {
         return send(400, { error: 'invalid_request', error_description: 'AADSTS900144: bad request.', error_codes: [900144] });
       }
       if (form.client_id !== GRAPH_CLIENT || form.client_secret !== GRAPH_SECRET) {
-        return send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+        return send(401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided.',
+          error_codes: [7000215],
+        });
       }
       const access = `eyJ0eXAiOiJKV1Qi.${randomBytes(24).toString('base64url')}`;
       this.issuedTokens.push(access);
-      return send(200, { token_type: 'Bearer', expires_in: this.tokenLifetimeSeconds, ext_expires_in: this.tokenLifetimeSeconds, access_token: access });
+      return send(200, {
+        token_type: 'Bearer',
+        expires_in: this.tokenLifetimeSeconds,
+        ext_expires_in: this.tokenLifetimeSeconds,
+        access_token: access,
+      });
     }
 
     const auth = /^Bearer (.+)$/.exec(call.authorization ?? '')?.[1];
-    if (!auth || !this.issuedTokens.includes(auth)) return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    if (!auth || !this.issuedTokens.includes(auth))
+      return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
 
     const apps = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path);
     if (apps && req.method === 'POST') {
       const user = decodeURIComponent(apps[1]!);
       const bind = (body as Record<string, unknown>)['teamsApp@odata.bind'];
-      if (bind !== `${this.url}/v1.0/appCatalogs/teamsApps/${CATALOG_APP}`) return graphError(400, 'BadRequest', 'Invalid teamsApp@odata.bind');
+      if (bind !== `${this.url}/v1.0/appCatalogs/teamsApps/${CATALOG_APP}`)
+        return graphError(400, 'BadRequest', 'Invalid teamsApp@odata.bind');
       const failure = this.installFailures.shift();
       if (failure) return graphError(failure, failure === 403 ? 'Forbidden' : 'InternalServerError', 'Installation refused');
       if (this.installations.has(user)) return graphError(409, 'Conflict', 'App is already installed.');
@@ -112,12 +134,19 @@ export class FakeGraph {
     }
     if (apps && req.method === 'GET') {
       const user = decodeURIComponent(apps[1]!);
-      if (query.$expand !== 'teamsApp' || query.$filter !== `teamsApp/id eq '${CATALOG_APP}'`) return graphError(400, 'BadRequest', 'Unsupported query');
+      if (query.$expand !== 'teamsApp' || query.$filter !== `teamsApp/id eq '${CATALOG_APP}'`)
+        return graphError(400, 'BadRequest', 'Unsupported query');
       const installation = this.installations.get(user);
       return send(200, {
         '@odata.context': `${this.url}/v1.0/$metadata#users('${user}')/teamwork/installedApps(teamsApp())`,
         value: installation
-          ? [{ id: installation, consentedPermissionSet: null, teamsApp: { id: CATALOG_APP, externalId: GRAPH_CLIENT, displayName: 'Trợ lý Đổi mới', distributionMethod: 'organization' } }]
+          ? [
+              {
+                id: installation,
+                consentedPermissionSet: null,
+                teamsApp: { id: CATALOG_APP, externalId: GRAPH_CLIENT, displayName: 'Trợ lý Đổi mới', distributionMethod: 'organization' },
+              },
+            ]
           : [],
       });
     }

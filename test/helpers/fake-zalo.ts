@@ -115,16 +115,29 @@ export class FakeZalo {
       const failure = this.oaFailures.shift();
       if (failure !== undefined) return reply({ error: failure, message: `fake error ${failure}` }, call);
       const token = req.headers.access_token;
-      if (typeof token !== 'string' || !this.validAccessTokens.has(token)) return reply({ error: -216, message: 'Access token is invalid' }, call);
+      if (typeof token !== 'string' || !this.validAccessTokens.has(token))
+        return reply({ error: -216, message: 'Access token is invalid' }, call);
       const message = body.message as Record<string, unknown> | undefined;
       const text = message?.text;
       if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return reply({ error: -201, message: 'invalid text' }, call);
-      return reply({ error: 0, message: 'Success', data: { message_id: `oa-msg-${++this.messageSeq}`, user_id: (body.recipient as { user_id: string }).user_id } }, call);
+      return reply(
+        {
+          error: 0,
+          message: 'Success',
+          data: { message_id: `oa-msg-${++this.messageSeq}`, user_id: (body.recipient as { user_id: string }).user_id },
+        },
+        call,
+      );
     }
     if (req.method === 'POST' && path === '/v4/oa/access_token') {
       const form = Object.fromEntries(new URLSearchParams(raw));
       const call = { api: 'oauth' as const, path, headers: req.headers, body: form };
-      if (this.oauthDown || req.headers.secret_key !== FAKE_APP_SECRET || form.grant_type !== 'refresh_token' || form.refresh_token !== this.validRefreshToken) {
+      if (
+        this.oauthDown ||
+        req.headers.secret_key !== FAKE_APP_SECRET ||
+        form.grant_type !== 'refresh_token' ||
+        form.refresh_token !== this.validRefreshToken
+      ) {
         return reply({ error: -14014, error_name: 'Invalid refresh token', error_description: 'refresh token is invalid' }, call);
       }
       this.issued++;
@@ -326,7 +339,11 @@ export class ZaloBotUser {
   }
 }
 
-async function post(url: string, headers: Record<string, string>, raw: Buffer | string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  raw: Buffer | string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const target = new URL(url);
   const data = Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'utf8');
   return new Promise((resolve, reject) => {

@@ -132,7 +132,13 @@ export class RoundRobinProxy {
     }
   }
 
-  private forward(index: number, req: IncomingMessage, body: Buffer, res: ServerResponse, record: ProxiedRequest): Promise<'done' | 'refused'> {
+  private forward(
+    index: number,
+    req: IncomingMessage,
+    body: Buffer,
+    res: ServerResponse,
+    record: ProxiedRequest,
+  ): Promise<'done' | 'refused'> {
     return new Promise((resolve) => {
       const target = new URL(req.url ?? '/', this.upstreams[index]);
       const headers = forwardHeaders(req.headers);

@@ -21,10 +21,25 @@ export const TEST_UNITS = [
 export const TEST_PEOPLE: TestPerson[] = [
   { email: 'chu.tich@test.invalid', name: 'Trần Văn Chủ', unit: 'UBND-TINH', role: 'head', isManager: true, position: 'Chủ tịch' },
   { email: 'gd.snv@test.invalid', name: 'Lê Thị Nội', unit: 'SNV', role: 'head', isManager: true, position: 'Giám đốc' },
-  { email: 'gd.skhcn@test.invalid', name: 'Phạm Văn Khoa', unit: 'SKHCN', role: 'head', isManager: true, position: 'Giám đốc', aad: '11111111-1111-4111-8111-111111111111' },
+  {
+    email: 'gd.skhcn@test.invalid',
+    name: 'Phạm Văn Khoa',
+    unit: 'SKHCN',
+    role: 'head',
+    isManager: true,
+    position: 'Giám đốc',
+    aad: '11111111-1111-4111-8111-111111111111',
+  },
   { email: 'pgd.skhcn@test.invalid', name: 'Đỗ Thị Phó', unit: 'SKHCN', role: 'deputy', isManager: true, position: 'Phó Giám đốc' },
   { email: 'tp.qlkh@test.invalid', name: 'Hoàng Văn Trưởng', unit: 'SKHCN-QLKH', role: 'head', isManager: true, position: 'Trưởng phòng' },
-  { email: 'cv.qlkh@test.invalid', name: 'Nguyễn Thị Chuyên', unit: 'SKHCN-QLKH', role: 'member', isManager: false, position: 'Chuyên viên' },
+  {
+    email: 'cv.qlkh@test.invalid',
+    name: 'Nguyễn Thị Chuyên',
+    unit: 'SKHCN-QLKH',
+    role: 'member',
+    isManager: false,
+    position: 'Chuyên viên',
+  },
 ];
 
 export async function seedTestDirectory(dataSource: DataSource): Promise<void> {

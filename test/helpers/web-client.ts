@@ -34,7 +34,12 @@ export class WebClient {
     if (this.cookies.size) h.cookie = this.cookieHeader();
     if (body !== undefined) h['content-type'] = 'application/json';
     if (method !== 'GET' && this.cookies.has('tld_csrf') && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.cookies.get('tld_csrf')!;
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: 'manual',
+    });
     this.remember(res.headers);
     const text = await res.text();
     let parsed: unknown = text;

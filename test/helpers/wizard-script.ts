@@ -49,4 +49,3 @@ export const FULL_PLAN: Script = [
   ['Có - hồ sơ tồn đọng nhiều', /Bước 25\/25[\s\S]*Điều kiện 4/],
   ['Có, ứng dụng công nghệ thông tin', /Xem lại kế hoạch đề xuất[\s\S]*150\.000\.000 đồng[\s\S]*Gửi đề xuất/],
 ];
-

@@ -6,7 +6,9 @@ import { parseWorkflowConfig, type WorkflowConfig } from '../../services/workflo
 export const PARTY_STEP_OFF_FILE = path.resolve(__dirname, '..', 'fixtures', 'workflow-party-step-off.yaml');
 
 export const WORKFLOW_WITHOUT_PARTY_STEP: WorkflowConfig = parseWorkflowConfig(
-  { decision: { partyCommitteeConsultation: { required: false, switchedOffBasis: 'Kiểm thử: bước xin ý kiến cấp ủy được kiểm thử riêng' } } },
+  {
+    decision: { partyCommitteeConsultation: { required: false, switchedOffBasis: 'Kiểm thử: bước xin ý kiến cấp ủy được kiểm thử riêng' } },
+  },
   '(kiểm thử)',
 );
 

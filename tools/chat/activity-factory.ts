@@ -86,7 +86,9 @@ export function deterministicAadObjectId(email: string): string {
 
 /** Stable Teams user id (`29:…`) for an email, the way Teams gives each user one id per bot. */
 export function stableTeamsUserId(email: string): string {
-  const digest = createHash('sha256').update(`teams-user:${normaliseEmail(email)}`, 'utf8').digest('base64url');
+  const digest = createHash('sha256')
+    .update(`teams-user:${normaliseEmail(email)}`, 'utf8')
+    .digest('base64url');
   return `29:1${digest.slice(0, 42)}`;
 }
 
@@ -220,12 +222,7 @@ export function submitActivity(
 }
 
 /** An invoke activity (e.g. `adaptiveCard/action`), answered in the HTTP response body. */
-export function invokeActivity(
-  session: ChatSession,
-  name: string,
-  value: unknown,
-  options: { replyToId?: string } = {},
-): OutgoingActivity {
+export function invokeActivity(session: ChatSession, name: string, value: unknown, options: { replyToId?: string } = {}): OutgoingActivity {
   const activity: OutgoingActivity = { ...baseActivity(session, 'invoke'), name, value, entities: [clientInfo(session)] };
   if (options.replyToId) activity.replyToId = options.replyToId;
   (activity.channelData as Record<string, unknown>).source = { name: 'message' };
@@ -255,4 +252,3 @@ export function installActivity(session: ChatSession): OutgoingActivity {
     membersAdded: [{ id: session.bot.id }],
   };
 }
-

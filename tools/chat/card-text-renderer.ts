@@ -123,20 +123,23 @@ export function markdownToText(text: string): string {
  * Adaptive Card text functions `{{DATE(…)}}` and `{{TIME(…)}}` rendered in Vietnamese style (markdown as text).
  */
 export function expandTextFunctions(text: string): string {
-  return markdownToText(text).replace(/\{\{(DATE|TIME)\(([^,)]+)(?:,\s*(COMPACT|SHORT|LONG))?\)\}\}/g, (whole, fn: string, iso: string, style?: string) => {
-    const date = new Date(iso.trim());
-    if (Number.isNaN(date.getTime())) return whole;
-    if (fn === 'TIME') return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
-    if (style === 'LONG' || style === 'SHORT') {
-      return date.toLocaleDateString('vi-VN', {
-        weekday: style === 'LONG' ? 'long' : 'short',
-        day: 'numeric',
-        month: style === 'LONG' ? 'long' : 'short',
-        year: 'numeric',
-      });
-    }
-    return `${pad2(date.getDate())}/${pad2(date.getMonth() + 1)}/${date.getFullYear()}`;
-  });
+  return markdownToText(text).replace(
+    /\{\{(DATE|TIME)\(([^,)]+)(?:,\s*(COMPACT|SHORT|LONG))?\)\}\}/g,
+    (whole, fn: string, iso: string, style?: string) => {
+      const date = new Date(iso.trim());
+      if (Number.isNaN(date.getTime())) return whole;
+      if (fn === 'TIME') return `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+      if (style === 'LONG' || style === 'SHORT') {
+        return date.toLocaleDateString('vi-VN', {
+          weekday: style === 'LONG' ? 'long' : 'short',
+          day: 'numeric',
+          month: style === 'LONG' ? 'long' : 'short',
+          year: 'numeric',
+        });
+      }
+      return `${pad2(date.getDate())}/${pad2(date.getMonth() + 1)}/${date.getFullYear()}`;
+    },
+  );
 }
 
 /** Teams `xml` text format (a subset of HTML) to plain text. */
@@ -313,7 +316,9 @@ class ViewBuilder {
   }
 
   private columnSet(el: Json, indent: string, scope: number, scopes: number[]): void {
-    const columns = arr(el.columns).filter(isObject).filter((c) => c.isVisible !== false);
+    const columns = arr(el.columns)
+      .filter(isObject)
+      .filter((c) => c.isVisible !== false);
     // Columns of one short line each read best side by side; anything richer is listed in order.
     const rendered = columns.map((column) => {
       const sub = new ViewBuilder(this.options);
@@ -568,7 +573,13 @@ export function renderActivity(activity: ActivityLike, options: RenderOptions = 
   if (activity.type && activity.type !== 'message') return undefined;
   const builder = new ViewBuilder({ ...options, activityId: options.activityId ?? activity.id });
   const text = str(activity.text);
-  if (text) builder.out('', activity.textFormat === 'xml' ? htmlToText(text) : expandTextFunctions(activity.textFormat === 'markdown' ? unescapeMarkdown(text) : text));
+  if (text)
+    builder.out(
+      '',
+      activity.textFormat === 'xml'
+        ? htmlToText(text)
+        : expandTextFunctions(activity.textFormat === 'markdown' ? unescapeMarkdown(text) : text),
+    );
   arr(activity.attachments).forEach((raw, index) => {
     if (!isObject(raw)) return;
     builder.setAttachment(index);
@@ -639,7 +650,10 @@ function renderAttachment(builder: ViewBuilder, attachment: Json): void {
 
 /** Markdown as a chat client shows it: hard breaks as line breaks, backslash escapes resolved. */
 function unescapeMarkdown(text: string): string {
-  return text.replace(/ {2}\n/g, '\n').replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u00a0/g, ' ');
+  return text
+    .replace(/ {2}\n/g, '\n')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\u00a0/g, ' ');
 }
 
 function dataUrlSize(url: string): number {
@@ -724,7 +738,12 @@ export function parseInputValue(input: CardInput, raw: string): ParsedValue {
       return { ok: true, value };
     }
     case 'Input.ChoiceSet': {
-      const wanted = input.isMultiSelect ? text.split(',').map((p) => p.trim()).filter(Boolean) : [text];
+      const wanted = input.isMultiSelect
+        ? text
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : [text];
       const values: string[] = [];
       for (const want of wanted) {
         const choice = findChoice(input, want);

@@ -44,7 +44,9 @@ export const chatTexts = {
   badUrl: (value: string) => `Địa chỉ bot không hợp lệ: «${value}».`,
   unreachable: (url: string, source: 'url' | 'port' | 'default') =>
     `Không kết nối được tới bot tại ${url}. Nếu bot chưa chạy, hãy chạy \`npm start\` ở một cửa sổ khác` +
-    (source === 'url' ? '; nếu bot đang chạy, kiểm tra lại địa chỉ --url.' : '; nếu bot đang chạy ở cổng khác, đặt PORT=<cổng> hoặc dùng --url http://127.0.0.1:<cổng>/api/messages.'),
+    (source === 'url'
+      ? '; nếu bot đang chạy, kiểm tra lại địa chỉ --url.'
+      : '; nếu bot đang chạy ở cổng khác, đặt PORT=<cổng> hoặc dùng --url http://127.0.0.1:<cổng>/api/messages.'),
   httpError: (status: number) => `Bot không phản hồi (HTTP ${status}).`,
   unauthorized:
     'Bot đang bật xác thực Bot Framework (HTTP 401): trò chuyện qua terminal chỉ dùng được khi bot chạy không đặt MICROSOFT_APP_ID.',
@@ -57,9 +59,7 @@ export const chatTexts = {
       ? `Không tìm thấy nút «${query}» trên thẻ gần nhất. Dùng số từ 1 đến ${count} hoặc tên nút.`
       : 'Thẻ gần nhất không có nút nào để bấm.',
   noSuchInput: (query: string, ids: string[]) =>
-    ids.length > 0
-      ? `Thẻ gần nhất không có ô «${query}». Các ô hiện có: ${ids.join(', ')}.`
-      : 'Thẻ gần nhất không có ô nhập liệu nào.',
+    ids.length > 0 ? `Thẻ gần nhất không có ô «${query}». Các ô hiện có: ${ids.join(', ')}.` : 'Thẻ gần nhất không có ô nhập liệu nào.',
   setUsage: 'Cách dùng: /set <id hoặc số ô> <giá trị>',
   clickUsage: 'Cách dùng: /click <số hoặc tên nút>',
   inputSet: (name: string, shown: string) => `Đã điền «${name}» = ${shown}`,

@@ -657,11 +657,7 @@ export class LoopbackConnector extends EventEmitter {
     return member;
   }
 
-  private route(
-    request: ConnectorRequest,
-    s: string[],
-    raw: Buffer,
-  ): { status: number; body?: unknown; contentType?: string } {
+  private route(request: ConnectorRequest, s: string[], raw: Buffer): { status: number; body?: unknown; contentType?: string } {
     const conversationId = request.conversationId ?? '';
     switch (request.operation) {
       case 'sendToConversation': {
@@ -800,7 +796,8 @@ export class LoopbackConnector extends EventEmitter {
       isGroup?: boolean;
       activity?: ConnectorActivity;
     };
-    if (this.strictAttachments && parameters.activity && typeof parameters.activity === 'object') this.checkAttachments(parameters.activity);
+    if (this.strictAttachments && parameters.activity && typeof parameters.activity === 'object')
+      this.checkAttachments(parameters.activity);
     let id: string | undefined;
     const members = Array.isArray(parameters.members) ? parameters.members : [];
     if (!parameters.isGroup && members.length === 1) {

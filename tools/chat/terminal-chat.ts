@@ -80,7 +80,11 @@ interface CurrentView {
 
 /** The first line of a rendered message, without the card frame. */
 function summaryOf(view: RenderedView): string {
-  const line = view.lines.filter((l) => !/^[┌└]/.test(l)).map((l) => l.replace(/^[│\s]+/, '').trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    view.lines
+      .filter((l) => !/^[┌└]/.test(l))
+      .map((l) => l.replace(/^[│\s]+/, '').trim())
+      .find((l) => l.length > 0) ?? '';
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
@@ -129,7 +133,8 @@ export function parseChatArguments(argv: string[]): TerminalChatOptions | 'help'
     throw new Error(t.badUrl(botUrl));
   }
   const quietMs = values['quiet-ms'] === undefined ? 300 : Number(values['quiet-ms']);
-  if (!Number.isInteger(quietMs) || quietMs < 0 || quietMs > 60_000) throw new Error(t.badOption('--quiet-ms phải là số nguyên từ 0 đến 60000'));
+  if (!Number.isInteger(quietMs) || quietMs < 0 || quietMs > 60_000)
+    throw new Error(t.badOption('--quiet-ms phải là số nguyên từ 0 đến 60000'));
   const timeoutSeconds = values.timeout === undefined ? 120 : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error(t.badOption('--timeout phải là số giây lớn hơn 0'));
   if (values.conversation !== undefined && values.conversation.trim() === '') throw new Error(t.badOption('--conversation trống'));
@@ -474,7 +479,12 @@ export class TerminalChat {
     }
     const input = findInput(this.current.view.inputs, key);
     if (!input) {
-      this.print(t.noSuchInput(key, this.current.view.inputs.map((i) => i.id)));
+      this.print(
+        t.noSuchInput(
+          key,
+          this.current.view.inputs.map((i) => i.id),
+        ),
+      );
       return;
     }
     const raw = argument.slice(key.length).trim();
@@ -538,14 +548,23 @@ export class TerminalChat {
   private async pressCardAction(action: CardActionModel, current: CurrentView): Promise<void> {
     const gathered = gatherInputs(action, current.view.inputs, current.values);
     if (gathered.missing.length) {
-      this.print(t.missingRequired(gathered.missing.map((i) => i.label ?? i.placeholder ?? i.id), action.title));
+      this.print(
+        t.missingRequired(
+          gathered.missing.map((i) => i.label ?? i.placeholder ?? i.id),
+          action.title,
+        ),
+      );
       for (const input of gathered.missing) if (input.errorMessage) this.print(`  ${input.errorMessage}`);
       return;
     }
     const session = this.requireSession();
     const hasInputs = Object.keys(gathered.values).length > 0;
     const merge = (data: unknown): unknown =>
-      isObject(data) || data === undefined || data === null ? { ...(isObject(data) ? data : {}), ...gathered.values } : hasInputs ? { ...gathered.values } : data;
+      isObject(data) || data === undefined || data === null
+        ? { ...(isObject(data) ? data : {}), ...gathered.values }
+        : hasInputs
+          ? { ...gathered.values }
+          : data;
 
     if (action.kind === 'execute') {
       const activity = adaptiveCardActionActivity(
@@ -574,10 +593,14 @@ export class TerminalChat {
         const value = parseMaybeJson(msteams.value);
         if (typeof msteams.displayText === 'string') this.print(`${t.you}: ${msteams.displayText}`);
         await this.send(
-          submitActivity(session, isObject(value) || value === undefined ? { ...(isObject(value) ? value : {}), ...gathered.values } : value, {
-            replyToId: current.activityId,
-            text: typeof msteams.text === 'string' ? msteams.text : undefined,
-          }),
+          submitActivity(
+            session,
+            isObject(value) || value === undefined ? { ...(isObject(value) ? value : {}), ...gathered.values } : value,
+            {
+              replyToId: current.activityId,
+              text: typeof msteams.text === 'string' ? msteams.text : undefined,
+            },
+          ),
         );
         return;
       }
@@ -587,9 +610,14 @@ export class TerminalChat {
       }
       if (type === 'task/fetch' || (isObject(msteams.value) && msteams.value.type === 'task/fetch')) {
         const result = await this.send(
-          invokeActivity(session, 'task/fetch', { type: 'task/fetch', data: merge(data), context: { theme: 'default' } }, {
-            replyToId: current.activityId,
-          }),
+          invokeActivity(
+            session,
+            'task/fetch',
+            { type: 'task/fetch', data: merge(data), context: { theme: 'default' } },
+            {
+              replyToId: current.activityId,
+            },
+          ),
         );
         if (result) this.showTaskResponse(result.body);
         return;
@@ -643,7 +671,12 @@ export class TerminalChat {
     if (value.action === 'decline') {
       this.print(t.fileDeclined(name));
       await this.send(
-        invokeActivity(session, 'fileConsent/invoke', { type: 'fileUpload', action: 'decline', context: value.context }, { replyToId: action.activityId }),
+        invokeActivity(
+          session,
+          'fileConsent/invoke',
+          { type: 'fileUpload', action: 'decline', context: value.context },
+          { replyToId: action.activityId },
+        ),
       );
       return;
     }
@@ -799,7 +832,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     options = parseChatArguments(argv);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${message.startsWith('Thiếu') || message.includes('«') || message.startsWith('Tùy chọn') || message.startsWith('Địa chỉ') ? message : t.badOption(message)}\n\n${t.usage}\n`);
+    process.stderr.write(
+      `${message.startsWith('Thiếu') || message.includes('«') || message.startsWith('Tùy chọn') || message.startsWith('Địa chỉ') ? message : t.badOption(message)}\n\n${t.usage}\n`,
+    );
     return 1;
   }
   if (options === 'help') {

@@ -42,7 +42,11 @@
     }
     // At once: the card greyed out, its buttons disabled, and a line saying what is being recorded.
     if (holder.classList.contains('busy')) return;
-    const pending = el('p', { className: 'action-status muted', role: 'status', text: action.title ? 'Đang ghi nhận: ' + action.title + '…' : 'Đang ghi nhận…' });
+    const pending = el('p', {
+      className: 'action-status muted',
+      role: 'status',
+      text: action.title ? 'Đang ghi nhận: ' + action.title + '…' : 'Đang ghi nhận…',
+    });
     holder.classList.add('busy');
     for (const button of holder.querySelectorAll('button')) button.disabled = true;
     holder.appendChild(pending);
@@ -98,7 +102,13 @@
         holder.appendChild(cardNode(att.content, holder));
         parts.appendChild(holder);
       } else if (att.contentUrl) {
-        parts.appendChild(el('p', { className: 'file' }, el('a', { href: safeHref(att.contentUrl), target: '_blank', rel: 'noopener', text: att.name || 'Tải tệp' })));
+        parts.appendChild(
+          el(
+            'p',
+            { className: 'file' },
+            el('a', { href: safeHref(att.contentUrl), target: '_blank', rel: 'noopener', text: att.name || 'Tải tệp' }),
+          ),
+        );
       }
     }
     showSuggested(activity.suggestedActions && activity.suggestedActions.actions);
@@ -176,18 +186,31 @@
     if (status !== 200) return;
     const list = $('officers');
     const render = (filter) => {
-      const f = (filter || '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+      const f = (filter || '')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd');
       list.replaceChildren();
       let unit = null;
       for (const o of data.officers) {
-        const hay = (o.name + ' ' + o.position + ' ' + o.unit).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+        const hay = (o.name + ' ' + o.position + ' ' + o.unit)
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/g, 'd');
         if (f && !hay.includes(f)) continue;
         if (o.unit !== unit) {
           unit = o.unit;
           list.appendChild(el('h3', { text: o.unit }));
         }
         list.appendChild(
-          el('button', { type: 'button', className: 'officer', 'data-officer': o.id, onClick: () => login(o.id) }, el('strong', { text: o.name }), el('span', { text: o.position })),
+          el(
+            'button',
+            { type: 'button', className: 'officer', 'data-officer': o.id, onClick: () => login(o.id) },
+            el('strong', { text: o.name }),
+            el('span', { text: o.position }),
+          ),
         );
       }
     };
@@ -216,7 +239,9 @@
     const { data } = await api('/web/api/demo/tasks');
     const tasks = data.tasks || [];
     panel.replaceChildren(
-      el('p', { text: 'Khi không nhắn được qua Teams hay Zalo (ví dụ cửa sổ trả lời Zalo đã đóng), Trợ lý gửi cho người xem xét một liên kết dùng một lần. Chọn một việc đang chờ anh/chị để mở liên kết như người nhận:' }),
+      el('p', {
+        text: 'Khi không nhắn được qua Teams hay Zalo (ví dụ cửa sổ trả lời Zalo đã đóng), Trợ lý gửi cho người xem xét một liên kết dùng một lần. Chọn một việc đang chờ anh/chị để mở liên kết như người nhận:',
+      }),
     );
     if (!tasks.length) panel.appendChild(el('p', { className: 'muted', text: 'Hiện không có việc nào chờ anh/chị.' }));
     for (const task of tasks) {
@@ -286,13 +311,22 @@
     if (!text) return;
     const button = $('guest-send');
     button.disabled = true;
-    const entry = el('div', { className: 'msg bot' }, el('p', { className: 'text greeting', text }), el('p', { className: 'text muted', text: 'Đang tìm câu trả lời…' }));
+    const entry = el(
+      'div',
+      { className: 'msg bot' },
+      el('p', { className: 'text greeting', text }),
+      el('p', { className: 'text muted', text: 'Đang tìm câu trả lời…' }),
+    );
     $('guest-log').prepend(entry);
     const { status, data } = await api('/web/api/guest/ask', { body: { text } });
     button.disabled = false;
     if (status === 401) return signedOut();
-    const parts = status === 200 ? [data.text, data.footer].filter(Boolean) : [data.message || 'Không gửi được câu hỏi. Anh/chị vui lòng thử lại.'];
-    entry.replaceChildren(el('p', { className: 'text greeting', text }), ...parts.map((part) => el('p', { className: 'text', text: part })));
+    const parts =
+      status === 200 ? [data.text, data.footer].filter(Boolean) : [data.message || 'Không gửi được câu hỏi. Anh/chị vui lòng thử lại.'];
+    entry.replaceChildren(
+      el('p', { className: 'text greeting', text }),
+      ...parts.map((part) => el('p', { className: 'text', text: part })),
+    );
     if (status === 200) input.value = '';
   });
 

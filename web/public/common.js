@@ -17,7 +17,12 @@
     }
     let res;
     try {
-      res = await fetch(path, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(opts.body || {}) });
+      res = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: method === 'GET' ? undefined : JSON.stringify(opts.body || {}),
+      });
     } catch (err) {
       return { status: 0, data: { message: 'Không kết nối được máy chủ. Anh/chị vui lòng kiểm tra mạng rồi thử lại.' } };
     }
@@ -137,7 +142,14 @@
   function withoutActions(json) {
     const copy = JSON.parse(JSON.stringify(json || {}));
     delete copy.actions;
-    if (Array.isArray(copy.body)) copy.body = copy.body.filter((b) => b && b.type !== 'ActionSet' && !(b.id && /^(comment|participants|inFavour|against|headVote|minutes|reasons)$/.test(b.id)) && !String(b.type || '').startsWith('Input.'));
+    if (Array.isArray(copy.body))
+      copy.body = copy.body.filter(
+        (b) =>
+          b &&
+          b.type !== 'ActionSet' &&
+          !(b.id && /^(comment|participants|inFavour|against|headVote|minutes|reasons)$/.test(b.id)) &&
+          !String(b.type || '').startsWith('Input.'),
+      );
     return copy;
   }
 

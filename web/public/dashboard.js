@@ -31,7 +31,8 @@
       return { name, kind: kind || '' };
     });
     const thead = el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', { scope: 'col', className: c.kind, text: c.name }))));
-    const cell = (value, c) => el('td', { className: c.kind, 'data-label': c.name, text: value === null || value === undefined ? '' : String(value) });
+    const cell = (value, c) =>
+      el('td', { className: c.kind, 'data-label': c.name, text: value === null || value === undefined ? '' : String(value) });
     const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((value, i) => cell(value, cols[i])))));
     box.replaceChildren(el('table', { className: 'rows' }, thead, tbody));
   }
@@ -50,7 +51,11 @@
     new window.Chart($(id), {
       type,
       data: { labels, datasets },
-      options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: datasets.length > 1 } } }, options || {}, { scales }),
+      options: Object.assign(
+        { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: datasets.length > 1 } } },
+        options || {},
+        { scales },
+      ),
     });
   }
 
@@ -78,36 +83,79 @@
       ['Quá hạn xem xét', data.overdueDecisions.length],
       ['Quá hạn đánh giá', data.overdueEvaluations ? data.overdueEvaluations.length : '–'],
     ];
-    $('tiles').replaceChildren(...tiles.map(([name, value]) => el('div', { className: 'tile' }, el('span', { className: 'value', text: String(value) }), el('span', { text: name }))));
+    $('tiles').replaceChildren(
+      ...tiles.map(([name, value]) =>
+        el('div', { className: 'tile' }, el('span', { className: 'value', text: String(value) }), el('span', { text: name })),
+      ),
+    );
 
-    chart('chart-status', 'bar', data.byStatus.map((s) => label(s.status)), [{ label: 'Số đề xuất', data: data.byStatus.map((s) => s.count), backgroundColor: '#1f6fb2' }], { indexAxis: 'y' });
+    chart(
+      'chart-status',
+      'bar',
+      data.byStatus.map((s) => label(s.status)),
+      [{ label: 'Số đề xuất', data: data.byStatus.map((s) => s.count), backgroundColor: '#1f6fb2' }],
+      { indexAxis: 'y' },
+    );
     const units = data.perUnit.slice(0, 15);
-    chart('chart-units', 'bar', units.map((u) => u.unitName), [
-      { label: 'Đang xem xét', data: units.map((u) => u.pending), backgroundColor: '#e0a526' },
-      { label: 'Được thông qua', data: units.map((u) => u.approved), backgroundColor: '#2e8540' },
-      { label: 'Không thông qua', data: units.map((u) => u.rejected), backgroundColor: '#b22222' },
-      { label: 'Quá hạn', data: units.map((u) => u.overdue), backgroundColor: '#6b2fa0' },
-    ], { scales: { x: { stacked: false } } });
-    table('table-units', ['Đơn vị', 'Tổng số|num', 'Đang xem xét|num', 'Được thông qua|num', 'Không thông qua|num', 'Trả lại|num', 'Quá hạn|num'], data.perUnit.map((u) => [u.unitName, u.total, u.pending, u.approved, u.rejected, u.returned, u.overdue]));
+    chart(
+      'chart-units',
+      'bar',
+      units.map((u) => u.unitName),
+      [
+        { label: 'Đang xem xét', data: units.map((u) => u.pending), backgroundColor: '#e0a526' },
+        { label: 'Được thông qua', data: units.map((u) => u.approved), backgroundColor: '#2e8540' },
+        { label: 'Không thông qua', data: units.map((u) => u.rejected), backgroundColor: '#b22222' },
+        { label: 'Quá hạn', data: units.map((u) => u.overdue), backgroundColor: '#6b2fa0' },
+      ],
+      { scales: { x: { stacked: false } } },
+    );
+    table(
+      'table-units',
+      ['Đơn vị', 'Tổng số|num', 'Đang xem xét|num', 'Được thông qua|num', 'Không thông qua|num', 'Trả lại|num', 'Quá hạn|num'],
+      data.perUnit.map((u) => [u.unitName, u.total, u.pending, u.approved, u.rejected, u.returned, u.overdue]),
+    );
 
-    const overdueRows = (list) => list.map((o) => [o.code, o.title, o.unitName, L.stage[o.stage] || o.stage, o.holderName, date(o.dueDate), o.daysOverdue]);
+    const overdueRows = (list) =>
+      list.map((o) => [o.code, o.title, o.unitName, L.stage[o.stage] || o.stage, o.holderName, date(o.dueDate), o.daysOverdue]);
     const overdueHead = ['Mã|code', 'Tên đề xuất', 'Đơn vị', 'Bước', 'Người đang xử lý', 'Hạn|date', 'Số ngày quá hạn|num'];
     table('table-overdue', overdueHead, overdueRows(data.overdueDecisions), 'Không có đề xuất nào quá hạn xem xét.');
-    if (data.overdueEvaluations) table('table-overdue-eval', overdueHead, overdueRows(data.overdueEvaluations), 'Không có đề xuất nào quá hạn đánh giá.');
+    if (data.overdueEvaluations)
+      table('table-overdue-eval', overdueHead, overdueRows(data.overdueEvaluations), 'Không có đề xuất nào quá hạn đánh giá.');
     else $('table-overdue-eval').replaceChildren(el('p', { className: 'muted', text: L.notAvailable }));
 
-    chart('chart-stages', 'bar', data.stageDurations.map((s) => label(s.status)), [{ label: 'Trung bình (ngày)', data: data.stageDurations.map((s) => s.averageDays), backgroundColor: '#1f6fb2' }], { indexAxis: 'y' });
-    table('table-stages', ['Bước', 'Số lượt|num', 'Trung bình (ngày)|num', 'Lâu nhất (ngày)|num', 'Đang ở bước này|num'], data.stageDurations.map((s) => [label(s.status), s.periods, s.averageDays, s.maxDays, s.current]));
+    chart(
+      'chart-stages',
+      'bar',
+      data.stageDurations.map((s) => label(s.status)),
+      [{ label: 'Trung bình (ngày)', data: data.stageDurations.map((s) => s.averageDays), backgroundColor: '#1f6fb2' }],
+      { indexAxis: 'y' },
+    );
+    table(
+      'table-stages',
+      ['Bước', 'Số lượt|num', 'Trung bình (ngày)|num', 'Lâu nhất (ngày)|num', 'Đang ở bước này|num'],
+      data.stageDurations.map((s) => [label(s.status), s.periods, s.averageDays, s.maxDays, s.current]),
+    );
 
     $('annual-title').textContent = 'Báo cáo năm ' + data.year;
     if (data.annualReports) {
-      table('table-annual', ['Đơn vị', 'Tình trạng', 'Ngày nộp|date'], data.annualReports.rows.map((r) => [r.unitName, r.submittedAt ? 'Đã nộp' : 'Chưa nộp', vnDate(r.submittedAt)]));
-      $('table-annual').prepend(el('p', { text: 'Đã nộp: ' + data.annualReports.submitted + ' · Chưa nộp: ' + data.annualReports.missing }));
+      table(
+        'table-annual',
+        ['Đơn vị', 'Tình trạng', 'Ngày nộp|date'],
+        data.annualReports.rows.map((r) => [r.unitName, r.submittedAt ? 'Đã nộp' : 'Chưa nộp', vnDate(r.submittedAt)]),
+      );
+      $('table-annual').prepend(
+        el('p', { text: 'Đã nộp: ' + data.annualReports.submitted + ' · Chưa nộp: ' + data.annualReports.missing }),
+      );
     } else {
       $('table-annual').replaceChildren(el('p', { className: 'muted', text: L.notAvailable }));
     }
 
-    table('table-recent', ['Mã|code', 'Tên đề xuất', 'Đơn vị', 'Trạng thái', 'Ngày gửi|date', 'Người đang xử lý', 'Hạn|date'], data.recent.map((r) => [r.code, r.title, r.unitName, label(r.status), vnDate(r.submittedAt), r.holderName, date(r.dueDate)]), 'Chưa có đề xuất nào.');
+    table(
+      'table-recent',
+      ['Mã|code', 'Tên đề xuất', 'Đơn vị', 'Trạng thái', 'Ngày gửi|date', 'Người đang xử lý', 'Hạn|date'],
+      data.recent.map((r) => [r.code, r.title, r.unitName, label(r.status), vnDate(r.submittedAt), r.holderName, date(r.dueDate)]),
+      'Chưa có đề xuất nào.',
+    );
     document.body.dataset.loaded = 'true';
   }
 

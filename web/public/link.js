@@ -11,7 +11,14 @@
   }
 
   function refused(data) {
-    main.replaceChildren(el('div', { className: 'refused', role: 'alert', 'data-testid': 'link-refused' }, el('h2', { text: 'Không mở được liên kết' }), el('p', { text: data.message || 'Liên kết không dùng được.' })));
+    main.replaceChildren(
+      el(
+        'div',
+        { className: 'refused', role: 'alert', 'data-testid': 'link-refused' },
+        el('h2', { text: 'Không mở được liên kết' }),
+        el('p', { text: data.message || 'Liên kết không dùng được.' }),
+      ),
+    );
   }
 
   // While an action runs the card is greyed out and its buttons disabled, and the status bar (kept in
@@ -28,7 +35,9 @@
       if (busy) return;
       setBusy(true);
       say(action.title ? 'Đang ghi nhận: ' + action.title + '…' : 'Đang ghi nhận…');
-      const { status: code, data } = await api('/web/api/links/act', { body: { token, verb: action.verb || (action.data && action.data.verb) || '', data: action.data || {} } });
+      const { status: code, data } = await api('/web/api/links/act', {
+        body: { token, verb: action.verb || (action.data && action.data.verb) || '', data: action.data || {} },
+      });
       setBusy(false);
       if (code !== 200) {
         if (code === 403 && data.error === 'csrf') return say(data.message, 'error');
@@ -46,7 +55,8 @@
   }
 
   async function open() {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return refused({ message: 'Liên kết không hợp lệ. Anh/chị vui lòng kiểm tra lại đường dẫn trong tin nhắn.' });
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token))
+      return refused({ message: 'Liên kết không hợp lệ. Anh/chị vui lòng kiểm tra lại đường dẫn trong tin nhắn.' });
     const { status: code, data } = await api('/web/api/links/open', { body: { token } });
     if (code !== 200) return refused(data);
     document.getElementById('greeting').textContent = data.greeting || '';

@@ -51,7 +51,8 @@ export const afterDecision = {
       'Trước khi đánh giá kết quả, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Đề nghị ghi ý kiến cấp ủy trước khi mở đánh giá.',
     causes_required:
       'Theo khoản 4 Điều 11 Nghị định số 73/2023/NĐ-CP, khi đề xuất không hoàn thành hoặc hoàn thành một phần phải nêu rõ nguyên nhân khách quan và nguyên nhân chủ quan (và thiệt hại, nếu có).',
-    invalid_counts: 'Số phiếu không hợp lệ: tổng số tán thành và không tán thành không được vượt số thành viên biểu quyết; cần ghi thành phần dự họp.',
+    invalid_counts:
+      'Số phiếu không hợp lệ: tổng số tán thành và không tán thành không được vượt số thành viên biểu quyết; cần ghi thành phần dự họp.',
     vote_not_finished: 'Chưa thể kết thúc: còn thành viên chưa biểu quyết và chưa đến hạn đánh giá.',
     not_voter: 'Anh/chị không thuộc thành phần biểu quyết đánh giá đề xuất này (cấp phó là người đề xuất không biểu quyết).',
     invalid_recognition: 'Hình thức khuyến khích không có trong danh mục. Chọn theo số thứ tự hoặc mã trong danh sách.',
@@ -59,7 +60,8 @@ export const afterDecision = {
 
   done: {
     manager_named: (code: string, name: string) => `Đã giao ${name} theo dõi việc triển khai đề xuất ${code}.`,
-    assigned: (code: string, names: string) => `Đã giao thực hiện đề xuất ${code} cho: ${names}. Nguồn lực đã được ghi nhận; đề xuất chuyển sang “Đang triển khai”.`,
+    assigned: (code: string, names: string) =>
+      `Đã giao thực hiện đề xuất ${code} cho: ${names}. Nguồn lực đã được ghi nhận; đề xuất chuyển sang “Đang triển khai”.`,
     progress_reported: (code: string) => `Đã ghi nhận báo cáo tiến độ đề xuất ${code}.`,
     obstacle_reported: (code: string, homeAffairs: boolean) =>
       `Đã ghi nhận vướng mắc của đề xuất ${code} và chuyển đến người đứng đầu${homeAffairs ? ' và Sở Nội vụ (đề xuất do Chủ tịch UBND tỉnh phê duyệt)' : ''}.`,
@@ -70,7 +72,8 @@ export const afterDecision = {
       `Đã ghi nhận báo cáo hoàn thành đề xuất ${code}. Người đứng đầu chủ trì đánh giá kết quả chậm nhất ngày ${due}.`,
     evaluation_opened: (code: string) => `Đã mở đánh giá kết quả đề xuất ${code}: các thành viên tập thể lãnh đạo nhận thẻ biểu quyết.`,
     evaluation_vote_cast: (code: string) => `Đã ghi nhận biểu quyết đánh giá đề xuất ${code}.`,
-    evaluation_not_passed: (code: string) => `Kết quả đánh giá đề xuất ${code} không được tập thể thông qua. Người đứng đầu đề xuất lại kết quả đánh giá.`,
+    evaluation_not_passed: (code: string) =>
+      `Kết quả đánh giá đề xuất ${code} không được tập thể thông qua. Người đứng đầu đề xuất lại kết quả đánh giá.`,
     evaluation_passed: (code: string) => `Tập thể lãnh đạo đã thông qua kết quả đánh giá đề xuất ${code}.`,
     recognition_recorded: (code: string) => `Đã ghi nhận hình thức khuyến khích; đề xuất ${code} kết thúc.`,
     evaluation_party_consulted: (code: string) => `Đã ghi ý kiến cấp ủy về kết quả đề xuất ${code}; anh/chị có thể mở đánh giá.`,
@@ -145,7 +148,8 @@ export const afterDecision = {
     'Trước khi đánh giá kết quả, cơ quan báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Ghi ý kiến cấp ủy để mở đánh giá.',
   actionPartyRecord: 'Ghi ý kiến cấp ủy',
   partyOpinionLabel: 'Ý kiến của cấp ủy',
-  voteIntro: 'Người đứng đầu đề nghị tập thể lãnh đạo thông qua kết quả đánh giá dưới đây. Thông qua khi trên 50% thành viên tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.',
+  voteIntro:
+    'Người đứng đầu đề nghị tập thể lãnh đạo thông qua kết quả đánh giá dưới đây. Thông qua khi trên 50% thành viên tán thành; nếu ngang nhau, theo ý kiến của người đứng đầu.',
   notPassedIntro: 'Vòng đánh giá trước không được thông qua. Đề nghị đề xuất lại kết quả đánh giá.',
   recognitionIntro:
     'Tập thể lãnh đạo đánh giá đề xuất hoàn thành. Đề nghị chọn hình thức khuyến khích (Điều 10 Nghị định số 73/2023/NĐ-CP; căn cứ theo bản diễn giải, cần đối chiếu văn bản chính thức).',
@@ -202,17 +206,22 @@ export const afterDecision = {
       ? `Đến mốc “${description}” (${formatDateVN(date)}) của đề xuất ${code}: đề nghị báo cáo tiến độ (gõ “BÁO CÁO TIẾN ĐỘ ${code} <nội dung>” hoặc dùng thẻ).`
       : `Đề nghị báo cáo tiến độ định kỳ đề xuất ${code} (gõ “BÁO CÁO TIẾN ĐỘ ${code} <nội dung>” hoặc dùng thẻ).`,
   progressNotice: (code: string, author: string, text: string) => `Báo cáo tiến độ đề xuất ${code} của ${author}:\n${text}`,
-  obstacleNotice: (code: string, author: string, unit: string, text: string) => `Vướng mắc khi triển khai đề xuất ${code} (${unit}), do ${author} báo cáo:\n${text}`,
+  obstacleNotice: (code: string, author: string, unit: string, text: string) =>
+    `Vướng mắc khi triển khai đề xuất ${code} (${unit}), do ${author} báo cáo:\n${text}`,
   pausedNotice: (code: string, reason: string) => `Đề xuất ${code} được tạm dừng. Lý do: ${reason}`,
   resumedNotice: (code: string) => `Đề xuất ${code} được tiếp tục triển khai.`,
   stoppedNotice: (code: string, reason: string) => `Đề xuất ${code} đã dừng thực hiện. Lý do: ${reason}`,
   completionReminderNotice: (code: string, end: string, due: string) =>
     `Đề xuất ${code} kết thúc thời gian thực hiện ngày ${formatDateVN(end)}. Đề nghị báo cáo kết quả bằng văn bản chậm nhất ngày ${formatDateVN(due)} (05 ngày làm việc; căn cứ theo bản diễn giải, cần đối chiếu văn bản chính thức). Gõ “BÁO CÁO HOÀN THÀNH ${code} <nội dung>” hoặc dùng thẻ.`,
   completionOverdueNotice: (code: string, due: string) => `Đề xuất ${code} chưa có báo cáo hoàn thành dù đã quá hạn ${formatDateVN(due)}.`,
-  completionReportedNotice: (code: string, due: string) => `Người thực hiện đã báo cáo hoàn thành đề xuất ${code}. Đề nghị chủ trì đánh giá kết quả chậm nhất ngày ${formatDateVN(due)}.`,
+  completionReportedNotice: (code: string, due: string) =>
+    `Người thực hiện đã báo cáo hoàn thành đề xuất ${code}. Đề nghị chủ trì đánh giá kết quả chậm nhất ngày ${formatDateVN(due)}.`,
   evaluationReminderNotice: (code: string, due: string, left: number) =>
-    left > 0 ? `Nhắc việc: còn ${left} ngày làm việc để đánh giá kết quả đề xuất ${code} (chậm nhất ngày ${formatDateVN(due)}).` : `Nhắc việc: hôm nay (${formatDateVN(due)}) là hạn đánh giá kết quả đề xuất ${code}.`,
-  evaluationEscalationNotice: (code: string, head: string, due: string) => `Đề xuất ${code} quá hạn đánh giá kết quả (${formatDateVN(due)}); người chủ trì: ${head}.`,
+    left > 0
+      ? `Nhắc việc: còn ${left} ngày làm việc để đánh giá kết quả đề xuất ${code} (chậm nhất ngày ${formatDateVN(due)}).`
+      : `Nhắc việc: hôm nay (${formatDateVN(due)}) là hạn đánh giá kết quả đề xuất ${code}.`,
+  evaluationEscalationNotice: (code: string, head: string, due: string) =>
+    `Đề xuất ${code} quá hạn đánh giá kết quả (${formatDateVN(due)}); người chủ trì: ${head}.`,
   notPassedNotice: (code: string) => `Kết quả đánh giá đề xuất ${code} không được tập thể thông qua. Đề nghị đề xuất lại kết quả đánh giá.`,
   recognitionNotice: (code: string) => `Đề xuất ${code} được đánh giá hoàn thành. Đề nghị ghi nhận hình thức khuyến khích.`,
 
@@ -233,12 +242,16 @@ export const afterDecision = {
     `Đề xuất ${code} được đánh giá là không hoàn thành hoặc hoàn thành một phần và có gây thiệt hại, nhưng anh/chị đã thực hiện đúng chủ trương, quy định, có động cơ trong sáng, vì lợi ích chung. Theo khoản 3 Điều 11 Nghị định số 73/2023/NĐ-CP, anh/chị được XEM XÉT loại trừ, miễn hoặc giảm nhẹ trách nhiệm theo quy định của pháp luật: đây chưa phải là quyết định cuối cùng về trách nhiệm.`,
   causesNamed: 'Cơ quan đã nêu rõ nguyên nhân khách quan và chủ quan (khoản 4 Điều 11):',
   protectionFact: 'Căn cứ bảo vệ',
-  implementerOutcomeNotice: (code: string, outcome: string) => `Kết quả đánh giá đề xuất ${code} mà anh/chị tham gia thực hiện: ${outcome}.`,
+  implementerOutcomeNotice: (code: string, outcome: string) =>
+    `Kết quả đánh giá đề xuất ${code} mà anh/chị tham gia thực hiện: ${outcome}.`,
 
   // Lists
   followTitle: 'Đề xuất đang triển khai, đánh giá',
   followEmpty: 'Anh/chị chưa có đề xuất nào đang triển khai hoặc chờ đánh giá.',
-  followRole: { head: 'người đứng đầu', manager: 'theo dõi', implementer: 'thực hiện', proposer: 'người đề xuất' } as Record<string, string>,
+  followRole: { head: 'người đứng đầu', manager: 'theo dõi', implementer: 'thực hiện', proposer: 'người đề xuất' } as Record<
+    string,
+    string
+  >,
   followLine: (code: string, title: string, role: string, status: string) => `• ${code} – ${title} (${role}): ${status}`,
   progressHow: 'Gõ “BÁO CÁO TIẾN ĐỘ <mã> <nội dung>” hoặc chọn đề xuất dưới đây.',
 
@@ -268,7 +281,8 @@ export const afterDecision = {
   actionTracking: 'Tình hình nộp báo cáo',
   narrativeSaved: 'Đã lưu nội dung báo cáo.',
   narrativeNothing: 'Chưa có nội dung nào để lưu.',
-  generated: (docx: string, xlsx: string, rows: number) => `Đã tạo báo cáo năm.\nBáo cáo (.docx): ${docx}\nPhụ lục (.xlsx, ${rows} đề xuất): ${xlsx}`,
+  generated: (docx: string, xlsx: string, rows: number) =>
+    `Đã tạo báo cáo năm.\nBáo cáo (.docx): ${docx}\nPhụ lục (.xlsx, ${rows} đề xuất): ${xlsx}`,
   submitted: (year: number) => `Đã ghi nhận đơn vị nộp báo cáo năm ${year}; Sở Nội vụ được thông báo.`,
   alreadySubmitted: (year: number, at: string) => `Đơn vị đã nộp báo cáo năm ${year} ngày ${at}.`,
   trackingLine: (name: string, at: string | null) => `• ${name}: ${at ? `đã nộp ngày ${at}` : 'chưa nộp'}`,
@@ -283,7 +297,8 @@ export const afterDecision = {
   invalidYear: 'Năm báo cáo không hợp lệ.',
 
   // CLI
-  cliWritten: (docx: string, xlsx: string, rows: number, ms: number) => `Đã ghi:\n  ${docx}\n  ${xlsx} (${rows} đề xuất)\nThời gian: ${ms} ms`,
+  cliWritten: (docx: string, xlsx: string, rows: number, ms: number) =>
+    `Đã ghi:\n  ${docx}\n  ${xlsx} (${rows} đề xuất)\nThời gian: ${ms} ms`,
   cliTotals: (received: number, approved: number, rejected: number, inProgress: number, completed: number) =>
     `Tiếp nhận ${received}, phê duyệt ${approved}, không thông qua ${rejected}, đang triển khai ${inProgress}, hoàn thành ${completed}.`,
 };

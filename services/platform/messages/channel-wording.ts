@@ -21,7 +21,11 @@ const PHRASES: Phrase[] = [
   { teams: /dùng nút "Sửa" ở phần cần chỉnh/g, zalo: 'gõ "sửa …" cho phần cần chỉnh (ví dụ "sửa phần b")' },
   { teams: /Các phần này ở đầu thẻ/g, zalo: 'Các phần này được liệt kê trước' },
   { teams: /ở tệp đính kèm/g, zalo: 'ở đường dẫn trong tin nhắn sau' },
-  { teams: /Tôi chỉ đọc được tin nhắn văn bản và các nút bấm\./g, zalo: 'Tôi chỉ đọc được tin nhắn văn bản và các nút trả lời nhanh.', zaloBot: 'Tôi chỉ đọc được tin nhắn văn bản.' },
+  {
+    teams: /Tôi chỉ đọc được tin nhắn văn bản và các nút bấm\./g,
+    zalo: 'Tôi chỉ đọc được tin nhắn văn bản và các nút trả lời nhanh.',
+    zaloBot: 'Tôi chỉ đọc được tin nhắn văn bản.',
+  },
   { teams: /Thẻ này đã cũ, thao tác không còn hiệu lực\./g, zalo: 'Lệnh này đã cũ, không còn hiệu lực.' },
   { teams: /Thẻ này chỉ để xem; các thao tác/g, zalo: 'Tin này chỉ để xem; các lệnh' },
   { teams: /Thẻ chỉ để xem: anh\/chị không có thao tác nào/g, zalo: 'Tin này chỉ để xem: anh/chị không có việc gì' },
@@ -50,7 +54,13 @@ export function forChannel(text: string, channel: string): string {
 /** A whole word, Vietnamese letters included (\\b only knows ASCII letters). */
 const word = (w: string) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'iu');
 
-const NO_CARDS = [word('bấm'), word('thẻ'), /tệp đính kèm/iu, word('chọn (?:một việc|một ngày|bản nháp|đề xuất dưới|tán thành|")'), /bên dưới/iu];
+const NO_CARDS = [
+  word('bấm'),
+  word('thẻ'),
+  /tệp đính kèm/iu,
+  word('chọn (?:một việc|một ngày|bản nháp|đề xuất dưới|tán thành|")'),
+  /bên dưới/iu,
+];
 
 /** Words that name something a channel does not have: a test fails on any of them in a rendered text. */
 export const FOREIGN_WORDS: Record<WordingChannel, RegExp[]> = {

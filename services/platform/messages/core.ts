@@ -4,7 +4,11 @@ export const core = {
     `Xin chào${name ? ` ${name}` : ''}! Tôi là Trợ lý Đổi mới, giúp cán bộ tỉnh Lào Cai xây dựng và theo dõi kế hoạch đề xuất đổi mới, sáng tạo theo Nghị định 73/2023/NĐ-CP và Quy định 32-QĐ/TU.`,
   menuTitle: 'Tôi có thể giúp gì?',
   waiting: (lines: string[]) =>
-    [`Anh/chị có ${lines.length} việc chờ xử lý:`, ...lines.slice(0, 5).map((l) => `• ${l}`), ...(lines.length > 5 ? ['Gõ "việc chờ tôi" để xem tất cả.'] : [])].join('\n'),
+    [
+      `Anh/chị có ${lines.length} việc chờ xử lý:`,
+      ...lines.slice(0, 5).map((l) => `• ${l}`),
+      ...(lines.length > 5 ? ['Gõ "việc chờ tôi" để xem tất cả.'] : []),
+    ].join('\n'),
   menuIntro:
     'Chọn một việc bên dưới, hoặc gõ trực tiếp, ví dụ: "tạo đề xuất", "đề xuất của tôi", "việc chờ tôi", hay đặt câu hỏi về Nghị định 73.',
   menuNewProposal: 'Tạo đề xuất mới',

@@ -88,7 +88,9 @@ export const decisions = {
   factFunding: 'Kinh phí',
   factPeriod: 'Thời gian thực hiện',
   funding: (amount: string | undefined, source: string | undefined) =>
-    [amount && /^\d+$/.test(amount) ? `${amount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng` : amount, source ? `nguồn: ${source}` : ''].filter(Boolean).join('; '),
+    [amount && /^\d+$/.test(amount) ? `${amount.replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng` : amount, source ? `nguồn: ${source}` : '']
+      .filter(Boolean)
+      .join('; '),
   period: (start: string, end: string) => `từ ngày ${start} đến ngày ${end}`,
   selfCheckHeading: 'Tự đánh giá điều kiện của người đề xuất (Điều 5)',
   selfCheckLabels: {
@@ -97,7 +99,8 @@ export const decisions = {
     c3: 'Xuất phát từ yêu cầu thực tiễn cấp bách, không gây phương hại',
     c4: 'Thúc đẩy phân cấp, cải cách thủ tục hành chính hoặc ứng dụng công nghệ thông tin',
   } as Record<string, string>,
-  selfCheckLine: (n: number, label: string, met: boolean, reason: string) => `${n}. ${label}: ${met ? 'Có' : 'Không'}${reason ? ` – ${reason}` : ''}`,
+  selfCheckLine: (n: number, label: string, met: boolean, reason: string) =>
+    `${n}. ${label}: ${met ? 'Có' : 'Không'}${reason ? ` – ${reason}` : ''}`,
   planDocument: (url: string) => `Kế hoạch đề xuất (.docx): ${url}`,
   meetingSecondary: 'Nếu tập thể lãnh đạo đã họp trực tiếp: ghi kết quả cuộc họp',
   actingSuffix: ' (phụ trách)',
@@ -132,7 +135,8 @@ export const decisions = {
       rejected: 'Đề xuất không được thông qua và không triển khai.',
     })[outcome] ?? outcome,
   tally: (inFavour: number, against: number, voters: number) => `${inFavour}/${voters} tán thành, ${against}/${voters} không tán thành`,
-  voteChoice: (choice: 'for' | 'against' | null) => (choice === 'for' ? 'tán thành' : choice === 'against' ? 'không tán thành' : 'chưa biểu quyết'),
+  voteChoice: (choice: 'for' | 'against' | null) =>
+    choice === 'for' ? 'tán thành' : choice === 'against' ? 'không tán thành' : 'chưa biểu quyết',
   voterLine: (name: string, choice: string, comment: string | null) => `${name}: ${choice}${comment ? ` (${comment})` : ''}`,
   votersHeading: 'Biểu quyết của tập thể lãnh đạo',
   meetingHeading: 'Kết quả cuộc họp tập thể lãnh đạo',
@@ -213,7 +217,9 @@ export const decisions = {
   commentsHeading: 'Ý kiến',
   overrideDocument: (url: string) => `Quyết định bằng văn bản (.docx, thể thức Nghị định 30/2020/NĐ-CP): ${url}`,
   reminder: (code: string, due: string, days: number) =>
-    days > 0 ? `Nhắc việc: kế hoạch đề xuất ${code} cần được xem xét trước ${due} (còn ${days} ngày làm việc).` : `Nhắc việc: hôm nay (${due}) là hạn xem xét kế hoạch đề xuất ${code}.`,
+    days > 0
+      ? `Nhắc việc: kế hoạch đề xuất ${code} cần được xem xét trước ${due} (còn ${days} ngày làm việc).`
+      : `Nhắc việc: hôm nay (${due}) là hạn xem xét kế hoạch đề xuất ${code}.`,
   escalation: (code: string, holder: string, due: string) =>
     `Kế hoạch đề xuất ${code} đã quá hạn xem xét (${due}) mà ${holder} chưa xử lý. Đề nghị Sở Nội vụ đôn đốc.`,
 

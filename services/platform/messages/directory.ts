@@ -24,17 +24,14 @@ export const directory = {
   // File-level problems: the file cannot be read as a directory at all.
   fileNotFound: (file: string) => `Không tìm thấy tệp ${file}.`,
   fileUnreadable: (file: string, reason: string) => `Không đọc được tệp ${file}: ${reason}`,
-  unsupportedFileType: (file: string) =>
-    `Tệp ${file} không được hỗ trợ: chỉ nhận tệp CSV (UTF-8) hoặc Excel .xlsx.`,
+  unsupportedFileType: (file: string) => `Tệp ${file} không được hỗ trợ: chỉ nhận tệp CSV (UTF-8) hoặc Excel .xlsx.`,
   notUtf8: 'tệp CSV không phải mã UTF-8. Trong Excel, hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".',
-  csvSyntax: (line: number | undefined, detail: string) =>
-    `tệp CSV sai cú pháp${line ? ` ở dòng ${line}` : ''} (${detail}).`,
+  csvSyntax: (line: number | undefined, detail: string) => `tệp CSV sai cú pháp${line ? ` ở dòng ${line}` : ''} (${detail}).`,
   xlsxInvalid: 'tệp Excel bị hỏng hoặc không phải định dạng .xlsx.',
   noSheet: 'tệp Excel không có trang tính nào.',
   emptyFile: 'tệp không có dòng tiêu đề.',
   missingColumns: (columns: string[]) => `dòng tiêu đề thiếu cột: ${columns.join(', ')}.`,
-  unknownColumns: (columns: string[]) =>
-    `dòng tiêu đề có cột không được hỗ trợ: ${columns.join(', ')} (kiểm tra lỗi chính tả).`,
+  unknownColumns: (columns: string[]) => `dòng tiêu đề có cột không được hỗ trợ: ${columns.join(', ')} (kiểm tra lỗi chính tả).`,
   duplicateColumns: (columns: string[]) => `dòng tiêu đề có cột bị lặp: ${columns.join(', ')}.`,
   noDataRows: 'tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
 
@@ -44,26 +41,22 @@ export const directory = {
     `dòng có ${count} giá trị nhưng tiêu đề chỉ có ${columns} cột (thừa dấu phẩy hoặc thiếu dấu ngoặc kép?)`,
   missingField: (column: string) => `thiếu ${label(column)}`,
   tooLong: (column: string, max: number) => `${label(column)} dài quá ${max} ký tự`,
-  badUnitCode: (value: string) =>
-    `mã đơn vị ${quote(value)} không hợp lệ: chỉ dùng chữ, số và các ký tự . _ - / (không có khoảng trắng)`,
+  badUnitCode: (value: string) => `mã đơn vị ${quote(value)} không hợp lệ: chỉ dùng chữ, số và các ký tự . _ - / (không có khoảng trắng)`,
   unknownKind: (value: string, allowed: readonly string[]) =>
     `loại đơn vị ${quote(value)} không hợp lệ (cột unit_kind); chỉ nhận: ${allowed.join(', ')}`,
   badEmail: (value: string) => `email ${quote(value)} không đúng định dạng (cột officer_email)`,
   badRole: (value: string) =>
     `vai trò ${quote(value)} không hợp lệ (cột role); chỉ nhận: head (người đứng đầu), deputy (cấp phó), member (thành viên)`,
-  badBoolean: (column: string, value: string) =>
-    `${label(column)}: giá trị ${quote(value)} không hợp lệ; dùng có/không, yes/no hoặc 1/0`,
+  badBoolean: (column: string, value: string) => `${label(column)}: giá trị ${quote(value)} không hợp lệ; dùng có/không, yes/no hoặc 1/0`,
   badPhone: (value: string) =>
     `số điện thoại ${quote(value)} không hợp lệ (cột phone); chỉ dùng chữ số, khoảng trắng và các ký tự + . - ( )`,
   badAadObjectId: (value: string) =>
     `mã tài khoản Microsoft ${quote(value)} không phải GUID hợp lệ (cột teams_aad_object_id), ví dụ 3f2504e0-4f89-41d3-9a0c-0305e82c3301`,
   duplicateEmail: (email: string, firstRow: number) => `email ${quote(email)} trùng với dòng ${firstRow}`,
-  duplicateAadObjectId: (id: string, firstRow: number) =>
-    `mã tài khoản Microsoft ${quote(id)} trùng với dòng ${firstRow}`,
+  duplicateAadObjectId: (id: string, firstRow: number) => `mã tài khoản Microsoft ${quote(id)} trùng với dòng ${firstRow}`,
   twoHeads: (unitCode: string, firstRow: number) =>
     `đơn vị ${quote(unitCode)} có hai người đứng đầu (role = head): dòng ${firstRow} và dòng này`,
-  unknownParent: (parentCode: string) =>
-    `đơn vị cấp trên ${quote(parentCode)} (cột parent_unit_code) không có trong tệp`,
+  unknownParent: (parentCode: string) => `đơn vị cấp trên ${quote(parentCode)} (cột parent_unit_code) không có trong tệp`,
   selfParent: (unitCode: string) => `đơn vị ${quote(unitCode)} không thể là cấp trên của chính nó`,
   parentCycle: (path: string[]) => `các đơn vị cấp trên tạo thành vòng lặp: ${path.join(' → ')}`,
   inconsistentUnit: (unitCode: string, column: string, firstRow: number, first: string, here: string) =>
@@ -76,9 +69,9 @@ export const directory = {
   // Warnings: the import goes ahead, but the administrator should look.
   warningNoHead: (unitCode: string, unitName: string) =>
     `Đơn vị ${unitCode} (${unitName}) chưa có người đứng đầu (role = head): kế hoạch của cán bộ đơn vị này sẽ không có người nhận.`,
-  warningHeadNotManager: (row: number, email: string) =>
-    `Dòng ${row}: ${email} là người đứng đầu nhưng is_manager = không.`,
-  warningNoHomeAffairs: 'Không có đơn vị nào là Sở Nội vụ (is_home_affairs): kế hoạch của người đứng đầu các cơ quan sẽ không có đầu mối tiếp nhận.',
+  warningHeadNotManager: (row: number, email: string) => `Dòng ${row}: ${email} là người đứng đầu nhưng is_manager = không.`,
+  warningNoHomeAffairs:
+    'Không có đơn vị nào là Sở Nội vụ (is_home_affairs): kế hoạch của người đứng đầu các cơ quan sẽ không có đầu mối tiếp nhận.',
   warningNoProvincialCommittee: 'Không có đơn vị nào là UBND tỉnh (is_provincial_committee).',
 
   // CLI.

@@ -10,13 +10,16 @@ export const operations = {
     nothingPending: 'Cơ sở dữ liệu đã ở phiên bản mới nhất: không có migration nào cần chạy.',
     pending: (names: string[]) => `Còn ${names.length} migration chưa chạy:\n${names.map((n) => `  - ${n}`).join('\n')}`,
     applied: (names: string[]) =>
-      names.length === 0 ? 'Không có migration nào cần chạy.' : `Đã chạy ${names.length} migration:\n${names.map((n) => `  - ${n}`).join('\n')}`,
+      names.length === 0
+        ? 'Không có migration nào cần chạy.'
+        : `Đã chạy ${names.length} migration:\n${names.map((n) => `  - ${n}`).join('\n')}`,
     status: (kind: string, applied: number, pending: number) =>
       `Cơ sở dữ liệu: ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite (nhúng)'}; đã chạy ${applied} migration, còn ${pending} chưa chạy.`,
   },
   privacy: {
     notFound: (email: string) => `Không có cán bộ nào với email ${email} trong danh bạ.`,
-    exported: (file: string) => `Đã xuất dữ liệu cá nhân ra tệp ${file}. Tệp chứa dữ liệu cá nhân: chỉ gửi cho chính người yêu cầu, qua kênh an toàn.`,
+    exported: (file: string) =>
+      `Đã xuất dữ liệu cá nhân ra tệp ${file}. Tệp chứa dữ liệu cá nhân: chỉ gửi cho chính người yêu cầu, qua kênh an toàn.`,
     alreadyErased: 'Dữ liệu cá nhân của người này đã được xóa trước đây; không còn gì để xóa.',
     openWork: (w: { openDecisions: number; pendingVotes: number; heldProposals: number }) =>
       [
@@ -37,7 +40,8 @@ export const operations = {
       `${dryRun ? '(chạy thử, chưa xóa) ' : ''}Trạng thái hội thoại không dùng quá ${r.days} ngày: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.conversationState} bản ghi; tin nhắn Zalo đã xử lý: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.zaloInbox} bản ghi; lịch sử trò chuyện trên web: ${dryRun ? 'sẽ xóa' : 'đã xóa'} ${r.webEvents ?? 0} bản ghi.`,
   },
   teams: {
-    built: (file: string, version: string) => `Đã tạo gói ứng dụng Teams ${file} (manifest phiên bản ${version}). Tải lên Teams admin center → Manage apps → Upload new app.`,
+    built: (file: string, version: string) =>
+      `Đã tạo gói ứng dụng Teams ${file} (manifest phiên bản ${version}). Tải lên Teams admin center → Manage apps → Upload new app.`,
     invalidBotId: 'Mã bot (--bot-id) phải là Microsoft App ID dạng GUID, ví dụ 00000000-0000-0000-0000-000000000000.',
     invalidManifest: (problems: string[]) => `Manifest không hợp lệ theo lược đồ:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     invalidIcon: (which: string, problem: string) => `Biểu tượng ${which} không hợp lệ: ${problem}`,

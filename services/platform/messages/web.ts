@@ -2,8 +2,10 @@
 export const web = {
   appTitle: 'Trợ lý Đổi mới – Lào Cai',
   linkRefused: {
-    not_found: 'Liên kết không hợp lệ. Anh/chị vui lòng kiểm tra lại đường dẫn trong tin nhắn, hoặc mở “Việc chờ tôi” trong Trợ lý Đổi mới.',
-    expired: 'Liên kết đã hết hạn. Anh/chị vui lòng mở “Việc chờ tôi” trong Trợ lý Đổi mới (Teams, Zalo hoặc trang web) để xem xét kế hoạch, hoặc nhắn Trợ lý để nhận liên kết mới.',
+    not_found:
+      'Liên kết không hợp lệ. Anh/chị vui lòng kiểm tra lại đường dẫn trong tin nhắn, hoặc mở “Việc chờ tôi” trong Trợ lý Đổi mới.',
+    expired:
+      'Liên kết đã hết hạn. Anh/chị vui lòng mở “Việc chờ tôi” trong Trợ lý Đổi mới (Teams, Zalo hoặc trang web) để xem xét kế hoạch, hoặc nhắn Trợ lý để nhận liên kết mới.',
     used: 'Liên kết này đã được dùng và chỉ dùng được một lần. Ý kiến của anh/chị đã được ghi nhận; các bước tiếp theo (nếu có) sẽ được gửi bằng tin nhắn hoặc liên kết mới.',
     revoked: 'Liên kết này đã được thay bằng một liên kết mới hơn. Anh/chị vui lòng dùng liên kết trong tin nhắn mới nhất.',
     forwarded:
@@ -21,19 +23,23 @@ export const web = {
       `Liên kết chỉ dành cho anh/chị, dùng được một lần trên trình duyệt mở đầu tiên và hết hạn sau ${hours} giờ. Không chuyển tiếp liên kết này.`,
     ].join('\n'),
   linkRateLimited: (seconds: number) => `Anh/chị thao tác quá nhanh. Vui lòng thử lại sau ${seconds} giây.`,
-  linkGreeting: (name: string) => `Kính gửi ${name}: dưới đây là kế hoạch đề xuất cần anh/chị cho ý kiến. Liên kết này chỉ dành cho anh/chị và chỉ dùng được một lần.`,
-  linkUsedNow: 'Đã ghi nhận. Liên kết này đến đây là hết hiệu lực; các bước tiếp theo (nếu có) sẽ được gửi bằng tin nhắn hoặc liên kết mới.',
+  linkGreeting: (name: string) =>
+    `Kính gửi ${name}: dưới đây là kế hoạch đề xuất cần anh/chị cho ý kiến. Liên kết này chỉ dành cho anh/chị và chỉ dùng được một lần.`,
+  linkUsedNow:
+    'Đã ghi nhận. Liên kết này đến đây là hết hiệu lực; các bước tiếp theo (nếu có) sẽ được gửi bằng tin nhắn hoặc liên kết mới.',
   linkVerbNotAllowed: 'Thao tác này không thuộc phạm vi của liên kết.',
   csrfRefused: 'Phiên làm việc của trang đã cũ. Anh/chị vui lòng tải lại trang rồi thử lại.',
   signInRequired: 'Anh/chị cần đăng nhập để dùng Trợ lý Đổi mới trên web.',
   signInFailed: 'Không đăng nhập được bằng tài khoản Microsoft. Anh/chị vui lòng thử lại; nếu vẫn lỗi, liên hệ quản trị hệ thống.',
-  notInDirectory: (contact: string) => `Tài khoản Microsoft này chưa có trong danh bạ cán bộ của Trợ lý Đổi mới. Vui lòng liên hệ ${contact}.`,
+  notInDirectory: (contact: string) =>
+    `Tài khoản Microsoft này chưa có trong danh bạ cán bộ của Trợ lý Đổi mới. Vui lòng liên hệ ${contact}.`,
   demoOnly: 'Chức năng này chỉ có trong chế độ thử nghiệm (demo).',
   webChatOff: 'Trang web của Trợ lý Đổi mới chưa được bật trên máy chủ này. Anh/chị vui lòng liên hệ bộ phận quản trị hệ thống.',
   unknownOfficer: 'Không tìm thấy cán bộ đã chọn trong danh bạ thử nghiệm.',
   busy: 'Trợ lý đang bận xử lý tin nhắn trước. Anh/chị vui lòng đợi giây lát.',
   badRequest: 'Yêu cầu không hợp lệ.',
-  dashboardForbidden: 'Bảng theo dõi chỉ dành cho lãnh đạo Sở Nội vụ theo phân công (toàn tỉnh) và người đứng đầu cơ quan, đơn vị (đơn vị mình và các đơn vị trực thuộc).',
+  dashboardForbidden:
+    'Bảng theo dõi chỉ dành cho lãnh đạo Sở Nội vụ theo phân công (toàn tỉnh) và người đứng đầu cơ quan, đơn vị (đơn vị mình và các đơn vị trực thuộc).',
   cli: {
     badHours: 'Thời hạn phải là số giờ nguyên từ 1 đến 720.',
     officerNotFound: (email: string) => `Không tìm thấy cán bộ đang hoạt động có email ${email}.`,
@@ -75,7 +81,10 @@ export const web = {
     colReportStatus: 'Tình trạng',
     reportSubmitted: 'Đã nộp',
     reportMissing: 'Chưa nộp',
-    stageLabels: { decision: 'Xem xét, quyết định', intake: 'Sở Nội vụ tiếp nhận', evaluation: 'Đánh giá kết quả' } as Record<string, string>,
+    stageLabels: { decision: 'Xem xét, quyết định', intake: 'Sở Nội vụ tiếp nhận', evaluation: 'Đánh giá kết quả' } as Record<
+      string,
+      string
+    >,
     notAvailable: 'Chưa có dữ liệu (chức năng sau quyết định chưa được cài đặt trên máy chủ này).',
   },
 } as const;

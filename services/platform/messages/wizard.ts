@@ -10,7 +10,8 @@ export const wizard = {
   notOptional: 'Mục này bắt buộc nên không bỏ qua được. Anh/chị vui lòng điền nội dung.',
   firstStep: 'Đây đã là bước đầu tiên.',
   backToStep: 'Bản nháp vẫn giữ nguyên chỗ đang soạn. Mời anh/chị tiếp tục:',
-  questionNotStored: 'Tôi hiểu đây là câu hỏi nên không ghi vào kế hoạch. Nếu đó đúng là nội dung của mục, anh/chị gõ "ghi:" rồi nội dung, ví dụ "ghi: …".',
+  questionNotStored:
+    'Tôi hiểu đây là câu hỏi nên không ghi vào kế hoạch. Nếu đó đúng là nội dung của mục, anh/chị gõ "ghi:" rồi nội dung, ví dụ "ghi: …".',
   stepExplained: 'Mục này cần ghi như sau (chưa có gì được lưu):',
   contentOrQuestion: (label: string) => `Đây là nội dung cho mục «${label}» hay câu hỏi?`,
   youTyped: 'Anh/chị đã gõ',
@@ -38,7 +39,8 @@ export const wizard = {
   noDrafts: 'Anh/chị chưa có bản nháp nào. Gõ "tạo đề xuất" để bắt đầu một đề xuất mới.',
   draftsTitle: 'Bản nháp của anh/chị',
   draftsIntro: 'Chọn bản nháp để làm tiếp, hoặc gõ "tiếp tục <số thứ tự>", ví dụ "tiếp tục 1". Gõ "xóa nháp <số>" để xóa.',
-  draftLine: (i: number, label: string, updated: string, filled: number, total: number) => `${i}. ${label} (sửa lần cuối ${updated}; đã điền ${filled}/${total} mục)`,
+  draftLine: (i: number, label: string, updated: string, filled: number, total: number) =>
+    `${i}. ${label} (sửa lần cuối ${updated}; đã điền ${filled}/${total} mục)`,
   resume: 'Làm tiếp',
   delete: 'Xóa',
   deleteConfirmTitle: (label: string) => `Xóa bản nháp "${label}"?`,
@@ -82,7 +84,8 @@ export const wizard = {
     'Trước khi gửi, anh/chị xác nhận: nội dung đề xuất thuộc thẩm quyền xem xét, quyết định của cơ quan và không trái chủ trương của Đảng, pháp luật của Nhà nước (khoản 2 Điều 4 Nghị định 73/2023/NĐ-CP). Gõ “gửi đề xuất” là anh/chị xác nhận điều này.',
   reviewProhibitions:
     'Điều 6 nghiêm cấm: lợi dụng việc khuyến khích, bảo vệ để vi phạm, trục lợi; cản trở, gây khó khăn cho người đề xuất, thực hiện; né tránh, đùn đẩy trách nhiệm; không thực hiện đề xuất đã được quyết định (danh sách có thể chưa đầy đủ, cần đối chiếu văn bản chính thức).',
-  reviewIntro: 'Anh/chị kiểm tra toàn bộ kế hoạch. Gõ "sửa phần a" (hoặc tên, lĩnh vực, b, thời gian, nguồn lực, c, tự đánh giá) để sửa, "gửi đề xuất" để gửi.',
+  reviewIntro:
+    'Anh/chị kiểm tra toàn bộ kế hoạch. Gõ "sửa phần a" (hoặc tên, lĩnh vực, b, thời gian, nguồn lực, c, tự đánh giá) để sửa, "gửi đề xuất" để gửi.',
   reviewMissing: (items: string[]) => `Còn thiếu hoặc chưa đúng trước khi gửi:\n${items.map((i) => `• ${i}`).join('\n')}`,
   submit: 'Gửi đề xuất',
   edit: (section: string) => `Sửa: ${section}`,
@@ -101,7 +104,8 @@ export const wizard = {
   fileText: 'Kế hoạch đề xuất (.docx):',
   linkNote: (hours: number) => `Đường dẫn tải có hiệu lực trong ${hours} giờ; gõ "đề xuất của tôi" để lấy đường dẫn mới.`,
   formTitle: 'Kế hoạch đề xuất đổi mới, sáng tạo',
-  formIntro: 'Điền các mục dưới đây (mục có dấu * là bắt buộc) rồi bấm "Lưu". Có thể lưu nhiều lần; nội dung được kiểm tra như khi soạn từng bước.',
+  formIntro:
+    'Điền các mục dưới đây (mục có dấu * là bắt buộc) rồi bấm "Lưu". Có thể lưu nhiều lần; nội dung được kiểm tra như khi soạn từng bước.',
   formSave: 'Lưu',
   formSaved: 'Đã lưu. Kế hoạch đã đủ, mời anh/chị xem lại và gửi.',
   formSavedIncomplete: 'Đã lưu những mục hợp lệ.',
@@ -115,7 +119,8 @@ export const wizard = {
   returnedReviewTitle: (code: string) => `Sửa kế hoạch đề xuất ${code} theo ý kiến trả lại`,
   returnedIntro: (code: string, revision: number) =>
     `Kế hoạch ${code} đã được mở lại để anh/chị chỉnh sửa. Khi gửi, kế hoạch giữ nguyên mã ${code}, được lưu thành lần gửi thứ ${revision} và đến cùng người xem xét, kèm những nội dung đã thay đổi.`,
-  returnedSections: (names: string[]) => `Ý kiến trả lại nêu các phần: ${names.join('; ')}. Các phần này ở đầu thẻ, dùng nút "Sửa" (hoặc gõ "sửa ...") để chỉnh.`,
+  returnedSections: (names: string[]) =>
+    `Ý kiến trả lại nêu các phần: ${names.join('; ')}. Các phần này ở đầu thẻ, dùng nút "Sửa" (hoặc gõ "sửa ...") để chỉnh.`,
   returnedAllSections: 'Ý kiến trả lại không nêu cụ thể phần nào: anh/chị xem lại toàn bộ kế hoạch và dùng nút "Sửa" ở phần cần chỉnh.',
   returnComment: 'Ý kiến khi trả lại',
   returnCommentBy: (who: string) => `Ý kiến khi trả lại của ${who}`,

@@ -13,11 +13,11 @@ export const zalo = {
   afterOutsiderAnswer: (ttlMinutes: number, contact: string) =>
     `Để lập, gửi và theo dõi đề xuất trên Zalo, anh/chị cần liên kết tài khoản Zalo này với tài khoản cán bộ: nhắn "liên kết Zalo" cho Trợ lý Đổi mới trên Microsoft Teams để nhận mã (hiệu lực ${ttlMinutes} phút), rồi gửi tại đây: LIÊN KẾT <mã>. Nếu chưa có trong danh bạ cán bộ, vui lòng liên hệ ${contact}.`,
   linked: (name: string) => `Đã liên kết tài khoản Zalo này với cán bộ ${name}. Từ nay anh/chị có thể dùng Trợ lý Đổi mới ngay trên Zalo.`,
-  linkInvalid: 'Mã liên kết không đúng, đã hết hạn hoặc đã được dùng. Anh/chị vui lòng lấy mã mới (nhắn "liên kết Zalo" trên Teams) rồi gửi lại: LIÊN KẾT <mã>.',
+  linkInvalid:
+    'Mã liên kết không đúng, đã hết hạn hoặc đã được dùng. Anh/chị vui lòng lấy mã mới (nhắn "liên kết Zalo" trên Teams) rồi gửi lại: LIÊN KẾT <mã>.',
   linkRateLimited: (minutes: number) =>
     `Anh/chị đã nhập sai mã liên kết quá nhiều lần. Vui lòng thử lại sau ${minutes} phút với một mã mới.`,
-  linkInactive: (contact: string) =>
-    `Tài khoản cán bộ gắn với mã này đang ngừng hoạt động trong danh bạ. Vui lòng liên hệ ${contact}.`,
+  linkInactive: (contact: string) => `Tài khoản cán bộ gắn với mã này đang ngừng hoạt động trong danh bạ. Vui lòng liên hệ ${contact}.`,
   linkUsage: 'Anh/chị vui lòng gửi đúng dạng: LIÊN KẾT <mã>, trong đó mã là 8 ký tự nhận được trên Teams.',
   alreadyLinked: (name: string) => `Tài khoản Zalo này đã được liên kết với cán bộ ${name}.`,
   linkCodeIssued: (code: string, ttlMinutes: number) =>
@@ -26,7 +26,8 @@ export const zalo = {
       `Mã có hiệu lực ${ttlMinutes} phút và chỉ dùng được một lần. Trên Zalo, hãy nhắn cho Trợ lý Đổi mới: LIÊN KẾT ${code}`,
       'Không chia sẻ mã này cho người khác: ai có mã sẽ dùng được trợ lý dưới tên anh/chị.',
     ].join('\n'),
-  linkCodePersonalOnly: 'Để giữ bí mật, mã liên kết Zalo chỉ được cấp trong cuộc trò chuyện riêng với Trợ lý Đổi mới. Anh/chị vui lòng nhắn "liên kết Zalo" trong trò chuyện riêng.',
+  linkCodePersonalOnly:
+    'Để giữ bí mật, mã liên kết Zalo chỉ được cấp trong cuộc trò chuyện riêng với Trợ lý Đổi mới. Anh/chị vui lòng nhắn "liên kết Zalo" trong trò chuyện riêng.',
   linkCodeOnZalo: 'Mã liên kết chỉ được cấp trên Microsoft Teams hoặc bởi quản trị hệ thống, không cấp qua Zalo.',
   /** After a vote, on a text channel: the card is not sent again, so the count is said. */
   votesLeft: (n: number) => `Còn ${n} người chưa biểu quyết.`,
