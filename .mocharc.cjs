@@ -1,9 +1,12 @@
-// Tests run TypeScript through tsx; each file starts its own server and database.
+// Tests run TypeScript through tsx; each file starts its own server and database, so files run two at a
+// time (one per core: most of a test's time is spent waiting on HTTP, the database and child processes).
 // The spec list is in package.json (npm test) so that `npx mocha test/one.test.ts` runs one file.
 module.exports = {
   'node-option': ['import=tsx'],
   require: ['test/helpers/mocha-setup.ts'],
   timeout: 60000,
   exit: true,
+  parallel: true,
+  jobs: 2,
   reporter: 'spec',
 };

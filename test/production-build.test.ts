@@ -99,12 +99,13 @@ describe('production build: node dist/bot/main.js', function () {
     // A separate compiled process, so Node's own loader (not tsx) resolves the dynamic import and the require.
     const script = `
       const { renderDocx } = require('./dist/services/documents/decree30-document.js');
-      const { deadline } = require('./dist/services/calendar/working-days.js');
+      const { WorkingCalendar } = require('./dist/services/calendar/working-days.js');
+      const { defaultWorkflowConfig } = require('./dist/services/workflow/workflow-config.js');
       renderDocx({
         header: { agency: 'Sở Nội vụ', kindCode: 'KH', place: 'Lào Cai' },
         title: 'Kế hoạch', blocks: [{ type: 'paragraph', text: 'Nội dung' }],
         signature: { position: 'Giám đốc', name: 'Lê Thị Ánh' }, recipients: [],
-      }).then((docx) => console.log(JSON.stringify({ zip: docx.subarray(0, 2).toString(), due: deadline('2026-02-13', 7).due })));`;
+      }).then((docx) => console.log(JSON.stringify({ zip: docx.subarray(0, 2).toString(), due: new WorkingCalendar(defaultWorkflowConfig.calendar).deadline('2026-02-13', 7).due })));`;
     const out = JSON.parse(
       execFileSync(process.execPath, ['-e', script], {
         cwd: root,
