@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN } from './helpers/wizard-script.js';
@@ -33,7 +34,8 @@ describe('web face in a real browser', function () {
       this.skip();
     }
     h = await startHarness({
-      env: { DEMO_MODE: 'true' },
+      // The Party-committee step is tested on its own; here the head decides at once.
+      env: { DEMO_MODE: 'true', ...PARTY_STEP_OFF_ENV },
       seed: async (db) => {
         p = await seedDecisionDirectory(db.dataSource);
         // A commune clerk whose head decides alone (no deputies): the decision card offers "Phê duyệt".

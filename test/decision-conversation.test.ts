@@ -259,7 +259,11 @@ describe('decision conversation over HTTP', function () {
     assert.ok((card.actions as unknown[]).length >= 2);
     const other = await h.user('cv.qlkh@test.invalid').execute('decision.refresh', { proposalId: id });
     const otherCard = (other.body as { value: Record<string, unknown> }).value;
-    assert.equal(otherCard.actions, undefined);
+    // Read-only: nothing to act on, only the plan to open.
+    assert.deepEqual(
+      ((otherCard.actions as { type: string }[] | undefined) ?? []).map((a) => a.type),
+      ['Action.OpenUrl'],
+    );
     assert.match(invokeCardText(other.body), /chỉ để xem/);
   });
 

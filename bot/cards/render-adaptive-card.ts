@@ -57,7 +57,14 @@ export function renderAdaptiveCard(card: NeutralCard): Record<string, unknown> {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    ...(card.actions?.length ? { actions: groupedActions(card.actions) } : {}),
+    ...(card.actions?.length || card.links?.length
+      ? {
+          actions: [
+            ...groupedActions(card.actions ?? []),
+            ...(card.links ?? []).map((l) => ({ type: 'Action.OpenUrl', title: l.title, url: l.url })),
+          ],
+        }
+      : {}),
   };
 }
 

@@ -28,6 +28,7 @@ export function renderTextCard(card: NeutralCard, budget = TEXT_CARD_BUDGET): st
   const head: string[] = [card.title];
   if (card.subtitle) head.push(card.subtitle);
   for (const paragraph of card.body ?? []) head.push('', paragraph);
+  for (const link of card.links ?? []) head.push('', `${link.title}: ${link.url}`);
   if (card.facts?.length) {
     head.push('');
     for (const fact of card.facts) head.push(`• ${fact.label}: ${fact.value}`);

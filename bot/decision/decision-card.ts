@@ -106,7 +106,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   const funding = t.funding(plan.fundingAmount, plan.fundingSource);
   if (funding) facts.push({ label: t.factFunding, value: funding });
   if (plan.startDate && plan.endDate) facts.push({ label: t.factPeriod, value: t.period(t.due(plan.startDate), t.due(plan.endDate)) });
-  if (options.planUrl) body.push(t.planDocument(options.planUrl));
+  const links = options.planUrl ? [{ title: t.planDocument, url: options.planUrl }] : [];
   const tally = decision?.tally ?? (view.tally ? { ...view.tally, source: 'vote' as const } : null);
   if (tally) facts.push({ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) });
 
@@ -148,6 +148,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
     facts,
     sections,
     actions,
+    ...(links.length ? { links } : {}),
   };
   return { ...neutral, adaptiveCard: teamsCard(neutral, view, options) };
 }

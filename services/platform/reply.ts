@@ -16,6 +16,11 @@ export interface CardAction {
   group?: string;
 }
 
+export interface CardLink {
+  title: string;
+  url: string;
+}
+
 export interface CardFact {
   label: string;
   value: string;
@@ -35,6 +40,8 @@ export interface NeutralCard {
   /** Sections whose text may come from users: always shown as plain text. */
   sections?: CardSection[];
   actions?: CardAction[];
+  /** Documents to open (a signed download link): a link button on card channels, "title: url" on text ones. */
+  links?: CardLink[];
   /** On a text channel, when the sections had to be shortened: how to see them in full ("xem lại phần b"). */
   more?: string;
   /**

@@ -191,7 +191,9 @@ function collectText(node: unknown, parts: string[]): void {
   }
   const record = node as Record<string, unknown>;
   if (typeof record.text === 'string') parts.push(record.text);
-  if (typeof record.title === 'string') parts.push(record.title);
+  // A link button reads as "title: url", as a text channel shows it.
+  if (typeof record.title === 'string')
+    parts.push(record.type === 'Action.OpenUrl' && typeof record.url === 'string' ? `${record.title}: ${record.url}` : record.title);
   if (typeof record.value === 'string' && record.type === undefined) parts.push(record.value);
   for (const [key, value] of Object.entries(record)) {
     if (key !== 'text' && key !== 'title' && typeof value === 'object') collectText(value, parts);

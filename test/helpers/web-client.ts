@@ -147,7 +147,9 @@ export function webText(activities: any[]): string {
     if (Array.isArray(node)) return node.forEach(walk);
     const r = node as Record<string, unknown>;
     if (typeof r.text === 'string') parts.push(r.text);
-    if (typeof r.title === 'string') parts.push(r.title);
+    // A link button reads as "title: url", as a text channel shows it.
+    if (typeof r.title === 'string')
+      parts.push(r.type === 'Action.OpenUrl' && typeof r.url === 'string' ? `${r.title}: ${r.url}` : r.title);
     if (typeof r.value === 'string' && r.type === undefined) parts.push(r.value);
     for (const [k, v] of Object.entries(r)) if (k !== 'text' && k !== 'title' && typeof v === 'object') walk(v);
   };

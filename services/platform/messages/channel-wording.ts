@@ -14,9 +14,10 @@ interface Phrase {
   zaloBot?: string;
 }
 
+// The catalogue moves to Vietnamese quotation marks (“…”); the phrases match both kinds.
 const PHRASES: Phrase[] = [
   { teams: /Chọn một việc bên dưới, hoặc gõ trực tiếp, ví dụ:/g, zalo: 'Anh/chị gõ việc cần làm, ví dụ:' },
-  { teams: /[Bb]ấm "Sửa đề xuất" \(hoặc gõ "(SỬA [^"]+)"\)/g, zalo: 'gõ "$1"' },
+  { teams: /[Bb]ấm ["“]Sửa đề xuất["”] \(hoặc gõ ["“](SỬA [^"”]+)["”]\)/g, zalo: 'gõ “$1”' },
   { teams: /dùng nút "Sửa" \(hoặc gõ "sửa \.\.\."\) để/g, zalo: 'gõ "sửa …" (ví dụ "sửa phần b") để' },
   { teams: /dùng nút "Sửa" ở phần cần chỉnh/g, zalo: 'gõ "sửa …" cho phần cần chỉnh (ví dụ "sửa phần b")' },
   { teams: /Các phần này ở đầu thẻ/g, zalo: 'Các phần này được liệt kê trước' },
@@ -33,7 +34,7 @@ const PHRASES: Phrase[] = [
   { teams: /nhận thẻ biểu quyết/g, zalo: 'nhận tin nhắn biểu quyết' },
   { teams: /sau khi anh\/chị mở thẻ xem lại/g, zalo: 'sau khi anh/chị xem lại' },
   { teams: / hoặc dùng thẻ\)/g, zalo: ')' },
-  { teams: /" hoặc dùng thẻ\./g, zalo: '".' },
+  { teams: /(["”]) hoặc dùng thẻ\./g, zalo: '$1.' },
   { teams: / hoặc chọn đề xuất dưới đây\./g, zalo: '.' },
   { teams: /Chọn bản nháp để làm tiếp, hoặc gõ/g, zalo: 'Gõ' },
   { teams: /Chọn tán thành hoặc không tán thành/g, zalo: 'Gõ TÁN THÀNH hoặc KHÔNG TÁN THÀNH kèm mã đề xuất' },

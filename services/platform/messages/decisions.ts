@@ -101,7 +101,7 @@ export const decisions = {
   } as Record<string, string>,
   selfCheckLine: (n: number, label: string, met: boolean, reason: string) =>
     `${n}. ${label}: ${met ? 'Có' : 'Không'}${reason ? ` – ${reason}` : ''}`,
-  planDocument: (url: string) => `Kế hoạch đề xuất (.docx): ${url}`,
+  planDocument: 'Kế hoạch đề xuất (.docx)',
   meetingSecondary: 'Nếu tập thể lãnh đạo đã họp trực tiếp: ghi kết quả cuộc họp',
   actingSuffix: ' (phụ trách)',
   intakeIntro: (days: number) =>
