@@ -19,9 +19,12 @@ import { createSubmittedProposal, seedDecisionDirectory, type People } from './h
 import { RoundRobinProxy } from './helpers/round-robin-proxy.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
 import { WebClient, webText, type EventStream, type StreamEvent } from './helpers/web-client.js';
+import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 
 const SKIP_REASON = 'PGlite is single-process by design';
 const ENV = {
+  // The head approves at once: the Party-committee step is tested on its own.
+  ...PARTY_STEP_OFF_ENV,
   FILE_LINK_SECRET: 'web-two-replicas-file-link-secret-0123456789',
   WEB_CHAT_ENABLED: 'true',
   WEB_SESSION_SECRET: 'web-two-replicas-session-secret-0123456789',
@@ -166,12 +169,15 @@ describe('web chat on two replicas', function () {
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
     assert.equal(lastUpstream('/web/api/invoke'), other);
     const notice = await staffStream.waitFor((e) => e.event === 'activity' && webText([e.data]).includes(proposal.code));
-    const sent = (await ds.query(
-      `SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND state = 'sent'`,
-      [proposal.id, stcStaff],
-    )) as {
-      channel: string;
-    }[];
+    // The row is marked sent once the send returned, just after the browser got it: wait for that write.
+    let sent: { channel: string }[] = [];
+    for (let i = 0; i < 100 && !sent.some((r) => r.channel === 'web'); i++) {
+      sent = (await ds.query(
+        `SELECT state, channel FROM notification_outbox WHERE proposal_id = $1 AND officer_id = $2 AND state = 'sent'`,
+        [proposal.id, stcStaff],
+      )) as { channel: string }[];
+      if (!sent.some((r) => r.channel === 'web')) await new Promise((r) => setTimeout(r, 50));
+    }
     assert.ok(
       sent.some((r) => r.channel === 'web'),
       'the notice was sent on the web channel',
