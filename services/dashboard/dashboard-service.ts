@@ -9,6 +9,7 @@
 import type { DataSource } from 'typeorm';
 import type { Officer, OfficerRole } from '../../entities/officer.entity.js';
 import { todayVN } from '../calendar/local-date.js';
+import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
 
 export type DashboardScope = { kind: 'province' } | { kind: 'units'; unitIds: string[]; rootNames: string[] } | { kind: 'none' };
 
@@ -83,17 +84,6 @@ export interface Dashboard {
 
 /** Statuses in which a proposal waits on a decision. */
 export const DECISION_PENDING_STATUSES = ['submitted', 'routing_failed', 'in_intake', 'under_review', 'party_consultation', 'voting'];
-const APPROVED_STATUSES = [
-  'approved',
-  'approved_by_override',
-  'implementing',
-  'paused',
-  'stopped',
-  'completion_reported',
-  'evaluating',
-  'evaluated',
-  'closed',
-];
 /** Statuses where time keeps running; time "in" a final status is not a stage. */
 const FINAL_STATUSES = ['rejected', 'closed', 'withdrawn', 'stopped', 'draft'];
 

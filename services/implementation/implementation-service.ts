@@ -35,20 +35,9 @@ import {
   type AfterDecisionResult,
   type Notify,
 } from './after-decision-common.js';
+import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
 
 export const IMPLEMENTATION_STATUSES: ProposalStatus[] = ['implementing', 'paused'];
-/** Statuses in which the after-decision feature shows a proposal. */
-export const AFTER_DECISION_STATUSES: ProposalStatus[] = [
-  'approved',
-  'approved_by_override',
-  'implementing',
-  'paused',
-  'stopped',
-  'completion_reported',
-  'evaluating',
-  'evaluated',
-  'closed',
-];
 
 /** A progress report also answers check-ins due within this many working days. */
 export const CHECK_IN_ANSWER_WINDOW_WORKING_DAYS = 2;
@@ -133,7 +122,7 @@ export class ImplementationService {
       const impl = await m.findOne(Implementation, { where: { proposalId } });
       const headId = impl?.headId ?? decision.deciderId;
       if (actor.officerId !== headId) return this.refuse('not_allowed', proposalId);
-      if (!AFTER_DECISION_STATUSES.slice(0, 4).includes(p.status)) return this.refuse('wrong_state', proposalId);
+      if (!APPROVED_STATUSES.slice(0, 4).includes(p.status)) return this.refuse('wrong_state', proposalId);
       const deputy = await findOfficer(m, who);
       if (!deputy) return this.refuse('unknown_officer', proposalId, who);
       if (deputy.role !== 'deputy' || deputy.unitId !== decision.unitId) return this.refuse('not_deputy', proposalId, deputy.fullName);
@@ -527,7 +516,7 @@ export class ImplementationService {
           AND (COALESCE(i.head_id, d.decider_id) = $1 OR i.manager_id = $1 OR p.proposer_id = $1
                OR EXISTS (SELECT 1 FROM implementation_member im WHERE im.proposal_id = p.id AND im.officer_id = $1))
         ORDER BY p.updated_at DESC LIMIT 20`,
-      [officerId, AFTER_DECISION_STATUSES.filter((s) => s !== 'closed' && s !== 'stopped')],
+      [officerId, APPROVED_STATUSES.filter((s) => s !== 'closed' && s !== 'stopped')],
     )) as { id: string; role: 'head' | 'manager' | 'implementer' | 'proposer' }[];
     if (!rows.length) return [];
     const proposals = await this.ds.manager.find(Proposal, { where: { id: In(rows.map((r) => r.id)) } });

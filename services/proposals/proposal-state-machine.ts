@@ -32,6 +32,22 @@ export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalStatus, readonly Prop
   withdrawn: [],
 };
 
+/**
+ * Approved, by decision or written override, and every status after it: what the follow-up shows, the
+ * dashboard and the yearly report count as approved. The first four are before completion is reported.
+ */
+export const APPROVED_STATUSES: readonly ProposalStatus[] = [
+  'approved',
+  'approved_by_override',
+  'implementing',
+  'paused',
+  'stopped',
+  'completion_reported',
+  'evaluating',
+  'evaluated',
+  'closed',
+];
+
 export function canTransition(from: ProposalStatus, to: ProposalStatus): boolean {
   return PROPOSAL_TRANSITIONS[from]?.includes(to) ?? false;
 }

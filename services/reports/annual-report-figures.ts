@@ -13,6 +13,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { startOfLocalDay } from '../calendar/local-date.js';
 import { isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 import type { UnitKind } from '../../entities/unit.entity.js';
+import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
 
 export interface PlanFigures {
   received: number;
@@ -88,17 +89,6 @@ export interface AnnualFigures {
 }
 
 export const OBSTACLE_LIST_LIMIT = 30;
-export const APPROVED_STATUSES = [
-  'approved',
-  'approved_by_override',
-  'implementing',
-  'paused',
-  'stopped',
-  'completion_reported',
-  'evaluating',
-  'evaluated',
-  'closed',
-];
 export const CONSIDERATION_STATUSES = [
   'submitted',
   'routing_failed',
