@@ -45,26 +45,19 @@ export function registerImplementationActions(bot: BotApplication, container: Co
     cards.act((turn, id, d) => implementation.nameManager(actorOf(turn), id, str(d, 'manager') || str(d, 'text'))),
     'proposal',
   );
-  const withFiles = (d: Record<string, unknown>) => {
-    const parsed = extractLinks(`${str(d, 'text')}\n${str(d, 'files')}`);
-    return parsed;
-  };
-  c.register(
-    IMPLEMENTATION_VERBS.progress,
-    cards.act((turn, id, d) => {
-      const x = withFiles(d);
-      return implementation.report(actorOf(turn), id, 'progress', x.text, x.files);
-    }),
-    'proposal',
-  );
-  c.register(
-    IMPLEMENTATION_VERBS.obstacle,
-    cards.act((turn, id, d) => {
-      const x = withFiles(d);
-      return implementation.report(actorOf(turn), id, 'obstacle', x.text, x.files);
-    }),
-    'proposal',
-  );
+  // A report's text and the links it carries (the card's text and files fields together).
+  const withFiles = (d: Record<string, unknown>) => extractLinks(`${str(d, 'text')}\n${str(d, 'files')}`);
+  const reportVerb = (verb: string, kind: 'progress' | 'obstacle') =>
+    c.register(
+      verb,
+      cards.act((turn, id, d) => {
+        const x = withFiles(d);
+        return implementation.report(actorOf(turn), id, kind, x.text, x.files);
+      }),
+      'proposal',
+    );
+  reportVerb(IMPLEMENTATION_VERBS.progress, 'progress');
+  reportVerb(IMPLEMENTATION_VERBS.obstacle, 'obstacle');
   c.register(
     IMPLEMENTATION_VERBS.complete,
     cards.act((turn, id, d) => {
