@@ -63,7 +63,8 @@ describe('who may run a card verb', function () {
     assert.ok(proposalVerbs.length > 25);
     const before = await statusOf();
     for (const { verb } of proposalVerbs) {
-      for (const data of [{ proposalId: id }, { code }]) {
+      // By id, by code, and by an id in the code field (an old card's shape): all go through the same check.
+      for (const data of [{ proposalId: id }, { code }, { code: id }]) {
         const { status, body } = await stranger.execute(verb, { ...data, comment: 'thử', reason: 'thử', text: 'thử' });
         assert.equal(status, 200, verb);
         const text = cardText(body);

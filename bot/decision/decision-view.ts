@@ -22,11 +22,8 @@ export function decisionCards(container: Container): DecisionCards {
   };
 
   return {
-    async resolve(data) {
-      if (typeof data.proposalId === 'string') return data.proposalId;
-      if (typeof data.code === 'string') return decisions.findProposalId(data.code);
-      return null;
-    },
+    // The same resolution as the access check before every verb (services/proposals/proposal-access.ts).
+    resolve: (data) => container.access.proposalIdOf(data),
     async cardFor(view, officer, notice) {
       return decisionCard(view, {
         role: roleIn(view, officer.id),

@@ -33,13 +33,10 @@ export const list = (text: string): string[] =>
     .filter(Boolean);
 
 export function followUpCards(container: Container): FollowUpCards {
-  const { decisions, implementation, evaluation, workflow, links } = container;
+  const { implementation, evaluation, workflow, links } = container;
 
-  const resolve = async (data: Record<string, unknown>): Promise<string | null> => {
-    if (typeof data.proposalId === 'string') return data.proposalId;
-    if (typeof data.code === 'string') return decisions.findProposalId(data.code);
-    return null;
-  };
+  // The same resolution as the access check before every verb (services/proposals/proposal-access.ts).
+  const resolve = (data: Record<string, unknown>): Promise<string | null> => container.access.proposalIdOf(data);
 
   /** The card of a proposal for this officer. */
   const cardFor = async (view: ImplementationView, officer: Officer, notice?: string): Promise<NeutralCard> => {

@@ -27,6 +27,8 @@ export class ProposalAccess {
   async proposalIdOf(data: Record<string, unknown>): Promise<string | null> {
     if (typeof data.proposalId === 'string') return data.proposalId;
     if (typeof data.code !== 'string') return null;
+    // A code field may carry an id too (an old card, a typed command): the same id the check is made on.
+    if (UUID.test(data.code.trim())) return data.code.trim();
     const code = normaliseProposalCode(data.code);
     if (!code) return null;
     const rows = (await this.dataSource.query(`SELECT id FROM proposal WHERE code = $1`, [code])) as { id: string }[];
