@@ -4,6 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './helpers/bot-process.js';
 
 const root = path.resolve(__dirname, '..');
 
@@ -40,7 +41,8 @@ describe('foundation: the bot process', function () {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('loads the demo directory, prints how to chat, refuses a second process on the same data, and exits 0 on SIGTERM', async () => {
-    const port = String(40000 + Math.floor(Math.random() * 20000));
+    // A port the system just handed out (a random one collided with another test's server in parallel runs).
+    const port = String(await freePort());
     const bot = startBot({ DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', DEMO_MODE: 'true' });
     try {
       // Start-up creates PGlite files and loads the demo: slow on a loaded machine, so wait generously
@@ -52,7 +54,7 @@ describe('foundation: the bot process', function () {
       const health = await fetch(`http://127.0.0.1:${port}/readyz`);
       assert.equal(health.status, 200);
 
-      const second = startBot({ DATA_DIR: dataDir, PORT: String(Number(port) + 1), HOST: '127.0.0.1', DEMO_MODE: 'true' });
+      const second = startBot({ DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', DEMO_MODE: 'true' });
       assert.notEqual(await second.exit, 0);
       assert.match(second.output(), /đang được tiến trình \d+ sử dụng/);
 
