@@ -133,7 +133,7 @@ export async function resolveScope(
   const unit = options.unitId
     ? tree.units.get(options.unitId)
     : [...tree.units.values()].find((u) => u.code.toLowerCase() === options.unitCode!.trim().toLowerCase());
-  if (!unit) throw new AnnualReportError('unknown_unit', `Không tìm thấy đơn vị có mã "${options.unitCode ?? options.unitId}".`);
+  if (!unit) throw new AnnualReportError('unknown_unit', `Không tìm thấy đơn vị có mã “${options.unitCode ?? options.unitId}”.`);
   const reporting = tree.reportingUnitOf.get(unit.id);
   if (reporting !== unit.id) {
     const parent = reporting ? tree.units.get(reporting) : undefined;
