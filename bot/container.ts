@@ -121,6 +121,7 @@ export function buildContainer(options: ContainerOptions): Container {
     appId: config.MICROSOFT_APP_ID ?? '',
     tenantId: config.MICROSOFT_APP_TENANT_ID ?? undefined,
     graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
+    ...(zalo?.templates ? { lastResort: zalo.templateByPhone } : {}),
   });
 
   // Notifications a turn causes leave after it has answered, on every channel.
