@@ -26,6 +26,8 @@ import { AfterDecision1764461300000, AFTER_DECISION_ENTITIES } from './after-dec
 import { Web1764461400000, WebEvents1764461500000, WEB_ENTITIES } from './web-entities.js';
 import { EvaluationCoverage1764461600000 } from './migrations/1764461600000-evaluation-coverage.js';
 import { ZaloTemplates1796309118879 } from './migrations/1796309118879-zalo-templates.js';
+import { ObstacleReports1796309500000 } from './migrations/1796309500000-obstacle-reports.js';
+import { ObstacleReport } from './obstacle-report.entity.js';
 
 export const ENTITIES = [
   Unit,
@@ -48,6 +50,7 @@ export const ENTITIES = [
   ZaloLinkAttempt,
   ...AFTER_DECISION_ENTITIES,
   ...WEB_ENTITIES,
+  ObstacleReport,
 ];
 
 export const MIGRATIONS = [
@@ -61,6 +64,7 @@ export const MIGRATIONS = [
   WebEvents1764461500000,
   EvaluationCoverage1764461600000,
   ZaloTemplates1796309118879,
+  ObstacleReports1796309500000,
 ];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };
