@@ -58,7 +58,11 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
     return turn.context.activity.type === ActivityTypes.Invoke ? { title: t.menuButton } : undefined;
   };
   c.register(V.start, start, 'own');
-  c.registerText({ keywords: ['BÁO VƯỚNG MẮC', 'GỬI VƯỚNG MẮC', 'PHẢN ÁNH VƯỚNG MẮC'], verb: V.start, parse: (r) => (r.trim() ? undefined : {}) });
+  c.registerText({
+    keywords: ['BÁO VƯỚNG MẮC', 'GỬI VƯỚNG MẮC', 'PHẢN ÁNH VƯỚNG MẮC'],
+    verb: V.start,
+    parse: (r) => (r.trim() ? undefined : {}),
+  });
 
   const cardFor = async (turn: CoreTurn, code: string, status?: string): Promise<NeutralCard> => {
     const report = await obstacles.readable(turn.officer, code);
@@ -83,7 +87,9 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
       return {
         title: t.listTitle,
         body: items.map((x) => t.listLine(x.code, labelOf(x.field) ?? t.notGiven, x.author, t.statusLabels[x.status] ?? x.status)),
-        actions: items.slice(0, 5).map((x) => ({ title: x.code, verb: V.view, data: { code: x.code }, command: `XEM VƯỚNG MẮC ${x.code}` })),
+        actions: items
+          .slice(0, 5)
+          .map((x) => ({ title: x.code, verb: V.view, data: { code: x.code }, command: `XEM VƯỚNG MẮC ${x.code}` })),
       };
     },
     'own',

@@ -55,7 +55,9 @@ export async function obstacleReportBlocks(
       { type: 'paragraph', text: `${t.report.forwardedHeading}:` },
       {
         type: 'bullets',
-        items: forwarded.map((r) => t.report.forwardedLine(`VM-${r.seq}`, label(r.field), r.provision ?? '', r.text.replace(/\s+/g, ' ').trim())),
+        items: forwarded.map((r) =>
+          t.report.forwardedLine(`VM-${r.seq}`, label(r.field), r.provision ?? '', r.text.replace(/\s+/g, ' ').trim()),
+        ),
       },
     );
   }

@@ -31,7 +31,16 @@ export interface NewObstacle {
   toHead: boolean;
 }
 
-export type ObstacleRefusal = 'text_required' | 'text_too_long' | 'no_home_affairs' | 'not_found' | 'not_home_affairs' | 'answer_required' | 'group_target' | 'group_self' | 'closed';
+export type ObstacleRefusal =
+  | 'text_required'
+  | 'text_too_long'
+  | 'no_home_affairs'
+  | 'not_found'
+  | 'not_home_affairs'
+  | 'answer_required'
+  | 'group_target'
+  | 'group_self'
+  | 'closed';
 
 export type ObstacleResult = { ok: true; report: ObstacleReport; headName?: string | null } | { ok: false; reason: ObstacleRefusal };
 
@@ -93,7 +102,14 @@ export class ObstacleService {
   }
 
   /** Home Affairs: answer, group under another report, mark resolved, or forward as a policy proposal. */
-  async act(actor: Officer, code: string, action: ObstacleAction, note: string, channel: string, groupInto?: string): Promise<ObstacleResult> {
+  async act(
+    actor: Officer,
+    code: string,
+    action: ObstacleAction,
+    note: string,
+    channel: string,
+    groupInto?: string,
+  ): Promise<ObstacleResult> {
     if (!(await this.isHomeAffairs(actor.id))) return { ok: false, reason: 'not_home_affairs' };
     const seq = parseObstacleCode(code);
     if (!seq) return { ok: false, reason: 'not_found' };
@@ -131,7 +147,15 @@ export class ObstacleService {
     });
   }
 
-  private async audit(m: EntityManager, actorId: string, channel: string, action: string, r: ObstacleReport, from: string | null, into?: string) {
+  private async audit(
+    m: EntityManager,
+    actorId: string,
+    channel: string,
+    action: string,
+    r: ObstacleReport,
+    from: string | null,
+    into?: string,
+  ) {
     await recordAudit(m, {
       proposalId: null,
       actorId,
@@ -174,7 +198,16 @@ export class ObstacleService {
        WHERE ($1::boolean OR r.author_id = $2 OR r.head_id = $2) AND (NOT $3::boolean OR r.status IN ('open','answered'))
        ORDER BY r.field NULLS LAST, r.status, r.seq`,
       [all, officer.id, onlyOpen],
-    )) as { seq: string; field: string | null; status: ObstacleStatus; provision: string | null; created_at: Date; author: string; unit: string; group_seq: string | null }[];
+    )) as {
+      seq: string;
+      field: string | null;
+      status: ObstacleStatus;
+      provision: string | null;
+      created_at: Date;
+      author: string;
+      unit: string;
+      group_seq: string | null;
+    }[];
     return rows.map((r) => ({
       code: `VM-${r.seq}`,
       field: r.field,
