@@ -166,6 +166,12 @@ describe('obstacle reports ("báo vướng mắc")', function () {
     await other.signInDemo(strangerId);
     assert.equal((await other.get('/web/api/dashboard/obstacles')).body.total, 0);
     assert.equal((await new WebClient(h.url).get('/web/api/dashboard/obstacles')).status, 401);
+    // The dashboard page shows them through its own script.
+    const page = await (await fetch(`${h.url}/dashboard`)).text();
+    assert.match(page, /id="table-obstacles"/);
+    const script = await fetch(`${h.url}/static/dashboard-obstacles.js`);
+    assert.equal(script.status, 200);
+    assert.match(await script.text(), /\/web\/api\/dashboard\/obstacles/);
   });
 
   it('the yearly report gets the section from them', async () => {
