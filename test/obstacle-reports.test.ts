@@ -13,7 +13,7 @@ import { generateAnnualReport } from '../services/reports/annual-report-service.
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { allText, startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
-import { WebClient } from './helpers/web-client.js';
+import { WebClient, webText } from './helpers/web-client.js';
 
 const STAFF = 'cv.qlkh@test.invalid';
 const HA_HEAD = 'gd.snv@test.invalid';
@@ -189,5 +189,29 @@ describe('obstacle reports ("báo vướng mắc")', function () {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the web chat gets it through the same menu button', async () => {
+    const [staffId] = (await ds().query(`SELECT id FROM officer WHERE email = $1`, [STAFF])).map((r: { id: string }) => r.id);
+    const web = new WebClient(h.url);
+    await web.signInDemo(staffId);
+    assert.equal((await web.post('/web/api/start')).status, 200);
+    assert.equal((await web.post('/web/api/invoke', { verb: 'menu.obstacle', data: {} })).status, 200);
+    // An empty message is refused by the web API itself (400); nothing is stored.
+    assert.equal((await web.post('/web/api/messages', { text: '' })).status, 400);
+    assert.equal(await count(), 2);
+    const steps: [string, RegExp][] = [
+      ['Quy định 32-QĐ/TU và Nghị định 73 nêu khác nhau về người được bảo vệ.', /thuộc lĩnh vực nào/],
+      ['Tổ chức bộ máy', /văn bản, điều khoản nào/],
+      ['bo qua', /gửi đồng thời cho Phạm Văn Khoa/],
+      ['khong', /Đã ghi nhận vướng mắc VM-3 và chuyển đến Sở Nội vụ\./],
+    ];
+    for (const [text, expected] of steps) {
+      const res = await web.post('/web/api/messages', { text });
+      assert.equal(res.status, 200);
+      assert.match(webText(res.body.replies), expected, `after «${text}»`);
+    }
+    const [row] = await ds().query(`SELECT field, provision, channel, head_id FROM obstacle_report WHERE seq = 3`);
+    assert.deepEqual(row, { field: 'to_chuc_bo_may_nhan_su', provision: null, channel: 'web', head_id: null });
   });
 });

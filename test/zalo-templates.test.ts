@@ -18,6 +18,7 @@ import { seedTestDirectory } from './helpers/test-directory.js';
 const STAFF_ZALO = '8000000000000000101';
 const SENDER_ZALO = '8000000000000000102';
 const TEMPLATES = {
+  'obstacle.received': { templateId: '301777', params: { ten_can_bo: 'officer_name', noi_dung: 'summary' } },
   'test.notice': {
     templateId: '301234',
     params: { ten_can_bo: 'officer_name', ma_de_xuat: 'proposal_code', noi_dung: { source: 'summary', maxLength: 30 } },
@@ -193,6 +194,51 @@ describe('zalo: template messages past the 7-day window', function () {
       [-216, 0],
     );
     assert.equal(fake.callsOf('oauth').length, 1);
+  });
+});
+
+describe('zalo: an obstacle report typed on Zalo reaches Home Affairs by template', function () {
+  this.timeout(300_000);
+  const fake = new FakeZalo();
+  let z: ZaloHarness;
+
+  before(async () => {
+    await fake.start();
+    z = await startZaloHarness({
+      fake,
+      env: zaloEnv(fake, { ZALO_TEMPLATES: JSON.stringify(TEMPLATES) }),
+      seed: async (db) => {
+        await seedTestDirectory(db.dataSource);
+        const staff = await db.dataSource.getRepository(Officer).findOneByOrFail({ email: 'cv.qlkh@test.invalid' });
+        await new IdentityService(db.dataSource).link(staff, { channel: 'zalo_oa', externalUserId: STAFF_ZALO });
+        await db.dataSource.query(`UPDATE officer SET phone = '0912345678' WHERE email = 'gd.snv@test.invalid'`);
+      },
+      fallback: undefined,
+    });
+  });
+  after(async () => {
+    await z?.close();
+    await fake.stop();
+  });
+
+  it('"bao vuong mac" without diacritics runs the dialog; the Home Affairs head, not on Zalo, gets the template by phone', async () => {
+    const user = z.oaUser(STAFF_ZALO);
+    const texts = async (said: string) => (await user.say(said)).map((m) => m.text).join('\n');
+    assert.match(await texts('bao vuong mac'), /mô tả khó khăn, vướng mắc/);
+    assert.match(await texts('Chưa rõ ai chủ trì đánh giá khi đề xuất liên quan hai sở.'), /thuộc lĩnh vực nào/);
+    assert.match(await texts('bỏ qua'), /văn bản, điều khoản nào/);
+    assert.match(await texts('Điều 8'), /gửi đồng thời cho Phạm Văn Khoa/);
+    assert.match(await texts('không'), /Đã ghi nhận vướng mắc VM-1 và chuyển đến Sở Nội vụ\./);
+    const [row] = await z.db.dataSource.query(`SELECT channel, provision, head_id FROM obstacle_report`);
+    assert.deepEqual(row, { channel: 'zalo_oa', provision: 'Điều 8', head_id: null });
+    const [call] = fake.callsOf('template_phone');
+    assert.ok(call, 'Home Affairs head reached by phone');
+    assert.deepEqual(call.body.template_data, {
+      ten_can_bo: 'Lê Thị Nội',
+      noi_dung: 'Vướng mắc mới VM-1 khi áp dụng Nghị định 73 (Chưa nêu), do Nguyễn Thị Chuyên – Phòng Quản lý khoa h…',
+    });
+    assert.equal(call.body.template_id, '301777');
+    assert.ok((call.body.template_data as { noi_dung: string }).noi_dung.length <= 100, 'cut to the default maximum length');
   });
 });
 
