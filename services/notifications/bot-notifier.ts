@@ -191,8 +191,9 @@ export class BotNotifier implements Notifier {
         return this.markSent(row, reference.channelId ?? account.channel, result === 'obsolete' ? 'obsolete' : undefined);
     }
 
-    // 5. A last resort the composition root configured (Zalo template by phone number).
-    if (this.options.lastResort) {
+    // 5. A last resort the composition root configured (Zalo template by phone number); not while Teams
+    //    only failed for a passing reason (a retry will reach the person there, free of charge).
+    if (this.options.lastResort && !teamsTransient) {
       const channel = await this.options.lastResort(row, officer, (channelId) => this.render(row, officer, channelId));
       if (channel) return this.markSent(row, channel);
     }
