@@ -6,7 +6,14 @@ import { ActivityTypes } from 'botbuilder';
 import { OBSTACLE_REPORT_DIALOG, ObstacleReportDialog } from '../../dialogs/obstacle-report-dialog.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { obstacles as t } from '../../services/platform/messages/obstacles.js';
-import { OBSTACLE_NOTICES, obstacleCode, type ObstacleAction, type ObstacleRefusal } from '../../services/obstacles/obstacle-service.js';
+import {
+  OBSTACLE_NOTICES,
+  OBSTACLE_TEXT_MAX,
+  obstacleCode,
+  parseObstacleCode,
+  type ObstacleAction,
+  type ObstacleRefusal,
+} from '../../services/obstacles/obstacle-service.js';
 import { fieldLabel } from '../../services/workflow/workflow-config.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { BotApplication } from '../app.js';
@@ -17,7 +24,7 @@ import { OBSTACLE_VERBS as V, obstacleCard } from './obstacle-card.js';
 
 const REFUSALS: Record<ObstacleRefusal, string> = {
   text_required: t.textRequired,
-  text_too_long: t.textTooLong(4000),
+  text_too_long: t.textTooLong(OBSTACLE_TEXT_MAX),
   no_home_affairs: t.noHomeAffairs,
   not_found: t.notFound,
   not_home_affairs: t.homeAffairsOnly,
@@ -101,7 +108,7 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
     const code = str(d, 'code');
     const result = await obstacles.act(turn.officer, code, action, str(d, 'text'), channelOf(turn.context), str(d, 'into'));
     if (!result.ok) return { title: result.reason === 'closed' ? t.alreadyClosed(code) : REFUSALS[result.reason] };
-    const into = action === 'grouped' ? str(d, 'into').toUpperCase() : '';
+    const into = action === 'grouped' ? `VM-${parseObstacleCode(str(d, 'into')) ?? ''}` : '';
     return cardFor(turn, obstacleCode(result.report), t.done[action]!(obstacleCode(result.report), into));
   };
   c.register(V.answer, act('answered'), homeAffairsOnly);
