@@ -34,15 +34,22 @@ const SKIP = new Set(['bo qua', 'khong ro', 'chua ro', 'khong', 'skip']);
 const YES = new Set(['co', 'co gui', 'dong y', 'yes', 'ok', 'gui', 'gui ca thu truong']);
 const NO = new Set(['khong', 'ko', 'k', 'khong gui', 'no', 'thoi khong']);
 
-export class ObstacleReportDialog extends Dialog<{ officerId: string }> {
+export class ObstacleReportDialog extends Dialog<{ officerId: string; text?: string }> {
   constructor(private readonly host: ObstacleDialogHost) {
     super(OBSTACLE_REPORT_DIALOG);
   }
 
-  async beginDialog(dc: DialogContext, options?: { officerId: string }): Promise<DialogTurnResult> {
+  async beginDialog(dc: DialogContext, options?: { officerId: string; text?: string }): Promise<DialogTurnResult> {
     if (!options) throw new Error('obstacle dialog needs the officer');
     const state: ObstacleDialogState = { step: 'text', officerId: options.officerId };
     dc.activeDialog!.state = state;
+    // The text typed after the command ("báo vướng mắc: …") is the first answer.
+    const given = options.text?.trim();
+    if (given && given.length <= OBSTACLE_TEXT_MAX) {
+      state.text = given;
+      state.step = 'field';
+      return this.ask(dc, t.askField(this.host.fields().map((f) => f.label)));
+    }
     await this.host.send(dc.context, t.askText);
     return Dialog.EndOfTurn;
   }

@@ -64,6 +64,10 @@ describe('obstacle reports ("báo vướng mắc")', function () {
     assert.equal(await count(), 0);
     assert.match(await say(staff, 'hủy'), /Đã dừng, không ghi nhận vướng mắc nào/);
     assert.equal(await count(), 0);
+    // The text can come with the command; it is still not stored before the last answer.
+    assert.match(await say(staff, 'Báo vướng mắc: chưa có mẫu kế hoạch cho cấp xã'), /thuộc lĩnh vực nào/);
+    assert.match(await say(staff, 'thoi'), /Đã dừng/);
+    assert.equal(await count(), 0);
   });
 
   it('the dialog: text, field (no diacritics), provision, head; goes to Home Affairs and the head', async () => {
@@ -95,6 +99,8 @@ describe('obstacle reports ("báo vướng mắc")', function () {
     assert.doesNotMatch(head, /Chuyển kiến nghị/);
     assert.match(await say(ha, 'XEM VƯỚNG MẮC VM-1'), /Chuyển kiến nghị/);
     assert.match(await say(stranger, 'XEM VƯỚNG MẮC VM-1'), /Không tìm thấy vướng mắc này, hoặc anh\/chị không có quyền xem/);
+    assert.match(await say(ha, 'danh sach vuong mac'), /VM-1 – Chuyển đổi số – Nguyễn Thị Chuyên \(Chờ xử lý\)/);
+    assert.match(await say(stranger, 'DANH SÁCH VƯỚNG MẮC'), /Không có vướng mắc nào chờ xử lý/);
     assert.match(await say(stranger, 'TRẢ LỜI VƯỚNG MẮC VM-1 tự trả lời'), /Chỉ cán bộ Sở Nội vụ xử lý vướng mắc/);
     const clicked = await stranger.execute('obstacle.resolve', { code: 'VM-1' });
     assert.match(JSON.stringify(clicked.body), /Chỉ cán bộ Sở Nội vụ xử lý vướng mắc/);

@@ -58,17 +58,21 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
     }),
   );
 
-  const start = async (turn: CoreTurn): Promise<CommandResult> => {
+  const start = async (turn: CoreTurn, d: Record<string, unknown>): Promise<CommandResult> => {
     const dc = await bot.dialogs.createContext(turn.context);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(OBSTACLE_REPORT_DIALOG, { officerId: turn.officer.id });
+    await dc.beginDialog(OBSTACLE_REPORT_DIALOG, { officerId: turn.officer.id, text: str(d, 'text') });
     return turn.context.activity.type === ActivityTypes.Invoke ? { title: t.menuButton } : undefined;
   };
   c.register(V.start, start, 'own');
   c.registerText({
-    keywords: ['BÁO VƯỚNG MẮC', 'GỬI VƯỚNG MẮC', 'PHẢN ÁNH VƯỚNG MẮC'],
+    keywords: ['BÁO VƯỚNG MẮC', 'BÁO VƯỚNG MẮC:', 'GỬI VƯỚNG MẮC', 'PHẢN ÁNH VƯỚNG MẮC'],
     verb: V.start,
-    parse: (r) => (r.trim() ? undefined : {}),
+    parse: (r) => {
+      // "báo vướng mắc: <nội dung>" starts with the text already given.
+      const text = r.replace(/^[\s:–-]+/, '').trim();
+      return text ? { freeText: true, text } : {};
+    },
   });
 
   const cardFor = async (turn: CoreTurn, code: string, status?: string): Promise<NeutralCard> => {
@@ -101,7 +105,11 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
     },
     'own',
   );
-  c.registerText({ keywords: ['DANH SÁCH VƯỚNG MẮC'], verb: V.list, parse: (r) => (r.trim() ? undefined : {}) });
+  c.registerText({
+    keywords: ['DANH SÁCH VƯỚNG MẮC'],
+    verb: V.list,
+    parse: (r) => (r.trim() ? undefined : {}),
+  });
 
   const homeAffairsOnly = async (turn: CoreTurn) => ((await obstacles.isHomeAffairs(turn.officer.id)) ? undefined : t.homeAffairsOnly);
   const act = (action: ObstacleAction) => async (turn: CoreTurn, d: Record<string, unknown>) => {
