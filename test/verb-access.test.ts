@@ -25,6 +25,11 @@ const OWN_VERBS = new Set([
   'report.tracking',
   'understanding.content',
   'understanding.question',
+  // Obstacle reports: the dialog is the caller's own; view and list check inside who may read a report
+  // (author, chosen head, Home Affairs: test/obstacle-reports.test.ts); Home Affairs' actions are a role check.
+  'menu.obstacle',
+  'obstacle.view',
+  'obstacle.list',
 ]);
 
 describe('who may run a card verb', function () {
