@@ -132,7 +132,10 @@ export async function extractTextFromBuffer(buffer: Buffer, ext: string, name = 
       break;
     }
     default:
-      throw new ExtractionError(`Định dạng "${ext || '(không có đuôi)'}" chưa được hỗ trợ. Hãy dùng .docx, .pdf, .txt hoặc .md.`, 'unsupported');
+      throw new ExtractionError(
+        `Định dạng "${ext || '(không có đuôi)'}" chưa được hỗ trợ. Hãy dùng .docx, .pdf, .txt hoặc .md.`,
+        'unsupported',
+      );
   }
   text = text.normalize('NFC');
   if (!text.trim()) throw new ExtractionError(`Tệp "${name}" không có nội dung văn bản (có thể là bản quét ảnh).`, 'no_text');

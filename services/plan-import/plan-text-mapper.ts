@@ -154,6 +154,8 @@ export interface MappedPlan {
   fields: ImportedFields;
   /** How many headings of the plan were found (a document with fewer is not a plan). */
   headings: number;
+  /** The title is the first line of the text, not a labelled one. */
+  guessedTitle: boolean;
 }
 
 export function mapPlanText(input: string): MappedPlan {
@@ -192,7 +194,8 @@ export function mapPlanText(input: string): MappedPlan {
   for (const [target, list] of parts) {
     if (list.length && !isBlock(target)) fields[target] = list.join('\n').trim();
   }
-  if (!fields.title && titleCandidate) fields.title = titleCandidate;
+  const guessedTitle = !fields.title && !!titleCandidate;
+  if (guessedTitle) fields.title = titleCandidate;
   if (fields.title) fields.title = fields.title.split('\n')[0].replace(/^["“«]|["”»]$/g, '');
   // Letter blocks without sub-headings: (a) is the necessity, (b) the content, (c) the impacts.
   fields.necessity ??= text('a') || undefined;
@@ -213,7 +216,7 @@ export function mapPlanText(input: string): MappedPlan {
 
   Object.assign(fields, conditionsOf(lines, parts.get('selfcheck') ?? []));
   for (const key of Object.keys(fields) as ImportKey[]) if (!fields[key]) delete fields[key];
-  return { fields, headings };
+  return { fields, headings, guessedTitle };
 }
 
 function isBlock(target: Target): target is Block {

@@ -10,7 +10,9 @@ const fold = (s: string) => foldDiacritics(s.toLocaleLowerCase('vi'));
 /** The start and end dates of a timeline text, as typed (dd/mm/yyyy). */
 export function extractPeriod(text: string): { start?: string; end?: string } {
   const folded = fold(text);
-  const start = new RegExp(String.raw`(?:bat dau|khoi cong|tu ngay|tu)\s*(?:thuc hien\s*)?(?:tu\s*)?(?:ngay\s*)?[:\-–]?\s*(${DATE})`).exec(folded);
+  const start = new RegExp(String.raw`(?:bat dau|khoi cong|tu ngay|tu)\s*(?:thuc hien\s*)?(?:tu\s*)?(?:ngay\s*)?[:\-–]?\s*(${DATE})`).exec(
+    folded,
+  );
   const end = new RegExp(
     String.raw`(?:ket thuc|hoan thanh|den ngay|den)\s*(?:thuc hien\s*|toan bo\s*)?(?:vao\s*)?(?:ngay\s*)?[:\-–]?\s*(${DATE})`,
   ).exec(folded.slice(start ? start.index + start[0].length : 0));
@@ -40,12 +42,15 @@ export function extractMilestones(text: string): string | undefined {
     if (dates.length !== 1) continue;
     const folded = fold(line);
     // "Bắt đầu: 01/03/2027", "từ ngày … đến ngày …" state the period, not a task.
-    if (!line.includes('|') && (/tu ngay|den ngay/.test(folded) || /^(?:[-•+*]\s*)?(?:ngay\s*)?(?:bat dau|ket thuc|thoi gian)/.test(folded))) continue;
+    if (
+      !line.includes('|') &&
+      (/tu ngay|den ngay/.test(folded) || /^(?:[-•+*]\s*)?(?:ngay\s*)?(?:bat dau|ket thuc|thoi gian)/.test(folded))
+    )
+      continue;
     let task: string;
     if (line.includes('|')) {
       const cells = line.split('|').map((c) => c.trim());
-      task =
-        cells.find((c) => !new RegExp(DATE).test(c) && !/^\d{1,3}\.?$/.test(c) && c.length >= 3 && !HEADER_CELL.test(fold(c))) ?? '';
+      task = cells.find((c) => !new RegExp(DATE).test(c) && !/^\d{1,3}\.?$/.test(c) && c.length >= 3 && !HEADER_CELL.test(fold(c))) ?? '';
     } else {
       task = line
         .replace(new RegExp(String.raw`(?:trước|truoc|đến|den|ngày|ngay|hạn|han|hoàn thành|hoan thanh)?\s*\(?${DATE}\)?`, 'i'), ' ')

@@ -27,9 +27,7 @@ export function cleanHeadingsDraft(): Promise<Buffer> {
     p('Tên đề xuất: Số hóa hồ sơ cấp giấy phép xây dựng tại Bộ phận một cửa cấp xã'),
     p('Lĩnh vực: Chuyển đổi số'),
     h('a) Sự cần thiết, mục đích, yêu cầu của đề xuất'),
-    p(
-      '- Sự cần thiết: Mỗi năm xã tiếp nhận khoảng 400 hồ sơ giấy phép xây dựng bằng giấy; người dân phải đi lại 3–4 lần, hồ sơ thất lạc.',
-    ),
+    p('- Sự cần thiết: Mỗi năm xã tiếp nhận khoảng 400 hồ sơ giấy phép xây dựng bằng giấy; người dân phải đi lại 3–4 lần, hồ sơ thất lạc.'),
     p('- Mục đích: Rút ngắn thời gian giải quyết hồ sơ xuống còn 7 ngày.'),
     p('- Yêu cầu: Không phát sinh thủ tục mới; bảo mật dữ liệu cá nhân.'),
     p('- Điểm nghẽn về cơ chế, chính sách: Quy định hiện hành chưa cho phép tiếp nhận bản vẽ điện tử có chữ ký số.'),
@@ -110,7 +108,11 @@ export function narrativeWithTableDraft(): Promise<Buffer> {
     h('Tiến độ'),
     p(`Đề xuất thực hiện từ ngày 01/02/${Y} đến ngày 30/09/${Y}, theo các mốc sau:`),
     new Table({
-      rows: [row('STT', 'Thời gian', 'Nội dung công việc'), row('1', `31/03/${Y}`, 'Số hóa xong hồ sơ'), row('2', `30/06/${Y}`, 'Ban hành quy chế khai thác')],
+      rows: [
+        row('STT', 'Thời gian', 'Nội dung công việc'),
+        row('1', `31/03/${Y}`, 'Số hóa xong hồ sơ'),
+        row('2', `30/06/${Y}`, 'Ban hành quy chế khai thác'),
+      ],
     }),
     h('Kinh phí'),
     p('Dự kiến 1,2 tỷ đồng; nguồn: ngân sách tỉnh cấp cho chuyển đổi số.'),
@@ -121,4 +123,31 @@ export function narrativeWithTableDraft(): Promise<Buffer> {
     h('Kết quả dự kiến'),
     p('100% hồ sơ được số hóa; thời gian tra cứu dưới 1 ngày.'),
   ]);
+}
+
+/**
+ * A one-page PDF written by hand: with `text`, a page with that (ASCII) text; without, a blank page as a
+ * scan without a text layer reads; `encrypted`: a standard security handler whose password is not empty.
+ */
+export function minimalPdf(options: { text?: string; encrypted?: boolean } = {}): Buffer {
+  const stream = options.text ? `BT /F1 12 Tf 72 720 Td (${options.text.replace(/[()\\]/g, '')}) Tj ET` : '';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  if (options.encrypted) objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`);
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const encrypt = options.encrypted ? ` /Encrypt ${objects.length} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }
