@@ -9,10 +9,9 @@
 import type { Activity } from 'botbuilder';
 import { hostAllowed, type PlanImportConfig } from '../../services/plan-import/plan-import-config.js';
 import { documentKind } from '../../services/plan-import/plan-document-reader.js';
+import { ZALO_FILE_CONTENT_TYPE } from '../../services/zalo/zalo-events.js';
 
 export const TEAMS_FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
-/** How the Zalo runtime hands a file message to the turn. */
-export const ZALO_FILE_ATTACHMENT = 'application/vnd.zalo.file';
 
 type Trust = 'teams' | 'zalo' | 'service' | 'inline';
 
@@ -46,7 +45,7 @@ export function incomingDocumentOf(activity: Partial<Activity>): IncomingDocumen
     let doc: Omit<IncomingDocument, 'unsupported'> | undefined;
     if (a.contentType === TEAMS_FILE_INFO && typeof content.downloadUrl === 'string') {
       doc = { name, url: content.downloadUrl, trust: 'teams' };
-    } else if (a.contentType === ZALO_FILE_ATTACHMENT && typeof a.contentUrl === 'string') {
+    } else if (a.contentType === ZALO_FILE_CONTENT_TYPE && typeof a.contentUrl === 'string') {
       if (activity.channelId !== 'zalo_oa' && activity.channelId !== 'zalo_bot') continue;
       const size = Number(content.size);
       doc = { name, url: a.contentUrl, trust: 'zalo', ...(Number.isFinite(size) && size > 0 ? { size } : {}) };
