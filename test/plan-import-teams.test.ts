@@ -10,7 +10,6 @@ import { seedTestDirectory } from './helpers/test-directory.js';
 import { MANAGER, NEXT_YEAR, plain } from './helpers/wizard-script.js';
 import { Document, Packer, Paragraph } from 'docx';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const YEAR = new Date().getFullYear();
 
 /** Counts what the officer does: every message or button press is one turn. */
