@@ -39,7 +39,23 @@ export interface PlanImportHost {
   mayCreate(context: TurnContext, officer: Officer): Promise<boolean>;
 }
 
-const CONFIRM_WORDS = new Set(['dong y', 'xac nhan', 'luu', 'luu vao ban nhap', 'ok', 'co', 'dung', 'dung roi', 'luu lai', 'yes']);
+// "gửi đề xuất" while the plan waits: store it first; the review that follows is where it is sent.
+const CONFIRM_WORDS = new Set([
+  'dong y',
+  'xac nhan',
+  'luu',
+  'luu vao ban nhap',
+  'ok',
+  'co',
+  'dung',
+  'dung roi',
+  'luu lai',
+  'yes',
+  'gui',
+  'gui de xuat',
+  'gui di',
+  'nop',
+]);
 const CANCEL_WORDS = new Set(['huy', 'huy bo', 'bo', 'bo qua', 'khong', 'khong luu', 'thoi', 'bo, khong luu']);
 
 export class PlanImportDialog extends Dialog<PlanImportOptions> {

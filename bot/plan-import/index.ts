@@ -86,6 +86,8 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
     async handle(turn) {
       const activity = turn.context.activity;
       const doc = incomingDocumentOf(activity);
+      const typed = typeof activity.text === 'string' ? activity.text : '';
+      if (!doc && typed.length < MIN_PASTED_PLAN) return false;
       const dc = await bot.dialogs.createContext(turn.context);
       const active = dc.activeDialog;
       let source: string;
@@ -97,9 +99,8 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
         mapped = mapPlanText(text);
       } else {
         // A long pasted plan; while one waits for confirmation, texts are its answers.
-        const text = typeof activity.text === 'string' ? activity.text : '';
-        if (text.length < MIN_PASTED_PLAN || active?.id === PLAN_IMPORT_DIALOG) return false;
-        mapped = mapPlanText(text);
+        if (active?.id === PLAN_IMPORT_DIALOG) return false;
+        mapped = mapPlanText(typed);
         if (mapped.headings < 3 || !isPlan(mapped)) return false;
         source = t.fromText;
       }
