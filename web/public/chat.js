@@ -343,7 +343,7 @@
     const file = input.files && input.files[0];
     input.value = '';
     if (!file) return;
-    bubble('me', el('p', { className: 'text', text: '📎 ' + file.name }));
+    bubble('me', el('p', { className: 'text', text: 'Tệp: ' + file.name }));
     let res;
     try {
       res = await fetch('/web/api/upload?name=' + encodeURIComponent(file.name), {
