@@ -349,7 +349,11 @@
       res = await fetch('/web/api/upload?name=' + encodeURIComponent(file.name), {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': window.TLD.csrfToken(), accept: 'application/json' },
+        headers: {
+          'content-type': file.type || 'application/octet-stream',
+          'x-csrf-token': window.TLD.csrfToken(),
+          accept: 'application/json',
+        },
         body: file,
       });
     } catch (err) {
