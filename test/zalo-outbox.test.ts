@@ -317,7 +317,7 @@ describe('zalo: sending through the outbox', function () {
     assert.match(card.text, /^Đề xuất ĐX-2026-0007 chờ anh\/chị quyết định/);
     assert.match(
       card.text,
-      /Anh\/chị có thể gõ: "CHỌN 1" \(Duyệt\), "CHỌN 2" \(Trả lại\), "CHỌN 3" \(Từ chối\), "CHỌN 4" \(Hội đồng\), "CHỌN 5" \(Tải kế hoạch\)/,
+      /Anh\/chị có thể gõ: “CHỌN 1” \(Duyệt\), “CHỌN 2” \(Trả lại\), “CHỌN 3” \(Từ chối\), “CHỌN 4” \(Hội đồng\), “CHỌN 5” \(Tải kế hoạch\)/,
     );
     assert.equal(card.buttons.length, 3);
     assert.deepEqual(
@@ -345,7 +345,7 @@ describe('zalo: sending through the outbox', function () {
     await z.db.dataSource.query(`UPDATE zalo_outbox SET next_attempt_at = now()`);
     await z.runtime.idle();
     const sent = fake.botDelivered(BOT_USER).at(-1)!;
-    assert.match(sent.text, /"CHỌN 4" \(Hội đồng\)/);
+    assert.match(sent.text, /“CHỌN 4” \(Hội đồng\)/);
   });
 });
 

@@ -43,16 +43,16 @@ function htmlToText(html: string): string {
 
 /** A .docx as lines of text, tables as one line a row ("30/06/2027 | Ban hành quy trình"). */
 export async function extractDocxWithTables(buffer: Buffer, name = 'tệp'): Promise<string> {
-  if (buffer.subarray(0, 8).equals(OLE_MAGIC)) throw new ExtractionError(`Tệp "${name}" được đặt mật khẩu.`, 'password');
+  if (buffer.subarray(0, 8).equals(OLE_MAGIC)) throw new ExtractionError(`Tệp “${name}” được đặt mật khẩu.`, 'password');
   const mammoth = (await import('mammoth')).default;
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer })).value;
   } catch {
-    throw new ExtractionError(`Tệp "${name}" không phải tệp .docx hợp lệ.`);
+    throw new ExtractionError(`Tệp “${name}” không phải tệp .docx hợp lệ.`);
   }
   const text = htmlToText(html).normalize('NFC');
-  if (!text.trim()) throw new ExtractionError(`Tệp "${name}" không có nội dung văn bản.`, 'no_text');
+  if (!text.trim()) throw new ExtractionError(`Tệp “${name}” không có nội dung văn bản.`, 'no_text');
   return text;
 }
 
@@ -93,7 +93,7 @@ export async function extractText(filePath: string): Promise<string> {
   try {
     buffer = await readFile(filePath);
   } catch {
-    throw new ExtractionError(`Không đọc được tệp "${path.basename(filePath)}". Kiểm tra đường dẫn và quyền đọc.`);
+    throw new ExtractionError(`Không đọc được tệp “${path.basename(filePath)}”. Kiểm tra đường dẫn và quyền đọc.`);
   }
   return extractTextFromBuffer(buffer, ext, path.basename(filePath));
 }
@@ -106,13 +106,13 @@ export async function extractTextFromBuffer(buffer: Buffer, ext: string, name = 
       text = buffer.toString('utf8').replace(/^\uFEFF/, '');
       break;
     case '.docx': {
-      if (buffer.subarray(0, 8).equals(OLE_MAGIC)) throw new ExtractionError(`Tệp "${name}" được đặt mật khẩu.`, 'password');
+      if (buffer.subarray(0, 8).equals(OLE_MAGIC)) throw new ExtractionError(`Tệp “${name}” được đặt mật khẩu.`, 'password');
       const mammoth = (await import('mammoth')).default;
       try {
         const result = await mammoth.extractRawText({ buffer });
         text = result.value;
       } catch {
-        throw new ExtractionError(`Tệp "${name}" không phải tệp .docx hợp lệ.`);
+        throw new ExtractionError(`Tệp “${name}” không phải tệp .docx hợp lệ.`);
       }
       break;
     }
@@ -124,8 +124,8 @@ export async function extractTextFromBuffer(buffer: Buffer, ext: string, name = 
         text = unwrapPdfLines(result.text);
       } catch (err) {
         if ((err as Error | undefined)?.name === 'PasswordException')
-          throw new ExtractionError(`Tệp PDF "${name}" được đặt mật khẩu.`, 'password');
-        throw new ExtractionError(`Không đọc được nội dung tệp PDF "${name}" (tệp hỏng hoặc chỉ có ảnh quét).`);
+          throw new ExtractionError(`Tệp PDF “${name}” được đặt mật khẩu.`, 'password');
+        throw new ExtractionError(`Không đọc được nội dung tệp PDF “${name}” (tệp hỏng hoặc chỉ có ảnh quét).`);
       } finally {
         await parser.destroy().catch(() => undefined);
       }
@@ -133,11 +133,11 @@ export async function extractTextFromBuffer(buffer: Buffer, ext: string, name = 
     }
     default:
       throw new ExtractionError(
-        `Định dạng "${ext || '(không có đuôi)'}" chưa được hỗ trợ. Hãy dùng .docx, .pdf, .txt hoặc .md.`,
+        `Định dạng “${ext || '(không có đuôi)'}” chưa được hỗ trợ. Hãy dùng .docx, .pdf, .txt hoặc .md.`,
         'unsupported',
       );
   }
   text = text.normalize('NFC');
-  if (!text.trim()) throw new ExtractionError(`Tệp "${name}" không có nội dung văn bản (có thể là bản quét ảnh).`, 'no_text');
+  if (!text.trim()) throw new ExtractionError(`Tệp “${name}” không có nội dung văn bản (có thể là bản quét ảnh).`, 'no_text');
   return text;
 }

@@ -136,7 +136,9 @@
 
   function connect(after) {
     if (events) events.close();
-    events = new EventSource('/web/api/events' + (after ? '?after=' + after : ''));
+    // Always name the position, 0 for an empty chat: a stream without one starts at the newest event,
+    // and the greeting that /start produces can land before the server has read where that is.
+    events = new EventSource('/web/api/events?after=' + (Number(after) || 0));
     let started = false;
     events.addEventListener('open', async () => {
       if (started) return;
