@@ -208,7 +208,7 @@ describe('plan import: a plan from a Word draft sent in Teams', function () {
         /được đặt mật khẩu/,
       ],
       ['a password-protected PDF', async () => ['mat-khau.pdf', minimalPdf({ encrypted: true })], /được đặt mật khẩu/],
-      ['an unreadable file', async () => ['hong.docx', Buffer.from('không phải docx'.repeat(20))], /Không đọc được tệp "hong\.docx"/],
+      ['an unreadable file', async () => ['hong.docx', Buffer.from('không phải docx'.repeat(20))], /Không đọc được tệp “hong\.docx”/],
       ['a scanned PDF with no text', async () => ['scan.pdf', minimalPdf()], /Tệp là ảnh quét, chưa đọc được chữ/],
       [
         'a document that is not a plan',
