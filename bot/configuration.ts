@@ -4,6 +4,7 @@
 // value). Nothing else reads process.env.
 import { ConfigError } from '../services/platform/config-error.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from '../services/knowledge/knowledge-config.js';
+import { loadPlanImportConfig, type PlanImportConfig } from '../services/plan-import/plan-import-config.js';
 import { loadGraphConfig, type GraphConfig } from '../services/notifications/graph-config.js';
 import { loadWorkflowConfig, WorkflowConfigError, type WorkflowConfig } from '../services/workflow/workflow-config.js';
 import { loadZaloConfig, type ZaloConfig } from '../services/zalo/zalo-config.js';
@@ -22,6 +23,8 @@ export interface Configuration {
   /** Installing the Teams app through Microsoft Graph; null when off. */
   graph: GraphConfig | null;
   metrics: MetricsConfig;
+  /** A plan read from a document: size limit, download hosts. */
+  planImport: PlanImportConfig;
 }
 
 export type Environment = Record<string, string | undefined>;
@@ -76,7 +79,8 @@ export function loadConfiguration(
   const web = app ? section(() => loadWebConfig(app, env)) : undefined;
   const graph = section(() => loadGraphConfig(env));
   const metrics = section(() => loadMetricsConfig(env));
-  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics)
+  const planImport = section(() => loadPlanImportConfig(env));
+  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics || !planImport)
     throw new ConfigError(problems);
-  return { app, workflow, knowledge, zalo, web, graph, metrics };
+  return { app, workflow, knowledge, zalo, web, graph, metrics, planImport };
 }

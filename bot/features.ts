@@ -12,6 +12,7 @@ import { registerKnowledgeFeature } from './knowledge/index.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerFileConsent } from './teams/file-consent.js';
 import { registerObstacleFeature } from './obstacles/index.js';
+import { registerPlanImportFeature } from './plan-import/index.js';
 
 export type Feature = (bot: BotApplication, container: Container) => void;
 
@@ -25,6 +26,7 @@ export const ALL_FEATURES: Feature[] = [
   registerZaloLinkFeature,
   registerKnowledgeFeature,
   registerFileConsent,
+  registerPlanImportFeature,
 ];
 
 export function registerFeatures(bot: BotApplication, container: Container, features: Feature[] = ALL_FEATURES): void {

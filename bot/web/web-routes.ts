@@ -4,7 +4,7 @@
 //   /dashboard        the dashboard (Home Affairs: the province; heads: their units)
 //   /d/<token>        a signed one-time decision link (always served: it reaches people chat cannot)
 //   /auth/login, /auth/callback   OpenID Connect with Entra ID
-//   /web/api/...      JSON endpoints and the Server-Sent Events stream of the chat
+//   /web/api/...      JSON endpoints and the Server-Sent Events stream of the chat; /web/api/upload takes a file
 // Every state-changing request carries the CSRF token (signed double-submit cookie, same-origin check).
 import type { RouteRegistration } from '../routes.js';
 import { registerChatRoutes } from './web-chat-routes.js';
@@ -14,6 +14,7 @@ import { registerLinkRoutes } from './web-link-routes.js';
 import { registerObstacleRoutes } from './web-obstacle-routes.js';
 import { registerPageRoutes } from './web-page-routes.js';
 import { registerSignInRoutes } from './web-sign-in-routes.js';
+import { registerUploadRoutes } from './web-upload-routes.js';
 
 export const webRoutes: RouteRegistration = async (server, { container, jsonBody, onClose }) => {
   const kit = createWebKit(container, jsonBody);
@@ -24,6 +25,7 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   if (!kit.config.enabled) return;
   registerSignInRoutes(server, kit);
   registerChatRoutes(server, kit);
+  registerUploadRoutes(server, kit);
   registerDashboardRoutes(server, kit);
   registerObstacleRoutes(server, kit);
 };

@@ -9,7 +9,7 @@ import { foldKey } from '../../services/text/vietnamese.js';
 import { understand } from '../../services/intents/understanding.js';
 import { ZaloBotClient } from '../../services/zalo/zalo-bot-client.js';
 import type { ZaloConfig } from '../../services/zalo/zalo-config.js';
-import { parseBotEvent, parseOaEvent, parseBody, type ZaloEvent } from '../../services/zalo/zalo-events.js';
+import { parseBotEvent, parseOaEvent, parseBody, ZALO_FILE_CONTENT_TYPE, type ZaloEvent } from '../../services/zalo/zalo-events.js';
 import { ZaloInboxService, type InboxRow } from '../../services/zalo/zalo-inbox-service.js';
 import { looksLikeLinkCode, normaliseLinkCode, ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
@@ -321,6 +321,19 @@ export class ZaloRuntime {
       text: event.text ?? '',
       textFormat: 'plain',
       channelData: { zalo: { eventName: event.eventName } },
+      // A file message: the plan import downloads it, from Zalo's file hosts only.
+      ...(event.file
+        ? {
+            attachments: [
+              {
+                contentType: ZALO_FILE_CONTENT_TYPE,
+                contentUrl: event.file.url,
+                name: event.file.name,
+                content: { size: event.file.size },
+              },
+            ],
+          }
+        : {}),
     };
   }
 

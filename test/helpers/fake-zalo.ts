@@ -55,6 +55,16 @@ export class FakeZalo {
   private readonly oaFailuresFor = new Map<string, number[]>();
   /** Makes the OAuth endpoint refuse. */
   oauthDown = false;
+  /** Files users "sent" (Zalo hosts them and puts their URL in user_send_file); each download is counted. */
+  readonly files = new Map<string, Buffer>();
+  fileDownloads = 0;
+
+  /** Hosts a file as Zalo's file servers do; returns the URL a user_send_file event carries. */
+  hostFile(name: string, body: Buffer): string {
+    const path = `/f/${this.files.size + 1}/${encodeURIComponent(name)}`;
+    this.files.set(path, body);
+    return `${this.url}${path}`;
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -118,6 +128,13 @@ export class FakeZalo {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '';
+    const file = req.method === 'GET' ? this.files.get(path) : undefined;
+    if (file) {
+      this.fileDownloads++;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length });
+      res.end(file);
+      return;
+    }
     const reply = (answer: Record<string, unknown>, call: Omit<FakeCall, 'answer'>) => {
       this.calls.push({ ...call, answer });
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -326,10 +343,39 @@ export class ZaloOaUser {
     });
   }
 
+  /** A user_send_file event, in the shape Zalo's webhook sends it (message.attachments[].payload.url). */
+  fileBody(file: { url: string; name: string; size: number }, msgId = newMsgId()): string {
+    return JSON.stringify({
+      app_id: TEST_OA_APP_ID,
+      sender: { id: this.userId },
+      recipient: { id: '388613280878808645' },
+      user_id_by_app: '552177279717587730',
+      event_name: 'user_send_file',
+      message: {
+        msg_id: msgId,
+        attachments: [
+          {
+            type: 'file',
+            payload: { url: file.url, name: file.name, size: String(file.size), checksum: 'a1b2c3', type: file.name.split('.').pop() },
+          },
+        ],
+      },
+      timestamp: String(Date.now()),
+    });
+  }
+
+  /** Sends a file message; returns the OA messages sent back. */
+  async sendFile(file: { url: string; name: string; size: number }): Promise<OaSentMessage[]> {
+    return this.post(this.fileBody(file));
+  }
+
   /** Sends a text (or a button payload), waits for the worker, returns the OA messages sent back. */
   async say(text: string, msgId = newMsgId()): Promise<OaSentMessage[]> {
+    return this.post(this.body(text, msgId));
+  }
+
+  private async post(raw: string): Promise<OaSentMessage[]> {
     const before = this.z.fake.callsOf('oa').length;
-    const raw = this.body(text, msgId);
     const res = await this.z.postOa(raw, this.z.signOa(raw));
     if (res.status !== 200) throw new Error(`POST /api/zalo/oa answered ${res.status}`);
     await this.z.settle();

@@ -42,6 +42,9 @@ const PHRASES: Phrase[] = [
   { teams: /Bằng việc chọn ["“]Vẫn triển khai["”]/g, zalo: 'Bằng lệnh vẫn triển khai' },
   { teams: /rồi bấm ["“]Lưu["”]( lại)?/g, zalo: 'rồi gửi' },
   { teams: /được trích dẫn bên dưới/g, zalo: 'được trích dẫn sau đây' },
+  // A plan read from a document: its confirmation is typed on Zalo.
+  { teams: /Bấm ["“]Lưu vào bản nháp["”] \(hoặc gõ ["“]đồng ý["”]\)/g, zalo: 'Gõ “đồng ý”' },
+  { teams: /Cũng có thể bấm ["“]Lưu vào bản nháp["”]/g, zalo: 'Cũng có thể gõ “đồng ý”' },
 ];
 
 /** The text as a channel should say it; Teams and the web (which show cards) keep the catalogue's words. */
