@@ -18,6 +18,7 @@ import { BotNotifier } from '../services/notifications/bot-notifier.js';
 import { GraphAppInstaller } from '../services/notifications/graph-installer.js';
 import { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
+import { LibraryService } from '../services/library/library-service.js';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
 import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
@@ -59,6 +60,8 @@ export interface Container {
   implementation: ImplementationService;
   evaluation: EvaluationService;
   answerer: PolicyAnswerer;
+  /** The province's library of innovations (issue 18). */
+  library: LibraryService;
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
   /** The web face: the signed decision links always (they serve people chat cannot reach), the web chat
@@ -149,6 +152,7 @@ export function buildContainer(options: ContainerOptions): Container {
     implementation: new ImplementationService(dataSource, notifier, { config: workflow }),
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
+    library: new LibraryService(dataSource),
     ...(zalo ? { zalo } : {}),
     web,
   };

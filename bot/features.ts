@@ -11,6 +11,7 @@ import { registerAnnualReportFeature } from './annual-report/index.js';
 import { registerKnowledgeFeature } from './knowledge/index.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerFileConsent } from './teams/file-consent.js';
+import { registerLibraryFeature } from './library/index.js';
 
 export type Feature = (bot: BotApplication, container: Container) => void;
 
@@ -23,6 +24,7 @@ export const ALL_FEATURES: Feature[] = [
   registerZaloLinkFeature,
   registerKnowledgeFeature,
   registerFileConsent,
+  registerLibraryFeature,
 ];
 
 export function registerFeatures(bot: BotApplication, container: Container, features: Feature[] = ALL_FEATURES): void {

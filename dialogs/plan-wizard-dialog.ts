@@ -52,6 +52,8 @@ export interface WizardHost {
   sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
   /** Submits; true when the wizard is over (submitted, or nothing left to submit). */
   submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
+  /** "gợi ý": how others in the province filled this step (the library), or the step's example. */
+  hints?(step: WizardStep, proposal: Proposal): Promise<string>;
   /** One section in full ("xem lại phần b"): a phone shows the review with each section shortened. */
   sendSection?(context: TurnContext, proposal: Proposal, section: SectionId): Promise<void>;
 }
@@ -170,6 +172,10 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       }
       const saved = await this.save(dc, officer, proposal, step.skip);
       return saved ? this.goForward(dc, state, saved, step.id) : dc.endDialog();
+    }
+    if (command === 'goi y' && this.host.hints) {
+      await this.host.send(dc.context, await this.host.hints(step, proposal));
+      return Dialog.EndOfTurn;
     }
     if (command === 'giu nguyen' && step.current(proposal.plan, this.host.stepContext()) !== undefined) {
       return this.goForward(dc, state, proposal, step.id);

@@ -29,10 +29,15 @@ describe('similar proposals at submission (measured)', function () {
     const proposers = ['scStaff', 'roomStaff', 'healthStaff', 'financeHead', 'communeHead'];
     const all = [...TUNING_PAIRS, ...HOLDOUT_PAIRS];
     for (const [i, pair] of all.entries()) {
-      const created = await createLibraryPlan(db.dataSource, p[proposers[i % proposers.length]!]!, pair.library, {
-        field: pair.field,
-        ...(i % 3 === 0 ? { outcome: 'completed' } : {}),
-      });
+      const created = await createLibraryPlan(
+        db.dataSource,
+        p[proposers[i % proposers.length]!]!,
+        { ...pair.library },
+        {
+          field: pair.field,
+          ...(i % 3 === 0 ? { outcome: 'completed' } : {}),
+        },
+      );
       codeOf.set(pair, created.code);
     }
     for (const row of (await db.dataSource.query(`SELECT id FROM unit ORDER BY code`)) as { id: string }[]) units.push(row.id);
@@ -88,7 +93,7 @@ describe('similar proposals at submission (measured)', function () {
         status: 'draft',
       },
     );
-    const pending = await createLibraryPlan(db.dataSource, p.healthStaff!, pair.library, { status: 'under_review' });
+    const pending = await createLibraryPlan(db.dataSource, p.healthStaff!, { ...pair.library }, { status: 'under_review' });
     const [scUnit] = (await db.dataSource.query(`SELECT unit_id FROM officer WHERE id = $1`, [p.scStaff])) as { unit_id: string }[];
     const [syUnit] = (await db.dataSource.query(`SELECT unit_id FROM officer WHERE id = $1`, [p.healthStaff])) as { unit_id: string }[];
     const plan = { ...pair.proposal, field: pair.field };
