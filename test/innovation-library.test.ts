@@ -184,10 +184,10 @@ describe('library of innovations', function () {
       ),
     );
     assert.doesNotMatch(review, new RegExp(codes.health!));
-    assert.match(review, /chỉ với tên đơn vị \(mặc định\)/);
+    assert.match(review, /chỉ nêu tên đơn vị \(mặc định\)/);
 
     const consent = plain(allText(await officer.say('nêu tên tôi')));
-    assert.match(consent, /kèm tên anh\/chị \(anh\/chị đã đồng ý\)/);
+    assert.match(consent, /nêu cả tên anh\/chị \(anh\/chị đã đồng ý\)/);
     const joined = plain(allText(await officer.say(`phối hợp ${codes.permits}`)));
     assert.match(joined, new RegExp(`phối hợp với đề xuất ${codes.permits}. Người cần liên hệ: lãnh đạo Sở Khoa học và Công nghệ`));
     const [{ plan }] = await h.db.dataSource.query(`SELECT plan FROM proposal WHERE id = $1`, [ids.draft]);

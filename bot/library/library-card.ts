@@ -4,7 +4,7 @@
 import type { ProposalPlan } from '../../entities/proposal.entity.js';
 import type { LibraryRecord } from '../../services/library/library-entries.js';
 import type { SimilarPlan } from '../../services/library/library-service.js';
-import { decisions, library as t } from '../../services/platform/messages/index.js';
+import { decisions, library as t, wizard } from '../../services/platform/messages/index.js';
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
 import { fieldLabel, type WorkflowConfig } from '../../services/workflow/workflow-config.js';
 
@@ -60,13 +60,14 @@ export function similarSections(similar: SimilarPlan[], heading = t.similarHeadi
   ];
 }
 
-export function joinActions(similar: SimilarPlan[], draftId: string): CardAction[] {
+/** Behind the review's "Sửa một phần" (Teams shows few buttons): they change the plan too. */
+export function joinActions(similar: SimilarPlan[], draftId: string, group: string): CardAction[] {
   return similar.map((s) => ({
     title: t.join(s.record.code),
     verb: LIBRARY_VERBS.join,
     data: { draftId, code: s.record.code },
     command: `phối hợp ${s.record.code}`,
-    group: t.joinGroup,
+    group,
   }));
 }
 
@@ -89,12 +90,13 @@ export function reviewLibraryParts(
     body: [...(similar.length ? [t.similarIntro] : []), consent ? t.consentYes : t.consentNo],
     sections: [...planLibrarySections(plan), ...similarSections(similar)],
     actions: [
-      ...joinActions(similar, draftId),
+      ...joinActions(similar, draftId, wizard.editGroup),
       {
         title: consent ? t.consentWithdraw : t.consentGive,
         verb: LIBRARY_VERBS.consent,
         data: { proposalId: draftId, consent: !consent },
         command: consent ? 'không nêu tên tôi' : 'nêu tên tôi',
+        group: wizard.editGroup,
       },
     ],
   };

@@ -68,7 +68,6 @@ export const library = {
     `${code} · ${title}\n${where === 'library' ? 'Thư viện sáng kiến' : 'Đang xem xét tại đơn vị'} · ${unit} · ${status}`,
   deciderSimilarHeading: 'Đề xuất tương tự (thư viện sáng kiến, đơn vị)',
   join: (code: string) => `Phối hợp với ${code}`,
-  joinGroup: 'Phối hợp',
   joinNotFound: 'Không tìm thấy đề xuất tương tự này, hoặc nó không còn hiển thị cho anh/chị.',
   joinNoDraft: 'Việc phối hợp được ghi vào bản nháp đang soạn: anh/chị mở lại bản nháp ("tiếp tục") rồi chọn lại.',
   joinContactNamed: (name: string, unit: string) => `${name} (${unit})`,
@@ -78,9 +77,9 @@ export const library = {
   joinHeading: 'Đề nghị phối hợp với',
 
   // Consent to be named in the library
-  consentNo: 'Khi được phê duyệt, kế hoạch sẽ được giới thiệu trong Thư viện sáng kiến của tỉnh chỉ với tên đơn vị (mặc định).',
-  consentYes: 'Khi được phê duyệt, kế hoạch sẽ được giới thiệu trong Thư viện sáng kiến của tỉnh kèm tên anh/chị (anh/chị đã đồng ý).',
-  consentGive: 'Đồng ý nêu tên tôi trong thư viện',
+  consentNo: 'Khi được phê duyệt, Thư viện sáng kiến của tỉnh chỉ nêu tên đơn vị (mặc định).',
+  consentYes: 'Khi được phê duyệt, Thư viện sáng kiến của tỉnh nêu cả tên anh/chị (anh/chị đã đồng ý).',
+  consentGive: 'Nêu tên tôi',
   consentWithdraw: 'Không nêu tên tôi',
   consentNoDraft: 'Lựa chọn này chỉ áp dụng cho kế hoạch đang soạn, trước khi gửi.',
 
