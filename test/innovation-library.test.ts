@@ -3,6 +3,9 @@
 // example), similar proposals on the review card and the decider's card with joining forces and the consent
 // to be named, and "áp dụng tại đơn vị tôi" (a draft pre-filled, its source named).
 import assert from 'node:assert/strict';
+import mammoth from 'mammoth';
+import { renderPlanFile } from '../services/documents/plan-file.js';
+import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createLibraryPlan } from './helpers/library-fixtures.js';
@@ -235,5 +238,39 @@ describe('library of innovations', function () {
     assert.equal(plan.necessity, undefined);
     assert.equal(plan.bottleneck, undefined);
     assert.match(plain(allText(await officer.say('xem lại'))), new RegExp(`Nguồn sáng kiến[\\s\\S]*Áp dụng sáng kiến ${codes.permits}`));
+
+    // Once submitted, the plan document names its source too.
+    const [{ id }] = await h.db.dataSource.query(
+      `SELECT id FROM proposal WHERE proposer_id = $1 AND status = 'draft' ORDER BY created_at DESC LIMIT 1`,
+      [p.healthDeputy],
+    );
+    const frozen = {
+      ...plan,
+      necessity: 'Bệnh viện còn nhận hồ sơ giấy.',
+      bottleneck: 'Chưa có quy định.',
+      startDate: '2027-03-01',
+      endDate: '2027-12-31',
+    };
+    await h.db.dataSource.query(`UPDATE proposal SET code = 'ĐX-2026-0999', status = 'submitted', current_revision = 1 WHERE id = $1`, [
+      id,
+    ]);
+    await h.db.dataSource.query(
+      `INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id) VALUES ($1, 'submission', 1, $2::jsonb, $3)`,
+      [id, JSON.stringify(frozen), p.healthDeputy],
+    );
+    const file = await renderPlanFile(h.db.dataSource, id, 1, defaultWorkflowConfig);
+    const { value: docText } = await mammoth.extractRawText({ buffer: file!.content });
+    assert.match(
+      docText.replace(/\s+/g, ' '),
+      new RegExp(`Nguồn sáng kiến: Áp dụng sáng kiến ${codes.permits} «Số hóa hồ sơ cấp giấy phép xây dựng» của Sở Khoa học và Công nghệ`),
+    );
+  });
+
+  it('answers the same search in the web chat', async () => {
+    const web = new WebClient(h.url);
+    await web.signInDemo(p.financeHead!);
+    const res = await web.post('/web/api/messages', { text: 'tìm sáng kiến ký số văn bản' });
+    assert.equal(res.status, 200);
+    assert.match(JSON.stringify(res.body.replies).replace(/\\/g, ''), new RegExp(codes.signing!));
   });
 });
