@@ -11,4 +11,4 @@ export { afterDecision } from './after-decision.js';
 export { web } from './web.js';
 export { files } from './files.js';
 export { forChannel } from './channel-wording.js';
-export { library } from './library.js';
+export { library, writing } from './library.js';

@@ -89,3 +89,15 @@ export const library = {
   hintsNone: 'Chưa có kế hoạch đã được phê duyệt cùng lĩnh vực để tham khảo; anh/chị xem ví dụ của bước này:',
   hintsAfter: 'Đây chỉ là tham khảo: anh/chị viết theo thực tế đơn vị mình.',
 };
+
+/** "viết giúp" (optional generative help at a wizard step). */
+export const writing = {
+  off: 'Chức năng "viết giúp" chưa được bật ở trợ lý này (cần cấu hình dịch vụ mô hình ngôn ngữ). Anh/chị gõ "gợi ý" để xem cách nơi khác đã viết.',
+  notText: '"Viết giúp" chỉ dùng cho các mục viết thành lời; bước này anh/chị chọn hoặc gõ theo ví dụ.',
+  noDraft: 'Chưa có bản nháp nào cho bước này: gõ "viết giúp" để trợ lý viết, hoặc gõ nội dung của anh/chị.',
+  failed: 'Trợ lý chưa viết được bản nháp lúc này. Anh/chị gõ nội dung, hoặc thử lại sau.',
+  invalid: (error: string) =>
+    `Bản nháp trợ lý viết chưa đạt yêu cầu của mục này (${error}), nên không đưa ra. Anh/chị gõ nội dung của mình.`,
+  draft: (label: string, text: string) =>
+    `BẢN NHÁP do trợ lý viết cho mục «${label}» (chưa được ghi; anh/chị cần đọc, sửa cho đúng thực tế đơn vị):\n\n${text}\n\nGõ "dùng bản nháp" để ghi nguyên văn bản nháp này, hoặc gõ nội dung của anh/chị (có thể sao chép, sửa rồi gửi).`,
+};
