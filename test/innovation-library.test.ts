@@ -4,6 +4,7 @@
 // to be named, and "áp dụng tại đơn vị tôi" (a draft pre-filled, its source named).
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
+import { diffPlans } from '../services/decisions/plan-diff.js';
 import { renderPlanFile } from '../services/documents/plan-file.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
@@ -272,5 +273,13 @@ describe('library of innovations', function () {
     const res = await web.post('/web/api/messages', { text: 'tìm sáng kiến ký số văn bản' });
     assert.equal(res.status, 200);
     assert.match(JSON.stringify(res.body.replies).replace(/\\/g, ''), new RegExp(codes.signing!));
+  });
+
+  it("shows a resubmission's decider the proposals joined, not the consent to be named", () => {
+    const changes = diffPlans(
+      { title: 'A', nameInLibrary: false },
+      { title: 'A', nameInLibrary: true, joinWith: ['ĐX-2026-0001', 'ĐX-2026-0002'] },
+    );
+    assert.deepEqual(changes, [{ field: 'joinWith', before: '', after: 'ĐX-2026-0001, ĐX-2026-0002' }]);
   });
 });
