@@ -161,6 +161,10 @@ describe('library of innovations', function () {
     // No field chosen yet: nothing to compare with, the step's example.
     assert.match(plain(allText(await officer.say('gợi ý'))), /Chưa có kế hoạch đã được phê duyệt cùng lĩnh vực[\s\S]*Ví dụ: Số hóa hồ sơ/);
     await run(officer, [FULL_PLAN[1]!, FULL_PLAN[2]!]);
+    // A search typed in the middle of a step is answered, and the step asked again: nothing stored.
+    const searched = plain(allText(await officer.say('tìm sáng kiến ký số')));
+    assert.match(searched, new RegExp(codes.signing!));
+    assert.match(searched, /Bước 3\/25/);
     const hints = plain(allText(await officer.say('goi y')));
     assert.match(hints, /Gợi ý cho mục «Sự cần thiết»/);
     assert.match(hints, /ký tay hàng trăm văn bản mỗi tháng tại \[…\], liên hệ \[…\]/);
@@ -238,7 +242,9 @@ describe('library of innovations', function () {
     });
     assert.equal(plan.necessity, undefined);
     assert.equal(plan.bottleneck, undefined);
-    assert.match(plain(allText(await officer.say('xem lại'))), new RegExp(`Nguồn sáng kiến[\\s\\S]*Áp dụng sáng kiến ${codes.permits}`));
+    const applied = plain(allText(await officer.say('xem lại')));
+    assert.doesNotMatch(applied, /Đề xuất tương tự đã có/, 'its own source is named, not listed as similar');
+    assert.match(applied, new RegExp(`Nguồn sáng kiến[\\s\\S]*Áp dụng sáng kiến ${codes.permits}`));
 
     // Once submitted, the plan document names its source too.
     const [{ id }] = await h.db.dataSource.query(

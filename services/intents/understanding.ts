@@ -138,7 +138,8 @@ export function understand(text: string, situation: Situation, commands?: Comman
   if (!trimmed) return situation.kind === 'idle' || situation.kind === 'card' ? { kind: 'intent', intent: 'menu' } : { kind: 'answer' };
   const typed = commands?.(trimmed);
   const command = typed && acceptsCommand(typed) ? typed : undefined;
-  const hasCode = !!command && ('code' in command.data || 'index' in command.data);
+  // A proposal code, a list number or a search's words: a command even in the middle of the wizard.
+  const hasCode = !!command && ('code' in command.data || 'index' in command.data || 'query' in command.data);
   // A command the review card itself offers ("nêu tên tôi"): its data says so.
   const atReview = !!command && command.data.atReview === true;
 

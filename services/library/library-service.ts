@@ -47,7 +47,9 @@ export class LibraryService {
   /** Up to three plans like this one: from the library, and under consideration in the same unit. */
   async similarTo(proposal: Pick<Proposal, 'id' | 'unitId' | 'plan'>): Promise<SimilarPlan[]> {
     if (!proposal.plan.title?.trim()) return [];
-    const library = (await libraryRecords(this.dataSource)).filter((r) => r.id !== proposal.id);
+    // Itself, and the entry it was started from (named in the plan already), are not "similar".
+    const source = proposal.plan.source?.code;
+    const library = (await libraryRecords(this.dataSource)).filter((r) => r.id !== proposal.id && r.code !== source);
     const pending = await pendingOfUnit(this.dataSource, proposal.unitId, proposal.id);
     const candidates = [
       ...library.map((record) => ({ record, source: 'library' as const })),
