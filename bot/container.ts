@@ -19,6 +19,8 @@ import { BotNotifier } from '../services/notifications/bot-notifier.js';
 import { GraphAppInstaller } from '../services/notifications/graph-installer.js';
 import { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
+import { LibraryService } from '../services/library/library-service.js';
+import { PlanWriter } from '../services/library/plan-writer.js';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
 import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
@@ -62,6 +64,10 @@ export interface Container {
   /** Obstacle reports at any time ("báo vướng mắc"). */
   obstacles: ObstacleService;
   answerer: PolicyAnswerer;
+  /** The province's library of innovations (issue 18). */
+  library: LibraryService;
+  /** "viết giúp" in the wizard: only with the answerer's LLM settings (LLM_BASE_URL, LLM_MODEL). */
+  writer?: PlanWriter;
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
   /** The web face: the signed decision links always (they serve people chat cannot reach), the web chat
@@ -154,6 +160,8 @@ export function buildContainer(options: ContainerOptions): Container {
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
     obstacles: new ObstacleService(dataSource, notifier, workflow),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
+    library: new LibraryService(dataSource),
+    ...(configuration.knowledge.llm ? { writer: new PlanWriter(configuration.knowledge.llm) } : {}),
     ...(zalo ? { zalo } : {}),
     web,
   };

@@ -2,6 +2,7 @@
 // composition root, bot/web/web-face.ts):
 //   /                 the web chat (demo: pick a demo officer; production: sign in with Microsoft Entra ID)
 //   /dashboard        the dashboard (Home Affairs: the province; heads: their units)
+//   /library          the province's library of innovations (every member of the directory)
 //   /d/<token>        a signed one-time decision link (always served: it reaches people chat cannot)
 //   /auth/login, /auth/callback   OpenID Connect with Entra ID
 //   /web/api/...      JSON endpoints and the Server-Sent Events stream of the chat; /web/api/upload takes a file
@@ -10,6 +11,7 @@ import type { RouteRegistration } from '../routes.js';
 import { registerChatRoutes } from './web-chat-routes.js';
 import { registerDashboardRoutes } from './web-dashboard-routes.js';
 import { createWebKit } from './web-kit.js';
+import { registerLibraryRoutes } from './web-library-routes.js';
 import { registerLinkRoutes } from './web-link-routes.js';
 import { registerObstacleRoutes } from './web-obstacle-routes.js';
 import { registerPageRoutes } from './web-page-routes.js';
@@ -28,4 +30,5 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   registerUploadRoutes(server, kit);
   registerDashboardRoutes(server, kit);
   registerObstacleRoutes(server, kit);
+  registerLibraryRoutes(server, kit);
 };

@@ -13,3 +13,4 @@ export { files } from './files.js';
 export { forChannel } from './channel-wording.js';
 export { obstacles } from './obstacles.js';
 export { planImport } from './plan-import.js';
+export { library, writing } from './library.js';
