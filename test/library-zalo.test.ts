@@ -41,7 +41,7 @@ describe('library of innovations on Zalo', function () {
     const text = plain(replies.map((r) => r.text).join('\n'));
     assert.match(text, new RegExp(`${code} · Ký số văn bản đi tại UBND xã`));
     assert.match(text, /Kết quả: Hoàn thành/);
-    assert.match(text, new RegExp(`"áp dụng sáng kiến ${code}"`));
+    assert.match(text, new RegExp(`“áp dụng sáng kiến ${code}”`));
     for (const r of replies) assert.ok(r.text.length <= 2000);
 
     const applied = plain((await user.say(`ap dung sang kien ${code}`)).map((r) => r.text).join('\n'));
