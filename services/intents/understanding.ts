@@ -104,6 +104,9 @@ function isHelp(text: string): boolean {
   return HELP_CORE.some((c) => joined.includes(` ${c} `)) && words.every((w) => HELP_WORDS.has(w));
 }
 
+type MenuIntent = 'menu' | 'my_tasks' | 'my_proposals';
+const MENU_INTENTS = new Set<Intent>(['menu', 'my_tasks', 'my_proposals']);
+
 const BARE_REPLIES = new Set([
   'co',
   'khong',
@@ -131,11 +134,25 @@ function wholeIntent(text: string): Understanding | undefined {
   return { kind: 'intent', intent };
 }
 
+/**
+ * A typed command as people type it on a phone: "ko tán thành …" is KHÔNG TÁN THÀNH, "DX 2026 0005" is
+ * ĐX-2026-0005. Only the keyword's negation and the code are rewritten; the comment stays as typed.
+ */
+export function commandForm(text: string): string {
+  return text
+    .replace(/^(ko|k|kh|khg|kg|hok)\s+/i, 'không ')
+    .replace(
+      /(^|\s)(?:đx|dx)[\s-]*(\d{4})[\s-]*(\d{1,6})(?=\s|$|[,.;:])/giu,
+      (_m, pre: string, y: string, n: string) => `${pre}ĐX-${y}-${n}`,
+    );
+}
+
 export function understand(text: string, situation: Situation, commands?: CommandMatcher): Understanding {
   const trimmed = text.trim();
   if (!trimmed) return situation.kind === 'idle' || situation.kind === 'card' ? { kind: 'intent', intent: 'menu' } : { kind: 'answer' };
   const typed = commands?.(trimmed);
-  const command = typed && acceptsCommand(typed) ? typed : undefined;
+  const retyped = commandForm(trimmed) !== trimmed ? commands?.(commandForm(trimmed)) : undefined;
+  const command = [typed, retyped].find((c): c is TypedCommand => !!c && acceptsCommand(c));
   const hasCode = !!command && ('code' in command.data || 'index' in command.data);
 
   if (situation.kind === 'wizard' || situation.kind === 'review' || situation.kind === 'confirm') {
@@ -147,8 +164,11 @@ export function understand(text: string, situation: Situation, commands?: Comman
     if (/^ghi\s*:/.test(foldKey(trimmed))) return { kind: 'answer' };
     if (hasCode) return toCommand(command!);
     if (isHelp(trimmed)) return { kind: 'help' };
+    // A menu word typed whole ("đề xuất của tôi", "việc chờ tôi", "theo dõi triển khai") is a command,
+    // never the step's answer.
     const intent = recognizeIntent(trimmed);
-    if (intent.score === 1 && (intent.intent === 'menu' || intent.intent === 'my_tasks')) return { kind: 'intent', intent: intent.intent };
+    if (intent.score === 1 && MENU_INTENTS.has(intent.intent)) return { kind: 'intent', intent: intent.intent as MenuIntent };
+    if (command) return toCommand(command);
     const talk = smallTalkOf(trimmed);
     if (talk && situation.kind === 'wizard' && talk !== 'ack') return { kind: 'smalltalk', talk };
     if (situation.kind === 'review') {
