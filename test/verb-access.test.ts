@@ -25,6 +25,8 @@ const OWN_VERBS = new Set([
   'report.tracking',
   'understanding.content',
   'understanding.question',
+  // Only clears the conversation's own pending confirmation.
+  'decision.reply.cancel',
 ]);
 
 describe('who may run a card verb', function () {

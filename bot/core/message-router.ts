@@ -9,6 +9,7 @@ import { core, wizard } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
 import { rendersCards, type CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';
+import { takePending } from './pending-reply.js';
 
 /** Longer messages are refused with a message: no step of the product needs more. */
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -96,7 +97,13 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
       if (u.intent === 'menu') await sendWaiting(turn, deps);
       return true;
     }
+    case 'consent':
+      if (await deps.intents.consent(turn, u.consent)) return true;
+      await turn.send(core.notUnderstood);
+      return true;
     case 'smalltalk': {
+      // "ok" to a decision shown to the person is answered like "đồng ý": with one confirmation.
+      if (!inDialog && u.talk === 'ack' && (await deps.intents.consent(turn, { answer: 'yes' }))) return true;
       if (inDialog) {
         await turn.send(core.smallTalkInWizard[u.talk]);
       } else if (u.talk === 'greeting') {
@@ -163,6 +170,12 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
 
   const dc = await deps.dialogs.createContext(turn.context);
   const commands = (t: string) => deps.commands.parseText(t);
+  // A question the bot asked outside the wizard ("Gõ “có” để xác nhận", "nhập ý kiến …").
+  const pending = dc.activeDialog ? undefined : takePending(turn);
+  if (pending && text.trim()) {
+    const handler = deps.intents.pendingHandler(pending.kind);
+    if (handler && (await handler(turn, text.trim(), pending.data))) return;
+  }
   if (dc.activeDialog) {
     // While the wizard waits for an answer, only its own words and answers reach it. A typed command with
     // a proposal code, "menu", "hướng dẫn", "việc chờ tôi", small talk and questions (about the policy or

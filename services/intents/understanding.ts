@@ -4,6 +4,7 @@
 import { foldKey } from '../text/vietnamese.js';
 import { recognizeIntent, type Intent } from './intent-recognizer.js';
 import { asksAboutStep, foldedWords, isGibberish, questionStrength, readsAsQuestion } from './question-signals.js';
+import { consentOf, type Consent } from './consent.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 
 export type Situation =
@@ -26,6 +27,8 @@ export type Understanding =
   /** At a wizard step: content or a question? Asked back with two buttons, nothing stored yet. */
   | { kind: 'ambiguous' }
   | { kind: 'smalltalk'; talk: SmallTalk }
+  /** "đồng ý", "không duyệt" with nothing asked: an answer to a decision waiting for the person, if any. */
+  | { kind: 'consent'; consent: Consent }
   | { kind: 'help' }
   | { kind: 'intent'; intent: Exclude<Intent, 'question' | 'help' | 'greeting'> }
   | { kind: 'not_understood' };
@@ -186,6 +189,8 @@ export function understand(text: string, situation: Situation, commands?: Comman
   }
 
   if (command) return toCommand(command);
+  const consent = consentOf(trimmed);
+  if (consent) return { kind: 'consent', consent };
   // Only dots or symbols: nothing to act on (the empty message alone opens the menu).
   if (!foldedWords(trimmed).length) return { kind: 'not_understood' };
   const talk = smallTalkOf(trimmed);
@@ -213,6 +218,8 @@ export function labelOf(u: Understanding): string {
       return `control:${u.word}`;
     case 'smalltalk':
       return `smalltalk:${u.talk}`;
+    case 'consent':
+      return `consent:${u.consent.answer}`;
     case 'intent':
       return `intent:${u.intent}`;
     default:
