@@ -67,7 +67,9 @@ export function registerDecisionReplies(bot: BotApplication, container: Containe
         { title: r.yesButton, verb: REPLY_VERBS.confirm, data, command: 'có', style: 'positive' },
         { title: r.noButton, verb: REPLY_VERBS.cancel, data: {}, command: 'không' },
       ];
-      await turn.send({ card: { title: r.confirm(action.verb, code)!, actions: buttons } });
+      // The Bot Platform has no buttons: the question alone already says what to type.
+      const question = r.confirm(action.verb, code)!;
+      await turn.send(turn.channelId === 'zalo_bot' ? question : { card: { title: question, actions: buttons } });
     } else {
       askNext(turn, 'decision.reply.comment', data);
       await turn.send(r.commentPrompt(action.verb, code)!);

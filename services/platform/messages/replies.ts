@@ -30,4 +30,53 @@ export const replies = {
   /** The answer does not fit one action: what the person can do now. */
   choose: (code: string) => `Với ${code}, anh/chị có thể:`,
   notWaiting: (code: string) => `${code} không có việc nào đang chờ anh/chị quyết định.`,
+
+  // After the approval: who does what next.
+  nextAfterApproval: 'Tiếp theo: người đứng đầu giao người thực hiện và xác nhận nguồn lực; anh/chị sẽ được báo khi có phân công.',
+
+  // The assignment by numbered choices (a phone has no pick list).
+  assignPick: (code: string, lines: string[]) =>
+    [
+      `Giao thực hiện ${code}. Chọn người thực hiện (người đầu tiên là người chủ trì):`,
+      ...lines,
+      'Gõ số thứ tự, ví dụ “1, 3”, hoặc tên (có dấu hoặc không dấu); gõ “thôi” để hủy.',
+    ].join('\n'),
+  assignCandidate: (n: number, name: string, position: string, proposer: boolean) =>
+    `${n}. ${name} – ${position}${proposer ? ' (người đề xuất)' : ''}`,
+  assignNoCandidates: (code: string) =>
+    `Danh bạ chưa có cán bộ nào của đơn vị để giao thực hiện ${code}. Anh/chị gõ “GIAO THỰC HIỆN ${code} <email>” để giao theo email.`,
+  assignNotRecognised: (typed: string) =>
+    `Tôi chưa nhận ra “${typed}” trong danh sách. Anh/chị gõ số thứ tự (ví dụ “1, 3”) hoặc tên; gõ “thôi” để hủy.`,
+  assignAmbiguous: (typed: string, names: string) => `“${typed}” khớp với nhiều người: ${names}. Anh/chị gõ số thứ tự.`,
+  assignResources: (names: string, people: string, funding: string, equipment: string) =>
+    [
+      `Người thực hiện: ${names} (người đầu tiên chủ trì).`,
+      `Nguồn lực theo kế hoạch: nhân lực: ${people || 'chưa ghi'}; kinh phí: ${funding || 'chưa ghi'}; trang thiết bị: ${equipment || 'chưa ghi'}.`,
+      'Gõ “giữ nguyên” để giao và xác nhận nguồn lực theo kế hoạch, hoặc gõ nguồn lực khác: “<nhân lực> | <kinh phí> | <trang thiết bị>” (phần nào bỏ trống thì theo kế hoạch); gõ “thôi” để hủy.',
+    ].join('\n'),
+  assignResourcesAgain: 'Anh/chị gõ “giữ nguyên”, hoặc nguồn lực theo mẫu “<nhân lực> | <kinh phí> | <trang thiết bị>”; gõ “thôi” để hủy.',
+  assignNotYours: (code: string) => `${code} không ở bước chờ anh/chị giao thực hiện.`,
+
+  /** "Theo dõi triển khai": the action that applies now to one proposal, for this person. */
+  followNow: (code: string, status: string, role: string): string => {
+    const leads = role === 'head' || role === 'manager';
+    switch (status) {
+      case 'approved':
+      case 'approved_by_override':
+        return leads ? `gõ “GIAO THỰC HIỆN ${code}” để giao người thực hiện` : 'chờ người đứng đầu giao người thực hiện';
+      case 'implementing':
+        if (role === 'implementer') return `gõ “BÁO CÁO TIẾN ĐỘ ${code} <nội dung>”; khi xong, “BÁO CÁO HOÀN THÀNH ${code} <kết quả>”`;
+        return leads ? 'đang thực hiện; người thực hiện báo cáo tiến độ theo các mốc' : 'đang thực hiện';
+      case 'paused':
+        return leads ? `tạm dừng; gõ “TIẾP TỤC TRIỂN KHAI ${code}” để tiếp tục` : 'tạm dừng, chờ người đứng đầu quyết định';
+      case 'completion_reported':
+      case 'evaluating':
+        return leads ? 'chờ anh/chị tổ chức đánh giá kết quả' : 'chờ đánh giá kết quả';
+      default:
+        return 'không có việc nào chờ anh/chị';
+    }
+  },
+  followLine: (code: string, title: string, role: string, status: string, now: string) =>
+    `• ${code} – ${title} (${role}, ${status}): ${now}.`,
+  assignButton: (code: string) => `Giao ${code}`,
 };
