@@ -8,7 +8,10 @@ import { Officer } from '../entities/officer.entity.js';
 import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
 import { createApprovedProposal, statusOf } from './helpers/after-decision-fixtures.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
-import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
+import { FakeZalo, startZaloHarness, TEST_OA_APP_ID, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
+import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
+import { allText } from './helpers/bot-harness.js';
+import { plain } from './helpers/wizard-script.js';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 
 describe('zalo: the next step one tap away', function () {
@@ -24,6 +27,8 @@ describe('zalo: the next step one tap away', function () {
       env: { ...zaloEnv(fake), ...PARTY_STEP_OFF_ENV },
       seed: async (db) => void (p = await seedDecisionDirectory(db.dataSource)),
       features: [registerFeatures],
+      // No Teams fallback: a notice to someone who unfollowed the OA is held.
+      fallback: undefined,
     });
   });
   after(async () => {
@@ -102,4 +107,38 @@ describe('zalo: the next step one tap away', function () {
     await head.say('Bổ sung dự toán');
     assert.equal(await statusOf(z.db.dataSource, b.id), 'returned');
   });
+
+  it("a notice held because the head unfollowed shows on the proposer's side until the head follows again", async () => {
+    const HEAD_ZALO = '9300000000000000001';
+    await z.db.dataSource.query(`UPDATE officer SET teams_aad_object_id = $1 WHERE email = 'cv.skhcn@test.invalid'`, [
+      deterministicAadObjectId('cv.skhcn@test.invalid'),
+    ]);
+    const proposer = z.h.user('cv.skhcn@test.invalid');
+    const mine = async () => plain(allText(await proposer.say('đề xuất của tôi')));
+    const { code } = await createSubmittedProposal(z.db.dataSource, p.scStaff!);
+    fake.oaFailNext(-213);
+    await z.h.server.container.events.emit('submitted', { proposalId: (await idOf(code))!, revision: 1, actorId: p.scStaff! });
+    await z.settle();
+    const [held] = await z.db.dataSource.query(`SELECT status, last_error_code FROM zalo_outbox WHERE status = 'held'`);
+    assert.deepEqual(held, { status: 'held', last_error_code: -213 });
+    const before = await mine();
+    assert.match(before, new RegExp(`${code}[\\s\\S]*Phạm Văn Khoa[\\s\\S]*chưa đến được người nhận trên Zalo`));
+
+    const follow = JSON.stringify({
+      oa_id: '388613280878808645',
+      follower: { id: HEAD_ZALO },
+      user_id_by_app: '552172779717587731',
+      event_name: 'follow',
+      source: 'oa_profile',
+      app_id: TEST_OA_APP_ID,
+      timestamp: String(Date.now()),
+    });
+    assert.equal((await z.postOa(follow, z.signOa(follow))).status, 200);
+    await z.settle();
+    assert.match(textOf(fake.oaDelivered(HEAD_ZALO)), new RegExp(code));
+    assert.doesNotMatch(await mine(), /chưa đến được người nhận trên Zalo/);
+  });
+
+  const idOf = async (code: string): Promise<string | undefined> =>
+    (await z.db.dataSource.query(`SELECT id FROM proposal WHERE code = $1`, [code]))[0]?.id;
 });

@@ -79,4 +79,9 @@ export const replies = {
   followLine: (code: string, title: string, role: string, status: string, now: string) =>
     `• ${code} – ${title} (${role}, ${status}): ${now}.`,
   assignButton: (code: string) => `Giao ${code}`,
+
+  // A Zalo notice held because the person unfollowed the OA (or the window closed), on the sender's side.
+  holderNotReached:
+    'Thông báo gửi người này chưa đến được người nhận trên Zalo (người nhận đã bỏ theo dõi Trợ lý); sẽ tự gửi lại khi họ theo dõi lại hoặc nhắn tin.',
+  notReachedMark: 'chưa đến được người nhận trên Zalo',
 };
