@@ -9,7 +9,10 @@ import { core, wizard } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
 import { rendersCards, type CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';
-import { takePending } from './pending-reply.js';
+import { askNext, takePending } from './pending-reply.js';
+
+/** The pending reply of "content or question?" on a text channel. */
+const CONTENT_OR_QUESTION = 'understanding.choice';
 
 /** Longer messages are refused with a message: no step of the product needs more. */
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -116,13 +119,16 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
     }
     case 'ambiguous': {
       const label = situation.kind === 'wizard' ? (stepById(situation.stepId)?.label ?? '') : '';
+      // A phone types the choice: "1" or "2" (the Bot Platform has no buttons; the OA's buttons send the same).
+      const typed = !rendersCards(turn.channelId);
+      if (typed) askNext(turn, CONTENT_OR_QUESTION, { text });
       await turn.send({
         card: {
           title: wizard.contentOrQuestion(label),
           sections: [{ heading: wizard.youTyped, text }],
           actions: [
-            { title: wizard.asContent, verb: UNDERSTANDING_VERBS.content, data: { text }, command: `ghi: ${text}` },
-            { title: wizard.asQuestion, verb: UNDERSTANDING_VERBS.question, data: { text }, command: `hỏi: ${text}` },
+            { title: wizard.asContent, verb: UNDERSTANDING_VERBS.content, data: { text }, command: typed ? '1' : `ghi: ${text}` },
+            { title: wizard.asQuestion, verb: UNDERSTANDING_VERBS.question, data: { text }, command: typed ? '2' : `hỏi: ${text}` },
           ],
         },
       });
@@ -170,9 +176,16 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
 
   const dc = await deps.dialogs.createContext(turn.context);
   const commands = (t: string) => deps.commands.parseText(t);
-  // A question the bot asked outside the wizard ("Gõ “có” để xác nhận", "nhập ý kiến …").
-  const pending = dc.activeDialog ? undefined : takePending(turn);
-  if (pending && text.trim()) {
+  // A question the bot asked outside the wizard ("Gõ “có” để xác nhận", "nhập ý kiến …"), or the typed
+  // "1" / "2" answering "content or question?" inside it.
+  const pending = takePending(turn);
+  if (pending && text.trim() && dc.activeDialog) {
+    const choice = pending.kind === CONTENT_OR_QUESTION ? /^\s*([12])\s*[.)]?\s*$/.exec(text)?.[1] : undefined;
+    if (choice) {
+      activity.text = `${choice === '1' ? 'ghi' : 'hỏi'}: ${String(pending.data.text)}`;
+      return routeMessage(turn, deps);
+    }
+  } else if (pending && text.trim()) {
     const handler = deps.intents.pendingHandler(pending.kind);
     if (handler && (await handler(turn, text.trim(), pending.data))) return;
   }
