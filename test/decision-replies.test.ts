@@ -96,6 +96,16 @@ describe('decision replies: "đồng ý" / "không đồng ý" get one confirmat
     // The button cannot be turned into another verb.
     const forged = await h.user('pgd2.skhcn@test.invalid').execute('decision.reply.confirm', { proposalId: id, verb: 'decision.override' });
     assert.match(JSON.stringify(forged.body), /Đã hủy/);
+    // A voter whose ballot notice is held on Zalo (they unfollowed the OA): the head's card says so.
+    await h.db.dataSource.query(
+      `INSERT INTO zalo_outbox (channel, recipient_id, officer_id, text, status, last_error_code, next_attempt_at, created_at)
+       VALUES ('zalo_oa', '9500000000000000001', $1, 'phiếu biểu quyết', 'held', -213, now(), now())`,
+      [p.scDeputy2],
+    );
+    const card = await h.user('gd.skhcn@test.invalid').execute('decision.refresh', { proposalId: id });
+    const cardText = plain(allText([{ attachments: [{ content: (card.body as { value?: unknown }).value }] } as never]));
+    assert.match(cardText, /Mai Văn Hai: chưa biểu quyết, chưa đến được người nhận trên Zalo/);
+    assert.doesNotMatch(cardText, /Đỗ Thị Phó: [^\n]*chưa đến được/);
     // Someone with nothing waiting gets no confirmation for "đồng ý".
     assert.doesNotMatch(await say('cv.syt@test.invalid', 'đồng ý'), /Gõ “có” để xác nhận/);
   });
