@@ -1,7 +1,7 @@
 // How officials shorten words on Zalo and in chat: "xl" xin lỗi, "tks" cảm ơn, "dc" được, "ko"/"k" không,
 // "vs" với, "ntn" như thế nào, "bn" bao nhiêu, "j" gì, "r" rồi. The understanding step reads the folded
 // words with these written out, so "xl nhầm" is an apology and "thủ tục ntn a" a question; stored
-// answers are never rewritten.
+// answers are never rewritten. Left out on purpose: "đk" (điều kiện or được), "kg" (kilogram), "hỏng".
 
 /** Folded abbreviation → the folded words it stands for. */
 const EXPANSIONS = new Map<string, string[]>(
@@ -13,14 +13,11 @@ const EXPANSIONS = new Map<string, string[]>(
     thx: 'cam on',
     camon: 'cam on',
     dc: 'duoc',
-    dk: 'duoc',
     ko: 'khong',
     k: 'khong',
     kh: 'khong',
     khg: 'khong',
-    kg: 'khong',
     hok: 'khong',
-    hong: 'khong',
     hem: 'khong',
     vs: 'voi',
     ntn: 'nhu the nao',
