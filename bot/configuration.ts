@@ -40,12 +40,27 @@ function problemsOf(err: unknown): string[] {
   throw err;
 }
 
+// deployment/k8s/secret.example.yaml's placeholders: a copy applied unfilled must not start a server
+// that signs links with a published secret or calls Azure with a zero app id.
+const PLACEHOLDER = /REPLACE_ME/i;
+const ZERO_GUID = /^0{8}-0{4}-0{4}-0{4}-0{12}$/;
+
+function placeholderProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (PLACEHOLDER.test(value) || (/^MICROSOFT_APP_(ID|TENANT_ID)$/.test(name) && ZERO_GUID.test(value.trim())))
+      problems.push(`${name}: còn giá trị mẫu của secret.example.yaml; đặt giá trị thật trước khi chạy`);
+  }
+  return problems;
+}
+
 /** Reads every section; throws one ConfigError listing every problem found. */
 export function loadConfiguration(
   env: Environment = process.env,
   options: { workflowFile?: string; serving?: boolean } = {},
 ): Configuration {
-  const problems: string[] = [];
+  const problems: string[] = placeholderProblems(env);
   const section = <T>(read: () => T): T | undefined => {
     try {
       return read();

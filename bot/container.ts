@@ -12,6 +12,7 @@ import { IdentityService } from '../services/directory/identity-service.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
 import { EvaluationService } from '../services/evaluation/evaluation-service.js';
 import { ImplementationService } from '../services/implementation/implementation-service.js';
+import { ObstacleService } from '../services/obstacles/obstacle-service.js';
 import { createPolicyAnswerer, type PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { ChannelGateways } from '../services/notifications/channel-gateway.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
@@ -58,6 +59,8 @@ export interface Container {
   decisions: DecisionService;
   implementation: ImplementationService;
   evaluation: EvaluationService;
+  /** Obstacle reports at any time ("báo vướng mắc"). */
+  obstacles: ObstacleService;
   answerer: PolicyAnswerer;
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
@@ -121,6 +124,7 @@ export function buildContainer(options: ContainerOptions): Container {
     appId: config.MICROSOFT_APP_ID ?? '',
     tenantId: config.MICROSOFT_APP_TENANT_ID ?? undefined,
     graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
+    ...(zalo?.templates ? { lastResort: zalo.templateByPhone } : {}),
   });
 
   // Notifications a turn causes leave after it has answered, on every channel.
@@ -148,6 +152,7 @@ export function buildContainer(options: ContainerOptions): Container {
     decisions: new DecisionService(dataSource, notifier, { config: workflow }),
     implementation: new ImplementationService(dataSource, notifier, { config: workflow }),
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
+    obstacles: new ObstacleService(dataSource, notifier, workflow),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
     ...(zalo ? { zalo } : {}),
     web,

@@ -11,6 +11,7 @@ import { registerAnnualReportFeature } from './annual-report/index.js';
 import { registerKnowledgeFeature } from './knowledge/index.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerFileConsent } from './teams/file-consent.js';
+import { registerObstacleFeature } from './obstacles/index.js';
 
 export type Feature = (bot: BotApplication, container: Container) => void;
 
@@ -20,6 +21,7 @@ export const ALL_FEATURES: Feature[] = [
   registerImplementationFeature,
   registerEvaluationFeature,
   registerAnnualReportFeature,
+  registerObstacleFeature,
   registerZaloLinkFeature,
   registerKnowledgeFeature,
   registerFileConsent,

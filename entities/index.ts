@@ -25,6 +25,9 @@ import { Zalo1764461200000 } from './migrations/1764461200000-zalo.js';
 import { AfterDecision1764461300000, AFTER_DECISION_ENTITIES } from './after-decision-entities.js';
 import { Web1764461400000, WebEvents1764461500000, WEB_ENTITIES } from './web-entities.js';
 import { EvaluationCoverage1764461600000 } from './migrations/1764461600000-evaluation-coverage.js';
+import { ZaloTemplates1796309118879 } from './migrations/1796309118879-zalo-templates.js';
+import { ObstacleReports1796309500000 } from './migrations/1796309500000-obstacle-reports.js';
+import { ObstacleReport } from './obstacle-report.entity.js';
 
 export const ENTITIES = [
   Unit,
@@ -47,6 +50,7 @@ export const ENTITIES = [
   ZaloLinkAttempt,
   ...AFTER_DECISION_ENTITIES,
   ...WEB_ENTITIES,
+  ObstacleReport,
 ];
 
 export const MIGRATIONS = [
@@ -59,6 +63,8 @@ export const MIGRATIONS = [
   Web1764461400000,
   WebEvents1764461500000,
   EvaluationCoverage1764461600000,
+  ZaloTemplates1796309118879,
+  ObstacleReports1796309500000,
 ];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };

@@ -11,6 +11,7 @@ import { registerChatRoutes } from './web-chat-routes.js';
 import { registerDashboardRoutes } from './web-dashboard-routes.js';
 import { createWebKit } from './web-kit.js';
 import { registerLinkRoutes } from './web-link-routes.js';
+import { registerObstacleRoutes } from './web-obstacle-routes.js';
 import { registerPageRoutes } from './web-page-routes.js';
 import { registerSignInRoutes } from './web-sign-in-routes.js';
 
@@ -24,4 +25,5 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   registerSignInRoutes(server, kit);
   registerChatRoutes(server, kit);
   registerDashboardRoutes(server, kit);
+  registerObstacleRoutes(server, kit);
 };

@@ -46,7 +46,7 @@ export async function extractText(filePath: string): Promise<string> {
   try {
     buffer = await readFile(filePath);
   } catch {
-    throw new ExtractionError(`Không đọc được tệp "${path.basename(filePath)}". Kiểm tra đường dẫn và quyền đọc.`);
+    throw new ExtractionError(`Không đọc được tệp “${path.basename(filePath)}”. Kiểm tra đường dẫn và quyền đọc.`);
   }
   return extractTextFromBuffer(buffer, ext, path.basename(filePath));
 }
@@ -64,7 +64,7 @@ export async function extractTextFromBuffer(buffer: Buffer, ext: string, name = 
         const result = await mammoth.extractRawText({ buffer });
         text = result.value;
       } catch {
-        throw new ExtractionError(`Tệp "${name}" không phải tệp .docx hợp lệ.`);
+        throw new ExtractionError(`Tệp “${name}” không phải tệp .docx hợp lệ.`);
       }
       break;
     }
@@ -75,16 +75,16 @@ export async function extractTextFromBuffer(buffer: Buffer, ext: string, name = 
         const result = await parser.getText();
         text = unwrapPdfLines(result.text);
       } catch {
-        throw new ExtractionError(`Không đọc được nội dung tệp PDF "${name}" (tệp hỏng hoặc chỉ có ảnh quét).`);
+        throw new ExtractionError(`Không đọc được nội dung tệp PDF “${name}” (tệp hỏng hoặc chỉ có ảnh quét).`);
       } finally {
         await parser.destroy().catch(() => undefined);
       }
       break;
     }
     default:
-      throw new ExtractionError(`Định dạng "${ext || '(không có đuôi)'}" chưa được hỗ trợ. Hãy dùng .docx, .pdf, .txt hoặc .md.`);
+      throw new ExtractionError(`Định dạng “${ext || '(không có đuôi)'}” chưa được hỗ trợ. Hãy dùng .docx, .pdf, .txt hoặc .md.`);
   }
   text = text.normalize('NFC');
-  if (!text.trim()) throw new ExtractionError(`Tệp "${name}" không có nội dung văn bản (có thể là bản quét ảnh).`);
+  if (!text.trim()) throw new ExtractionError(`Tệp “${name}” không có nội dung văn bản (có thể là bản quét ảnh).`);
   return text;
 }

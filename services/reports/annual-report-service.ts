@@ -31,6 +31,7 @@ import {
   type UnitTree,
 } from './annual-report-figures.js';
 import { writeXlsx, type XlsxCell } from './xlsx-stream.js';
+import { obstacleReportBlocks } from '../obstacles/obstacle-report-section.js';
 
 export const NARRATIVE_PARTS = ['dissemination', 'training', 'recommendations'] as const;
 export type NarrativePart = (typeof NARRATIVE_PARTS)[number];
@@ -133,7 +134,7 @@ export async function resolveScope(
   const unit = options.unitId
     ? tree.units.get(options.unitId)
     : [...tree.units.values()].find((u) => u.code.toLowerCase() === options.unitCode!.trim().toLowerCase());
-  if (!unit) throw new AnnualReportError('unknown_unit', `Không tìm thấy đơn vị có mã "${options.unitCode ?? options.unitId}".`);
+  if (!unit) throw new AnnualReportError('unknown_unit', `Không tìm thấy đơn vị có mã “${options.unitCode ?? options.unitId}”.`);
   const reporting = tree.reportingUnitOf.get(unit.id);
   if (reporting !== unit.id) {
     const parent = reporting ? tree.units.get(reporting) : undefined;
@@ -255,6 +256,8 @@ export interface DocumentContext {
   parentName: string | null;
   submissions?: SubmissionStatus[];
   config: WorkflowConfig;
+  /** Obstacle reports of the officials in scope (services/obstacles/obstacle-report-section.ts). */
+  obstacleBlocks?: DocumentBlock[];
 }
 
 export function annualReportDocument(ctx: DocumentContext): AdministrativeDocument {
@@ -339,8 +342,9 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
   } else {
     blocks.push({ type: 'paragraph', text: 'Không có báo cáo vướng mắc trong năm.' });
   }
+  if (ctx.obstacleBlocks?.length) blocks.push(...ctx.obstacleBlocks);
   blocks.push(
-    { type: 'heading', level: 2, text: '2. Kiến nghị, đề xuất' },
+    { type: 'heading', level: 2, text: `${ctx.obstacleBlocks?.length ? '3' : '2'}. Kiến nghị, đề xuất` },
     { type: 'paragraph', text: narrativeOr(narrative.recommendations) },
   );
   if (province && ctx.submissions) {
@@ -597,6 +601,7 @@ export async function generateAnnualReport(ds: DataSource, options: GenerateOpti
     parentName: parent?.name ?? null,
     ...(submissions ? { submissions } : {}),
     config,
+    obstacleBlocks: await obstacleReportBlocks(ds, tree, scope, options.year, config),
   });
   await mkdir(options.outDir, { recursive: true });
   const base = reportFileBase(scope, options.year);

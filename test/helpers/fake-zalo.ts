@@ -17,7 +17,8 @@ import { BotHarness, testEnvironment } from './bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface FakeCall {
-  api: 'oa' | 'oauth' | 'bot';
+  /** template_uid: OA `/v3.0/oa/message/template`; template_phone: business API `/message/template`. */
+  api: 'oa' | 'oauth' | 'bot' | 'template_uid' | 'template_phone';
   path: string;
   headers: http.IncomingHttpHeaders;
   /** Parsed JSON (oa, bot) or form fields (oauth). */
@@ -49,6 +50,9 @@ export class FakeZalo {
   private messageSeq = 0;
   private readonly oaFailures: number[] = [];
   private readonly botFailures: { code: number; description: string }[] = [];
+  private readonly templateFailures: number[] = [];
+  /** OA consultation failures for one user only (the other users' messages go through). */
+  private readonly oaFailuresFor = new Map<string, number[]>();
   /** Makes the OAuth endpoint refuse. */
   oauthDown = false;
 
@@ -69,6 +73,16 @@ export class FakeZalo {
   /** The next `times` OA sends answer `{error: code}` (before token checks). */
   oaFailNext(code: number, times = 1): void {
     for (let i = 0; i < times; i++) this.oaFailures.push(code);
+  }
+
+  /** The next OA consultation message to this user answers `{error: code}`. */
+  oaFailNextFor(userId: string, code: number): void {
+    this.oaFailuresFor.set(userId, [...(this.oaFailuresFor.get(userId) ?? []), code]);
+  }
+
+  /** The next `times` template sends (by user id or phone) answer `{error: code}`. */
+  templateFailNext(code: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.templateFailures.push(code);
   }
 
   botFailNext(code: number, description = 'error', times = 1): void {
@@ -112,7 +126,8 @@ export class FakeZalo {
     if (req.method === 'POST' && path === '/v3.0/oa/message/cs') {
       const body = JSON.parse(raw) as Record<string, unknown>;
       const call = { api: 'oa' as const, path, headers: req.headers, body };
-      const failure = this.oaFailures.shift();
+      const failure =
+        this.oaFailures.shift() ?? this.oaFailuresFor.get(String((body.recipient as { user_id?: unknown })?.user_id))?.shift();
       if (failure !== undefined) return reply({ error: failure, message: `fake error ${failure}` }, call);
       const token = req.headers.access_token;
       if (typeof token !== 'string' || !this.validAccessTokens.has(token))
@@ -128,6 +143,28 @@ export class FakeZalo {
         },
         call,
       );
+    }
+    if (req.method === 'POST' && (path === '/v3.0/oa/message/template' || path === '/message/template')) {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      const byPhone = path === '/message/template';
+      const call = { api: byPhone ? ('template_phone' as const) : ('template_uid' as const), path, headers: req.headers, body };
+      const failure = this.templateFailures.shift();
+      if (failure !== undefined) return reply({ error: failure, message: `fake error ${failure}` }, call);
+      const token = req.headers.access_token;
+      if (typeof token !== 'string' || !this.validAccessTokens.has(token))
+        return reply({ error: -216, message: 'Access token is invalid' }, call);
+      const data = body.template_data;
+      const fieldsOk =
+        typeof body.template_id === 'string' &&
+        /^\d+$/.test(body.template_id) &&
+        !!data &&
+        typeof data === 'object' &&
+        Object.values(data).every((v) => typeof v === 'string') &&
+        (byPhone
+          ? typeof body.phone === 'string' && /^84\d{9,10}$/.test(body.phone) && typeof body.tracking_id === 'string'
+          : typeof body.user_id === 'string');
+      if (!fieldsOk) return reply({ error: -201, message: 'invalid parameters' }, call);
+      return reply({ error: 0, message: 'Success', data: { msg_id: `tpl-msg-${++this.messageSeq}`, sent_time: String(Date.now()) } }, call);
     }
     if (req.method === 'POST' && path === '/v4/oa/access_token') {
       const form = Object.fromEntries(new URLSearchParams(raw));
@@ -194,6 +231,7 @@ export function zaloEnv(fake: FakeZalo, overrides: Record<string, string> = {}):
     ZALO_BOT_TOKEN: FAKE_BOT_TOKEN,
     ZALO_BOT_SECRET: TEST_BOT_SECRET,
     ZALO_BOT_API_BASE_URL: fake.url,
+    ZALO_BUSINESS_API_BASE_URL: fake.url,
     ...overrides,
   };
 }

@@ -12,3 +12,4 @@ export { web } from './web.js';
 export { files } from './files.js';
 export { replies } from './replies.js';
 export { forChannel } from './channel-wording.js';
+export { obstacles } from './obstacles.js';
