@@ -59,7 +59,7 @@ describe('zalo: suggested questions as buttons, "content or question?" as typed 
     const asked = (await user.say(UNCLEAR)).join('\n');
     assert.match(
       asked,
-      /Đây là nội dung cho mục «Nội dung, nhiệm vụ, giải pháp» hay câu hỏi\?[\s\S]*"1" \(Ghi vào mục\), "2" \(Đây là câu hỏi\)/,
+      /Đây là nội dung cho mục «Nội dung, nhiệm vụ, giải pháp» hay câu hỏi\?[\s\S]*["“]1["”] \(Ghi vào mục\), ["“]2["”] \(Đây là câu hỏi\)/,
     );
     assert.doesNotMatch(asked, /nút|bấm/);
     assert.equal((await draft()).content, undefined);
