@@ -75,7 +75,7 @@ describe('after-decision cards', function () {
     let c = await card(id, 'scHead', 'head');
     assert.deepEqual(c.verbs, ['impl.assign', 'impl.manager']);
     assert.deepEqual(c.inputs, ['implementers', 'emails', 'people', 'funding', 'equipment', 'manager']);
-    assert.match(c.text, new RegExp(`GIAO THỰC HIỆN ${code} <email>`));
+    assert.match(c.text, new RegExp(`GIAO THỰC HIỆN ${code}`));
     assert.deepEqual((await card(id, 'scStaff', 'viewer')).verbs, []);
 
     assert.ok((await impl.assign(as('scHead'), id, { implementers: ['cv.skhcn@test.invalid'] })).ok);

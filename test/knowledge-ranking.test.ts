@@ -84,7 +84,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
         actions?: Array<{ type: string; title: string; data: { verb: string; question: string } }>;
       };
       const buttons = (card.actions ?? []).filter((x) => x.type === 'Action.Submit');
-      assert.equal(buttons.length, 2, q);
+      assert.equal(buttons.length, Math.min(3, a.suggestions.length), q);
       assert.equal(buttons[0].data.verb, KB_ASK_VERB);
       assert.equal(buttons[0].data.question, a.suggestions[0]);
     }

@@ -40,4 +40,18 @@ describe('understanding: the labelled utterances', () => {
     assert.equal(rate('answer'), 1);
     assert.ok(rate('question') >= 0.97);
   });
+
+  it('on the Zalo-style blind2 set, meets every target and stores or runs nothing from a question', () => {
+    const r = evaluate(
+      utterances.filter((u) => u.part === 'blind2'),
+      table,
+    );
+    const rate = (cls: string) => r.perClass.get(cls)!.correct / r.perClass.get(cls)!.total;
+    assert.ok(utterances.filter((u) => u.part === 'blind2').length >= 60);
+    assert.equal(r.storedFromQuestion, 0);
+    assert.equal(rate('command'), 1);
+    assert.equal(rate('answer'), 1);
+    assert.ok(rate('question') >= 0.97);
+    assert.ok(rate('smalltalk') >= 0.95);
+  });
 });

@@ -25,6 +25,8 @@ const OWN_VERBS = new Set([
   'report.tracking',
   'understanding.content',
   'understanding.question',
+  // Only clears the conversation's own pending confirmation.
+  'decision.reply.cancel',
   // Obstacle reports: the dialog is the caller's own; view and list check inside who may read a report
   // (author, chosen head, Home Affairs: test/obstacle-reports.test.ts); Home Affairs' actions are a role check.
   'menu.obstacle',

@@ -32,7 +32,11 @@ export function toActivity(channelId: string | undefined, reply: BotReply | stri
     if (cards) return fileLinkActivity(reply.text, reply.file);
     return MessageFactory.text(`${reply.text ? `${reply.text}\n` : ''}${reply.file.name}: ${reply.file.url}`);
   }
-  return MessageFactory.text(reply.text ?? '');
+  const activity = MessageFactory.text(reply.text ?? '');
+  if (reply.quickReplies?.length) {
+    activity.suggestedActions = { to: [], actions: reply.quickReplies.map((q) => ({ type: 'imBack', title: q, value: q })) };
+  }
+  return activity;
 }
 
 /**

@@ -9,6 +9,10 @@ import { core, wizard } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
 import { rendersCards, type CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';
+import { askNext, takePending } from './pending-reply.js';
+
+/** The pending reply of "content or question?" on a text channel. */
+const CONTENT_OR_QUESTION = 'understanding.choice';
 
 /** Longer messages are refused with a message: no step of the product needs more. */
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -98,7 +102,13 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
       if (u.intent === 'menu') await sendWaiting(turn, deps);
       return true;
     }
+    case 'consent':
+      if (await deps.intents.consent(turn, u.consent)) return true;
+      await turn.send(core.notUnderstood);
+      return true;
     case 'smalltalk': {
+      // "ok" to a decision shown to the person is answered like "đồng ý": with one confirmation.
+      if (!inDialog && u.talk === 'ack' && (await deps.intents.consent(turn, { answer: 'yes' }))) return true;
       if (inDialog) {
         await turn.send(core.smallTalkInWizard[u.talk]);
       } else if (u.talk === 'greeting') {
@@ -111,13 +121,16 @@ async function act(turn: CoreTurn, text: string, u: Understanding, deps: Message
     }
     case 'ambiguous': {
       const label = situation.kind === 'wizard' ? (stepById(situation.stepId)?.label ?? '') : '';
+      // A phone types the choice: "1" or "2" (the Bot Platform has no buttons; the OA's buttons send the same).
+      const typed = !rendersCards(turn.channelId);
+      if (typed) askNext(turn, CONTENT_OR_QUESTION, { text });
       await turn.send({
         card: {
           title: wizard.contentOrQuestion(label),
           sections: [{ heading: wizard.youTyped, text }],
           actions: [
-            { title: wizard.asContent, verb: UNDERSTANDING_VERBS.content, data: { text }, command: `ghi: ${text}` },
-            { title: wizard.asQuestion, verb: UNDERSTANDING_VERBS.question, data: { text }, command: `hỏi: ${text}` },
+            { title: wizard.asContent, verb: UNDERSTANDING_VERBS.content, data: { text }, command: typed ? '1' : `ghi: ${text}` },
+            { title: wizard.asQuestion, verb: UNDERSTANDING_VERBS.question, data: { text }, command: typed ? '2' : `hỏi: ${text}` },
           ],
         },
       });
@@ -167,6 +180,19 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
 
   const dc = await deps.dialogs.createContext(turn.context);
   const commands = (t: string) => deps.commands.parseText(t);
+  // A question the bot asked outside the wizard ("Gõ “có” để xác nhận", "nhập ý kiến …"), or the typed
+  // "1" / "2" answering "content or question?" inside it.
+  const pending = takePending(turn);
+  if (pending && text.trim() && dc.activeDialog) {
+    const choice = pending.kind === CONTENT_OR_QUESTION ? /^\s*([12])\s*[.)]?\s*$/.exec(text)?.[1] : undefined;
+    if (choice) {
+      activity.text = `${choice === '1' ? 'ghi' : 'hỏi'}: ${String(pending.data.text)}`;
+      return routeMessage(turn, deps);
+    }
+  } else if (pending && text.trim()) {
+    const handler = deps.intents.pendingHandler(pending.kind);
+    if (handler && (await handler(turn, text.trim(), pending.data))) return;
+  }
   if (dc.activeDialog) {
     // While the wizard waits for an answer, only its own words and answers reach it. A typed command with
     // a proposal code, "menu", "hướng dẫn", "việc chờ tôi", small talk and questions (about the policy or

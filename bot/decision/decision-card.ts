@@ -4,7 +4,7 @@
 // as text plus typed commands.
 import type { DecisionView } from '../../services/decisions/decision-service.js';
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
-import { decisions as t } from '../../services/platform/messages/index.js';
+import { decisions as t, replies } from '../../services/platform/messages/index.js';
 import { escapeCardText, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
 export const DECISION_VERBS = {
@@ -58,6 +58,8 @@ export interface DecisionCardOptions {
   partyPending?: boolean;
   /** The library's lines: the plan's source, whom the proposer wants to join, similar proposals (issue 18). */
   librarySections?: CardSection[];
+  /** Voters whose ballot notice is held on Zalo (they unfollowed the OA). */
+  notReached?: Set<string>;
 }
 
 export function decisionCard(view: DecisionView, options: DecisionCardOptions): NeutralCard {
@@ -133,7 +135,16 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   if (view.votes.length && options.role !== 'viewer') {
     sections.push({
       heading: t.votersHeading,
-      text: view.votes.map((v) => t.voterLine(v.voter.fullName, t.voteChoice(v.choice), v.comment)).join('\n'),
+      text: view.votes
+        .map((v) => {
+          const held = v.choice === null && options.notReached?.has(v.voter.id);
+          return t.voterLine(
+            v.voter.fullName,
+            held ? `${t.voteChoice(null)}, ${replies.notReachedMark}` : t.voteChoice(v.choice),
+            v.comment,
+          );
+        })
+        .join('\n'),
     });
   }
   if (decision?.tally?.source === 'meeting') {

@@ -6,7 +6,7 @@ import type { Officer } from '../../entities/officer.entity.js';
 import { DECISION_NOTICES } from '../../services/decisions/decision-service.js';
 import type { OutboxRenderer } from '../../services/notifications/notifier.js';
 import { logger } from '../../services/platform/logger.js';
-import { decisions as t } from '../../services/platform/messages/index.js';
+import { replies as r, decisions as t } from '../../services/platform/messages/index.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
 import type { BotReply } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
@@ -60,9 +60,13 @@ export function decisionNoticeRenderer(container: Container, cards: DecisionCard
         return {
           card: {
             title: head,
-            ...(outcome === 'approved_by_override' && view.decision
-              ? { body: [t.overrideDocument(links.decision(view.proposal.id, view.decision.revision))] }
-              : {}),
+            body: [
+              ...(outcome === 'approved_by_override' && view.decision
+                ? [t.overrideDocument(links.decision(view.proposal.id, view.decision.revision))]
+                : []),
+              // What happens next, so that the proposer is not left waiting without knowing for what.
+              ...(outcome === 'approved' || outcome === 'approved_by_override' ? [r.nextAfterApproval] : []),
+            ],
             facts: [
               { label: t.factStatus, value: t.statusLabel(view.proposal.status) },
               ...(tally ? [{ label: t.factTally, value: t.tally(tally.inFavour, tally.against, tally.voters) }] : []),

@@ -4,6 +4,7 @@ import type { Officer } from '../../entities/officer.entity.js';
 import type { DecisionView } from '../../services/decisions/decision-service.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
+import { notReachedOnZalo } from '../../services/zalo/zalo-reach.js';
 import { decisionCard, type CardRole } from './decision-card.js';
 import { planLibrarySections, similarSections } from '../library/library-card.js';
 import { library } from '../../services/platform/messages/index.js';
@@ -38,6 +39,10 @@ export function decisionCards(container: Container): DecisionCards {
           ...planLibrarySections(view.proposal.plan ?? {}),
           ...similarSections(await container.library.similarTo(view.proposal), library.deciderSimilarHeading),
         ],
+        notReached: await notReachedOnZalo(
+          container.dataSource,
+          view.votes.filter((v) => v.choice === null).map((v) => v.voter.id),
+        ),
         deadlineWorkingDays: workflow.decision.deadlineWorkingDays,
         headPlanDeadlineWorkingDays: workflow.decision.headOwnPlan.deadlineWorkingDays,
         ...(view.proposal.code ? { planUrl: links.plan(view.proposal.id, view.decision?.revision ?? view.proposal.currentRevision) } : {}),

@@ -3,6 +3,7 @@
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import { registerDecisionActions } from './decision-actions.js';
+import { registerDecisionReplies } from './decision-replies.js';
 import { DECISION_NOTICE_KINDS, decisionNoticeRenderer } from './decision-notices.js';
 import { registerDecisionTypedCommands } from './decision-typed-commands.js';
 import { decisionCards } from './decision-view.js';
@@ -16,6 +17,7 @@ export function registerDecisionFeature(bot: BotApplication, container: Containe
   });
   registerDecisionActions(bot, container, cards);
   registerDecisionTypedCommands(bot);
+  registerDecisionReplies(bot, container, cards);
   registerHomeAffairsQueue(bot, container, cards);
   registerMyTasksIntent(bot, container);
   container.notifier.registerRenderer(DECISION_NOTICE_KINDS, decisionNoticeRenderer(container, cards));

@@ -1,7 +1,7 @@
 // Implementation after an approval: the head names a manager and assigns implementers and resources;
 // implementers report progress, obstacles and completion; the head pauses, resumes or stops. Card verbs,
 // typed commands and the "đang triển khai" list.
-import { afterDecision as t } from '../../services/platform/messages/index.js';
+import { afterDecision as t, replies as r } from '../../services/platform/messages/index.js';
 import { extractLinks } from '../../services/implementation/after-decision-common.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { BotApplication } from '../app.js';
@@ -9,9 +9,15 @@ import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
 import { codeFirst, withCode } from '../core/typed-command-parsers.js';
 import { actorOf, list, str, type FollowUpCards } from './follow-up-view.js';
+import type { StartAssignChoice } from './assign-by-choice.js';
 import { IMPLEMENTATION_VERBS } from './implementation-card.js';
 
-export function registerImplementationActions(bot: BotApplication, container: Container, cards: FollowUpCards): void {
+export function registerImplementationActions(
+  bot: BotApplication,
+  container: Container,
+  cards: FollowUpCards,
+  startChoice: StartAssignChoice,
+): void {
   const { implementation } = container;
   const c = bot.commands;
   c.register(
@@ -24,20 +30,30 @@ export function registerImplementationActions(bot: BotApplication, container: Co
     },
     'proposal',
   );
+  const assignFromCard = cards.act(async (turn, id, d) => {
+    const manager = str(d, 'manager').trim();
+    if (manager) {
+      const named = await implementation.nameManager(actorOf(turn), id, manager);
+      if (!named.ok) return named;
+    }
+    const people = [...list(str(d, 'implementers')), ...list(str(d, 'emails'))];
+    return implementation.assign(actorOf(turn), id, {
+      implementers: people,
+      resources: { people: str(d, 'people'), funding: str(d, 'funding'), equipment: str(d, 'equipment') },
+    });
+  });
   c.register(
     IMPLEMENTATION_VERBS.assign,
-    cards.act(async (turn, id, d) => {
-      const manager = str(d, 'manager').trim();
-      if (manager) {
-        const named = await implementation.nameManager(actorOf(turn), id, manager);
-        if (!named.ok) return named;
+    async (turn, d) => {
+      // Typed (or a Zalo button) without anyone named: the numbered choice of the unit's people.
+      const activity = turn.context.activity;
+      const named = ['implementers', 'emails', 'manager'].some((k) => str(d, k).trim());
+      if (!named && activity.type === 'message' && !activity.value) {
+        const id = await cards.resolve(d);
+        return id ? startChoice(turn, id) : { title: t.refusal.not_found! };
       }
-      const people = [...list(str(d, 'implementers')), ...list(str(d, 'emails'))];
-      return implementation.assign(actorOf(turn), id, {
-        implementers: people,
-        resources: { people: str(d, 'people'), funding: str(d, 'funding'), equipment: str(d, 'equipment') },
-      });
-    }),
+      return assignFromCard(turn, d);
+    },
     'proposal',
   );
   c.register(
@@ -108,28 +124,29 @@ export function registerImplementationActions(bot: BotApplication, container: Co
   c.registerText({ keywords: ['TIẾP TỤC TRIỂN KHAI'], verb: IMPLEMENTATION_VERBS.resume, parse: withCode('reason') });
   c.registerText({ keywords: ['DỪNG THỰC HIỆN'], verb: IMPLEMENTATION_VERBS.stop, parse: withCode('reason') });
 
+  // Each proposal with the action that applies now; a button where one tap does it (Zalo: its command).
   const followList = async (turn: CoreTurn): Promise<NeutralCard | string> => {
     const items = await implementation.followedBy(turn.officer.id);
     if (!items.length) return t.followEmpty;
+    const leads = (role: string) => role === 'head' || role === 'manager';
     return {
       title: t.followTitle,
-      body: [
-        t.progressHow,
-        ...items.map((x) =>
-          t.followLine(
-            x.proposal.code ?? t.noCode,
-            x.proposal.title ?? t.untitled,
-            t.followRole[x.role] ?? x.role,
-            t.statusLabel(x.proposal.status),
-          ),
-        ),
-      ],
-      actions: items.slice(0, 5).map((x) => ({
-        title: x.proposal.code ?? t.noCode,
-        verb: IMPLEMENTATION_VERBS.refresh,
-        data: { proposalId: x.proposal.id },
-        command: `BÁO CÁO TIẾN ĐỘ ${x.proposal.code ?? ''}`,
-      })),
+      body: items.map((x) => {
+        const code = x.proposal.code ?? t.noCode;
+        const now = r.followNow(code, x.proposal.status, x.role);
+        return r.followLine(code, x.proposal.title ?? t.untitled, t.followRole[x.role] ?? x.role, t.statusLabel(x.proposal.status), now);
+      }),
+      actions: items.slice(0, 5).map((x) => {
+        const code = x.proposal.code ?? '';
+        const assign = leads(x.role) && ['approved', 'approved_by_override'].includes(x.proposal.status);
+        const report = x.role === 'implementer' && x.proposal.status === 'implementing';
+        return {
+          title: assign ? r.assignButton(code) : code || t.noCode,
+          verb: IMPLEMENTATION_VERBS.refresh,
+          data: { proposalId: x.proposal.id },
+          ...(assign ? { command: `GIAO THỰC HIỆN ${code}` } : report ? { command: `BÁO CÁO TIẾN ĐỘ ${code} <nội dung>` } : {}),
+        };
+      }),
     };
   };
   c.register('impl.list', async (turn) => followList(turn), 'own');

@@ -102,7 +102,8 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
       a(
         t.actionAssign,
         IMPLEMENTATION_VERBS.assign,
-        `GIAO THỰC HIỆN ${code} <email>[, <email>] [| <nhân lực> | <kinh phí> | <thiết bị>]`,
+        // Typed alone it offers the unit's people as numbered choices; "<mã> <email>, … | …" still works.
+        `GIAO THỰC HIỆN ${code}`,
         'positive',
       ),
       a(t.actionNameManager, IMPLEMENTATION_VERBS.manager, `GIAO THEO DÕI ${code} <email cấp phó>`),

@@ -48,7 +48,9 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
     if (rendersCards(turn.channelId)) {
       await turn.send({ card: { title: knowledge.cardTitle, adaptiveCard: policyAnswerAdaptiveCard(answer) } });
     } else {
-      await turn.send(policyAnswerText(answer, ZALO_TEXT_LIMIT));
+      // The suggested questions (written in the text) as one-tap replies: Zalo OA query buttons, at most 3.
+      const quickReplies = answer.kind === 'not_found' ? answer.suggestions.slice(0, 3) : [];
+      await turn.send({ text: policyAnswerText(answer, ZALO_TEXT_LIMIT), ...(quickReplies.length ? { quickReplies } : {}) });
     }
   };
   bot.intents.register('question', ask);

@@ -52,9 +52,9 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
     // The nearest provisions as buttons: a click asks that question.
     body.push(textBlock(msg.relatedLabel, { weight: 'Bolder', spacing: 'Medium' }));
     actions.push(
-      ...a.suggestions.slice(0, 2).map((question) => ({ type: 'Action.Submit', title: question, data: { verb: KB_ASK_VERB, question } })),
+      ...a.suggestions.slice(0, 3).map((question) => ({ type: 'Action.Submit', title: question, data: { verb: KB_ASK_VERB, question } })),
     );
-    body.push(...a.suggestions.slice(2).map((s) => textBlock(`• ${s}`, { spacing: 'Small' })));
+    body.push(...a.suggestions.slice(3).map((s) => textBlock(`• ${s}`, { spacing: 'Small' })));
   }
   if (a.fullArticleRef) {
     actions.push({

@@ -7,6 +7,7 @@ import { isReopened, type MyProposalItem } from '../../services/proposals/my-pro
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
 import { decisions } from '../../services/platform/messages/decisions.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
+import { replies } from '../../services/platform/messages/replies.js';
 import { PLAN_VERBS } from './plan-review-card.js';
 
 function statusOf(item: MyProposalItem): string {
@@ -22,6 +23,7 @@ function sectionOf(item: MyProposalItem, n: number): CardSection {
   const p = item.proposal;
   const lines = [wizard.mineLine(p.code ?? wizard.mineNoCode, titleOf(item), statusOf(item))];
   if (item.holder) lines.push(wizard.mineHolder(`${item.holder.fullName} – ${item.holder.positionTitle}`));
+  if (item.holder && item.holderNotReached) lines.push(replies.holderNotReached);
   else if (p.status === 'draft' || p.status === 'returned') lines.push(wizard.mineHolderSelf);
   if (p.dueDate) lines.push(wizard.mineDue(formatDateVN(p.dueDate)));
   if (item.returnNote) {

@@ -2,14 +2,27 @@
 // words, so "co duoc khong" counts as much as "có được không". Words whose folded form is also a common
 // answer word ("đâu" ~ "đầu", "mấy" ~ "máy", "AI") only count when typed so that they cannot be the other.
 import { foldKey, normalizeText } from '../text/vietnamese.js';
+import { expandChatWords } from './chat-abbreviations.js';
 
-/** Folded words, punctuation dropped: "Có được không?" → ['co', 'duoc', 'khong']. */
+/** Folded words, punctuation dropped, chat abbreviations written out: "Có dc ko?" → ['co', 'duoc', 'khong']. */
 export function foldedWords(text: string): string[] {
-  return foldKey(text)
-    .replace(/[^a-z0-9%]+/g, ' ')
+  return expandChatWords(
+    foldKey(text)
+      .replace(/[^a-z0-9%]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean),
+  );
+}
+
+/** Words as typed (accents kept), expanded in step with foldedWords so that indexes line up. */
+function typedWords(text: string): string[] {
+  const words = text
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);
+  return expandChatWords(words, (w) => foldKey(w).replace(/[^a-z0-9%]+/g, ''));
 }
 
 const PHRASE_ANYWHERE = [
@@ -142,10 +155,7 @@ function strongQuestion(text: string): boolean | undefined {
   const body = trimmed.replace(/^\s*(có|co|không|khong|ko)\s*[,.:;–-]\s*/i, '');
   const unaccented = trimmed === trimmed.normalize('NFD').replace(/[\u0300-\u036f]/g, '') && !/[đĐ]/.test(trimmed);
   // "AI" in capitals is the technology, not "ai" (who).
-  const original = body
-    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-    .trim()
-    .split(' ');
+  const original = typedWords(body);
   const words = foldedWords(body).map((w, i) => (w === 'ai' && original[i] === 'AI' ? 'a.i' : w));
   if (!words.length) return false;
   // "nào", "gì", "ai" after a negation or before "cũng"/"đó", or after "bất kỳ", are indefinite: "không có
@@ -166,10 +176,7 @@ function strongQuestion(text: string): boolean | undefined {
   if (ENGLISH_START.has(words[0]!) && words.length >= 3 && /^[\x20-\x7e]+$/.test(trimmed)) return true;
   // A lone question word ("gì", "nào"; "đâu" not "đầu", "mấy" not "máy", "ai" not "AI"): clear at the
   // start or the end of the text, less so inside a long sentence.
-  const accented = normalizeText(body)
-    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-    .trim()
-    .split(' ');
+  const accented = typedWords(normalizeText(body));
   const lone = words
     .map((w, i) => ((WORDS_ANYWHERE.has(w) || (ACCENTED_WORDS.has(accented[i] ?? '') && w !== 'a.i')) && !indefiniteAt(i) ? i : -1))
     .filter((i) => i >= 0);
@@ -227,7 +234,10 @@ export function asksAboutStep(text: string, stepWords: string[] = []): boolean {
   const joined = words.join(' ');
   if (STEP_WHOLE.has(joined)) return true;
   if (STEP_DEICTIC.some((p) => containsPhrase(words, p))) return words.length <= 12;
-  if (STEP_PHRASES.some((p) => containsPhrase(words, p))) return words.length <= 5;
+  const howToFill = STEP_PHRASES.some((p) => containsPhrase(words, p));
+  if (howToFill && words.length <= 5) return true;
+  // "tên đề xuất ghi ntn": the step's own name with how to fill it.
+  if (howToFill && words.length <= 8 && stepWords.some((w) => containsPhrase(words, w))) return true;
   // "lĩnh vực này là sao": the step's own name with a question about it.
   return (
     words.length <= 8 &&

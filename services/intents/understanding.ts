@@ -4,6 +4,7 @@
 import { foldKey } from '../text/vietnamese.js';
 import { recognizeIntent, type Intent } from './intent-recognizer.js';
 import { asksAboutStep, foldedWords, isGibberish, questionStrength, readsAsQuestion } from './question-signals.js';
+import { consentOf, type Consent } from './consent.js';
 import { smallTalkOf, type SmallTalk } from './small-talk.js';
 
 export type Situation =
@@ -26,6 +27,8 @@ export type Understanding =
   /** At a wizard step: content or a question? Asked back with two buttons, nothing stored yet. */
   | { kind: 'ambiguous' }
   | { kind: 'smalltalk'; talk: SmallTalk }
+  /** "đồng ý", "không duyệt" with nothing asked: an answer to a decision waiting for the person, if any. */
+  | { kind: 'consent'; consent: Consent }
   | { kind: 'help' }
   | { kind: 'intent'; intent: Exclude<Intent, 'question' | 'help' | 'greeting'> }
   | { kind: 'not_understood' };
@@ -109,6 +112,9 @@ function isHelp(text: string): boolean {
   return HELP_CORE.some((c) => joined.includes(` ${c} `)) && words.every((w) => HELP_WORDS.has(w));
 }
 
+type MenuIntent = 'menu' | 'my_tasks' | 'my_proposals';
+const MENU_INTENTS = new Set<Intent>(['menu', 'my_tasks', 'my_proposals']);
+
 const BARE_REPLIES = new Set([
   'co',
   'khong',
@@ -136,11 +142,25 @@ function wholeIntent(text: string): Understanding | undefined {
   return { kind: 'intent', intent };
 }
 
+/**
+ * A typed command as people type it on a phone: "ko tán thành …" is KHÔNG TÁN THÀNH, "DX 2026 0005" is
+ * ĐX-2026-0005. Only the keyword's negation and the code are rewritten; the comment stays as typed.
+ */
+export function commandForm(text: string): string {
+  return text
+    .replace(/^(ko|k|kh|khg|kg|hok)\s+/i, 'không ')
+    .replace(
+      /(^|\s)(?:đx|dx)[\s-]*(\d{4})[\s-]*(\d{1,6})(?=\s|$|[,.;:])/giu,
+      (_m, pre: string, y: string, n: string) => `${pre}ĐX-${y}-${n}`,
+    );
+}
+
 export function understand(text: string, situation: Situation, commands?: CommandMatcher): Understanding {
   const trimmed = text.trim();
   if (!trimmed) return situation.kind === 'idle' || situation.kind === 'card' ? { kind: 'intent', intent: 'menu' } : { kind: 'answer' };
   const typed = commands?.(trimmed);
-  const command = typed && acceptsCommand(typed) ? typed : undefined;
+  const retyped = commandForm(trimmed) !== trimmed ? commands?.(commandForm(trimmed)) : undefined;
+  const command = [typed, retyped].find((c): c is TypedCommand => !!c && acceptsCommand(c));
   // A proposal code, a list number or a search's words: a command even in the middle of the wizard.
   const hasCode = !!command && ('code' in command.data || 'index' in command.data || 'query' in command.data);
   // A command the review card itself offers ("nêu tên tôi"): its data says so.
@@ -155,8 +175,11 @@ export function understand(text: string, situation: Situation, commands?: Comman
     if (/^ghi\s*:/.test(foldKey(trimmed))) return { kind: 'answer' };
     if (hasCode) return toCommand(command!);
     if (isHelp(trimmed)) return { kind: 'help' };
+    // A menu word typed whole ("đề xuất của tôi", "việc chờ tôi", "theo dõi triển khai") is a command,
+    // never the step's answer.
     const intent = recognizeIntent(trimmed);
-    if (intent.score === 1 && (intent.intent === 'menu' || intent.intent === 'my_tasks')) return { kind: 'intent', intent: intent.intent };
+    if (intent.score === 1 && MENU_INTENTS.has(intent.intent)) return { kind: 'intent', intent: intent.intent as MenuIntent };
+    if (command) return toCommand(command);
     const talk = smallTalkOf(trimmed);
     if (talk && situation.kind === 'wizard' && talk !== 'ack') return { kind: 'smalltalk', talk };
     if (situation.kind === 'review') {
@@ -175,6 +198,8 @@ export function understand(text: string, situation: Situation, commands?: Comman
   }
 
   if (command) return toCommand(command);
+  const consent = consentOf(trimmed);
+  if (consent) return { kind: 'consent', consent };
   // Only dots or symbols: nothing to act on (the empty message alone opens the menu).
   if (!foldedWords(trimmed).length) return { kind: 'not_understood' };
   const talk = smallTalkOf(trimmed);
@@ -202,6 +227,8 @@ export function labelOf(u: Understanding): string {
       return `control:${u.word}`;
     case 'smalltalk':
       return `smalltalk:${u.talk}`;
+    case 'consent':
+      return `consent:${u.consent.answer}`;
     case 'intent':
       return `intent:${u.intent}`;
     default:

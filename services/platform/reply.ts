@@ -66,6 +66,8 @@ export interface BotReply {
   text?: string;
   card?: NeutralCard;
   file?: FileReply;
+  /** Texts offered as one-tap replies with a plain text (Zalo OA query buttons, Teams and web suggested actions). */
+  quickReplies?: string[];
 }
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditEvent } from '../../entities/audit-event.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { Proposal } from '../../entities/proposal.entity.js';
+import { notReachedOnZalo } from '../zalo/zalo-reach.js';
 
 /** The latest return for changes of a proposal: who returned it, when, and what they asked for. */
 export interface ReturnNote {
@@ -18,6 +19,8 @@ export interface MyProposalItem {
   proposal: Proposal;
   /** Who must act now; null while the proposer holds it (a draft) or nobody does. */
   holder: Officer | null;
+  /** A notice to the holder waits on Zalo (they unfollowed, or the window closed). */
+  holderNotReached?: boolean;
   /** For a returned plan, or a draft reopened after a return: the comments to answer. */
   returnNote: ReturnNote | null;
 }
@@ -61,12 +64,14 @@ export async function listMyProposals(source: DataSource | EntityManager, office
   const holderIds = [...new Set(proposals.map((p) => p.holderId).filter((id): id is string => !!id && id !== officerId))];
   const holders = holderIds.length ? await source.getRepository(Officer).find({ where: { id: In(holderIds) } }) : [];
   const byId = new Map(holders.map((o) => [o.id, o]));
+  const unreached = await notReachedOnZalo(source, holderIds);
   const items: MyProposalItem[] = [];
   for (const proposal of proposals) {
     items.push({
       proposal,
       holder: proposal.holderId && proposal.holderId !== officerId ? (byId.get(proposal.holderId) ?? null) : null,
       returnNote: answersReturn(proposal) ? await latestReturn(source, proposal.id) : null,
+      ...(proposal.holderId && unreached.has(proposal.holderId) ? { holderNotReached: true } : {}),
     });
   }
   return items;

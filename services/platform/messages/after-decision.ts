@@ -61,7 +61,7 @@ export const afterDecision = {
   done: {
     manager_named: (code: string, name: string) => `Đã giao ${name} theo dõi việc triển khai đề xuất ${code}.`,
     assigned: (code: string, names: string) =>
-      `Đã giao thực hiện đề xuất ${code} cho: ${names}. Nguồn lực đã được ghi nhận; đề xuất chuyển sang “Đang triển khai”.`,
+      `Đã giao thực hiện đề xuất ${code} cho: ${names}. Nguồn lực đã được ghi nhận; đề xuất chuyển sang “Đang triển khai”. Người thực hiện sẽ báo cáo tiến độ theo các mốc; gõ “theo dõi triển khai” để xem.`,
     progress_reported: (code: string) => `Đã ghi nhận báo cáo tiến độ đề xuất ${code}.`,
     obstacle_reported: (code: string, homeAffairs: boolean) =>
       `Đã ghi nhận vướng mắc của đề xuất ${code} và chuyển đến người đứng đầu${homeAffairs ? ' và Sở Nội vụ (đề xuất do Chủ tịch UBND tỉnh phê duyệt)' : ''}.`,
@@ -197,10 +197,12 @@ export const afterDecision = {
   noteLabel: 'Ghi chú',
 
   // Notifications
-  assignNotice: (code: string) => `Kế hoạch đề xuất ${code} đã được phê duyệt: đề nghị giao người thực hiện và xác nhận nguồn lực.`,
+  assignNotice: (code: string) =>
+    `Kế hoạch đề xuất ${code} đã được phê duyệt: đề nghị giao người thực hiện và xác nhận nguồn lực: gõ “GIAO THỰC HIỆN ${code}” hoặc dùng thẻ.`,
   managerNotice: (code: string, head: string) => `${head} giao anh/chị theo dõi việc triển khai đề xuất ${code}.`,
   assignedNotice: (code: string, title: string) => `Anh/chị được giao thực hiện đề xuất ${code} “${title}”.`,
-  assignedProposerNotice: (code: string, names: string) => `Kế hoạch đề xuất ${code} của anh/chị đã được giao thực hiện cho: ${names}.`,
+  assignedProposerNotice: (code: string, names: string) =>
+    `Kế hoạch đề xuất ${code} của anh/chị đã được giao thực hiện cho: ${names}. Người thực hiện sẽ báo cáo tiến độ theo các mốc của kế hoạch; gõ “theo dõi triển khai” để xem.`,
   checkInNotice: (code: string, kind: string, description: string, date: string) =>
     kind === 'milestone'
       ? `Đến mốc “${description}” (${formatDateVN(date)}) của đề xuất ${code}: đề nghị báo cáo tiến độ (gõ “BÁO CÁO TIẾN ĐỘ ${code} <nội dung>” hoặc dùng thẻ).`
@@ -252,8 +254,6 @@ export const afterDecision = {
     string,
     string
   >,
-  followLine: (code: string, title: string, role: string, status: string) => `• ${code} – ${title} (${role}): ${status}`,
-  progressHow: 'Gõ “BÁO CÁO TIẾN ĐỘ <mã> <nội dung>” hoặc chọn đề xuất dưới đây.',
 
   // Yearly report
   reportTitle: (unit: string, year: number) => `Báo cáo năm ${year}: ${unit}`,

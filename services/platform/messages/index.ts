@@ -10,6 +10,7 @@ export { operations } from './operations.js';
 export { afterDecision } from './after-decision.js';
 export { web } from './web.js';
 export { files } from './files.js';
+export { replies } from './replies.js';
 export { forChannel } from './channel-wording.js';
 export { obstacles } from './obstacles.js';
 export { planImport } from './plan-import.js';
