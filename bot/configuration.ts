@@ -5,6 +5,7 @@
 import { ConfigError } from '../services/platform/config-error.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from '../services/knowledge/knowledge-config.js';
 import { loadGraphConfig, type GraphConfig } from '../services/notifications/graph-config.js';
+import { loadDeliveryConfig, type DeliveryConfig } from '../services/notifications/delivery-config.js';
 import { loadWorkflowConfig, WorkflowConfigError, type WorkflowConfig } from '../services/workflow/workflow-config.js';
 import { loadZaloConfig, type ZaloConfig } from '../services/zalo/zalo-config.js';
 import { loadConfig, type AppConfig } from './config.js';
@@ -22,6 +23,8 @@ export interface Configuration {
   /** Installing the Teams app through Microsoft Graph; null when off. */
   graph: GraphConfig | null;
   metrics: MetricsConfig;
+  /** The pace of proactive messages (NOTIFY_*). */
+  delivery: DeliveryConfig;
 }
 
 export type Environment = Record<string, string | undefined>;
@@ -61,7 +64,8 @@ export function loadConfiguration(
   const web = app ? section(() => loadWebConfig(app, env)) : undefined;
   const graph = section(() => loadGraphConfig(env));
   const metrics = section(() => loadMetricsConfig(env));
-  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics)
+  const delivery = section(() => loadDeliveryConfig(env));
+  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics || !delivery)
     throw new ConfigError(problems);
-  return { app, workflow, knowledge, zalo, web, graph, metrics };
+  return { app, workflow, knowledge, zalo, web, graph, metrics, delivery };
 }

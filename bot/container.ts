@@ -12,6 +12,10 @@ import { IdentityService } from '../services/directory/identity-service.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
 import { EvaluationService } from '../services/evaluation/evaluation-service.js';
 import { ImplementationService } from '../services/implementation/implementation-service.js';
+import { CampaignDispatcher } from '../services/campaigns/campaign-dispatcher.js';
+import { CampaignProgressService } from '../services/campaigns/campaign-progress.js';
+import { CampaignService } from '../services/campaigns/campaign-service.js';
+import { DashboardService } from '../services/dashboard/dashboard-service.js';
 import { createPolicyAnswerer, type PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { ChannelGateways } from '../services/notifications/channel-gateway.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
@@ -59,6 +63,8 @@ export interface Container {
   implementation: ImplementationService;
   evaluation: EvaluationService;
   answerer: PolicyAnswerer;
+  /** Dissemination campaigns: starting and receipts, progress, delivery in batches. */
+  campaigns: { service: CampaignService; progress: CampaignProgressService; dispatcher: CampaignDispatcher };
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
   /** The web face: the signed decision links always (they serve people chat cannot reach), the web chat
@@ -121,7 +127,10 @@ export function buildContainer(options: ContainerOptions): Container {
     appId: config.MICROSOFT_APP_ID ?? '',
     tenantId: config.MICROSOFT_APP_TENANT_ID ?? undefined,
     graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
+    ratePerSecond: configuration.delivery.ratePerSecond,
   });
+  const campaignDashboards = new DashboardService(dataSource, workflow.dashboard.provinceRoles);
+  const dispatcher = new CampaignDispatcher(dataSource, notifier, { concurrency: configuration.delivery.concurrency });
 
   // Notifications a turn causes leave after it has answered, on every channel.
   const afterTurn = { onTurn: (_context: unknown, next: () => Promise<void>) => notifier.afterTurn(next) };
@@ -149,6 +158,11 @@ export function buildContainer(options: ContainerOptions): Container {
     implementation: new ImplementationService(dataSource, notifier, { config: workflow }),
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
+    campaigns: {
+      service: new CampaignService(dataSource, campaignDashboards, () => dispatcher.kick()),
+      progress: new CampaignProgressService(dataSource, campaignDashboards),
+      dispatcher,
+    },
     ...(zalo ? { zalo } : {}),
     web,
   };

@@ -25,6 +25,8 @@ import { Zalo1764461200000 } from './migrations/1764461200000-zalo.js';
 import { AfterDecision1764461300000, AFTER_DECISION_ENTITIES } from './after-decision-entities.js';
 import { Web1764461400000, WebEvents1764461500000, WEB_ENTITIES } from './web-entities.js';
 import { EvaluationCoverage1764461600000 } from './migrations/1764461600000-evaluation-coverage.js';
+import { Campaign, CampaignRecipient } from './campaign.entity.js';
+import { Campaigns1796309117046 } from './migrations/1796309117046-campaigns.js';
 
 export const ENTITIES = [
   Unit,
@@ -47,6 +49,8 @@ export const ENTITIES = [
   ZaloLinkAttempt,
   ...AFTER_DECISION_ENTITIES,
   ...WEB_ENTITIES,
+  Campaign,
+  CampaignRecipient,
 ];
 
 export const MIGRATIONS = [
@@ -59,6 +63,7 @@ export const MIGRATIONS = [
   Web1764461400000,
   WebEvents1764461500000,
   EvaluationCoverage1764461600000,
+  Campaigns1796309117046,
 ];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };

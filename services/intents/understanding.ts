@@ -69,6 +69,8 @@ export function acceptsCommand(command: TypedCommand): boolean {
   const { data, rest } = command;
   if ('code' in data) return typeof data.code === 'string' && TARGET.test(data.code.trim());
   if ('index' in data || 'year' in data) return true;
+  // Free text after a keyword no question starts with ("PHÁT ĐỘNG PHỔ BIẾN …"), checked by its own parser.
+  if (data.freeText === true) return true;
   return rest.trim() === '';
 }
 

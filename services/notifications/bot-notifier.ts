@@ -27,6 +27,7 @@ import { logger } from '../platform/logger.js';
 import type { Notifier, OutboxRenderer } from './notifier.js';
 import type { ChannelGateways, StoredReference } from './channel-gateway.js';
 import { GraphError, type GraphAppInstaller } from './graph-installer.js';
+import { SendRate } from './send-rate.js';
 
 export interface BotNotifierOptions {
   /** The bot's Microsoft app id (the bot id of a new Teams chat when no conversation tells it). */
@@ -36,6 +37,8 @@ export interface BotNotifierOptions {
   graph?: GraphAppInstaller | null;
   /** After this many attempts a row stays failed until someone retries it by hand. */
   maxAttempts?: number;
+  /** Sends a second for the whole process (NOTIFY_RATE_PER_SECOND); 0 or absent: no limit. */
+  ratePerSecond?: number;
 }
 
 /** The rows a running turn asked to deliver, held until it has answered. */
@@ -45,6 +48,7 @@ export class BotNotifier implements Notifier {
   private readonly renderers = new Map<string, OutboxRenderer>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly graph: GraphAppInstaller | null;
+  private readonly rate: SendRate;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +56,7 @@ export class BotNotifier implements Notifier {
     private readonly options: BotNotifierOptions = {},
   ) {
     this.graph = options.graph ?? null;
+    this.rate = new SendRate(options.ratePerSecond ?? 0);
   }
 
   /** A feature says how to render its notification kinds; a kind registered twice keeps the last renderer. */
@@ -107,6 +112,19 @@ export class BotNotifier implements Notifier {
   /** Resolves when no background delivery is running (tests, a draining server). */
   async idle(): Promise<void> {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Delivers these rows now, `concurrency` at a time, outside any turn (a campaign's batches): pending rows
+   * and failed rows whose next attempt is due. Sends still share the process's rate.
+   */
+  async deliverDue(ids: readonly string[], concurrency = 1): Promise<void> {
+    const queue = [...ids];
+    const now = new Date();
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) await this.deliverOne(id, now);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
   }
 
   async retryDue(now: Date = new Date()): Promise<number> {
@@ -197,6 +215,7 @@ export class BotNotifier implements Notifier {
     const activity = await this.render(row, officer, channelId);
     if (!activity) return 'obsolete';
     try {
+      await this.rate.take();
       await gateway.send(reference, activity);
       return 'sent';
     } catch (err) {
@@ -235,6 +254,7 @@ export class BotNotifier implements Notifier {
       user: { id: userId, aadObjectId: aad },
     });
     try {
+      await this.rate.take();
       const reference = await teamsGateway.startPersonalChat(
         { serviceUrl: origin.serviceUrl, tenantId, botId, userId, aadObjectId: aad },
         activity,
@@ -255,6 +275,7 @@ export class BotNotifier implements Notifier {
     }
     const reference = referenceFor(chatId, origin.serviceUrl);
     try {
+      await this.rate.take();
       await teamsGateway.send(reference, activity);
     } catch (err) {
       reasons.push(`msteams.installed: ${statusOf(err)}`);

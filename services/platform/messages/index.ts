@@ -11,3 +11,4 @@ export { afterDecision } from './after-decision.js';
 export { web } from './web.js';
 export { files } from './files.js';
 export { forChannel } from './channel-wording.js';
+export { campaigns } from './campaigns.js';
