@@ -54,7 +54,7 @@ export function composeCard(x: ComposeInput): NeutralCard {
       type: 'Input.ChoiceSet',
       id: 'unit',
       label: t.labelUnit,
-      value: fill.unit ?? (x.province ? '' : (x.units[0]?.code ?? '')),
+      value: fill.unit && x.units.some((u) => u.code === fill.unit) ? fill.unit : x.province ? '' : (x.units[0]?.code ?? ''),
       choices: [...(x.province ? [{ title: t.labelProvince, value: '' }] : []), ...x.units.map((u) => ({ title: u.name, value: u.code }))],
     },
     { type: 'Input.Text', id: 'docTitle', label: t.labelDocTitle, value: fill.docTitle ?? '' },

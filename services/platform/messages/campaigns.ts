@@ -13,7 +13,7 @@ export const campaigns = {
   composeQuizHint:
     'Câu hỏi kiểm tra (không bắt buộc, 3 câu): mỗi câu một ô, dòng đầu là câu hỏi, mỗi dòng sau là một phương án, đánh dấu * trước phương án đúng. Ví dụ:\nThời hạn xem xét kế hoạch?\nA. 03 ngày làm việc\n*B. 07 ngày làm việc',
   composeCommands:
-    'Trên Zalo hoặc khi gõ lệnh: "PHỔ BIẾN <nội dung>" gửi cho đơn vị của anh/chị; "PHỔ BIẾN MẪU <số>" gửi một mẫu soạn sẵn kèm 3 câu hỏi kiểm tra.',
+    'Trên Zalo hoặc khi gõ lệnh: "PHÁT ĐỘNG PHỔ BIẾN <nội dung>" gửi cho đơn vị của anh/chị; "PHÁT ĐỘNG PHỔ BIẾN MẪU <số>" gửi một mẫu soạn sẵn kèm 3 câu hỏi kiểm tra.',
   templatesHeading: 'Mẫu soạn sẵn từ tài liệu',
   templateLine: (i: number, title: string) => `${i}. ${title}`,
   labelTemplate: 'Mẫu soạn sẵn',
