@@ -19,7 +19,7 @@
 // (registerRenderer); the deployment notes also recommend installing the app for all officials with a
 // Teams app setup policy, which makes step 3 rare.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
@@ -28,6 +28,7 @@ import type { Notifier, OutboxRenderer } from './notifier.js';
 import type { ChannelGateways, StoredReference } from './channel-gateway.js';
 import { GraphError, type GraphAppInstaller } from './graph-installer.js';
 import { SendRate } from './send-rate.js';
+import { claimRows } from './outbox-claim.js';
 
 export interface BotNotifierOptions {
   /** The bot's Microsoft app id (the bot id of a new Teams chat when no conversation tells it). */
@@ -41,6 +42,8 @@ export interface BotNotifierOptions {
   ratePerSecond?: number;
 }
 
+const ORIGIN_TTL_MS = 5000;
+
 /** The rows a running turn asked to deliver, held until it has answered. */
 const heldByTurn = new AsyncLocalStorage<string[]>();
 
@@ -49,6 +52,7 @@ export class BotNotifier implements Notifier {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly graph: GraphAppInstaller | null;
   private readonly rate: SendRate;
+  private origin: { value: { serviceUrl?: string; tenantId?: string; botId?: string } | null; until: number } | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -119,10 +123,17 @@ export class BotNotifier implements Notifier {
    * and failed rows whose next attempt is due. Sends still share the process's rate.
    */
   async deliverDue(ids: readonly string[], concurrency = 1): Promise<void> {
-    const queue = [...ids];
-    const now = new Date();
+    // One claim, one read of the officers and one of their accounts for the whole batch.
+    const rows = await claimRows(this.dataSource, ids, new Date());
+    if (!rows.length) return;
+    const officerIds = [...new Set(rows.map((r) => r.officerId))];
+    const officers = new Map((await this.dataSource.getRepository(Officer).findBy({ id: In(officerIds) })).map((o) => [o.id, o]));
+    const accounts = new Map<string, ChannelAccount[]>(officerIds.map((id) => [id, []]));
+    for (const a of await this.dataSource.getRepository(ChannelAccount).findBy({ officerId: In(officerIds) })) accounts.get(a.officerId)?.push(a);
+    const queue = [...rows];
     const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) await this.deliverOne(id, now);
+      for (let row = queue.shift(); row !== undefined; row = queue.shift())
+        await this.deliverClaimed(row, officers.get(row.officerId) ?? null, accounts.get(row.officerId));
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
   }
@@ -138,26 +149,18 @@ export class BotNotifier implements Notifier {
     return rows.length;
   }
 
-  private async claim(id: string, retryAt: Date | null): Promise<NotificationOutbox | null> {
-    // A claim pushes next_attempt_at ahead: another process skips the row while this one sends it.
-    const rows = (await this.dataSource.query(
-      `UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = now() + interval '2 minutes'
-       WHERE id = $1 AND state IN ('pending','failed') ${retryAt ? 'AND (next_attempt_at IS NULL OR next_attempt_at <= $2)' : "AND (state = 'pending' AND attempts = 0)"}
-       RETURNING id`,
-      retryAt ? [id, retryAt] : [id],
-    )) as unknown;
-    const list = (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
-    if (!list.length) return null;
-    return this.dataSource.getRepository(NotificationOutbox).findOneBy({ id });
+  private async deliverOne(id: string, retryAt: Date | null): Promise<void> {
+    const [row] = await claimRows(this.dataSource, [id], retryAt);
+    if (!row) return;
+    const officer = await this.dataSource.getRepository(Officer).findOneBy({ id: row.officerId });
+    await this.deliverClaimed(row, officer, undefined);
   }
 
-  private async deliverOne(id: string, retryAt: Date | null): Promise<void> {
-    const row = await this.claim(id, retryAt);
-    if (!row) return;
+  /** Sends a claimed row (officer and accounts already read, for a batch) and records the outcome. */
+  private async deliverClaimed(row: NotificationOutbox, officer: Officer | null, accounts: ChannelAccount[] | undefined): Promise<void> {
     try {
-      const officer = await this.dataSource.getRepository(Officer).findOneBy({ id: row.officerId });
       if (!officer || !officer.active) return await this.fail(row, 'officer_inactive');
-      const error = await this.send(row, officer);
+      const error = await this.send(row, officer, accounts);
       if (error) await this.fail(row, error);
     } catch (err) {
       logger.warn({ err: { message: (err as Error).message }, outboxId: row.id }, 'notification delivery failed');
@@ -166,8 +169,8 @@ export class BotNotifier implements Notifier {
   }
 
   /** Returns undefined when sent, else the reason. */
-  private async send(row: NotificationOutbox, officer: Officer): Promise<string | undefined> {
-    const accounts = await this.dataSource.getRepository(ChannelAccount).find({ where: { officerId: officer.id } });
+  private async send(row: NotificationOutbox, officer: Officer, known?: ChannelAccount[]): Promise<string | undefined> {
+    const accounts = known ?? (await this.dataSource.getRepository(ChannelAccount).find({ where: { officerId: officer.id } }));
     accounts.sort((a, b) => rank(a) - rank(b) || (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
     const reasons: string[] = [];
     const withReference = accounts.filter((a) => a.conversationReference);
@@ -310,6 +313,14 @@ export class BotNotifier implements Notifier {
 
   /** The service URL, tenant and bot id of the most recent Teams conversation any officer had with the bot. */
   private async teamsOrigin(): Promise<{ serviceUrl?: string; tenantId?: string; botId?: string } | null> {
+    // Read at most every few seconds: a campaign opens thousands of chats, each would scan the accounts.
+    if (this.origin && this.origin.until > Date.now()) return this.origin.value;
+    const value = await this.readTeamsOrigin();
+    this.origin = { value, until: value ? Date.now() + ORIGIN_TTL_MS : 0 };
+    return value;
+  }
+
+  private async readTeamsOrigin(): Promise<{ serviceUrl?: string; tenantId?: string; botId?: string } | null> {
     const rows = (await this.dataSource.query(
       `SELECT conversation_reference AS ref FROM channel_account
        WHERE channel = 'msteams' AND conversation_reference IS NOT NULL ORDER BY last_seen_at DESC NULLS LAST LIMIT 1`,
