@@ -3,10 +3,13 @@
 // unit and the units below it, "Đã đọc" and the check of understanding by card and typed, progress per unit
 // for the sender, the heads above and Home Affairs only, and one reminder after the working days.
 import assert from 'node:assert/strict';
+import { todayVN, yearOf } from '../services/calendar/local-date.js';
 import { WorkingCalendar } from '../services/calendar/working-days.js';
 import { sweepCampaignReminders } from '../services/campaigns/campaign-reminders.js';
 import { allText, replyText, startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
+import { campaignBlocks } from '../services/reports/annual-campaign-figures.js';
+import { computeAnnualFigures, loadUnitTree, provinceScope } from '../services/reports/annual-report-figures.js';
 import type { ConnectorActivity } from '../tools/chat/loopback-connector.js';
 
 const HEAD = 'gd.skhcn@test.invalid';
@@ -194,4 +197,22 @@ describe('dissemination campaigns in chat', function () {
     assert.match(list, new RegExp(`${m[0]}.*đã đọc 0\\/5`));
     assert.match(list, new RegExp(`${code}.*đã đọc 2\\/3`));
   });
+
+  it("the yearly report counts each unit's campaign results (card, .docx blocks)", async () => {
+    // Sở KH&CN (with its room): campaign 1 reached 3, campaign 2 reached 4 of them; 2 read, 1 answered all right.
+    const card = allText(await users[HEAD]!.say('BÁO CÁO NĂM'));
+    assert.match(card, /Phổ biến qua Trợ lý\n2 đợt · 2\/7 lượt đã đọc · 1 lượt đúng cả 3 câu/);
+    const ds = h.db.dataSource;
+    const workflow = h.server.container.workflow;
+    const tree = await loadUnitTree(ds, workflow);
+    const province = provinceScope(tree)!;
+    const figures = await computeAnnualFigures(ds, tree, province, yearOf(todayVN()));
+    const sc = [...tree.units.values()].find((u) => u.code === 'SKHCN')!;
+    assert.deepEqual(figures.campaigns.perUnit.get(sc.id), { campaigns: 2, recipients: 7, read: 2, answered: 2, correct: 1 });
+    assert.deepEqual(figures.campaigns.total, { campaigns: 2, recipients: 8, read: 2, answered: 2, correct: 1 });
+    const blocks = campaignBlocks(figures.campaigns, province);
+    assert.match(JSON.stringify(blocks[0]), /2 đợt phổ biến, gửi đến 8 lượt cán bộ; 2 lượt xác nhận đã đọc \(25%\)/);
+    assert.equal(blocks[1]?.type, 'table');
+  });
 });
+

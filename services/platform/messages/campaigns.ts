@@ -112,5 +112,8 @@ export const campaigns = {
   reportHeading: 'Kết quả phổ biến qua Trợ lý (số liệu tự động)',
   reportLine: (campaigns: number, recipients: number, read: number, answered: number, correct: number) =>
     `${n(campaigns)} đợt phổ biến, gửi đến ${n(recipients)} lượt cán bộ; ${n(read)} lượt xác nhận đã đọc (${pct(read, recipients)}); ${n(answered)} lượt trả lời câu hỏi kiểm tra, trong đó ${n(correct)} lượt đúng cả 3 câu.`,
+  factReportCampaigns: 'Phổ biến qua Trợ lý',
+  reportFact: (campaigns: number, recipients: number, read: number, correct: number) =>
+    campaigns ? `${n(campaigns)} đợt · ${n(read)}/${n(recipients)} lượt đã đọc · ${n(correct)} lượt đúng cả 3 câu` : 'chưa có đợt nào',
   reportNone: 'Trong năm chưa có đợt phổ biến nào gửi qua Trợ lý.',
 };
