@@ -11,6 +11,9 @@ import { seedTestDirectory } from './helpers/test-directory.js';
 import { campaignBlocks } from '../services/reports/annual-campaign-figures.js';
 import { computeAnnualFigures, loadUnitTree, provinceScope } from '../services/reports/annual-report-figures.js';
 import type { ConnectorActivity } from '../tools/chat/loopback-connector.js';
+import { WebClient, webText } from './helpers/web-client.js';
+import { Campaign } from '../entities/campaign.entity.js';
+import { campaignActivity } from '../bot/campaigns/campaign-message.js';
 
 const HEAD = 'gd.skhcn@test.invalid';
 const DEPUTY = 'pgd.skhcn@test.invalid';
@@ -48,7 +51,7 @@ describe('dissemination campaigns in chat', function () {
   before(async function () {
     this.timeout(180_000);
     h = await startHarness({
-      env: { NOTIFY_RATE_PER_SECOND: '0' },
+      env: { NOTIFY_RATE_PER_SECOND: '0', DEMO_MODE: 'true' },
       seed: async (db) => {
         await seedTestDirectory(db.dataSource);
         // A unit whose only official never used any channel, and an empty one.
@@ -60,6 +63,8 @@ describe('dissemination campaigns in chat', function () {
           `INSERT INTO officer (email, full_name, unit_id, position_title, role, is_manager)
            VALUES ('gd.sxd@test.invalid', 'Vũ Văn Xây', (SELECT id FROM unit WHERE code = 'SXD'), 'Giám đốc', 'head', true)`,
         );
+        // Demo officers may sign in on the web face (the last test).
+        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
       },
     });
     // Everyone but the Xây dựng director has talked to the bot on Teams: their conversations are known.
@@ -213,6 +218,49 @@ describe('dissemination campaigns in chat', function () {
     const blocks = campaignBlocks(figures.campaigns, province);
     assert.match(JSON.stringify(blocks[0]), /2 đợt phổ biến, gửi đến 8 lượt cán bộ; 2 lượt xác nhận đã đọc \(25%\)/);
     assert.equal(blocks[1]?.type, 'table');
+  });
+
+  it('on the web: an official who only uses the web receives it and confirms; the dashboard panel follows the same access', async () => {
+    const idOf = async (email: string) =>
+      ((await h.db.dataSource.query(`SELECT id FROM officer WHERE email = $1`, [email])) as { id: string }[])[0]!.id;
+    const sxd = new WebClient(h.url);
+    await sxd.signInDemo(await idOf('gd.sxd@test.invalid'));
+    assert.equal((await sxd.post('/web/api/messages', { text: 'xin chào' })).status, 200);
+    // The web reaches a person whose browser is open (an event stream).
+    const stream = sxd.openEvents();
+    await stream.ready;
+    const started = await users[HOME_AFFAIRS]!.execute('campaign.start', { text: 'Mời đọc Quy định 32-QĐ/TU.', unit: 'SXD' });
+    const code3 = invokeText(started).match(/PB-\d{4}-\d{4}/)![0];
+    await dispatched();
+    const event = await stream.waitFor((e) => webText([e.data]).includes('Mời đọc Quy định 32-QĐ/TU.'));
+    assert.match(webText([event.data]), new RegExp(code3));
+    stream.close();
+    const read = await sxd.post('/web/api/invoke', { verb: 'campaign.read', data: { code: code3 } });
+    assert.match(JSON.stringify(read.body), /Đã ghi nhận anh\/chị đã đọc/);
+
+    const ha = new WebClient(h.url);
+    await ha.signInDemo(await idOf(HOME_AFFAIRS));
+    const panel = await ha.get('/web/api/campaigns');
+    assert.equal(panel.status, 200);
+    const mine = panel.body.campaigns.find((c: { code: string }) => c.code === code3);
+    assert.deepEqual(mine.totals, { recipients: 1, reached: 1, read: 1, answered: 0, correct: 0 });
+    assert.equal(mine.units[0].unitName, 'Sở Xây dựng');
+    const staff = new WebClient(h.url);
+    await staff.signInDemo(await idOf(STAFF));
+    assert.deepEqual((await staff.get('/web/api/campaigns')).body.campaigns, []);
+    assert.equal((await new WebClient(h.url).get('/web/api/campaigns')).status, 401);
+    assert.equal((await ha.get('/static/campaigns.js')).status, 200);
+  });
+
+  it('on Zalo (text): the message carries the questions with letters and the typed replies, within one Zalo message', async () => {
+    const campaign = (await h.db.dataSource.getRepository(Campaign).find({ order: { createdAt: 'ASC' } }))[1]!;
+    const activity = campaignActivity('zalo_oa', { campaign, senderName: 'Lê Thị Nội', senderUnit: 'Sở Nội vụ' });
+    const text = String(activity.text);
+    assert.equal(activity.attachments, undefined);
+    assert.match(text, new RegExp(`gõ "ĐÃ ĐỌC ${campaign.code}"`));
+    assert.match(text, new RegExp(`"ĐÁP ÁN ${campaign.code} B A C"`));
+    assert.match(text, /1\. Nghị định 73\/2023\/NĐ-CP áp dụng với những ai\?\n {3}A\. Mọi công dân có sáng kiến/);
+    assert.ok(text.length <= 2000, `${text.length} characters`);
   });
 });
 

@@ -4,11 +4,13 @@
 //   /dashboard        the dashboard (Home Affairs: the province; heads: their units)
 //   /d/<token>        a signed one-time decision link (always served: it reaches people chat cannot)
 //   /auth/login, /auth/callback   OpenID Connect with Entra ID
+//   /web/api/campaigns  the campaigns a person may follow, with progress per unit (the dashboard's panel)
 //   /web/api/...      JSON endpoints and the Server-Sent Events stream of the chat
 // Every state-changing request carries the CSRF token (signed double-submit cookie, same-origin check).
 import type { RouteRegistration } from '../routes.js';
 import { registerChatRoutes } from './web-chat-routes.js';
 import { registerDashboardRoutes } from './web-dashboard-routes.js';
+import { registerCampaignRoutes } from './web-campaign-routes.js';
 import { createWebKit } from './web-kit.js';
 import { registerLinkRoutes } from './web-link-routes.js';
 import { registerPageRoutes } from './web-page-routes.js';
@@ -24,4 +26,5 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   registerSignInRoutes(server, kit);
   registerChatRoutes(server, kit);
   registerDashboardRoutes(server, kit);
+  registerCampaignRoutes(server, kit);
 };

@@ -116,4 +116,21 @@ export const campaigns = {
   reportFact: (campaigns: number, recipients: number, read: number, correct: number) =>
     campaigns ? `${n(campaigns)} đợt · ${n(read)}/${n(recipients)} lượt đã đọc · ${n(correct)} lượt đúng cả 3 câu` : 'chưa có đợt nào',
   reportNone: 'Trong năm chưa có đợt phổ biến nào gửi qua Trợ lý.',
+
+  // The dashboard panel (web/public/campaigns.js shows these labels).
+  web: {
+    heading: 'Phổ biến Nghị định đến cán bộ',
+    none: 'Chưa có đợt phổ biến nào anh/chị được theo dõi.',
+    code: 'Đợt',
+    date: 'Ngày gửi',
+    scope: 'Gửi đến',
+    unit: 'Đơn vị',
+    recipients: 'Số cán bộ nhận',
+    reached: 'Đã gửi đến',
+    read: 'Đã đọc',
+    answered: 'Đã trả lời',
+    correct: 'Đúng cả 3 câu',
+    pending: 'Đang chờ gửi',
+    byUnit: 'Theo đơn vị',
+  },
 };
