@@ -21,7 +21,11 @@ const ROOM_HEAD = 'tp.qlkh@test.invalid';
 const STAFF = 'cv.qlkh@test.invalid';
 const HOME_AFFAIRS = 'gd.snv@test.invalid';
 const CHAIR = 'chu.tich@test.invalid';
-const QUIZ = ['Thời hạn xem xét?\nA. 03 ngày\n*B. 07 ngày làm việc', 'Ai quyết định?\n*A. Người đứng đầu\nB. Chuyên viên', 'Báo cáo trước ngày?\nA. 30/6\n*B. 30/11\nC. 31/12'];
+const QUIZ = [
+  'Thời hạn xem xét?\nA. 03 ngày\n*B. 07 ngày làm việc',
+  'Ai quyết định?\n*A. Người đứng đầu\nB. Chuyên viên',
+  'Báo cáo trước ngày?\nA. 30/6\n*B. 30/11\nC. 31/12',
+];
 
 describe('dissemination campaigns in chat', function () {
   this.timeout(120_000);
@@ -36,7 +40,9 @@ describe('dissemination campaigns in chat', function () {
   const campaignOutbox = () => count(`SELECT count(*)::int AS n FROM notification_outbox WHERE kind LIKE 'campaign.%'`);
   /** Messages the bot sent into someone's conversation (proactive ones included). */
   const inbox = (email: string): ConnectorActivity[] =>
-    h.connector.activities.filter((a) => a.conversationId === users[email]!.conversationId && a.activity.type === 'message').map((a) => a.activity);
+    h.connector.activities
+      .filter((a) => a.conversationId === users[email]!.conversationId && a.activity.type === 'message')
+      .map((a) => a.activity);
   /** The refreshed card of an invoke (or its text answer) and any messages sent meanwhile, as read. */
   const invokeText = (r: { body: unknown; replies: ConnectorActivity[] }) => {
     const value = (r.body as { value?: unknown })?.value;
@@ -90,7 +96,12 @@ describe('dissemination campaigns in chat', function () {
     const head = users[HEAD]!;
     assert.match(invokeText(await head.execute('campaign.start', { text: '   ' })), /Chưa có nội dung phổ biến/);
     assert.match(invokeText(await head.execute('campaign.start', { text: 'x'.repeat(1501) })), /1\.501 ký tự, vượt quá 1\.500/);
-    const noCorrect = await head.execute('campaign.start', { text: 'Mời đọc', q1: QUIZ[0], q2: 'Ai quyết định?\nA. Người đứng đầu\nB. Chuyên viên', q3: QUIZ[2] });
+    const noCorrect = await head.execute('campaign.start', {
+      text: 'Mời đọc',
+      q1: QUIZ[0],
+      q2: 'Ai quyết định?\nA. Người đứng đầu\nB. Chuyên viên',
+      q3: QUIZ[2],
+    });
     assert.match(invokeText(noCorrect), /Câu hỏi 2 chưa có đáp án đúng/);
     assert.match(invokeText(await head.execute('campaign.start', { text: 'Mời đọc', q1: QUIZ[0] })), /đủ 3 câu/);
     assert.match(invokeText(await head.execute('campaign.start', { text: 'Mời đọc', docUrl: 'javascript:alert(1)' })), /https:\/\//);
@@ -107,7 +118,12 @@ describe('dissemination campaigns in chat', function () {
 
   let code = '';
   it('a head sends to their unit and the units below: each reachable official gets one card', async () => {
-    const before = { deputy: inbox(DEPUTY).length, room: inbox(ROOM_HEAD).length, staff: inbox(STAFF).length, ha: inbox(HOME_AFFAIRS).length };
+    const before = {
+      deputy: inbox(DEPUTY).length,
+      room: inbox(ROOM_HEAD).length,
+      staff: inbox(STAFF).length,
+      ha: inbox(HOME_AFFAIRS).length,
+    };
     const started = await users[HEAD]!.execute('campaign.start', {
       text: 'Đề nghị các đồng chí đọc Nghị định 73/2023/NĐ-CP và trả lời 3 câu hỏi.',
       docTitle: 'Nghị định 73/2023/NĐ-CP',
@@ -163,7 +179,10 @@ describe('dissemination campaigns in chat', function () {
       assert.match(text, /Đã gửi đến 3\/3 \(100%\) · đã đọc 2 \(67%\)/);
     }
     for (const email of [STAFF, ROOM_HEAD]) {
-      assert.match(allText(await users[email]!.say(`TIẾN ĐỘ PHỔ BIẾN ${code}`)), /Chỉ người gửi, người đứng đầu các đơn vị cấp trên và Sở Nội vụ/);
+      assert.match(
+        allText(await users[email]!.say(`TIẾN ĐỘ PHỔ BIẾN ${code}`)),
+        /Chỉ người gửi, người đứng đầu các đơn vị cấp trên và Sở Nội vụ/,
+      );
     }
   });
 
@@ -263,4 +282,3 @@ describe('dissemination campaigns in chat', function () {
     assert.ok(text.length <= 2000, `${text.length} characters`);
   });
 });
-

@@ -23,7 +23,8 @@ const VN = OFFICIALS.toLocaleString('vi-VN');
 const ENV = { NOTIFY_RATE_PER_SECOND: '2000', NOTIFY_CONCURRENCY: '8' };
 
 function directoryCsv(): string {
-  const head = 'unit_code,unit_name,unit_kind,parent_unit_code,officer_email,officer_name,position,role,is_manager,phone,teams_aad_object_id';
+  const head =
+    'unit_code,unit_name,unit_kind,parent_unit_code,officer_email,officer_name,position,role,is_manager,phone,teams_aad_object_id';
   const lines = [head, `UBND_TINH,UBND tỉnh,ubnd_tinh,,,,,,,,`];
   lines.push(`SNV,Sở Nội vụ,so_nganh,UBND_TINH,${HOME_AFFAIRS},Lê Văn Nội,Giám đốc,head,có,,${deterministicAadObjectId(HOME_AFFAIRS)}`);
   for (let u = 1; u <= UNITS; u++) {
@@ -52,12 +53,18 @@ describe('a campaign to 5,000 officials', function () {
     return new BotHarness(server, db, connector, configuration.app, false);
   };
   const campaignMessages = () =>
-    connector.activities.filter((a) => a.activity.type === 'message' && /Phổ biến Nghị định 73\/2023\/NĐ-CP \(PB-/.test(replyText(a.activity)));
+    connector.activities.filter(
+      (a) => a.activity.type === 'message' && /Phổ biến Nghị định 73\/2023\/NĐ-CP \(PB-/.test(replyText(a.activity)),
+    );
   const sent = async () =>
     Number(
-      ((await db.dataSource.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE kind = 'campaign.message' AND state = 'sent'`)) as {
-        n: number;
-      }[])[0]!.n,
+      (
+        (await db.dataSource.query(
+          `SELECT count(*)::int AS n FROM notification_outbox WHERE kind = 'campaign.message' AND state = 'sent'`,
+        )) as {
+          n: number;
+        }[]
+      )[0]!.n,
     );
 
   before(async function () {
@@ -86,7 +93,8 @@ describe('a campaign to 5,000 officials', function () {
     const driver = db.dataSource.driver as unknown as { master: { query: (...args: unknown[]) => unknown } };
     const original = driver.master.query.bind(driver.master);
     driver.master.query = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && /campaign_recipient|notification_outbox/.test(args[0]) && /INSERT/i.test(args[0])) statements.push(args[0]);
+      if (typeof args[0] === 'string' && /campaign_recipient|notification_outbox/.test(args[0]) && /INSERT/i.test(args[0]))
+        statements.push(args[0]);
       return original(...args);
     };
     let reply: string;

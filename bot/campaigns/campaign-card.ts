@@ -47,9 +47,20 @@ export function composeCard(x: ComposeInput): NeutralCard {
       id: 'template',
       label: t.labelTemplate,
       value: '',
-      choices: [{ title: t.labelNoTemplate, value: '' }, ...x.templates.map((tp, i) => ({ title: `${i + 1}. ${tp.title}`, value: String(i + 1) }))],
+      choices: [
+        { title: t.labelNoTemplate, value: '' },
+        ...x.templates.map((tp, i) => ({ title: `${i + 1}. ${tp.title}`, value: String(i + 1) })),
+      ],
     },
-    { type: 'Input.Text', id: 'text', label: t.labelText, placeholder: t.composeTextHint, isMultiline: true, maxLength: 1500, value: fill.text ?? '' },
+    {
+      type: 'Input.Text',
+      id: 'text',
+      label: t.labelText,
+      placeholder: t.composeTextHint,
+      isMultiline: true,
+      maxLength: 1500,
+      value: fill.text ?? '',
+    },
     {
       type: 'Input.ChoiceSet',
       id: 'unit',
@@ -78,7 +89,10 @@ export function progressCard(p: CampaignProgress, limit = 40): NeutralCard {
   const quiz = Boolean(c.quiz?.length);
   const lines = p.units.slice(0, limit).map((u) => t.progressUnitLine(u.unitName, u, quiz));
   if (p.units.length > limit) lines.push(`… (+${p.units.length - limit})`);
-  const body = [t.progressScope(p.scopeName || t.labelProvince, formatDateVN(c.sentOn), p.senderName), t.progressTotals({ ...p.totals, quiz })];
+  const body = [
+    t.progressScope(p.scopeName || t.labelProvince, formatDateVN(c.sentOn), p.senderName),
+    t.progressTotals({ ...p.totals, quiz }),
+  ];
   if (p.pending) body.push(t.progressPending(p.pending));
   return {
     title: t.progressTitle(c.code),

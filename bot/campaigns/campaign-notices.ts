@@ -37,7 +37,10 @@ export function registerCampaignNotices(container: Container): void {
     if (!x) return null;
     const reminder = row.kind === CAMPAIGN_NOTICES.reminder;
     if (reminder) {
-      const [r] = (await ds.query(`SELECT read_at FROM campaign_recipient WHERE campaign_id = $1 AND officer_id = $2`, [id, officer.id])) as {
+      const [r] = (await ds.query(`SELECT read_at FROM campaign_recipient WHERE campaign_id = $1 AND officer_id = $2`, [
+        id,
+        officer.id,
+      ])) as {
         read_at: Date | null;
       }[];
       if (!r || r.read_at) return null;

@@ -100,7 +100,10 @@ export function registerCampaignFeature(bot: BotApplication, container: Containe
   c.register(
     V.read,
     async (turn, data) => {
-      const r = await service.recordRead(turn.officer, { code: str(data.code) || undefined, campaignId: str(data.campaignId) || undefined });
+      const r = await service.recordRead(turn.officer, {
+        code: str(data.code) || undefined,
+        campaignId: str(data.campaignId) || undefined,
+      });
       if (!r.ok) return r.problem;
       return r.fresh ? t.readRecorded(r.campaign.code) : t.readAlready(r.campaign.code);
     },
@@ -159,7 +162,11 @@ export function registerCampaignFeature(bot: BotApplication, container: Containe
       return m ? { template: m[1], freeText: true } : { text: r, freeText: true };
     },
   });
-  c.registerText({ keywords: ['PHÁT ĐỘNG PHỔ BIẾN', 'TẠO ĐỢT PHỔ BIẾN'], verb: V.compose, parse: (rest) => (rest.trim() ? undefined : {}) });
+  c.registerText({
+    keywords: ['PHÁT ĐỘNG PHỔ BIẾN', 'TẠO ĐỢT PHỔ BIẾN'],
+    verb: V.compose,
+    parse: (rest) => (rest.trim() ? undefined : {}),
+  });
   c.registerText({
     keywords: ['ĐÃ ĐỌC'],
     verb: V.read,

@@ -38,16 +38,23 @@ export class BotFrameworkTeamsGateway implements TeamsGateway {
       try {
         await sendInTurn(
           (logic) =>
-            this.adapter.createConversationAsync(this.appId, 'msteams', serviceUrl, TEAMS_AUDIENCE, parameters as never, async (context) => {
-              reference = {
-                channelId: 'msteams',
-                serviceUrl: context.activity.serviceUrl ?? serviceUrl,
-                conversation: { id: context.activity.conversation?.id, conversationType: 'personal', tenantId },
-                bot: { id: botId },
-                user: { id: userId, aadObjectId },
-              };
-              await logic(context);
-            }),
+            this.adapter.createConversationAsync(
+              this.appId,
+              'msteams',
+              serviceUrl,
+              TEAMS_AUDIENCE,
+              parameters as never,
+              async (context) => {
+                reference = {
+                  channelId: 'msteams',
+                  serviceUrl: context.activity.serviceUrl ?? serviceUrl,
+                  conversation: { id: context.activity.conversation?.id, conversationType: 'personal', tenantId },
+                  bot: { id: botId },
+                  user: { id: userId, aadObjectId },
+                };
+                await logic(context);
+              },
+            ),
           activity,
         );
         break;

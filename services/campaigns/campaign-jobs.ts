@@ -12,7 +12,12 @@ import { sweepCampaignReminders } from './campaign-reminders.js';
 
 export const CAMPAIGN_QUEUES = { dispatch: 'campaign-dispatch', reminders: 'campaign-reminders' } as const;
 
-export async function startCampaignJobs(boss: PgBoss, ds: DataSource, dispatcher: CampaignDispatcher, workflow: WorkflowConfig): Promise<void> {
+export async function startCampaignJobs(
+  boss: PgBoss,
+  ds: DataSource,
+  dispatcher: CampaignDispatcher,
+  workflow: WorkflowConfig,
+): Promise<void> {
   const calendar = new WorkingCalendar(workflow.calendar);
   for (const name of Object.values(CAMPAIGN_QUEUES)) await createQueueOnce(boss, name);
   await boss.schedule(CAMPAIGN_QUEUES.dispatch, '* * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });

@@ -84,7 +84,16 @@ export class CampaignProgressService {
     const totals: ProgressCounts = { recipients: 0, reached: 0, read: 0, answered: 0, correct: 0 };
     let pending = 0;
     const units = rows.map((r) => {
-      const u = { unitId: r.unit_id, unitCode: r.code, unitName: r.name, recipients: r.recipients, reached: r.reached, read: r.read, answered: r.answered, correct: r.correct };
+      const u = {
+        unitId: r.unit_id,
+        unitCode: r.code,
+        unitName: r.name,
+        recipients: r.recipients,
+        reached: r.reached,
+        read: r.read,
+        answered: r.answered,
+        correct: r.correct,
+      };
       for (const k of Object.keys(totals) as (keyof ProgressCounts)[]) totals[k] += u[k];
       pending += r.pending;
       return u;

@@ -103,7 +103,11 @@ export class CampaignService {
   }
 
   /** The campaign a receipt is about: the one named, else the latest this officer has not confirmed (or answered). */
-  private async target(officer: Officer, ref: { code?: string; campaignId?: string }, pending: 'read' | 'answer'): Promise<Campaign | string> {
+  private async target(
+    officer: Officer,
+    ref: { code?: string; campaignId?: string },
+    pending: 'read' | 'answer',
+  ): Promise<Campaign | string> {
     if (ref.campaignId || ref.code) {
       const c = ref.campaignId ? await this.byId(ref.campaignId) : await this.byCode(ref.code!);
       if (!c) return t.campaignUnknown(ref.code ?? '');
@@ -153,7 +157,10 @@ export class CampaignService {
     if (!campaign.quiz?.length) return { ok: false, problem: t.noQuiz(campaign.code) };
     const chosen = typeof answers === 'string' ? parseAnswers(answers, campaign.quiz) : answers;
     if (typeof chosen === 'string') return { ok: false, problem: chosen };
-    if (chosen.length !== campaign.quiz.length || chosen.some((a, i) => !Number.isInteger(a) || a < 0 || a >= campaign.quiz![i]!.options.length))
+    if (
+      chosen.length !== campaign.quiz.length ||
+      chosen.some((a, i) => !Number.isInteger(a) || a < 0 || a >= campaign.quiz![i]!.options.length)
+    )
       return { ok: false, problem: t.answersIncomplete(campaign.quiz.length) };
     const correct = chosen.filter((a, i) => a === campaign.quiz![i]!.correct).length;
     const updated = await this.update(

@@ -105,8 +105,3 @@ export function campaignTemplates(pack: CuratedPack): CampaignTemplate[] {
   }
   return out;
 }
-
-/** The pack's documents a sender may attach by name (no link: the official copy is the agency's own). */
-export function packDocuments(pack: CuratedPack): { id: string; title: string }[] {
-  return pack.documents.map((d) => ({ id: d.id, title: `${d.label}: ${d.title}` }));
-}

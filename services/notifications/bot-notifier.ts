@@ -129,7 +129,8 @@ export class BotNotifier implements Notifier {
     const officerIds = [...new Set(rows.map((r) => r.officerId))];
     const officers = new Map((await this.dataSource.getRepository(Officer).findBy({ id: In(officerIds) })).map((o) => [o.id, o]));
     const accounts = new Map<string, ChannelAccount[]>(officerIds.map((id) => [id, []]));
-    for (const a of await this.dataSource.getRepository(ChannelAccount).findBy({ officerId: In(officerIds) })) accounts.get(a.officerId)?.push(a);
+    for (const a of await this.dataSource.getRepository(ChannelAccount).findBy({ officerId: In(officerIds) }))
+      accounts.get(a.officerId)?.push(a);
     const queue = [...rows];
     const worker = async () => {
       for (let row = queue.shift(); row !== undefined; row = queue.shift())

@@ -72,7 +72,11 @@ export function campaignBlocks(figures: AnnualCampaignFigures, scope: ReportScop
   const f = figures.total;
   if (!f.campaigns) return [{ type: 'paragraph', italic: true, text: t.reportNone }];
   const blocks: DocumentBlock[] = [
-    { type: 'paragraph', italic: true, text: `${t.reportHeading}: ${t.reportLine(f.campaigns, f.recipients, f.read, f.answered, f.correct)}` },
+    {
+      type: 'paragraph',
+      italic: true,
+      text: `${t.reportHeading}: ${t.reportLine(f.campaigns, f.recipients, f.read, f.answered, f.correct)}`,
+    },
   ];
   const rows = scope.reportingUnits
     .map((u) => [u.name, figures.perUnit.get(u.id)!] as const)

@@ -462,7 +462,12 @@ export async function writeAnnex(
       ...(submissions ? [s ? formatDateVN(toLocalDate(s)) : 'Chưa gửi'] : []),
     ];
   });
-  totalRows.push(['', 'Tổng cộng', ...TOTAL_COLUMNS.map((c) => c.get(figures.total)), ...CAMPAIGN_COLUMNS.map((c) => c.get(figures.campaigns.total))]);
+  totalRows.push([
+    '',
+    'Tổng cộng',
+    ...TOTAL_COLUMNS.map((c) => c.get(figures.total)),
+    ...CAMPAIGN_COLUMNS.map((c) => c.get(figures.campaigns.total)),
+  ]);
 
   const units = memberUnitIds(tree, figures.scope);
   const unitFilter = scopeFilter(tree, figures.scope, units);

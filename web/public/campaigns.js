@@ -6,11 +6,20 @@
   const box = document.getElementById('table-campaigns');
   if (!box) return;
   const n = (x) => Number(x || 0).toLocaleString('vi-VN');
-  const date = (d) => String(d || '').slice(0, 10).split('-').reverse().join('/');
+  const date = (d) =>
+    String(d || '')
+      .slice(0, 10)
+      .split('-')
+      .reverse()
+      .join('/');
 
   function rowsTable(headers, rows) {
     const thead = el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h }))));
-    const tbody = el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((v, i) => el('td', { 'data-label': headers[i], text: String(v) })))));
+    const tbody = el(
+      'tbody',
+      {},
+      ...rows.map((r) => el('tr', {}, ...r.map((v, i) => el('td', { 'data-label': headers[i], text: String(v) })))),
+    );
     return el('table', { className: 'rows' }, thead, tbody);
   }
 

@@ -23,7 +23,6 @@ export const campaigns = {
   labelProvince: 'Toàn tỉnh',
   labelDocTitle: 'Tài liệu kèm theo (tên)',
   labelDocUrl: 'Đường dẫn tài liệu (https://…)',
-  labelDocPack: 'Hoặc văn bản trong bộ tài liệu',
   labelQuestion: (i: number) => `Câu hỏi ${i}`,
   labelReminder: 'Nhắc người chưa đọc sau (ngày làm việc, 0 = không nhắc)',
   actionSend: 'Gửi',
@@ -78,7 +77,8 @@ export const campaigns = {
   answersIncomplete: (count: number) => `Cần trả lời đủ ${count} câu, mỗi câu một chữ cái (A, B, C…). Ví dụ: "B A C".`,
   answerOutOfRange: (i: number, letters: string) => `Câu ${i}: chỉ chọn một trong các phương án ${letters}.`,
   answersRecorded: (correct: number, all: number) => `Đã ghi nhận câu trả lời: đúng ${correct}/${all} câu.`,
-  answersAlready: (correct: number, all: number) => `Anh/chị đã trả lời trước đây (đúng ${correct}/${all} câu); câu trả lời đầu tiên được giữ.`,
+  answersAlready: (correct: number, all: number) =>
+    `Anh/chị đã trả lời trước đây (đúng ${correct}/${all} câu); câu trả lời đầu tiên được giữ.`,
   correctAnswerLine: (i: number, letter: string, option: string) => `Câu ${i}: ${letter}. ${option}`,
   correctAnswersHeading: 'Đáp án',
 
