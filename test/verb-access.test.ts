@@ -25,6 +25,10 @@ const OWN_VERBS = new Set([
   'report.tracking',
   'understanding.content',
   'understanding.question',
+  // The caller's own receipt; progress checks sender / heads above / Home Affairs itself (campaign-conversation.test.ts).
+  'campaign.read',
+  'campaign.answer',
+  'campaign.progress',
 ]);
 
 describe('who may run a card verb', function () {
