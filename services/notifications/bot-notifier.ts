@@ -29,6 +29,7 @@ import type { ChannelGateways, StoredReference } from './channel-gateway.js';
 import { GraphError, type GraphAppInstaller } from './graph-installer.js';
 import { SendRate } from './send-rate.js';
 import { claimRows } from './outbox-claim.js';
+import { notInstalled, rank, statusOf } from './delivery-errors.js';
 
 export interface BotNotifierOptions {
   /** The bot's Microsoft app id (the bot id of a new Teams chat when no conversation tells it). */
@@ -346,23 +347,4 @@ export class BotNotifier implements Notifier {
       .update({ id: row.id }, { state: 'failed', lastError: reason, nextAttemptAt: new Date(Date.now() + delayMinutes * 60_000) });
     logger.warn({ outboxId: row.id, kind: row.kind, attempts }, 'notification not delivered; kept in the outbox');
   }
-}
-
-function rank(a: ChannelAccount): number {
-  return a.channel === 'msteams' ? 0 : 1;
-}
-
-/** Teams' answer when the app is not installed for the person or the bot was removed from the chat. */
-function notInstalled(err: unknown): boolean {
-  const e = err as { statusCode?: number; status?: number; code?: string; body?: unknown; message?: string };
-  const status = e?.statusCode ?? e?.status;
-  if (status === 403) return true;
-  if (status === 404) return true;
-  const text = `${e?.code ?? ''} ${typeof e?.body === 'string' ? e.body : JSON.stringify(e?.body ?? '')} ${e?.message ?? ''}`;
-  return /ConversationNotFound|BotNotInConversationRoster|MemberNotFoundInConversation|NotInstalled/i.test(text);
-}
-
-function statusOf(err: unknown): string {
-  const e = err as { statusCode?: number; status?: number; code?: string; message?: string };
-  return String(e.statusCode ?? e.status ?? e.code ?? e.message ?? 'error').slice(0, 120);
 }
