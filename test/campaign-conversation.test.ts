@@ -92,6 +92,17 @@ describe('dissemination campaigns in chat', function () {
     assert.equal(await campaignOutbox(), 0);
   });
 
+  it('the form proposes three questions from the knowledge pack, each with its marked answer', async () => {
+    const form = await users[HEAD]!.execute('campaign.compose', { proposeQuiz: true, template: '2', text: 'Văn bản của tôi' });
+    const card = JSON.stringify((form.body as { value?: unknown }).value);
+    assert.match(
+      card,
+      /"id":"q1","label":"Câu hỏi 1","isMultiline":true,"value":"Người đứng đầu chủ trì họp[^"]*\\nA\. 03 ngày làm việc\\n\*B\. 07 ngày làm việc/,
+    );
+    assert.match(card, /"id":"q3"[^}]*\*B\. 30\/11/);
+    assert.match(card, /"id":"text"[^}]*"value":"Văn bản của tôi"/, "the sender's text is kept");
+  });
+
   it('bad input: empty or oversize text, a check with no correct answer, nobody reachable → a clear message, nothing sent', async () => {
     const head = users[HEAD]!;
     assert.match(invokeText(await head.execute('campaign.start', { text: '   ' })), /Chưa có nội dung phổ biến/);
