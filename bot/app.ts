@@ -41,6 +41,14 @@ export interface BotApplication {
   dialogs: DialogSet;
   /** What people not (yet) in the directory may do (policy questions); set by the knowledge feature. */
   outsiders?: OutsiderDesk;
+  /** A file, or a long pasted plan, read before anything else; set by the plan-import feature. */
+  documents?: DocumentDesk;
+}
+
+/** Messages that carry a document. */
+export interface DocumentDesk {
+  /** Answers the turn when it carries a document (or a pasted plan); false leaves it to the router. */
+  handle(turn: CoreTurn): Promise<boolean>;
 }
 
 /** Turns of someone the channel authenticated but the directory does not know. */

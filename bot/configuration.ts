@@ -4,6 +4,7 @@
 // value). Nothing else reads process.env.
 import { ConfigError } from '../services/platform/config-error.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from '../services/knowledge/knowledge-config.js';
+import { loadPlanImportConfig, type PlanImportConfig } from '../services/plan-import/plan-import-config.js';
 import { loadGraphConfig, type GraphConfig } from '../services/notifications/graph-config.js';
 import { loadDeliveryConfig, type DeliveryConfig } from '../services/notifications/delivery-config.js';
 import { loadWorkflowConfig, WorkflowConfigError, type WorkflowConfig } from '../services/workflow/workflow-config.js';
@@ -25,6 +26,8 @@ export interface Configuration {
   metrics: MetricsConfig;
   /** The pace of proactive messages (NOTIFY_*). */
   delivery: DeliveryConfig;
+  /** A plan read from a document: size limit, download hosts. */
+  planImport: PlanImportConfig;
 }
 
 export type Environment = Record<string, string | undefined>;
@@ -43,12 +46,27 @@ function problemsOf(err: unknown): string[] {
   throw err;
 }
 
+// deployment/k8s/secret.example.yaml's placeholders: a copy applied unfilled must not start a server
+// that signs links with a published secret or calls Azure with a zero app id.
+const PLACEHOLDER = /REPLACE_ME/i;
+const ZERO_GUID = /^0{8}-0{4}-0{4}-0{4}-0{12}$/;
+
+function placeholderProblems(env: Environment): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (PLACEHOLDER.test(value) || (/^MICROSOFT_APP_(ID|TENANT_ID)$/.test(name) && ZERO_GUID.test(value.trim())))
+      problems.push(`${name}: còn giá trị mẫu của secret.example.yaml; đặt giá trị thật trước khi chạy`);
+  }
+  return problems;
+}
+
 /** Reads every section; throws one ConfigError listing every problem found. */
 export function loadConfiguration(
   env: Environment = process.env,
   options: { workflowFile?: string; serving?: boolean } = {},
 ): Configuration {
-  const problems: string[] = [];
+  const problems: string[] = placeholderProblems(env);
   const section = <T>(read: () => T): T | undefined => {
     try {
       return read();
@@ -65,7 +83,8 @@ export function loadConfiguration(
   const graph = section(() => loadGraphConfig(env));
   const metrics = section(() => loadMetricsConfig(env));
   const delivery = section(() => loadDeliveryConfig(env));
-  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics || !delivery)
+  const planImport = section(() => loadPlanImportConfig(env));
+  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics || !delivery || !planImport)
     throw new ConfigError(problems);
-  return { app, workflow, knowledge, zalo, web, graph, metrics, delivery };
+  return { app, workflow, knowledge, zalo, web, graph, metrics, delivery, planImport };
 }

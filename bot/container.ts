@@ -16,6 +16,7 @@ import { CampaignDispatcher } from '../services/campaigns/campaign-dispatcher.js
 import { CampaignProgressService } from '../services/campaigns/campaign-progress.js';
 import { CampaignService } from '../services/campaigns/campaign-service.js';
 import { DashboardService } from '../services/dashboard/dashboard-service.js';
+import { ObstacleService } from '../services/obstacles/obstacle-service.js';
 import { createPolicyAnswerer, type PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { ChannelGateways } from '../services/notifications/channel-gateway.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
@@ -62,6 +63,8 @@ export interface Container {
   decisions: DecisionService;
   implementation: ImplementationService;
   evaluation: EvaluationService;
+  /** Obstacle reports at any time ("báo vướng mắc"). */
+  obstacles: ObstacleService;
   answerer: PolicyAnswerer;
   /** Dissemination campaigns: starting and receipts, progress, delivery in batches. */
   campaigns: { service: CampaignService; progress: CampaignProgressService; dispatcher: CampaignDispatcher };
@@ -128,6 +131,7 @@ export function buildContainer(options: ContainerOptions): Container {
     tenantId: config.MICROSOFT_APP_TENANT_ID ?? undefined,
     graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
     ratePerSecond: configuration.delivery.ratePerSecond,
+    ...(zalo?.templates ? { lastResort: zalo.templateByPhone } : {}),
   });
   const campaignDashboards = new DashboardService(dataSource, workflow.dashboard.provinceRoles);
   const dispatcher = new CampaignDispatcher(dataSource, notifier, { concurrency: configuration.delivery.concurrency });
@@ -157,6 +161,7 @@ export function buildContainer(options: ContainerOptions): Container {
     decisions: new DecisionService(dataSource, notifier, { config: workflow }),
     implementation: new ImplementationService(dataSource, notifier, { config: workflow }),
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
+    obstacles: new ObstacleService(dataSource, notifier, workflow),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
     campaigns: {
       service: new CampaignService(dataSource, campaignDashboards, () => dispatcher.kick()),

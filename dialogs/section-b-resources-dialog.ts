@@ -19,7 +19,7 @@ export const sectionBResourcesSection: WizardSection = {
       id: 'fundingAmount',
       section: 'b_resources',
       label: 'Kinh phí',
-      explain: 'Tổng kinh phí đề nghị. Gõ "không" nếu không cần kinh phí.',
+      explain: 'Tổng kinh phí đề nghị. Gõ “không” nếu không cần kinh phí.',
       example: '150 triệu (hoặc 1,2 tỷ; 150.000.000 đ; 150tr)',
       optional: false,
       current: (plan) =>

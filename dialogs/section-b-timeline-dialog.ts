@@ -37,7 +37,7 @@ export const sectionBTimelineSection: WizardSection = {
       id: 'milestones',
       section: 'b_timeline',
       label: 'Các mốc thực hiện',
-      explain: 'Các mốc chính, mỗi mốc một dòng (hoặc cách nhau bằng dấu chấm phẩy) theo dạng "ngày/tháng/năm: việc cần xong".',
+      explain: 'Các mốc chính, mỗi mốc một dòng (hoặc cách nhau bằng dấu chấm phẩy) theo dạng “ngày/tháng/năm: việc cần xong”.',
       example: '30/04/2027: ban hành quy trình; 30/09/2027: kết thúc thí điểm',
       optional: true,
       current: (plan) => (plan.milestones ? formatMilestones(plan.milestones) : undefined),

@@ -16,7 +16,7 @@ export const selfCheckSection: WizardSection = {
     id: key,
     section: 'check',
     label: `Điều kiện ${i + 1}`,
-    explain: `Đề xuất có đáp ứng điều kiện sau (Điều 5, diễn đạt tóm tắt)?\n«${ARTICLE_5_CONDITIONS[i]}»\nTrả lời "Có" hoặc "Không", kèm một dòng lý do.`,
+    explain: `Đề xuất có đáp ứng điều kiện sau (Điều 5, diễn đạt tóm tắt)?\n«${ARTICLE_5_CONDITIONS[i]}»\nTrả lời “Có” hoặc “Không”, kèm một dòng lý do.`,
     example: EXAMPLES[i],
     optional: false,
     current: (plan) => {

@@ -18,7 +18,7 @@ export const titleAndFieldSection: WizardSection = {
       label: 'Lĩnh vực',
       explain: (ctx) =>
         `Đề xuất thuộc lĩnh vực nào? Gõ số thứ tự hoặc tên lĩnh vực:\n${ctx.config.fields.map((f, i) => `${i + 1}. ${f.label}`).join('\n')}`,
-      example: '2 (hoặc "chuyển đổi số")',
+      example: '2 (hoặc “chuyển đổi số”)',
       optional: false,
       current: (plan, ctx) => (plan.field ? (fieldLabel(ctx.config, plan.field) ?? plan.field) : undefined),
       parse(text, _plan, ctx) {

@@ -74,7 +74,10 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
       mkdirSync(dataDir, { recursive: true });
       releaseLock = lockDataDir(dataDir);
     }
-    const instance = options.template ? await PGlite.create({ dataDir, loadDataDir: options.template }) : await PGlite.create(dataDir);
+    // PostgreSQL's server defaults (128 MB shared buffers) are sized for a shared server; embedded in one
+    // process, where the operating system caches the files anyway, they cost ~130 MB of resident memory.
+    const postgresqlconf = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
+    const instance = await PGlite.create({ dataDir, postgresqlconf, ...(options.template ? { loadDataDir: options.template } : {}) });
     pglite = instance;
     const cfg = createPgConfig(instance as never);
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.

@@ -27,6 +27,9 @@ import { Web1764461400000, WebEvents1764461500000, WEB_ENTITIES } from './web-en
 import { EvaluationCoverage1764461600000 } from './migrations/1764461600000-evaluation-coverage.js';
 import { Campaign, CampaignRecipient } from './campaign.entity.js';
 import { Campaigns1796309117046 } from './migrations/1796309117046-campaigns.js';
+import { ZaloTemplates1796309118879 } from './migrations/1796309118879-zalo-templates.js';
+import { ObstacleReports1796309500000 } from './migrations/1796309500000-obstacle-reports.js';
+import { ObstacleReport } from './obstacle-report.entity.js';
 
 export const ENTITIES = [
   Unit,
@@ -51,6 +54,7 @@ export const ENTITIES = [
   ...WEB_ENTITIES,
   Campaign,
   CampaignRecipient,
+  ObstacleReport,
 ];
 
 export const MIGRATIONS = [
@@ -64,6 +68,8 @@ export const MIGRATIONS = [
   WebEvents1764461500000,
   EvaluationCoverage1764461600000,
   Campaigns1796309117046,
+  ZaloTemplates1796309118879,
+  ObstacleReports1796309500000,
 ];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ZaloChannel } from './zalo-inbox.entity.js';
 
+/** zalo_phone: a template message addressed by the directory's phone number (no Zalo account linked). */
+export type ZaloOutboxChannel = ZaloChannel | 'zalo_phone';
+
 export type ZaloOutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'fallback' | 'failed';
 
 export interface ZaloButton {
@@ -20,7 +23,7 @@ export class ZaloOutbox {
   id!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  channel!: ZaloChannel;
+  channel!: ZaloOutboxChannel;
 
   @Column({ name: 'recipient_id', type: 'varchar', length: 64 })
   recipientId!: string;
@@ -58,6 +61,17 @@ export class ZaloOutbox {
 
   @Column({ name: 'zalo_message_id', type: 'varchar', length: 128, nullable: true })
   zaloMessageId!: string | null;
+
+  /** The notification this message carries (its kind picks the template past the 7-day window). */
+  @Column({ name: 'notice_kind', type: 'varchar', length: 48, nullable: true })
+  noticeKind!: string | null;
+
+  @Column({ name: 'notice_id', type: 'bigint', nullable: true })
+  noticeId!: string | null;
+
+  /** How it went out when not as a consultation message: 'template_uid' or 'template_phone'. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  route!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -72,7 +72,7 @@ describe('yearly report: CLI', function () {
     assert.match(room.stderr, /không tự lập báo cáo năm: báo cáo do Sở Khoa học và Công nghệ \(mã SKHCN\) lập/);
     const unknown = await cli(['report', 'annual', '--year', '2026', '--unit', 'KHONG-CO', '--out', tmp]);
     assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /Không tìm thấy đơn vị có mã "KHONG-CO"/);
+    assert.match(unknown.stderr, /Không tìm thấy đơn vị có mã “KHONG-CO”/);
     const year = await cli(['report', 'annual', '--year', '1999', '--out', tmp]);
     assert.equal(year.code, 1);
     assert.match(year.stderr, /Năm báo cáo không hợp lệ/);

@@ -30,7 +30,7 @@ async function proposal(
   status: string,
   submittedAt: string | null,
   extra: {
-    evaluation?: { outcome: string; provision: string; concluded: string; recognitions?: string[]; recognized?: string };
+    evaluation?: { outcome: string; provision: string | null; concluded: string; recognitions?: string[]; recognized?: string };
     obstacle?: string;
     override?: boolean;
     headId?: string;
@@ -136,10 +136,11 @@ describe('yearly report figures, .docx and .xlsx', function () {
       underEvaluation: 0,
       completed: 1,
       notCompleted: 1,
+      notByPolicy: 0,
       stopped: 0,
       withdrawn: 0,
     });
-    assert.deepEqual(f.total.evaluations, { completed: 1, notCompletedPureMotive: 1, notCompletedWithDamage: 0 });
+    assert.deepEqual(f.total.evaluations, { completed: 1, notCompletedPureMotive: 1, notCompletedWithDamage: 0, notByPolicy: 0 });
     assert.equal(f.total.recognitionCases, 1);
     assert.deepEqual(f.total.recognitions, { bieu_duong: 1, nang_luong_truoc_han: 1 });
     assert.deepEqual(f.total.protections, { '11.1': 1, '11.2': 1 });
@@ -273,5 +274,32 @@ describe('yearly report figures, .docx and .xlsx', function () {
     const xaRow = [...Array(totals.rowCount).keys()].map((i) => totals.getRow(i + 1)).find((row) => row.getCell(1).value === 'XA-BAC-HA')!;
     assert.equal(xaRow.getCell(3).value, 2);
     assert.match(String(xaRow.getCell(totals.columnCount).value), /^\d{2}\/\d{2}\/2026$/);
+  });
+  it('outcome 4 (not done by the policy, or a prohibited act) is counted on its own rows, never as a protection', async () => {
+    await proposal(db.dataSource, p.communeHead!, 'evaluated', '2026-06-01T03:00:00Z', {
+      headId: p.communeHead!,
+      evaluation: { outcome: 'not_by_policy', provision: null, concluded: '2026-10-01' },
+    });
+    const { tree, scope } = await resolveScope(db.dataSource, { unitCode: 'XA-BAC-HA' }, defaultWorkflowConfig);
+    const f = await computeAnnualFigures(db.dataSource, tree, scope, 2026);
+    assert.equal(f.total.plans.notByPolicy, 1);
+    assert.equal(f.total.plans.notCompleted, 1);
+    assert.deepEqual(f.total.evaluations, { completed: 0, notCompletedPureMotive: 0, notCompletedWithDamage: 1, notByPolicy: 1 });
+    assert.deepEqual(f.total.protections, { '11.3': 1 });
+    const r = await generateAnnualReport(db.dataSource, {
+      year: 2026,
+      unitCode: 'XA-BAC-HA',
+      outDir: dir,
+      date: '2026-11-25',
+      config: defaultWorkflowConfig,
+    });
+    const text = (await mammoth.extractRawText({ path: r.docxPath })).value;
+    assert.match(text, /Đã đánh giá: không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm \(không được bảo vệ\)\s*1/);
+    assert.match(text, /4\s*Đề xuất không được thực hiện đúng chủ trương, quy định[^\n]*\s*1/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.xlsxPath);
+    const totals = wb.getWorksheet(ANNEX_SHEETS.totals)!;
+    const header = (totals.getRow(1).values as unknown[]).slice(1);
+    assert.equal(totals.getRow(2).getCell(header.indexOf('Đánh giá: không được bảo vệ (kết quả 4)') + 1).value, 1);
   });
 });

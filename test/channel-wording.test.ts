@@ -59,7 +59,7 @@ describe('channel wording: the catalogue on every channel', function () {
         `no line in capitals:\n${message!.text}`,
       );
       const line = lines.find((l) => l.startsWith('Anh/chị có thể gõ:')) ?? '';
-      for (const c of ['"tạo đề xuất"', '"đề xuất của tôi"', '"việc chờ tôi"', '"hướng dẫn"'])
+      for (const c of ['“tạo đề xuất”', '“đề xuất của tôi”', '“việc chờ tôi”', '“hướng dẫn”'])
         assert.ok(line.includes(c), `${c} on the commands line: ${line}`);
       for (const w of FOREIGN_WORDS[channel]) assert.doesNotMatch(message!.text, w);
       assert.ok(

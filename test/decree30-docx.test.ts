@@ -312,6 +312,9 @@ describe('Decree 30 administrative documents (.docx)', () => {
       assert.ok(text.includes('1. Tác động tích cực\n(Người đề xuất không nêu.)'), text);
       assert.ok(text.includes('a) Nhân lực: (Người đề xuất không nêu.)'));
       assert.ok(!/Như nêu tại mục|Không có yêu cầu bổ sung/.test(text));
+      // A plan stored without its dates (older data) still renders, the gap shown.
+      const undated = renderProposalPlanText({ ...minimal, content: { ...minimal.content, timeline: {} as never } });
+      assert.ok(undated.includes('4. Thời gian thực hiện\n(Người đề xuất không nêu.)'), undated);
     });
 
     it("names the commune as the place of a commune's plan", () => {

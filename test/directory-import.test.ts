@@ -232,7 +232,7 @@ describe('directory import', function () {
       {
         name: 'unknown unit kind',
         mutate: (r) => ((r[4][2] = 'so_nghanh'), r),
-        expect: [{ row: 6, text: /loại đơn vị "so_nghanh" không hợp lệ/ }],
+        expect: [{ row: 6, text: /loại đơn vị “so_nghanh” không hợp lệ/ }],
       },
       {
         name: 'missing field',
@@ -245,22 +245,22 @@ describe('directory import', function () {
       {
         name: 'malformed email',
         mutate: (r) => ((r[1][4] = 'pho.chu.tich@@example'), r),
-        expect: [{ row: 3, text: /email "pho.chu.tich@@example" không đúng định dạng/ }],
+        expect: [{ row: 3, text: /email “pho.chu.tich@@example” không đúng định dạng/ }],
       },
       {
         name: 'duplicate email (any case)',
         mutate: (r) => ((r[9][4] = 'CHU.TICH.BATXAT@example.vn'), r),
-        expect: [{ row: 11, text: /email "chu.tich.batxat@example.vn" trùng với dòng 10/ }],
+        expect: [{ row: 11, text: /email “chu.tich.batxat@example.vn” trùng với dòng 10/ }],
       },
       {
         name: 'two heads in one unit',
         mutate: (r) => ((r[7][7] = 'head'), r),
-        expect: [{ row: 9, text: /đơn vị "SXD.QLN" có hai người đứng đầu \(role = head\): dòng 8 và dòng này/ }],
+        expect: [{ row: 9, text: /đơn vị “SXD.QLN” có hai người đứng đầu \(role = head\): dòng 8 và dòng này/ }],
       },
       {
         name: 'unknown parent',
         mutate: (r) => ((r[8][3] = 'UBND_TINH'), (r[9][3] = 'UBND_TINH'), r),
-        expect: [{ row: 10, text: /đơn vị cấp trên "UBND_TINH" \(cột parent_unit_code\) không có trong tệp/ }],
+        expect: [{ row: 10, text: /đơn vị cấp trên “UBND_TINH” \(cột parent_unit_code\) không có trong tệp/ }],
       },
       {
         name: 'a parent cycle',
@@ -283,19 +283,19 @@ describe('directory import', function () {
       {
         name: 'inconsistent unit data',
         mutate: (r) => ((r[3][1] = 'Sở Nội Vụ tỉnh'), r),
-        expect: [{ row: 5, text: /thông tin đơn vị "SNV" không khớp với dòng 4: tên đơn vị/ }],
+        expect: [{ row: 5, text: /thông tin đơn vị “SNV” không khớp với dòng 4: tên đơn vị/ }],
       },
       {
         name: 'bad is_manager',
         mutate: (r) => ((r[2][8] = 'có lẽ'), r),
-        expect: [{ row: 4, text: /is_manager\): giá trị "có lẽ" không hợp lệ; dùng có\/không, yes\/no hoặc 1\/0/ }],
+        expect: [{ row: 4, text: /is_manager\): giá trị “có lẽ” không hợp lệ; dùng có\/không, yes\/no hoặc 1\/0/ }],
       },
       {
         name: 'bad role, phone and AAD id',
         mutate: (r) => ((r[1][7] = 'chief'), (r[1][9] = 'gọi tôi'), (r[1][10] = 'not-a-guid'), r),
         expect: [
-          { row: 3, text: /vai trò "chief" không hợp lệ/ },
-          { row: 3, text: /số điện thoại "gọi tôi" không hợp lệ/ },
+          { row: 3, text: /vai trò “chief” không hợp lệ/ },
+          { row: 3, text: /số điện thoại “gọi tôi” không hợp lệ/ },
           { row: 3, text: /không phải GUID hợp lệ/ },
         ],
       },
@@ -722,8 +722,8 @@ describe('directory import', function () {
       assert.notEqual(code, 0);
       assert.match(output, /Tệp danh bạ có 2 dòng lỗi/);
       assert.match(output, /Chưa ghi gì vào cơ sở dữ liệu/);
-      assert.match(output, /Dòng 3: email "khong-phai-email" không đúng định dạng/);
-      assert.match(output, /Dòng 7: loại đơn vị "so" không hợp lệ/);
+      assert.match(output, /Dòng 3: email “khong-phai-email” không đúng định dạng/);
+      assert.match(output, /Dòng 7: loại đơn vị “so” không hợp lệ/);
     });
 
     it('`directory import` and `directory export` work on the PGlite under DATA_DIR', async () => {

@@ -1,6 +1,10 @@
 // Configuration: fail closed (credentials, or demo or development chosen explicitly), every wrong value named.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { ConfigError, loadConfig } from '../bot/config.js';
+import { loadConfiguration } from '../bot/configuration.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -72,5 +76,41 @@ describe('foundation: configuration', () => {
     });
     assert.equal(ok.authEnabled, true);
     assert.equal(ok.demo, false);
+  });
+});
+
+describe('configuration: the Secret template applied unfilled', () => {
+  it('refuses every placeholder of deployment/k8s/secret.example.yaml, naming each variable and never its value', () => {
+    // Read the shipped template, so a placeholder added to it later is covered too.
+    const template = readFileSync(path.join(__dirname, '..', 'deployment', 'k8s', 'secret.example.yaml'), 'utf8');
+    const env = (parse(template) as { stringData: Record<string, string> }).stringData;
+    assert.ok(Object.keys(env).length >= 7, 'the template was read');
+    let problems: string[] = [];
+    try {
+      loadConfiguration({ ...env, NODE_ENV: 'production' });
+      assert.fail('expected a configuration error');
+    } catch (err) {
+      assert.ok(err instanceof ConfigError, String(err));
+      problems = err.problems;
+    }
+    for (const name of [
+      'DATABASE_URL',
+      'MICROSOFT_APP_ID',
+      'MICROSOFT_APP_PASSWORD',
+      'MICROSOFT_APP_TENANT_ID',
+      'WEB_SESSION_SECRET',
+      'FILE_LINK_SECRET',
+      'METRICS_TOKEN',
+    ])
+      assert.ok(
+        problems.some((p) => p.startsWith(`${name}: còn giá trị mẫu`)),
+        `${name} refused: ${problems.join(' | ')}`,
+      );
+    assert.ok(!problems.some((p) => /REPLACE_ME/.test(p)), 'the value is never echoed');
+  });
+
+  it('accepts real values that merely contain zeros', () => {
+    const env = { DEMO_MODE: 'true', FILE_LINK_SECRET: 'a'.repeat(40), MICROSOFT_APP_TENANT_ID: '' };
+    assert.equal(loadConfiguration(env).app.demo, true);
   });
 });

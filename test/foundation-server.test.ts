@@ -36,7 +36,7 @@ describe('foundation: the bot over HTTP', function () {
     const actions = (card?.content as { actions: { title: string; type: string }[] }).actions;
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Tạo đề xuất mới', 'Đề xuất của tôi', 'Việc chờ tôi', 'Hướng dẫn'],
+      ['Tạo đề xuất mới', 'Đề xuất của tôi', 'Việc chờ tôi', 'Báo vướng mắc', 'Hướng dẫn'],
     );
     assert.ok(actions.every((a) => a.type === 'Action.Execute'));
   });

@@ -64,6 +64,8 @@ describe('after-decision cards', function () {
       ballots: ballots.map((b) => Object.assign(b, { voter: null })),
       recognitionOptions: defaultWorkflowConfig.recognitionOptions,
       checkInIntervalWorkingDays: 20,
+      // Not the decree's figure: the card must say the province's configured limit.
+      evaluationWorkingDays: 9,
     });
     return { ...check(c), text: renderTextCard(c) };
   }
@@ -89,6 +91,7 @@ describe('after-decision cards', function () {
     assert.deepEqual(c.verbs, ['eval.open']);
     assert.deepEqual(c.inputs, ['outcome', 'results', 'objectiveCauses', 'subjectiveCauses', 'damage']);
     assert.match(c.text, /chậm nhất ngày 09\/07\/2026/);
+    assert.match(c.text, /Trong 09 ngày làm việc kể từ ngày nhận báo cáo/);
 
     assert.ok((await evals.open(as('scHead'), id, { outcome: 'completed', results: 'Giảm 60% thời gian' })).ok);
     c = await card(id, 'scDeputy1', 'voter');

@@ -91,12 +91,12 @@ describe('knowledge: CLI', function () {
   it('bad input exits non-zero with a Vietnamese message', async () => {
     const missing = await cli(['kb', 'import', path.join(tmp, 'khong-co.docx')]);
     assert.notEqual(missing.code, 0);
-    assert.match(missing.stderr, /Không đọc được tệp "khong-co.docx"/);
+    assert.match(missing.stderr, /Không đọc được tệp “khong-co.docx”/);
     const kind = await cli(['kb', 'import', LETTER, '--kind', 'sai']);
     assert.notEqual(kind.code, 0);
     assert.match(kind.stderr, /--kind phải là một trong/);
     const show = await cli(['kb', 'show', 'KHONG-CO']);
     assert.notEqual(show.code, 0);
-    assert.match(show.stderr, /Không có văn bản nào có ký hiệu "KHONG-CO"/);
+    assert.match(show.stderr, /Không có văn bản nào có ký hiệu “KHONG-CO”/);
   });
 });

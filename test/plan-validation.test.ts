@@ -51,7 +51,7 @@ describe('plan validation', () => {
       it(`"${input}" → ${expected} đồng`, () => assert.equal(value(parseMoney(input)), expected));
     }
     it('refuses what it cannot read, saying how to write it', () => {
-      assert.match(error(parseMoney('nhiều tiền')), /Không hiểu số tiền "nhiều tiền"\. Ví dụ cách ghi: 150 triệu, 1,2 tỷ/);
+      assert.match(error(parseMoney('nhiều tiền')), /Không hiểu số tiền “nhiều tiền”\. Ví dụ cách ghi: 150 triệu, 1,2 tỷ/);
       assert.match(error(parseMoney('150 triệu 5')), /Không hiểu số tiền/);
       assert.match(error(parseMoney('1,2')), /Không hiểu số tiền/);
       assert.match(error(parseMoney('150 đô')), /Không hiểu số tiền/);
@@ -71,7 +71,7 @@ describe('plan validation', () => {
       assert.equal(value(validateDate('30/11/2026', 'Ngày bắt đầu', { today: TODAY })), '2026-11-30', 'today is allowed');
     });
     it('refuses impossible dates, missing years and the past', () => {
-      assert.match(error(validateDate('31/02/2027', 'Ngày bắt đầu', { today: TODAY })), /"31\/02\/2027" không phải một ngày hợp lệ/);
+      assert.match(error(validateDate('31/02/2027', 'Ngày bắt đầu', { today: TODAY })), /“31\/02\/2027” không phải một ngày hợp lệ/);
       assert.match(error(validateDate('15/01', 'Ngày bắt đầu', { today: TODAY })), /thiếu năm/);
       assert.match(error(validateDate('ngày mai', 'Ngày bắt đầu', { today: TODAY })), /không phải một ngày hợp lệ/);
       assert.match(error(validateDate('29/11/2026', 'Ngày bắt đầu', { today: TODAY })), /29\/11\/2026 đã qua/);
@@ -88,7 +88,7 @@ describe('plan validation', () => {
         { date: '2027-09-30', description: 'kết thúc thí điểm' },
       ]);
       assert.equal(value(parseMilestones('30/04/2027: a b c; 30/09/2027: d e f')).length, 2);
-      assert.match(error(parseMilestones('tháng 4 xong quy trình')), /Mốc thứ 1 \("tháng 4 xong quy trình"\) chưa đúng dạng/);
+      assert.match(error(parseMilestones('tháng 4 xong quy trình')), /Mốc thứ 1 \(“tháng 4 xong quy trình”\) chưa đúng dạng/);
       assert.match(error(parseMilestones('30/04/2026: sớm quá', { start: '2027-03-01' })), /ở trước ngày bắt đầu 01\/03\/2027/);
       assert.match(error(parseMilestones('30/04/2028: muộn quá', { end: '2027-12-31' })), /ở sau ngày kết thúc 31\/12\/2027/);
     });
@@ -110,7 +110,7 @@ describe('plan validation', () => {
       assert.equal(value(matchField('chuyen doi so', fields)), 'chuyen_doi_so');
       assert.equal(value(matchField('y tế', fields)), 'y_te');
       assert.equal(value(matchField('cải cách', fields)), 'cai_cach_hanh_chinh');
-      assert.match(error(matchField('thể thao', fields)), /Không có lĩnh vực "thể thao"/);
+      assert.match(error(matchField('thể thao', fields)), /Không có lĩnh vực “thể thao”/);
       assert.match(error(matchField('99', fields)), /Không có lĩnh vực/);
     });
     it('reads "Có"/"Không" with a one-line reason', () => {
@@ -118,7 +118,7 @@ describe('plan validation', () => {
       assert.deepEqual(value(parseCondition('khong - chưa cấp bách')), { met: false, reason: 'chưa cấp bách' });
       assert.deepEqual(value(parseCondition('Không: còn chờ văn bản của Bộ')), { met: false, reason: 'còn chờ văn bản của Bộ' });
       assert.match(error(parseCondition('Có')), /Lý do không được để trống/);
-      assert.match(error(parseCondition('ừ thì chắc là được')), /bắt đầu bằng "Có" hoặc "Không"/);
+      assert.match(error(parseCondition('ừ thì chắc là được')), /bắt đầu bằng “Có” hoặc “Không”/);
     });
   });
 

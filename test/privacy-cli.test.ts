@@ -76,7 +76,7 @@ describe('privacy: CLI commands', function () {
 
     const erased = await runCli(['privacy', 'erase', staff.email, '--requested-by', 'Đơn số 7/2026']);
     assert.equal(erased.code, 0, erased.stderr);
-    assert.match(erased.stdout, /Đã xóa dữ liệu cá nhân: họ tên thành "Người dùng đã xóa"/);
+    assert.match(erased.stdout, /Đã xóa dữ liệu cá nhân: họ tên thành “Người dùng đã xóa”/);
 
     const unknown = await runCli(['privacy', 'export', staff.email]);
     assert.equal(unknown.code, 4);

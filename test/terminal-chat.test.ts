@@ -184,7 +184,7 @@ describe('terminal chat', function () {
       assert.equal(findInput(inputs, '7')?.id, 'partner');
     });
 
-    it('renders hero cards, suggested actions and files; typing shows nothing', function () {
+    it('renders suggested actions and files, names a card kind the bot never sends; typing shows nothing', function () {
       const view = renderActivity({
         type: 'message',
         id: 'm1',
@@ -210,9 +210,9 @@ describe('terminal chat', function () {
       })!;
       const text = view.lines.join('\n');
       assert.match(text, /^Chọn việc cần làm$/m);
-      assert.match(text, /│ Menu\n│ ▶ \[1\] Tạo đề xuất\n│ ▶ \[2\] Hướng dẫn → https:\/\/example\.invalid\/hd/);
+      assert.match(text, /\[Nội dung loại application\/vnd\.microsoft\.card\.hero\]/);
       assert.match(text, /📎 Tệp: ke-hoach\.docx https:\/\/files\.example\.invalid\/ke-hoach\.docx/);
-      assert.match(text, /Gợi ý:\n {2}▶ \[3\] Việc chờ tôi/);
+      assert.match(text, /Gợi ý:\n {2}▶ \[1\] Việc chờ tôi/);
       assert.equal(view.actions[0].activityId, 'm1');
       assert.equal(renderActivity({ type: 'typing' }), undefined);
     });
@@ -565,7 +565,10 @@ describe('terminal chat', function () {
       assert.ok(saved, stdout);
       assert.equal(await readFile(saved[1], 'utf8'), FAKE_BOT_FILE_TEXT);
       // File consent, as Teams does it: accept, the bot uploads to the given URL, then sends the file's card.
-      assert.match(stdout, /📎 Bot muốn gửi tệp «bao-cao\.txt» \(\d+ B\)\.\n {4}Báo cáo năm\n {4}▶ \[1\] Chấp nhận\n {4}▶ \[2\] Từ chối/);
+      assert.match(
+        stdout,
+        /📎 Trợ lý muốn gửi tệp «bao-cao\.txt» \(\d+ B\)\.\n {4}Báo cáo năm\n {4}▶ \[1\] Chấp nhận\n {4}▶ \[2\] Từ chối/,
+      );
       const uploaded = /Đã nhận tệp «bao-cao\.txt», lưu tại (.+)$/m.exec(stdout);
       assert.ok(uploaded, stdout);
       assert.equal(await readFile(uploaded[1], 'utf8'), FAKE_BOT_FILE_TEXT);

@@ -174,7 +174,7 @@ describe('understanding: questions, commands, small talk and the wizard over HTT
     script[2] = ['chuyen doi so', /Đã ghi lĩnh vực: Chuyển đổi số[\s\S]*Bước 3\/25/];
     await run(user, [
       ...script,
-      ['350.000', /kinh phí 350\.000 đồng \(ba trăm năm mươi nghìn đồng\), dưới một triệu đồng[\s\S]*"350 triệu"/],
+      ['350.000', /kinh phí 350\.000 đồng \(ba trăm năm mươi nghìn đồng\), dưới một triệu đồng[\s\S]*“350 triệu”/],
       ['350 triệu', /Đã ghi kinh phí: 350\.000\.000 đồng \(ba trăm năm mươi triệu đồng\)[\s\S]*Bước 16\/25/],
       ['quay lại', /Bước 15\/25/],
       ['350.000', /dưới một triệu đồng/],

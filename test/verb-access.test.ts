@@ -29,6 +29,11 @@ const OWN_VERBS = new Set([
   'campaign.read',
   'campaign.answer',
   'campaign.progress',
+  // Obstacle reports: the dialog is the caller's own; view and list check inside who may read a report
+  // (author, chosen head, Home Affairs: test/obstacle-reports.test.ts); Home Affairs' actions are a role check.
+  'menu.obstacle',
+  'obstacle.view',
+  'obstacle.list',
 ]);
 
 describe('who may run a card verb', function () {

@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase, type Database } from '../entities/data-source.js';
 import { Officer } from '../entities/officer.entity.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
+import { createDecisionLinkMinter, DecisionLinkService } from '../services/web-links/decision-link-service.js';
 import { IdentityService } from '../services/directory/identity-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
@@ -232,5 +233,53 @@ describe('web chat on two replicas', function () {
     }
     assert.deepEqual(histories[0], histories[1]);
     assert.ok(histories[0].length >= 4);
+  });
+  it('a one-time decision link works across replicas, once; a signed download link from one replica is served by both', async () => {
+    const proposal = await createSubmittedProposal(ds, stcStaff, { title: 'Mẫu biểu điện tử cho hồ sơ thanh toán tại Sở Tài chính' });
+    await new DecisionService(ds, new OutboxOnlyNotifier(), { config: defaultWorkflowConfig }).routeSubmitted(proposal.id, stcStaff);
+    // Issued as the CLI issues it, against the shared database; the link names no replica.
+    const url = await createDecisionLinkMinter(
+      new DecisionLinkService(ds, { ttlHours: 72 }),
+      proxy!.url,
+    )({
+      officerId: stcHead,
+      proposalId: proposal.id,
+      decisionId: null,
+      scope: 'decide',
+    });
+    const token = new URL(url).pathname.split('/').pop()!;
+    const head = new WebClient(proxy!.url);
+    assert.equal((await head.get(`/d/${token}`)).status, 200);
+    const opened = await head.post('/web/api/links/open', { token });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    const openedOn = lastUpstream('/web/api/links/open');
+
+    // The plan's download link, signed by the replica that opened the page, fetched from each replica.
+    const download = /Kế hoạch đề xuất \(\.docx\): (\S+)/.exec(webText([opened.body.card]))?.[1];
+    assert.ok(download, 'the card carries the plan download link');
+    const path = new URL(download).pathname + new URL(download).search;
+    const served = new Set<number>();
+    for (let i = 0; i < 4 && served.size < 2; i++) {
+      const file = await head.get(path);
+      assert.equal(file.status, 200, `download through replica ${lastUpstream(path.split('?')[0]!)}`);
+      assert.match(file.headers.get('content-type') ?? '', /wordprocessingml/);
+      served.add(lastUpstream(path.split('?')[0]!));
+    }
+    assert.equal(served.size, 2, 'both replicas served the file');
+
+    // The act lands on the other replica: the link's browser binding and its single use are in the database.
+    await nextOn(head, 1 - openedOn);
+    const act = await head.post('/web/api/links/act', { token, verb: 'decision.approve', data: {} });
+    assert.equal(act.status, 200, JSON.stringify(act.body));
+    assert.equal(lastUpstream('/web/api/links/act'), 1 - openedOn);
+    assert.equal(act.body.used, true);
+    const [row] = (await ds.query(`SELECT status FROM proposal WHERE id = $1`, [proposal.id])) as { status: string }[];
+    assert.equal(row!.status, 'approved');
+    // Used up on both replicas.
+    for (const index of [0, 1]) {
+      await nextOn(head, index);
+      const again = await head.post('/web/api/links/open', { token });
+      assert.equal(again.status, 410, `replica ${index}`);
+    }
   });
 });

@@ -96,7 +96,7 @@ describe('wizard: the single Teams card form', function () {
     assert.match(text, /Có mục chưa đúng/);
     assert.match(text, /Tên đề xuất quá ngắn \(4 ký tự\)/);
     assert.match(text, /Ngày kết thúc 15\/01\/\d{4} phải sau ngày bắt đầu/);
-    assert.match(text, /Điều kiện 2: anh\/chị chọn "Có" hoặc "Không"/);
+    assert.match(text, /Điều kiện 2: anh\/chị chọn “Có” hoặc “Không”/);
     const inputs = new Map(card.body.filter((b) => b.id).map((b) => [b.id!, b.value]));
     assert.equal(inputs.get('title'), 'Ngắn', 'what was typed is shown back');
     assert.equal(inputs.get('endDate'), `${NEXT_YEAR}-01-15`);

@@ -58,7 +58,7 @@ describe('wizard: the plan step by step over HTTP', function () {
       ['tạo đề xuất', /Bước 1\/25/],
       ['Ngắn', /Tên đề xuất quá ngắn \(4 ký tự\); cần ít nhất 10 ký tự\.[\s\S]*Anh\/chị đã gõ: «Ngắn»[\s\S]*Mời anh\/chị nhập lại/],
       ['Số hóa hồ sơ cấp phép xây dựng', /Bước 2\/25/],
-      ['thể thao', /Không có lĩnh vực "thể thao"/],
+      ['thể thao', /Không có lĩnh vực “thể thao”/],
       ['2', /Bước 3\/25/],
       ['bỏ qua', /Mục này bắt buộc/],
       ['quay lại', /Bước 2\/25[\s\S]*Nội dung hiện có: «Chuyển đổi số»[\s\S]*giữ nguyên/],
@@ -101,7 +101,7 @@ describe('wizard: the plan step by step over HTTP', function () {
       [`30/06/${NEXT_YEAR + 1}: quá hạn`, /ở sau ngày kết thúc/],
       ['bỏ qua', /Bước 14\/25/],
       ['bỏ qua', /Bước 15\/25/],
-      ['nhiều tiền', /Không hiểu số tiền "nhiều tiền"/],
+      ['nhiều tiền', /Không hiểu số tiền “nhiều tiền”/],
       ['không', /Bước 17\/25[\s\S]*Trang thiết bị/],
     ]);
   });
@@ -110,7 +110,7 @@ describe('wizard: the plan step by step over HTTP', function () {
     const user = h.user(MANAGER);
     await run(user, FULL_PLAN.slice(0, 4));
     await run(user, [
-      ['lưu nháp', /Đã lưu bản nháp "Số hóa hồ sơ cấp phép xây dựng tại xã"/],
+      ['lưu nháp', /Đã lưu bản nháp “Số hóa hồ sơ cấp phép xây dựng tại xã”/],
       ['tiếp tục', /Làm tiếp bản nháp[\s\S]*Bước 4\/25[\s\S]*Mục đích/],
       ['xem lại', /Xem lại kế hoạch đề xuất[\s\S]*\(chưa điền\)[\s\S]*Bước 4\/25/],
       ['hủy', /có chắc muốn hủy/],
@@ -128,15 +128,15 @@ describe('wizard: the plan step by step over HTTP', function () {
     await run(user, [
       ['tạo đề xuất', /Bước 1\/25/],
       ['Đề xuất thứ nhất về số hóa', /Bước 2\/25/],
-      ['thoát', /Đã lưu bản nháp "Đề xuất thứ nhất về số hóa"/],
+      ['thoát', /Đã lưu bản nháp “Đề xuất thứ nhất về số hóa”/],
       ['tạo đề xuất', /Bước 1\/25/],
       ['Đề xuất thứ hai về một cửa', /Bước 2\/25/],
-      ['lưu nháp', /Đã lưu bản nháp "Đề xuất thứ hai về một cửa"/],
+      ['lưu nháp', /Đã lưu bản nháp “Đề xuất thứ hai về một cửa”/],
       ['tiếp tục', /Bản nháp của anh\/chị[\s\S]*Đề xuất thứ hai về một cửa[\s\S]*Đề xuất thứ nhất về số hóa/],
-      ['tiếp tục 2', /Làm tiếp bản nháp "Đề xuất thứ nhất về số hóa"[\s\S]*Bước 2\/25/],
+      ['tiếp tục 2', /Làm tiếp bản nháp “Đề xuất thứ nhất về số hóa”[\s\S]*Bước 2\/25/],
       ['lưu nháp', /Đã lưu/],
-      ['xóa nháp 1', /Xóa bản nháp "Đề xuất thứ hai về một cửa"\?/],
-      ['xác nhận xóa nháp 1', /Đã xóa bản nháp "Đề xuất thứ hai về một cửa"/],
+      ['xóa nháp 1', /Xóa bản nháp “Đề xuất thứ hai về một cửa”\?/],
+      ['xác nhận xóa nháp 1', /Đã xóa bản nháp “Đề xuất thứ hai về một cửa”/],
       ['tiếp tục 5', /Không có bản nháp số 5; anh\/chị có 1 bản nháp/],
       ['đề xuất của tôi', /Bản nháp – Đề xuất thứ nhất về số hóa: Đang soạn[\s\S]*Làm tiếp: Đề xuất thứ nhất về số hóa/],
     ]);
@@ -156,7 +156,7 @@ describe('wizard: the plan step by step over HTTP', function () {
       ['bỏ qua', /Bước 18\/25/],
       ['giữ nguyên', /Xem lại kế hoạch đề xuất[\s\S]*1\.200\.000\.000 đồng; nguồn: Chi thường xuyên của xã/],
       // A question at the review is answered, then the review is shown again.
-      ['cái gì đây', /Xem lại kế hoạch đề xuất[\s\S]*"gửi đề xuất" để gửi/],
+      ['cái gì đây', /Xem lại kế hoạch đề xuất[\s\S]*“gửi đề xuất” để gửi/],
       ['sửa phần a', /Bước 3\/25/],
       ['lưu nháp', /Đã lưu bản nháp/],
     ]);

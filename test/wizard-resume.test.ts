@@ -43,7 +43,7 @@ describe('wizard: resuming a draft', function () {
     await start();
     assert.match(
       await say('tiếp tục', 'chat-1'),
-      /Làm tiếp bản nháp "Số hóa hồ sơ cấp phép xây dựng tại xã"[\s\S]*Bước 7\/25 · Phần a\)[\s\S]*Văn bản hiện hành/,
+      /Làm tiếp bản nháp “Số hóa hồ sơ cấp phép xây dựng tại xã”[\s\S]*Bước 7\/25 · Phần a\)[\s\S]*Văn bản hiện hành/,
     );
   });
 

@@ -142,8 +142,8 @@ describe('workflow configuration', () => {
     assert.deepEqual(keys.sort(), ['coverage.nonManagerRule', 'decision.deadlineWorkingDays']);
     assert.ok(error.message.includes(file));
     assert.match(error.message, /Tệp cấu hình quy trình/);
-    assert.match(error.message, /khóa "decision\.deadlineWorkingDays": phải là một số nguyên/);
-    assert.match(error.message, /khóa "coverage\.nonManagerRule": phải là allow, warn hoặc block/);
+    assert.match(error.message, /khóa “decision\.deadlineWorkingDays”: phải là một số nguyên/);
+    assert.match(error.message, /khóa “coverage\.nonManagerRule”: phải là allow, warn hoặc block/);
   });
 
   it('optionalSteps (read by nothing) is gone: the key is refused rather than silently ignored', () => {

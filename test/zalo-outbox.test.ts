@@ -112,7 +112,8 @@ describe('zalo: sending through the outbox', function () {
   it('-216: refreshes the token (form body, secret_key header), persists the new pair and retries once', async () => {
     fake.expireAccessTokens();
     const oauthBefore = fake.callsOf('oauth').length;
-    const replies = await z.oaUser(ZALO_USER).say('hướng dẫn');
+    // A one-message answer: the help grows with every feature and may take two messages.
+    const replies = await z.oaUser(ZALO_USER).say('CHỌN 1');
     assert.equal(replies.length, 1);
     assert.equal(replies[0].accessToken, 'access-1');
     const oauth = fake.callsOf('oauth').slice(oauthBefore);
@@ -168,7 +169,7 @@ describe('zalo: sending through the outbox', function () {
 
   it('-216 that persists after the refresh: the message is kept and retried, not lost', async () => {
     fake.oaFailNext(-216, 2);
-    const replies = await z.oaUser(ZALO_USER).say('hướng dẫn');
+    const replies = await z.oaUser(ZALO_USER).say('CHỌN 1');
     assert.equal(replies.length, 0);
     const [row] = await outboxRows(z);
     assert.equal(row.status, 'pending');
@@ -181,7 +182,7 @@ describe('zalo: sending through the outbox', function () {
   it('-32: backs off, keeps later messages to the same user in order, then sends', async () => {
     fake.oaFailNext(-32);
     const before = fake.callsOf('oa').length;
-    await z.oaUser(ZALO_USER).say('hướng dẫn');
+    await z.oaUser(ZALO_USER).say('CHỌN 1');
     await z.oaUser(ZALO_USER).say('CHỌN 2');
     assert.equal(fake.callsOf('oa').length - before, 1, 'nothing more is sent while backing off');
     const rows = await outboxRows(z);
@@ -192,7 +193,7 @@ describe('zalo: sending through the outbox', function () {
     await z.db.dataSource.query(`UPDATE zalo_outbox SET next_attempt_at = now()`);
     await z.runtime.idle();
     const sent = fake.oaDelivered(ZALO_USER).slice(-2);
-    assert.match(sent[0].text, /Trợ lý Đổi mới giúp anh\/chị/);
+    assert.equal(sent[0].text, 'Đã chọn 1.');
     assert.equal(sent[1].text, 'Đã chọn 2.');
   });
 
@@ -317,7 +318,7 @@ describe('zalo: sending through the outbox', function () {
     assert.match(card.text, /^Đề xuất ĐX-2026-0007 chờ anh\/chị quyết định/);
     assert.match(
       card.text,
-      /Anh\/chị có thể gõ: "CHỌN 1" \(Duyệt\), "CHỌN 2" \(Trả lại\), "CHỌN 3" \(Từ chối\), "CHỌN 4" \(Hội đồng\), "CHỌN 5" \(Tải kế hoạch\)/,
+      /Anh\/chị có thể gõ: “CHỌN 1” \(Duyệt\), “CHỌN 2” \(Trả lại\), “CHỌN 3” \(Từ chối\), “CHỌN 4” \(Hội đồng\), “CHỌN 5” \(Tải kế hoạch\)/,
     );
     assert.equal(card.buttons.length, 3);
     assert.deepEqual(
@@ -345,7 +346,7 @@ describe('zalo: sending through the outbox', function () {
     await z.db.dataSource.query(`UPDATE zalo_outbox SET next_attempt_at = now()`);
     await z.runtime.idle();
     const sent = fake.botDelivered(BOT_USER).at(-1)!;
-    assert.match(sent.text, /"CHỌN 4" \(Hội đồng\)/);
+    assert.match(sent.text, /“CHỌN 4” \(Hội đồng\)/);
   });
 });
 

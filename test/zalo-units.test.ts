@@ -158,7 +158,7 @@ describe('zalo: rendering', () => {
     const [oa] = renderForZalo(activity, 'zalo_oa');
     assert.match(
       oa.text,
-      /^Phiếu biểu quyết\n• Mã: ĐX-2026-0003\nTải: https:\/\/example\.invalid\/f\n\nAnh\/chị có thể gõ: "TÁN THÀNH ĐX-2026-0003"$/,
+      /^Phiếu biểu quyết\n• Mã: ĐX-2026-0003\nTải: https:\/\/example\.invalid\/f\n\nAnh\/chị có thể gõ: “TÁN THÀNH ĐX-2026-0003”$/,
     );
     assert.deepEqual(oa.buttons, [{ title: 'Tán thành', payload: 'TÁN THÀNH ĐX-2026-0003' }]);
     const [bot] = renderForZalo(activity, 'zalo_bot');

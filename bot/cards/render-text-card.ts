@@ -20,7 +20,7 @@ function cut(text: string, max: number): string {
 export function commandsLine(card: NeutralCard): string | undefined {
   const commands = (card.actions ?? []).filter((a) => a.command);
   // The button's title only where the command does not already say it ("BIỂU QUYẾT …" (Mở biểu quyết tập thể)).
-  const said = (a: CardAction) => (foldKey(a.command!).includes(foldKey(a.title)) ? `"${a.command}"` : `"${a.command}" (${a.title})`);
+  const said = (a: CardAction) => (foldKey(a.command!).includes(foldKey(a.title)) ? `“${a.command}”` : `“${a.command}” (${a.title})`);
   return commands.length ? `${zalo.typeCommands} ${commands.map(said).join(', ')}` : undefined;
 }
 

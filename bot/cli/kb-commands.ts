@@ -50,7 +50,7 @@ export function registerKnowledgeCommands(program: Command): void {
 
   kb.command('import')
     .argument('<file>', 'tệp .docx, .pdf, .txt hoặc .md')
-    .option('--code <code>', 'số, ký hiệu văn bản, ví dụ "73/2023/NĐ-CP" (mặc định: đọc từ dòng "Số:")')
+    .option('--code <code>', 'số, ký hiệu văn bản, ví dụ “73/2023/NĐ-CP” (mặc định: đọc từ dòng “Số:”)')
     .option('--title <title>', 'trích yếu văn bản')
     .option('--issued <date>', 'ngày ban hành YYYY-MM-DD')
     .option('--kind <kind>', `loại văn bản: ${LEGAL_DOCUMENT_KINDS.join(', ')}`)

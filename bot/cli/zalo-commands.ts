@@ -12,7 +12,7 @@ import { withCliDatabase } from './cli-database.js';
 export function registerZaloCommands(program: Command): void {
   program
     .command('link-code')
-    .description('Cấp mã liên kết Zalo một lần cho cán bộ (gửi "LIÊN KẾT <mã>" trên Zalo)')
+    .description('Cấp mã liên kết Zalo một lần cho cán bộ (gửi “LIÊN KẾT <mã>” trên Zalo)')
     .argument('<email>', 'email của cán bộ trong danh bạ')
     .action(async (email: string) => {
       const ttl = loadZaloConfig().linkCodeTtlMinutes;

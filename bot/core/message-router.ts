@@ -17,6 +17,8 @@ export interface MessageRouterDeps {
   commands: CommandRegistry;
   intents: IntentRegistry;
   dialogs: DialogSet;
+  /** A file or a pasted plan, before the dialog and the understanding step (the plan-import feature). */
+  documents?: { handle(turn: CoreTurn): Promise<boolean> };
 }
 
 export async function deliverCommandResult(turn: CoreTurn, result: CommandResult): Promise<void> {
@@ -160,6 +162,8 @@ export async function routeMessage(turn: CoreTurn, deps: MessageRouterDeps): Pro
     await turn.send(core.staleCard);
     return;
   }
+
+  if (deps.documents && (await deps.documents.handle(turn))) return;
 
   const dc = await deps.dialogs.createContext(turn.context);
   const commands = (t: string) => deps.commands.parseText(t);

@@ -35,6 +35,7 @@ export interface EvaluationCardInput {
   officerId: string;
   dueDate: string | null;
   recognitionOptions: RecognitionOption[];
+  evaluationWorkingDays: number;
   /** Workflow decision.partyCommitteeConsultation: remind the head before the evaluation (Art. 4.3). */
   partyConsultationReminder?: boolean;
   /** The step is on and the Party committee's opinion is not recorded yet: the evaluation cannot open. */
@@ -122,7 +123,9 @@ export function evaluationParts(x: EvaluationCardInput): CardParts {
   const interrupted = x.status === 'stopped' || x.status === 'paused';
   if (x.status === 'completion_reported' || x.status === 'evaluating' || interrupted) {
     parts.body.push(
-      interrupted ? t.interruptedEvaluationIntro(x.status === 'stopped', t.due(x.dueDate)) : t.evaluationIntro(t.due(x.dueDate)),
+      interrupted
+        ? t.interruptedEvaluationIntro(x.status === 'stopped', t.due(x.dueDate))
+        : t.evaluationIntro(x.evaluationWorkingDays, t.due(x.dueDate)),
       t.evaluationBasisNote,
       t.notByPolicyNote,
     );

@@ -53,6 +53,7 @@ export function followUpCards(container: Container): FollowUpCards {
       ballots,
       recognitionOptions: workflow.recognitionOptions,
       checkInIntervalWorkingDays: workflow.implementation.checkInIntervalWorkingDays,
+      evaluationWorkingDays: workflow.evaluation.evaluationWorkingDays,
       partyConsultationReminder:
         workflow.decision.partyCommitteeConsultation.beforeEvaluation &&
         (workflow.decision.partyCommitteeConsultation.remindDecider || workflow.decision.partyCommitteeConsultation.required),

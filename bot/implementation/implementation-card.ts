@@ -34,6 +34,8 @@ export interface ImplementationCardOptions {
   ballots?: (EvaluationVote & { voter: Officer | null })[];
   recognitionOptions: RecognitionOption[];
   checkInIntervalWorkingDays: number;
+  /** The province's configured limit for the evaluation meeting (workflow evaluation.evaluationWorkingDays). */
+  evaluationWorkingDays: number;
   conclusionUrl?: string;
   partyConsultationReminder?: boolean;
   partyConsultationPending?: boolean;
@@ -165,6 +167,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
       officerId: o.officerId,
       dueDate: p.dueDate,
       recognitionOptions: o.recognitionOptions,
+      evaluationWorkingDays: o.evaluationWorkingDays,
       ...(o.partyConsultationReminder ? { partyConsultationReminder: true } : {}),
       ...(o.partyConsultationPending ? { partyConsultationPending: true } : {}),
     });

@@ -45,7 +45,7 @@ const TEXT_INPUTS: { heading?: string; inputs: (TextInputSpec | 'field' | 'dates
       { id: 'scope', label: 'Phạm vi thực hiện', multiline: true, required: true },
       { id: 'implementers', label: 'Người thực hiện', multiline: true, required: true },
       'dates',
-      { id: 'milestones', label: 'Các mốc (mỗi dòng "ngày/tháng/năm: việc cần xong")', multiline: true },
+      { id: 'milestones', label: 'Các mốc (mỗi dòng “ngày/tháng/năm: việc cần xong”)', multiline: true },
       { id: 'resourcesPeople', label: 'Nhân lực', multiline: true },
       'funding',
       { id: 'fundingSource', label: 'Nguồn kinh phí' },
@@ -154,7 +154,7 @@ export function validateForm(data: Record<string, unknown>, plan: ProposalPlan, 
     const reason = str(data, `${k}Reason`);
     if (!met && !reason) continue;
     if (met !== 'yes' && met !== 'no') {
-      errors[`${k}Met`] = `Điều kiện ${i + 1}: anh/chị chọn "Có" hoặc "Không".`;
+      errors[`${k}Met`] = `Điều kiện ${i + 1}: anh/chị chọn “Có” hoặc “Không”.`;
       continue;
     }
     const r = parseConditionParts(met === 'yes', reason);

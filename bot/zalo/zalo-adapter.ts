@@ -12,6 +12,12 @@ export function isZaloChannel(channelId: string | undefined): channelId is ZaloC
   return channelId === 'zalo_oa' || channelId === 'zalo_bot';
 }
 
+/** The notification an activity carries (channelData.notice, set by the notifier), if any. */
+function noticeOf(activity: Partial<Activity>): { kind: string; id: string } | undefined {
+  const notice = (activity.channelData as { notice?: { kind?: unknown; id?: unknown } } | undefined)?.notice;
+  return typeof notice?.kind === 'string' && typeof notice.id === 'string' ? { kind: notice.kind, id: notice.id } : undefined;
+}
+
 export class ZaloAdapter extends BotAdapter {
   constructor(
     private readonly outbox: ZaloOutboxService,
@@ -36,8 +42,11 @@ export class ZaloAdapter extends BotAdapter {
       if (!recipientId) throw new Error('ZaloAdapter: activity without a conversation');
       const messages = renderForZalo(activity, channel);
       const officerId = (context.turnState.get(ZALO_OFFICER_KEY) as string | undefined) ?? null;
+      // A notification says which one it is (BotNotifier): its first piece can go as the kind's template.
+      const notice = noticeOf(activity);
       const ids = await this.outbox.enqueue(
-        messages.map((m) => ({
+        messages.map((m, i) => ({
+          ...(notice && i === 0 ? { noticeKind: notice.kind, noticeId: notice.id } : notice ? { noticeId: notice.id } : {}),
           channel,
           recipientId,
           officerId,

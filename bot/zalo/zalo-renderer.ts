@@ -149,7 +149,7 @@ export function shortTitle(title: string): string {
 
 /** A command as written for typing; with its button's title where the command does not say it. */
 function said(b: ZaloButton): string {
-  return foldKey(b.payload).includes(foldKey(b.title.replace(/…$/, ''))) ? `"${b.payload}"` : `"${b.payload}" (${b.title})`;
+  return foldKey(b.payload).includes(foldKey(b.title.replace(/…$/, ''))) ? `“${b.payload}”` : `“${b.payload}” (${b.title})`;
 }
 
 /** One outgoing activity → the Zalo messages that say it. */
@@ -187,7 +187,7 @@ export function renderForZalo(activity: Partial<Activity>, channel: ZaloChannel)
   // The buttons ride on the last message: their commands must be written in that message too.
   const missing = buttons.filter((b) => !chunks[chunks.length - 1].includes(b.payload));
   if (missing.length) {
-    const reminder = `${text.typeCommands} ${missing.map((b) => `"${b.payload}"`).join(', ')}`;
+    const reminder = `${text.typeCommands} ${missing.map((b) => `“${b.payload}”`).join(', ')}`;
     const last = chunks.length - 1;
     if (chunks[last].length + 2 + reminder.length <= ZALO_MAX_TEXT) chunks[last] = `${chunks[last]}\n\n${reminder}`;
     else chunks.push(reminder);

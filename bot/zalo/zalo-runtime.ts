@@ -9,18 +9,22 @@ import { foldKey } from '../../services/text/vietnamese.js';
 import { understand } from '../../services/intents/understanding.js';
 import { ZaloBotClient } from '../../services/zalo/zalo-bot-client.js';
 import type { ZaloConfig } from '../../services/zalo/zalo-config.js';
-import { parseBotEvent, parseOaEvent, parseBody, type ZaloEvent } from '../../services/zalo/zalo-events.js';
+import { parseBotEvent, parseOaEvent, parseBody, ZALO_FILE_CONTENT_TYPE, type ZaloEvent } from '../../services/zalo/zalo-events.js';
 import { ZaloInboxService, type InboxRow } from '../../services/zalo/zalo-inbox-service.js';
 import { looksLikeLinkCode, normaliseLinkCode, ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
 import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
+import { ZaloTemplateSender } from '../../services/zalo/zalo-template-sender.js';
 import type { Application } from '@microsoft/teams-ai';
 import { isDatabaseUnavailable, type AppTurnState } from '../app.js';
 import { logger, withCorrelation } from '../../services/platform/logger.js';
 import { core } from '../../services/platform/messages/index.js';
 import { zalo as text } from '../../services/platform/messages/zalo.js';
 import { ZALO_OFFICER_KEY, ZaloAdapter } from './zalo-adapter.js';
+import { renderForZalo } from './zalo-renderer.js';
+import type { LastResortDelivery } from '../../services/notifications/bot-notifier.js';
+import { zaloPhone } from '../../services/zalo/zalo-template-config.js';
 
 export interface ZaloRuntimeOptions {
   dataSource: DataSource;
@@ -128,6 +132,8 @@ export class ZaloRuntime {
   readonly adapter: ZaloAdapter;
   readonly links: ZaloLinkService;
   readonly tokens?: ZaloTokenStore;
+  /** Template messages past the 7-day window, when ZALO_TEMPLATES configures any. */
+  readonly templates?: ZaloTemplateSender;
   private readonly inboxPump: Pump;
   private readonly outboxPump: Pump;
   private timer?: NodeJS.Timeout;
@@ -138,10 +144,16 @@ export class ZaloRuntime {
     const { dataSource, config } = options;
     this.inbox = new ZaloInboxService(dataSource);
     this.tokens = config.oa ? new ZaloTokenStore(dataSource, config.oa) : undefined;
+    const oa = config.oa && this.tokens ? new ZaloOaClient(config.oa.apiBaseUrl, this.tokens) : undefined;
+    this.templates =
+      oa && config.oa?.templates.size
+        ? new ZaloTemplateSender(dataSource, oa, config.oa.businessApiBaseUrl, config.oa.templates)
+        : undefined;
     this.outbox = new ZaloOutboxService(dataSource, {
-      oa: config.oa && this.tokens ? new ZaloOaClient(config.oa.apiBaseUrl, this.tokens) : undefined,
+      oa,
       bot: config.bot ? new ZaloBotClient(config.bot.apiBaseUrl, config.bot.token) : undefined,
       fallback: options.fallback,
+      templates: this.templates,
     });
     this.links = new ZaloLinkService(dataSource);
     this.inboxPump = new Pump('inbox', () => this.processNext(), options.concurrency ?? 4);
@@ -154,6 +166,31 @@ export class ZaloRuntime {
       if (context.activity.type === ActivityTypes.Message) await context.sendActivity(core.internalError).catch(() => undefined);
     };
   }
+
+  /**
+   * The notifier's last resort: an officer no channel reached (no Zalo account linked) gets the
+   * notification as its kind's template message, by the directory's phone number.
+   */
+  readonly templateByPhone: LastResortDelivery = async (row, officer, render) => {
+    const sender = this.templates;
+    const phone = zaloPhone(officer.phone);
+    if (!sender?.templateOf(row.kind) || !phone) return null;
+    const activity = await render('zalo_oa');
+    const first = activity ? renderForZalo(activity, 'zalo_oa')[0] : undefined;
+    if (!first) return null;
+    await this.outbox.enqueue([
+      {
+        channel: 'zalo_phone',
+        recipientId: phone,
+        officerId: officer.id,
+        text: first.text,
+        noticeKind: row.kind,
+        noticeId: String(row.id),
+      },
+    ]);
+    this.outboxPump.kick();
+    return 'zalo_phone';
+  };
 
   get channels(): ZaloChannel[] {
     return [this.options.config.oa ? 'zalo_oa' : null, this.options.config.bot ? 'zalo_bot' : null].filter(
@@ -284,6 +321,19 @@ export class ZaloRuntime {
       text: event.text ?? '',
       textFormat: 'plain',
       channelData: { zalo: { eventName: event.eventName } },
+      // A file message: the plan import downloads it, from Zalo's file hosts only.
+      ...(event.file
+        ? {
+            attachments: [
+              {
+                contentType: ZALO_FILE_CONTENT_TYPE,
+                contentUrl: event.file.url,
+                name: event.file.name,
+                content: { size: event.file.size },
+              },
+            ],
+          }
+        : {}),
     };
   }
 

@@ -147,7 +147,7 @@ export function formatDateLongVN(date: DateInput): string {
  */
 export function localTimeToInstant(date: DateInput, time = '00:00'): Date {
   const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new RangeError(`Giờ không hợp lệ: "${time}" (dùng dạng HH:mm)`);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new RangeError(`Giờ không hợp lệ: “${time}” (dùng dạng HH:mm)`);
   return new Date(toUtcMs(asLocalDate(date)) + (Number(m[1]) * 60 + Number(m[2])) * 60_000 - VN_OFFSET_MS);
 }
 

@@ -117,7 +117,7 @@ export function evaluationConclusionDocument(input: EvaluationConclusionInput): 
   const blocks: DocumentBlock[] = [
     {
       type: 'paragraph',
-      text: `Ngày ${dateVN(input.meeting.date)}, tập thể lãnh đạo ${input.agency.name} họp${chaired} đánh giá kết quả thực hiện đề xuất đổi mới, sáng tạo "${p.title}" (mã ${p.code}) của ${who}${approved}${period}, theo ${DECREE_73}. Trên cơ sở Kế hoạch đề xuất${report}, tập thể lãnh đạo kết luận như sau:`,
+      text: `Ngày ${dateVN(input.meeting.date)}, tập thể lãnh đạo ${input.agency.name} họp${chaired} đánh giá kết quả thực hiện đề xuất đổi mới, sáng tạo “${p.title}” (mã ${p.code}) của ${who}${approved}${period}, theo ${DECREE_73}. Trên cơ sở Kế hoạch đề xuất${report}, tập thể lãnh đạo kết luận như sau:`,
     },
     { type: 'heading', level: 1, text: 'I. Kết quả thực hiện đề xuất' },
     { type: 'paragraph', text: input.results },

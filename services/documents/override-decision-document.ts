@@ -74,7 +74,7 @@ export function overrideDecisionDocument(input: OverrideDecisionInput): Administ
     { type: 'paragraph', align: 'center', bold: true, text: upperVN(input.authority) },
     basis(DECREE_73_FULL),
     ...(input.additionalBases ?? []).map(basis),
-    basis(`Kế hoạch đề xuất đổi mới, sáng tạo mã ${p.code} "${p.title}" của ${who}, nhận ngày ${dateVN(p.receivedDate)}`),
+    basis(`Kế hoạch đề xuất đổi mới, sáng tạo mã ${p.code} “${p.title}” của ${who}, nhận ngày ${dateVN(p.receivedDate)}`),
     basis(
       `kết quả biểu quyết của tập thể lãnh đạo ngày ${dateVN(input.vote.date)}: ${tallySentence(input.vote)}${headVote}; đề xuất chưa được thông qua theo khoản 1 Điều 8 ${DECREE_73}`,
     ),
@@ -89,7 +89,7 @@ export function overrideDecisionDocument(input: OverrideDecisionInput): Administ
       text: [
         { text: 'Điều 1. ', bold: true },
         {
-          text: `Triển khai thực hiện đề xuất đổi mới, sáng tạo "${p.title}" (mã ${p.code}) do ${who} đề xuất, theo Kế hoạch kèm theo.${timeline}${funding}`,
+          text: `Triển khai thực hiện đề xuất đổi mới, sáng tạo “${p.title}” (mã ${p.code}) do ${who} đề xuất, theo Kế hoạch kèm theo.${timeline}${funding}`,
         },
       ],
     },

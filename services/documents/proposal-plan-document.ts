@@ -104,9 +104,10 @@ function milestoneWhen(m: MilestoneInput): string {
 /** The document model of the plan. */
 export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDocument {
   const { necessity: a, content: b, impact: c } = input;
-  const start = asLocalDate(b.timeline.start);
-  const end = asLocalDate(b.timeline.end);
-  const milestones = b.timeline.milestones ?? [];
+  // A plan made before its dates were required (or an imported one) shows the gap, not an error.
+  const start = b.timeline?.start ? asLocalDate(b.timeline.start) : null;
+  const end = b.timeline?.end ? asLocalDate(b.timeline.end) : null;
+  const milestones = b.timeline?.milestones ?? [];
   const funding =
     b.resources.fundingAmount === null || b.resources.fundingAmount === undefined || b.resources.fundingAmount === 0
       ? 'Không đề nghị kinh phí.'
@@ -147,7 +148,7 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
     ...sub('2. Phạm vi thực hiện', b.scope),
     ...sub('3. Đối tượng, người thực hiện', b.implementers),
     { type: 'heading', level: 2, text: '4. Thời gian thực hiện' },
-    para(`Từ ngày ${dateVN(start)} đến ngày ${dateVN(end)}.`),
+    para(start && end ? `Từ ngày ${dateVN(start)} đến ngày ${dateVN(end)}.` : NOT_GIVEN),
     ...(milestones.length
       ? [
           {

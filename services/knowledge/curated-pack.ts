@@ -77,7 +77,7 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const docIds = new Set(documents.map((d) => d.id));
   const seen = new Set<string>();
   for (const e of entries) {
-    if (!docIds.has(e.document)) throw new Error(`Gói tri thức: mục ${e.id} tham chiếu văn bản không có "${e.document}".`);
+    if (!docIds.has(e.document)) throw new Error(`Gói tri thức: mục ${e.id} tham chiếu văn bản không có “${e.document}”.`);
     if (seen.has(e.id)) throw new Error(`Gói tri thức: mã mục ${e.id} bị trùng.`);
     seen.add(e.id);
   }

@@ -63,19 +63,19 @@ export function parseForImport(text: string, options: ImportOptions) {
   const code = (options.code ?? parsed.metadata.code ?? '').normalize('NFC').trim();
   if (!code) {
     throw new KnowledgeInputError(
-      'Không tìm thấy số, ký hiệu của văn bản. Hãy ghi rõ bằng --code, ví dụ --code "73/2023/NĐ-CP" hoặc --code "1234/UBND-NC".',
+      'Không tìm thấy số, ký hiệu của văn bản. Hãy ghi rõ bằng --code, ví dụ --code “73/2023/NĐ-CP” hoặc --code “1234/UBND-NC”.',
     );
   }
   if (code.length > 100) throw new KnowledgeInputError('Số, ký hiệu văn bản dài quá 100 ký tự.');
   const kind = options.kind ?? parsed.metadata.kind ?? 'khac';
   if (!LEGAL_DOCUMENT_KINDS.includes(kind)) {
-    throw new KnowledgeInputError(`Loại văn bản "${kind}" không hợp lệ. Chọn một trong: ${LEGAL_DOCUMENT_KINDS.join(', ')}.`);
+    throw new KnowledgeInputError(`Loại văn bản “${kind}” không hợp lệ. Chọn một trong: ${LEGAL_DOCUMENT_KINDS.join(', ')}.`);
   }
   const label = documentLabel(kind, code);
   const flat = flattenProvisions(parsed.nodes, label, parsed.shape);
   if (!flat.some((p) => p.kind !== 'doan')) {
     throw new KnowledgeInputError(
-      'Không nhận ra cấu trúc văn bản: không có "Điều N." nào, cũng không có mục đánh số "1.", "2.". Kiểm tra lại tệp.',
+      'Không nhận ra cấu trúc văn bản: không có “Điều N.” nào, cũng không có mục đánh số “1.”, “2.”. Kiểm tra lại tệp.',
     );
   }
   const title = (options.title ?? parsed.metadata.title ?? label).normalize('NFC').trim().slice(0, 500);

@@ -9,7 +9,8 @@
 //     reference stored, and the message sent there;
 //  4. otherwise another channel the officer has linked with a stored reference (Zalo: into the Zalo
 //     outbox; web: an open browser), through that channel's gateway;
-//  5. when every way fails, the row stays 'failed' with the reasons and a next attempt time (exponential
+//  5. a last resort, when configured: a Zalo template message by the directory's phone number;
+//  6. when every way fails, the row stays 'failed' with the reasons and a next attempt time (exponential
 //     back-off), and appears in the Home Affairs list (undeliveredNotifications, "HÀNG ĐỢI"). Never dropped.
 // A row is claimed with an UPDATE … RETURNING before it is sent, so two processes never send it twice.
 // Never inside a person's turn: rows a turn asks to deliver (afterTurn) are held until the turn has
@@ -41,7 +42,18 @@ export interface BotNotifierOptions {
   maxAttempts?: number;
   /** Sends a second for the whole process (NOTIFY_RATE_PER_SECOND); 0 or absent: no limit. */
   ratePerSecond?: number;
+  /**
+   * When no channel took the row: a last way to reach the officer (a Zalo template message by the
+   * directory's phone number). Returns the channel that took it, or null.
+   */
+  lastResort?: LastResortDelivery;
 }
+
+export type LastResortDelivery = (
+  row: NotificationOutbox,
+  officer: Officer,
+  render: (channelId: string) => Promise<Record<string, unknown> | null>,
+) => Promise<string | null>;
 
 const ORIGIN_TTL_MS = 5000;
 
@@ -201,6 +213,13 @@ export class BotNotifier implements Notifier {
       if (result === 'sent' || result === 'obsolete')
         return this.markSent(row, reference.channelId ?? account.channel, result === 'obsolete' ? 'obsolete' : undefined);
     }
+
+    // 5. A last resort the composition root configured (Zalo template by phone number); not while Teams
+    //    only failed for a passing reason (a retry will reach the person there, free of charge).
+    if (this.options.lastResort && !teamsTransient) {
+      const channel = await this.options.lastResort(row, officer, (channelId) => this.render(row, officer, channelId));
+      if (channel) return this.markSent(row, channel);
+    }
     return reasons.length ? reasons.join('; ').slice(0, 300) : 'no_channel';
   }
 
@@ -217,8 +236,15 @@ export class BotNotifier implements Notifier {
       reasons.push(`${account.channel}: channel not configured`);
       return { error: new Error('channel not configured') };
     }
-    const activity = await this.render(row, officer, channelId);
-    if (!activity) return 'obsolete';
+    const rendered = await this.render(row, officer, channelId);
+    if (!rendered) return 'obsolete';
+    // Zalo may have to send it as its kind's template (7-day window closed): it says which notice it is.
+    const activity = channelId.startsWith('zalo_')
+      ? {
+          ...rendered,
+          channelData: { ...((rendered.channelData as object | undefined) ?? {}), notice: { kind: row.kind, id: String(row.id) } },
+        }
+      : rendered;
     try {
       await this.rate.take();
       await gateway.send(reference, activity);

@@ -64,7 +64,7 @@ export function parseMoney(input: string): ValidationResult<bigint> {
   if (!folded) return fail('Số tiền không được để trống.');
   if (NO_FUNDING.has(folded.replace(/[.!]+$/, ''))) return ok(0n);
   // (number, unit) pairs: "2 ty 500 trieu", "150tr", "150.000.000 dong", "150 000 000".
-  const bad = fail<bigint>(`Không hiểu số tiền "${input.trim()}". Ví dụ cách ghi: 150 triệu, 1,2 tỷ, 150.000.000 đ.`);
+  const bad = fail<bigint>(`Không hiểu số tiền “${input.trim()}”. Ví dụ cách ghi: 150 triệu, 1,2 tỷ, 150.000.000 đ.`);
   const matches = [...folded.matchAll(/(\d+(?:[.,]\d+)*(?: \d{3})*)\s*([a-z]*)/g)];
   if (!matches.length) return bad;
   if (folded.replace(/(\d+(?:[.,]\d+)*(?: \d{3})*)\s*([a-z]*)/g, '').trim() !== '') return bad;
@@ -79,7 +79,7 @@ export function parseMoney(input: string): ValidationResult<bigint> {
     if (multiplier === 1n && i !== matches.length - 1) return bad;
     if (multiplier === 1n && i > 0 && !unitWord) return bad;
     if (lastUnit !== undefined && multiplier >= lastUnit) {
-      return fail(`Không hiểu số tiền "${input.trim()}": các đơn vị phải theo thứ tự tỷ, triệu, nghìn.`);
+      return fail(`Không hiểu số tiền “${input.trim()}”: các đơn vị phải theo thứ tự tỷ, triệu, nghìn.`);
     }
     lastUnit = multiplier;
     const amount = parseNumberPart(m[1].trim(), multiplier);
@@ -123,8 +123,8 @@ export function validateDate(
   if (!date) {
     return fail(
       /^\d{1,2}[/.-]\d{1,2}$/.test(text)
-        ? `${label} "${text}" thiếu năm; anh/chị ghi đủ ngày/tháng/năm, ví dụ 15/01/2027.`
-        : `${label} "${text}" không phải một ngày hợp lệ; anh/chị ghi theo dạng ngày/tháng/năm, ví dụ 15/01/2027.`,
+        ? `${label} “${text}” thiếu năm; anh/chị ghi đủ ngày/tháng/năm, ví dụ 15/01/2027.`
+        : `${label} “${text}” không phải một ngày hợp lệ; anh/chị ghi theo dạng ngày/tháng/năm, ví dụ 15/01/2027.`,
     );
   }
   const today = options.today ?? todayVN();
@@ -151,10 +151,10 @@ export function parseMilestones(input: string, range: { start?: string; end?: st
     const m = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*[:\-–]\s*(.+)$/.exec(line);
     if (!m)
       return fail(
-        `Mốc thứ ${i + 1} ("${line}") chưa đúng dạng "ngày/tháng/năm: việc cần xong", ví dụ "30/06/2027: hoàn thành thử nghiệm".`,
+        `Mốc thứ ${i + 1} (“${line}”) chưa đúng dạng “ngày/tháng/năm: việc cần xong”, ví dụ “30/06/2027: hoàn thành thử nghiệm”.`,
       );
     const date = parseLocalDate(m[1]);
-    if (!date) return fail(`Mốc thứ ${i + 1}: "${m[1]}" không phải một ngày hợp lệ.`);
+    if (!date) return fail(`Mốc thứ ${i + 1}: “${m[1]}” không phải một ngày hợp lệ.`);
     if (range.start && compareLocalDates(date, range.start) < 0)
       return fail(`Mốc thứ ${i + 1} (${formatDateVN(date)}) ở trước ngày bắt đầu ${formatDateVN(range.start)}.`);
     if (range.end && compareLocalDates(date, range.end) > 0)
@@ -182,7 +182,7 @@ export function matchField(input: string, fields: readonly FieldOption[]): Valid
   if (exact) return ok(exact.code);
   const partial = fields.filter((f) => foldKey(f.label).includes(key));
   if (partial.length === 1) return ok(partial[0].code);
-  return fail(`Không có lĩnh vực "${input.trim()}". Anh/chị chọn số thứ tự hoặc tên một lĩnh vực trong danh sách.`);
+  return fail(`Không có lĩnh vực “${input.trim()}”. Anh/chị chọn số thứ tự hoặc tên một lĩnh vực trong danh sách.`);
 }
 
 /** "Có, vì ..." / "Không - ..." → a condition check; the reason is required (one line). */
@@ -192,7 +192,7 @@ export function parseCondition(input: string): ValidationResult<ConditionCheck> 
   const m = /^(co|dung|dap ung|yes|khong|chua|no)\b[\s,.:;\-–]*/.exec(folded);
   if (!m)
     return fail(
-      'Anh/chị trả lời bắt đầu bằng "Có" hoặc "Không", rồi ghi một dòng lý do, ví dụ: "Có, vì thủ tục hiện nay chưa có quy định cho hồ sơ điện tử".',
+      'Anh/chị trả lời bắt đầu bằng “Có” hoặc “Không”, rồi ghi một dòng lý do, ví dụ: “Có, vì thủ tục hiện nay chưa có quy định cho hồ sơ điện tử”.',
     );
   const met = !['khong', 'chua', 'no'].includes(m[1]);
   // Cut the same number of characters from the original text (folding keeps the length for Vietnamese letters).
@@ -205,7 +205,7 @@ export function parseCondition(input: string): ValidationResult<ConditionCheck> 
 
 export function parseConditionParts(met: boolean, reasonInput: string): ValidationResult<ConditionCheck> {
   const reason = validateText(reasonInput, { min: 5, max: 300 }, 'Lý do');
-  if (!reason.ok) return fail(`${reason.error} Anh/chị ghi một dòng lý do sau "Có" hoặc "Không".`);
+  if (!reason.ok) return fail(`${reason.error} Anh/chị ghi một dòng lý do sau “Có” hoặc “Không”.`);
   if (/\r?\n/.test(reason.value)) return fail('Lý do chỉ cần một dòng.');
   return ok({ met, reason: reason.value });
 }
@@ -284,7 +284,7 @@ export function checkPlanComplete(plan: ProposalPlan, fields: readonly FieldOpti
     if (!r.ok) problems.push({ key: 'endDate', message: r.error });
   }
   if (plan.fundingAmount === undefined)
-    problems.push({ key: 'fundingAmount', message: 'Kinh phí: chưa điền (ghi "không" nếu không đề nghị kinh phí).' });
+    problems.push({ key: 'fundingAmount', message: 'Kinh phí: chưa điền (ghi “không” nếu không đề nghị kinh phí).' });
   for (const [i, key] of CONDITION_KEYS.entries()) {
     if (!plan.conditions?.[key]) problems.push({ key, message: `Tự đánh giá điều kiện ${i + 1}: chưa trả lời.` });
   }

@@ -25,15 +25,15 @@ function columnsOf(plan: ProposalPlan): Pick<Proposal, 'title' | 'field'> {
 export class ProposalDraftService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(officer: Officer, channel: string): Promise<Proposal> {
+  /** A new draft; with `plan` (a plan read from a document), the draft and its answers in one transaction. */
+  async create(officer: Officer, channel: string, plan: ProposalPlan = {}): Promise<Proposal> {
     return this.dataSource.transaction(async (m) => {
       const proposal = m.create(Proposal, {
         status: 'draft',
         proposerId: officer.id,
         unitId: officer.unitId,
-        plan: {},
-        title: null,
-        field: null,
+        plan,
+        ...columnsOf(plan),
       });
       await m.save(proposal);
       await m.insert(AuditEvent, {
@@ -46,6 +46,16 @@ export class ProposalDraftService {
         comment: null,
         data: null,
       });
+      if (Object.keys(plan).length) {
+        await m.insert(ProposalRevision, {
+          proposalId: proposal.id,
+          kind: 'edit',
+          revision: proposal.currentRevision + 1,
+          plan,
+          authorId: officer.id,
+          channel,
+        });
+      }
       return proposal;
     });
   }

@@ -26,6 +26,8 @@ export interface PlanFigures {
   underEvaluation: number;
   completed: number;
   notCompleted: number;
+  /** Outcome 4: not done by the policy or a prohibited act (Art. 4.2, Art. 6): evaluated, never protected. */
+  notByPolicy: number;
   stopped: number;
   withdrawn: number;
 }
@@ -34,6 +36,7 @@ export interface EvaluationFigures {
   completed: number;
   notCompletedPureMotive: number;
   notCompletedWithDamage: number;
+  notByPolicy: number;
 }
 
 export interface UnitFigures {
@@ -114,10 +117,11 @@ export function emptyFigures(): UnitFigures {
       underEvaluation: 0,
       completed: 0,
       notCompleted: 0,
+      notByPolicy: 0,
       stopped: 0,
       withdrawn: 0,
     },
-    evaluations: { completed: 0, notCompletedPureMotive: 0, notCompletedWithDamage: 0 },
+    evaluations: { completed: 0, notCompletedPureMotive: 0, notCompletedWithDamage: 0, notByPolicy: 0 },
     recognitionCases: 0,
     recognitions: {},
     protections: {},
@@ -269,6 +273,7 @@ export async function computeAnnualFigures(
                 count(*) FILTER (WHERE p.status IN ('completion_reported','evaluating') OR (p.status = 'evaluated' AND e.outcome IS NULL))::int AS under_evaluation,
                 count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome = 'completed')::int AS completed,
                 count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome IN ('not_completed_pure_motive','not_completed_with_damage'))::int AS not_completed,
+                count(*) FILTER (WHERE p.status IN ('evaluated','closed') AND e.outcome = 'not_by_policy')::int AS not_by_policy,
                 count(*) FILTER (WHERE p.status = 'stopped')::int AS stopped,
                 count(*) FILTER (WHERE p.status = 'withdrawn')::int AS withdrawn
            FROM proposal p
@@ -319,6 +324,7 @@ export async function computeAnnualFigures(
       f.underEvaluation = Number(r.under_evaluation);
       f.completed = Number(r.completed);
       f.notCompleted = Number(r.not_completed);
+      f.notByPolicy = Number(r.not_by_policy);
       f.stopped = Number(r.stopped);
       f.withdrawn = Number(r.withdrawn);
     }
@@ -327,6 +333,7 @@ export async function computeAnnualFigures(
       if (r.outcome === 'completed') f.evaluations.completed += r.n;
       else if (r.outcome === 'not_completed_pure_motive') f.evaluations.notCompletedPureMotive += r.n;
       else if (r.outcome === 'not_completed_with_damage') f.evaluations.notCompletedWithDamage += r.n;
+      else if (r.outcome === 'not_by_policy') f.evaluations.notByPolicy += r.n;
       if (r.provision) f.protections[r.provision] = (f.protections[r.provision] ?? 0) + r.n;
     }
     for (const r of cases) of(r.unit_id).recognitionCases += r.n;

@@ -32,6 +32,7 @@ import {
 } from './annual-report-figures.js';
 import { writeXlsx, type XlsxCell } from './xlsx-stream.js';
 import { CAMPAIGN_COLUMNS, campaignBlocks } from './annual-campaign-figures.js';
+import { obstacleReportBlocks } from '../obstacles/obstacle-report-section.js';
 
 export const NARRATIVE_PARTS = ['dissemination', 'training', 'recommendations'] as const;
 export type NarrativePart = (typeof NARRATIVE_PARTS)[number];
@@ -134,7 +135,7 @@ export async function resolveScope(
   const unit = options.unitId
     ? tree.units.get(options.unitId)
     : [...tree.units.values()].find((u) => u.code.toLowerCase() === options.unitCode!.trim().toLowerCase());
-  if (!unit) throw new AnnualReportError('unknown_unit', `Không tìm thấy đơn vị có mã "${options.unitCode ?? options.unitId}".`);
+  if (!unit) throw new AnnualReportError('unknown_unit', `Không tìm thấy đơn vị có mã “${options.unitCode ?? options.unitId}”.`);
   const reporting = tree.reportingUnitOf.get(unit.id);
   if (reporting !== unit.id) {
     const parent = reporting ? tree.units.get(reporting) : undefined;
@@ -238,8 +239,9 @@ function planRows(f: UnitFigures): string[][] {
     ['6', 'Đã báo cáo hoàn thành, đang đánh giá', n(p.underEvaluation)],
     ['7', 'Đã đánh giá: hoàn thành', n(p.completed)],
     ['8', 'Đã đánh giá: không hoàn thành hoặc hoàn thành một phần', n(p.notCompleted)],
-    ['9', 'Dừng thực hiện', n(p.stopped)],
-    ['10', 'Người đề xuất rút', n(p.withdrawn)],
+    ['9', 'Đã đánh giá: không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm (không được bảo vệ)', n(p.notByPolicy)],
+    ['10', 'Dừng thực hiện', n(p.stopped)],
+    ['11', 'Người đề xuất rút', n(p.withdrawn)],
   ];
 }
 
@@ -255,6 +257,8 @@ export interface DocumentContext {
   parentName: string | null;
   submissions?: SubmissionStatus[];
   config: WorkflowConfig;
+  /** Obstacle reports of the officials in scope (services/obstacles/obstacle-report-section.ts). */
+  obstacleBlocks?: DocumentBlock[];
 }
 
 export function annualReportDocument(ctx: DocumentContext): AdministrativeDocument {
@@ -289,6 +293,7 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
         ['1', OUTCOME_RULES.completed.label, n(total.evaluations.completed)],
         ['2', OUTCOME_RULES.not_completed_pure_motive.label, n(total.evaluations.notCompletedPureMotive)],
         ['3', OUTCOME_RULES.not_completed_with_damage.label, n(total.evaluations.notCompletedWithDamage)],
+        ['4', OUTCOME_RULES.not_by_policy.label, n(total.evaluations.notByPolicy)],
       ],
     },
     { type: 'heading', level: 1, text: 'IV. Khuyến khích và bảo vệ cán bộ' },
@@ -339,8 +344,9 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
   } else {
     blocks.push({ type: 'paragraph', text: 'Không có báo cáo vướng mắc trong năm.' });
   }
+  if (ctx.obstacleBlocks?.length) blocks.push(...ctx.obstacleBlocks);
   blocks.push(
-    { type: 'heading', level: 2, text: '2. Kiến nghị, đề xuất' },
+    { type: 'heading', level: 2, text: `${ctx.obstacleBlocks?.length ? '3' : '2'}. Kiến nghị, đề xuất` },
     { type: 'paragraph', text: narrativeOr(narrative.recommendations) },
   );
   if (province && ctx.submissions) {
@@ -395,10 +401,12 @@ const TOTAL_COLUMNS: { header: string; width: number; get: (f: UnitFigures) => n
   { header: 'Đang đánh giá', width: 11, get: (f) => f.plans.underEvaluation },
   { header: 'Hoàn thành', width: 11, get: (f) => f.plans.completed },
   { header: 'Không/một phần hoàn thành', width: 14, get: (f) => f.plans.notCompleted },
+  { header: 'Không đúng chủ trương, quy định', width: 14, get: (f) => f.plans.notByPolicy },
   { header: 'Dừng', width: 8, get: (f) => f.plans.stopped },
   { header: 'Đánh giá trong năm: hoàn thành', width: 14, get: (f) => f.evaluations.completed },
   { header: 'Đánh giá: khoản 2 Điều 11', width: 14, get: (f) => f.evaluations.notCompletedPureMotive },
   { header: 'Đánh giá: khoản 3 Điều 11', width: 14, get: (f) => f.evaluations.notCompletedWithDamage },
+  { header: 'Đánh giá: không được bảo vệ (kết quả 4)', width: 14, get: (f) => f.evaluations.notByPolicy },
   { header: 'Được khuyến khích', width: 12, get: (f) => f.recognitionCases },
   { header: 'Vướng mắc', width: 10, get: (f) => f.obstacles },
 ];
@@ -608,6 +616,7 @@ export async function generateAnnualReport(ds: DataSource, options: GenerateOpti
     parentName: parent?.name ?? null,
     ...(submissions ? { submissions } : {}),
     config,
+    obstacleBlocks: await obstacleReportBlocks(ds, tree, scope, options.year, config),
   });
   await mkdir(options.outDir, { recursive: true });
   const base = reportFileBase(scope, options.year);

@@ -62,7 +62,7 @@ const dayOfYear = z
 const localDate = z.string({ error: 'phải là ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy' }).transform((s, ctx) => {
   const d = parseLocalDate(s);
   if (!d) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" không phải ngày hợp lệ (dùng YYYY-MM-DD hoặc dd/mm/yyyy)` });
+    ctx.addIssue({ code: 'custom', message: `“${s}” không phải ngày hợp lệ (dùng YYYY-MM-DD hoặc dd/mm/yyyy)` });
     return z.NEVER;
   }
   return d;
@@ -79,7 +79,7 @@ const calendarEntry = z.union(
       .strictObject({ from: localDate, to: localDate, note: z.string().optional() })
       .check((c) => {
         if (c.value.to < c.value.from) {
-          c.issues.push({ code: 'custom', message: '"to" phải sau hoặc bằng "from"', input: c.value, path: ['to'] });
+          c.issues.push({ code: 'custom', message: '“to” phải sau hoặc bằng “from”', input: c.value, path: ['to'] });
         } else if (c.value.to > addCalendarDays(c.value.from, 31)) {
           c.issues.push({ code: 'custom', message: 'một khoảng ngày nghỉ không được dài quá 31 ngày', input: c.value, path: ['to'] });
         }
@@ -199,7 +199,7 @@ const labelledList = <T extends z.ZodType>(item: T, def: z.input<T>[], what: str
     .check((c) => {
       const seen = new Set<string>();
       (c.value as { code: string }[]).forEach((v, i) => {
-        if (seen.has(v.code)) c.issues.push({ code: 'custom', input: v.code, path: [i, 'code'], message: `mã "${v.code}" bị trùng` });
+        if (seen.has(v.code)) c.issues.push({ code: 'custom', input: v.code, path: [i, 'code'], message: `mã “${v.code}” bị trùng` });
         seen.add(v.code);
       });
     })
@@ -248,7 +248,7 @@ export const workflowConfigSchema = z.strictObject({
             .default('eligible'),
           verified: z.boolean({ error: 'phải là true hoặc false' }).default(false),
           note: text(
-            'Chưa xác minh: "trên 50%" tại khoản 1 Điều 8 tính trên tổng số người có quyền biểu quyết hay trên số người đã biểu quyết chưa tìm thấy trong văn bản; mặc định tính trên tổng số người có quyền biểu quyết.',
+            'Chưa xác minh: “trên 50%” tại khoản 1 Điều 8 tính trên tổng số người có quyền biểu quyết hay trên số người đã biểu quyết chưa tìm thấy trong văn bản; mặc định tính trên tổng số người có quyền biểu quyết.',
           ),
         })
         .prefault({}),
@@ -399,8 +399,8 @@ export class WorkflowConfigError extends Error {
     readonly problems: WorkflowConfigProblem[],
   ) {
     super(
-      `Tệp cấu hình quy trình "${file}" không hợp lệ:\n` +
-        problems.map((p) => `  - ${p.key ? `khóa "${p.key}"` : 'toàn tệp'}: ${p.message}`).join('\n'),
+      `Tệp cấu hình quy trình “${file}” không hợp lệ:\n` +
+        problems.map((p) => `  - ${p.key ? `khóa “${p.key}”` : 'toàn tệp'}: ${p.message}`).join('\n'),
     );
     this.name = 'WorkflowConfigError';
   }

@@ -1,6 +1,7 @@
 // Zalo configuration, validated with zod like bot/config.ts. A channel that is not configured is off
 // (its webhook answers 404); a channel configured by halves stops the start with the variable named.
 import { z } from 'zod/v4';
+import { parseZaloTemplates, type ZaloTemplates } from './zalo-template-config.js';
 
 const optionalString = z
   .string()
@@ -41,6 +42,9 @@ const schema = z
     ZALO_BOT_TOKEN: optionalString,
     ZALO_BOT_SECRET: optionalString,
     ZALO_BOT_API_BASE_URL: url('https://bot-api.zaloplatforms.com'),
+    // Template messages by phone number (ZBS/ZNS); the host is Zalo's business API, configurable.
+    ZALO_BUSINESS_API_BASE_URL: url('https://business.openapi.zalo.me'),
+    ZALO_TEMPLATES: optionalString,
     ZALO_LINK_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
     // An OA event signed longer ago (or dated further ahead) is refused: the de-duplication table forgets
     // after 180 days, so without a window an old signed event could be replayed. 0 switches the check off.
@@ -71,6 +75,9 @@ const schema = z
         message: 'phải là khóa 32 byte viết dạng base64 (44 ký tự) hoặc hex (64 ký tự), ví dụ: openssl rand -base64 32',
       });
     }
+    if (env.ZALO_TEMPLATES && !env.ZALO_OA_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_TEMPLATES'], message: 'mẫu tin gửi qua Official Account: cần ZALO_OA_APP_ID' });
+    }
     if (Boolean(env.ZALO_BOT_TOKEN) !== Boolean(env.ZALO_BOT_SECRET)) {
       const missing = env.ZALO_BOT_TOKEN ? 'ZALO_BOT_SECRET' : 'ZALO_BOT_TOKEN';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'ZALO_BOT_TOKEN và ZALO_BOT_SECRET phải đặt cùng nhau' });
@@ -90,6 +97,10 @@ export interface ZaloOaConfig {
   encryptionKey: Buffer;
   apiBaseUrl: string;
   oauthBaseUrl: string;
+  /** Zalo's business API (template messages by phone number). */
+  businessApiBaseUrl: string;
+  /** Template per notification kind, for messages past the 7-day window; empty: none (held as before). */
+  templates: ZaloTemplates;
 }
 
 export interface ZaloBotConfig {
@@ -122,9 +133,13 @@ export function loadZaloConfig(source: Record<string, unknown> = process.env): Z
     if (value !== undefined && value !== null) strings[key] = String(value);
   }
   const parsed = schema.safeParse(strings);
-  if (!parsed.success) {
+  const templates = parseZaloTemplates(strings.ZALO_TEMPLATES);
+  if (!parsed.success || templates.problems.length) {
     // Name the variable; never echo its value (most are secrets).
-    throw new ZaloConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`));
+    throw new ZaloConfigError([
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(môi trường)'}: ${issue.message}`)),
+      ...templates.problems,
+    ]);
   }
   const env = parsed.data;
   return {
@@ -138,6 +153,8 @@ export function loadZaloConfig(source: Record<string, unknown> = process.env): Z
           encryptionKey: parseEncryptionKey(env.ZALO_TOKEN_ENCRYPTION_KEY!)!,
           apiBaseUrl: env.ZALO_API_BASE_URL,
           oauthBaseUrl: env.ZALO_OAUTH_BASE_URL,
+          businessApiBaseUrl: env.ZALO_BUSINESS_API_BASE_URL,
+          templates: templates.templates,
         }
       : undefined,
     bot: env.ZALO_BOT_TOKEN

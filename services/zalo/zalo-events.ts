@@ -18,10 +18,38 @@ export interface ZaloEvent {
   text?: string;
   /** Non-text messages (image, file, sticker, location): shown as "unsupported" by the core. */
   nonText?: boolean;
+  /** A file message (user_send_file): where Zalo hosts it; the plan import may read it. */
+  file?: ZaloFile;
   isGroup?: boolean;
   /** The app id and timestamp the OA signature covers. */
   appId?: string;
   timestamp?: string;
+}
+
+export interface ZaloFile {
+  url: string;
+  name: string;
+  /** As Zalo announces it (a string in the payload). */
+  size?: number;
+}
+
+/** The attachment content type a Zalo file message has on the activity the runtime builds. */
+export const ZALO_FILE_CONTENT_TYPE = 'application/vnd.zalo.file';
+
+/** message.attachments[].payload of a user_send_file event: url, name, size (strings). */
+function fileOf(message: Record<string, unknown> | undefined): ZaloFile | undefined {
+  const attachments = Array.isArray(message?.attachments) ? message.attachments : [];
+  for (const a of attachments) {
+    const payload = record(record(a)?.payload);
+    if (typeof payload?.url !== 'string' || !payload.url) continue;
+    const size = Number(payload.size);
+    return {
+      url: payload.url,
+      name: typeof payload.name === 'string' && payload.name ? payload.name : 'tệp',
+      ...(Number.isFinite(size) && size > 0 ? { size } : {}),
+    };
+  }
+  return undefined;
 }
 
 export class ZaloEventError extends Error {
@@ -83,7 +111,8 @@ export function parseOaEvent(body: Record<string, unknown>): ZaloEvent {
   }
   if (OA_MESSAGE_EVENTS.has(eventName)) {
     const userId = idString(sender?.id);
-    return { ...base, kind: 'message', userId, chatId: userId, text: '', nonText: true };
+    const file = eventName === 'user_send_file' ? fileOf(message) : undefined;
+    return { ...base, kind: 'message', userId, chatId: userId, text: '', nonText: true, ...(file ? { file } : {}) };
   }
   return { ...base, userId: eventName.startsWith('user_') ? idString(sender?.id) : undefined };
 }

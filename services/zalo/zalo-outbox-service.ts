@@ -5,11 +5,12 @@
 import type { DataSource } from 'typeorm';
 import { logger } from '../platform/logger.js';
 import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
-import type { ZaloButton, ZaloOutboxStatus } from '../../entities/zalo-outbox.entity.js';
+import type { ZaloButton, ZaloOutboxChannel, ZaloOutboxStatus } from '../../entities/zalo-outbox.entity.js';
 import type { ZaloBotClient } from './zalo-bot-client.js';
 import type { ZaloOaClient } from './zalo-oa-client.js';
 import type { ZaloSendResult } from './zalo-send-result.js';
 import { queryRows } from './zalo-sql.js';
+import type { ZaloTemplateSender } from './zalo-template-sender.js';
 
 /** Delivers a text to the officer on another channel (e.g. a proactive Teams message); true when delivered. */
 export type FallbackDelivery = (officerId: string, text: string) => Promise<boolean>;
@@ -33,28 +34,33 @@ const NOT_FOLLOWING = -213;
 const PERMANENT = new Set([-201, -227]);
 
 export interface OutgoingMessage {
-  channel: ZaloChannel;
+  channel: ZaloOutboxChannel;
   recipientId: string;
   officerId?: string | null;
   replyToMessageId?: string | null;
   text: string;
   buttons?: ZaloButton[] | null;
+  /** The notification carried (its kind picks the template when the window has closed). */
+  noticeKind?: string | null;
+  noticeId?: string | null;
 }
 
 interface OutboxRow {
   id: string;
-  channel: ZaloChannel;
+  channel: ZaloOutboxChannel;
   recipient_id: string;
   officer_id: string | null;
   reply_to_message_id: string | null;
   text: string;
   buttons: ZaloButton[] | null;
   attempts: number;
+  notice_kind: string | null;
+  notice_id: string | null;
 }
 
 export interface UndeliveredMessage {
   id: string;
-  channel: ZaloChannel;
+  channel: ZaloOutboxChannel;
   status: ZaloOutboxStatus;
   officerId: string | null;
   officerName: string | null;
@@ -76,6 +82,8 @@ export interface ZaloOutboxDeps {
   oa?: ZaloOaClient;
   bot?: ZaloBotClient;
   fallback?: FallbackDelivery;
+  /** Template messages past the 7-day window (ZALO_TEMPLATES); absent: held or fallback as before. */
+  templates?: ZaloTemplateSender;
 }
 
 export class ZaloOutboxService {
@@ -89,8 +97,8 @@ export class ZaloOutboxService {
     for (const m of messages) {
       const [row] = await queryRows<{ id: string }>(
         this.dataSource,
-        `INSERT INTO zalo_outbox (channel, recipient_id, officer_id, reply_to_message_id, text, buttons)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
+        `INSERT INTO zalo_outbox (channel, recipient_id, officer_id, reply_to_message_id, text, buttons, notice_kind, notice_id)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
         [
           m.channel,
           m.recipientId,
@@ -98,6 +106,8 @@ export class ZaloOutboxService {
           m.replyToMessageId ?? null,
           m.text,
           m.buttons?.length ? JSON.stringify(m.buttons) : null,
+          m.noticeKind ?? null,
+          m.noticeId ?? null,
         ],
       );
       ids.push(String(row.id));
@@ -110,7 +120,9 @@ export class ZaloOutboxService {
    * or a message whose sender's lease expired (a crashed process).
    */
   private async claim(): Promise<OutboxRow | undefined> {
-    const channels = [this.deps.oa ? 'zalo_oa' : null, this.deps.bot ? 'zalo_bot' : null].filter(Boolean);
+    const channels = [this.deps.oa ? 'zalo_oa' : null, this.deps.bot ? 'zalo_bot' : null, this.deps.templates ? 'zalo_phone' : null].filter(
+      Boolean,
+    );
     if (!channels.length) return undefined;
     const [row] = await queryRows<OutboxRow>(
       this.dataSource,
@@ -126,10 +138,10 @@ export class ZaloOutboxService {
                AND p.status IN ('pending','sending','held'))
          ORDER BY o.id LIMIT 1
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, channel, recipient_id, officer_id, reply_to_message_id, text, buttons, attempts`,
+       RETURNING id, channel, recipient_id, officer_id, reply_to_message_id, text, buttons, attempts, notice_kind, notice_id::text`,
       [channels, SEND_LEASE_SECONDS],
     );
-    return row ? { ...row, id: String(row.id) } : undefined;
+    return row ? { ...row, id: String(row.id), notice_id: row.notice_id === null ? null : String(row.notice_id) } : undefined;
   }
 
   /** Sends what is due; returns how many messages were handled. */
@@ -151,6 +163,7 @@ export class ZaloOutboxService {
   }
 
   private async deliver(row: OutboxRow, plainText = false): Promise<void> {
+    if (row.channel === 'zalo_phone') return this.deliverByPhone(row);
     const result = await this.send(row, plainText);
     if (result.ok) {
       await this.dataSource.query(
@@ -175,6 +188,7 @@ export class ZaloOutboxService {
         logger.error({ code, outboxId: row.id }, 'zalo OA out of quota: retrying in an hour');
         return this.retryLater(row, code, result.message, 3600);
       }
+      if (WINDOW_CLOSED.has(code) && (await this.sentAsTemplate(row, code))) return;
       if (WINDOW_CLOSED.has(code) || code === NOT_FOLLOWING) return this.fallbackOrHold(row, code, result.message);
       if (PERMANENT.has(code) || code === TYPE_NOT_SUPPORTED) {
         logger.error({ code, outboxId: row.id }, 'zalo OA refused the message permanently');
@@ -196,6 +210,69 @@ export class ZaloOutboxService {
       });
     }
     return this.deps.bot!.sendMessage(row.recipient_id, row.text);
+  }
+
+  /**
+   * The window has closed: the notification goes out as its kind's template, by Zalo user id, else by
+   * the directory's phone number. False when no template is configured for it or both routes failed.
+   */
+  private async sentAsTemplate(row: OutboxRow, windowCode: number): Promise<boolean> {
+    const sender = this.deps.templates;
+    const template = sender?.templateOf(row.notice_kind);
+    if (!sender || !template) return false;
+    const officerId = await this.officerOf(row);
+    const data = await sender.dataFor({ ...row, officer_id: officerId }, template);
+    const byId = await sender.byUserId(row.recipient_id, template, data);
+    if (byId.ok) {
+      await this.markTemplate(row, 'template_uid', windowCode, byId.messageId);
+      return true;
+    }
+    logger.warn({ code: byId.code, outboxId: row.id }, 'zalo template by user id refused');
+    const phone = await sender.phoneOf(officerId);
+    if (!phone) return false;
+    const byPhone = await sender.byPhone(phone, template, data, `zo-${row.id}`);
+    if (byPhone.ok) {
+      await this.markTemplate(row, 'template_phone', windowCode, byPhone.messageId);
+      return true;
+    }
+    logger.warn({ code: byPhone.code, outboxId: row.id }, 'zalo template by phone refused');
+    return false;
+  }
+
+  /** Sent as a template: the later pieces of the same notification are covered by it. */
+  private async markTemplate(row: OutboxRow, route: string, windowCode: number, messageId?: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE zalo_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, route = $2, last_error_code = $3, zalo_message_id = $4
+       WHERE id = $1`,
+      [row.id, route, windowCode, messageId ?? null],
+    );
+    if (row.notice_id) {
+      await this.dataSource.query(
+        `UPDATE zalo_outbox SET status = 'sent', sent_at = now(), route = $2
+         WHERE notice_id = $3 AND channel = $4 AND recipient_id = $5 AND id > $1 AND status IN ('pending','held')`,
+        [row.id, route, row.notice_id, row.channel, row.recipient_id],
+      );
+    }
+  }
+
+  /** A template message to an officer with no Zalo account linked, by the directory's phone number. */
+  private async deliverByPhone(row: OutboxRow): Promise<void> {
+    const sender = this.deps.templates!;
+    const template = sender.templateOf(row.notice_kind);
+    if (!template) return this.finish(row, 'failed', 0, 'no template configured for this kind');
+    const result = await sender.byPhone(row.recipient_id, template, await sender.dataFor(row, template), `zo-${row.id}`);
+    if (result.ok) {
+      await this.dataSource.query(
+        `UPDATE zalo_outbox SET status = 'sent', sent_at = now(), lease_until = NULL, route = 'template_phone', zalo_message_id = $2 WHERE id = $1`,
+        [row.id, result.messageId ?? null],
+      );
+      return;
+    }
+    logger.error({ code: result.code, outboxId: row.id }, 'zalo template by phone refused');
+    // No answer or rate limited: later. A refusal (number without Zalo, template or quota problem) does not
+    // heal by retrying: failed at once, listed for Home Affairs with Zalo's code.
+    if (RATE_LIMITED.has(result.code) || 'network' in result) return this.retryLater(row, result.code, result.message);
+    return this.finish(row, 'failed', result.code, result.message);
   }
 
   private async retryLater(row: OutboxRow, code: number, message: string, seconds = backoffSeconds(row.attempts)): Promise<void> {
@@ -307,7 +384,7 @@ export async function listUndeliveredZaloMessages(dataSource: DataSource, limit 
   );
   return rows.map((r) => ({
     id: String(r.id),
-    channel: r.channel as ZaloChannel,
+    channel: r.channel as ZaloOutboxChannel,
     status: r.status as ZaloOutboxStatus,
     officerId: (r.officer_id as string | null) ?? null,
     officerName: (r.full_name as string | null) ?? null,

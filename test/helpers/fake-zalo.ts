@@ -17,7 +17,8 @@ import { BotHarness, testEnvironment } from './bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface FakeCall {
-  api: 'oa' | 'oauth' | 'bot';
+  /** template_uid: OA `/v3.0/oa/message/template`; template_phone: business API `/message/template`. */
+  api: 'oa' | 'oauth' | 'bot' | 'template_uid' | 'template_phone';
   path: string;
   headers: http.IncomingHttpHeaders;
   /** Parsed JSON (oa, bot) or form fields (oauth). */
@@ -49,8 +50,21 @@ export class FakeZalo {
   private messageSeq = 0;
   private readonly oaFailures: number[] = [];
   private readonly botFailures: { code: number; description: string }[] = [];
+  private readonly templateFailures: number[] = [];
+  /** OA consultation failures for one user only (the other users' messages go through). */
+  private readonly oaFailuresFor = new Map<string, number[]>();
   /** Makes the OAuth endpoint refuse. */
   oauthDown = false;
+  /** Files users "sent" (Zalo hosts them and puts their URL in user_send_file); each download is counted. */
+  readonly files = new Map<string, Buffer>();
+  fileDownloads = 0;
+
+  /** Hosts a file as Zalo's file servers do; returns the URL a user_send_file event carries. */
+  hostFile(name: string, body: Buffer): string {
+    const path = `/f/${this.files.size + 1}/${encodeURIComponent(name)}`;
+    this.files.set(path, body);
+    return `${this.url}${path}`;
+  }
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -69,6 +83,16 @@ export class FakeZalo {
   /** The next `times` OA sends answer `{error: code}` (before token checks). */
   oaFailNext(code: number, times = 1): void {
     for (let i = 0; i < times; i++) this.oaFailures.push(code);
+  }
+
+  /** The next OA consultation message to this user answers `{error: code}`. */
+  oaFailNextFor(userId: string, code: number): void {
+    this.oaFailuresFor.set(userId, [...(this.oaFailuresFor.get(userId) ?? []), code]);
+  }
+
+  /** The next `times` template sends (by user id or phone) answer `{error: code}`. */
+  templateFailNext(code: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.templateFailures.push(code);
   }
 
   botFailNext(code: number, description = 'error', times = 1): void {
@@ -104,6 +128,13 @@ export class FakeZalo {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '';
+    const file = req.method === 'GET' ? this.files.get(path) : undefined;
+    if (file) {
+      this.fileDownloads++;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length });
+      res.end(file);
+      return;
+    }
     const reply = (answer: Record<string, unknown>, call: Omit<FakeCall, 'answer'>) => {
       this.calls.push({ ...call, answer });
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -112,7 +143,8 @@ export class FakeZalo {
     if (req.method === 'POST' && path === '/v3.0/oa/message/cs') {
       const body = JSON.parse(raw) as Record<string, unknown>;
       const call = { api: 'oa' as const, path, headers: req.headers, body };
-      const failure = this.oaFailures.shift();
+      const failure =
+        this.oaFailures.shift() ?? this.oaFailuresFor.get(String((body.recipient as { user_id?: unknown })?.user_id))?.shift();
       if (failure !== undefined) return reply({ error: failure, message: `fake error ${failure}` }, call);
       const token = req.headers.access_token;
       if (typeof token !== 'string' || !this.validAccessTokens.has(token))
@@ -128,6 +160,28 @@ export class FakeZalo {
         },
         call,
       );
+    }
+    if (req.method === 'POST' && (path === '/v3.0/oa/message/template' || path === '/message/template')) {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      const byPhone = path === '/message/template';
+      const call = { api: byPhone ? ('template_phone' as const) : ('template_uid' as const), path, headers: req.headers, body };
+      const failure = this.templateFailures.shift();
+      if (failure !== undefined) return reply({ error: failure, message: `fake error ${failure}` }, call);
+      const token = req.headers.access_token;
+      if (typeof token !== 'string' || !this.validAccessTokens.has(token))
+        return reply({ error: -216, message: 'Access token is invalid' }, call);
+      const data = body.template_data;
+      const fieldsOk =
+        typeof body.template_id === 'string' &&
+        /^\d+$/.test(body.template_id) &&
+        !!data &&
+        typeof data === 'object' &&
+        Object.values(data).every((v) => typeof v === 'string') &&
+        (byPhone
+          ? typeof body.phone === 'string' && /^84\d{9,10}$/.test(body.phone) && typeof body.tracking_id === 'string'
+          : typeof body.user_id === 'string');
+      if (!fieldsOk) return reply({ error: -201, message: 'invalid parameters' }, call);
+      return reply({ error: 0, message: 'Success', data: { msg_id: `tpl-msg-${++this.messageSeq}`, sent_time: String(Date.now()) } }, call);
     }
     if (req.method === 'POST' && path === '/v4/oa/access_token') {
       const form = Object.fromEntries(new URLSearchParams(raw));
@@ -194,6 +248,7 @@ export function zaloEnv(fake: FakeZalo, overrides: Record<string, string> = {}):
     ZALO_BOT_TOKEN: FAKE_BOT_TOKEN,
     ZALO_BOT_SECRET: TEST_BOT_SECRET,
     ZALO_BOT_API_BASE_URL: fake.url,
+    ZALO_BUSINESS_API_BASE_URL: fake.url,
     ...overrides,
   };
 }
@@ -288,10 +343,39 @@ export class ZaloOaUser {
     });
   }
 
+  /** A user_send_file event, in the shape Zalo's webhook sends it (message.attachments[].payload.url). */
+  fileBody(file: { url: string; name: string; size: number }, msgId = newMsgId()): string {
+    return JSON.stringify({
+      app_id: TEST_OA_APP_ID,
+      sender: { id: this.userId },
+      recipient: { id: '388613280878808645' },
+      user_id_by_app: '552177279717587730',
+      event_name: 'user_send_file',
+      message: {
+        msg_id: msgId,
+        attachments: [
+          {
+            type: 'file',
+            payload: { url: file.url, name: file.name, size: String(file.size), checksum: 'a1b2c3', type: file.name.split('.').pop() },
+          },
+        ],
+      },
+      timestamp: String(Date.now()),
+    });
+  }
+
+  /** Sends a file message; returns the OA messages sent back. */
+  async sendFile(file: { url: string; name: string; size: number }): Promise<OaSentMessage[]> {
+    return this.post(this.fileBody(file));
+  }
+
   /** Sends a text (or a button payload), waits for the worker, returns the OA messages sent back. */
   async say(text: string, msgId = newMsgId()): Promise<OaSentMessage[]> {
+    return this.post(this.body(text, msgId));
+  }
+
+  private async post(raw: string): Promise<OaSentMessage[]> {
     const before = this.z.fake.callsOf('oa').length;
-    const raw = this.body(text, msgId);
     const res = await this.z.postOa(raw, this.z.signOa(raw));
     if (res.status !== 200) throw new Error(`POST /api/zalo/oa answered ${res.status}`);
     await this.z.settle();

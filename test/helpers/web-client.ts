@@ -51,6 +51,16 @@ export class WebClient {
     return { status: res.status, headers: res.headers, body: parsed, text };
   }
 
+  /** A file as the chat page uploads it: the raw bytes, its type, the session cookie and the CSRF header. */
+  async upload(path: string, bytes: Buffer, contentType: string, headers: Record<string, string> = {}): Promise<WebResponse> {
+    const h: Record<string, string> = { 'content-type': contentType, ...headers };
+    if (this.cookies.size) h.cookie = this.cookieHeader();
+    if (this.cookies.has('tld_csrf') && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.cookies.get('tld_csrf')!;
+    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: h, body: new Uint8Array(bytes) });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined, text };
+  }
+
   get(path: string, headers?: Record<string, string>): Promise<WebResponse> {
     return this.request('GET', path, undefined, headers);
   }

@@ -200,6 +200,11 @@ export function messageActivity(session: ChatSession, text: string): OutgoingAct
   return { ...baseActivity(session, 'message'), text, textFormat: 'plain', entities: [clientInfo(session)] };
 }
 
+/** A message carrying files (and optionally text), as a channel delivers a file the user sent. */
+export function attachmentActivity(session: ChatSession, attachments: Record<string, unknown>[], text = ''): OutgoingActivity {
+  return { ...messageActivity(session, text), attachments };
+}
+
 /**
  * An Action.Submit (or a card button) pressed: a message with `value` and, unless the button carries one
  * (messageBack/imBack), no text, replying to the message that carried the card.

@@ -1,14 +1,9 @@
-// Renders what a bot sends (Adaptive Cards, hero/thumbnail cards, suggested actions, file attachments) as
+// Renders what this bot sends (Adaptive Cards, suggested actions, file consent and file attachments) as
 // readable terminal text, and builds the model of its inputs and actions that the terminal chat acts on:
 // numbered inputs with their current values and numbered buttons.
 import { foldKey } from '../../services/text/vietnamese.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-export const HERO_CARD = 'application/vnd.microsoft.card.hero';
-export const THUMBNAIL_CARD = 'application/vnd.microsoft.card.thumbnail';
-export const SIGNIN_CARD = 'application/vnd.microsoft.card.signin';
-export const OAUTH_CARD = 'application/vnd.microsoft.card.oauth';
-export const RECEIPT_CARD = 'application/vnd.microsoft.card.receipt';
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.card.file.download.info';
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
@@ -59,7 +54,7 @@ export interface CardActionModel {
   data?: unknown;
   url?: string;
   actionId?: string;
-  /** For CardAction buttons (hero cards, suggested actions). */
+  /** For CardAction buttons (suggested actions, file consent). */
   value?: unknown;
   text?: string;
   displayText?: string;
@@ -468,7 +463,7 @@ class ViewBuilder {
     }
   }
 
-  // ---- Bot Framework cards ------------------------------------------------------------------------------
+  // ---- Bot Framework card actions (suggested actions, file consent) ------------------------------------
 
   cardActions(buttons: unknown[], indent: string): void {
     for (const button of buttons) {
@@ -494,25 +489,6 @@ class ViewBuilder {
       });
       this.out(indent, `▶ [${number}] ${title}${isUrl && str(button.value) ? ` → ${str(button.value)}` : ''}`);
     }
-  }
-
-  heroCard(content: Json, indent: string): void {
-    if (str(content.title)) this.out(indent, str(content.title)!);
-    if (str(content.subtitle)) this.out(indent, str(content.subtitle)!);
-    if (str(content.text)) this.out(indent, str(content.text)!);
-    for (const image of arr(content.images)) if (isObject(image)) this.out(indent, this.imageText({ ...image, altText: image.alt }));
-    this.cardActions(arr(content.buttons), indent);
-  }
-
-  receiptCard(content: Json, indent: string): void {
-    if (str(content.title)) this.out(indent, str(content.title)!);
-    for (const fact of arr(content.facts)) if (isObject(fact)) this.out(indent, `${str(fact.key) ?? ''}: ${str(fact.value) ?? ''}`);
-    for (const item of arr(content.items)) {
-      if (isObject(item)) this.out(indent, `• ${str(item.title) ?? ''}${str(item.price) ? `: ${str(item.price)}` : ''}`);
-    }
-    if (str(content.tax)) this.out(indent, `Thuế: ${str(content.tax)}`);
-    if (str(content.total)) this.out(indent, `Tổng: ${str(content.total)}`);
-    this.cardActions(arr(content.buttons), indent);
   }
 }
 
@@ -607,26 +583,9 @@ function renderAttachment(builder: ViewBuilder, attachment: Json): void {
         out('', FRAME_BOTTOM);
       }
       return;
-    case HERO_CARD:
-    case THUMBNAIL_CARD:
-    case SIGNIN_CARD:
-    case OAUTH_CARD:
-      if (content) {
-        out('', FRAME_TOP);
-        builder.heroCard(content, '│ ');
-        out('', FRAME_BOTTOM);
-      }
-      return;
-    case RECEIPT_CARD:
-      if (content) {
-        out('', '┌─ Biên nhận ───────────────────────');
-        builder.receiptCard(content, '│ ');
-        out('', FRAME_BOTTOM);
-      }
-      return;
     case FILE_CONSENT_CARD: {
       const size = typeof content?.sizeInBytes === 'number' ? ` (${formatBytes(content.sizeInBytes)})` : '';
-      out('', `📎 Bot muốn gửi tệp «${str(attachment.name) ?? 'tệp'}»${size}.`);
+      out('', `📎 Trợ lý muốn gửi tệp «${str(attachment.name) ?? 'tệp'}»${size}.`);
       if (str(content?.description)) out('  ', str(content?.description)!);
       builder.cardActions(
         [

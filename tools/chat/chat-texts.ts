@@ -29,6 +29,7 @@ export const chatTexts = {
     '  <nội dung>               gửi tin nhắn cho bot',
     '  /click <số hoặc tên nút>  bấm một nút của thẻ gần nhất (ví dụ /click 1, /click Gửi); tên nút không có trên thẻ gần nhất thì tìm ở các thẻ trước đó',
     '  /set <id hoặc số ô> <giá trị>  điền một ô của thẻ gần nhất (chọn nhiều: cách nhau bằng dấu phẩy; để trống để xóa)',
+    '  /file <đường dẫn>         gửi một tệp cho bot (ví dụ kế hoạch .docx, .pdf, .txt), như gửi tệp trong Teams',
     '  /card                    hiện lại thẻ gần nhất với các giá trị đã điền',
     '  /json                    in JSON của hoạt động gần nhất bot gửi',
     '  /help                    hiện hướng dẫn này',
@@ -54,6 +55,8 @@ export const chatTexts = {
   transportError: (detail: string) => `Lỗi khi gửi tới bot: ${detail}`,
   botError: (message: string) => `Bot báo lỗi: ${message}`,
   noCard: 'Chưa có thẻ nào có nút hoặc ô để thao tác.',
+  fileUsage: 'Cách dùng: /file <đường dẫn tới tệp>, ví dụ /file ~/ke-hoach.docx',
+  fileUnreadable: (path: string) => `Không đọc được tệp «${path}».`,
   noSuchAction: (query: string, count: number) =>
     count > 0
       ? `Không tìm thấy nút «${query}» trên thẻ gần nhất. Dùng số từ 1 đến ${count} hoặc tên nút.`

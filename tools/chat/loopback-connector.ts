@@ -780,6 +780,16 @@ export class LoopbackConnector extends EventEmitter {
   }
 
   /**
+   * Hosts a file the user "sends", as the Emulator does: the bot downloads it from this connector
+   * (its serviceUrl) at the returned URL.
+   */
+  hostAttachment(name: string, type: string, data: Buffer): string {
+    const id = `att-${randomBytes(8).toString('hex')}`;
+    this.attachments.set(id, { id, name, type, data });
+    return `${this.serviceUrl}/v3/attachments/${id}/views/original`;
+  }
+
+  /**
    * A place the bot can upload a file to (the `uploadUrl` of a Teams file-consent answer). The file appears in
    * `uploads` and an `upload` event fires once the bot has PUT its bytes.
    */

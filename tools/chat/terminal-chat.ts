@@ -6,12 +6,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { homedir, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import {
   adaptiveCardActionActivity,
+  attachmentActivity,
   createChatSession,
   createChatUser,
   installActivity,
@@ -36,6 +37,12 @@ import {
   type RenderedView,
 } from './card-text-renderer.js';
 import { chatTexts as t } from './chat-texts.js';
+
+const FILE_TYPES: Record<string, string> = {
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+};
 import { LoopbackConnector, type ReceivedActivity, type UploadedFile } from './loopback-connector.js';
 
 export interface TerminalChatOptions {
@@ -450,10 +457,30 @@ export class TerminalChat {
         if (!argument) this.print(t.clickUsage);
         else await this.click(argument);
         return true;
+      case '/file':
+        if (!argument) this.print(t.fileUsage);
+        else await this.sendFile(argument);
+        return true;
       default:
         this.print(t.unknownCommand(command));
         return true;
     }
+  }
+
+  /** A file sent as the Emulator sends one: hosted on the loopback connector, named by its URL. */
+  private async sendFile(path: string): Promise<void> {
+    const full = resolve(path.replace(/^~(?=\/)/, homedir()));
+    let data: Buffer;
+    try {
+      data = await readFile(full);
+    } catch {
+      this.print(t.fileUnreadable(path));
+      return;
+    }
+    const name = basename(full);
+    const type = FILE_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+    const url = this.connector.hostAttachment(name, type, data);
+    await this.send(attachmentActivity(this.requireSession(), [{ contentType: type, contentUrl: url, name }]));
   }
 
   private reshow(): void {

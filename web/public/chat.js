@@ -136,7 +136,9 @@
 
   function connect(after) {
     if (events) events.close();
-    events = new EventSource('/web/api/events' + (after ? '?after=' + after : ''));
+    // Always name the position, 0 for an empty chat: a stream without one starts at the newest event,
+    // and the greeting that /start produces can land before the server has read where that is.
+    events = new EventSource('/web/api/events?after=' + (Number(after) || 0));
     let started = false;
     events.addEventListener('open', async () => {
       if (started) return;
@@ -336,6 +338,34 @@
     const text = input.value;
     input.value = '';
     send(text);
+  });
+  // A plan as a file: the raw bytes to /web/api/upload; the bot's answer arrives on the stream.
+  $('file').addEventListener('change', async () => {
+    const input = $('file');
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (!file) return;
+    bubble('me', el('p', { className: 'text', text: 'Tệp: ' + file.name }));
+    let res;
+    try {
+      res = await fetch('/web/api/upload?name=' + encodeURIComponent(file.name), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'content-type': file.type || 'application/octet-stream',
+          'x-csrf-token': window.TLD.csrfToken(),
+          accept: 'application/json',
+        },
+        body: file,
+      });
+    } catch (err) {
+      return showError('Không gửi được tệp. Anh/chị vui lòng kiểm tra mạng rồi thử lại.');
+    }
+    if (res.status === 401) return signedOut();
+    if (res.status !== 200) {
+      const data = await res.json().catch(() => ({}));
+      showError(data.message || 'Không gửi được tệp. Anh/chị vui lòng thử lại.');
+    }
   });
   $('input').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey) {

@@ -135,8 +135,8 @@ export const afterDecision = {
     'Kế hoạch đã được phê duyệt. Theo chỉ đạo của tỉnh, người đứng đầu bảo đảm điều kiện, trang thiết bị, nhân lực, kinh phí và theo dõi tiến độ. Đề nghị giao người thực hiện và xác nhận nguồn lực (bỏ trống phần nào thì xác nhận theo kế hoạch).',
   implementerIntro: (interval: number) =>
     `Anh/chị được giao thực hiện đề xuất này. Trợ lý sẽ hỏi tiến độ theo các mốc của kế hoạch và định kỳ ${interval} ngày làm việc; anh/chị có thể báo cáo tiến độ hoặc vướng mắc bất cứ lúc nào. Khi hoàn thành, báo cáo kết quả bằng văn bản trong 05 ngày làm việc kể từ khi kết thúc thời gian thực hiện (căn cứ theo bản diễn giải, cần đối chiếu văn bản chính thức).`,
-  evaluationIntro: (due: string) =>
-    `Trong 07 ngày làm việc kể từ ngày nhận báo cáo (chậm nhất ngày ${due}), người đứng đầu chủ trì họp tập thể lãnh đạo (trừ cấp phó là người đề xuất) đánh giá kết quả. Chọn kết quả đánh giá, nêu kết quả đạt được và nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), rồi mở biểu quyết hoặc ghi kết quả cuộc họp.`,
+  evaluationIntro: (days: number, due: string) =>
+    `Trong ${String(days).padStart(2, '0')} ngày làm việc kể từ ngày nhận báo cáo (chậm nhất ngày ${due}), người đứng đầu chủ trì họp tập thể lãnh đạo (trừ cấp phó là người đề xuất) đánh giá kết quả. Chọn kết quả đánh giá, nêu kết quả đạt được và nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), rồi mở biểu quyết hoặc ghi kết quả cuộc họp.`,
   evaluationBasisNote: 'Căn cứ về thời hạn đánh giá là bản diễn giải (cần đối chiếu văn bản chính thức).',
   interruptedEvaluationIntro: (stopped: boolean, due: string) =>
     `Đề xuất đã ${stopped ? 'dừng' : 'tạm dừng'} thực hiện. Cơ quan vẫn đánh giá kết quả đạt được đến thời điểm này và nêu rõ nguyên nhân khách quan, chủ quan (khoản 4 Điều 11), chậm nhất ngày ${due}. Chọn kết quả 2, 3 hoặc 4.`,

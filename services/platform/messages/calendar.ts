@@ -8,5 +8,5 @@ export const calendar = {
   dueDate: (date: string, weekday: string) => `Hạn xử lý: ${date} (${weekday})`,
   countingRule: (n: number) =>
     `Thời hạn ${String(n).padStart(2, '0')} ngày làm việc tính từ ngày làm việc tiếp theo sau ngày nhận, không tính thứ Bảy, Chủ nhật, ngày lễ, Tết và ngày nghỉ theo thông báo của Chính phủ.`,
-  invalidDate: (input: string) => `Ngày không hợp lệ: "${input}" (dùng dạng dd/mm/yyyy hoặc YYYY-MM-DD)`,
+  invalidDate: (input: string) => `Ngày không hợp lệ: “${input}” (dùng dạng dd/mm/yyyy hoặc YYYY-MM-DD)`,
 };

@@ -18,8 +18,8 @@ interface Phrase {
 const PHRASES: Phrase[] = [
   { teams: /Chọn một việc bên dưới, hoặc gõ trực tiếp, ví dụ:/g, zalo: 'Anh/chị gõ việc cần làm, ví dụ:' },
   { teams: /[Bb]ấm ["“]Sửa đề xuất["”] \(hoặc gõ ["“](SỬA [^"”]+)["”]\)/g, zalo: 'gõ “$1”' },
-  { teams: /dùng nút "Sửa" \(hoặc gõ "sửa \.\.\."\) để/g, zalo: 'gõ "sửa …" (ví dụ "sửa phần b") để' },
-  { teams: /dùng nút "Sửa" ở phần cần chỉnh/g, zalo: 'gõ "sửa …" cho phần cần chỉnh (ví dụ "sửa phần b")' },
+  { teams: /dùng nút ["“]Sửa["”] \(hoặc gõ ["“]sửa \.\.\.["”]\) để/g, zalo: 'gõ “sửa …” (ví dụ “sửa phần b”) để' },
+  { teams: /dùng nút ["“]Sửa["”] ở phần cần chỉnh/g, zalo: 'gõ “sửa …” cho phần cần chỉnh (ví dụ “sửa phần b”)' },
   { teams: /Các phần này ở đầu thẻ/g, zalo: 'Các phần này được liệt kê trước' },
   { teams: /ở tệp đính kèm/g, zalo: 'ở đường dẫn trong tin nhắn sau' },
   {
@@ -38,10 +38,13 @@ const PHRASES: Phrase[] = [
   { teams: / hoặc chọn đề xuất dưới đây\./g, zalo: '.' },
   { teams: /Chọn bản nháp để làm tiếp, hoặc gõ/g, zalo: 'Gõ' },
   { teams: /Chọn tán thành hoặc không tán thành/g, zalo: 'Gõ TÁN THÀNH hoặc KHÔNG TÁN THÀNH kèm mã đề xuất' },
-  { teams: /Anh\/chị chọn "Mở biểu quyết tập thể"/g, zalo: 'Anh/chị gõ "BIỂU QUYẾT <mã>" để mở biểu quyết tập thể' },
-  { teams: /Bằng việc chọn "Vẫn triển khai"/g, zalo: 'Bằng lệnh vẫn triển khai' },
-  { teams: /rồi bấm "Lưu"( lại)?/g, zalo: 'rồi gửi' },
+  { teams: /Anh\/chị chọn ["“]Mở biểu quyết tập thể["”]/g, zalo: 'Anh/chị gõ “BIỂU QUYẾT <mã>” để mở biểu quyết tập thể' },
+  { teams: /Bằng việc chọn ["“]Vẫn triển khai["”]/g, zalo: 'Bằng lệnh vẫn triển khai' },
+  { teams: /rồi bấm ["“]Lưu["”]( lại)?/g, zalo: 'rồi gửi' },
   { teams: /được trích dẫn bên dưới/g, zalo: 'được trích dẫn sau đây' },
+  // A plan read from a document: its confirmation is typed on Zalo.
+  { teams: /Bấm ["“]Lưu vào bản nháp["”] \(hoặc gõ ["“]đồng ý["”]\)/g, zalo: 'Gõ “đồng ý”' },
+  { teams: /Cũng có thể bấm ["“]Lưu vào bản nháp["”]/g, zalo: 'Cũng có thể gõ “đồng ý”' },
 ];
 
 /** The text as a channel should say it; Teams and the web (which show cards) keep the catalogue's words. */

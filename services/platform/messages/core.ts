@@ -7,10 +7,10 @@ export const core = {
     [
       `Anh/chị có ${lines.length} việc chờ xử lý:`,
       ...lines.slice(0, 5).map((l) => `• ${l}`),
-      ...(lines.length > 5 ? ['Gõ "việc chờ tôi" để xem tất cả.'] : []),
+      ...(lines.length > 5 ? ['Gõ “việc chờ tôi” để xem tất cả.'] : []),
     ].join('\n'),
   menuIntro:
-    'Chọn một việc bên dưới, hoặc gõ trực tiếp, ví dụ: "tạo đề xuất", "đề xuất của tôi", "việc chờ tôi", hay đặt câu hỏi về Nghị định 73.',
+    'Chọn một việc bên dưới, hoặc gõ trực tiếp, ví dụ: “tạo đề xuất”, “đề xuất của tôi”, “việc chờ tôi”, hay đặt câu hỏi về Nghị định 73.',
   menuNewProposal: 'Tạo đề xuất mới',
   menuMyProposals: 'Đề xuất của tôi',
   menuMyTasks: 'Việc chờ tôi',
@@ -19,7 +19,7 @@ export const core = {
     `Xin lỗi, tài khoản của anh/chị chưa có trong danh bạ cán bộ của tỉnh nên tôi chưa thể hỗ trợ. Vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
   // Someone the channel authenticated but the directory does not know: policy questions only.
   outsiderWelcome: (contact: string) =>
-    `Xin chào! Tài khoản của anh/chị chưa có trong danh bạ cán bộ của tỉnh. Anh/chị vẫn có thể hỏi về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh, ví dụ: "đề xuất đổi mới sáng tạo gồm những nội dung gì?". Để lập, gửi và theo dõi đề xuất, vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
+    `Xin chào! Tài khoản của anh/chị chưa có trong danh bạ cán bộ của tỉnh. Anh/chị vẫn có thể hỏi về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh, ví dụ: “đề xuất đổi mới sáng tạo gồm những nội dung gì?”. Để lập, gửi và theo dõi đề xuất, vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
   outsiderFooter: (contact: string) =>
     `Anh/chị chưa có trong danh bạ cán bộ của tỉnh nên hiện chỉ hỏi đáp được về chính sách. Để lập, gửi và theo dõi đề xuất, vui lòng liên hệ ${contact} để được bổ sung vào danh bạ.`,
   outsiderRateLimited: (seconds: number) => `Anh/chị đã hỏi nhiều câu liên tiếp. Vui lòng hỏi tiếp sau khoảng ${seconds} giây.`,
@@ -27,10 +27,10 @@ export const core = {
     `Tài khoản của anh/chị đang ở trạng thái ngừng hoạt động trong danh bạ. Vui lòng liên hệ ${contact} nếu đây là nhầm lẫn.`,
   help: [
     'Trợ lý Đổi mới giúp anh/chị:',
-    '• Xây dựng kế hoạch đề xuất đổi mới, sáng tạo từng bước (gõ "tạo đề xuất").',
+    '• Xây dựng kế hoạch đề xuất đổi mới, sáng tạo từng bước (gõ “tạo đề xuất”).',
     '• Gửi kế hoạch đến đúng người đứng đầu để xem xét, quyết định và theo dõi kết quả.',
     '• Giải đáp về Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và văn bản triển khai của tỉnh.',
-    'Gõ "menu" bất cứ lúc nào để xem các việc có thể làm.',
+    'Gõ “menu” bất cứ lúc nào để xem các việc có thể làm.',
   ].join('\n'),
   /** Help built from the registered typed commands, so a new command cannot be missing from it. */
   helpFull: (commands: { keyword: string; example?: string }[]) =>
@@ -38,11 +38,11 @@ export const core = {
       core.help,
       '',
       'Việc thường dùng:',
-      '• "tạo đề xuất": bắt đầu một đề xuất mới;',
-      '• "tiếp tục": làm tiếp bản nháp;',
-      '• "đề xuất của tôi": xem các đề xuất đã soạn, đã gửi;',
-      '• "việc chờ tôi": xem việc đang chờ anh/chị xử lý;',
-      '• hoặc đặt câu hỏi, ví dụ: "Thời hạn xem xét đề xuất là bao lâu?"',
+      '• “tạo đề xuất”: bắt đầu một đề xuất mới;',
+      '• “tiếp tục”: làm tiếp bản nháp;',
+      '• “đề xuất của tôi”: xem các đề xuất đã soạn, đã gửi;',
+      '• “việc chờ tôi”: xem việc đang chờ anh/chị xử lý;',
+      '• hoặc đặt câu hỏi, ví dụ: “Thời hạn xem xét đề xuất là bao lâu?”',
       '',
       'Lệnh gõ trực tiếp (mã đề xuất có dạng ĐX-2026-0001):',
       ...commands.map((c) => `• ${c.keyword}${c.example ? `, ví dụ: ${c.example}` : ''}`),
@@ -68,22 +68,22 @@ export const core = {
   } as Record<string, string>,
   notUnderstood: [
     'Xin lỗi, tôi chưa hiểu ý anh/chị. Anh/chị có thể:',
-    '• gõ "tạo đề xuất" để bắt đầu một đề xuất đổi mới;',
-    '• gõ "việc chờ tôi" để xem việc đang chờ xử lý;',
-    '• đặt câu hỏi về Nghị định 73, ví dụ: "Ai có thẩm quyền phê duyệt đề xuất?"',
+    '• gõ “tạo đề xuất” để bắt đầu một đề xuất đổi mới;',
+    '• gõ “việc chờ tôi” để xem việc đang chờ xử lý;',
+    '• đặt câu hỏi về Nghị định 73, ví dụ: “Ai có thẩm quyền phê duyệt đề xuất?”',
   ].join('\n'),
   /** Short answers to small talk, each with what the person can do now. */
   smallTalk: {
-    thanks: 'Không có gì ạ. Khi cần, anh/chị gõ "tạo đề xuất", "việc chờ tôi" hoặc đặt câu hỏi về Nghị định 73.',
-    goodbye: 'Tạm biệt anh/chị. Mọi bản nháp và việc đang theo dõi vẫn được lưu; gõ "menu" khi cần tôi.',
-    apology: 'Không sao ạ. Anh/chị gõ "menu" để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
-    ack: 'Vâng ạ. Anh/chị gõ "menu" để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
+    thanks: 'Không có gì ạ. Khi cần, anh/chị gõ “tạo đề xuất”, “việc chờ tôi” hoặc đặt câu hỏi về Nghị định 73.',
+    goodbye: 'Tạm biệt anh/chị. Mọi bản nháp và việc đang theo dõi vẫn được lưu; gõ “menu” khi cần tôi.',
+    apology: 'Không sao ạ. Anh/chị gõ “menu” để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
+    ack: 'Vâng ạ. Anh/chị gõ “menu” để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
   } as Record<'thanks' | 'goodbye' | 'apology' | 'ack', string>,
   /** The same, in the middle of the wizard: short, the step follows. */
   smallTalkInWizard: {
     greeting: 'Xin chào anh/chị.',
     thanks: 'Không có gì ạ.',
-    goodbye: 'Nếu muốn dừng, anh/chị gõ "lưu nháp": bản nháp được giữ để làm tiếp sau.',
+    goodbye: 'Nếu muốn dừng, anh/chị gõ “lưu nháp”: bản nháp được giữ để làm tiếp sau.',
     apology: 'Không sao ạ.',
     ack: 'Vâng ạ.',
   } as Record<'greeting' | 'thanks' | 'goodbye' | 'apology' | 'ack', string>,

@@ -18,14 +18,14 @@ export const directoryColumnLabels: Record<string, string> = {
 };
 
 const label = (column: string) => `${directoryColumnLabels[column] ?? column} (cột ${column})`;
-const quote = (value: string) => `"${value.length > 80 ? `${value.slice(0, 77)}...` : value}"`;
+const quote = (value: string) => `“${value.length > 80 ? `${value.slice(0, 77)}...` : value}”`;
 
 export const directory = {
   // File-level problems: the file cannot be read as a directory at all.
   fileNotFound: (file: string) => `Không tìm thấy tệp ${file}.`,
   fileUnreadable: (file: string, reason: string) => `Không đọc được tệp ${file}: ${reason}`,
   unsupportedFileType: (file: string) => `Tệp ${file} không được hỗ trợ: chỉ nhận tệp CSV (UTF-8) hoặc Excel .xlsx.`,
-  notUtf8: 'tệp CSV không phải mã UTF-8. Trong Excel, hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".',
+  notUtf8: 'tệp CSV không phải mã UTF-8. Trong Excel, hãy lưu lại bằng “CSV UTF-8 (Comma delimited)”.',
   csvSyntax: (line: number | undefined, detail: string) => `tệp CSV sai cú pháp${line ? ` ở dòng ${line}` : ''} (${detail}).`,
   xlsxInvalid: 'tệp Excel bị hỏng hoặc không phải định dạng .xlsx.',
   noSheet: 'tệp Excel không có trang tính nào.',

@@ -5,5 +5,5 @@ export const files = {
   consentAccepted: (name: string) => `Đã lưu ${name} vào OneDrive của anh/chị.`,
   consentDeclined: 'Anh/chị chưa lưu tệp vào OneDrive; vẫn có thể tải về bằng đường dẫn ở trên.',
   consentFailed: 'Chưa lưu được tệp vào OneDrive; anh/chị vui lòng tải về bằng đường dẫn ở trên.',
-  consentGone: 'Đường dẫn của tệp này đã hết hạn; gõ "đề xuất của tôi" để lấy đường dẫn mới.',
+  consentGone: 'Đường dẫn của tệp này đã hết hạn; gõ “đề xuất của tôi” để lấy đường dẫn mới.',
 };

@@ -12,3 +12,5 @@ export { web } from './web.js';
 export { files } from './files.js';
 export { forChannel } from './channel-wording.js';
 export { campaigns } from './campaigns.js';
+export { obstacles } from './obstacles.js';
+export { planImport } from './plan-import.js';

@@ -10,19 +10,19 @@ export const knowledge = {
   nearest: (citations: string[]) => `Các quy định gần nhất với câu hỏi: ${citations.join('; ')}.`,
   /** What the person can do next in the product after an answer on this topic (pack entries name the key). */
   nextStep: {
-    'tao-de-xuat': 'Gõ "tạo đề xuất" để bắt đầu lập kế hoạch đề xuất trên trợ lý.',
-    'hang-doi': 'Người đứng đầu gõ "HÀNG ĐỢI" để xem các đề xuất đang chờ mình xem xét.',
+    'tao-de-xuat': 'Gõ “tạo đề xuất” để bắt đầu lập kế hoạch đề xuất trên trợ lý.',
+    'hang-doi': 'Người đứng đầu gõ “HÀNG ĐỢI” để xem các đề xuất đang chờ mình xem xét.',
   } as Record<string, string>,
   notFound:
     'Tôi chưa tìm thấy quy định nào trả lời được câu hỏi này trong Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và công văn triển khai của tỉnh.',
-  notFoundHint: 'Anh/chị có thể hỏi cụ thể hơn, hoặc nêu điều, khoản cần tra (ví dụ: "khoản 1 Điều 8").',
+  notFoundHint: 'Anh/chị có thể hỏi cụ thể hơn, hoặc nêu điều, khoản cần tra (ví dụ: “khoản 1 Điều 8”).',
   provisionMissing: (reference: string) =>
     `Tôi chưa có nội dung ${reference} trong cơ sở tri thức (văn bản chính thức chưa được nhập). Anh/chị cần đối chiếu văn bản chính thức.`,
-  emptyQuestion: 'Anh/chị hãy nhập câu hỏi, ví dụ: "Thời hạn xem xét kế hoạch đề xuất là bao lâu?"',
+  emptyQuestion: 'Anh/chị hãy nhập câu hỏi, ví dụ: “Thời hạn xem xét kế hoạch đề xuất là bao lâu?”',
   collision: [
     'Nghị định 73/2024/NĐ-CP là văn bản khác: quy định mức lương cơ sở và chế độ tiền thưởng đối với cán bộ, công chức, viên chức, lực lượng vũ trang.',
     'Tôi chỉ giải đáp Nghị định 73/2023/NĐ-CP về khuyến khích, bảo vệ cán bộ năng động, sáng tạo; câu hỏi về mức lương cơ sở anh/chị vui lòng tra Nghị định 73/2024/NĐ-CP hoặc hỏi bộ phận tổ chức – tài chính của cơ quan.',
-    'Nếu anh/chị hỏi về việc nâng bậc lương trước thời hạn khi hoàn thành đề xuất đổi mới, sáng tạo, hãy hỏi: "Đề xuất hoàn thành có được nâng lương trước thời hạn không?"',
+    'Nếu anh/chị hỏi về việc nâng bậc lương trước thời hạn khi hoàn thành đề xuất đổi mới, sáng tạo, hãy hỏi: “Đề xuất hoàn thành có được nâng lương trước thời hạn không?”',
   ].join('\n'),
   defaultSuggestions: [
     'Thời hạn xem xét kế hoạch đề xuất là bao lâu?',
@@ -39,8 +39,8 @@ export const knowledge = {
   sourceCurated: 'bản tóm tắt của trợ lý',
   showArticle: 'Xem toàn văn điều',
   articleNotFound: 'Không tìm thấy điều khoản này nữa (văn bản có thể đã được cập nhật). Anh/chị hãy hỏi lại.',
-  truncated: '… (nội dung dài, gõ "xem toàn văn" hoặc mở văn bản chính thức để đọc đủ)',
-  textShowArticleHint: (command: string) => `Gõ "${command}" để xem toàn văn điều.`,
+  truncated: '… (nội dung dài, gõ “xem toàn văn” hoặc mở văn bản chính thức để đọc đủ)',
+  textShowArticleHint: (command: string) => `Gõ “${command}” để xem toàn văn điều.`,
   // CLI
   cli: {
     importFound: (label: string, shape: 'decree' | 'letter') =>
@@ -54,11 +54,11 @@ export const knowledge = {
         : `Đã lưu phiên bản ${version}; phiên bản ${superseded} được đánh dấu là đã bị thay thế.`,
     sameContent: 'Lưu ý: nội dung giống hệt phiên bản trước.',
     dryRun: 'Chạy thử (--dry-run): chưa lưu gì.',
-    codeGuessed: (code: string) => `Văn bản chưa ghi số; dùng ký hiệu tạm "${code}". Dùng --code để đặt ký hiệu khác.`,
+    codeGuessed: (code: string) => `Văn bản chưa ghi số; dùng ký hiệu tạm “${code}”. Dùng --code để đặt ký hiệu khác.`,
     listEmpty: 'Chưa có văn bản nào được nhập. Dùng: npm run cli -- kb import <tệp>.',
     listHeader: 'Các văn bản trong cơ sở tri thức:',
-    notFound: (code: string) => `Không có văn bản nào có ký hiệu "${code}".`,
-    removed: (code: string, n: number) => `Đã xóa ${n} phiên bản của văn bản "${code}".`,
+    notFound: (code: string) => `Không có văn bản nào có ký hiệu “${code}”.`,
+    removed: (code: string, n: number) => `Đã xóa ${n} phiên bản của văn bản “${code}”.`,
     superseded: 'đã bị thay thế',
     current: 'đang dùng',
     invalidKind: (kinds: string) => `--kind phải là một trong: ${kinds}.`,

@@ -31,7 +31,7 @@ export const operations = {
       ].join('\n'),
     erased: (officerId: string, removed: Record<string, number>, auditId: string) =>
       [
-        `Đã xóa dữ liệu cá nhân: họ tên thành "Người dùng đã xóa", email thành erased-${officerId}@invalid, số điện thoại và mã tài khoản Microsoft được xóa.`,
+        `Đã xóa dữ liệu cá nhân: họ tên thành “Người dùng đã xóa”, email thành erased-${officerId}@invalid, số điện thoại và mã tài khoản Microsoft được xóa.`,
         ...Object.entries(removed).map(([table, n]) => `  - ${table}: xóa ${n} bản ghi`),
         `Nhật ký kiểm tra giữ nguyên (người thực hiện đã được ẩn danh); việc xóa được ghi ở sự kiện số ${auditId}.`,
         'Lưu ý: hãy xóa người này khỏi tệp danh bạ nguồn để lần nhập danh bạ sau không tạo lại họ.',

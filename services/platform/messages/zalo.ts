@@ -4,17 +4,17 @@ export const zalo = {
     [
       'Xin chào! Đây là Trợ lý Đổi mới của tỉnh Lào Cai, dành cho cán bộ, công chức, viên chức.',
       'Để dùng trợ lý trên Zalo, anh/chị cần liên kết tài khoản Zalo này với tài khoản cán bộ một lần:',
-      '1. Trên Microsoft Teams, nhắn cho Trợ lý Đổi mới: "liên kết Zalo". Nếu chưa dùng Teams, đề nghị quản trị hệ thống cấp mã liên kết.',
+      '1. Trên Microsoft Teams, nhắn cho Trợ lý Đổi mới: “liên kết Zalo”. Nếu chưa dùng Teams, đề nghị quản trị hệ thống cấp mã liên kết.',
       `2. Trợ lý gửi một mã liên kết, có hiệu lực ${ttlMinutes} phút và chỉ dùng được một lần.`,
       '3. Gửi lại tin nhắn tại đây: LIÊN KẾT <mã>, ví dụ: LIÊN KẾT K7M2QX9P',
       'Số điện thoại hay email gõ trong tin nhắn không được dùng để xác minh danh tính.',
     ].join('\n'),
   /** After a policy answer to someone whose Zalo account is not linked. */
   afterOutsiderAnswer: (ttlMinutes: number, contact: string) =>
-    `Để lập, gửi và theo dõi đề xuất trên Zalo, anh/chị cần liên kết tài khoản Zalo này với tài khoản cán bộ: nhắn "liên kết Zalo" cho Trợ lý Đổi mới trên Microsoft Teams để nhận mã (hiệu lực ${ttlMinutes} phút), rồi gửi tại đây: LIÊN KẾT <mã>. Nếu chưa có trong danh bạ cán bộ, vui lòng liên hệ ${contact}.`,
+    `Để lập, gửi và theo dõi đề xuất trên Zalo, anh/chị cần liên kết tài khoản Zalo này với tài khoản cán bộ: nhắn “liên kết Zalo” cho Trợ lý Đổi mới trên Microsoft Teams để nhận mã (hiệu lực ${ttlMinutes} phút), rồi gửi tại đây: LIÊN KẾT <mã>. Nếu chưa có trong danh bạ cán bộ, vui lòng liên hệ ${contact}.`,
   linked: (name: string) => `Đã liên kết tài khoản Zalo này với cán bộ ${name}. Từ nay anh/chị có thể dùng Trợ lý Đổi mới ngay trên Zalo.`,
   linkInvalid:
-    'Mã liên kết không đúng, đã hết hạn hoặc đã được dùng. Anh/chị vui lòng lấy mã mới (nhắn "liên kết Zalo" trên Teams) rồi gửi lại: LIÊN KẾT <mã>.',
+    'Mã liên kết không đúng, đã hết hạn hoặc đã được dùng. Anh/chị vui lòng lấy mã mới (nhắn “liên kết Zalo” trên Teams) rồi gửi lại: LIÊN KẾT <mã>.',
   linkRateLimited: (minutes: number) =>
     `Anh/chị đã nhập sai mã liên kết quá nhiều lần. Vui lòng thử lại sau ${minutes} phút với một mã mới.`,
   linkInactive: (contact: string) => `Tài khoản cán bộ gắn với mã này đang ngừng hoạt động trong danh bạ. Vui lòng liên hệ ${contact}.`,
@@ -27,7 +27,7 @@ export const zalo = {
       'Không chia sẻ mã này cho người khác: ai có mã sẽ dùng được trợ lý dưới tên anh/chị.',
     ].join('\n'),
   linkCodePersonalOnly:
-    'Để giữ bí mật, mã liên kết Zalo chỉ được cấp trong cuộc trò chuyện riêng với Trợ lý Đổi mới. Anh/chị vui lòng nhắn "liên kết Zalo" trong trò chuyện riêng.',
+    'Để giữ bí mật, mã liên kết Zalo chỉ được cấp trong cuộc trò chuyện riêng với Trợ lý Đổi mới. Anh/chị vui lòng nhắn “liên kết Zalo” trong trò chuyện riêng.',
   linkCodeOnZalo: 'Mã liên kết chỉ được cấp trên Microsoft Teams hoặc bởi quản trị hệ thống, không cấp qua Zalo.',
   /** After a vote, on a text channel: the card is not sent again, so the count is said. */
   votesLeft: (n: number) => `Còn ${n} người chưa biểu quyết.`,

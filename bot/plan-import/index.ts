@@ -1,0 +1,140 @@
+// The plan-import feature: a .docx, .pdf or .txt sent in any channel, or a long pasted plan, becomes a plan
+// shown field by field (dialogs/plan-import-dialog.ts); nothing is stored until the officer confirms.
+import type { TurnContext } from 'botbuilder';
+import type { BotApplication } from '../app.js';
+import type { Container } from '../container.js';
+import { toActivities, type CoreTurn } from '../core/core-turn.js';
+import type { CommandResult } from '../core/command-registry.js';
+import { Officer } from '../../entities/officer.entity.js';
+import { checkCoverage } from '../../dialogs/coverage-dialog.js';
+import { PLAN_IMPORT_DIALOG, PlanImportDialog, type PlanImportOptions } from '../../dialogs/plan-import-dialog.js';
+import { PLAN_IMPORT_VERBS } from '../../dialogs/plan-import-preview.js';
+import { PLAN_WIZARD_DIALOG } from '../../dialogs/plan-wizard-dialog.js';
+import { todayVN } from '../../services/calendar/local-date.js';
+import { logger } from '../../services/platform/logger.js';
+import { planImport as t } from '../../services/platform/messages/plan-import.js';
+import type { BotReply } from '../../services/platform/reply.js';
+import { PlanDocumentError, readPlanDocument } from '../../services/plan-import/plan-document-reader.js';
+import { mapPlanText, type MappedPlan } from '../../services/plan-import/plan-text-mapper.js';
+import { ProposalDraftService } from '../../services/proposals/proposal-draft-service.js';
+import { DownloadError, downloadDocument, incomingDocumentOf, type IncomingDocument } from './incoming-document.js';
+
+/** A pasted message shorter than this is an answer, not a plan. */
+const MIN_PASTED_PLAN = 300;
+
+/** Plan fields besides the title and field that make a text a plan. */
+function isPlan(mapped: MappedPlan): boolean {
+  return Object.keys(mapped.fields).filter((k) => k !== 'title' && k !== 'field').length >= 3;
+}
+
+export function registerPlanImportFeature(bot: BotApplication, container: Container): void {
+  const config = container.configuration.planImport;
+  const drafts = new ProposalDraftService(container.dataSource);
+  const send = async (context: TurnContext, reply: BotReply | string) => {
+    await context.sendActivities(toActivities(context.activity.channelId, reply, context.activity.conversation?.conversationType));
+  };
+  bot.dialogs.add(
+    new PlanImportDialog({
+      drafts,
+      stepContext: () => ({ config: container.workflow, today: todayVN() }),
+      findOfficer: (id) => container.dataSource.getRepository(Officer).findOneBy({ id }),
+      send,
+      mayCreate: async (context, officer) => {
+        const coverage = checkCoverage(officer, container.workflow, container.config.DIRECTORY_CONTACT);
+        if (coverage.notice) await send(context, coverage.notice);
+        return coverage.allowed;
+      },
+    }),
+  );
+
+  /** The bot's token for a file on its own Bot Connector (only when credentials are configured). */
+  const botToken = async (context: TurnContext): Promise<string | undefined> => {
+    if (!container.config.authEnabled) return undefined;
+    const client = context.turnState.get(context.adapter.ConnectorClientKey) as
+      { credentials?: { getToken?: () => Promise<string> } } | undefined;
+    return client?.credentials?.getToken ? client.credentials.getToken() : undefined;
+  };
+
+  const textOf = async (turn: CoreTurn, doc: IncomingDocument): Promise<string | undefined> => {
+    if (doc.unsupported) return void (await turn.send(t.unsupported(doc.name)));
+    try {
+      const bytes = await downloadDocument(doc, {
+        config,
+        serviceUrl: turn.context.activity.serviceUrl,
+        token: () => botToken(turn.context),
+      });
+      return await readPlanDocument(bytes, doc.name, doc.contentType);
+    } catch (err) {
+      const problem = err instanceof DownloadError || err instanceof PlanDocumentError ? err.problem : 'failed';
+      logger.info({ action: 'plan.import', problem, trust: doc.trust }, 'document not read');
+      const limitMb = (config.maxBytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+      const answers: Record<string, string> = {
+        too_big: t.tooBig(limitMb),
+        untrusted: t.untrusted,
+        failed: t.downloadFailed,
+        unsupported: t.unsupported(doc.name),
+        unreadable: t.unreadable(doc.name),
+        password: t.password(doc.name),
+        scanned: t.scanned,
+      };
+      await turn.send(answers[problem] ?? t.downloadFailed);
+      return undefined;
+    }
+  };
+
+  bot.documents = {
+    async handle(turn) {
+      const activity = turn.context.activity;
+      const doc = incomingDocumentOf(activity);
+      const typed = typeof activity.text === 'string' ? activity.text : '';
+      if (!doc && typed.length < MIN_PASTED_PLAN) return false;
+      const dc = await bot.dialogs.createContext(turn.context);
+      const active = dc.activeDialog;
+      let source: string;
+      let mapped: MappedPlan;
+      if (doc) {
+        const text = await textOf(turn, doc);
+        if (text === undefined) return true;
+        source = doc.name;
+        mapped = mapPlanText(text);
+      } else {
+        // A long pasted plan; while one waits for confirmation, texts are its answers.
+        if (active?.id === PLAN_IMPORT_DIALOG) return false;
+        mapped = mapPlanText(typed);
+        if (mapped.headings < 3 || !isPlan(mapped)) return false;
+        source = t.fromText;
+      }
+      if (!isPlan(mapped)) {
+        await turn.send(t.notAPlan(source));
+        return true;
+      }
+      const state = active?.state as { proposalId?: string } | undefined;
+      const onDraft = active && (active.id === PLAN_WIZARD_DIALOG || active.id === PLAN_IMPORT_DIALOG) ? state?.proposalId : undefined;
+      logger.info({ action: 'plan.import', fields: Object.keys(mapped.fields).length, onDraft: !!onDraft }, 'plan read');
+      await dc.cancelAllDialogs();
+      const options: PlanImportOptions = {
+        officerId: turn.officer.id,
+        source,
+        fields: mapped.fields,
+        ...(onDraft ? { proposalId: onDraft } : {}),
+      };
+      await dc.beginDialog(PLAN_IMPORT_DIALOG, options);
+      return true;
+    },
+  };
+
+  // The preview's buttons say what the typed words say.
+  const replay =
+    (word: string, done: string) =>
+    async (turn: CoreTurn): Promise<CommandResult> => {
+      const dc = await bot.dialogs.createContext(turn.context);
+      const invoke = turn.context.activity.type === 'invoke';
+      if (dc.activeDialog?.id !== PLAN_IMPORT_DIALOG) return invoke ? { title: t.stale } : t.stale;
+      turn.context.activity.text = word;
+      turn.context.activity.value = undefined;
+      await dc.continueDialog();
+      return invoke ? { title: t.title, status: done } : undefined;
+    };
+  bot.commands.register(PLAN_IMPORT_VERBS.confirm, replay('đồng ý', t.confirmed), 'own');
+  bot.commands.register(PLAN_IMPORT_VERBS.cancel, replay('hủy', t.discarded), 'own');
+}
