@@ -23,6 +23,8 @@ import { BotNotifier } from '../services/notifications/bot-notifier.js';
 import { GraphAppInstaller } from '../services/notifications/graph-installer.js';
 import { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
+import { LibraryService } from '../services/library/library-service.js';
+import { PlanWriter } from '../services/library/plan-writer.js';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
 import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
@@ -68,6 +70,10 @@ export interface Container {
   answerer: PolicyAnswerer;
   /** Dissemination campaigns: starting and receipts, progress, delivery in batches. */
   campaigns: { service: CampaignService; progress: CampaignProgressService; dispatcher: CampaignDispatcher };
+  /** The province's library of innovations (issue 18). */
+  library: LibraryService;
+  /** "viết giúp" in the wizard: only with the answerer's LLM settings (LLM_BASE_URL, LLM_MODEL). */
+  writer?: PlanWriter;
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
   /** The web face: the signed decision links always (they serve people chat cannot reach), the web chat
@@ -168,6 +174,8 @@ export function buildContainer(options: ContainerOptions): Container {
       progress: new CampaignProgressService(dataSource, campaignDashboards),
       dispatcher,
     },
+    library: new LibraryService(dataSource),
+    ...(configuration.knowledge.llm ? { writer: new PlanWriter(configuration.knowledge.llm) } : {}),
     ...(zalo ? { zalo } : {}),
     web,
   };

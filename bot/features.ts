@@ -14,6 +14,7 @@ import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerFileConsent } from './teams/file-consent.js';
 import { registerObstacleFeature } from './obstacles/index.js';
 import { registerPlanImportFeature } from './plan-import/index.js';
+import { registerLibraryFeature } from './library/index.js';
 
 export type Feature = (bot: BotApplication, container: Container) => void;
 
@@ -29,6 +30,7 @@ export const ALL_FEATURES: Feature[] = [
   registerKnowledgeFeature,
   registerFileConsent,
   registerPlanImportFeature,
+  registerLibraryFeature,
 ];
 
 export function registerFeatures(bot: BotApplication, container: Container, features: Feature[] = ALL_FEATURES): void {

@@ -8,6 +8,7 @@ import type { Officer } from '../entities/officer.entity.js';
 import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
 import type { BotReply } from '../services/platform/reply.js';
 import { wizard } from '../services/platform/messages/wizard.js';
+import { writing } from '../services/platform/messages/library.js';
 import { DraftNotFoundError, type ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { CONFIRM_AMOUNT_BELOW, numberInWords } from '../services/intents/echo.js';
 import { wizardControlOf } from '../services/intents/understanding.js';
@@ -40,6 +41,8 @@ interface WizardState {
   previousMode?: WizardMode;
   /** An amount under one million đồng, waiting for "có" before it is stored. */
   pendingAmount?: string;
+  /** A draft of this step from "viết giúp", stored only if the officer says "dùng bản nháp". */
+  pendingDraft?: { stepId: string; text: string };
 }
 
 /** What the dialog needs from the feature (services, rendering, submission). */
@@ -52,6 +55,10 @@ export interface WizardHost {
   sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
   /** Submits; true when the wizard is over (submitted, or nothing left to submit). */
   submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
+  /** "gợi ý": how others in the province filled this step (the library), or the step's example. */
+  hints?(step: WizardStep, proposal: Proposal): Promise<string>;
+  /** "viết giúp": a generated draft of this step (validated), or why there is none. */
+  writeHelp?(step: WizardStep, proposal: Proposal): Promise<{ text: string; draft?: string }>;
   /** One section in full ("xem lại phần b"): a phone shows the review with each section shortened. */
   sendSection?(context: TurnContext, proposal: Proposal, section: SectionId): Promise<void>;
 }
@@ -171,6 +178,22 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       const saved = await this.save(dc, officer, proposal, step.skip);
       return saved ? this.goForward(dc, state, saved, step.id) : dc.endDialog();
     }
+    const draft = state.pendingDraft?.stepId === step.id ? state.pendingDraft.text : undefined;
+    delete state.pendingDraft;
+    if (command === 'viet giup' && this.host.writeHelp) {
+      const help = await this.host.writeHelp(step, proposal);
+      if (help.draft) state.pendingDraft = { stepId: step.id, text: help.draft };
+      await this.host.send(dc.context, help.text);
+      return Dialog.EndOfTurn;
+    }
+    if (command === 'dung ban nhap' && !draft && this.host.writeHelp) {
+      await this.host.send(dc.context, writing.noDraft);
+      return Dialog.EndOfTurn;
+    }
+    if (command === 'goi y' && this.host.hints) {
+      await this.host.send(dc.context, await this.host.hints(step, proposal));
+      return Dialog.EndOfTurn;
+    }
     if (command === 'giu nguyen' && step.current(proposal.plan, this.host.stepContext()) !== undefined) {
       return this.goForward(dc, state, proposal, step.id);
     }
@@ -178,8 +201,9 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       await this.host.send(dc.context, wizard.invalid('Tôi chưa nhận được nội dung.', ''));
       return this.prompt(dc, step.id, proposal);
     }
-    // "ghi: …" forces an answer that would otherwise read as a question (the router let it through).
-    const content = text.replace(/^ghi\s*:\s*/i, '') || text;
+    // "ghi: …" forces an answer that would otherwise read as a question (the router let it through);
+    // "dùng bản nháp" keeps the draft "viết giúp" offered.
+    const content = command === 'dung ban nhap' && draft ? draft : text.replace(/^ghi\s*:\s*/i, '') || text;
     const parsed = step.parse(content, proposal.plan, this.host.stepContext());
     if (!parsed.ok) {
       await this.host.send(dc.context, `${wizard.invalid(parsed.error, content)}\n${wizard.example(step.example)}`);

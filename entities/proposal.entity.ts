@@ -78,6 +78,19 @@ export interface ProposalPlan {
   expectedResults?: string;
   // Art. 5 self-check
   conditions?: { c1?: ConditionCheck; c2?: ConditionCheck; c3?: ConditionCheck; c4?: ConditionCheck };
+  // The library of innovations (services/library/)
+  /** The proposer agreed, at submission, that the library names them (default: only the unit). */
+  nameInLibrary?: boolean;
+  /** A plan started from a library entry ("áp dụng tại đơn vị tôi"): the source, named in the plan. */
+  source?: PlanSource;
+  /** Codes of similar proposals the proposer chose to join forces with. */
+  joinWith?: string[];
+}
+
+export interface PlanSource {
+  code: string;
+  title: string;
+  unitName: string;
 }
 
 @Entity({ name: 'proposal' })

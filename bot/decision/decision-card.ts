@@ -56,6 +56,8 @@ export interface DecisionCardOptions {
   planUrl?: string;
   /** The Party committee consultation is switched on and not yet recorded for this decision. */
   partyPending?: boolean;
+  /** The library's lines: the plan's source, whom the proposer wants to join, similar proposals (issue 18). */
+  librarySections?: CardSection[];
 }
 
 export function decisionCard(view: DecisionView, options: DecisionCardOptions): NeutralCard {
@@ -127,6 +129,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
     return c ? [t.selfCheckLine(i + 1, t.selfCheckLabels[k] ?? k, c.met, c.reason?.trim() ?? '')] : [];
   });
   if (checks.length) sections.push({ heading: t.selfCheckHeading, text: checks.join('\n') });
+  if (options.librarySections) sections.push(...options.librarySections);
   if (view.votes.length && options.role !== 'viewer') {
     sections.push({
       heading: t.votersHeading,

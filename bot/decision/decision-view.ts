@@ -5,6 +5,8 @@ import type { DecisionView } from '../../services/decisions/decision-service.js'
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
 import { decisionCard, type CardRole } from './decision-card.js';
+import { planLibrarySections, similarSections } from '../library/library-card.js';
+import { library } from '../../services/platform/messages/index.js';
 
 export interface DecisionCards {
   /** The proposal a card's data or a typed command names (its id, or its code). */
@@ -31,6 +33,11 @@ export function decisionCards(container: Container): DecisionCards {
         refreshUserIds: await identity.teamsUserIds(actorsOf(view)),
         singleVoter: await isSingleVoter(view),
         partyPending: await decisions.partyConsultationPending(view.proposal.id),
+        // The same similar proposals the proposer saw before sending.
+        librarySections: [
+          ...planLibrarySections(view.proposal.plan ?? {}),
+          ...similarSections(await container.library.similarTo(view.proposal), library.deciderSimilarHeading),
+        ],
         deadlineWorkingDays: workflow.decision.deadlineWorkingDays,
         headPlanDeadlineWorkingDays: workflow.decision.headOwnPlan.deadlineWorkingDays,
         ...(view.proposal.code ? { planUrl: links.plan(view.proposal.id, view.decision?.revision ?? view.proposal.currentRevision) } : {}),

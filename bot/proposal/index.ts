@@ -27,6 +27,9 @@ import { ProposalSubmissionService } from '../../services/proposals/proposal-sub
 import { isReopened, latestReturn, listMyProposals } from '../../services/proposals/my-proposals.js';
 import { myProposalsCard } from './my-proposals-card.js';
 import { logger } from '../../services/platform/logger.js';
+import { reviewLibraryParts } from '../library/library-card.js';
+import { stepHints } from '../library/library-hints.js';
+import { writeHelp } from '../library/library-writer.js';
 
 const channelOf = (context: TurnContext) => String(context.activity.channelId ?? '').slice(0, 16);
 const isInvoke = (turn: CoreTurn) => turn.context.activity.type === ActivityTypes.Invoke;
@@ -53,10 +56,12 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
           sections: sectionsNamedIn(note.comment),
         }
       : undefined;
+    const similar = await container.library.similarTo(proposal);
     return planReviewCard(proposal, workflow, {
       problems,
       teams: context.activity.channelId === 'msteams',
       ...(returned ? { returned } : {}),
+      library: reviewLibraryParts(proposal.plan, proposal.id, similar),
     });
   };
 
@@ -110,6 +115,8 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     send,
     sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
+    hints: (step, proposal) => stepHints(container.library, step, proposal),
+    writeHelp: (step, proposal) => writeHelp(container.writer, stepContext(), step, proposal),
     sendSection: async (context, proposal, section) => {
       const group = planSections(proposal.plan, workflow).find((g) => g.section === section);
       if (group) await send(context, group.parts.map((p) => `${p.heading}\n${p.text}`).join('\n\n'));

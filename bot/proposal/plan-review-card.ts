@@ -9,6 +9,13 @@ import { CONDITION_KEYS } from '../../services/proposals/plan-validation.js';
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
 
+/** What the library adds to the review (bot/library/library-card.ts reviewLibraryParts). */
+export interface ReviewLibraryParts {
+  body: string[];
+  sections: CardSection[];
+  actions: CardAction[];
+}
+
 export const PLAN_VERBS = {
   resume: 'plan.resume',
   delete: 'plan.delete',
@@ -133,8 +140,9 @@ const EDIT_COMMANDS: Record<string, string> = {
 export function planReviewCard(
   proposal: Proposal,
   config: WorkflowConfig,
-  options: { problems?: string[]; teams?: boolean; returned?: ReturnNotice } = {},
+  options: { problems?: string[]; teams?: boolean; returned?: ReturnNotice; library?: ReviewLibraryParts } = {},
 ): NeutralCard {
+  const lib = options.library;
   const groups = planSections(proposal.plan, config);
   const actions: CardAction[] = [];
   if (!options.problems?.length) {
@@ -158,6 +166,7 @@ export function planReviewCard(
       group: wizard.editGroup,
     });
   }
+  if (lib) actions.push(...lib.actions);
   if (options.teams) actions.push({ title: wizard.openForm, verb: PLAN_VERBS.form, data: { proposalId: proposal.id } });
   const returned = options.returned;
   const returnBody = returned
@@ -175,10 +184,13 @@ export function planReviewCard(
       wizard.reviewAuthority,
       wizard.reviewProhibitions,
       ...(options.problems?.length ? [wizard.reviewMissing(options.problems)] : []),
+      ...(lib?.body ?? []),
     ],
     sections: [
       // The comment is the decider's own text: a section, shown literally.
       ...(returned ? [{ heading: returned.by ? wizard.returnCommentBy(returned.by) : wizard.returnComment, text: returned.comment }] : []),
+      // The similar plans and the plan's library lines (issue 18): seen before sending.
+      ...(lib?.sections ?? []),
       ...groups.flatMap((g) =>
         named.includes(g.section)
           ? g.parts.map((part, i) => (i === 0 ? { ...part, heading: wizard.toRevise(part.heading) } : part))

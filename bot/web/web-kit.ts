@@ -45,7 +45,7 @@ export function findUp(relative: string): string {
   throw new Error(`web: ${relative} not found`);
 }
 
-export const PAGES = { chat: 'index.html', dashboard: 'dashboard.html', link: 'link.html' } as const;
+export const PAGES = { chat: 'index.html', dashboard: 'dashboard.html', link: 'link.html', library: 'library.html' } as const;
 export const STATIC_FILE = /^[a-z0-9-]+\.(js|css|svg)$/;
 export const CONTENT_TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',

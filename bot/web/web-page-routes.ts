@@ -9,6 +9,7 @@ export function registerPageRoutes(server: restify.Server, kit: WebKit): void {
   if (config.enabled) {
     server.get('/', page(PAGES.chat));
     server.get('/dashboard', page(PAGES.dashboard));
+    server.get('/library', page(PAGES.library));
   }
   server.get('/d/:token', page(PAGES.link));
   server.get('/static/:file', async (req, res) => {

@@ -2,6 +2,7 @@
 // composition root, bot/web/web-face.ts):
 //   /                 the web chat (demo: pick a demo officer; production: sign in with Microsoft Entra ID)
 //   /dashboard        the dashboard (Home Affairs: the province; heads: their units)
+//   /library          the province's library of innovations (every member of the directory)
 //   /d/<token>        a signed one-time decision link (always served: it reaches people chat cannot)
 //   /auth/login, /auth/callback   OpenID Connect with Entra ID
 //   /web/api/campaigns  the campaigns a person may follow, with progress per unit (the dashboard's panel)
@@ -12,6 +13,7 @@ import { registerChatRoutes } from './web-chat-routes.js';
 import { registerDashboardRoutes } from './web-dashboard-routes.js';
 import { registerCampaignRoutes } from './web-campaign-routes.js';
 import { createWebKit } from './web-kit.js';
+import { registerLibraryRoutes } from './web-library-routes.js';
 import { registerLinkRoutes } from './web-link-routes.js';
 import { registerObstacleRoutes } from './web-obstacle-routes.js';
 import { registerPageRoutes } from './web-page-routes.js';
@@ -31,4 +33,5 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   registerDashboardRoutes(server, kit);
   registerCampaignRoutes(server, kit);
   registerObstacleRoutes(server, kit);
+  registerLibraryRoutes(server, kit);
 };

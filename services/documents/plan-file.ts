@@ -9,6 +9,7 @@ import { Decision } from '../../entities/decision.entity.js';
 import type { AgencyInput } from './document-parts.js';
 import { proposalPlanFileName, renderProposalPlanDocx, type ProposalPlanInput } from './proposal-plan-document.js';
 import { CONDITION_KEYS } from '../proposals/plan-validation.js';
+import { library } from '../platform/messages/library.js';
 import { fieldLabel, isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 
 /** The agency a plan is issued from: the nearest employing unit above (or at) the proposer's unit. */
@@ -84,6 +85,7 @@ export async function renderPlanFile(
     code: proposal.code,
     title: plan.title ?? '',
     field: plan.field ? (fieldLabel(config, plan.field) ?? plan.field) : '',
+    ...(plan.source ? { source: library.sourceText(plan.source.code, plan.source.title, plan.source.unitName) } : {}),
     proposer: { name: proposer?.fullName ?? '', position: proposer?.positionTitle ?? '', unit: proposer?.unit?.name ?? '' },
     agency,
     issue: { date: proposal.submittedAt ?? new Date(), place: placeOf(agency.name, agencyUnit?.kind) },

@@ -38,6 +38,8 @@ export interface ProposalPlanInput {
   title: string;
   /** The field's label (lĩnh vực), e.g. "Chuyển đổi số". */
   field: string;
+  /** The library entry the plan was started from ("Áp dụng sáng kiến ĐX-… «…» của …"). */
+  source?: string;
   proposer: PersonInput;
   /** The employing agency the plan is addressed from (header). */
   agency: AgencyInput;
@@ -123,6 +125,7 @@ export function proposalPlanDocument(input: ProposalPlanInput): AdministrativeDo
         { label: 'Mã đề xuất', value: input.code },
         { label: 'Tên đề xuất', value: input.title },
         { label: 'Lĩnh vực', value: input.field },
+        ...(input.source ? [{ label: 'Nguồn sáng kiến', value: input.source }] : []),
         { label: 'Người đề xuất', value: input.proposer.name },
         { label: 'Chức vụ', value: input.proposer.position },
         { label: 'Đơn vị công tác', value: input.proposer.unit },

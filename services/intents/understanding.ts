@@ -73,6 +73,8 @@ export function acceptsCommand(command: TypedCommand): boolean {
   if (data.freeText === true) return true;
   if ('code' in data) return typeof data.code === 'string' && TARGET.test(data.code.trim());
   if ('index' in data || 'year' in data) return true;
+  // A search carries its words ("tìm sáng kiến chữ ký số").
+  if ('query' in data) return true;
   return rest.trim() === '';
 }
 
@@ -140,7 +142,10 @@ export function understand(text: string, situation: Situation, commands?: Comman
   if (!trimmed) return situation.kind === 'idle' || situation.kind === 'card' ? { kind: 'intent', intent: 'menu' } : { kind: 'answer' };
   const typed = commands?.(trimmed);
   const command = typed && acceptsCommand(typed) ? typed : undefined;
-  const hasCode = !!command && ('code' in command.data || 'index' in command.data);
+  // A proposal code, a list number or a search's words: a command even in the middle of the wizard.
+  const hasCode = !!command && ('code' in command.data || 'index' in command.data || 'query' in command.data);
+  // A command the review card itself offers ("nêu tên tôi"): its data says so.
+  const atReview = !!command && command.data.atReview === true;
 
   if (situation.kind === 'wizard' || situation.kind === 'review' || situation.kind === 'confirm') {
     // What the dialog itself reads first: its control words and, at a confirmation, every short reply.
@@ -156,6 +161,7 @@ export function understand(text: string, situation: Situation, commands?: Comman
     const talk = smallTalkOf(trimmed);
     if (talk && situation.kind === 'wizard' && talk !== 'ack') return { kind: 'smalltalk', talk };
     if (situation.kind === 'review') {
+      if (atReview) return toCommand(command!);
       // "gửi đề xuất", "sửa kinh phí" are the review's own answers.
       if (/^(gui|nop|xac nhan|dong y|sua|chinh sua)\b/.test(foldKey(trimmed)) && !readsAsQuestion(trimmed)) return { kind: 'answer' };
       return readsAsQuestion(trimmed) ? { kind: 'question' } : talk ? { kind: 'smalltalk', talk } : { kind: 'answer' };

@@ -214,7 +214,10 @@ export function parseConditionParts(met: boolean, reasonInput: string): Validati
 // The whole plan
 
 export interface PlanFieldRule {
-  key: Exclude<keyof ProposalPlan, 'conditions' | 'milestones' | 'startDate' | 'endDate' | 'fundingAmount' | 'field'>;
+  key: Exclude<
+    keyof ProposalPlan,
+    'conditions' | 'milestones' | 'startDate' | 'endDate' | 'fundingAmount' | 'field' | 'nameInLibrary' | 'source' | 'joinWith'
+  >;
   label: string;
   required: boolean;
   bounds: TextBounds;

@@ -268,6 +268,7 @@ export const decisions = {
     `${code} – ${title}: ${status}${holder ? `; đang ở: ${holder}` : ''}${due ? `; hạn: ${due}` : ''}`,
   untitled: '(chưa đặt tên)',
   planFields: {
+    joinWith: 'Đề nghị phối hợp với',
     title: 'Tên đề xuất',
     field: 'Lĩnh vực',
     necessity: 'Sự cần thiết',

@@ -14,3 +14,4 @@ export { forChannel } from './channel-wording.js';
 export { campaigns } from './campaigns.js';
 export { obstacles } from './obstacles.js';
 export { planImport } from './plan-import.js';
+export { library, writing } from './library.js';

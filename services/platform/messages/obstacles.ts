@@ -3,15 +3,15 @@
 export const obstacles = {
   menuButton: 'Báo vướng mắc',
   askText:
-    'Anh/chị mô tả khó khăn, vướng mắc khi áp dụng Nghị định 73/2023/NĐ-CP (ví dụ: điểm nghẽn, thiếu hướng dẫn, các văn bản chưa thống nhất). Gõ "hủy" để dừng.',
-  textRequired: 'Chưa có nội dung vướng mắc nên chưa ghi nhận gì. Anh/chị mô tả ngắn gọn khó khăn gặp phải (gõ "hủy" để dừng).',
-  textTooLong: (max: number) => `Nội dung dài quá ${max} ký tự; anh/chị rút gọn giúp (gõ "hủy" để dừng).`,
+    'Anh/chị mô tả khó khăn, vướng mắc khi áp dụng Nghị định 73/2023/NĐ-CP (ví dụ: điểm nghẽn, thiếu hướng dẫn, các văn bản chưa thống nhất). Gõ “hủy” để dừng.',
+  textRequired: 'Chưa có nội dung vướng mắc nên chưa ghi nhận gì. Anh/chị mô tả ngắn gọn khó khăn gặp phải (gõ “hủy” để dừng).',
+  textTooLong: (max: number) => `Nội dung dài quá ${max} ký tự; anh/chị rút gọn giúp (gõ “hủy” để dừng).`,
   askField: (options: string[]) =>
-    `Vướng mắc thuộc lĩnh vực nào? Trả lời bằng số hoặc tên lĩnh vực, hoặc "bỏ qua":\n${options.map((o, i) => `${i + 1}. ${o}`).join('\n')}`,
-  fieldUnknown: 'Chưa nhận ra lĩnh vực. Anh/chị trả lời bằng số trong danh sách, hoặc "bỏ qua".',
-  askProvision: 'Vướng mắc liên quan đến văn bản, điều khoản nào (ví dụ: Điều 8 Nghị định 73/2023/NĐ-CP)? Gõ "bỏ qua" nếu chưa rõ.',
-  askHead: (head: string) => `Anh/chị có muốn gửi đồng thời cho ${head} (thủ trưởng đơn vị) không? Trả lời "có" hoặc "không".`,
-  yesOrNo: 'Anh/chị trả lời "có" hoặc "không" giúp.',
+    `Vướng mắc thuộc lĩnh vực nào? Trả lời bằng số hoặc tên lĩnh vực, hoặc “bỏ qua”:\n${options.map((o, i) => `${i + 1}. ${o}`).join('\n')}`,
+  fieldUnknown: 'Chưa nhận ra lĩnh vực. Anh/chị trả lời bằng số trong danh sách, hoặc “bỏ qua”.',
+  askProvision: 'Vướng mắc liên quan đến văn bản, điều khoản nào (ví dụ: Điều 8 Nghị định 73/2023/NĐ-CP)? Gõ “bỏ qua” nếu chưa rõ.',
+  askHead: (head: string) => `Anh/chị có muốn gửi đồng thời cho ${head} (thủ trưởng đơn vị) không? Trả lời “có” hoặc “không”.`,
+  yesOrNo: 'Anh/chị trả lời “có” hoặc “không” giúp.',
   cancelled: 'Đã dừng, không ghi nhận vướng mắc nào.',
   submitted: (code: string, toHead: string | null) =>
     `Đã ghi nhận vướng mắc ${code} và chuyển đến Sở Nội vụ${toHead ? ` và ${toHead}` : ''}. Anh/chị sẽ được báo khi có trả lời.`,

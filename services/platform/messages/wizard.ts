@@ -1,6 +1,7 @@
 // Texts of the proposal-plan wizard: each step says what is wanted, in plain words, with an example.
 export const wizard = {
-  hints: 'Gõ “quay lại” để về bước trước, “xem lại” để xem cả kế hoạch, “lưu nháp” để dừng và làm tiếp sau, “hủy” để hủy đề xuất.',
+  hints:
+    'Gõ “quay lại” để về bước trước, “xem lại” để xem cả kế hoạch, “gợi ý” để xem nơi khác đã viết mục này thế nào, “lưu nháp” để dừng và làm tiếp sau, “hủy” để hủy đề xuất.',
   optionalHint: 'Mục này không bắt buộc: gõ “bỏ qua” nếu không có.',
   keepHint: 'Gõ “giữ nguyên” để giữ nội dung này.',
   current: (value: string) => `Nội dung hiện có: «${value}»`,
