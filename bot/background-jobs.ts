@@ -3,6 +3,7 @@
 // job to one worker and the dedupe keys make a repeated sweep harmless.
 import { startDecisionJobs } from '../services/jobs/decision-jobs.js';
 import { startAfterDecisionJobs } from '../services/implementation/after-decision-jobs.js';
+import { startCampaignJobs } from '../services/campaigns/campaign-jobs.js';
 import type { Container } from './container.js';
 
 export interface BackgroundJobs {
@@ -13,5 +14,6 @@ export async function startBackgroundJobs(container: Container): Promise<Backgro
   const { dataSource, notifier, workflow } = container;
   const jobs = await startDecisionJobs(dataSource, notifier, { workflow });
   await startAfterDecisionJobs(jobs.boss, dataSource, notifier, { workflow });
+  await startCampaignJobs(jobs.boss, dataSource, container.campaigns.dispatcher, workflow);
   return { stop: () => jobs.stop() };
 }

@@ -6,6 +6,7 @@ import { ConfigError } from '../services/platform/config-error.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from '../services/knowledge/knowledge-config.js';
 import { loadPlanImportConfig, type PlanImportConfig } from '../services/plan-import/plan-import-config.js';
 import { loadGraphConfig, type GraphConfig } from '../services/notifications/graph-config.js';
+import { loadDeliveryConfig, type DeliveryConfig } from '../services/notifications/delivery-config.js';
 import { loadWorkflowConfig, WorkflowConfigError, type WorkflowConfig } from '../services/workflow/workflow-config.js';
 import { loadZaloConfig, type ZaloConfig } from '../services/zalo/zalo-config.js';
 import { loadConfig, type AppConfig } from './config.js';
@@ -23,6 +24,8 @@ export interface Configuration {
   /** Installing the Teams app through Microsoft Graph; null when off. */
   graph: GraphConfig | null;
   metrics: MetricsConfig;
+  /** The pace of proactive messages (NOTIFY_*). */
+  delivery: DeliveryConfig;
   /** A plan read from a document: size limit, download hosts. */
   planImport: PlanImportConfig;
 }
@@ -79,8 +82,9 @@ export function loadConfiguration(
   const web = app ? section(() => loadWebConfig(app, env)) : undefined;
   const graph = section(() => loadGraphConfig(env));
   const metrics = section(() => loadMetricsConfig(env));
+  const delivery = section(() => loadDeliveryConfig(env));
   const planImport = section(() => loadPlanImportConfig(env));
-  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics || !planImport)
+  if (problems.length || !app || !workflow || !knowledge || !zalo || !web || graph === undefined || !metrics || !delivery || !planImport)
     throw new ConfigError(problems);
-  return { app, workflow, knowledge, zalo, web, graph, metrics, planImport };
+  return { app, workflow, knowledge, zalo, web, graph, metrics, delivery, planImport };
 }

@@ -12,6 +12,10 @@ import { IdentityService } from '../services/directory/identity-service.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
 import { EvaluationService } from '../services/evaluation/evaluation-service.js';
 import { ImplementationService } from '../services/implementation/implementation-service.js';
+import { CampaignDispatcher } from '../services/campaigns/campaign-dispatcher.js';
+import { CampaignProgressService } from '../services/campaigns/campaign-progress.js';
+import { CampaignService } from '../services/campaigns/campaign-service.js';
+import { DashboardService } from '../services/dashboard/dashboard-service.js';
 import { ObstacleService } from '../services/obstacles/obstacle-service.js';
 import { createPolicyAnswerer, type PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { ChannelGateways } from '../services/notifications/channel-gateway.js';
@@ -64,6 +68,8 @@ export interface Container {
   /** Obstacle reports at any time ("báo vướng mắc"). */
   obstacles: ObstacleService;
   answerer: PolicyAnswerer;
+  /** Dissemination campaigns: starting and receipts, progress, delivery in batches. */
+  campaigns: { service: CampaignService; progress: CampaignProgressService; dispatcher: CampaignDispatcher };
   /** The province's library of innovations (issue 18). */
   library: LibraryService;
   /** "viết giúp" in the wizard: only with the answerer's LLM settings (LLM_BASE_URL, LLM_MODEL). */
@@ -130,8 +136,11 @@ export function buildContainer(options: ContainerOptions): Container {
     appId: config.MICROSOFT_APP_ID ?? '',
     tenantId: config.MICROSOFT_APP_TENANT_ID ?? undefined,
     graph: configuration.graph ? new GraphAppInstaller(configuration.graph) : null,
+    ratePerSecond: configuration.delivery.ratePerSecond,
     ...(zalo?.templates ? { lastResort: zalo.templateByPhone } : {}),
   });
+  const campaignDashboards = new DashboardService(dataSource, workflow.dashboard.provinceRoles);
+  const dispatcher = new CampaignDispatcher(dataSource, notifier, { concurrency: configuration.delivery.concurrency });
 
   // Notifications a turn causes leave after it has answered, on every channel.
   const afterTurn = { onTurn: (_context: unknown, next: () => Promise<void>) => notifier.afterTurn(next) };
@@ -160,6 +169,11 @@ export function buildContainer(options: ContainerOptions): Container {
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
     obstacles: new ObstacleService(dataSource, notifier, workflow),
     answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
+    campaigns: {
+      service: new CampaignService(dataSource, campaignDashboards, () => dispatcher.kick()),
+      progress: new CampaignProgressService(dataSource, campaignDashboards),
+      dispatcher,
+    },
     library: new LibraryService(dataSource),
     ...(configuration.knowledge.llm ? { writer: new PlanWriter(configuration.knowledge.llm) } : {}),
     ...(zalo ? { zalo } : {}),

@@ -8,6 +8,7 @@ import { registerDecisionFeature } from './decision/index.js';
 import { registerImplementationFeature } from './implementation/index.js';
 import { registerEvaluationFeature } from './evaluation/index.js';
 import { registerAnnualReportFeature } from './annual-report/index.js';
+import { registerCampaignFeature } from './campaigns/index.js';
 import { registerKnowledgeFeature } from './knowledge/index.js';
 import { registerZaloLinkFeature } from './zalo/zalo-link-feature.js';
 import { registerFileConsent } from './teams/file-consent.js';
@@ -23,6 +24,7 @@ export const ALL_FEATURES: Feature[] = [
   registerImplementationFeature,
   registerEvaluationFeature,
   registerAnnualReportFeature,
+  registerCampaignFeature,
   registerObstacleFeature,
   registerZaloLinkFeature,
   registerKnowledgeFeature,

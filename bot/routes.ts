@@ -6,6 +6,7 @@ import { zaloRoute } from './zalo/zalo-routes.js';
 import { metricsRoute } from './http/metrics-route.js';
 import { fileRoutes } from './files/file-routes.js';
 import { webRoutes } from './web/web-routes.js';
+import { campaignDelivery } from './campaigns/campaign-delivery-route.js';
 
 export interface RouteContext {
   container: Container;
@@ -17,4 +18,4 @@ export interface RouteContext {
 
 export type RouteRegistration = (server: restify.Server, context: RouteContext) => void | Promise<void>;
 
-export const defaultRoutes: RouteRegistration[] = [metricsRoute, fileRoutes, zaloRoute, webRoutes];
+export const defaultRoutes: RouteRegistration[] = [metricsRoute, fileRoutes, zaloRoute, webRoutes, campaignDelivery];

@@ -25,6 +25,8 @@ import { Zalo1764461200000 } from './migrations/1764461200000-zalo.js';
 import { AfterDecision1764461300000, AFTER_DECISION_ENTITIES } from './after-decision-entities.js';
 import { Web1764461400000, WebEvents1764461500000, WEB_ENTITIES } from './web-entities.js';
 import { EvaluationCoverage1764461600000 } from './migrations/1764461600000-evaluation-coverage.js';
+import { Campaign, CampaignRecipient } from './campaign.entity.js';
+import { Campaigns1796309117046 } from './migrations/1796309117046-campaigns.js';
 import { ZaloTemplates1796309118879 } from './migrations/1796309118879-zalo-templates.js';
 import { ObstacleReports1796309500000 } from './migrations/1796309500000-obstacle-reports.js';
 import { ObstacleReport } from './obstacle-report.entity.js';
@@ -50,6 +52,8 @@ export const ENTITIES = [
   ZaloLinkAttempt,
   ...AFTER_DECISION_ENTITIES,
   ...WEB_ENTITIES,
+  Campaign,
+  CampaignRecipient,
   ObstacleReport,
 ];
 
@@ -63,6 +67,7 @@ export const MIGRATIONS = [
   Web1764461400000,
   WebEvents1764461500000,
   EvaluationCoverage1764461600000,
+  Campaigns1796309117046,
   ZaloTemplates1796309118879,
   ObstacleReports1796309500000,
 ];

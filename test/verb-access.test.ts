@@ -27,6 +27,10 @@ const OWN_VERBS = new Set([
   'understanding.question',
   // Only clears the conversation's own pending confirmation.
   'decision.reply.cancel',
+  // The caller's own receipt; progress checks sender / heads above / Home Affairs itself (campaign-conversation.test.ts).
+  'campaign.read',
+  'campaign.answer',
+  'campaign.progress',
   // Obstacle reports: the dialog is the caller's own; view and list check inside who may read a report
   // (author, chosen head, Home Affairs: test/obstacle-reports.test.ts); Home Affairs' actions are a role check.
   'menu.obstacle',

@@ -5,7 +5,7 @@ import type { AnnualFigures } from '../../services/reports/annual-report-figures
 import type { Narrative, SubmissionStatus } from '../../services/reports/annual-report-service.js';
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
 import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
-import { afterDecision as t } from '../../services/platform/messages/index.js';
+import { afterDecision as t, campaigns as ct } from '../../services/platform/messages/index.js';
 import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
 export const REPORT_VERBS = {
@@ -42,6 +42,8 @@ export function reportCard(x: ReportCardInput): NeutralCard {
     { label: t.factInProgress, value: String(p.inProgress) },
     { label: t.factCompleted, value: String(p.completed) },
   ];
+  const c = f.campaigns.total;
+  facts.push({ label: ct.factReportCampaigns, value: ct.reportFact(c.campaigns, c.recipients, c.read, c.correct) });
   if (!province)
     facts.push({
       label: t.factSubmitted,

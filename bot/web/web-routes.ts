@@ -5,11 +5,13 @@
 //   /library          the province's library of innovations (every member of the directory)
 //   /d/<token>        a signed one-time decision link (always served: it reaches people chat cannot)
 //   /auth/login, /auth/callback   OpenID Connect with Entra ID
+//   /web/api/campaigns  the campaigns a person may follow, with progress per unit (the dashboard's panel)
 //   /web/api/...      JSON endpoints and the Server-Sent Events stream of the chat; /web/api/upload takes a file
 // Every state-changing request carries the CSRF token (signed double-submit cookie, same-origin check).
 import type { RouteRegistration } from '../routes.js';
 import { registerChatRoutes } from './web-chat-routes.js';
 import { registerDashboardRoutes } from './web-dashboard-routes.js';
+import { registerCampaignRoutes } from './web-campaign-routes.js';
 import { createWebKit } from './web-kit.js';
 import { registerLibraryRoutes } from './web-library-routes.js';
 import { registerLinkRoutes } from './web-link-routes.js';
@@ -29,6 +31,7 @@ export const webRoutes: RouteRegistration = async (server, { container, jsonBody
   registerChatRoutes(server, kit);
   registerUploadRoutes(server, kit);
   registerDashboardRoutes(server, kit);
+  registerCampaignRoutes(server, kit);
   registerObstacleRoutes(server, kit);
   registerLibraryRoutes(server, kit);
 };

@@ -71,7 +71,8 @@ const TARGET = /^(?:(?:đx|dx)[-\s]?\d{4}[-\s]?\d{1,6}|\d{1,6}|[\p{L}]{0,3}[-\s]
 export function acceptsCommand(command: TypedCommand): boolean {
   const { data, rest } = command;
   // A command that opens a dialog with the rest as its first answer ("báo vướng mắc: …"): its keyword is
-  // long and specific enough to count with text after it.
+  // long and specific enough to count with text after it. So does free text after a keyword no question
+  // starts with ("PHÁT ĐỘNG PHỔ BIẾN …"), checked by its own parser.
   if (data.freeText === true) return true;
   if ('code' in data) return typeof data.code === 'string' && TARGET.test(data.code.trim());
   if ('index' in data || 'year' in data) return true;

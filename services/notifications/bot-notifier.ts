@@ -20,7 +20,7 @@
 // (registerRenderer); the deployment notes also recommend installing the app for all officials with a
 // Teams app setup policy, which makes step 3 rare.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
@@ -28,6 +28,9 @@ import { logger } from '../platform/logger.js';
 import type { Notifier, OutboxRenderer } from './notifier.js';
 import type { ChannelGateways, StoredReference } from './channel-gateway.js';
 import { GraphError, type GraphAppInstaller } from './graph-installer.js';
+import { SendRate } from './send-rate.js';
+import { claimRows } from './outbox-claim.js';
+import { notInstalled, rank, statusOf } from './delivery-errors.js';
 
 export interface BotNotifierOptions {
   /** The bot's Microsoft app id (the bot id of a new Teams chat when no conversation tells it). */
@@ -37,6 +40,8 @@ export interface BotNotifierOptions {
   graph?: GraphAppInstaller | null;
   /** After this many attempts a row stays failed until someone retries it by hand. */
   maxAttempts?: number;
+  /** Sends a second for the whole process (NOTIFY_RATE_PER_SECOND); 0 or absent: no limit. */
+  ratePerSecond?: number;
   /**
    * When no channel took the row: a last way to reach the officer (a Zalo template message by the
    * directory's phone number). Returns the channel that took it, or null.
@@ -50,6 +55,8 @@ export type LastResortDelivery = (
   render: (channelId: string) => Promise<Record<string, unknown> | null>,
 ) => Promise<string | null>;
 
+const ORIGIN_TTL_MS = 5000;
+
 /** The rows a running turn asked to deliver, held until it has answered. */
 const heldByTurn = new AsyncLocalStorage<string[]>();
 
@@ -57,6 +64,8 @@ export class BotNotifier implements Notifier {
   private readonly renderers = new Map<string, OutboxRenderer>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly graph: GraphAppInstaller | null;
+  private readonly rate: SendRate;
+  private origin: { value: { serviceUrl?: string; tenantId?: string; botId?: string } | null; until: number } | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,6 +73,7 @@ export class BotNotifier implements Notifier {
     private readonly options: BotNotifierOptions = {},
   ) {
     this.graph = options.graph ?? null;
+    this.rate = new SendRate(options.ratePerSecond ?? 0);
   }
 
   /** A feature says how to render its notification kinds; a kind registered twice keeps the last renderer. */
@@ -121,6 +131,27 @@ export class BotNotifier implements Notifier {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Delivers these rows now, `concurrency` at a time, outside any turn (a campaign's batches): pending rows
+   * and failed rows whose next attempt is due. Sends still share the process's rate.
+   */
+  async deliverDue(ids: readonly string[], concurrency = 1): Promise<void> {
+    // One claim, one read of the officers and one of their accounts for the whole batch.
+    const rows = await claimRows(this.dataSource, ids, new Date());
+    if (!rows.length) return;
+    const officerIds = [...new Set(rows.map((r) => r.officerId))];
+    const officers = new Map((await this.dataSource.getRepository(Officer).findBy({ id: In(officerIds) })).map((o) => [o.id, o]));
+    const accounts = new Map<string, ChannelAccount[]>(officerIds.map((id) => [id, []]));
+    for (const a of await this.dataSource.getRepository(ChannelAccount).findBy({ officerId: In(officerIds) }))
+      accounts.get(a.officerId)?.push(a);
+    const queue = [...rows];
+    const worker = async () => {
+      for (let row = queue.shift(); row !== undefined; row = queue.shift())
+        await this.deliverClaimed(row, officers.get(row.officerId) ?? null, accounts.get(row.officerId));
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+  }
+
   async retryDue(now: Date = new Date()): Promise<number> {
     const rows = (await this.dataSource.query(
       `SELECT id FROM notification_outbox
@@ -132,26 +163,18 @@ export class BotNotifier implements Notifier {
     return rows.length;
   }
 
-  private async claim(id: string, retryAt: Date | null): Promise<NotificationOutbox | null> {
-    // A claim pushes next_attempt_at ahead: another process skips the row while this one sends it.
-    const rows = (await this.dataSource.query(
-      `UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = now() + interval '2 minutes'
-       WHERE id = $1 AND state IN ('pending','failed') ${retryAt ? 'AND (next_attempt_at IS NULL OR next_attempt_at <= $2)' : "AND (state = 'pending' AND attempts = 0)"}
-       RETURNING id`,
-      retryAt ? [id, retryAt] : [id],
-    )) as unknown;
-    const list = (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
-    if (!list.length) return null;
-    return this.dataSource.getRepository(NotificationOutbox).findOneBy({ id });
+  private async deliverOne(id: string, retryAt: Date | null): Promise<void> {
+    const [row] = await claimRows(this.dataSource, [id], retryAt);
+    if (!row) return;
+    const officer = await this.dataSource.getRepository(Officer).findOneBy({ id: row.officerId });
+    await this.deliverClaimed(row, officer, undefined);
   }
 
-  private async deliverOne(id: string, retryAt: Date | null): Promise<void> {
-    const row = await this.claim(id, retryAt);
-    if (!row) return;
+  /** Sends a claimed row (officer and accounts already read, for a batch) and records the outcome. */
+  private async deliverClaimed(row: NotificationOutbox, officer: Officer | null, accounts: ChannelAccount[] | undefined): Promise<void> {
     try {
-      const officer = await this.dataSource.getRepository(Officer).findOneBy({ id: row.officerId });
       if (!officer || !officer.active) return await this.fail(row, 'officer_inactive');
-      const error = await this.send(row, officer);
+      const error = await this.send(row, officer, accounts);
       if (error) await this.fail(row, error);
     } catch (err) {
       logger.warn({ err: { message: (err as Error).message }, outboxId: row.id }, 'notification delivery failed');
@@ -160,8 +183,8 @@ export class BotNotifier implements Notifier {
   }
 
   /** Returns undefined when sent, else the reason. */
-  private async send(row: NotificationOutbox, officer: Officer): Promise<string | undefined> {
-    const accounts = await this.dataSource.getRepository(ChannelAccount).find({ where: { officerId: officer.id } });
+  private async send(row: NotificationOutbox, officer: Officer, known?: ChannelAccount[]): Promise<string | undefined> {
+    const accounts = known ?? (await this.dataSource.getRepository(ChannelAccount).find({ where: { officerId: officer.id } }));
     accounts.sort((a, b) => rank(a) - rank(b) || (b.lastSeenAt?.getTime() ?? 0) - (a.lastSeenAt?.getTime() ?? 0));
     const reasons: string[] = [];
     const withReference = accounts.filter((a) => a.conversationReference);
@@ -223,6 +246,7 @@ export class BotNotifier implements Notifier {
         }
       : rendered;
     try {
+      await this.rate.take();
       await gateway.send(reference, activity);
       return 'sent';
     } catch (err) {
@@ -261,6 +285,7 @@ export class BotNotifier implements Notifier {
       user: { id: userId, aadObjectId: aad },
     });
     try {
+      await this.rate.take();
       const reference = await teamsGateway.startPersonalChat(
         { serviceUrl: origin.serviceUrl, tenantId, botId, userId, aadObjectId: aad },
         activity,
@@ -281,6 +306,7 @@ export class BotNotifier implements Notifier {
     }
     const reference = referenceFor(chatId, origin.serviceUrl);
     try {
+      await this.rate.take();
       await teamsGateway.send(reference, activity);
     } catch (err) {
       reasons.push(`msteams.installed: ${statusOf(err)}`);
@@ -315,6 +341,14 @@ export class BotNotifier implements Notifier {
 
   /** The service URL, tenant and bot id of the most recent Teams conversation any officer had with the bot. */
   private async teamsOrigin(): Promise<{ serviceUrl?: string; tenantId?: string; botId?: string } | null> {
+    // Read at most every few seconds: a campaign opens thousands of chats, each would scan the accounts.
+    if (this.origin && this.origin.until > Date.now()) return this.origin.value;
+    const value = await this.readTeamsOrigin();
+    this.origin = { value, until: value ? Date.now() + ORIGIN_TTL_MS : 0 };
+    return value;
+  }
+
+  private async readTeamsOrigin(): Promise<{ serviceUrl?: string; tenantId?: string; botId?: string } | null> {
     const rows = (await this.dataSource.query(
       `SELECT conversation_reference AS ref FROM channel_account
        WHERE channel = 'msteams' AND conversation_reference IS NOT NULL ORDER BY last_seen_at DESC NULLS LAST LIMIT 1`,
@@ -339,23 +373,4 @@ export class BotNotifier implements Notifier {
       .update({ id: row.id }, { state: 'failed', lastError: reason, nextAttemptAt: new Date(Date.now() + delayMinutes * 60_000) });
     logger.warn({ outboxId: row.id, kind: row.kind, attempts }, 'notification not delivered; kept in the outbox');
   }
-}
-
-function rank(a: ChannelAccount): number {
-  return a.channel === 'msteams' ? 0 : 1;
-}
-
-/** Teams' answer when the app is not installed for the person or the bot was removed from the chat. */
-function notInstalled(err: unknown): boolean {
-  const e = err as { statusCode?: number; status?: number; code?: string; body?: unknown; message?: string };
-  const status = e?.statusCode ?? e?.status;
-  if (status === 403) return true;
-  if (status === 404) return true;
-  const text = `${e?.code ?? ''} ${typeof e?.body === 'string' ? e.body : JSON.stringify(e?.body ?? '')} ${e?.message ?? ''}`;
-  return /ConversationNotFound|BotNotInConversationRoster|MemberNotFoundInConversation|NotInstalled/i.test(text);
-}
-
-function statusOf(err: unknown): string {
-  const e = err as { statusCode?: number; status?: number; code?: string; message?: string };
-  return String(e.statusCode ?? e.status ?? e.code ?? e.message ?? 'error').slice(0, 120);
 }

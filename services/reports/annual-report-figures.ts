@@ -14,6 +14,7 @@ import { startOfLocalDay } from '../calendar/local-date.js';
 import { isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 import type { UnitKind } from '../../entities/unit.entity.js';
 import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
+import { computeCampaignFigures, type AnnualCampaignFigures } from './annual-campaign-figures.js';
 
 export interface PlanFigures {
   received: number;
@@ -89,6 +90,8 @@ export interface AnnualFigures {
   total: UnitFigures;
   /** The latest obstacles (at most OBSTACLE_LIST_LIMIT), for the narrative section. */
   obstacleItems: ObstacleItem[];
+  /** Dissemination campaigns sent in the year, per reporting unit (annual-campaign-figures.ts). */
+  campaigns: AnnualCampaignFigures;
 }
 
 export const OBSTACLE_LIST_LIMIT = 30;
@@ -362,5 +365,6 @@ export async function computeAnnualFigures(
     const ru = tree.reportingUnitOf.get(r.unit_id);
     return { code: r.code ?? '', unitName: (ru ? tree.units.get(ru)?.name : undefined) ?? '', reportedOn: r.reported_on, text: r.text };
   });
-  return { year, scope, perUnit, total, obstacleItems };
+  const campaigns = await computeCampaignFigures(source, tree, scope, year);
+  return { year, scope, perUnit, total, obstacleItems, campaigns };
 }

@@ -31,6 +31,7 @@ import {
   type UnitTree,
 } from './annual-report-figures.js';
 import { writeXlsx, type XlsxCell } from './xlsx-stream.js';
+import { CAMPAIGN_COLUMNS, campaignBlocks } from './annual-campaign-figures.js';
 import { obstacleReportBlocks } from '../obstacles/obstacle-report-section.js';
 
 export const NARRATIVE_PARTS = ['dissemination', 'training', 'recommendations'] as const;
@@ -278,6 +279,7 @@ export function annualReportDocument(ctx: DocumentContext): AdministrativeDocume
     { type: 'heading', level: 1, text: 'I. Công tác tuyên truyền, phổ biến và đào tạo, bồi dưỡng' },
     { type: 'heading', level: 2, text: '1. Tuyên truyền, phổ biến Nghị định số 73/2023/NĐ-CP và Quy định số 32-QĐ/TU' },
     { type: 'paragraph', text: narrativeOr(narrative.dissemination) },
+    ...campaignBlocks(figures.campaigns, scope),
     { type: 'heading', level: 2, text: '2. Đào tạo, bồi dưỡng về khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, trí tuệ nhân tạo' },
     { type: 'paragraph', text: narrativeOr(narrative.training) },
     { type: 'heading', level: 1, text: 'II. Kết quả tiếp nhận, xem xét và triển khai kế hoạch đề xuất đổi mới, sáng tạo' },
@@ -459,9 +461,21 @@ export async function writeAnnex(
   const totalRows: XlsxCell[][] = figures.scope.reportingUnits.map((u) => {
     const f = figures.perUnit.get(u.id)!;
     const s = submittedAt.get(u.id);
-    return [u.code, u.name, ...TOTAL_COLUMNS.map((c) => c.get(f)), ...(submissions ? [s ? formatDateVN(toLocalDate(s)) : 'Chưa gửi'] : [])];
+    const campaign = figures.campaigns.perUnit.get(u.id)!;
+    return [
+      u.code,
+      u.name,
+      ...TOTAL_COLUMNS.map((c) => c.get(f)),
+      ...CAMPAIGN_COLUMNS.map((c) => c.get(campaign)),
+      ...(submissions ? [s ? formatDateVN(toLocalDate(s)) : 'Chưa gửi'] : []),
+    ];
   });
-  totalRows.push(['', 'Tổng cộng', ...TOTAL_COLUMNS.map((c) => c.get(figures.total))]);
+  totalRows.push([
+    '',
+    'Tổng cộng',
+    ...TOTAL_COLUMNS.map((c) => c.get(figures.total)),
+    ...CAMPAIGN_COLUMNS.map((c) => c.get(figures.campaigns.total)),
+  ]);
 
   const units = memberUnitIds(tree, figures.scope);
   const unitFilter = scopeFilter(tree, figures.scope, units);
@@ -544,6 +558,7 @@ export async function writeAnnex(
           { header: 'Mã đơn vị', width: 14 },
           { header: 'Tên đơn vị', width: 40 },
           ...TOTAL_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+          ...CAMPAIGN_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
           ...(submissions ? [{ header: 'Ngày gửi báo cáo', width: 14 }] : []),
         ],
         rows: [totalRows],

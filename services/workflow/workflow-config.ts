@@ -361,6 +361,18 @@ export const workflowConfigSchema = z.strictObject({
     })
     .prefault({}),
 
+  campaigns: z
+    .strictObject({
+      // Working days after sending when an official who has not confirmed gets one reminder (0: none).
+      reminderWorkingDays: z
+        .number({ error: 'phải là số nguyên' })
+        .int({ error: 'phải là số nguyên' })
+        .min(0, { error: 'phải ≥ 0' })
+        .max(60, { error: 'phải ≤ 60' })
+        .default(3),
+    })
+    .prefault({}),
+
   calendar: calendarSchema.prefault({}),
 });
 

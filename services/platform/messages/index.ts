@@ -12,6 +12,7 @@ export { web } from './web.js';
 export { files } from './files.js';
 export { replies } from './replies.js';
 export { forChannel } from './channel-wording.js';
+export { campaigns } from './campaigns.js';
 export { obstacles } from './obstacles.js';
 export { planImport } from './plan-import.js';
 export { library, writing } from './library.js';
