@@ -31,6 +31,9 @@ const OWN_VERBS = new Set([
   'campaign.read',
   'campaign.answer',
   'campaign.progress',
+  // The plan-import preview's buttons replay “đồng ý” / “hủy” into the caller's own import dialog.
+  'planImport.confirm',
+  'planImport.cancel',
   // Obstacle reports: the dialog is the caller's own; view and list check inside who may read a report
   // (author, chosen head, Home Affairs: test/obstacle-reports.test.ts); Home Affairs' actions are a role check.
   'menu.obstacle',
