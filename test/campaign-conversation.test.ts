@@ -87,7 +87,7 @@ describe('dissemination campaigns in chat', function () {
     const card = await users[STAFF]!.execute('campaign.start', { text: 'Mời đọc' });
     assert.match(invokeText(card), /Chỉ người đứng đầu đơn vị/);
     const outside = await users[ROOM_HEAD]!.execute('campaign.start', { text: 'Mời đọc', unit: 'SKHCN' });
-    assert.match(invokeText(outside), /không phụ trách đơn vị "SKHCN"/);
+    assert.match(invokeText(outside), /không phụ trách đơn vị “SKHCN”/);
     assert.equal(await campaignRows(), 0);
     assert.equal(await campaignOutbox(), 0);
   });
@@ -287,8 +287,8 @@ describe('dissemination campaigns in chat', function () {
     const activity = campaignActivity('zalo_oa', { campaign, senderName: 'Lê Thị Nội', senderUnit: 'Sở Nội vụ' });
     const text = String(activity.text);
     assert.equal(activity.attachments, undefined);
-    assert.match(text, new RegExp(`gõ "ĐÃ ĐỌC ${campaign.code}"`));
-    assert.match(text, new RegExp(`"ĐÁP ÁN ${campaign.code} B A C"`));
+    assert.match(text, new RegExp(`gõ “ĐÃ ĐỌC ${campaign.code}”`));
+    assert.match(text, new RegExp(`“ĐÁP ÁN ${campaign.code} B A C”`));
     assert.match(text, /1\. Nghị định 73\/2023\/NĐ-CP áp dụng với những ai\?\n {3}A\. Mọi công dân có sáng kiến/);
     assert.ok(text.length <= 2000, `${text.length} characters`);
   });
