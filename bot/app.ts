@@ -117,7 +117,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     const officer = await identify(context, services, state.conversation);
     if (!officer) return false;
     state.temp.officer = officer;
-    bindConversationState(context, state.conversation);
+    bindConversationState(context, state.conversation, officer);
     return true;
   });
 
