@@ -10,6 +10,7 @@ import { CommandRegistry, type ProposalGate } from './core/command-registry.js';
 import type { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { createCoreTurn, type CoreTurn } from './core/core-turn.js';
 import { bindConversationState, createDialogSet } from './core/dialog-host.js';
+import { accountPrefetchingTurnState, prefetchedAccount } from './core/account-prefetch.js';
 import { IntentRegistry } from './core/intent-registry.js';
 import { helpText, registerUnderstandingCommands, routeMessage } from './core/message-router.js';
 import type { NeutralCard } from '../services/platform/reply.js';
@@ -98,6 +99,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     startTypingTimer: options.config.TYPING_INDICATOR,
     removeRecipientMention: true,
     longRunningMessages: false,
+    turnStateFactory: accountPrefetchingTurnState(() => new TurnState() as AppTurnState, directoryChannel),
   });
   const gate: ProposalGate = {
     proposalIdOf: (data) => options.access.proposalIdOf(data),
@@ -117,7 +119,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     const officer = await identify(context, services, state.conversation);
     if (!officer) return false;
     state.temp.officer = officer;
-    bindConversationState(context, state.conversation);
+    bindConversationState(context, state.conversation, officer);
     return true;
   });
 
@@ -221,6 +223,7 @@ async function identify(
           return { email: member.email ?? undefined, userPrincipalName: member.userPrincipalName ?? undefined };
         }
       : undefined,
+    prefetchedAccount(context),
   );
   if (result.status === 'known') return result.officer;
   const outsiders = result.status === 'unknown' ? services.outsiders?.() : undefined;

@@ -33,7 +33,7 @@ export interface PlanImportOptions {
 export interface PlanImportHost {
   drafts: ProposalDraftService;
   stepContext(): StepContext;
-  findOfficer(id: string): Promise<Officer | null>;
+  findOfficer(context: TurnContext, id: string): Promise<Officer | null>;
   send(context: TurnContext, reply: BotReply | string): Promise<void>;
   /** Whether the officer may start a new draft (Art. 2 coverage); says why not when not. */
   mayCreate(context: TurnContext, officer: Officer): Promise<boolean>;
@@ -137,7 +137,7 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
   }
 
   private async commit(dc: DialogContext, state: PlanImportOptions, section?: SectionId): Promise<DialogTurnResult> {
-    const officer = await this.host.findOfficer(state.officerId);
+    const officer = await this.host.findOfficer(dc.context, state.officerId);
     const check = officer ? await this.check(dc, state) : null;
     if (!officer || !check) return dc.endDialog();
     const channel = String(dc.context.activity.channelId ?? '').slice(0, 16);

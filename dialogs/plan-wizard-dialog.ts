@@ -49,7 +49,8 @@ interface WizardState {
 export interface WizardHost {
   drafts: ProposalDraftService;
   stepContext(): StepContext;
-  findOfficer(id: string): Promise<Officer | null>;
+  /** The officer by id (the turn's own officer without a query). */
+  findOfficer(context: TurnContext, id: string): Promise<Officer | null>;
   send(context: TurnContext, reply: BotReply | string): Promise<void>;
   /** Sends the review card (with what is still missing). */
   sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
@@ -96,7 +97,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     const text = typeof dc.context.activity.text === 'string' ? dc.context.activity.text.trim() : '';
     const proposal = await this.load(dc, state);
     if (!proposal) return dc.endDialog();
-    const officer = await this.host.findOfficer(state.officerId);
+    const officer = await this.host.findOfficer(dc.context, state.officerId);
     if (!officer) return dc.endDialog();
     const command = foldKey(text)
       .replace(/[.!?]+$/, '')

@@ -1,6 +1,7 @@
 // The plan-import feature: a .docx, .pdf or .txt sent in any channel, or a long pasted plan, becomes a plan
 // shown field by field (dialogs/plan-import-dialog.ts); nothing is stored until the officer confirms.
 import type { TurnContext } from 'botbuilder';
+import { officerOfTurn } from '../core/dialog-host.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import { toActivities, type CoreTurn } from '../core/core-turn.js';
@@ -37,7 +38,8 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
     new PlanImportDialog({
       drafts,
       stepContext: () => ({ config: container.workflow, today: todayVN() }),
-      findOfficer: (id) => container.dataSource.getRepository(Officer).findOneBy({ id }),
+      findOfficer: (context, id) =>
+        officerOfTurn(context, id, (officerId) => container.dataSource.getRepository(Officer).findOneBy({ id: officerId })),
       send,
       mayCreate: async (context, officer) => {
         const coverage = checkCoverage(officer, container.workflow, container.config.DIRECTORY_CONTACT);

@@ -5,6 +5,7 @@ import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
 import { toActivities } from '../core/core-turn.js';
+import { officerOfTurn } from '../core/dialog-host.js';
 import { DOCX_CONTENT_TYPE, type BotReply, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import type { CommandResult } from '../core/command-registry.js';
 import { wizard } from '../../services/platform/messages/wizard.js';
@@ -111,7 +112,7 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
   const host: WizardHost = {
     drafts,
     stepContext,
-    findOfficer: (id) => dataSource.getRepository(Officer).findOneBy({ id }),
+    findOfficer: (context, id) => officerOfTurn(context, id, (officerId) => dataSource.getRepository(Officer).findOneBy({ id: officerId })),
     send,
     sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),

@@ -31,14 +31,21 @@ const LAST_SEEN_REFRESH_MS = 10 * 60 * 1000;
 export class IdentityService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async resolve(identity: IncomingIdentity, roster?: () => Promise<RosterIdentity | undefined>): Promise<IdentityResult> {
-    const accounts = this.dataSource.getRepository(ChannelAccount);
+  /** `known`: the account (with its officer) already read with the turn's state, null when there is none. */
+  async resolve(
+    identity: IncomingIdentity,
+    roster?: () => Promise<RosterIdentity | undefined>,
+    known?: ChannelAccount | null,
+  ): Promise<IdentityResult> {
     // find, not findOne: with a relation, findOne's LIMIT makes TypeORM send two queries (ids, then rows);
     // (channel, external_user_id) is unique, so there is at most one row anyway.
-    const [existing] = await accounts.find({
-      where: { channel: identity.channel, externalUserId: identity.externalUserId },
-      relations: { officer: true },
-    });
+    const [existing] =
+      known !== undefined
+        ? [known]
+        : await this.dataSource.getRepository(ChannelAccount).find({
+            where: { channel: identity.channel, externalUserId: identity.externalUserId },
+            relations: { officer: true },
+          });
     if (existing?.officer) {
       if (!existing.officer.active) return { status: 'inactive', officer: existing.officer };
       await this.touch(existing, identity);

@@ -2,6 +2,7 @@
 // once (the proposal's plan plus an 'edit' revision with the changed fields), so a draft survives restarts
 // and follows the officer to any conversation or channel: it is keyed by the officer, never by a chat.
 import type { DataSource, EntityManager } from 'typeorm';
+import { hydrate } from '../../entities/hydrate.js';
 import { AuditEvent } from '../../entities/audit-event.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import { Proposal, type ProposalPlan } from '../../entities/proposal.entity.js';
@@ -21,6 +22,34 @@ export class DraftNotFoundError extends Error {
 function columnsOf(plan: ProposalPlan): Pick<Proposal, 'title' | 'field'> {
   return { title: plan.title?.trim() ? plan.title.trim().slice(0, 300) : null, field: plan.field ?? null };
 }
+
+/**
+ * One answer in one statement (one round trip, atomic without a transaction): the draft's plan merged as
+ * the old read-merge-save did (removed keys, set keys, conditions merged one level deep), its columns, and
+ * the 'edit' revision. Only the officer's own draft is touched; no row back means it is not a draft any
+ * more. Version and updated_at move only when something changed, as TypeORM's save did.
+ * $1 id, $2 officer, $3 removed keys, $4 set keys, $5 conditions patch, $6/$7 title, $8/$9 field,
+ * $10 revision plan, $11 channel.
+ */
+const MERGED_PLAN = `((plan - $3::text[]) || $4::jsonb) || CASE WHEN $5::jsonb IS NULL THEN '{}'::jsonb ELSE
+  jsonb_build_object('conditions', CASE WHEN jsonb_typeof(plan -> 'conditions') = 'object' THEN plan -> 'conditions'
+  ELSE '{}'::jsonb END || $5::jsonb) END`;
+const CHANGED = `(${MERGED_PLAN} IS DISTINCT FROM plan OR ($6 AND $7::varchar IS DISTINCT FROM title)
+  OR ($8 AND $9::varchar IS DISTINCT FROM field))`;
+const SAVE_ANSWERS_SQL = `WITH saved AS (
+  UPDATE proposal SET
+    plan = ${MERGED_PLAN},
+    title = CASE WHEN $6 THEN $7::varchar ELSE title END,
+    field = CASE WHEN $8 THEN $9::varchar ELSE field END,
+    version = CASE WHEN ${CHANGED} THEN version + 1 ELSE version END,
+    updated_at = CASE WHEN ${CHANGED} THEN now() ELSE updated_at END
+  WHERE id = $1 AND proposer_id = $2 AND status = 'draft'
+  RETURNING *
+), revision AS (
+  INSERT INTO proposal_revision (proposal_id, kind, revision, plan, author_id, channel)
+  SELECT id, 'edit', current_revision + 1, $10::jsonb, $2, $11 FROM saved
+)
+SELECT * FROM saved`;
 
 export class ProposalDraftService {
   constructor(private readonly dataSource: DataSource) {}
@@ -92,28 +121,35 @@ export class ProposalDraftService {
    * officer's draft any more (submitted or withdrawn elsewhere).
    */
   async saveAnswers(officer: Officer, proposalId: string, changes: Partial<ProposalPlan>, channel: string): Promise<Proposal> {
-    return this.dataSource.transaction(async (m) => {
-      const proposal = await this.lockDraft(m, officer.id, proposalId);
-      const plan: ProposalPlan = { ...proposal.plan };
-      for (const [key, value] of Object.entries(changes) as [keyof ProposalPlan, unknown][]) {
-        if (value === undefined) delete plan[key];
-        else if (key === 'conditions') plan.conditions = { ...plan.conditions, ...(value as ProposalPlan['conditions']) };
-        else (plan as Record<string, unknown>)[key] = value;
-      }
-      proposal.plan = plan;
-      Object.assign(proposal, columnsOf(plan));
-      await m.save(proposal);
-      await m.insert(ProposalRevision, {
-        proposalId,
-        kind: 'edit',
-        revision: proposal.currentRevision + 1,
-        // JSON has no undefined: a cleared field is recorded as null.
-        plan: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v === undefined ? null : v])) as ProposalPlan,
-        authorId: officer.id,
-        channel,
-      });
-      return proposal;
-    });
+    if (!/^[0-9a-f-]{36}$/i.test(proposalId)) throw new DraftNotFoundError();
+    const removed: string[] = [];
+    const set: Record<string, unknown> = {};
+    let conditions: unknown = null;
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) removed.push(key);
+      else if (key === 'conditions') conditions = value ?? {};
+      else set[key] = value;
+    }
+    // The columns that mirror the plan change only with their key (a key left alone keeps its column).
+    const title = 'title' in changes ? { on: true, value: columnsOf({ title: changes.title }).title } : { on: false, value: null };
+    const field = 'field' in changes ? { on: true, value: changes.field ?? null } : { on: false, value: null };
+    // JSON has no undefined: a cleared field is recorded as null in the revision.
+    const revision = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v === undefined ? null : v]));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(SAVE_ANSWERS_SQL, [
+      proposalId,
+      officer.id,
+      removed,
+      JSON.stringify(set),
+      conditions === null ? null : JSON.stringify(conditions),
+      title.on,
+      title.value,
+      field.on,
+      field.value,
+      JSON.stringify(revision),
+      channel,
+    ]);
+    if (!rows.length) throw new DraftNotFoundError();
+    return hydrate(this.dataSource, Proposal, rows[0]);
   }
 
   /** Withdraws a draft (deleting or cancelling it): hidden from lists, its history kept. */

@@ -2,6 +2,9 @@
 // a write carrying an eTag succeeds only if the row still has that eTag, checked in one statement.
 import type { Storage, StoreItems } from 'botbuilder';
 import type { DataSource } from 'typeorm';
+import { ChannelAccount } from '../../entities/channel-account.entity.js';
+import { hydrate } from '../../entities/hydrate.js';
+import { Officer } from '../../entities/officer.entity.js';
 
 export class ETagConflictError extends Error {
   constructor(readonly key: string) {
@@ -22,6 +25,40 @@ export class TypeOrmStorage implements Storage {
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...row.data, eTag: String(row.etag) };
     return items;
+  }
+
+  /**
+   * The turn's state and who writes it (their channel account with its officer, null when none) in one
+   * round trip: every turn needs both before it can do anything.
+   */
+  async readWithAccount(
+    keys: string[],
+    channel: string,
+    externalUserId: string,
+  ): Promise<{ items: StoreItems; account: ChannelAccount | null }> {
+    const rows: {
+      key: string | null;
+      data: Record<string, unknown>;
+      etag: string;
+      account: Record<string, unknown> | null;
+      officer: Record<string, unknown> | null;
+    }[] = await this.dataSource.query(
+      `SELECT key, data, etag, NULL::jsonb AS account, NULL::jsonb AS officer FROM bot_state WHERE key = ANY($1)
+         UNION ALL
+         SELECT NULL, NULL, NULL, to_jsonb(a), to_jsonb(o)
+           FROM channel_account a JOIN officer o ON o.id = a.officer_id WHERE a.channel = $2 AND a.external_user_id = $3`,
+      [keys, channel, externalUserId],
+    );
+    const items: StoreItems = {};
+    let account: ChannelAccount | null = null;
+    for (const row of rows) {
+      if (row.key !== null) items[row.key] = { ...row.data, eTag: String(row.etag) };
+      else if (row.account && row.officer) {
+        account = hydrate(this.dataSource, ChannelAccount, row.account);
+        account.officer = hydrate(this.dataSource, Officer, row.officer);
+      }
+    }
+    return { items, account };
   }
 
   async write(changes: StoreItems): Promise<void> {
