@@ -97,6 +97,8 @@ const OFF_VOCABULARY_COVERAGE = 0.8;
 const SUPPORT_RATIO = 0.8;
 /** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
 const DECREE_OVER_LETTER = 0.6;
+/** Share of an entry's score at which an imported point inside the entry's section is quoted instead of the section. */
+const INSIDE_RATIO = 0.9;
 /** Words that ask about the province's own instruction rather than the decree's rule (folded). */
 const PROVINCE_WORDS = /\b(cong van|tinh yeu cau|ubnd tinh|uy ban nhan dan tinh|so noi vu|cua tinh|o tinh|tinh lao cai|trong tinh)\b/;
 
@@ -623,13 +625,17 @@ export class PolicyAnswerer {
   private officialCounterpart(
     index: KnowledgeIndex,
     unit: RetrievalUnit,
-    ranked: Array<{ unit: RetrievalUnit }> = [],
+    ranked: Array<{ unit: RetrievalUnit; score?: number }> = [],
   ): RetrievalUnit | undefined {
     // The best-ranked imported provision inside the entry's provision (the entry covers "mục 2", the
     // question is about its point c), else the provision itself.
+    // A point that answers clearly less well than the entry leaves the whole section to be quoted ("Sở Nội vụ có
+    // nhiệm vụ gì" is about all of mục 2, not its point a).
+    const bar = INSIDE_RATIO * (ranked[0]?.score ?? 0);
     const inside = ranked.find(
       (r) =>
         r.unit.source === 'official' &&
+        (r.score ?? 1) >= bar &&
         r.unit.documentKey === unit.documentKey &&
         r.unit.paths.some((p) => unit.paths.some((e) => p === e || p.startsWith(`${e}/`))),
     );
