@@ -74,7 +74,7 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   ],
   [/\b(luong som|nang luong)\b/, 'nâng bậc lương trước thời hạn'],
   [/\b(tac gia|nguoi khoi xuong)\b/, 'người đề xuất'],
-  [/\b(mat du lieu|ton that|hu hong)\b/, 'thiệt hại'],
+  [/\b(mat du lieu|ton that|hu hong|that thoat|mat mat|lang phi)\b/, 'thiệt hại'],
 ];
 
 /** Question words and particles that carry no topic (folded). */
