@@ -26,6 +26,8 @@ const ABBREVIATIONS: Record<string, string> = {
   cchc: 'cải cách hành chính',
   ttg: 'thủ tướng',
   cp: 'chính phủ',
+  gd: 'giám đốc',
+  pgd: 'phó giám đốc',
   bct: 'bộ chính trị',
   tw: 'trung ương',
   dx: 'đề xuất',
@@ -50,7 +52,8 @@ const ABBREVIATIONS: Record<string, string> = {
  */
 const SYNONYMS: Array<[RegExp, string, false?]> = [
   [/\bthu truong\b/, 'người đứng đầu'],
-  [/\bgiam doc so\b|\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
+  // Not their deputies: "phó chủ tịch UBND xã" is a deputy who votes (or not), not the head.
+  [/(?<!pho )\bgiam doc so\b|(?<!pho )\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
   [/\b(bao lau|may ngay|bao nhieu ngay|han chot|thoi gian bao nhieu|trong bao lau)\b/, 'thời hạn ngày'],
   [/\b(nop|chuyen|trinh)\b/, 'gửi'],
   [/\b(that bai|khong thanh cong|khong dat)\b/, 'không hoàn thành'],
