@@ -43,7 +43,7 @@ export interface EvalReport {
   targetsMet: boolean;
 }
 
-export type EvalPart = 'dev' | 'holdout';
+export type EvalPart = 'dev' | 'holdout' | 'blind2';
 
 /** Targets: the issue's on the holdout; the dev part must do at least as well. */
 export const TARGETS = { top1: 0.95, top3: 0.99, wrongTopic: 0.02, p95Ms: 20 };
@@ -51,7 +51,11 @@ export const TARGETS = { top1: 0.95, top3: 0.99, wrongTopic: 0.02, p95Ms: 20 };
 const ROOT = path.resolve(__dirname, '../..');
 export const EVAL_QUESTIONS_FILE = path.join(__dirname, 'questions.yaml');
 export const HOLDOUT_QUESTIONS_FILE = path.join(__dirname, 'holdout.yaml');
-export const EVAL_FILES: Record<EvalPart, string> = { dev: EVAL_QUESTIONS_FILE, holdout: HOLDOUT_QUESTIONS_FILE };
+export const EVAL_FILES: Record<EvalPart, string> = {
+  dev: EVAL_QUESTIONS_FILE,
+  holdout: HOLDOUT_QUESTIONS_FILE,
+  blind2: path.join(__dirname, 'blind2.yaml'),
+};
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
 export const EVAL_DOCUMENTS = [
@@ -106,7 +110,11 @@ export async function runQaEvaluations(
     await prepareEvalDatabase(dataSource);
     const answerer = new PolicyAnswerer(dataSource, { llm: null, config: { ...loadKnowledgeConfig({}), refreshSeconds: 3600 } });
     await answerer.refresh();
-    const parts = options.parts ?? { dev: loadQuestions(EVAL_FILES.dev), holdout: loadQuestions(EVAL_FILES.holdout) };
+    const parts = options.parts ?? {
+      dev: loadQuestions(EVAL_FILES.dev),
+      holdout: loadQuestions(EVAL_FILES.holdout),
+      blind2: loadQuestions(EVAL_FILES.blind2),
+    };
     const out: Partial<Record<EvalPart, EvalReport>> = {};
     for (const [part, questions] of Object.entries(parts) as Array<[EvalPart, EvalQuestion[]]>)
       out[part] = await evaluate(answerer, questions, options.repeat ?? 1);
@@ -197,8 +205,14 @@ function round2(n: number): number {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+const PART_TITLES: Record<EvalPart, string> = {
+  dev: 'DEV (dùng khi tinh chỉnh)',
+  holdout: 'HOLDOUT (chỉ đo, không tinh chỉnh)',
+  blind2: 'BLIND2 (bộ thứ hai viết trước khi tinh chỉnh; xem đầu tệp blind2.yaml)',
+};
+
 function print(part: EvalPart, report: EvalReport, showFailures: boolean): void {
-  console.log(`\n== ${part === 'dev' ? 'DEV (dùng khi tinh chỉnh)' : 'HOLDOUT (chỉ đo, không tinh chỉnh)'} ==`);
+  console.log(`\n== ${PART_TITLES[part]} ==`);
   console.log(`Câu hỏi: ${report.questions} (có căn cứ để trả lời: ${report.answerable}; ngoài phạm vi: ${report.outOfScope})`);
   console.log(`Top-1 đúng trích dẫn: ${pct(report.top1)}   (mục tiêu ≥ ${pct(TARGETS.top1)})`);
   console.log(`Top-3 đúng trích dẫn: ${pct(report.top3)}   (mục tiêu ≥ ${pct(TARGETS.top3)})`);
@@ -223,6 +237,7 @@ async function main(): Promise<void> {
   const reports = await runQaEvaluations({ repeat: 5 });
   print('dev', reports.dev!, true);
   print('holdout', reports.holdout!, process.argv.includes('--show-holdout-failures'));
+  print('blind2', reports.blind2!, process.argv.includes('--show-blind2-failures'));
   process.exitCode = reports.holdout!.targetsMet ? 0 : 1;
 }
 

@@ -97,6 +97,8 @@ const OFF_VOCABULARY_COVERAGE = 0.8;
 const SUPPORT_RATIO = 0.8;
 /** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
 const DECREE_OVER_LETTER = 0.6;
+/** Share of an entry's score at which an imported point inside the entry's section is quoted instead of the section. */
+const INSIDE_RATIO = 0.9;
 /** Words that ask about the province's own instruction rather than the decree's rule (folded). */
 const PROVINCE_WORDS = /\b(cong van|tinh yeu cau|ubnd tinh|uy ban nhan dan tinh|so noi vu|cua tinh|o tinh|tinh lao cai|trong tinh)\b/;
 
@@ -106,6 +108,9 @@ const DECREE_RULE_WORDS =
 
 const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
+/** A legal document named by its number ("Nghị định 33/2023", "NĐ 112", "Thông tư 6"), folded; not "quy định 07
+ * ngày" nor Zalo's "tt" (thủ trưởng). */
+const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|chi thi|luat|nd)\s*(?:so\s*)?(\d+)/g;
 const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
 
 interface RankedHit {
@@ -129,7 +134,7 @@ export interface AnswerFeatures {
 
 export interface AnalysedQuestion {
   folded: string;
-  /** " tok tok … " of the question (typos corrected) and of the synonyms it implies, for phrase lookups. */
+  /** " tok tok … " of the question (typos corrected) and of the synonyms that count for scope, for phrase lookups. */
   phraseText: string;
   content: string[];
   synonyms: string[];
@@ -307,7 +312,11 @@ export class PolicyAnswerer {
   analyse(index: KnowledgeIndex, question: string): AnalysedQuestion {
     const a = analyze(question);
     const folded = foldDiacritics(question);
-    const syn = analyze(synonymExpansion(a.folded.join(' ')));
+    const scopeSyn = analyze(synonymExpansion(a.folded.join(' '), true)).folded;
+    // Synonyms of generic words help only a question already on the pack's topic: "phụ cấp … áp dụng đối
+    // với ai" must not gain coverage from "đối tượng áp dụng".
+    const onTopic = index.inScope(` ${a.folded.join(' ')} ${scopeSyn.join(' ')} `);
+    const syn = analyze(synonymExpansion(a.folded.join(' '), !onTopic));
     const corrected = new Map<string, string>();
     const tokens = a.folded.map((t) => {
       if (STOPWORDS.has(t) || index.bm25.has(t)) return t;
@@ -331,7 +340,7 @@ export class PolicyAnswerer {
     const topicBigrams: string[] = [];
     for (let i = 0; i + 1 < tokens.length; i++)
       if (isTopic(tokens[i]) && isTopic(tokens[i + 1])) topicBigrams.push(`${tokens[i]}_${tokens[i + 1]}`);
-    const phraseText = ` ${tokens.join(' ')} ${a.folded.join(' ')} ${syn.folded.join(' ')} `;
+    const phraseText = ` ${tokens.join(' ')} ${a.folded.join(' ')} ${scopeSyn.join(' ')} `;
     return { folded, phraseText, content, synonyms, corrected, query, hasDiacritics, topicBigrams };
   }
 
@@ -400,7 +409,13 @@ export class PolicyAnswerer {
     // A question that uses none of the pack's topic words ("phụ cấp chức vụ", "bảo hiểm y tế") is answered
     // from the pack's documents only when the provision holds nearly all of its words.
     const topical = index.inScope(analysed.phraseText) || !index.isPackUnit(top.unit) || f.cov >= OFF_VOCABULARY_COVERAGE;
-    const confident = f.cov >= this.config.minCoverage && f.bigramOk && f.score >= 3 && f.topicCount > 0 && topical;
+    const confident =
+      f.cov >= this.config.minCoverage &&
+      f.bigramOk &&
+      f.score >= 3 &&
+      f.topicCount > 0 &&
+      topical &&
+      !namesOtherDocument(index, analysed.folded);
     const scored = hits.map((h) => ({
       unit: h.unit,
       score: round((h.h.score / top.h.score) * f.cov),
@@ -610,13 +625,17 @@ export class PolicyAnswerer {
   private officialCounterpart(
     index: KnowledgeIndex,
     unit: RetrievalUnit,
-    ranked: Array<{ unit: RetrievalUnit }> = [],
+    ranked: Array<{ unit: RetrievalUnit; score?: number }> = [],
   ): RetrievalUnit | undefined {
     // The best-ranked imported provision inside the entry's provision (the entry covers "mục 2", the
     // question is about its point c), else the provision itself.
+    // A point that answers clearly less well than the entry leaves the whole section to be quoted ("Sở Nội vụ có
+    // nhiệm vụ gì" is about all of mục 2, not its point a).
+    const bar = INSIDE_RATIO * (ranked[0]?.score ?? 0);
     const inside = ranked.find(
       (r) =>
         r.unit.source === 'official' &&
+        (r.score ?? 1) >= bar &&
         r.unit.documentKey === unit.documentKey &&
         r.unit.paths.some((p) => unit.paths.some((e) => p === e || p.startsWith(`${e}/`))),
     );
@@ -700,6 +719,21 @@ function headingOf(index: KnowledgeIndex, p: import('./knowledge-store.js').Stor
   const line = (parent.title ?? parent.text.split('\n')[0] ?? '').trim();
   if (!line) return undefined;
   return line.length > 90 ? `${line.slice(0, 90).replace(/\s+\S*$/, '')}…` : line;
+}
+
+/**
+ * Whether the question names a legal document by a number the knowledge base does not hold (and not Decree
+ * 73): "Nghị định 33/2023 … cán bộ xã" shares words with the letter but asks about another text.
+ */
+function namesOtherDocument(index: KnowledgeIndex, folded: string): boolean {
+  const named = [...folded.matchAll(NAMED_DOCUMENT)].map((m) => String(Number(m[1])));
+  if (!named.length) return false;
+  const known = new Set<string>();
+  for (const code of [...index.pack.documents.map((d) => d.code), ...index.documents.map((d) => d.codeKey)]) {
+    const n = /\d+/.exec(code);
+    if (n) known.add(String(Number(n[0])));
+  }
+  return named.some((n) => !known.has(n));
 }
 
 /** The question at the end of a long message: its last sentence, then its last two clauses. */

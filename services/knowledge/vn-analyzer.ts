@@ -26,6 +26,8 @@ const ABBREVIATIONS: Record<string, string> = {
   cchc: 'cải cách hành chính',
   ttg: 'thủ tướng',
   cp: 'chính phủ',
+  gd: 'giám đốc',
+  pgd: 'phó giám đốc',
   bct: 'bộ chính trị',
   tw: 'trung ương',
   dx: 'đề xuất',
@@ -43,10 +45,15 @@ const ABBREVIATIONS: Record<string, string> = {
   bn: 'bao nhiêu',
 };
 
-/** Multi-word synonyms (folded phrase → accented phrase appended to a question). */
-const SYNONYMS: Array<[RegExp, string]> = [
+/**
+ * Multi-word synonyms (folded phrase → accented phrase appended to a question). A third element `false`
+ * marks a synonym of generic words ("áp dụng đối với", a manager's title): it helps ranking but does not by
+ * itself put a question in the pack's scope ("phụ cấp … áp dụng đối với ai" stays out).
+ */
+const SYNONYMS: Array<[RegExp, string, false?]> = [
   [/\bthu truong\b/, 'người đứng đầu'],
-  [/\bgiam doc so\b|\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
+  // Not their deputies: "phó chủ tịch UBND xã" is a deputy who votes (or not), not the head.
+  [/(?<!pho )\bgiam doc so\b|(?<!pho )\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
   [/\b(bao lau|may ngay|bao nhieu ngay|han chot|thoi gian bao nhieu|trong bao lau)\b/, 'thời hạn ngày'],
   [/\b(nop|chuyen|trinh)\b/, 'gửi'],
   [/\b(that bai|khong thanh cong|khong dat)\b/, 'không hoàn thành'],
@@ -58,10 +65,19 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(y tuong|sang kien doi moi|thi diem|lam thu)\b/, 'đề xuất'],
   [/\b(tri tue nhan tao)\b/, 'ai'],
   [/\b(cam|nghiem cam)\b/, 'nghiêm cấm'],
+  // "Không" is a stopword: "không được làm" would keep only "làm".
+  [/\b(khong duoc lam|khong duoc phep)\b/, 'nghiêm cấm hành vi', false],
   [/\b(ai duoc ap dung|ap dung cho ai|doi tuong)\b/, 'đối tượng áp dụng'],
+  [/\b(ap dung (cho|doi voi)|thuoc dien)\b/, 'đối tượng áp dụng', false],
+  // Middle managers' titles: the decree covers "lãnh đạo, quản lý" (Art. 2).
+  [
+    /\b(truong phong|pho phong|truong ban|pho truong ban|hieu truong|pho hieu truong|truong khoa|chanh van phong)\b/,
+    'lãnh đạo quản lý',
+    false,
+  ],
   [/\b(luong som|nang luong)\b/, 'nâng bậc lương trước thời hạn'],
   [/\b(tac gia|nguoi khoi xuong)\b/, 'người đề xuất'],
-  [/\b(mat du lieu|ton that|hu hong)\b/, 'thiệt hại'],
+  [/\b(mat du lieu|ton that|hu hong|that thoat|mat mat|lang phi)\b/, 'thiệt hại'],
 ];
 
 /** Question words and particles that carry no topic (folded). */
@@ -123,9 +139,9 @@ export function analyze(text: string): Analysis {
 }
 
 /** Extra accented phrases a question implies (synonyms), to be analysed and added to it. */
-export function synonymExpansion(foldedText: string): string {
+export function synonymExpansion(foldedText: string, scopeOnly = false): string {
   const extra: string[] = [];
-  for (const [re, phrase] of SYNONYMS) if (re.test(foldedText)) extra.push(phrase);
+  for (const [re, phrase, scope] of SYNONYMS) if (re.test(foldedText) && !(scopeOnly && scope === false)) extra.push(phrase);
   return extra.join(' ');
 }
 
