@@ -1,7 +1,8 @@
 // Optional generative answers through an OpenAI-compatible chat-completions endpoint (OpenAI, Azure
 // OpenAI, or an on-premise server). The model writes only from the provisions we retrieved, and every
 // reference in its answer is checked against them; anything else makes the caller fall back to quoting.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { createLlmClient } from './llm-client.js';
 import { logger } from '../platform/logger.js';
 import { foldDiacritics } from '../text/vietnamese.js';
 import type { LlmConfig } from './knowledge-config.js';
@@ -72,15 +73,7 @@ export class LlmAnswerer {
   private client: OpenAI;
 
   constructor(private readonly config: LlmConfig) {
-    this.client = new OpenAI({
-      baseURL: config.baseUrl,
-      apiKey: config.apiKey ?? 'not-needed',
-      timeout: config.timeoutMs,
-      maxRetries: 0,
-      ...(config.apiVersion
-        ? { defaultQuery: { 'api-version': config.apiVersion }, defaultHeaders: config.apiKey ? { 'api-key': config.apiKey } : {} }
-        : {}),
-    });
+    this.client = createLlmClient(config);
   }
 
   /** The model's answer when it is grounded; null when it is not, says it cannot answer, or the call fails. */

@@ -3,7 +3,8 @@
 // written. Only plan text is sent, never the officer's name, unit or contacts (the plan keys tied to
 // people, "implementers" and "resourcesPeople", are left out too). The caller runs the draft through the
 // step's own validation before offering it, and the officer decides whether to keep it.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { createLlmClient } from '../knowledge/llm-client.js';
 import type { ProposalPlan } from '../../entities/proposal.entity.js';
 import type { LlmConfig } from '../knowledge/knowledge-config.js';
 import { logger } from '../platform/logger.js';
@@ -33,15 +34,7 @@ export class PlanWriter {
   private readonly client: OpenAI;
 
   constructor(private readonly config: LlmConfig) {
-    this.client = new OpenAI({
-      baseURL: config.baseUrl,
-      apiKey: config.apiKey ?? 'not-needed',
-      timeout: config.timeoutMs,
-      maxRetries: 0,
-      ...(config.apiVersion
-        ? { defaultQuery: { 'api-version': config.apiVersion }, defaultHeaders: config.apiKey ? { 'api-key': config.apiKey } : {} }
-        : {}),
-    });
+    this.client = createLlmClient(config);
   }
 
   /** A draft of one part, or null when the service fails or answers nothing. */
