@@ -21,7 +21,7 @@ const BANK: Record<string, BankQuestion> = {
   coverage: {
     entry: 'doi-tuong-ap-dung',
     question: 'Nghị định 73/2023/NĐ-CP áp dụng với những ai?',
-    options: ['Mọi công dân có sáng kiến', 'Người giữ chức vụ lãnh đạo, quản lý (gọi chung là "cán bộ")', 'Chỉ cán bộ cấp tỉnh'],
+    options: ['Mọi công dân có sáng kiến', 'Người giữ chức vụ lãnh đạo, quản lý (gọi chung là “cán bộ”)', 'Chỉ cán bộ cấp tỉnh'],
     correct: 1,
   },
   sendTo: {

@@ -14,7 +14,7 @@ const hostList = (fallback: string) =>
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'mỗi mục là một tên máy, có thể bắt đầu bằng "*.", cách nhau bằng dấu phẩy')));
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'mỗi mục là một tên máy, có thể bắt đầu bằng “*.”, cách nhau bằng dấu phẩy')));
 
 const schema = z.object({
   /** Largest file read (bytes); default 10 MB. */
