@@ -6,18 +6,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProposalPlan, ProposalStatus } from '../../entities/proposal.entity.js';
 import type { UnitKind } from '../../entities/unit.entity.js';
-import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
-
-/** Under consideration: what a colleague of the same unit may already have sent. */
-export const PENDING_STATUSES: readonly ProposalStatus[] = [
-  'submitted',
-  'routing_failed',
-  'in_intake',
-  'under_review',
-  'party_consultation',
-  'voting',
-  'returned',
-];
+import { APPROVED_STATUSES, UNDER_CONSIDERATION_STATUSES } from '../proposals/proposal-state-machine.js';
 
 export interface LibraryEntry {
   id: string;
@@ -129,7 +118,7 @@ export async function libraryRecord(ds: DataSource, ref: { id?: string; code?: s
 /** Proposals of a unit under consideration (not drafts), except one. */
 export async function pendingOfUnit(ds: DataSource, unitId: string, exceptId: string): Promise<LibraryRecord[]> {
   const rows = (await ds.query(`${SELECT} WHERE p.status = ANY($1) AND p.unit_id = $2 AND p.id <> $3 AND p.code IS NOT NULL`, [
-    [...PENDING_STATUSES],
+    [...UNDER_CONSIDERATION_STATUSES],
     unitId,
     exceptId,
   ])) as Row[];

@@ -48,6 +48,20 @@ export const APPROVED_STATUSES: readonly ProposalStatus[] = [
   'closed',
 ];
 
+/**
+ * Sent and not yet decided (a return included: the plan comes back): what the yearly report counts as under
+ * consideration and what the library shows as a colleague's pending proposal.
+ */
+export const UNDER_CONSIDERATION_STATUSES: readonly ProposalStatus[] = [
+  'submitted',
+  'routing_failed',
+  'in_intake',
+  'under_review',
+  'party_consultation',
+  'voting',
+  'returned',
+];
+
 export function canTransition(from: ProposalStatus, to: ProposalStatus): boolean {
   return PROPOSAL_TRANSITIONS[from]?.includes(to) ?? false;
 }

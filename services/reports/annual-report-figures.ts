@@ -13,7 +13,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { startOfLocalDay } from '../calendar/local-date.js';
 import { isEmployingUnitKind, type WorkflowConfig } from '../workflow/workflow-config.js';
 import type { UnitKind } from '../../entities/unit.entity.js';
-import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
+import { APPROVED_STATUSES, UNDER_CONSIDERATION_STATUSES } from '../proposals/proposal-state-machine.js';
 import { computeCampaignFigures, type AnnualCampaignFigures } from './annual-campaign-figures.js';
 
 export interface PlanFigures {
@@ -95,15 +95,6 @@ export interface AnnualFigures {
 }
 
 export const OBSTACLE_LIST_LIMIT = 30;
-export const CONSIDERATION_STATUSES = [
-  'submitted',
-  'routing_failed',
-  'in_intake',
-  'under_review',
-  'party_consultation',
-  'voting',
-  'returned',
-];
 
 export function emptyFigures(): UnitFigures {
   return {
@@ -281,7 +272,7 @@ export async function computeAnnualFigures(
            LEFT JOIN (SELECT DISTINCT proposal_id FROM decision WHERE outcome = 'approved_by_override') o ON o.proposal_id = p.id
           WHERE p.submitted_at >= $1 AND p.submitted_at < $2 AND ($3::uuid[] IS NULL OR p.unit_id = ANY($3)) AND p.status <> 'draft'
           GROUP BY p.unit_id`,
-        [start, end, unitFilter, APPROVED_STATUSES, CONSIDERATION_STATUSES],
+        [start, end, unitFilter, APPROVED_STATUSES, UNDER_CONSIDERATION_STATUSES],
       ) as Promise<Record<string, number | string>[]>,
       source.query(
         `SELECT p.unit_id, e.outcome, e.provision, count(*)::int AS n
