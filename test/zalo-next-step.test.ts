@@ -4,11 +4,9 @@
 // and a decision answered "đồng ý" gets one confirmation, "không đồng ý" the comment prompt.
 import assert from 'node:assert/strict';
 import { registerFeatures } from '../bot/features.js';
-import { Officer } from '../entities/officer.entity.js';
-import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
 import { createApprovedProposal, statusOf } from './helpers/after-decision-fixtures.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
-import { FakeZalo, startZaloHarness, TEST_OA_APP_ID, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
+import { FakeZalo, startZaloHarness, TEST_OA_APP_ID, zaloEnv, type ZaloHarness, linkOverZalo } from './helpers/fake-zalo.js';
 import { deterministicAadObjectId } from '../tools/chat/activity-factory.js';
 import { allText } from './helpers/bot-harness.js';
 import { plain } from './helpers/wizard-script.js';
@@ -36,10 +34,7 @@ describe('zalo: the next step one tap away', function () {
     await fake.stop();
   });
 
-  const link = async (say: (text: string) => Promise<unknown>, email: string) => {
-    const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email });
-    await say(`LIÊN KẾT ${await new ZaloLinkService(z.db.dataSource).issue(officer.id, 10)}`);
-  };
+  const link = (say: (text: string) => Promise<unknown>, email: string) => linkOverZalo(z, say, email);
   const textOf = (replies: { text: string }[]) => replies.map((r) => r.text).join('\n');
 
   it('OA: the head assigns by numbered choice after "theo dõi triển khai"; both sides are told what comes next', async () => {

@@ -3,9 +3,7 @@
 // 3, each written in the text), and the ambiguous wizard step is answered by typing "1" or "2".
 import assert from 'node:assert/strict';
 import { registerFeatures } from '../bot/features.js';
-import { Officer } from '../entities/officer.entity.js';
-import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
-import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
+import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness, linkOverZalo } from './helpers/fake-zalo.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { FULL_PLAN, MANAGER } from './helpers/wizard-script.js';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
@@ -31,10 +29,7 @@ describe('zalo: suggested questions as buttons, "content or question?" as typed 
     await fake.stop();
   });
 
-  const link = async (say: (text: string) => Promise<unknown>, email: string) => {
-    const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email });
-    await say(`LIÊN KẾT ${await new ZaloLinkService(z.db.dataSource).issue(officer.id, 10)}`);
-  };
+  const link = (say: (text: string) => Promise<unknown>, email: string) => linkOverZalo(z, say, email);
   const draft = async () =>
     (await z.db.dataSource.query(`SELECT plan FROM proposal WHERE status = 'draft' ORDER BY created_at DESC LIMIT 1`))[0].plan;
 

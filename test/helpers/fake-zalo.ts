@@ -13,6 +13,8 @@ import { zaloRoute } from '../../bot/zalo/zalo-routes.js';
 import type { ZaloRuntime } from '../../bot/zalo/zalo-runtime.js';
 import type { FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { oaSignature } from '../../services/zalo/zalo-signature.js';
+import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
+import { Officer } from '../../entities/officer.entity.js';
 import { BotHarness, testEnvironment } from './bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -474,4 +476,10 @@ export async function startZaloHarness(options: ZaloHarnessOptions): Promise<Zal
     if (!options.db) await db.dispose();
     throw err;
   }
+}
+
+/** Links a directory officer to a Zalo user as a person does: a one-time code, sent as “LIÊN KẾT <mã>”. */
+export async function linkOverZalo(z: ZaloHarness, say: (text: string) => Promise<unknown>, email: string): Promise<void> {
+  const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email });
+  await say(`LIÊN KẾT ${await new ZaloLinkService(z.db.dataSource).issue(officer.id, 10)}`);
 }
