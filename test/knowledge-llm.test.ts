@@ -1,63 +1,29 @@
 // Generative answers against a loopback fake of the OpenAI chat-completions API: grounded answers are
 // used, fabricated citations and failures fall back to the quoted answer.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { KnowledgeConfigError, loadKnowledgeConfig } from '../services/knowledge/knowledge-config.js';
 import { citationsAreGrounded } from '../services/knowledge/llm-answerer.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
+import { FakeChatCompletions } from './helpers/fake-chat-completions.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
-
-interface Captured {
-  url: string;
-  authorization?: string;
-  body: { model: string; messages: Array<{ role: string; content: string }> };
-}
 
 describe('knowledge: generative answers (LLM)', function () {
   this.timeout(60000);
   let db: TestDatabase;
-  let server: http.Server;
-  let baseUrl: string;
-  let reply: { status: number; content: string };
-  const captured: Captured[] = [];
+  const llm = new FakeChatCompletions();
 
   before(async () => {
     db = await openTestDatabase();
-    server = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        captured.push({ url: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw) });
-        if (reply.status !== 200) {
-          res.writeHead(reply.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { message: 'boom', type: 'server_error', code: null } }));
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            id: 'chatcmpl-test',
-            object: 'chat.completion',
-            created: Math.floor(Date.now() / 1000),
-            model: 'fake-model',
-            choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, logprobs: null, finish_reason: 'stop' }],
-            usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    await llm.start();
   });
   after(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await llm.stop();
     await db?.dispose();
   });
 
   function answerer(): PolicyAnswerer {
     const config = loadKnowledgeConfig({
-      LLM_BASE_URL: baseUrl,
+      LLM_BASE_URL: llm.baseUrl,
       LLM_API_KEY: 'test-key',
       LLM_MODEL: 'fake-model',
       LLM_TIMEOUT_MS: '5000',
@@ -69,28 +35,28 @@ describe('knowledge: generative answers (LLM)', function () {
   const QUESTION = 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?';
 
   it('uses a grounded generated answer and sends only the retrieved provisions', async () => {
-    reply = {
+    llm.reply = {
       status: 200,
       content:
         'Người đứng đầu phải họp tập thể lãnh đạo trong 07 ngày làm việc kể từ khi nhận kế hoạch [khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP].',
     };
-    captured.length = 0;
+    llm.captured.length = 0;
     const a = await answerer().answer(QUESTION);
     assert.equal(a.kind, 'generated');
     assert.ok(a.confident);
     assert.match(a.answer, /^Người đứng đầu phải họp tập thể lãnh đạo/);
     assert.equal(a.citations[0].citation, 'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP');
-    assert.equal(captured.length, 1);
-    assert.equal(captured[0].url, '/v1/chat/completions');
-    assert.equal(captured[0].authorization, 'Bearer test-key');
-    assert.equal(captured[0].body.model, 'fake-model');
-    const user = captured[0].body.messages.find((m) => m.role === 'user')!.content;
+    assert.equal(llm.captured.length, 1);
+    assert.equal(llm.captured[0].url, '/v1/chat/completions');
+    assert.equal(llm.captured[0].authorization, 'Bearer test-key');
+    assert.equal(llm.captured[0].body.model, 'fake-model');
+    const user = llm.captured[0].body.messages.find((m) => m.role === 'user')!.content;
     assert.match(user, /\[khoản 1 Điều 8 Nghị định 73\/2023\/NĐ-CP\]/);
     assert.match(user, /Câu hỏi: Thời hạn xem xét kế hoạch đề xuất là bao lâu\?/);
   });
 
   it('rejects an answer citing a provision that was not retrieved and quotes instead', async () => {
-    reply = { status: 200, content: 'Theo Điều 15 Nghị định 73/2023/NĐ-CP, thời hạn là 30 ngày.' };
+    llm.reply = { status: 200, content: 'Theo Điều 15 Nghị định 73/2023/NĐ-CP, thời hạn là 30 ngày.' };
     const a = await answerer().answer(QUESTION);
     assert.equal(a.kind, 'curated');
     assert.match(a.answer, /07 ngày làm việc/);
@@ -103,24 +69,24 @@ describe('knowledge: generative answers (LLM)', function () {
       'Trong 07 ngày làm việc kể từ khi nhận kế hoạch.',
       'KHÔNG ĐỦ CĂN CỨ',
     ]) {
-      reply = { status: 200, content };
+      llm.reply = { status: 200, content };
       const a = await answerer().answer(QUESTION);
       assert.equal(a.kind, 'curated', content);
     }
   });
 
   it('falls back to the quoted answer when the endpoint fails', async () => {
-    reply = { status: 500, content: '' };
+    llm.reply = { status: 500, content: '' };
     const a = await answerer().answer(QUESTION);
     assert.equal(a.kind, 'curated');
     assert.ok(a.confident);
   });
 
   it('does not call the model for refusals', async () => {
-    captured.length = 0;
+    llm.captured.length = 0;
     const a = await answerer().answer('Giá vàng hôm nay bao nhiêu?');
     assert.equal(a.kind, 'not_found');
-    assert.equal(captured.length, 0);
+    assert.equal(llm.captured.length, 0);
   });
 
   it('checks citations: inside, containing and foreign provisions', () => {

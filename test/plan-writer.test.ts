@@ -2,10 +2,9 @@
 // when LLM_BASE_URL is set, a draft of the current part marked as such, stored only on "dùng bản nháp";
 // a draft that fails the step's validation, or a failing service, stores nothing; only plan text is sent.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { planContext } from '../services/library/plan-writer.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { FakeChatCompletions } from './helpers/fake-chat-completions.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN, plain, run, STAFF } from './helpers/wizard-script.js';
 
@@ -13,41 +12,18 @@ const DRAFT = 'Hồ sơ cấp phép xây dựng tại xã hiện nộp bằng gi
 
 describe('wizard: "viết giúp" with an OpenAI-compatible service', function () {
   this.timeout(180_000);
-  let server: http.Server;
-  let baseUrl: string;
-  let reply: { status: number; content: string };
-  const captured: { body: { model: string; messages: { role: string; content: string }[] } }[] = [];
+  const llm = new FakeChatCompletions();
   let h: BotHarness | undefined;
   let p: People;
 
   before(async () => {
-    server = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        captured.push({ body: JSON.parse(raw) });
-        res.writeHead(reply.status, { 'content-type': 'application/json' });
-        if (reply.status !== 200) return res.end(JSON.stringify({ error: { message: 'boom', type: 'server_error', code: null } }));
-        res.end(
-          JSON.stringify({
-            id: 'chatcmpl-test',
-            object: 'chat.completion',
-            created: Math.floor(Date.now() / 1000),
-            model: 'fake-model',
-            choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, logprobs: null, finish_reason: 'stop' }],
-            usage: { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 },
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    await llm.start();
   });
   afterEach(async () => {
     await h?.close();
     h = undefined;
   });
-  after(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => llm.stop());
 
   const start = async (env: Record<string, string>) => {
     h = await startHarness({ env, seed: async (db) => void (p = await seedDecisionDirectory(db.dataSource)) });
@@ -68,19 +44,19 @@ describe('wizard: "viết giúp" with an OpenAI-compatible service', function ()
     assert.match(plain(allText(await officer.say('viết giúp'))), /chưa được bật/);
     assert.match(plain(allText(await officer.say('dung ban nhap'))), /Chưa có bản nháp nào/);
     assert.equal((await draftPlan()).necessity, undefined);
-    assert.equal(captured.length, 0);
+    assert.equal(llm.captured.length, 0);
   });
 
   it('drafts the current part from the plan text only, stores it on "dùng bản nháp", and refuses an invalid draft', async () => {
-    captured.length = 0;
-    const officer = await start({ LLM_BASE_URL: baseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '5000' });
-    reply = { status: 200, content: DRAFT };
+    llm.captured.length = 0;
+    const officer = await start({ LLM_BASE_URL: llm.baseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '5000' });
+    llm.reply = { status: 200, content: DRAFT };
     const offered = plain(allText(await officer.say('viet giup')));
     assert.match(offered, /BẢN NHÁP do trợ lý viết cho mục «Sự cần thiết»/);
     assert.ok(offered.includes(DRAFT));
     assert.equal((await draftPlan()).necessity, undefined, 'nothing stored before the officer keeps it');
-    const sent = JSON.stringify(captured[0]!.body);
-    assert.equal(captured[0]!.body.model, 'fake-model');
+    const sent = JSON.stringify(llm.captured[0]!.body);
+    assert.equal(llm.captured[0]!.body.model, 'fake-model');
     assert.match(sent, /Số hóa hồ sơ cấp phép xây dựng tại xã/);
     assert.match(sent, /Chuyển đổi số/);
     assert.doesNotMatch(sent, /Nguyễn Thị Chuyên|cv\.qlkh|Phòng Quản lý khoa học/);
@@ -89,10 +65,10 @@ describe('wizard: "viết giúp" with an OpenAI-compatible service', function ()
     assert.equal((await draftPlan()).necessity, DRAFT);
 
     // Too short for the purpose (10 characters at least): not offered, nothing stored.
-    reply = { status: 200, content: 'Tốt.' };
+    llm.reply = { status: 200, content: 'Tốt.' };
     assert.match(plain(allText(await officer.say('viết giúp'))), /chưa đạt yêu cầu/);
     assert.match(plain(allText(await officer.say('dùng bản nháp'))), /Chưa có bản nháp nào/);
-    reply = { status: 500, content: '' };
+    llm.reply = { status: 500, content: '' };
     assert.match(plain(allText(await officer.say('viết giúp'))), /chưa viết được bản nháp/);
     assert.equal((await draftPlan()).purpose, undefined);
   });
