@@ -2,6 +2,7 @@
 // anyone else: refused), the aggregates against a known set of proposals, the tolerant panels, and the
 // CSV (formula-safe) and XLSX exports read back.
 import assert from 'node:assert/strict';
+import { addCalendarDays, todayVN } from '../services/calendar/local-date.js';
 import ExcelJS from 'exceljs';
 
 import { DashboardService } from '../services/dashboard/dashboard-service.js';
@@ -35,8 +36,11 @@ describe('dashboard', function () {
     ids.a = a.id;
     ids.b = b.id;
     ids.c = c.id;
-    await ds.query(`UPDATE decision SET due_date = (now() - interval '5 days')::date WHERE proposal_id = $1`, [a.id]);
-    await ds.query(`UPDATE proposal SET due_date = (now() - interval '5 days')::date WHERE id = $1`, [a.id]);
+    // Five days before today in Vietnam, where the dashboard counts: the database's now()::date is UTC's
+    // day, one behind between 17:00 and 24:00 UTC.
+    const fiveDaysAgo = addCalendarDays(todayVN(), -5);
+    await ds.query(`UPDATE decision SET due_date = $2 WHERE proposal_id = $1`, [a.id, fiveDaysAgo]);
+    await ds.query(`UPDATE proposal SET due_date = $2 WHERE id = $1`, [a.id, fiveDaysAgo]);
     // Time in stages comes from the audit trail (append-only): a proposal of Sở Y tế with a known history,
     // submitted 6 days ago and at the Home Affairs intake for the last 4.
     const d = await createSubmittedProposal(ds, p.healthStaff!, { title: 'Y tế số' });
