@@ -1,7 +1,6 @@
 // `report annual`, `report status` and `report remind` through the real CLI in a child process, on an
 // on-disk PGlite (or a fresh PostgreSQL database): files written, figures printed, bad input refused.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,7 @@ import { openDatabase } from '../entities/data-source.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
 import { seedDecisionDirectory } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
-
-const ROOT = path.resolve(__dirname, '..');
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 describe('yearly report: CLI', function () {
   this.timeout(240_000);
@@ -40,17 +38,12 @@ describe('yearly report: CLI', function () {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-      });
-    });
+  const cli = (args: string[]) => runCliInProcess(args, env);
 
   it('writes the unit report and its annex, then the province report; status lists the units', async () => {
     const year = String(new Date().getFullYear());
     const out = path.join(tmp, 'out');
-    const unit = await cli(['report', 'annual', '--year', year, '--unit', 'SKHCN', '--out', out, '--date', `${year}-11-25`]);
+    const unit = await spawnCli(['report', 'annual', '--year', year, '--unit', 'SKHCN', '--out', out, '--date', `${year}-11-25`], env);
     assert.equal(unit.code, 0, unit.stderr);
     assert.match(unit.stdout, /Tiếp nhận 1, phê duyệt 1, không thông qua 0, đang triển khai 1, hoàn thành 0\./);
     const docx = path.join(out, `bao-cao-nam-${year}-SKHCN.docx`);

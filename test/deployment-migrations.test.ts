@@ -2,7 +2,6 @@
 // several processes starting together on an empty PostgreSQL (the advisory lock lets one migrate while
 // the others wait, then find nothing pending).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,20 +10,9 @@ import { openDatabase, type Database } from '../entities/data-source.js';
 import { MIGRATIONS } from '../entities/index.js';
 import { pendingMigrations } from '../entities/migration-lock.js';
 import { createTestDatabaseOptions, testDatabaseKind } from './helpers/test-database.js';
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
-const root = path.resolve(__dirname, '..');
-
-const runCli = (args: string[], env: Record<string, string>) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'bot/cli.ts', ...args],
-      { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
+const cliEnv = (env: Record<string, string>) => ({ ...process.env, LOG_LEVEL: 'silent', ...env });
 
 /** An empty database (no migrations run) on the PostgreSQL of TEST_DATABASE_URL. */
 async function emptyPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -94,13 +82,13 @@ describe('deployment: migrations before and during a rollout', function () {
       cleanup = () => rm(dir, { recursive: true, force: true });
     }
     try {
-      const before = await runCli(['db', 'status'], env);
+      const before = await spawnCli(['db', 'status'], cliEnv(env));
       assert.equal(before.code, 3, before.stderr);
       assert.match(before.stdout, new RegExp(`còn ${MIGRATIONS.length} chưa chạy`));
-      const migrate = await runCli(['db', 'migrate'], env);
+      const migrate = await runCliInProcess(['db', 'migrate'], cliEnv(env));
       assert.equal(migrate.code, 0, migrate.stderr);
       assert.match(migrate.stdout, new RegExp(`Đã chạy ${MIGRATIONS.length} migration`));
-      const after = await runCli(['db', 'status'], env);
+      const after = await runCliInProcess(['db', 'status'], cliEnv(env));
       assert.equal(after.code, 0, after.stderr);
       assert.match(after.stdout, /không có migration nào cần chạy/);
     } finally {

@@ -1,7 +1,6 @@
 // Directory import/export and the demo directory, against a real database (PGlite, or PostgreSQL with
 // TEST_DATABASE_URL), plus the CLI as a child process.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { DirectoryFileError, parseDirectoryCsv, readDirectoryFile } from '../ser
 import { exportDirectoryCsv, importDirectory, type ImportProgress, type ImportResult } from '../services/directory/directory-import.js';
 import { DirectoryService } from '../services/directory/directory-service.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 const HEADER = [
   'unit_code',
@@ -694,21 +694,8 @@ describe('directory import', function () {
     // Each run starts tsx and opens (or creates) an on-disk PGlite: slow on a busy machine.
     this.timeout(240_000);
 
-    const runCli = (args: string[], dataDir: string) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          'npx',
-          ['tsx', 'bot/cli.ts', ...args],
-          {
-            cwd: path.resolve(__dirname, '..'),
-            env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-          },
-          (err, stdout, stderr) => {
-            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-            resolve({ code, stdout, stderr });
-          },
-        );
-      });
+    const cliEnv = (dataDir: string) => ({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
+    const runCli = (args: string[], dataDir: string) => runCliInProcess(args, cliEnv(dataDir));
 
     it('`directory import` of a bad file exits non-zero and lists every bad row in Vietnamese', async () => {
       const rows = goodRows();
@@ -717,7 +704,7 @@ describe('directory import', function () {
       const file = path.join(tmp, 'bad.csv');
       await writeFile(file, toCsv(rows), 'utf8');
       const dataDir = path.join(tmp, 'cli-bad-data');
-      const { code, stdout, stderr } = await runCli(['directory', 'import', file], dataDir);
+      const { code, stdout, stderr } = await spawnCli(['directory', 'import', file], cliEnv(dataDir));
       const output = stdout + stderr;
       assert.notEqual(code, 0);
       assert.match(output, /Tệp danh bạ có 2 dòng lỗi/);

@@ -1,10 +1,11 @@
-// The `ask --json` contract and `kb import|list|show|remove` through the real CLI in a child process.
+// The `ask --json` contract through the real CLI in a child process; `kb import|list|show|remove` through the
+// same commands run in this process.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const LETTER = path.join(ROOT, 'knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt');
@@ -31,15 +32,10 @@ describe('knowledge: CLI', function () {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-      });
-    });
+  const cli = (args: string[]) => runCliInProcess(args, env);
 
   it('`ask --json` prints exactly one JSON object with the contract fields, best citation first', async () => {
-    const { code, stdout } = await cli(['ask', '--json', 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?']);
+    const { code, stdout } = await spawnCli(['ask', '--json', 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?'], env);
     assert.equal(code, 0);
     const lines = stdout.trim().split('\n');
     assert.equal(lines.length, 1, stdout);

@@ -1,15 +1,14 @@
 // `npm run cli -- privacy export|erase|purge` end to end, on the database the bot would use (a PGlite
 // directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database, type DatabaseOptions } from '../entities/data-source.js';
 import { createTestDatabaseOptions, testDatabaseKind } from './helpers/test-database.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
-const root = path.resolve(__dirname, '..');
 const staff = TEST_PEOPLE.find((p) => p.position === 'Chuyên viên')!;
 
 describe('privacy: CLI commands', function () {
@@ -19,17 +18,8 @@ describe('privacy: CLI commands', function () {
   let env: Record<string, string>;
   let drop: () => Promise<void> = async () => undefined;
 
-  const runCli = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'bot/cli.ts', ...args],
-        { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
-        (err, stdout, stderr) => {
-          resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-        },
-      );
-    });
+  const cliEnv = () => ({ ...process.env, LOG_LEVEL: 'silent', ...env });
+  const runCli = (args: string[]) => runCliInProcess(args, cliEnv());
 
   async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     const db = await openDatabase(options);
@@ -65,7 +55,7 @@ describe('privacy: CLI commands', function () {
 
   it('export writes the JSON to a private file and records the export; erase anonymises; purge applies the retention', async () => {
     const out = path.join(tmp, 'export.json');
-    const exported = await runCli(['privacy', 'export', staff.email, '--out', out]);
+    const exported = await spawnCli(['privacy', 'export', staff.email, '--out', out], cliEnv());
     assert.equal(exported.code, 0, exported.stderr);
     assert.match(exported.stderr, /Đã xuất dữ liệu cá nhân ra tệp/);
     const data = JSON.parse(await readFile(out, 'utf8')) as { officer: { email: string; full_name: string }; format: string };

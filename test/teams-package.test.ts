@@ -2,7 +2,6 @@
 // deployment/teams/schema), a 192×192 colour icon and a 32×32 white-on-transparent outline icon; bad
 // inputs refused with a reason; the CLI command end to end.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import {
   validateManifest,
 } from '../bot/teams/app-package.js';
 import { decodePng, encodePng, readPngHeader } from '../bot/teams/png.js';
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 const BOT_ID = '6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b';
 const root = path.resolve(__dirname, '..');
@@ -157,23 +157,15 @@ describe('Teams app package', function () {
     });
     after(async () => rm(tmp, { recursive: true, force: true }));
 
-    const runCli = (args: string[], env: Record<string, string> = {}) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          ['--import', 'tsx', 'bot/cli.ts', ...args],
-          { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
-          (err, stdout, stderr) => {
-            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-          },
-        );
-      });
+    const cliEnv = (env: Record<string, string> = {}) => ({ ...process.env, LOG_LEVEL: 'silent', ...env });
+    const runCli = (args: string[], env: Record<string, string> = {}) => runCliInProcess(args, cliEnv(env));
 
     it('`teams-package --bot-id … --out app.zip` writes the package; PUBLIC_BASE_URL gives the domain', async () => {
       const out = path.join(tmp, 'app.zip');
-      const { code, stdout, stderr } = await runCli(['teams-package', '--bot-id', BOT_ID, '--out', out], {
-        PUBLIC_BASE_URL: 'https://bot.laocai.gov.vn',
-      });
+      const { code, stdout, stderr } = await spawnCli(
+        ['teams-package', '--bot-id', BOT_ID, '--out', out],
+        cliEnv({ PUBLIC_BASE_URL: 'https://bot.laocai.gov.vn' }),
+      );
       assert.equal(code, 0, stderr);
       assert.match(stdout, /Đã tạo gói ứng dụng Teams/);
       const manifest = JSON.parse(await (await JSZip.loadAsync(await readFile(out))).file('manifest.json')!.async('string'));

@@ -1,6 +1,5 @@
 // `npm run cli -- web link` and `web sessions revoke` through the real CLI in a child process.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,7 @@ import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
 import { hashSecret } from '../services/web-links/decision-link-service.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
-
-const ROOT = path.resolve(__dirname, '..');
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 describe('web: CLI', function () {
   this.timeout(300_000);
@@ -29,12 +27,7 @@ describe('web: CLI', function () {
     }
   };
 
-  const cli = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
-    });
+  const cli = (args: string[]) => runCliInProcess(args, env);
 
   before(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), 'web-cli-'));
@@ -64,7 +57,7 @@ describe('web: CLI', function () {
   });
 
   it('issues a one-time link and prints the message to send', async () => {
-    const { code: exit, stdout, stderr } = await cli(['web', 'link', 'GD.SKHCN@test.invalid', code, '--hours', '24']);
+    const { code: exit, stdout, stderr } = await spawnCli(['web', 'link', 'GD.SKHCN@test.invalid', code, '--hours', '24'], env);
     assert.equal(exit, 0, stderr);
     assert.match(stdout, new RegExp(`${code} đang chờ anh/chị xem xét`));
     assert.match(stdout, /hết hạn sau 24 giờ/);

@@ -1,6 +1,5 @@
 // `npm run cli -- link-code <email>` and `zalo undelivered` through the real CLI in a child process.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,8 @@ import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
 import { sha256Hex } from '../services/zalo/zalo-crypto.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
+import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
-const ROOT = path.resolve(__dirname, '..');
 const staff = TEST_PEOPLE.find((p) => p.position === 'Chuyên viên')!;
 
 describe('zalo: CLI', function () {
@@ -48,15 +47,10 @@ describe('zalo: CLI', function () {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const cli = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', 'bot/cli.ts', ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-      });
-    });
+  const cli = (args: string[]) => runCliInProcess(args, env);
 
   it('link-code prints a one-time code for an officer and stores only its hash', async () => {
-    const { code, stdout } = await cli(['link-code', staff.email.toUpperCase()]);
+    const { code, stdout } = await spawnCli(['link-code', staff.email.toUpperCase()], env);
     assert.equal(code, 0);
     const m =
       /Mã liên kết Zalo cho cv\.qlkh@test\.invalid: ([A-Z0-9]{8}) \(hiệu lực 7 phút, dùng một lần\)\. Cán bộ nhắn trên Zalo: LIÊN KẾT \1/.exec(
