@@ -27,10 +27,11 @@ import { Officer } from '../../entities/officer.entity.js';
 import { logger } from '../platform/logger.js';
 import type { Notifier, OutboxRenderer } from './notifier.js';
 import type { ChannelGateways, StoredReference } from './channel-gateway.js';
-import { GraphError, type GraphAppInstaller } from './graph-installer.js';
+import type { GraphAppInstaller } from './graph-installer.js';
 import { SendRate } from './send-rate.js';
 import { claimRows } from './outbox-claim.js';
 import { notInstalled, rank, statusOf } from './delivery-errors.js';
+import { NewTeamsChat } from './new-teams-chat.js';
 
 export interface BotNotifierOptions {
   /** The bot's Microsoft app id (the bot id of a new Teams chat when no conversation tells it). */
@@ -55,25 +56,22 @@ export type LastResortDelivery = (
   render: (channelId: string) => Promise<Record<string, unknown> | null>,
 ) => Promise<string | null>;
 
-const ORIGIN_TTL_MS = 5000;
-
 /** The rows a running turn asked to deliver, held until it has answered. */
 const heldByTurn = new AsyncLocalStorage<string[]>();
 
 export class BotNotifier implements Notifier {
   private readonly renderers = new Map<string, OutboxRenderer>();
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly graph: GraphAppInstaller | null;
   private readonly rate: SendRate;
-  private origin: { value: { serviceUrl?: string; tenantId?: string; botId?: string } | null; until: number } | undefined;
+  private readonly newTeamsChat: NewTeamsChat;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly gateways: ChannelGateways,
     private readonly options: BotNotifierOptions = {},
   ) {
-    this.graph = options.graph ?? null;
     this.rate = new SendRate(options.ratePerSecond ?? 0);
+    this.newTeamsChat = new NewTeamsChat(dataSource, gateways, this.rate, options);
   }
 
   /** A feature says how to render its notification kinds; a kind registered twice keeps the last renderer. */
@@ -202,7 +200,7 @@ export class BotNotifier implements Notifier {
     const teams = accounts.find((a) => a.channel === 'msteams');
     const aad = teams?.aadObjectId ?? officer.teamsAadObjectId;
     if (aad && !teamsTransient) {
-      const sent = await this.sendByNewTeamsConversation(row, officer, teams, aad, reasons);
+      const sent = await this.newTeamsChat.send(officer, teams, aad, reasons, () => this.render(row, officer, 'msteams'));
       if (sent) return this.markSent(row, 'msteams', sent === 'obsolete' ? 'obsolete' : undefined);
     }
 
@@ -253,109 +251,6 @@ export class BotNotifier implements Notifier {
       reasons.push(`${account.channel}: ${statusOf(err)}`);
       return { error: err };
     }
-  }
-
-  private async sendByNewTeamsConversation(
-    row: NotificationOutbox,
-    officer: Officer,
-    teams: ChannelAccount | undefined,
-    aad: string,
-    reasons: string[],
-  ): Promise<'sent' | 'obsolete' | null> {
-    const origin = await this.teamsOrigin();
-    const tenantId = teams?.tenantId ?? origin?.tenantId ?? this.options.tenantId;
-    if (!origin?.serviceUrl || !tenantId) {
-      reasons.push('msteams: no service url or tenant known');
-      return null;
-    }
-    const teamsGateway = this.gateways.teams;
-    if (!teamsGateway) {
-      reasons.push('msteams: channel not configured');
-      return null;
-    }
-    const activity = await this.render(row, officer, 'msteams');
-    if (!activity) return 'obsolete';
-    const botId = origin.botId ?? this.options.appId ?? '';
-    const userId = teams?.externalUserId ?? aad;
-    const referenceFor = (conversationId: string, serviceUrl: string): StoredReference => ({
-      channelId: 'msteams',
-      serviceUrl,
-      conversation: { id: conversationId, conversationType: 'personal', tenantId },
-      bot: { id: botId },
-      user: { id: userId, aadObjectId: aad },
-    });
-    try {
-      await this.rate.take();
-      const reference = await teamsGateway.startPersonalChat(
-        { serviceUrl: origin.serviceUrl, tenantId, botId, userId, aadObjectId: aad },
-        activity,
-      );
-      await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
-      return 'sent';
-    } catch (err) {
-      reasons.push(`msteams.create: ${statusOf(err)}`);
-      // Teams answers 403 (or 404) when the app is not installed for the person.
-      if (!notInstalled(err) || !this.graph) return null;
-    }
-    let chatId: string;
-    try {
-      ({ chatId } = await this.graph.installForUser(aad));
-    } catch (err) {
-      reasons.push(err instanceof GraphError ? `graph.${err.step}: ${err.status}${err.code ? ` ${err.code}` : ''}` : 'graph: error');
-      return null;
-    }
-    const reference = referenceFor(chatId, origin.serviceUrl);
-    try {
-      await this.rate.take();
-      await teamsGateway.send(reference, activity);
-    } catch (err) {
-      reasons.push(`msteams.installed: ${statusOf(err)}`);
-      return null;
-    }
-    await this.storeTeamsReference(officer, teams, aad, tenantId, reference);
-    return 'sent';
-  }
-
-  /** Remembers how to reach the person on Teams: on their Teams account, or a new one keyed by the AAD id. */
-  private async storeTeamsReference(
-    officer: Officer,
-    teams: ChannelAccount | undefined,
-    aad: string,
-    tenantId: string,
-    reference: StoredReference,
-  ): Promise<void> {
-    if (teams) {
-      await this.dataSource.getRepository(ChannelAccount).update({ id: teams.id }, { conversationReference: reference as never });
-      return;
-    }
-    // The person never wrote to the bot: their Teams user id (29:…) is unknown, so the account is keyed by
-    // the AAD object id; when they write, the identity service links their real account by the same AAD id.
-    await this.dataSource.query(
-      `INSERT INTO channel_account (officer_id, channel, external_user_id, aad_object_id, tenant_id, conversation_reference, linked_at)
-       VALUES ($1, 'msteams', $2, $2, $3, $4::jsonb, now())
-       ON CONFLICT (channel, external_user_id) DO UPDATE SET conversation_reference = EXCLUDED.conversation_reference
-       WHERE channel_account.officer_id = EXCLUDED.officer_id`,
-      [officer.id, aad, tenantId, JSON.stringify(reference)],
-    );
-  }
-
-  /** The service URL, tenant and bot id of the most recent Teams conversation any officer had with the bot. */
-  private async teamsOrigin(): Promise<{ serviceUrl?: string; tenantId?: string; botId?: string } | null> {
-    // Read at most every few seconds: a campaign opens thousands of chats, each would scan the accounts.
-    if (this.origin && this.origin.until > Date.now()) return this.origin.value;
-    const value = await this.readTeamsOrigin();
-    this.origin = { value, until: value ? Date.now() + ORIGIN_TTL_MS : 0 };
-    return value;
-  }
-
-  private async readTeamsOrigin(): Promise<{ serviceUrl?: string; tenantId?: string; botId?: string } | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT conversation_reference AS ref FROM channel_account
-       WHERE channel = 'msteams' AND conversation_reference IS NOT NULL ORDER BY last_seen_at DESC NULLS LAST LIMIT 1`,
-    )) as { ref: { serviceUrl?: string; conversation?: { tenantId?: string }; bot?: { id?: string } } }[];
-    const ref = rows[0]?.ref;
-    if (!ref) return null;
-    return { serviceUrl: ref.serviceUrl, tenantId: ref.conversation?.tenantId, botId: ref.bot?.id };
   }
 
   private async markSent(row: NotificationOutbox, channel: string, note?: string): Promise<undefined> {
