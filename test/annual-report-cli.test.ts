@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { openDatabase } from '../entities/data-source.js';
-import { createTestDatabaseOptions } from './helpers/test-database.js';
+import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
 import { seedDecisionDirectory } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
@@ -23,6 +23,7 @@ describe('yearly report: CLI', function () {
     const created = await createTestDatabaseOptions();
     drop = created.drop;
     const options = created.options.kind === 'postgres' ? created.options : { kind: 'pglite' as const, dataDir: path.join(tmp, 'data') };
+    if (options.kind === 'pglite') await migratedPgliteDir(options.dataDir);
     const db = await openDatabase(options);
     try {
       const p = await seedDecisionDirectory(db.dataSource);

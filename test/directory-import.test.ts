@@ -12,7 +12,7 @@ import { loadDemoDirectoryIfEmpty, DEMO_DIRECTORY_FILE } from '../services/direc
 import { DirectoryFileError, parseDirectoryCsv, readDirectoryFile } from '../services/directory/directory-file.js';
 import { exportDirectoryCsv, importDirectory, type ImportProgress, type ImportResult } from '../services/directory/directory-import.js';
 import { DirectoryService } from '../services/directory/directory-service.js';
-import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { migratedPgliteDir, openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 const HEADER = [
@@ -717,6 +717,7 @@ describe('directory import', function () {
       const file = path.join(tmp, 'good.csv');
       await writeFile(file, toCsv(goodRows()), 'utf8');
       const dataDir = path.join(tmp, 'cli-good-data');
+      await migratedPgliteDir(dataDir);
       const real = await runCli(['directory', 'import', file], dataDir);
       assert.equal(real.code, 0, real.stderr);
       assert.match(real.stdout, /Đã nhập danh bạ/);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDatabaseOptions } from './helpers/test-database.js';
+import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -21,6 +21,7 @@ describe('knowledge: CLI', function () {
     tmp = mkdtempSync(path.join(tmpdir(), 'kb-cli-'));
     const created = await createTestDatabaseOptions();
     drop = created.drop;
+    if (created.options.kind === 'pglite') await migratedPgliteDir(path.join(tmp, 'data'));
     const base = { ...process.env, LOG_LEVEL: 'silent', LLM_BASE_URL: '', LLM_MODEL: '', LLM_API_KEY: '' };
     env =
       created.options.kind === 'postgres'

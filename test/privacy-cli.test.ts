@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database, type DatabaseOptions } from '../entities/data-source.js';
-import { createTestDatabaseOptions, testDatabaseKind } from './helpers/test-database.js';
+import { createTestDatabaseOptions, migratedPgliteDir, testDatabaseKind } from './helpers/test-database.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
@@ -38,7 +38,7 @@ describe('privacy: CLI commands', function () {
       drop = created.drop;
       env = { DATABASE_URL: (options as { url: string }).url };
     } else {
-      options = { kind: 'pglite', dataDir: path.join(tmp, 'data') };
+      options = await migratedPgliteDir(path.join(tmp, 'data'));
       env = { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'data') };
     }
     await withDb(async (db) => {

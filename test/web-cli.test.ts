@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
 import { hashSecret } from '../services/web-links/decision-link-service.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
-import { createTestDatabaseOptions } from './helpers/test-database.js';
+import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 describe('web: CLI', function () {
@@ -39,7 +39,7 @@ describe('web: CLI', function () {
       env = { ...base, DATABASE_URL: created.options.url };
     } else {
       const dataDir = path.join(tmp, 'data');
-      options = { kind: 'pglite', dataDir };
+      options = await migratedPgliteDir(dataDir);
       env = { ...base, DATABASE_URL: '', DATA_DIR: dataDir };
     }
     await withDb(async (ds) => {

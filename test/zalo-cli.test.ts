@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
 import { sha256Hex } from '../services/zalo/zalo-crypto.js';
-import { createTestDatabaseOptions } from './helpers/test-database.js';
+import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
@@ -37,7 +37,7 @@ describe('zalo: CLI', function () {
       env = { ...base, DATABASE_URL: created.options.url };
     } else {
       const dataDir = path.join(tmp, 'data');
-      options = { kind: 'pglite', dataDir };
+      options = await migratedPgliteDir(dataDir);
       env = { ...base, DATABASE_URL: '', DATA_DIR: dataDir };
     }
     await withDb((ds) => seedTestDirectory(ds));

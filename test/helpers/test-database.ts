@@ -1,8 +1,12 @@
 // A fresh database for each test file: in-memory PGlite by default, or a newly created database on
 // the real PostgreSQL named by TEST_DATABASE_URL (set by .ci/run), dropped again afterwards.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseOptions } from '../../entities/data-source.js';
+import { MIGRATIONS } from '../../entities/index.js';
 
 export interface TestDatabase extends Database {
   options: DatabaseOptions;
@@ -14,19 +18,43 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-// initdb and the migrations take seconds in PGlite: do them once per test process and clone the result.
+// initdb and the migrations take 5–10 s in PGlite: do them once and clone the result. The migrated data
+// directory is kept in the system's temporary folder for the next test process, under a name that changes
+// with PGlite's version and the migrations' code, so a changed migration never reuses an old template.
 let pgliteTemplate: Promise<Blob> | undefined;
 
-function migratedPgliteTemplate(): Promise<Blob> {
+function templateFile(): string {
+  let dir = path.dirname(require.resolve('@electric-sql/pglite'));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  const pgliteVersion = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const hash = createHash('sha256').update(pgliteVersion);
+  for (const m of MIGRATIONS) hash.update(`${m.name}\n${String(m.prototype.up)}\n`);
+  return path.join(tmpdir(), `tld-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+export function migratedPgliteTemplate(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
+    const file = templateFile();
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     try {
-      return await db.dumpPglite!();
+      const blob = await db.dumpPglite!();
+      const partial = `${file}.${process.pid}`;
+      writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
+      renameSync(partial, file);
+      return blob;
     } finally {
       await db.close();
     }
   })();
   return pgliteTemplate;
+}
+
+/** A PGlite data directory on disk, already migrated (for a CLI command or a bot process to open). */
+export async function migratedPgliteDir(dataDir: string): Promise<DatabaseOptions> {
+  const db = await openDatabase({ kind: 'pglite', dataDir, template: await migratedPgliteTemplate() });
+  await db.close();
+  return { kind: 'pglite', dataDir };
 }
 
 /** Creates an empty, migrated database and returns its options without opening it. */
