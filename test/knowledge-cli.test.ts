@@ -1,42 +1,25 @@
 // The `ask --json` contract through the real CLI in a child process; `kb import|list|show|remove` through the
 // same commands run in this process.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
-import { runCliInProcess, spawnCli } from './helpers/cli.js';
+import { cliDatabase, type CliDatabase } from './helpers/cli.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const LETTER = path.join(ROOT, 'knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt');
 
 describe('knowledge: CLI', function () {
-  // Each run starts tsx and opens an on-disk PGlite (or a fresh PostgreSQL database).
   this.timeout(240_000);
-  let env: NodeJS.ProcessEnv;
+  let cli: CliDatabase;
   let tmp: string;
-  let drop: () => Promise<void> = async () => undefined;
 
   before(async () => {
-    tmp = mkdtempSync(path.join(tmpdir(), 'kb-cli-'));
-    const created = await createTestDatabaseOptions();
-    drop = created.drop;
-    if (created.options.kind === 'pglite') await migratedPgliteDir(path.join(tmp, 'data'));
-    const base = { ...process.env, LOG_LEVEL: 'silent', LLM_BASE_URL: '', LLM_MODEL: '', LLM_API_KEY: '' };
-    env =
-      created.options.kind === 'postgres'
-        ? { ...base, DATABASE_URL: created.options.url }
-        : { ...base, DATABASE_URL: '', DATA_DIR: path.join(tmp, 'data') };
+    cli = await cliDatabase('kb-cli', { LLM_BASE_URL: '', LLM_MODEL: '', LLM_API_KEY: '' });
+    tmp = cli.tmp;
   });
-  after(async () => {
-    await drop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
-
-  const cli = (args: string[]) => runCliInProcess(args, env);
+  after(() => cli.dispose());
 
   it('`ask --json` prints exactly one JSON object with the contract fields, best citation first', async () => {
-    const { code, stdout } = await spawnCli(['ask', '--json', 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?'], env);
+    const { code, stdout } = await cli.spawn(['ask', '--json', 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?']);
     assert.equal(code, 0);
     const lines = stdout.trim().split('\n');
     assert.equal(lines.length, 1, stdout);
@@ -55,14 +38,14 @@ describe('knowledge: CLI', function () {
   });
 
   it('`kb import` of the letter reports what it found; `ask` then quotes it', async () => {
-    const imported = await cli(['kb', 'import', LETTER]);
+    const imported = await cli.run(['kb', 'import', LETTER]);
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /Đã đọc Công văn số …\/UBND-NC/);
     assert.match(imported.stdout, /2 mục, 0 điều, 0 khoản, 8 điểm, 7 gạch đầu dòng/);
     assert.match(imported.stdout, /điểm a mục 1 Công văn số …\/UBND-NC/);
     assert.match(imported.stdout, /Đã lưu phiên bản 1\./);
 
-    const asked = await cli(['ask', '--json', 'Trước ngày nào phải gửi báo cáo năm về UBND tỉnh?']);
+    const asked = await cli.run(['ask', '--json', 'Trước ngày nào phải gửi báo cáo năm về UBND tỉnh?']);
     const obj = JSON.parse(asked.stdout);
     assert.equal(obj.citations[0].source, 'official');
     assert.equal(obj.citations[0].citation, 'điểm d mục 1 Công văn số …/UBND-NC');
@@ -70,29 +53,29 @@ describe('knowledge: CLI', function () {
   });
 
   it('`kb import` of the same code makes version 2; `kb list --all` shows both', async () => {
-    const again = await cli(['kb', 'import', LETTER, '--code', '…/UBND-NC', '--issued', '2026-04-15']);
+    const again = await cli.run(['kb', 'import', LETTER, '--code', '…/UBND-NC', '--issued', '2026-04-15']);
     assert.match(again.stdout, /Đã lưu phiên bản 2; phiên bản 1 được đánh dấu là đã bị thay thế\./);
-    const list = await cli(['kb', 'list', '--all']);
+    const list = await cli.run(['kb', 'list', '--all']);
     assert.match(list.stdout, /phiên bản 2 \(đang dùng\)/);
     assert.match(list.stdout, /phiên bản 1 \(đã bị thay thế\)/);
   });
 
   it('`kb show` prints the current version; `kb remove` removes every version', async () => {
-    const show = await cli(['kb', 'show', '…/UBND-NC']);
+    const show = await cli.run(['kb', 'show', '…/UBND-NC']);
     assert.match(show.stdout, /Ngày ban hành: 2026-04-15/);
     assert.match(show.stdout, /điểm b mục 2: Làm đầu mối tiếp nhận/);
-    const removed = await cli(['kb', 'remove', '…/UBND-NC']);
+    const removed = await cli.run(['kb', 'remove', '…/UBND-NC']);
     assert.match(removed.stdout, /Đã xóa 2 phiên bản/);
   });
 
   it('bad input exits non-zero with a Vietnamese message', async () => {
-    const missing = await cli(['kb', 'import', path.join(tmp, 'khong-co.docx')]);
+    const missing = await cli.run(['kb', 'import', path.join(tmp, 'khong-co.docx')]);
     assert.notEqual(missing.code, 0);
     assert.match(missing.stderr, /Không đọc được tệp “khong-co.docx”/);
-    const kind = await cli(['kb', 'import', LETTER, '--kind', 'sai']);
+    const kind = await cli.run(['kb', 'import', LETTER, '--kind', 'sai']);
     assert.notEqual(kind.code, 0);
     assert.match(kind.stderr, /--kind phải là một trong/);
-    const show = await cli(['kb', 'show', 'KHONG-CO']);
+    const show = await cli.run(['kb', 'show', 'KHONG-CO']);
     assert.notEqual(show.code, 0);
     assert.match(show.stderr, /Không có văn bản nào có ký hiệu “KHONG-CO”/);
   });

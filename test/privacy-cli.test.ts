@@ -1,61 +1,33 @@
 // `npm run cli -- privacy export|erase|purge` end to end, on the database the bot would use (a PGlite
 // directory, or a fresh PostgreSQL database when TEST_DATABASE_URL is set).
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { openDatabase, type Database, type DatabaseOptions } from '../entities/data-source.js';
-import { createTestDatabaseOptions, migratedPgliteDir, testDatabaseKind } from './helpers/test-database.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
-import { runCliInProcess, spawnCli } from './helpers/cli.js';
+import { cliDatabase, type CliDatabase } from './helpers/cli.js';
 
 const staff = TEST_PEOPLE.find((p) => p.position === 'Chuyên viên')!;
 
 describe('privacy: CLI commands', function () {
   this.timeout(300_000);
+  let cli: CliDatabase;
   let tmp: string;
-  let options: DatabaseOptions;
-  let env: Record<string, string>;
-  let drop: () => Promise<void> = async () => undefined;
-
-  const cliEnv = () => ({ ...process.env, LOG_LEVEL: 'silent', ...env });
-  const runCli = (args: string[]) => runCliInProcess(args, cliEnv());
-
-  async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = await openDatabase(options);
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  }
 
   before(async () => {
-    tmp = await mkdtemp(path.join(tmpdir(), 'tld-privacy-cli-'));
-    if (testDatabaseKind() === 'postgres') {
-      const created = await createTestDatabaseOptions();
-      options = created.options;
-      drop = created.drop;
-      env = { DATABASE_URL: (options as { url: string }).url };
-    } else {
-      options = await migratedPgliteDir(path.join(tmp, 'data'));
-      env = { DATABASE_URL: '', DATA_DIR: path.join(tmp, 'data') };
-    }
-    await withDb(async (db) => {
+    cli = await cliDatabase('tld-privacy-cli');
+    tmp = cli.tmp;
+    await cli.withDb(async (db) => {
       await seedTestDirectory(db.dataSource);
       await db.dataSource.query(
         `INSERT INTO bot_state (key, data, etag, updated_at) VALUES ('msteams/28:bot/conversations/old', '{}', 1, now() - interval '400 days')`,
       );
     });
   });
-  after(async () => {
-    await drop();
-    await rm(tmp, { recursive: true, force: true });
-  });
+  after(() => cli.dispose());
 
   it('export writes the JSON to a private file and records the export; erase anonymises; purge applies the retention', async () => {
     const out = path.join(tmp, 'export.json');
-    const exported = await spawnCli(['privacy', 'export', staff.email, '--out', out], cliEnv());
+    const exported = await cli.spawn(['privacy', 'export', staff.email, '--out', out]);
     assert.equal(exported.code, 0, exported.stderr);
     assert.match(exported.stderr, /Đã xuất dữ liệu cá nhân ra tệp/);
     const data = JSON.parse(await readFile(out, 'utf8')) as { officer: { email: string; full_name: string }; format: string };
@@ -64,19 +36,19 @@ describe('privacy: CLI commands', function () {
     assert.equal(data.officer.full_name, staff.name);
     assert.equal((await stat(out)).mode & 0o077, 0, 'readable by the owner only');
 
-    const erased = await runCli(['privacy', 'erase', staff.email, '--requested-by', 'Đơn số 7/2026']);
+    const erased = await cli.run(['privacy', 'erase', staff.email, '--requested-by', 'Đơn số 7/2026']);
     assert.equal(erased.code, 0, erased.stderr);
     assert.match(erased.stdout, /Đã xóa dữ liệu cá nhân: họ tên thành “Người dùng đã xóa”/);
 
-    const unknown = await runCli(['privacy', 'export', staff.email]);
+    const unknown = await cli.run(['privacy', 'export', staff.email]);
     assert.equal(unknown.code, 4);
     assert.match(unknown.stderr, /Không có cán bộ nào với email/);
 
-    const purged = await runCli(['privacy', 'purge', '--days', '365']);
+    const purged = await cli.run(['privacy', 'purge', '--days', '365']);
     assert.equal(purged.code, 0, purged.stderr);
     assert.match(purged.stdout, /đã xóa 1 bản ghi/);
 
-    await withDb(async (db) => {
+    await cli.withDb(async (db) => {
       const actions = (await db.dataSource.query(`SELECT action, comment FROM audit_event ORDER BY id`)) as {
         action: string;
         comment: string | null;

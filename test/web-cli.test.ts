@@ -1,48 +1,18 @@
-// `npm run cli -- web link` and `web sessions revoke` through the real CLI in a child process.
+// `npm run cli -- web link` and `web sessions revoke` through the CLI (the first in a child process, the others in this one).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
 import { hashSecret } from '../services/web-links/decision-link-service.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
-import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
-import { runCliInProcess, spawnCli } from './helpers/cli.js';
+import { cliDatabase, type CliDatabase } from './helpers/cli.js';
 
 describe('web: CLI', function () {
   this.timeout(300_000);
-  let env: NodeJS.ProcessEnv;
-  let tmp: string;
-  let options: DatabaseOptions;
-  let drop: () => Promise<void> = async () => undefined;
+  let cli: CliDatabase;
   let p: People;
   let code = '';
 
-  const withDb = async <T>(fn: (ds: import('typeorm').DataSource) => Promise<T>): Promise<T> => {
-    const db = await openDatabase(options);
-    try {
-      return await fn(db.dataSource);
-    } finally {
-      await db.close();
-    }
-  };
-
-  const cli = (args: string[]) => runCliInProcess(args, env);
-
   before(async () => {
-    tmp = mkdtempSync(path.join(tmpdir(), 'web-cli-'));
-    const created = await createTestDatabaseOptions();
-    drop = created.drop;
-    const base = { ...process.env, LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn' };
-    if (created.options.kind === 'postgres') {
-      options = created.options;
-      env = { ...base, DATABASE_URL: created.options.url };
-    } else {
-      const dataDir = path.join(tmp, 'data');
-      options = await migratedPgliteDir(dataDir);
-      env = { ...base, DATABASE_URL: '', DATA_DIR: dataDir };
-    }
-    await withDb(async (ds) => {
+    cli = await cliDatabase('web-cli', { PUBLIC_BASE_URL: 'https://tro-ly.example.gov.vn' });
+    await cli.withDb(async ({ dataSource: ds }) => {
       p = await seedDecisionDirectory(ds);
       code = (await createSubmittedProposal(ds, p.scStaff!)).code;
       await ds.query(
@@ -51,19 +21,16 @@ describe('web: CLI', function () {
       );
     });
   });
-  after(async () => {
-    await drop();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => cli.dispose());
 
   it('issues a one-time link and prints the message to send', async () => {
-    const { code: exit, stdout, stderr } = await spawnCli(['web', 'link', 'GD.SKHCN@test.invalid', code, '--hours', '24'], env);
+    const { code: exit, stdout, stderr } = await cli.spawn(['web', 'link', 'GD.SKHCN@test.invalid', code, '--hours', '24']);
     assert.equal(exit, 0, stderr);
     assert.match(stdout, new RegExp(`${code} đang chờ anh/chị xem xét`));
     assert.match(stdout, /hết hạn sau 24 giờ/);
     const token = /https:\/\/tro-ly\.example\.gov\.vn\/d\/([A-Za-z0-9_-]{43})/.exec(stdout)?.[1];
     assert.ok(token, stdout);
-    const rows = await withDb((ds) =>
+    const rows = await cli.withDb(({ dataSource: ds }) =>
       ds.query(`SELECT officer_id, scope, expires_at FROM decision_link WHERE token_hash = $1`, [hashSecret(token!)]),
     );
     assert.equal(rows.length, 1);
@@ -74,13 +41,13 @@ describe('web: CLI', function () {
   });
 
   it('refuses an unknown person or proposal, and revokes a person’s web sessions', async () => {
-    const unknown = await cli(['web', 'link', 'khong.co@test.invalid', code]);
+    const unknown = await cli.run(['web', 'link', 'khong.co@test.invalid', code]);
     assert.equal(unknown.code, 4);
     assert.match(unknown.stderr, /Không tìm thấy cán bộ/);
-    const revoked = await cli(['web', 'sessions', 'revoke', 'gd.skhcn@test.invalid']);
+    const revoked = await cli.run(['web', 'sessions', 'revoke', 'gd.skhcn@test.invalid']);
     assert.equal(revoked.code, 0, revoked.stderr);
     assert.match(revoked.stdout, /Đã đăng xuất 2 phiên/);
-    const open = await withDb((ds) => ds.query(`SELECT count(*)::int AS n FROM web_session WHERE revoked_at IS NULL`));
+    const open = await cli.withDb(({ dataSource: ds }) => ds.query(`SELECT count(*)::int AS n FROM web_session WHERE revoked_at IS NULL`));
     assert.equal(open[0].n, 0);
   });
 });

@@ -2,9 +2,13 @@
 // commander program as bot/cli.ts inside the test process (no tsx start-up per call: seconds each); each
 // command group keeps one test through `spawnCli`, the real child process, so the entry point stays covered.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerCliCommands } from '../../bot/cli/index.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../../entities/data-source.js';
+import { createTestDatabaseOptions, migratedPgliteDir } from './test-database.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -79,4 +83,56 @@ function replaceEnv(env: NodeJS.ProcessEnv): void {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
+}
+
+/** A database a CLI command opens as an administrator's would: PGlite files under a folder, or PostgreSQL. */
+export interface CliDatabase {
+  /** A temporary folder for the test's files, removed by dispose(). */
+  tmp: string;
+  /** The environment the command sees: DATABASE_URL or DATA_DIR, quiet logs, and the test's own variables. */
+  env: NodeJS.ProcessEnv;
+  options: DatabaseOptions;
+  /** Opens the database for the test's own reads and writes (closed again: PGlite allows one user). */
+  withDb<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /** Runs a command in this process. */
+  run(args: string[]): Promise<CliResult>;
+  /** Runs a command as `npm run cli` does, in a child process. */
+  spawn(args: string[]): Promise<CliResult>;
+  dispose(): Promise<void>;
+}
+
+export async function cliDatabase(prefix: string, variables: Record<string, string> = {}): Promise<CliDatabase> {
+  const tmp = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  const created = await createTestDatabaseOptions();
+  const base = { ...process.env, LOG_LEVEL: 'silent', ...variables };
+  let options: DatabaseOptions;
+  let env: NodeJS.ProcessEnv;
+  if (created.options.kind === 'postgres') {
+    options = created.options;
+    env = { ...base, DATABASE_URL: created.options.url };
+  } else {
+    const dataDir = path.join(tmp, 'data');
+    options = await migratedPgliteDir(dataDir);
+    env = { ...base, DATABASE_URL: '', DATA_DIR: dataDir };
+  }
+  delete env.TEST_DATABASE_URL;
+  return {
+    tmp,
+    env,
+    options,
+    async withDb(fn) {
+      const db = await openDatabase(options);
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    },
+    run: (args) => runCliInProcess(args, env),
+    spawn: (args) => spawnCli(args, env),
+    async dispose() {
+      await created.drop();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }
