@@ -21,7 +21,7 @@ import { buildTable, tally, TARGETS, type BenchFigures } from './report-table.js
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { log, medianRun } from './stats.js';
 import { measureDemoStart } from './startup.js';
-import { measureClicks, measureRound, peakRssMb, prepare, startContender, stopContender, type Target } from './turn-bench.js';
+import { afterLoad, measureClicks, measureRound, peakRssMb, prepare, startContender, stopContender, type Target } from './turn-bench.js';
 import { turnFigures, type TurnRun } from './turn-figures.js';
 import { countTurnQueries } from './turn-queries.js';
 
@@ -60,7 +60,7 @@ async function runTurns(args: BenchArgs, scenario: Scenario, pgProblem: string |
     }
     const pgBot = run.contenders.find((c) => c.target === 'postgres');
     if (pgBot && scenario.requiresWizard) await measureClicks(pgBot, connector, scenario, args);
-    for (const c of run.contenders) c.phases.push(await c.bot.memory(c.label, 'after the load'));
+    for (const c of run.contenders) await afterLoad(c);
   } finally {
     for (const c of run.contenders) await stopContender(c);
     await connector.stop();
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
         label: c.label,
         startupMs: Math.round(c.bot.startupMs),
         peakRssMb: peakRssMb(c),
+        hwmMb: c.hwmMb,
         concurrent: medianRun(c.rounds.concurrent),
         single: medianRun(c.rounds.single),
         rounds: c.rounds,

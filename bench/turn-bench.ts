@@ -11,7 +11,7 @@ import { createPgliteDirectory, createPostgresDatabase, draftOf, seedBenchDataba
 import { clickWhile, type ClickResult } from './card-clicks.js';
 import { startCompiledBot, startCompiledEcho, type CompiledProcess, type MemoryPhase } from './compiled-process.js';
 import type { BenchChild } from './processes.js';
-import { sampleRss } from './processes.js';
+import { processMemory, sampleRss } from './processes.js';
 import { summariseProfile, type ProfileSummary } from './profile-summary.js';
 import { benchMessage, virtualOfficer, type Scenario, type VirtualOfficer } from './scenarios.js';
 import { log, round, wholeLoops } from './stats.js';
@@ -32,6 +32,8 @@ export interface Contender {
   runId: string;
   rounds: { concurrent: TurnLoadResult[]; single: TurnLoadResult[] };
   peakRss: number;
+  /** VmHWM after the load: the highest RSS since the process started (start-up and setup included). */
+  hwmMb?: number;
   phases: MemoryPhase[];
   clicks?: ClickResult;
   /** Turns per connection that take about the wanted duration at N / at 1 conversation. */
@@ -173,6 +175,13 @@ export async function measureClicks(c: Contender, connector: BenchChild, scenari
   const { result, side } = await loaded(c, connector, scenario, args, (load) => clickWhile(load, c.bot.url, connector.info.url, clickers));
   c.clicks = side;
   log(`${c.label}: ${side!.clicks} clicks under load (${result.throughput.toFixed(0)} turns/s): p95 ${side!.latencyMs.p95.toFixed(0)} ms`);
+}
+
+/** The memory of the last phase, after the load. */
+export async function afterLoad(c: Contender): Promise<void> {
+  c.phases.push(await c.bot.memory(c.label, 'after the load'));
+  const hwm = processMemory(c.bot.pid)?.hwm;
+  if (hwm !== undefined && Number.isFinite(hwm)) c.hwmMb = round(hwm / MB, 1);
 }
 
 export function peakRssMb(c: Contender): number {

@@ -22,7 +22,7 @@ export function turnFigures(
   const pg = find('postgres');
   const peak = (t: Target): Measured => {
     const c = find(t);
-    return c ? { value: peakRssMb(c) } : missingFor(run, t);
+    return c ? { value: peakRssMb(c), note: c.hwmMb ? `VmHWM since start ${Math.round(c.hwmMb)} MB` : undefined } : missingFor(run, t);
   };
   let throughputRatio: BenchFigures['throughputRatio'] = missingFor(run, echo ? 'postgres' : 'echo');
   let singleP50Ratio: BenchFigures['singleP50Ratio'] = throughputRatio;
