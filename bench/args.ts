@@ -8,6 +8,8 @@ export interface BenchArgs {
   only?: 'turns' | 'answers';
   targets: string[];
   profile: boolean;
+  /** Heap snapshots of our bots after the load (bench/results/profiles/). */
+  heapSnapshot: boolean;
   quick: boolean;
   /** How long a started bot idles before its idle memory is read. */
   settleMs: number;
@@ -15,7 +17,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `npm run bench -- [--quick] [--duration <s>] [--rounds <n>] [--connections <n>] [--scenario help|wizard]
-  [--only turns|answers] [--targets echo,postgres,pglite] [--profile] [--database-url postgres://…]`;
+  [--only turns|answers] [--targets echo,postgres,pglite] [--profile] [--heap-snapshot] [--database-url postgres://…]`;
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchArgs {
   const args: BenchArgs = {
@@ -24,6 +26,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     rounds: 3,
     targets: ['echo', 'postgres', 'pglite'],
     profile: false,
+    heapSnapshot: false,
     quick: false,
     settleMs: 3000,
     adminUrl: env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -40,6 +43,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     else if (a === '--only') args.only = value() as BenchArgs['only'];
     else if (a === '--targets') args.targets = value().split(',');
     else if (a === '--profile') args.profile = true;
+    else if (a === '--heap-snapshot') args.heapSnapshot = true;
     else if (a === '--quick') args.quick = true;
     else if (a === '--database-url') args.adminUrl = value();
     else throw new Error(`unknown option ${a}\n${USAGE}`);

@@ -3,14 +3,17 @@
 //   {type:'memory'}         answers with process.memoryUsage()
 //   {type:'profile-start'}  starts V8's CPU profiler (the load window, not start-up)
 //   {type:'profile-stop', payload:{file}}  writes the .cpuprofile
+//   {type:'heap-snapshot', payload:{file}}  writes a heap snapshot (open it in Chrome DevTools, Memory tab)
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { writeHeapSnapshot } from 'node:v8';
 
 if (typeof process.send === 'function') {
   let session: Session | undefined;
   process.on('message', (message: { type?: string; id?: number; payload?: { file?: string } }) => {
     const answer = (extra: Record<string, unknown> = {}) => process.send?.({ type: message.type, id: message.id, ...extra });
     if (message?.type === 'memory') answer({ memory: process.memoryUsage() });
+    if (message?.type === 'heap-snapshot' && message.payload?.file) answer({ file: writeHeapSnapshot(message.payload.file) });
     if (message?.type === 'profile-start') {
       session = new Session();
       session.connect();

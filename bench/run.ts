@@ -60,7 +60,7 @@ async function runTurns(args: BenchArgs, scenario: Scenario, pgProblem: string |
     }
     const pgBot = run.contenders.find((c) => c.target === 'postgres');
     if (pgBot && scenario.requiresWizard) await measureClicks(pgBot, connector, scenario, args);
-    for (const c of run.contenders) await afterLoad(c);
+    for (const c of run.contenders) await afterLoad(c, args);
   } finally {
     for (const c of run.contenders) await stopContender(c);
     await connector.stop();
@@ -153,6 +153,7 @@ async function main(): Promise<void> {
         startupMs: Math.round(c.bot.startupMs),
         peakRssMb: peakRssMb(c),
         hwmMb: c.hwmMb,
+        heapSnapshot: c.heapSnapshot,
         concurrent: medianRun(c.rounds.concurrent),
         single: medianRun(c.rounds.single),
         rounds: c.rounds,

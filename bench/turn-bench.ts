@@ -34,6 +34,7 @@ export interface Contender {
   peakRss: number;
   /** VmHWM after the load: the highest RSS since the process started (start-up and setup included). */
   hwmMb?: number;
+  heapSnapshot?: string;
   phases: MemoryPhase[];
   clicks?: ClickResult;
   /** Turns per connection that take about the wanted duration at N / at 1 conversation. */
@@ -177,9 +178,16 @@ export async function measureClicks(c: Contender, connector: BenchChild, scenari
   log(`${c.label}: ${side!.clicks} clicks under load (${result.throughput.toFixed(0)} turns/s): p95 ${side!.latencyMs.p95.toFixed(0)} ms`);
 }
 
-/** The memory of the last phase, after the load. */
-export async function afterLoad(c: Contender): Promise<void> {
+/** The memory of the last phase, after the load (and a heap snapshot of our bots with --heap-snapshot). */
+export async function afterLoad(c: Contender, args: BenchArgs): Promise<void> {
   c.phases.push(await c.bot.memory(c.label, 'after the load'));
+  if (args.heapSnapshot && c.target !== 'echo') {
+    const dir = path.join(__dirname, 'results', 'profiles');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${c.target}-after-load-${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`);
+    await c.bot.request('heap-snapshot', { file }, 300_000);
+    c.heapSnapshot = path.relative(ROOT, file);
+  }
   const hwm = processMemory(c.bot.pid)?.hwm;
   if (hwm !== undefined && Number.isFinite(hwm)) c.hwmMb = round(hwm / MB, 1);
 }

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { dockerfileChecks } from '../bench/image-check.js';
 import { parseArgs } from '../bench/args.js';
 import { buildTable, tally, type BenchFigures, type TableRow } from '../bench/report-table.js';
+import type { Contender } from '../bench/turn-bench.js';
+import { turnFigures } from '../bench/turn-figures.js';
+import type { TurnLoadResult } from '../bench/turn-load.js';
 
 function figures(overrides: Partial<BenchFigures> = {}): BenchFigures {
   return {
@@ -105,5 +108,41 @@ describe('bench: the issue-22 table and its verdicts', () => {
     assert.equal(parseArgs(['--quick', '--rounds', '3'], {}).rounds, 3);
     assert.equal(parseArgs([], {}).rounds, 3);
     assert.throws(() => parseArgs(['--fast'], {}), /unknown option --fast/);
+  });
+
+  it('takes each ratio per round (our bot against the echo bot of the same round), then the median', () => {
+    const run = (throughput: number, p50: number, non2xx = 0): TurnLoadResult => ({
+      connections: 100,
+      durationSeconds: 1,
+      requests: 1,
+      ok: 1,
+      non2xx,
+      errors: 0,
+      timeouts: 0,
+      statusCodes: {},
+      throughput,
+      latencyMs: { p50, p90: p50, p99: p50, max: p50, mean: p50 },
+    });
+    const contender = (target: string, concurrent: number[], single: number[], peakRss: number) =>
+      ({
+        target,
+        rounds: { concurrent: concurrent.map((t) => run(t, 1)), single: single.map((p) => run(1, p)) },
+        peakRss: peakRss * 1024 * 1024,
+        hwmMb: peakRss + 10,
+      }) as unknown as Contender;
+    // The machine slows down in round 2: the per-round ratios stay 0.5, 0.6, 0.7 (median 0.6), where the
+    // medians of each bot apart would give 300 ÷ 1000 = 0.3.
+    const echo = contender('echo', [1000, 100, 1000], [1, 1, 2], 90);
+    const pg = contender('postgres', [500, 60, 700], [2, 3, 2], 199);
+    pg.rounds.single[1] = run(1, 3, 2);
+    const f = turnFigures({ contenders: [echo, pg], skipped: { pglite: 'not selected (--targets)' } });
+    assert.ok('value' in f.throughputRatio);
+    assert.equal(f.throughputRatio.value.ratio, 0.6);
+    assert.ok('value' in f.singleP50Ratio);
+    assert.equal(f.singleP50Ratio.value.ratio, 2); // per round ×2, ×3, ×1
+    assert.deepEqual(f.peakRssMb.postgres, { value: 199, note: 'VmHWM since start 209 MB' });
+    assert.deepEqual(f.peakRssMb.pglite, { missing: 'not selected (--targets)' });
+    assert.deepEqual(f.failedRequests, { value: 2 });
+    assert.deepEqual(f.clickP95Ms, { missing: 'postgres not measured' });
   });
 });
