@@ -12,6 +12,7 @@ import { logger } from '../services/platform/logger.js';
 import { startBotServer } from '../bot/server.js';
 import { openDatabase, type DatabaseOptions } from '../entities/data-source.js';
 import { seedTestDirectory } from '../test/helpers/test-directory.js';
+import type { DataSource } from 'typeorm';
 
 /** The AAD object id of bench officer n (0-based): a fixed UUID-shaped hash, the same in every process. */
 export function benchAadObjectId(n: number): string {
@@ -30,20 +31,24 @@ export function databaseOptions(spec: string): DatabaseOptions {
   throw new Error(`BOT_DATABASE must be pglite, pglite:<dir> or a postgres:// URL`);
 }
 
+/** On a database without a directory: the test directory plus `officers` bench managers (bench officer n). */
+export async function seedBenchDirectory(dataSource: DataSource, officers: number): Promise<void> {
+  const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM unit')) as { count: number }[];
+  if (count > 0) return;
+  await seedTestDirectory(dataSource);
+  for (let n = 0; n < officers; n++) {
+    await dataSource.query(
+      `INSERT INTO officer (email, full_name, unit_id, position_title, role, is_manager, teams_aad_object_id)
+       VALUES ($1, $2, (SELECT id FROM unit WHERE code = 'SKHCN-QLKH'), 'Phó Trưởng phòng', 'deputy', true, $3)`,
+      [benchEmail(n), `Cán bộ thử tải ${n + 1}`, benchAadObjectId(n)],
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const officers = Number(process.env.BOT_OFFICERS ?? 100);
   const db = await openDatabase(databaseOptions(process.env.BOT_DATABASE ?? 'pglite'));
-  const [{ count }] = (await db.dataSource.query('SELECT count(*)::int AS count FROM unit')) as { count: number }[];
-  if (count === 0) {
-    await seedTestDirectory(db.dataSource);
-    for (let n = 0; n < officers; n++) {
-      await db.dataSource.query(
-        `INSERT INTO officer (email, full_name, unit_id, position_title, role, is_manager, teams_aad_object_id)
-         VALUES ($1, $2, (SELECT id FROM unit WHERE code = 'SKHCN-QLKH'), 'Phó Trưởng phòng', 'deputy', true, $3)`,
-        [benchEmail(n), `Cán bộ thử tải ${n + 1}`, benchAadObjectId(n)],
-      );
-    }
-  }
+  await seedBenchDirectory(db.dataSource, officers);
   const configuration = loadConfiguration({
     PORT: '0',
     HOST: '127.0.0.1',
