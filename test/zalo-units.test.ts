@@ -5,7 +5,7 @@ import { parseBody, parseBotEvent, parseOaEvent } from '../services/zalo/zalo-ev
 import { decryptSecret, encryptSecret } from '../services/zalo/zalo-crypto.js';
 import { verifyBotSecret } from '../services/zalo/zalo-signature.js';
 import { renderForZalo, splitText, stripMarkup } from '../bot/zalo/zalo-renderer.js';
-import { bareLinkCode, parseLinkCommand } from '../bot/zalo/zalo-runtime.js';
+import { bareLinkCode, parseLinkCommand } from '../services/zalo/zalo-link-command.js';
 import { oaMessageBody } from '../services/zalo/zalo-oa-client.js';
 
 const KEY = Buffer.alloc(32, 9).toString('base64');

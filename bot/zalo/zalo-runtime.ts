@@ -5,13 +5,12 @@ import type { DataSource } from 'typeorm';
 import { ChannelAccount } from '../../entities/channel-account.entity.js';
 import type { ZaloChannel } from '../../entities/zalo-inbox.entity.js';
 import type { ConversationLock } from '../../services/state/conversation-lock.js';
-import { foldKey } from '../../services/text/vietnamese.js';
 import { understand } from '../../services/intents/understanding.js';
 import { ZaloBotClient } from '../../services/zalo/zalo-bot-client.js';
 import type { ZaloConfig } from '../../services/zalo/zalo-config.js';
-import { parseBotEvent, parseOaEvent, parseBody, ZALO_FILE_CONTENT_TYPE, type ZaloEvent } from '../../services/zalo/zalo-events.js';
+import { parseBotEvent, parseOaEvent, parseBody, type ZaloEvent } from '../../services/zalo/zalo-events.js';
 import { ZaloInboxService, type InboxRow } from '../../services/zalo/zalo-inbox-service.js';
-import { looksLikeLinkCode, normaliseLinkCode, ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
+import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
 import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
@@ -23,6 +22,9 @@ import { core } from '../../services/platform/messages/index.js';
 import { zalo as text } from '../../services/platform/messages/zalo.js';
 import { ZALO_OFFICER_KEY, ZaloAdapter } from './zalo-adapter.js';
 import { renderForZalo } from './zalo-renderer.js';
+import { Pump } from './pump.js';
+import { zaloActivity } from './zalo-activity.js';
+import { bareLinkCode, parseLinkCommand } from '../../services/zalo/zalo-link-command.js';
 import type { LastResortDelivery } from '../../services/notifications/bot-notifier.js';
 import { zaloPhone } from '../../services/zalo/zalo-template-config.js';
 
@@ -42,89 +44,9 @@ export interface ZaloRuntimeOptions {
   concurrency?: number;
 }
 
-/** Runs `work` while it finds something to do, up to `concurrency` loops at once. */
-class Pump {
-  private running = 0;
-  private again = false;
-  private stopped = false;
-  private readonly inflight = new Set<Promise<void>>();
-  done = 0;
-
-  constructor(
-    private readonly name: string,
-    private readonly work: () => Promise<boolean>,
-    private readonly concurrency: number,
-  ) {}
-
-  kick(): void {
-    if (this.stopped) return;
-    if (this.running >= this.concurrency) {
-      this.again = true;
-      return;
-    }
-    this.running++;
-    const p: Promise<void> = this.loop().finally(() => {
-      this.running--;
-      this.inflight.delete(p);
-    });
-    this.inflight.add(p);
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      let did = false;
-      try {
-        did = await this.work();
-      } catch (err) {
-        logger.error({ err: { name: (err as Error).name, message: (err as Error).message }, pump: this.name }, 'zalo worker error');
-      }
-      if (did) {
-        this.done++;
-        continue;
-      }
-      if (!this.again) return;
-      this.again = false;
-    }
-  }
-
-  async idle(): Promise<void> {
-    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.idle();
-  }
-}
-
 /** Days processed webhook deliveries and delivered messages are kept (held and failed ones stay). */
 export const RETENTION_DAYS = 30;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
-
-const LINK_PATTERN = /^lien\s*ket\s*[:\-–]?\s*(\S.*)$/;
-
-/** What people paste around a code: the template's brackets, quotes, a final full stop. */
-function unwrapCode(rest: string): string {
-  return rest.replace(/^[\s<[("'“«]+|[\s>\])"'”».!]+$/g, '').trim();
-}
-
-/**
- * "LIÊN KẾT K7M2QX9P" (accents optional), also "lien ket: <K7M2QX9P>", "lienket k7m2-qx9p" → the code;
- * "liên kết zalo" is the Teams command, not a code.
- */
-export function parseLinkCommand(input: string): string | undefined {
-  const match = LINK_PATTERN.exec(foldKey(input.trim()));
-  if (!match) return undefined;
-  const rest = unwrapCode(match[1]);
-  if (!rest || rest === 'zalo') return undefined;
-  return normaliseLinkCode(rest);
-}
-
-/** A code sent alone ("K7M2QX9P", "<k7m2 qx9p>"): only read as one from someone not linked yet. */
-export function bareLinkCode(input: string): string | undefined {
-  const code = normaliseLinkCode(unwrapCode(input.trim()));
-  return looksLikeLinkCode(code) ? code : undefined;
-}
 
 export class ZaloRuntime {
   readonly inbox: ZaloInboxService;
@@ -300,41 +222,9 @@ export class ZaloRuntime {
       conversation: { id: event.chatId! } as Activity['conversation'],
       replyToId: event.messageId,
     };
-    const context = new TurnContext(this.adapter, this.incomingActivity(event));
+    const context = new TurnContext(this.adapter, zaloActivity(event));
     if (officerId) context.turnState.set(ZALO_OFFICER_KEY, officerId);
     await this.adapter.sendActivities(context, [activity]);
-  }
-
-  private incomingActivity(event: ZaloEvent, officerName?: string): Partial<Activity> {
-    // Not an http URL on purpose: a stored Zalo reference must never be posted to by a Bot Connector client.
-    const serviceUrl = `urn:zalo:${event.channel}`;
-    return {
-      type: ActivityTypes.Message,
-      id: event.messageId,
-      channelId: event.channel,
-      serviceUrl,
-      timestamp: new Date(),
-      locale: 'vi-VN',
-      from: { id: event.userId!, name: officerName ?? '' },
-      recipient: { id: event.channel, name: 'Trợ lý Đổi mới' },
-      conversation: { id: event.chatId!, conversationType: 'personal', isGroup: false, name: '' },
-      text: event.text ?? '',
-      textFormat: 'plain',
-      channelData: { zalo: { eventName: event.eventName } },
-      // A file message: the plan import downloads it, from Zalo's file hosts only.
-      ...(event.file
-        ? {
-            attachments: [
-              {
-                contentType: ZALO_FILE_CONTENT_TYPE,
-                contentUrl: event.file.url,
-                name: event.file.name,
-                content: { size: event.file.size },
-              },
-            ],
-          }
-        : {}),
-    };
   }
 
   private async handle(event: ZaloEvent): Promise<void> {
@@ -359,7 +249,7 @@ export class ZaloRuntime {
       // A policy question is answered for anyone (the application's outsider desk, which adds how to
       // link); everything else gets the onboarding message.
       if (event.kind === 'message' && event.text && understand(event.text, { kind: 'idle' }).kind === 'question') {
-        await this.adapter.runTurn(new TurnContext(this.adapter, this.incomingActivity(event)), (ctx) =>
+        await this.adapter.runTurn(new TurnContext(this.adapter, zaloActivity(event)), (ctx) =>
           this.options.app.run(ctx).then(() => undefined),
         );
         return;
@@ -382,13 +272,13 @@ export class ZaloRuntime {
       );
       return;
     }
-    const context = new TurnContext(this.adapter, this.incomingActivity(event, officer.fullName));
+    const context = new TurnContext(this.adapter, zaloActivity(event, officer.fullName));
     context.turnState.set(ZALO_OFFICER_KEY, officer.id);
     await this.adapter.runTurn(context, (ctx) => this.options.app.run(ctx).then(() => undefined));
   }
 
   private async redeem(event: ZaloEvent, code: string): Promise<void> {
-    const reference = TurnContext.getConversationReference(this.incomingActivity(event)) as unknown as Record<string, unknown>;
+    const reference = TurnContext.getConversationReference(zaloActivity(event)) as unknown as Record<string, unknown>;
     const result = await this.links.redeem(event.channel, event.userId!, code, reference);
     switch (result.status) {
       case 'linked':
