@@ -8,8 +8,7 @@ import path from 'node:path';
 import { importDocument } from '../services/knowledge/knowledge-store.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
-import { FakeZalo, startZaloHarness, type ZaloHarness } from './helpers/fake-zalo.js';
-import { registerFeatures } from '../bot/features.js';
+import { FakeZalo, type ZaloHarness, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
 
 describe('people not in the directory', () => {
   let h: BotHarness;
@@ -98,14 +97,8 @@ describe('people not linked on Zalo', function () {
   this.timeout(300_000);
   const fake = new FakeZalo();
   let z: ZaloHarness;
-  before(async () => {
-    await fake.start();
-    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  before(async () => (z = await startZaloTestBot(fake)));
+  after(() => stopZaloTestBot(z, fake));
 
   it('answers a policy question as text with the provision cited, then says how to link; anything else gets the onboarding', async () => {
     const user = z.oaUser('7000000000000000099');

@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { registerFeatures } from '../bot/features.js';
 import { Officer } from '../entities/officer.entity.js';
 import { parseBody, parseOaEvent } from '../services/zalo/zalo-events.js';
 import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
-import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
+import { FakeZalo, type ZaloHarness, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
 import { cleanHeadingsDraft, minimalPdf } from './helpers/plan-drafts.js';
-import { seedTestDirectory } from './helpers/test-directory.js';
 import { MANAGER, plain } from './helpers/wizard-script.js';
 
 describe('plan import: a Word file sent to the Zalo OA', function () {
@@ -18,19 +16,8 @@ describe('plan import: a Word file sent to the Zalo OA', function () {
   const fake = new FakeZalo();
   let z: ZaloHarness;
 
-  before(async () => {
-    await fake.start();
-    z = await startZaloHarness({
-      fake,
-      env: { ...zaloEnv(fake), PLAN_IMPORT_ZALO_FILE_HOSTS: '127.0.0.1' },
-      seed: (db) => seedTestDirectory(db.dataSource),
-      features: [registerFeatures],
-    });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  before(async () => (z = await startZaloTestBot(fake, { PLAN_IMPORT_ZALO_FILE_HOSTS: '127.0.0.1' })));
+  after(() => stopZaloTestBot(z, fake));
 
   const textOf = (replies: { text: string }[]) => plain(replies.map((r) => r.text).join('\n'));
 

@@ -2,15 +2,13 @@
 // and submits a plan step by step over the OA; the head, also on Zalo, receives the decision card as text
 // with buttons and decides by typed command (no accents) and by button payload.
 import assert from 'node:assert/strict';
-import { registerFeatures } from '../bot/features.js';
 import { Officer } from '../entities/officer.entity.js';
 import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
 import { ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
-import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness, type ZaloOaUser } from './helpers/fake-zalo.js';
+import { FakeZalo, type ZaloHarness, type ZaloOaUser, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
-import { seedTestDirectory } from './helpers/test-directory.js';
 import { FULL_PLAN, MANAGER, plain } from './helpers/wizard-script.js';
 
 const HEAD = 'gd.skhcn@test.invalid';
@@ -20,19 +18,8 @@ describe('zalo: a plan built and decided over Zalo', function () {
   const fake = new FakeZalo();
   let z: ZaloHarness;
 
-  before(async () => {
-    await fake.start();
-    z = await startZaloHarness({
-      fake,
-      env: { ...zaloEnv(fake), ...PARTY_STEP_OFF_ENV },
-      seed: (db) => seedTestDirectory(db.dataSource),
-      features: [registerFeatures],
-    });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  before(async () => (z = await startZaloTestBot(fake, PARTY_STEP_OFF_ENV)));
+  after(() => stopZaloTestBot(z, fake));
 
   async function link(user: ZaloOaUser, email: string, typed: (code: string) => string = (c) => `LIÊN KẾT ${c}`): Promise<void> {
     const officer = await z.db.dataSource.getRepository(Officer).findOneByOrFail({ email });

@@ -2,9 +2,8 @@
 // once, and wrong attempts are rate-limited; a phone number or email typed on Zalo proves nothing.
 import assert from 'node:assert/strict';
 import { allText } from './helpers/bot-harness.js';
-import { FakeZalo, startZaloHarness, type ZaloHarness } from './helpers/fake-zalo.js';
-import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
-import { registerFeatures } from '../bot/features.js';
+import { FakeZalo, type ZaloHarness, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
+import { TEST_PEOPLE } from './helpers/test-directory.js';
 import { ZaloLinkService, MAX_FAILED_ATTEMPTS } from '../services/zalo/zalo-link-service.js';
 import { sha256Hex } from '../services/zalo/zalo-crypto.js';
 
@@ -34,14 +33,8 @@ describe('zalo: linking accounts', function () {
   const fake = new FakeZalo();
   let z: ZaloHarness;
 
-  before(async () => {
-    await fake.start();
-    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  before(async () => (z = await startZaloTestBot(fake)));
+  after(() => stopZaloTestBot(z, fake));
 
   it('never takes a phone number or an email typed on Zalo as proof', async () => {
     const user = z.oaUser('7000000000000000001');

@@ -2,9 +2,7 @@
 // Bot Platform against the loopback fake: a refusal's suggested questions are OA query buttons (at most
 // 3, each written in the text), and the ambiguous wizard step is answered by typing "1" or "2".
 import assert from 'node:assert/strict';
-import { registerFeatures } from '../bot/features.js';
-import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness, linkOverZalo } from './helpers/fake-zalo.js';
-import { seedTestDirectory } from './helpers/test-directory.js';
+import { FakeZalo, type ZaloHarness, linkOverZalo, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
 import { FULL_PLAN, MANAGER } from './helpers/wizard-script.js';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 
@@ -15,19 +13,8 @@ describe('zalo: suggested questions as buttons, "content or question?" as typed 
   const fake = new FakeZalo();
   let z: ZaloHarness;
 
-  before(async () => {
-    await fake.start();
-    z = await startZaloHarness({
-      fake,
-      env: { ...zaloEnv(fake), ...PARTY_STEP_OFF_ENV },
-      seed: (db) => seedTestDirectory(db.dataSource),
-      features: [registerFeatures],
-    });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  before(async () => (z = await startZaloTestBot(fake, PARTY_STEP_OFF_ENV)));
+  after(() => stopZaloTestBot(z, fake));
 
   const link = (say: (text: string) => Promise<unknown>, email: string) => linkOverZalo(z, say, email);
   const draft = async () =>

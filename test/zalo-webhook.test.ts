@@ -5,9 +5,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyOaSignature, oaSignature } from '../services/zalo/zalo-signature.js';
 import { parseJsonKeepingLongIntegers } from '../services/zalo/zalo-json.js';
-import { FakeZalo, startZaloHarness, TEST_BOT_SECRET, TEST_OA_SECRET_KEY, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
-import { seedTestDirectory } from './helpers/test-directory.js';
-import { registerFeatures } from '../bot/features.js';
+import {
+  FakeZalo,
+  startZaloHarness,
+  TEST_BOT_SECRET,
+  TEST_OA_SECRET_KEY,
+  zaloEnv,
+  type ZaloHarness,
+  startZaloTestBot,
+  stopZaloTestBot,
+} from './helpers/fake-zalo.js';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures/zalo', name));
 const PUBLISHED = {
@@ -69,19 +76,8 @@ describe('zalo: webhooks over HTTP', function () {
   const fake = new FakeZalo();
   let z: ZaloHarness;
 
-  before(async () => {
-    await fake.start();
-    z = await startZaloHarness({
-      fake,
-      env: zaloEnv(fake, UNDATED),
-      seed: (db) => seedTestDirectory(db.dataSource),
-      features: [registerFeatures],
-    });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  before(async () => (z = await startZaloTestBot(fake, UNDATED)));
+  after(() => stopZaloTestBot(z, fake));
 
   it('accepts the published vector, stores the event, answers 200 and greets the unlinked user with the onboarding message', async () => {
     const raw = fixture('oa-user_send_text.json');
@@ -249,15 +245,9 @@ describe('zalo: the OA event time window', function () {
   const fake = new FakeZalo();
   let z: ZaloHarness;
 
-  before(async () => {
-    await fake.start();
-    // The default window (ZALO_EVENT_MAX_AGE_SECONDS unset: one hour).
-    z = await startZaloHarness({ fake, seed: (db) => seedTestDirectory(db.dataSource), features: [registerFeatures] });
-  });
-  after(async () => {
-    await z?.close();
-    await fake.stop();
-  });
+  // The default window (ZALO_EVENT_MAX_AGE_SECONDS unset: one hour).
+  before(async () => (z = await startZaloTestBot(fake)));
+  after(() => stopZaloTestBot(z, fake));
 
   it('refuses a correctly signed event older or later than the window with 400, storing nothing; a fresh one passes', async () => {
     const hour = 3_600_000;

@@ -17,6 +17,8 @@ import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { BotHarness, testEnvironment } from './bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
+import { seedTestDirectory } from './test-directory.js';
+import { registerFeatures } from '../../bot/features.js';
 
 export interface FakeCall {
   /** template_uid: OA `/v3.0/oa/message/template`; template_phone: business API `/message/template`. */
@@ -476,6 +478,25 @@ export async function startZaloHarness(options: ZaloHarnessOptions): Promise<Zal
     if (!options.db) await db.dispose();
     throw err;
   }
+}
+
+/**
+ * The usual start of a Zalo test file: the fake started, then a harness on the test directory with every
+ * feature; `env` is added to zaloEnv(fake). Stop both with stopZaloTestBot.
+ */
+export async function startZaloTestBot(fake: FakeZalo, env: Record<string, string> = {}): Promise<ZaloHarness> {
+  await fake.start();
+  return startZaloHarness({
+    fake,
+    env: zaloEnv(fake, env),
+    seed: (db) => seedTestDirectory(db.dataSource),
+    features: [registerFeatures],
+  });
+}
+
+export async function stopZaloTestBot(z: ZaloHarness | undefined, fake: FakeZalo): Promise<void> {
+  await z?.close();
+  await fake.stop();
 }
 
 /** Links a directory officer to a Zalo user as a person does: a one-time code, sent as “LIÊN KẾT <mã>”. */
