@@ -72,7 +72,9 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as PlanImportOptions;
-    const text = typeof dc.context.activity.text === 'string' ? dc.context.activity.text.trim() : '';
+    // "ghi: …" is how the officer said that a text that reads as a question is the plan's content.
+    const typed = typeof dc.context.activity.text === 'string' ? dc.context.activity.text.trim() : '';
+    const text = typed.replace(/^ghi\s*:\s*/i, '');
     const command = foldKey(text)
       .replace(/[.!?]+$/, '')
       .trim();
@@ -89,6 +91,11 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
     else await this.host.send(dc.context, t.updated(changed));
     await this.show(dc, state);
     return Dialog.EndOfTurn;
+  }
+
+  /** After a question or a menu word answered while the plan waits: what it still waits for. */
+  async repromptDialog(context: TurnContext): Promise<void> {
+    await this.host.send(context, t.stillWaiting);
   }
 
   private async base(state: PlanImportOptions): Promise<ProposalPlan | null> {

@@ -21,6 +21,8 @@ export const planImport = {
   discarded: 'Đã bỏ nội dung đọc từ tài liệu; không có gì được lưu.',
   updated: (n: number) => `Đã cập nhật ${n} mục.`,
   nothingRead: 'Tôi chưa nhận ra mục nào trong câu trả lời. Anh/chị ghi mỗi dòng một mục theo thứ tự, hoặc “Tên mục: nội dung”.',
+  stillWaiting:
+    'Kế hoạch đọc từ tài liệu vẫn chờ anh/chị (câu vừa rồi không được ghi vào kế hoạch): gõ “đồng ý” để lưu, “sửa <mục>” để sửa một phần, “xem lại” để xem lại, “hủy” để bỏ.',
   stale: 'Nội dung đọc từ tài liệu này không còn chờ xác nhận.',
   // Bad input: nothing is stored.
   tooBig: (limitMb: string) =>
