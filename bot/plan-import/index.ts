@@ -91,6 +91,13 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
       const activity = turn.context.activity;
       const doc = incomingDocumentOf(activity);
       const typed = typeof activity.text === 'string' ? activity.text : '';
+      // The Zalo Bot Platform's notes document text messages only, no file message: a file, a photo or a
+      // sticker there gets where to send a plan instead, and whatever waits (a step, a plan) keeps waiting.
+      const zaloEvent = (activity.channelData as { zalo?: { eventName?: string } } | undefined)?.zalo?.eventName;
+      if (activity.channelId === 'zalo_bot' && !doc && !typed.trim() && zaloEvent !== 'message.text.received') {
+        await turn.send(t.zaloBotNoFiles);
+        return true;
+      }
       if (!doc && typed.length < MIN_PASTED_PLAN) return false;
       const dc = await bot.dialogs.createContext(turn.context);
       const active = dc.activeDialog;

@@ -44,6 +44,8 @@ export const planImport = {
   scanned: 'Tệp là ảnh quét, chưa đọc được chữ. Anh/chị gửi bản Word (.docx) hoặc PDF có chữ, hoặc dán nội dung vào tin nhắn.',
   notAPlan: (name: string) =>
     `Nội dung “${name}” không giống một kế hoạch đề xuất (không thấy các mục như “Sự cần thiết”, “Nội dung”, “Thời gian”, “Kinh phí”, “Tác động”). Không có gì được lưu. Gõ “tạo đề xuất” để soạn từng bước.`,
+  zaloBotNoFiles:
+    'Trên kênh Zalo này tôi chỉ đọc được tin nhắn chữ, chưa nhận được tệp, ảnh hay nhãn dán. Để gửi kế hoạch dạng tệp (.docx, .pdf, .txt), anh/chị gửi qua Microsoft Teams hoặc trang web Trợ lý Đổi mới; hoặc dán nội dung kế hoạch vào tin nhắn tại đây.',
   downloadFailed: 'Chưa tải được tệp anh/chị gửi. Anh/chị gửi lại sau ít phút, hoặc dán nội dung vào tin nhắn.',
   untrusted: 'Tôi chỉ nhận tệp gửi trực tiếp trong cuộc trò chuyện; không tải tệp từ đường dẫn khác.',
 };
