@@ -19,7 +19,7 @@ const VERSION = `
     (SELECT concat_ws(':', count(*), max(updated_at)) FROM unit)) AS version`;
 
 /** What the library's content depends on, as one string: equal strings, same library. */
-export async function libraryVersion(ds: DataSource): Promise<string> {
+async function libraryVersion(ds: DataSource): Promise<string> {
   const rows = (await ds.query(VERSION, [[...APPROVED_STATUSES]])) as { version: string }[];
   return rows[0]?.version ?? '';
 }

@@ -13,7 +13,7 @@ import type { ImportedFields, ImportKey } from './plan-text-mapper.js';
 /** Plan parts that name people, and Art. 5's self-check (the officer's own statement): never asked. */
 export const NOT_EXTRACTED = new Set<ImportKey>(['implementers', 'resourcesPeople', 'c1', 'c2', 'c3', 'c4']);
 /** The document's text sent, at most (a plan is a few pages; an annex is not needed). */
-export const MAX_SENT = 24_000;
+const MAX_SENT = 24_000;
 const MAX_VALUE = 4_000;
 
 const SYSTEM_PROMPT = [
@@ -24,7 +24,7 @@ const SYSTEM_PROMPT = [
   'Chỉ trả lời một đối tượng JSON, khóa là mã mục, giá trị là chuỗi tiếng Việt; không viết gì khác.',
 ].join('\n');
 
-export type ExtractionOutcome =
+type ExtractionOutcome =
   | { ok: true; fields: ImportedFields }
   /** failed: no answer (timeout, refused, network); invalid: an answer that is not the JSON asked for. */
   | { ok: false; problem: 'failed' | 'invalid' };

@@ -9,7 +9,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // Vietnamese numbers: 0xxx xxx xxx, +84 xxx …, with spaces, dots or dashes; landlines 02xx xxxx xxx.
 const PHONE = /(?<![\p{N}/])(?:\+84|0084|0)(?:[\s.-]?\d){8,10}(?![\p{N}/])/gu;
 
-export const HIDDEN = { email: '[email]', phone: '[số điện thoại]', name: '[tên]' } as const;
+const HIDDEN = { email: '[email]', phone: '[số điện thoại]', name: '[tên]' } as const;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
