@@ -25,6 +25,7 @@ import { ProposalAccess } from '../services/proposals/proposal-access.js';
 import { ProposalEvents } from '../services/proposals/proposal-events.js';
 import { LibraryService } from '../services/library/library-service.js';
 import { PlanWriter } from '../services/library/plan-writer.js';
+import { PlanExtractor } from '../services/plan-import/plan-extractor.js';
 import { RoutingService } from '../services/routing/routing-service.js';
 import { AdvisoryConversationLock, InProcessConversationLock, type ConversationLock } from '../services/state/conversation-lock.js';
 import { TypeOrmStorage } from '../services/state/typeorm-storage.js';
@@ -74,6 +75,8 @@ export interface Container {
   library: LibraryService;
   /** "viết giúp" in the wizard: only with the answerer's LLM settings (LLM_BASE_URL, LLM_MODEL). */
   writer?: PlanWriter;
+  /** Reads the parts a document's headings did not give (optional, the same LLM settings). */
+  extractor?: PlanExtractor;
   /** The Zalo channels, when ZALO_* is configured. */
   zalo?: ZaloRuntime;
   /** The web face: the signed decision links always (they serve people chat cannot reach), the web chat
@@ -175,7 +178,9 @@ export function buildContainer(options: ContainerOptions): Container {
       dispatcher,
     },
     library: new LibraryService(dataSource),
-    ...(configuration.knowledge.llm ? { writer: new PlanWriter(configuration.knowledge.llm) } : {}),
+    ...(configuration.knowledge.llm
+      ? { writer: new PlanWriter(configuration.knowledge.llm), extractor: new PlanExtractor(configuration.knowledge.llm) }
+      : {}),
     ...(zalo ? { zalo } : {}),
     web,
   };

@@ -28,6 +28,8 @@ export interface PlanImportOptions {
   /** The file's name, or "tin nhắn". */
   source: string;
   fields: ImportedFields;
+  /** Parts a model proposed (machine-reading): marked in the preview until the officer writes them. */
+  suggested?: ImportKey[];
 }
 
 export interface PlanImportHost {
@@ -72,7 +74,9 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as PlanImportOptions;
-    const text = typeof dc.context.activity.text === 'string' ? dc.context.activity.text.trim() : '';
+    // "ghi: …" is how the officer said that a text that reads as a question is the plan's content.
+    const typed = typeof dc.context.activity.text === 'string' ? dc.context.activity.text.trim() : '';
+    const text = typed.replace(/^ghi\s*:\s*/i, '');
     const command = foldKey(text)
       .replace(/[.!?]+$/, '')
       .trim();
@@ -89,6 +93,11 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
     else await this.host.send(dc.context, t.updated(changed));
     await this.show(dc, state);
     return Dialog.EndOfTurn;
+  }
+
+  /** After a question or a menu word answered while the plan waits: what it still waits for. */
+  async repromptDialog(context: TurnContext): Promise<void> {
+    await this.host.send(context, t.stillWaiting);
   }
 
   private async base(state: PlanImportOptions): Promise<ProposalPlan | null> {
@@ -109,7 +118,8 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
   private async show(dc: DialogContext, state: PlanImportOptions): Promise<void> {
     const check = await this.check(dc, state);
     if (!check) return;
-    for (const reply of importPreview(check, state.source, this.host.stepContext())) await this.host.send(dc.context, reply);
+    for (const reply of importPreview(check, state.source, this.host.stepContext(), new Set(state.suggested ?? [])))
+      await this.host.send(dc.context, reply);
   }
 
   /** A reply while waiting: labelled fields ("Kinh phí: 150 triệu"), else one line per field still to answer. */
@@ -119,7 +129,7 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
       (k) => (labelled.headings > 0 || /^c[1-4]$/.test(k)) && !(k === 'title' && labelled.guessedTitle),
     );
     if (keys.length) {
-      for (const key of keys) state.fields[key] = labelled.fields[key];
+      for (const key of keys) this.set(state, key, labelled.fields[key]!);
       return keys.length;
     }
     const check = await this.check(dc, state);
@@ -130,10 +140,14 @@ export class PlanImportDialog extends Dialog<PlanImportOptions> {
     const answers = lines.filter(Boolean);
     // More lines than fields: the rest belongs to the last one.
     if (answers.length > pending.length) answers.splice(pending.length - 1, Infinity, answers.slice(pending.length - 1).join('\n'));
-    answers.forEach((line, i) => {
-      state.fields[pending[i].id as ImportKey] = line;
-    });
+    answers.forEach((line, i) => this.set(state, pending[i].id as ImportKey, line));
     return answers.length;
+  }
+
+  /** The officer's own words for a part: no longer the model's draft. */
+  private set(state: PlanImportOptions, key: ImportKey, value: string): void {
+    state.fields[key] = value;
+    if (state.suggested) state.suggested = state.suggested.filter((k) => k !== key);
   }
 
   private async commit(dc: DialogContext, state: PlanImportOptions, section?: SectionId): Promise<DialogTurnResult> {

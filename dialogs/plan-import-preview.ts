@@ -20,8 +20,16 @@ function hintOf(step: WizardStep, ctx: StepContext): string {
   return '';
 }
 
-/** The card (each field), then what to answer: two messages, the question last. */
-export function importPreview(check: ImportCheck, source: string, ctx: StepContext): [BotReply, string] {
+/**
+ * The card (each field), then what to answer: two messages, the question last. `suggested`: the parts a
+ * model proposed (bot/plan-import/machine-reading.ts), marked as its draft.
+ */
+export function importPreview(
+  check: ImportCheck,
+  source: string,
+  ctx: StepContext,
+  suggested: ReadonlySet<string> = new Set(),
+): [BotReply, string] {
   const sections: CardSection[] = [];
   const invalid = new Map(check.invalid.map((i) => [i.step.id, i]));
   const found = new Set(check.found.map((s) => s.id));
@@ -29,7 +37,11 @@ export function importPreview(check: ImportCheck, source: string, ctx: StepConte
   for (const step of [...new Set(ordered)].sort((a, b) => check.order(a) - check.order(b))) {
     const problem = invalid.get(step.id);
     if (problem) sections.push({ heading: t.invalid(step.label), text: `${problem.error} «${shorten(problem.text)}»` });
-    else if (found.has(step.id)) sections.push({ heading: t.found(step.label), text: shorten(step.current(check.plan, ctx) || '—') });
+    else if (found.has(step.id))
+      sections.push({
+        heading: suggested.has(step.id) ? t.suggested(step.label) : t.found(step.label),
+        text: shorten(step.current(check.plan, ctx) || '—'),
+      });
   }
   const toAnswer = stepsToAnswer(check);
   const body = [t.source(source)];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Officer } from '../entities/officer.entity.js';
 import { parseBody, parseOaEvent } from '../services/zalo/zalo-events.js';
 import { ZaloLinkService } from '../services/zalo/zalo-link-service.js';
-import { FakeZalo, type ZaloHarness, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
+import { FakeZalo, linkOverZalo, type ZaloHarness, startZaloTestBot, stopZaloTestBot } from './helpers/fake-zalo.js';
 import { cleanHeadingsDraft, minimalPdf } from './helpers/plan-drafts.js';
 import { MANAGER, plain } from './helpers/wizard-script.js';
 
@@ -74,5 +74,39 @@ describe('plan import: a Word file sent to the Zalo OA', function () {
     assert.equal(fake.fileDownloads, before, 'a file announced over the limit is not downloaded');
     const rows = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM proposal WHERE proposer_id = $1`, [officer.id]);
     assert.equal(rows[0].n, 0);
+  });
+
+  // The Bot Platform's notes (copied to test/fixtures/zalo) document one inbound message, message.text.received;
+  // no file message is known, so none is read. Any other message.*.received update (the parser's rule) is a
+  // file, photo or sticker the bot cannot read: it says where to send a plan. The event name below is a
+  // stand-in built from the documented text update, not a documented wire format.
+  it('Bot Platform: a message that is not text is answered with where to send a plan; the step waiting keeps waiting', async () => {
+    const user = z.botUser('bot-9100000000000000013');
+    await linkOverZalo(z, (text) => user.say(text), 'cv.qlkh@test.invalid');
+    const update = JSON.parse(readFileSync(join(__dirname, 'fixtures/zalo/bot-message.text.received.json'), 'utf8'));
+    const nonText = (id: string) => {
+      update.result.event_name = 'message.file.received';
+      update.result.message = {
+        ...update.result.message,
+        from: { ...update.result.message.from, id: user.userId },
+        chat: { id: user.userId, chat_type: 'PRIVATE' },
+        message_id: id,
+      };
+      delete update.result.message.text;
+      return JSON.stringify(update);
+    };
+    const idle = (await user.say('', undefined, nonText('nontext-1'))).join('\n');
+    assert.match(idle, /chỉ đọc được tin nhắn chữ, chưa nhận được tệp[\s\S]*Microsoft Teams hoặc trang web[\s\S]*dán nội dung kế hoạch/);
+    assert.doesNotMatch(idle, /nút|bấm/);
+
+    assert.match((await user.say('tạo đề xuất')).join('\n'), /Bước 1\/25/);
+    const inWizard = (await user.say('', undefined, nonText('nontext-2'))).join('\n');
+    assert.match(inWizard, /chưa nhận được tệp/);
+    assert.doesNotMatch(inWizard, /Bước 2\/25/);
+    assert.match((await user.say('Số hóa hồ sơ cấp phép xây dựng tại xã')).join('\n'), /Bước 2\/25/);
+    const [row] = await z.db.dataSource.query(
+      `SELECT p.plan FROM proposal p JOIN officer o ON o.id = p.proposer_id WHERE o.email = 'cv.qlkh@test.invalid' AND p.status = 'draft'`,
+    );
+    assert.equal(row.plan.title, 'Số hóa hồ sơ cấp phép xây dựng tại xã');
   });
 });

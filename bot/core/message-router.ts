@@ -1,6 +1,7 @@
 // One message, one decision: a card submission, else what services/intents/understanding.ts reads the text
 // as in its situation (a command in its exact form, the wizard's answer, a question, small talk, help …).
 import { DialogTurnStatus, type DialogInstance, type DialogSet } from 'botbuilder-dialogs';
+import { PLAN_IMPORT_DIALOG } from '../../dialogs/plan-import-dialog.js';
 import { PLAN_WIZARD_DIALOG } from '../../dialogs/plan-wizard-dialog.js';
 import { stepById, stepWordsOf } from '../../dialogs/wizard-sections.js';
 import { understand, type Situation, type Understanding } from '../../services/intents/understanding.js';
@@ -75,6 +76,7 @@ async function sendWaiting(turn: CoreTurn, deps: MessageRouterDeps): Promise<voi
 /** What the conversation waits for, as the understanding step needs it. */
 function situationOf(instance: DialogInstance | undefined): Situation {
   if (!instance) return { kind: 'idle' };
+  if (instance.id === PLAN_IMPORT_DIALOG) return { kind: 'import' };
   if (instance.id !== PLAN_WIZARD_DIALOG) return { kind: 'confirm' };
   const state = (instance.state ?? {}) as { mode?: string; stepId?: string };
   if (state.mode === 'confirmCancel') return { kind: 'confirm' };

@@ -16,9 +16,11 @@ import { logger } from '../../services/platform/logger.js';
 import { planImport as t } from '../../services/platform/messages/plan-import.js';
 import type { BotReply } from '../../services/platform/reply.js';
 import { PlanDocumentError, readPlanDocument } from '../../services/plan-import/plan-document-reader.js';
-import { mapPlanText, type MappedPlan } from '../../services/plan-import/plan-text-mapper.js';
+import { mapPlanText, type ImportKey, type MappedPlan } from '../../services/plan-import/plan-text-mapper.js';
+import { directoryIdentifiers } from '../../services/plan-import/plan-text-scrub.js';
 import { ProposalDraftService } from '../../services/proposals/proposal-draft-service.js';
 import { DownloadError, downloadDocument, incomingDocumentOf, type IncomingDocument } from './incoming-document.js';
+import { completeWithModel } from './machine-reading.js';
 
 /** A pasted message shorter than this is an answer, not a plan. */
 const MIN_PASTED_PLAN = 300;
@@ -89,35 +91,67 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
       const activity = turn.context.activity;
       const doc = incomingDocumentOf(activity);
       const typed = typeof activity.text === 'string' ? activity.text : '';
+      // The Zalo Bot Platform's notes document text messages only, no file message: a file, a photo or a
+      // sticker there gets where to send a plan instead, and whatever waits (a step, a plan) keeps waiting.
+      const zaloEvent = (activity.channelData as { zalo?: { eventName?: string } } | undefined)?.zalo?.eventName;
+      if (activity.channelId === 'zalo_bot' && !doc && !typed.trim() && zaloEvent !== 'message.text.received') {
+        await turn.send(t.zaloBotNoFiles);
+        return true;
+      }
       if (!doc && typed.length < MIN_PASTED_PLAN) return false;
       const dc = await bot.dialogs.createContext(turn.context);
       const active = dc.activeDialog;
       let source: string;
       let mapped: MappedPlan;
+      let text: string;
       if (doc) {
-        const text = await textOf(turn, doc);
-        if (text === undefined) return true;
+        const read = await textOf(turn, doc);
+        if (read === undefined) return true;
         source = doc.name;
+        text = read;
         mapped = mapPlanText(text);
       } else {
         // A long pasted plan; while one waits for confirmation, texts are its answers.
         if (active?.id === PLAN_IMPORT_DIALOG) return false;
+        text = typed;
         mapped = mapPlanText(typed);
         if (mapped.headings < 3 || !isPlan(mapped)) return false;
         source = t.fromText;
+      }
+      const state = active?.state as { proposalId?: string } | undefined;
+      const onDraft = active && (active.id === PLAN_WIZARD_DIALOG || active.id === PLAN_IMPORT_DIALOG) ? state?.proposalId : undefined;
+      // The model (when configured) reads what the headings did not give: a file the officer sent even
+      // without headings (a narrative), a pasted text only once it reads as a plan.
+      let suggested: ImportKey[] = [];
+      let note: string | undefined;
+      if (container.extractor) {
+        const draft = onDraft ? await drafts.get(turn.officer.id, onDraft) : null;
+        const reading = await completeWithModel({
+          extractor: container.extractor,
+          text,
+          fields: mapped.fields,
+          ctx: { config: container.workflow, today: todayVN() },
+          base: draft?.plan ?? {},
+          known: () => directoryIdentifiers(container.dataSource),
+        });
+        mapped = { ...mapped, fields: reading.fields };
+        ({ suggested, note } = reading);
       }
       if (!isPlan(mapped)) {
         await turn.send(t.notAPlan(source));
         return true;
       }
-      const state = active?.state as { proposalId?: string } | undefined;
-      const onDraft = active && (active.id === PLAN_WIZARD_DIALOG || active.id === PLAN_IMPORT_DIALOG) ? state?.proposalId : undefined;
-      logger.info({ action: 'plan.import', fields: Object.keys(mapped.fields).length, onDraft: !!onDraft }, 'plan read');
+      logger.info(
+        { action: 'plan.import', fields: Object.keys(mapped.fields).length, suggested: suggested.length, onDraft: !!onDraft },
+        'plan read',
+      );
+      if (note) await turn.send(note);
       await dc.cancelAllDialogs();
       const options: PlanImportOptions = {
         officerId: turn.officer.id,
         source,
         fields: mapped.fields,
+        ...(suggested.length ? { suggested } : {}),
         ...(onDraft ? { proposalId: onDraft } : {}),
       };
       await dc.beginDialog(PLAN_IMPORT_DIALOG, options);

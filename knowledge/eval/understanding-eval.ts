@@ -48,7 +48,7 @@ export function situationOf(name: string): Situation {
     const stepId = name.slice('wizard:'.length);
     return { kind: 'wizard', stepId, stepWords: stepWordsOf(stepId) };
   }
-  if (name === 'idle' || name === 'card' || name === 'review' || name === 'confirm') return { kind: name };
+  if (name === 'idle' || name === 'card' || name === 'review' || name === 'confirm' || name === 'import') return { kind: name };
   throw new Error(`unknown situation ${name}`);
 }
 

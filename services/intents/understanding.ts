@@ -14,7 +14,9 @@ export type Situation =
   /** The plan wizard waits for the answer to a step; stepWords name it ("kinh phi", "linh vuc"). */
   | { kind: 'wizard'; stepId: string; stepWords?: string[] }
   | { kind: 'review' }
-  | { kind: 'confirm' };
+  | { kind: 'confirm' }
+  /** A plan read from a document waits for "đồng ý", "sửa <mục>", "hủy" or lines completing its missing parts. */
+  | { kind: 'import' };
 
 export type WizardControl = 'save' | 'cancel' | 'back' | 'skip' | 'keep' | 'review';
 
@@ -167,6 +169,7 @@ export function understand(text: string, situation: Situation, commands?: Comman
   // A command the review card itself offers ("nêu tên tôi"): its data says so.
   const atReview = !!command && command.data.atReview === true;
 
+  if (situation.kind === 'import') return importReading(trimmed, command, hasCode);
   if (situation.kind === 'wizard' || situation.kind === 'review' || situation.kind === 'confirm') {
     // What the dialog itself reads first: its control words and, at a confirmation, every short reply.
     if (situation.kind === 'confirm') return hasCode ? toCommand(command!) : isHelp(trimmed) ? { kind: 'help' } : { kind: 'answer' };
@@ -213,6 +216,34 @@ export function understand(text: string, situation: Situation, commands?: Comman
   if (readsAsQuestion(trimmed)) return { kind: 'question' };
   if (isGibberish(trimmed)) return { kind: 'not_understood' };
   return { kind: 'question' };
+}
+
+/** The import's own words: "đồng ý", "lưu", "sửa kinh phí", "hủy", "xem lại" … (read by dialogs/plan-import-dialog.ts). */
+const IMPORT_WORDS = /^(dong y|xac nhan|luu|ok|co|dung|yes|gui|nop|huy|bo|bo qua|khong|khong luu|thoi|xem lai|sua|chinh sua)(\s|$|[.,!])/;
+
+/**
+ * While a plan read from a document waits: its own words and the lines completing it are its answers; a
+ * question, a menu word, help or a command with a code is answered apart and the plan keeps waiting.
+ */
+function importReading(text: string, command: TypedCommand | undefined, hasCode: boolean): Understanding {
+  if (hasCode) return toCommand(command!);
+  if (isHelp(text)) return { kind: 'help' };
+  const folded = foldKey(text);
+  if (/^ghi\s*:/.test(folded)) return { kind: 'answer' };
+  if (/^hoi\s*:/.test(folded)) return { kind: 'question' };
+  if (IMPORT_WORDS.test(folded) && !readsAsQuestion(text)) return { kind: 'answer' };
+  const intent = recognizeIntent(text);
+  if (intent.score === 1 && MENU_INTENTS.has(intent.intent)) return { kind: 'intent', intent: intent.intent as MenuIntent };
+  if (command) return toCommand(command);
+  // Several lines (one a missing part) or "Kinh phí: 150 triệu": the plan's own parts.
+  if (/\n/.test(text.trim()) || /^[^:?\n]{2,60}:\s*\S/.test(text))
+    return readsAsQuestion(text) ? { kind: 'ambiguous' } : { kind: 'answer' };
+  const strength = questionStrength(text);
+  if (strength === 'strong') return { kind: 'question' };
+  if (strength === 'weak') return { kind: 'ambiguous' };
+  const talk = smallTalkOf(text);
+  if (talk && talk !== 'ack') return { kind: 'smalltalk', talk };
+  return { kind: 'answer' };
 }
 
 function toCommand(command: TypedCommand): Understanding {

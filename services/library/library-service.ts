@@ -3,7 +3,8 @@
 // checks first that the reader is in the directory (the bot's turn and the web session both do).
 import type { DataSource } from 'typeorm';
 import type { Proposal, ProposalPlan } from '../../entities/proposal.entity.js';
-import { libraryRecord, libraryRecords, pendingOfUnit, type LibraryRecord } from './library-entries.js';
+import { LibraryCache } from './library-cache.js';
+import { libraryRecord, pendingOfUnit, type LibraryRecord } from './library-entries.js';
 import { searchLibrary, type LibraryFilters } from './library-search.js';
 import { excerptsFor, type PlanExcerpt } from './plan-excerpts.js';
 import { ideaText, rankSimilar } from './similar-plans.js';
@@ -29,15 +30,20 @@ const COPIED_KEYS = [
 ] as const satisfies readonly (keyof ProposalPlan)[];
 
 export class LibraryService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** The library's plans, read again only when the library changed (services/library/library-cache.ts). */
+  readonly cache: LibraryCache;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.cache = new LibraryCache(dataSource);
+  }
 
   async search(filters: LibraryFilters): Promise<LibraryRecord[]> {
-    return searchLibrary(await libraryRecords(this.dataSource), filters);
+    return searchLibrary(await this.cache.records(), filters);
   }
 
   /** Every entry (for the page's filter lists). */
   all(): Promise<LibraryRecord[]> {
-    return libraryRecords(this.dataSource);
+    return this.cache.records();
   }
 
   entry(ref: { id?: string; code?: string }): Promise<LibraryRecord | null> {
@@ -49,18 +55,20 @@ export class LibraryService {
     if (!proposal.plan.title?.trim()) return [];
     // Itself, and the entry it was started from (named in the plan already), are not "similar".
     const source = proposal.plan.source?.code;
-    const library = (await libraryRecords(this.dataSource)).filter((r) => r.id !== proposal.id && r.code !== source);
+    const library = (await this.cache.records()).filter((r) => r.id !== proposal.id && r.code !== source);
     const pending = await pendingOfUnit(this.dataSource, proposal.unitId, proposal.id);
     const candidates = [
       ...library.map((record) => ({ record, source: 'library' as const })),
       ...pending.map((record) => ({ record, source: 'pending' as const })),
     ];
-    return rankSimilar(ideaText(proposal.plan), candidates, (c) => ideaText(c.record.plan)).map((s) => ({ ...s.item, score: s.score }));
+    return rankSimilar(ideaText(proposal.plan), candidates, (c) => ideaText(c.record.plan), {
+      terms: (c) => (c.source === 'library' ? this.cache.termsOf(c.record) : undefined),
+    }).map((s) => ({ ...s.item, score: s.score }));
   }
 
   /** Two anonymised excerpts of one plan part from the library's plans of the same field. */
   async excerpts(key: keyof ProposalPlan, field: string | undefined, exceptId: string): Promise<PlanExcerpt[]> {
-    return excerptsFor(await libraryRecords(this.dataSource), key, field, exceptId);
+    return excerptsFor(await this.cache.records(), key, field, exceptId);
   }
 }
 

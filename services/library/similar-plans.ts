@@ -21,7 +21,10 @@ export function ideaText(plan: Pick<ProposalPlan, 'title' | 'content' | 'purpose
   return [...Array<string>(TITLE_REPEAT).fill(plan.title ?? ''), plan.content ?? '', plan.purpose ?? ''].join('. ');
 }
 
-function termsOf(text: string): Map<string, number> {
+/** A text's weighted terms (folded syllables and bigrams): what two plans are compared on. */
+export type Terms = Map<string, number>;
+
+export function termsOf(text: string): Terms {
   const tf = new Map<string, number>();
   const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
   // Each sentence apart: a bigram never spans a full stop.
@@ -40,34 +43,43 @@ export interface Scored<T> {
 
 /**
  * The candidates most like the plan, best first: at most `limit`, each at or above the threshold. `textOf`
- * gives a candidate's idea text (ideaText of its plan).
+ * gives a candidate's idea text (ideaText of its plan); `terms`, a candidate's terms already analysed (the
+ * library's cache), when it has them.
  */
 export function rankSimilar<T>(
   text: string,
   candidates: readonly T[],
   textOf: (c: T) => string,
-  options: { limit?: number; threshold?: number } = {},
+  options: { limit?: number; threshold?: number; terms?: (c: T) => Terms | undefined } = {},
 ): Scored<T>[] {
   if (!candidates.length) return [];
-  const docs = [termsOf(text), ...candidates.map((c) => termsOf(textOf(c)))];
+  const docs = [termsOf(text), ...candidates.map((c) => options.terms?.(c) ?? termsOf(textOf(c)))];
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
-  const vector = (d: Map<string, number>) => {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [t, tf] of d) {
-      const w = (1 + Math.log(tf)) * Math.log(1 + n / (df.get(t) ?? 1));
-      v.set(t, w);
-      norm += w * w;
-    }
-    return { v, norm: Math.sqrt(norm) || 1 };
-  };
-  const [q, ...rest] = docs.map(vector);
+  // One pass per candidate, no vector built: its norm and its dot product with the query together.
+  const idf = new Map<string, number>();
+  for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
+  const weight = (t: string, tf: number) => (1 + Math.log(tf)) * idf.get(t)!;
+  const [query, ...rest] = docs;
+  const q = new Map<string, number>();
+  let qNorm = 0;
+  for (const [t, tf] of query!) {
+    const w = weight(t, tf);
+    q.set(t, w);
+    qNorm += w * w;
+  }
+  qNorm = Math.sqrt(qNorm) || 1;
   const scored = rest.map((c, i) => {
     let dot = 0;
-    for (const [t, w] of q!.v) dot += w * (c.v.get(t) ?? 0);
-    return { item: candidates[i]!, score: dot / (q!.norm * c.norm) };
+    let norm = 0;
+    for (const [t, tf] of c) {
+      const w = weight(t, tf);
+      norm += w * w;
+      const qw = q.get(t);
+      if (qw !== undefined) dot += qw * w;
+    }
+    return { item: candidates[i]!, score: dot / (qNorm * (Math.sqrt(norm) || 1)) };
   });
   const threshold = options.threshold ?? SIMILAR_THRESHOLD;
   return scored

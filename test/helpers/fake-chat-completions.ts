@@ -12,12 +12,16 @@ export interface CapturedCompletion {
 export class FakeChatCompletions {
   readonly captured: CapturedCompletion[] = [];
   reply: { status: number; content: string } = { status: 200, content: '' };
+  /** Answer this late (a client with a shorter timeout gives up first). */
+  delayMs = 0;
   baseUrl = '';
   private readonly server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
-    req.on('end', () => {
+    req.on('end', async () => {
       this.captured.push({ url: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw) });
+      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      if (res.destroyed) return;
       res.writeHead(this.reply.status, { 'content-type': 'application/json' });
       if (this.reply.status !== 200) return res.end(JSON.stringify({ error: { message: 'boom', type: 'server_error', code: null } }));
       res.end(
@@ -39,6 +43,9 @@ export class FakeChatCompletions {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
   }
 }

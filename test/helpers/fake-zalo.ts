@@ -414,9 +414,9 @@ export class ZaloBotUser {
     });
   }
 
-  async say(text: string, messageId = newMsgId()): Promise<string[]> {
+  async say(text: string, messageId = newMsgId(), body = this.body(text, messageId)): Promise<string[]> {
     const before = this.z.fake.callsOf('bot').length;
-    const res = await this.z.postBot(this.body(text, messageId), TEST_BOT_SECRET);
+    const res = await this.z.postBot(body, TEST_BOT_SECRET);
     if (res.status !== 200) throw new Error(`POST /api/zalo/bot answered ${res.status}`);
     await this.z.settle();
     return this.z.fake

@@ -5,6 +5,7 @@ export const planImport = {
   source: (name: string) => `Nguồn: ${name}. Chưa có gì được lưu: anh/chị kiểm tra từng mục dưới đây.`,
   found: (label: string) => `✅ ${label}`,
   invalid: (label: string) => `⚠️ ${label} (cần sửa)`,
+  suggested: (label: string) => `🤖 ${label} (bản nháp do máy đề xuất, anh/chị kiểm tra)`,
   missing: (label: string) => `❌ ${label}: chưa có trong tài liệu`,
   skipped: (labels: string) => `Không có trong tài liệu (không bắt buộc, để trống): ${labels}.`,
   complete: 'Đã đủ các mục bắt buộc. Bấm “Lưu vào bản nháp” (hoặc gõ “đồng ý”) để lưu, rồi gửi đề xuất.',
@@ -21,6 +22,17 @@ export const planImport = {
   discarded: 'Đã bỏ nội dung đọc từ tài liệu; không có gì được lưu.',
   updated: (n: number) => `Đã cập nhật ${n} mục.`,
   nothingRead: 'Tôi chưa nhận ra mục nào trong câu trả lời. Anh/chị ghi mỗi dòng một mục theo thứ tự, hoặc “Tên mục: nội dung”.',
+  // The optional model that reads the parts the headings did not give (LLM_BASE_URL).
+  machineFound: (n: number, dropped: number) =>
+    `Trợ lý máy đã đề xuất ${n} mục còn thiếu từ nội dung tài liệu, đánh dấu “bản nháp do máy đề xuất”: anh/chị kiểm tra kỹ từng mục, gõ “Tên mục: nội dung” để sửa trước khi lưu.${dropped ? ` ${dropped} mục máy đề xuất chưa đạt yêu cầu nên đã bỏ.` : ''}`,
+  machineNothing: (dropped: number) =>
+    `Trợ lý máy không tìm thêm được mục nào còn thiếu trong tài liệu${dropped ? ` (${dropped} mục máy đề xuất chưa đạt yêu cầu nên đã bỏ)` : ''}.`,
+  machineFailed:
+    'Chưa dùng được trợ lý máy để tìm các mục còn thiếu (dịch vụ không trả lời kịp hoặc đang lỗi). Dưới đây là những gì tôi đọc được theo các tiêu đề của tài liệu.',
+  machineInvalid:
+    'Trợ lý máy trả lời không đúng định dạng nên tôi không dùng. Dưới đây là những gì tôi đọc được theo các tiêu đề của tài liệu.',
+  stillWaiting:
+    'Kế hoạch đọc từ tài liệu vẫn chờ anh/chị (câu vừa rồi không được ghi vào kế hoạch): gõ “đồng ý” để lưu, “sửa <mục>” để sửa một phần, “xem lại” để xem lại, “hủy” để bỏ.',
   stale: 'Nội dung đọc từ tài liệu này không còn chờ xác nhận.',
   // Bad input: nothing is stored.
   tooBig: (limitMb: string) =>
@@ -32,6 +44,8 @@ export const planImport = {
   scanned: 'Tệp là ảnh quét, chưa đọc được chữ. Anh/chị gửi bản Word (.docx) hoặc PDF có chữ, hoặc dán nội dung vào tin nhắn.',
   notAPlan: (name: string) =>
     `Nội dung “${name}” không giống một kế hoạch đề xuất (không thấy các mục như “Sự cần thiết”, “Nội dung”, “Thời gian”, “Kinh phí”, “Tác động”). Không có gì được lưu. Gõ “tạo đề xuất” để soạn từng bước.`,
+  zaloBotNoFiles:
+    'Trên kênh Zalo này tôi chỉ đọc được tin nhắn chữ, chưa nhận được tệp, ảnh hay nhãn dán. Để gửi kế hoạch dạng tệp (.docx, .pdf, .txt), anh/chị gửi qua Microsoft Teams hoặc trang web Trợ lý Đổi mới; hoặc dán nội dung kế hoạch vào tin nhắn tại đây.',
   downloadFailed: 'Chưa tải được tệp anh/chị gửi. Anh/chị gửi lại sau ít phút, hoặc dán nội dung vào tin nhắn.',
   untrusted: 'Tôi chỉ nhận tệp gửi trực tiếp trong cuộc trò chuyện; không tải tệp từ đường dẫn khác.',
 };
