@@ -54,4 +54,14 @@ describe('understanding: the labelled utterances', () => {
     assert.ok(rate('question') >= 0.97);
     assert.ok(rate('smalltalk') >= 0.95);
   });
+
+  it('while an imported plan waits (blind3), keeps every import answer and stores nothing from a question', () => {
+    const part = utterances.filter((u) => u.part === 'blind3');
+    const r = evaluate(part, table);
+    const rate = (cls: string) => r.perClass.get(cls)!.correct / r.perClass.get(cls)!.total;
+    assert.ok(part.length >= 20 && part.every((u) => u.situation === 'import'));
+    assert.equal(r.storedFromQuestion, 0);
+    assert.equal(rate('answer'), 1);
+    assert.equal(rate('question'), 1);
+  });
 });

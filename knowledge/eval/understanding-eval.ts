@@ -14,7 +14,7 @@ import { stepWordsOf } from '../../dialogs/wizard-sections.js';
 import { labelOf, understand, type Situation } from '../../services/intents/understanding.js';
 
 export interface Utterance {
-  part: 'tune' | 'holdout' | 'blind2';
+  part: 'tune' | 'holdout' | 'blind2' | 'blind3';
   file: string;
   situation: string;
   expected: string;
@@ -31,6 +31,8 @@ export function loadUtterances(dir: string): Utterance[] {
     ['holdout', 'holdout'],
     // blind2: written Zalo-style before a round of changes, measured once blind, then seen while fixing.
     ['blind2', 'blind2'],
+    // blind3: the "import" situation, written before reading its rules; measured only.
+    ['blind3', 'blind3'],
   ] as const) {
     const lines = readFileSync(path.join(dir, `utterances.${file}.tsv`), 'utf8').split('\n');
     lines.forEach((raw, i) => {
@@ -152,12 +154,14 @@ async function main(): Promise<void> {
   const tuneOnly = process.argv.includes('--tune-only');
   const holdout = evaluate(tuneOnly ? [] : utterances.filter((u) => u.part === 'holdout'), table);
   const blind2 = evaluate(tuneOnly ? [] : utterances.filter((u) => u.part === 'blind2'), table);
+  const blind3 = evaluate(tuneOnly ? [] : utterances.filter((u) => u.part === 'blind3'), table);
   const perMessage = (performance.now() - t0) / utterances.length;
   console.log(`Understanding eval: ${utterances.length} utterances, ${perMessage.toFixed(3)} ms per message`);
   const okTune = print('TUNING part', tune);
   const okHoldout = tuneOnly || print('HOLDOUT part (never tuned on)', holdout);
   const okBlind2 = tuneOnly || print('BLIND2 part (Zalo-style; measured blind once, then seen when fixing)', blind2);
-  const ok = okTune && okHoldout && okBlind2;
+  const okBlind3 = tuneOnly || print('BLIND3 part (a plan read from a document waits for confirmation; never tuned on)', blind3);
+  const ok = okTune && okHoldout && okBlind2 && okBlind3;
   console.log(
     `\nTargets ${ok ? 'met' : 'NOT met'} (commands, controls, wizard answers 100 %; questions ≥ 97 %; small talk ≥ 95 %; nothing stored from a question).`,
   );
