@@ -28,28 +28,9 @@ describe('decision conversation over HTTP', function () {
   after(async () => h?.close());
 
   /** Messages the bot sent into the 1:1 conversation it created for this person. */
-  function createdFor(email: string): string[] {
-    const aad = deterministicAadObjectId(email);
-    const ids = h.connector.createdConversations
-      .filter((c) => ((c.parameters.members as { aadObjectId?: string }[] | undefined) ?? []).some((m) => m.aadObjectId === aad))
-      .map((c) => c.id);
-    return messagesIn(ids);
-  }
-
+  const createdFor = (email: string) => h.createdFor(deterministicAadObjectId(email));
   /** Everything the bot sent this person: created conversations and the 1:1 conversation they used. */
-  async function inbox(email: string): Promise<string[]> {
-    const rows = (await h.db.dataSource.query(
-      `SELECT a.conversation_reference->'conversation'->>'id' AS id FROM channel_account a JOIN officer o ON o.id = a.officer_id WHERE o.email = $1`,
-      [email],
-    )) as { id: string | null }[];
-    return [...createdFor(email), ...messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))];
-  }
-
-  function messagesIn(ids: string[]): string[] {
-    return h.connector.activities
-      .filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message')
-      .map((a) => allText([a.activity]));
-  }
+  const inbox = (email: string) => h.inbox(email, deterministicAadObjectId(email));
 
   function invokeCardText(body: unknown): string {
     return allText([{ attachments: [{ content: (body as { value?: unknown })?.value }] }]);

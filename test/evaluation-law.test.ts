@@ -28,23 +28,7 @@ describe('evaluation by the decree, over HTTP', function () {
   });
   after(async () => h?.close());
 
-  async function inbox(email: string): Promise<string> {
-    const rows = (await h.db.dataSource.query(
-      `SELECT a.conversation_reference->'conversation'->>'id' AS id FROM channel_account a JOIN officer o ON o.id = a.officer_id WHERE o.email = $1`,
-      [email],
-    )) as { id: string | null }[];
-    const aad = deterministicAadObjectId(email);
-    const ids = [
-      ...h.connector.createdConversations
-        .filter((c) => ((c.parameters.members as { aadObjectId?: string }[] | undefined) ?? []).some((m) => m.aadObjectId === aad))
-        .map((c) => c.id),
-      ...rows.map((r) => r.id).filter((x): x is string => !!x),
-    ];
-    return h.connector.activities
-      .filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message')
-      .map((a) => allText([a.activity]))
-      .join('\n');
-  }
+  const inbox = async (email: string) => (await h.inbox(email, deterministicAadObjectId(email))).join('\n');
   async function conclusionText(told: string): Promise<string> {
     const link = told.match(/Kết luận đánh giá \(\.docx\): (\S+)/)?.[1];
     assert.ok(link, told);

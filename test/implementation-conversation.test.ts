@@ -34,25 +34,8 @@ describe('after the decision, over HTTP', function () {
   });
   after(async () => h?.close());
 
-  function createdFor(email: string): string[] {
-    const aad = deterministicAadObjectId(email);
-    const ids = h.connector.createdConversations
-      .filter((c) => ((c.parameters.members as { aadObjectId?: string }[] | undefined) ?? []).some((m) => m.aadObjectId === aad))
-      .map((c) => c.id);
-    return messagesIn(ids);
-  }
-  async function inbox(email: string): Promise<string> {
-    const rows = (await h.db.dataSource.query(
-      `SELECT a.conversation_reference->'conversation'->>'id' AS id FROM channel_account a JOIN officer o ON o.id = a.officer_id WHERE o.email = $1`,
-      [email],
-    )) as { id: string | null }[];
-    return [...createdFor(email), ...messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))].join('\n');
-  }
-  function messagesIn(ids: string[]): string[] {
-    return h.connector.activities
-      .filter((a) => ids.includes(a.conversationId) && a.activity.type === 'message')
-      .map((a) => allText([a.activity]));
-  }
+  const createdFor = (email: string) => h.createdFor(deterministicAadObjectId(email));
+  const inbox = async (email: string) => (await h.inbox(email, deterministicAadObjectId(email))).join('\n');
   const cardText = (body: unknown) => allText([{ attachments: [{ content: (body as { value?: unknown })?.value }] }]);
 
   it('approved plan → assignment → progress, obstacle, pause → completion → evaluation vote → recognition → the proposer is told', async () => {

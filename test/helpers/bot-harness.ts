@@ -140,6 +140,30 @@ export class BotHarness {
     return new TestUser(this, session);
   }
 
+  /** The texts of the messages the bot sent into these conversations. */
+  messagesIn(conversationIds: readonly string[]): string[] {
+    return this.connector.activities
+      .filter((a) => conversationIds.includes(a.conversationId) && a.activity.type === 'message')
+      .map((a) => allText([a.activity]));
+  }
+
+  /** What the bot sent into the 1:1 conversations it created for this AAD object id. */
+  createdFor(aadObjectId: string): string[] {
+    const ids = this.connector.createdConversations
+      .filter((c) => ((c.parameters.members as { aadObjectId?: string }[] | undefined) ?? []).some((m) => m.aadObjectId === aadObjectId))
+      .map((c) => c.id);
+    return this.messagesIn(ids);
+  }
+
+  /** Everything the bot sent a person: the conversations it created for them and the one they use. */
+  async inbox(email: string, aadObjectId: string): Promise<string[]> {
+    const rows = (await this.db.dataSource.query(
+      `SELECT a.conversation_reference->'conversation'->>'id' AS id FROM channel_account a JOIN officer o ON o.id = a.officer_id WHERE o.email = $1`,
+      [email],
+    )) as { id: string | null }[];
+    return [...this.createdFor(aadObjectId), ...this.messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))];
+  }
+
   /** Stops the server; keeps the database when it was given to the harness. */
   async close(): Promise<void> {
     await this.server.close();
