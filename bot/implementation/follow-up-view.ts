@@ -1,7 +1,7 @@
 // The follow-up card of a proposal after its decision (implementation, evaluation, recognition) as one
 // officer sees it, and the action helper every verb of implementation/ and evaluation/ answers through:
 // run the service, then answer with the refreshed card carrying what happened (or the refusal alone).
-import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
+import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { AfterDecisionResult } from '../../services/implementation/after-decision-common.js';
 import type { ImplementationView } from '../../services/implementation/implementation-service.js';
@@ -103,7 +103,7 @@ export function followUpCards(container: Container): FollowUpCards {
   return { resolve, cardFor, act };
 }
 
-function roleOf(view: ImplementationView, officerId: string, ballots: readonly EvaluationVote[]): FollowRole {
+function roleOf(view: ImplementationView, officerId: string, ballots: readonly CollectiveVote[]): FollowRole {
   const status = view.proposal.status;
   const implementationStage = ['approved', 'approved_by_override', 'implementing', 'paused'].includes(status);
   if (view.head?.id === officerId) return 'head';
