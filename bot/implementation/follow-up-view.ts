@@ -9,15 +9,14 @@ import { afterDecision as t } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
+import { proposalActions, type ProposalAction } from '../core/proposal-action.js';
 import { implementationCard, type FollowRole } from './implementation-card.js';
-
-export type AfterDecisionAction = (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<AfterDecisionResult>;
 
 export interface FollowUpCards {
   resolve(data: Record<string, unknown>): Promise<string | null>;
   cardFor(view: ImplementationView, officer: Officer, notice?: string): Promise<NeutralCard>;
   /** A card verb: runs the action on the proposal the data names and answers with the card. */
-  act(run: AfterDecisionAction): (turn: CoreTurn, data: Record<string, unknown>) => Promise<NeutralCard>;
+  act(run: ProposalAction<AfterDecisionResult>): (turn: CoreTurn, data: Record<string, unknown>) => Promise<NeutralCard>;
 }
 
 /** Who is acting, for the audit log. */
@@ -86,19 +85,17 @@ export function followUpCards(container: Container): FollowUpCards {
     }
   };
 
-  const act =
-    (run: (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<AfterDecisionResult>) =>
-    async (turn: CoreTurn, data: Record<string, unknown>): Promise<NeutralCard> => {
-      const proposalId = await resolve(data);
-      if (!proposalId) return { title: t.refusal.not_found! };
-      const result = await run(turn, proposalId, data);
-      const view = await implementation.view(proposalId);
-      if (!view) return { title: t.refusal.not_found! };
+  const act = proposalActions<AfterDecisionResult, ImplementationView>({
+    resolve,
+    view: (proposalId) => implementation.view(proposalId),
+    notFound: t.refusal.not_found!,
+    answer: async (turn, view, result) => {
       const notice = noticeOf(result, view.proposal.code ?? '');
       if (!result.ok && (result.reason === 'not_allowed' || result.reason === 'not_voter' || result.reason === 'not_found'))
         return { title: notice };
       return cardFor(view, turn.officer, notice);
-    };
+    },
+  });
 
   return { resolve, cardFor, act };
 }

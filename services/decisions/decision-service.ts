@@ -15,7 +15,7 @@ import { Unit } from '../../entities/unit.entity.js';
 import { logger } from '../platform/logger.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
-import { enqueueNotification, type Notifier, type NotificationRequest } from '../notifications/notifier.js';
+import { runWithNotices, type Notifier, type NotificationRequest, type Notify } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService, type RouteResult } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
@@ -111,24 +111,6 @@ export class DecisionService {
     this.today = options.today ?? (() => todayVN());
   }
 
-  // ---- transactions with notifications ---------------------------------------------------------------
-
-  private async run<T>(work: (m: EntityManager, notify: (n: NotificationRequest) => void) => Promise<T>): Promise<T> {
-    const pending: NotificationRequest[] = [];
-    const ids: string[] = [];
-    const result = await this.dataSource.transaction(async (m) => {
-      pending.length = 0;
-      const value = await work(m, (n) => pending.push(n));
-      for (const n of pending) {
-        const id = await enqueueNotification(m, n);
-        if (id) ids.push(id);
-      }
-      return value;
-    });
-    if (ids.length) await this.notifier.deliver(ids);
-    return result;
-  }
-
   // ---- routing -------------------------------------------------------------------------------------------
 
   /**
@@ -140,7 +122,7 @@ export class DecisionService {
     actorId: string | null,
     channel: string | null = null,
   ): Promise<RouteResult | { ok: false; reason: 'not_submitted' }> {
-    return this.run(async (m, notify) => {
+    return runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const proposal = await lockProposal(m, proposalId);
       if (!proposal || proposal.status !== 'submitted') return { ok: false as const, reason: 'not_submitted' as const };
       const returned = await m.findOne(Decision, {
@@ -174,7 +156,7 @@ export class DecisionService {
 
   /** Home Affairs retries a plan from the routing queue (after the directory was fixed). */
   async reroute(proposalId: string, actor: Actor): Promise<RouteResult | { ok: false; reason: 'not_submitted' }> {
-    return this.run(async (m, notify) => {
+    return runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const proposal = await lockProposal(m, proposalId);
       if (!proposal || proposal.status !== 'routing_failed') return { ok: false as const, reason: 'not_submitted' as const };
       const route = await new RoutingService(m, this.config, this.today).route(proposal.proposerId, proposal.unitId);
@@ -185,7 +167,7 @@ export class DecisionService {
 
   private async applyRoute(
     m: EntityManager,
-    notify: (n: NotificationRequest) => void,
+    notify: Notify,
     proposal: Proposal,
     route: RouteResult,
     actorId: string | null,
@@ -302,10 +284,10 @@ export class DecisionService {
     action: string,
     states: Decision['state'][],
     stages: DecisionStage[],
-    work: (m: EntityManager, notify: (n: NotificationRequest) => void, proposal: Proposal, decision: Decision) => Promise<ActionResult>,
+    work: (m: EntityManager, notify: Notify, proposal: Proposal, decision: Decision) => Promise<ActionResult>,
   ): Promise<ActionResult> {
     let refusal: ActionRefusal | undefined;
-    const result = await this.run(async (m, notify) => {
+    const result = await runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const cur = await this.current(m, proposalId);
       if (!cur) return void (refusal = 'not_found');
       const { proposal, decision } = cur;
@@ -509,7 +491,7 @@ export class DecisionService {
   /** A voter casts (or changes, while the vote is open) their vote. Closes the vote when everyone has voted. */
   async castVote(actor: Actor, proposalId: string, choice: 'for' | 'against', comment?: string): Promise<ActionResult> {
     let refusal: ActionRefusal | undefined;
-    const result = await this.run(async (m, notify) => {
+    const result = await runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const cur = await this.current(m, proposalId);
       if (!cur?.decision) return void (refusal = 'not_found');
       const { proposal, decision } = cur;
@@ -551,7 +533,7 @@ export class DecisionService {
 
   private async closeVoteIn(
     m: EntityManager,
-    notify: (n: NotificationRequest) => void,
+    notify: Notify,
     proposal: Proposal,
     decision: Decision,
     tally: TallyResult,
@@ -572,7 +554,7 @@ export class DecisionService {
   /** Passed → approved. Not passed → the head chooses (vote_closed) to proceed in writing or not. */
   private async applyTally(
     m: EntityManager,
-    notify: (n: NotificationRequest) => void,
+    notify: Notify,
     proposal: Proposal,
     decision: Decision,
     tally: VoteTally,

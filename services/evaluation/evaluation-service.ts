@@ -22,18 +22,16 @@ import { todayVN } from '../calendar/local-date.js';
 import { tallyCounts, tallyVotes, type TallyResult } from '../votes/vote-tally.js';
 import { ballotOf, ballotsOf, castBallot, onEvaluation, openBallots, tallyOf, voterCount, withVoters } from '../votes/collective-vote.js';
 import { EVALUATION_OUTCOMES, type EvaluationOutcome } from '../documents/evaluation-conclusion-document.js';
-import type { Notifier } from '../notifications/notifier.js';
+import { runWithNotices, type Notifier, type Notify } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import {
   AFTER_DECISION_NOTICES as N,
   auditRefusal,
-  runWithNotices,
   type Actor,
   type AfterDecisionRefusal,
   type AfterDecisionResult,
-  type Notify,
 } from '../implementation/after-decision-common.js';
 
 /** The provision of Art. 11 each outcome carries (verified). 11.4 (causes named) applies to every one. */
