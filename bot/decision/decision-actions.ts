@@ -2,7 +2,7 @@
 // meeting's result, the written override, the Party-committee consultation, not proceeding. Each answers
 // with the refreshed card as this officer sees it, carrying what happened.
 import type { ActionResult, DecisionView } from '../../services/decisions/decision-service.js';
-import { decisions as t, zalo } from '../../services/platform/messages/index.js';
+import { decisions as t, lookup, zalo } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
@@ -19,10 +19,10 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
   const act = proposalActions<ActionResult, DecisionView>({
     resolve: (data) => cards.resolve(data),
     view: (proposalId) => decisions.view(proposalId),
-    notFound: t.refusal.not_found!,
+    notFound: t.refusal.not_found,
     answer: async (turn, view, result, proposalId): Promise<NeutralCard> => {
       const code = view.proposal.code ?? '';
-      let notice = result.ok ? (t.done[result.action]?.(code) ?? '') : (t.refusal[result.reason] ?? t.refusal.wrong_state!);
+      let notice = result.ok ? (lookup(t.done, result.action)?.(code) ?? '') : t.refusal[result.reason];
       if (result.ok && result.action === 'overridden' && view.decision) {
         notice = `${notice}\n${t.overrideDocument(links.decision(proposalId, view.decision.revision))}`;
       }
@@ -46,7 +46,7 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
     async (turn, data) => {
       const id = await cards.resolve(data);
       const view = id ? await decisions.view(id) : null;
-      if (!view) return { title: t.refusal.not_found! };
+      if (!view) return { title: t.refusal.not_found };
       return forInvoke(await cards.cardFor(view, turn.officer));
     },
     'proposal',

@@ -5,7 +5,7 @@ import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { AfterDecisionResult } from '../../services/implementation/after-decision-common.js';
 import type { ImplementationView } from '../../services/implementation/implementation-service.js';
-import { afterDecision as t } from '../../services/platform/messages/index.js';
+import { afterDecision as t, lookup } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
@@ -67,28 +67,28 @@ export function followUpCards(container: Container): FollowUpCards {
 
   const noticeOf = (result: AfterDecisionResult, code: string): string => {
     if (!result.ok) {
-      const base = t.refusal[result.reason] ?? t.refusal.wrong_state!;
+      const base = t.refusal[result.reason];
       return result.detail && result.reason === 'unknown_officer' ? `${base} (${result.detail})` : base;
     }
     const d = result.data ?? {};
     switch (result.action) {
       case 'manager_named':
-        return t.done.manager_named!(code, String(d.managerName ?? '') as never);
+        return t.doneWith.manager_named(code, String(d.managerName ?? ''));
       case 'assigned':
-        return t.done.assigned!(code, ((d.implementers as string[]) ?? []).join(', ') as never);
+        return t.doneWith.assigned(code, ((d.implementers as string[]) ?? []).join(', '));
       case 'obstacle_reported':
-        return t.done.obstacle_reported!(code, !!d.homeAffairs as never);
+        return t.doneWith.obstacle_reported(code, !!d.homeAffairs);
       case 'completion_reported':
-        return t.done.completion_reported!(code, t.due(String(d.due ?? '')) as never);
+        return t.doneWith.completion_reported(code, t.due(String(d.due ?? '')));
       default:
-        return t.done[result.action]?.(code) ?? '';
+        return lookup(t.done, result.action)?.(code) ?? '';
     }
   };
 
   const act = proposalActions<AfterDecisionResult, ImplementationView>({
     resolve,
     view: (proposalId) => implementation.view(proposalId),
-    notFound: t.refusal.not_found!,
+    notFound: t.refusal.not_found,
     answer: async (turn, view, result) => {
       const notice = noticeOf(result, view.proposal.code ?? '');
       if (!result.ok && (result.reason === 'not_allowed' || result.reason === 'not_voter' || result.reason === 'not_found'))
