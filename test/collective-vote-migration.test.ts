@@ -4,7 +4,7 @@
 // key still hold, and undoing the migration gives the old tables back.
 import assert from 'node:assert/strict';
 import type { DataSource } from 'typeorm';
-import { openDatabase, type Database } from '../entities/data-source.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../entities/data-source.js';
 import { pendingMigrations } from '../entities/migration-lock.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
 import { EvaluationService } from '../services/evaluation/evaluation-service.js';
@@ -48,10 +48,10 @@ describe('migration: decision and evaluation votes into one collective_vote tabl
   let original: VoteRow[];
 
   before(async () => {
-    const created = await createTestDatabaseOptions();
-    drop = created.drop;
-    // An empty database: PGlite without the migrated template, or the new (empty) PostgreSQL database.
-    const options = testDatabaseKind() === 'postgres' ? created.options : ({ kind: 'pglite', dataDir: 'memory://' } as const);
+    // An empty database: in-memory PGlite without the migrated template, or a new PostgreSQL database.
+    let options: DatabaseOptions = { kind: 'pglite', dataDir: 'memory://' };
+    drop = async () => undefined;
+    if (testDatabaseKind() === 'postgres') ({ options, drop } = await createTestDatabaseOptions());
     db = await openDatabase(options, { migrate: false });
     const ds = db.dataSource;
     // Migrate to the migration before this one, as a database deployed before it would be.
