@@ -40,8 +40,6 @@ export interface BotApplication {
   commands: CommandRegistry;
   intents: IntentRegistry;
   dialogs: DialogSet;
-  /** What people not (yet) in the directory may do (policy questions); set by the knowledge feature. */
-  outsiders?: OutsiderDesk;
   /** A file, or a long pasted plan, read before anything else; set by the plan-import feature. */
   documents?: DocumentDesk;
 }
@@ -71,6 +69,8 @@ export interface BotApplicationOptions {
   identity: IdentityService;
   /** Who may see which proposal: checked before every card verb that names one. */
   access: ProposalAccess;
+  /** What people not (yet) in the directory may do (policy questions); none: they get the refusal. */
+  outsiders?: OutsiderDesk;
 }
 
 /** Who is asking, and how to say that the bot does not know them. */
@@ -79,7 +79,7 @@ interface IdentifyOptions {
   directoryContact: string;
   /** Bot Framework authentication is on: an activity's conversation reference can be trusted. */
   authenticated: boolean;
-  outsiders?: () => OutsiderDesk | undefined;
+  outsiders?: OutsiderDesk;
 }
 
 /**
@@ -91,7 +91,7 @@ export function createBotApplication(options: BotApplicationOptions): BotApplica
     identity: options.identity,
     directoryContact: options.config.DIRECTORY_CONTACT,
     authenticated: options.config.authEnabled,
-    outsiders: () => bot.outsiders,
+    outsiders: options.outsiders,
   };
   const app = new Application<AppTurnState>({
     adapter: options.adapter,
@@ -226,7 +226,7 @@ async function identify(
     prefetchedAccount(context),
   );
   if (result.status === 'known') return result.officer;
-  const outsiders = result.status === 'unknown' ? services.outsiders?.() : undefined;
+  const outsiders = result.status === 'unknown' ? services.outsiders : undefined;
   if (outsiders && (await outsiders.handle(context, conversation))) {
     logger.info({ channel, type: activity.type }, 'outsider turn');
     return undefined;

@@ -2,7 +2,8 @@
 // database, and hands each part what it needs explicitly. bot/main.ts, the CLI, the tests and the bench
 // all start here; nothing else constructs services, and nothing is looked up afterwards.
 //
-// Order: the Teams adapter and the (still empty) application → the Zalo runtime and the web face, which
+// Order: the Teams adapter, the policy answerer and the outsider desk (the identity step asks it about
+// people the directory does not know) → the (still empty) application → the Zalo runtime and the web face, which
 // run turns through that application → one gateway per channel → the one notifier → the domain
 // services → the features, registered on the application.
 import type { TeamsAdapter } from '@microsoft/teams-ai';
@@ -38,6 +39,7 @@ import { createAdapter } from './core/adapter.js';
 import { DownloadLinks } from './files/download-links.js';
 import { FileLinkSigner } from './files/file-links.js';
 import { registerFeatures, type Feature } from './features.js';
+import { buildKnowledgeParts, type KnowledgeParts } from './knowledge/knowledge-parts.js';
 import { BotFrameworkTeamsGateway } from './teams/teams-gateway.js';
 import { createWebFace, type WebFace } from './web/web-face.js';
 import { WebGateway } from './web/web-gateway.js';
@@ -69,6 +71,8 @@ export interface Container {
   /** Obstacle reports at any time ("báo vướng mắc"). */
   obstacles: ObstacleService;
   answerer: PolicyAnswerer;
+  /** The demo's one-time import before the first answer, and the desk where outsiders ask about the law. */
+  knowledge: KnowledgeParts;
   /** Dissemination campaigns: starting and receipts, progress, delivery in batches. */
   campaigns: { service: CampaignService; progress: CampaignProgressService; dispatcher: CampaignDispatcher };
   /** The province's library of innovations (issue 18). */
@@ -104,7 +108,16 @@ export function buildContainer(options: ContainerOptions): Container {
   const identity = new IdentityService(dataSource);
   const adapter = createAdapter(config);
   const access = new ProposalAccess(dataSource, workflow);
-  const bot = createBotApplication({ adapter, storage: new TypeOrmStorage(dataSource), config, identity, access });
+  const answerer = createPolicyAnswerer(dataSource, { config: configuration.knowledge });
+  const knowledge = buildKnowledgeParts(dataSource, answerer, configuration);
+  const bot = createBotApplication({
+    adapter,
+    storage: new TypeOrmStorage(dataSource),
+    config,
+    identity,
+    access,
+    outsiders: knowledge.outsiders,
+  });
   const lock: ConversationLock =
     db.kind === 'postgres'
       ? new AdvisoryConversationLock(db.pgOptions, config.TURN_LOCK_POOL_SIZE, { waitMs: config.TURN_LOCK_WAIT_MS })
@@ -171,7 +184,8 @@ export function buildContainer(options: ContainerOptions): Container {
     implementation: new ImplementationService(dataSource, notifier, { config: workflow }),
     evaluation: new EvaluationService(dataSource, notifier, { config: workflow }),
     obstacles: new ObstacleService(dataSource, notifier, workflow),
-    answerer: createPolicyAnswerer(dataSource, { config: configuration.knowledge }),
+    answerer,
+    knowledge,
     campaigns: {
       service: new CampaignService(dataSource, campaignDashboards, () => dispatcher.kick()),
       progress: new CampaignProgressService(dataSource, campaignDashboards),

@@ -2,7 +2,6 @@
 // listed here so entities/index.ts needs one import line.
 import { AnnualReport } from './annual-report.entity.js';
 import { Evaluation } from './evaluation.entity.js';
-import { EvaluationVote } from './evaluation-vote.entity.js';
 import { Implementation } from './implementation.entity.js';
 import { ImplementationCheckIn } from './implementation-check-in.entity.js';
 import { ImplementationMember } from './implementation-member.entity.js';
@@ -15,8 +14,7 @@ export const AFTER_DECISION_ENTITIES = [
   ImplementationCheckIn,
   ImplementationReport,
   Evaluation,
-  EvaluationVote,
   AnnualReport,
 ];
 
-export { AnnualReport, Evaluation, EvaluationVote, Implementation, ImplementationCheckIn, ImplementationMember, ImplementationReport };
+export { AnnualReport, Evaluation, Implementation, ImplementationCheckIn, ImplementationMember, ImplementationReport };

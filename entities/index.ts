@@ -13,7 +13,7 @@ import { ProposalRevision } from './proposal-revision.entity.js';
 import { Unit } from './unit.entity.js';
 import { ActingHead } from './acting-head.entity.js';
 import { Decision } from './decision.entity.js';
-import { DecisionVote } from './decision-vote.entity.js';
+import { CollectiveVote } from './collective-vote.entity.js';
 import { NotificationOutbox } from './notification-outbox.entity.js';
 import { Decisions1764461100000 } from './migrations/1764461100000-decisions.js';
 import { ZaloInbox } from './zalo-inbox.entity.js';
@@ -30,6 +30,7 @@ import { Campaigns1796309117046 } from './migrations/1796309117046-campaigns.js'
 import { ZaloTemplates1796309118879 } from './migrations/1796309118879-zalo-templates.js';
 import { ObstacleReports1796309500000 } from './migrations/1796309500000-obstacle-reports.js';
 import { ObstacleReport } from './obstacle-report.entity.js';
+import { CollectiveVotes1796309600000 } from './migrations/1796309600000-collective-votes.js';
 
 export const ENTITIES = [
   Unit,
@@ -42,7 +43,7 @@ export const ENTITIES = [
   ProposalRevision,
   AuditEvent,
   Decision,
-  DecisionVote,
+  CollectiveVote,
   ActingHead,
   NotificationOutbox,
   ZaloInbox,
@@ -70,9 +71,10 @@ export const MIGRATIONS = [
   Campaigns1796309117046,
   ZaloTemplates1796309118879,
   ObstacleReports1796309500000,
+  CollectiveVotes1796309600000,
 ];
 
 export { AuditEvent, BotState, ChannelAccount, Officer, Proposal, ProposalRevision, Unit };
 export { LegalDocument, LegalProvision };
-export { ActingHead, Decision, DecisionVote, NotificationOutbox };
+export { ActingHead, CollectiveVote, Decision, NotificationOutbox };
 export { ZaloInbox, ZaloOutbox, ZaloOaToken, ZaloLinkCode, ZaloLinkAttempt };

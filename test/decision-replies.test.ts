@@ -90,7 +90,7 @@ describe('decision replies: "đồng ý" / "không đồng ý" get one confirmat
     const pressed = await voter.execute('decision.reply.confirm', { proposalId: id, verb: 'decision.vote.for' });
     assert.equal(pressed.status, 200);
     const [{ choice }] = await h.db.dataSource.query(
-      `SELECT v.choice FROM decision_vote v JOIN officer o ON o.id = v.voter_id WHERE o.email = 'pgd1.skhcn@test.invalid'`,
+      `SELECT v.choice FROM collective_vote v JOIN officer o ON o.id = v.voter_id WHERE v.subject_kind = 'decision' AND o.email = 'pgd1.skhcn@test.invalid'`,
     );
     assert.equal(choice, 'for');
     // The button cannot be turned into another verb.

@@ -12,7 +12,7 @@ import { WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createApprovedProposal } from './helpers/after-decision-fixtures.js';
-import { EvaluationVote } from '../entities/evaluation-vote.entity.js';
+import { CollectiveVote } from '../entities/collective-vote.entity.js';
 import type { NeutralCard } from '../services/platform/reply.js';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -55,7 +55,7 @@ describe('after-decision cards', function () {
   async function card(id: string, key: string, role: FollowRole): Promise<{ verbs: string[]; inputs: string[]; text: string }> {
     const view = (await impl.view(id))!;
     const ballots = view.evaluation
-      ? await db.dataSource.manager.find(EvaluationVote, { where: { evaluationId: view.evaluation.id } })
+      ? await db.dataSource.manager.find(CollectiveVote, { where: { subjectKind: 'evaluation', subjectId: view.evaluation.id } })
       : [];
     const c = implementationCard(view, {
       role,

@@ -8,7 +8,7 @@ import { KB_ASK_VERB, policyAnswerAdaptiveCard } from '../bot/knowledge/policy-a
 import { loadCuratedPack } from '../services/knowledge/curated-pack.js';
 import { importDocument } from '../services/knowledge/knowledge-store.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
-import { tallyCounts } from '../services/decisions/vote-tally.js';
+import { tallyCounts } from '../services/votes/vote-tally.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';

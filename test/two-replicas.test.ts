@@ -275,7 +275,9 @@ describe('two replicas on one PostgreSQL', function () {
     const count = async (sql: string) => ((await db!.dataSource.query(sql, [id])) as { n: number }[])[0]!.n;
     assert.equal(await count(`SELECT count(*)::int AS n FROM decision WHERE proposal_id = $1 AND outcome = 'approved'`), 1);
     assert.equal(
-      await count(`SELECT count(*)::int AS n FROM decision_vote v JOIN decision d ON d.id = v.decision_id WHERE d.proposal_id = $1`),
+      await count(
+        `SELECT count(*)::int AS n FROM collective_vote v JOIN decision d ON v.subject_kind = 'decision' AND d.id = v.subject_id WHERE d.proposal_id = $1`,
+      ),
       1,
     );
     assert.equal(await count(`SELECT count(*)::int AS n FROM audit_event WHERE proposal_id = $1 AND to_status = 'approved'`), 1);

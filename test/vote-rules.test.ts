@@ -1,7 +1,7 @@
 // Art. 8.1: who votes, more than 50%, a tie follows the head, the head's written decision to proceed,
 // an in-person meeting, refusals, and 50 concurrent clicks on one decision.
 import assert from 'node:assert/strict';
-import { tallyCounts, tallyVotes } from '../services/decisions/vote-tally.js';
+import { tallyCounts, tallyVotes } from '../services/votes/vote-tally.js';
 import { DecisionService } from '../services/decisions/decision-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
 import { parseWorkflowConfig } from '../services/workflow/workflow-config.js';

@@ -194,7 +194,7 @@ describe('signed decision links', function () {
     assert.equal(vote.status, 200);
     assert.equal(vote.body.used, true);
     const [row] = await h.db.dataSource.query(
-      `SELECT v.choice FROM decision_vote v JOIN decision d ON d.id = v.decision_id WHERE d.proposal_id = $1 AND v.voter_id = $2`,
+      `SELECT v.choice FROM collective_vote v JOIN decision d ON v.subject_kind = 'decision' AND d.id = v.subject_id WHERE d.proposal_id = $1 AND v.voter_id = $2`,
       [proposal.id, p.scDeputy2],
     );
     assert.equal(row.choice, 'for');

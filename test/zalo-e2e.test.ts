@@ -122,7 +122,9 @@ describe('zalo: a plan built and decided over Zalo', function () {
     assert.equal(fake.calls.length, before, 'the replayed vote did nothing');
 
     assert.equal((await z.db.dataSource.query(`SELECT status FROM proposal`))[0].status, 'approved');
-    const votes = await z.db.dataSource.query(`SELECT count(*)::int AS n FROM decision_vote WHERE choice IS NOT NULL`);
+    const votes = await z.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM collective_vote WHERE subject_kind = 'decision' AND choice IS NOT NULL`,
+    );
     assert.equal(votes[0].n, 2);
     assert.match(
       textOf(fake.oaDelivered(proposer.userId).slice(-1)),

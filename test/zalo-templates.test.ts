@@ -8,7 +8,7 @@ import type { Container } from '../bot/container.js';
 import { registerFeatures } from '../bot/features.js';
 import { Officer } from '../entities/officer.entity.js';
 import { IdentityService } from '../services/directory/identity-service.js';
-import { runWithNotices } from '../services/implementation/after-decision-common.js';
+import { runWithNotices } from '../services/notifications/notifier.js';
 import { loadZaloConfig } from '../services/zalo/zalo-config.js';
 import { listUndeliveredZaloMessages } from '../services/zalo/zalo-outbox-service.js';
 import { zaloPhone } from '../services/zalo/zalo-template-config.js';

@@ -1,6 +1,7 @@
 // `npm run cli -- link-code <email>`: a one-time code for an officer to link a Zalo account
 // (send "LIÊN KẾT <mã>" on Zalo). `npm run cli -- zalo undelivered`: Zalo messages held or failed,
 // for the Department of Home Affairs.
+import { lookup } from '../../services/platform/messages/lookup.js';
 import type { Command } from 'commander';
 import { Officer } from '../../entities/officer.entity.js';
 import { loadZaloConfig } from '../../services/zalo/zalo-config.js';
@@ -48,7 +49,7 @@ export function registerZaloCommands(program: Command): void {
           const who = r.officerName ? `${r.officerName}${r.unitName ? ` (${r.unitName})` : ''}` : '?';
           const code = r.lastErrorCode === null ? '' : ` [${r.lastErrorCode}]`;
           process.stdout.write(
-            `#${r.id} ${r.channel} ${who}: ${text.undeliveredStatus[r.status] ?? r.status}${code}, ${r.attempts} lần, từ ${r.createdAt.toISOString()}\n`,
+            `#${r.id} ${r.channel} ${who}: ${lookup(text.undeliveredStatus, r.status) ?? r.status}${code}, ${r.attempts} lần, từ ${r.createdAt.toISOString()}\n`,
           );
         }
       });

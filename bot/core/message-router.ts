@@ -6,7 +6,7 @@ import { PLAN_WIZARD_DIALOG } from '../../dialogs/plan-wizard-dialog.js';
 import { stepById, stepWordsOf } from '../../dialogs/wizard-sections.js';
 import { understand, type Situation, type Understanding } from '../../services/intents/understanding.js';
 import { logger } from '../../services/platform/logger.js';
-import { core, wizard } from '../../services/platform/messages/index.js';
+import { core, lookup, wizard } from '../../services/platform/messages/index.js';
 import type { CommandRegistry, CommandResult } from './command-registry.js';
 import { rendersCards, type CoreTurn } from './core-turn.js';
 import type { IntentRegistry } from './intent-registry.js';
@@ -63,7 +63,7 @@ export function registerUnderstandingCommands(deps: MessageRouterDeps): void {
 
 /** The help, listing every typed command the features registered, with an example where one is known. */
 export function helpText(commands: CommandRegistry): string {
-  const list = commands.typedCommands().map((c) => ({ keyword: c.keywords[0]!, example: core.commandExamples[c.verb] }));
+  const list = commands.typedCommands().map((c) => ({ keyword: c.keywords[0]!, example: lookup(core.commandExamples, c.verb) }));
   return core.helpFull(list);
 }
 

@@ -1,12 +1,13 @@
 // The decision's card verbs: forward, council, return for changes, approve, the collective vote, the
 // meeting's result, the written override, the Party-committee consultation, not proceeding. Each answers
 // with the refreshed card as this officer sees it, carrying what happened.
-import type { ActionResult } from '../../services/decisions/decision-service.js';
-import { decisions as t, zalo } from '../../services/platform/messages/index.js';
+import type { ActionResult, DecisionView } from '../../services/decisions/decision-service.js';
+import { decisions as t, lookup, zalo } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
+import { proposalActions } from '../core/proposal-action.js';
 import { DECISION_VERBS } from './decision-card.js';
 import { forInvoke, type DecisionCards } from './decision-view.js';
 
@@ -15,17 +16,13 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
   const actorOf = (turn: CoreTurn) => ({ officerId: turn.officer.id, channel: turn.channelId });
   const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
-  const act =
-    (run: (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<ActionResult>) =>
-    async (turn: CoreTurn, data: Record<string, unknown>): Promise<NeutralCard> => {
-      const proposalId = await cards.resolve(data);
-      // A card, not a string: teams-ai answers a string from Action.Execute by editing the message.
-      if (!proposalId) return { title: t.refusal.not_found! };
-      const result = await run(turn, proposalId, data);
-      const view = await decisions.view(proposalId);
-      if (!view) return { title: t.refusal.not_found! };
+  const act = proposalActions<ActionResult, DecisionView>({
+    resolve: (data) => cards.resolve(data),
+    view: (proposalId) => decisions.view(proposalId),
+    notFound: t.refusal.not_found,
+    answer: async (turn, view, result, proposalId): Promise<NeutralCard> => {
       const code = view.proposal.code ?? '';
-      let notice = result.ok ? (t.done[result.action]?.(code) ?? '') : (t.refusal[result.reason] ?? t.refusal.wrong_state!);
+      let notice = result.ok ? (lookup(t.done, result.action)?.(code) ?? '') : t.refusal[result.reason];
       if (result.ok && result.action === 'overridden' && view.decision) {
         notice = `${notice}\n${t.overrideDocument(links.decision(proposalId, view.decision.revision))}`;
       }
@@ -40,7 +37,8 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
             ? ` ${zalo.votesLeft(left)}`
             : '';
       return forInvoke({ ...(await cards.cardFor(view, turn.officer, notice)), ...(notice ? { status: `${notice}${outcome}` } : {}) });
-    };
+    },
+  });
 
   const c = bot.commands;
   c.register(
@@ -48,7 +46,7 @@ export function registerDecisionActions(bot: BotApplication, container: Containe
     async (turn, data) => {
       const id = await cards.resolve(data);
       const view = id ? await decisions.view(id) : null;
-      if (!view) return { title: t.refusal.not_found! };
+      if (!view) return { title: t.refusal.not_found };
       return forInvoke(await cards.cardFor(view, turn.officer));
     },
     'proposal',

@@ -4,7 +4,7 @@
 // as text plus typed commands.
 import type { DecisionView } from '../../services/decisions/decision-service.js';
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
-import { decisions as t, replies } from '../../services/platform/messages/index.js';
+import { decisions as t, lookup, replies } from '../../services/platform/messages/index.js';
 import { escapeCardText, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
 export const DECISION_VERBS = {
@@ -81,9 +81,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   if (options.partyPending && options.role === 'decider') body.push(t.partyIntro);
   if (decision?.state === 'vote_closed') body.push(t.voteNotPassed);
   // The notice of the action that just decided says the outcome already ("Đã trả lại…" once, not twice).
-  const saidByNotice = Boolean(
-    decision?.outcome && options.notice && t.done[decision.outcome as keyof typeof t.done]?.(code) === options.notice,
-  );
+  const saidByNotice = Boolean(decision?.outcome && options.notice && lookup(t.done, decision.outcome)?.(code) === options.notice);
   if (decision?.state === 'done' && decision.outcome && !saidByNotice) body.push(t.outcomeLine(decision.outcome));
 
   const facts = [
@@ -119,7 +117,7 @@ export function decisionCard(view: DecisionView, options: DecisionCardOptions): 
   if (view.changes.length) {
     sections.push({
       heading: t.changesHeading,
-      text: view.changes.map((c) => t.changeLine(t.planFields[c.field] ?? c.field, c.before, c.after)).join('\n'),
+      text: view.changes.map((c) => t.changeLine(lookup(t.planFields, c.field) ?? c.field, c.before, c.after)).join('\n'),
     });
   }
   for (const field of PLAN_SUMMARY_FIELDS) {

@@ -51,7 +51,7 @@ export function registerHomeAffairsQueue(bot: BotApplication, container: Contain
     async (turn, data) => {
       const id = await cards.resolve(data);
       const view = id ? await decisions.view(id) : null;
-      if (!view || !id) return { title: t.refusal.not_found! };
+      if (!view || !id) return { title: t.refusal.not_found };
       const code = view.proposal.code ?? '';
       const r = await decisions.reroute(id, { officerId: turn.officer.id, channel: turn.channelId });
       return { title: r.ok ? t.rerouted(code) : t.rerouteFailed(code) };

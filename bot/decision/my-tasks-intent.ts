@@ -1,6 +1,6 @@
 // "Việc chờ tôi": every step waiting for this officer: decisions and votes, then after the approval the
 // assignment, progress and completion reports, the evaluation, its ballots and the recognition.
-import { decisions as t } from '../../services/platform/messages/index.js';
+import { decisions as t, lookup } from '../../services/platform/messages/index.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import { IMPLEMENTATION_VERBS } from '../implementation/implementation-card.js';
@@ -27,8 +27,13 @@ export function registerMyTasksIntent(bot: BotApplication, container: Container)
         title: t.tasksTitle,
         body: tasks.map((x) =>
           x.dueDate
-            ? t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role, t.due(x.dueDate))
-            : t.taskLineNoDue(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role),
+            ? t.taskLine(
+                x.proposal.code ?? t.noCode,
+                x.proposal.title ?? t.untitled,
+                lookup(t.taskRole, x.role) ?? x.role,
+                t.due(x.dueDate),
+              )
+            : t.taskLineNoDue(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, lookup(t.taskRole, x.role) ?? x.role),
         ),
         actions: tasks.slice(0, 5).map((x) => ({ title: x.proposal.code ?? t.noCode, verb: x.verb, data: { proposalId: x.proposal.id } })),
       },
@@ -37,7 +42,7 @@ export function registerMyTasksIntent(bot: BotApplication, container: Container)
   // What waits for the person, for the greeting and the menu.
   bot.intents.registerWaiting(async (turn) =>
     (await container.decisions.tasksFor(turn.officer.id)).map((x) =>
-      t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, t.taskRole[x.role] ?? x.role, t.due(x.dueDate)),
+      t.taskLine(x.proposal.code ?? t.noCode, x.proposal.title ?? t.untitled, lookup(t.taskRole, x.role) ?? x.role, t.due(x.dueDate)),
     ),
   );
 }

@@ -2,7 +2,7 @@
 // subjective causes, damage), the voter's ballot, the head's close/meeting actions, and the recognition
 // choice once the collective has found the proposal completed (Art. 10, configurable list).
 import type { Evaluation } from '../../entities/evaluation.entity.js';
-import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
+import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
 import type { CardAction, CardFact, CardSection } from '../../services/platform/reply.js';
@@ -31,7 +31,7 @@ export interface EvaluationCardInput {
   status: string;
   role: 'head' | 'voter' | 'viewer';
   evaluation: Evaluation | null;
-  ballots: (EvaluationVote & { voter: Officer | null })[];
+  ballots: (CollectiveVote & { voter: Officer | null })[];
   officerId: string;
   dueDate: string | null;
   recognitionOptions: RecognitionOption[];

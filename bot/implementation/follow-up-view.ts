@@ -1,23 +1,22 @@
 // The follow-up card of a proposal after its decision (implementation, evaluation, recognition) as one
 // officer sees it, and the action helper every verb of implementation/ and evaluation/ answers through:
 // run the service, then answer with the refreshed card carrying what happened (or the refusal alone).
-import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
+import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { AfterDecisionResult } from '../../services/implementation/after-decision-common.js';
 import type { ImplementationView } from '../../services/implementation/implementation-service.js';
-import { afterDecision as t } from '../../services/platform/messages/index.js';
+import { afterDecision as t, lookup } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
+import { proposalActions, type ProposalAction } from '../core/proposal-action.js';
 import { implementationCard, type FollowRole } from './implementation-card.js';
-
-export type AfterDecisionAction = (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<AfterDecisionResult>;
 
 export interface FollowUpCards {
   resolve(data: Record<string, unknown>): Promise<string | null>;
   cardFor(view: ImplementationView, officer: Officer, notice?: string): Promise<NeutralCard>;
   /** A card verb: runs the action on the proposal the data names and answers with the card. */
-  act(run: AfterDecisionAction): (turn: CoreTurn, data: Record<string, unknown>) => Promise<NeutralCard>;
+  act(run: ProposalAction<AfterDecisionResult>): (turn: CoreTurn, data: Record<string, unknown>) => Promise<NeutralCard>;
 }
 
 /** Who is acting, for the audit log. */
@@ -68,42 +67,40 @@ export function followUpCards(container: Container): FollowUpCards {
 
   const noticeOf = (result: AfterDecisionResult, code: string): string => {
     if (!result.ok) {
-      const base = t.refusal[result.reason] ?? t.refusal.wrong_state!;
+      const base = t.refusal[result.reason];
       return result.detail && result.reason === 'unknown_officer' ? `${base} (${result.detail})` : base;
     }
     const d = result.data ?? {};
     switch (result.action) {
       case 'manager_named':
-        return t.done.manager_named!(code, String(d.managerName ?? '') as never);
+        return t.doneWith.manager_named(code, String(d.managerName ?? ''));
       case 'assigned':
-        return t.done.assigned!(code, ((d.implementers as string[]) ?? []).join(', ') as never);
+        return t.doneWith.assigned(code, ((d.implementers as string[]) ?? []).join(', '));
       case 'obstacle_reported':
-        return t.done.obstacle_reported!(code, !!d.homeAffairs as never);
+        return t.doneWith.obstacle_reported(code, !!d.homeAffairs);
       case 'completion_reported':
-        return t.done.completion_reported!(code, t.due(String(d.due ?? '')) as never);
+        return t.doneWith.completion_reported(code, t.due(String(d.due ?? '')));
       default:
-        return t.done[result.action]?.(code) ?? '';
+        return lookup(t.done, result.action)?.(code) ?? '';
     }
   };
 
-  const act =
-    (run: (turn: CoreTurn, proposalId: string, data: Record<string, unknown>) => Promise<AfterDecisionResult>) =>
-    async (turn: CoreTurn, data: Record<string, unknown>): Promise<NeutralCard> => {
-      const proposalId = await resolve(data);
-      if (!proposalId) return { title: t.refusal.not_found! };
-      const result = await run(turn, proposalId, data);
-      const view = await implementation.view(proposalId);
-      if (!view) return { title: t.refusal.not_found! };
+  const act = proposalActions<AfterDecisionResult, ImplementationView>({
+    resolve,
+    view: (proposalId) => implementation.view(proposalId),
+    notFound: t.refusal.not_found,
+    answer: async (turn, view, result) => {
       const notice = noticeOf(result, view.proposal.code ?? '');
       if (!result.ok && (result.reason === 'not_allowed' || result.reason === 'not_voter' || result.reason === 'not_found'))
         return { title: notice };
       return cardFor(view, turn.officer, notice);
-    };
+    },
+  });
 
   return { resolve, cardFor, act };
 }
 
-function roleOf(view: ImplementationView, officerId: string, ballots: readonly EvaluationVote[]): FollowRole {
+function roleOf(view: ImplementationView, officerId: string, ballots: readonly CollectiveVote[]): FollowRole {
   const status = view.proposal.status;
   const implementationStage = ['approved', 'approved_by_override', 'implementing', 'paused'].includes(status);
   if (view.head?.id === officerId) return 'head';

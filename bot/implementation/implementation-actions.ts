@@ -25,7 +25,7 @@ export function registerImplementationActions(
     async (turn, data) => {
       const id = await cards.resolve(data);
       const view = id ? await implementation.view(id) : null;
-      if (!view) return { title: t.refusal.not_found! };
+      if (!view) return { title: t.refusal.not_found };
       return cards.cardFor(view, turn.officer);
     },
     'proposal',
@@ -50,7 +50,7 @@ export function registerImplementationActions(
       const named = ['implementers', 'emails', 'manager'].some((k) => str(d, k).trim());
       if (!named && activity.type === 'message' && !activity.value) {
         const id = await cards.resolve(d);
-        return id ? startChoice(turn, id) : { title: t.refusal.not_found! };
+        return id ? startChoice(turn, id) : { title: t.refusal.not_found };
       }
       return assignFromCard(turn, d);
     },

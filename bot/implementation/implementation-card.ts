@@ -4,7 +4,7 @@
 // (bot/cards/evaluation-card.ts). Teams: Adaptive Card with inputs and Action.Execute; text channels:
 // the same card as text with typed commands.
 import type { Officer } from '../../entities/officer.entity.js';
-import type { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
+import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { ImplementationView } from '../../services/implementation/implementation-service.js';
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
 import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
@@ -31,7 +31,7 @@ export interface ImplementationCardOptions {
   officerId: string;
   notice?: string;
   candidates?: Officer[];
-  ballots?: (EvaluationVote & { voter: Officer | null })[];
+  ballots?: (CollectiveVote & { voter: Officer | null })[];
   recognitionOptions: RecognitionOption[];
   checkInIntervalWorkingDays: number;
   /** The province's configured limit for the evaluation meeting (workflow evaluation.evaluationWorkingDays). */

@@ -18,11 +18,6 @@ import {
 import { core } from '../../services/platform/messages/index.js';
 import { knowledge } from '../../services/platform/messages/knowledge.js';
 import type { AnswerContext, ArticleView } from '../../services/knowledge/policy-answerer.js';
-import { importSampleLetterIfEmpty } from '../../services/knowledge/sample-letter.js';
-import { logger } from '../../services/platform/logger.js';
-import { createOutsiderDesk } from './outsider-questions.js';
-import { isZaloChannel } from '../zalo/zalo-adapter.js';
-import { zalo as zaloText } from '../../services/platform/messages/zalo.js';
 
 const CONTEXT_KEY = 'kbContext';
 const SHOW_ARTICLE_TEXT_VERB = 'kb.showArticleText';
@@ -32,13 +27,8 @@ function articleCard(view: ArticleView): NeutralCard {
 }
 
 export function registerKnowledgeFeature(bot: BotApplication, container: Container): void {
-  const { answerer, dataSource } = container;
-  // Demo: the province's letter is imported before the first answer (inside a turn, not in the background).
-  let sample: Promise<void> | null = container.config.demo ? null : Promise.resolve();
-  const ensureSample = () =>
-    (sample ??= importSampleLetterIfEmpty(dataSource)
-      .then((imported) => (imported ? answerer.refresh() : undefined))
-      .catch((err: unknown) => logger.warn({ err }, 'sample letter not imported')));
+  const { answerer } = container;
+  const ensureSample = container.knowledge.ready;
 
   const ask = async (turn: CoreTurn, text: string) => {
     await ensureSample();
@@ -54,19 +44,6 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
     }
   };
   bot.intents.register('question', ask);
-  // People not (yet) in the directory may ask too: the answers are public law and the province's letter.
-  // On Zalo the person may be in the directory but not linked yet: the answer ends with how to link.
-  bot.outsiders = createOutsiderDesk({
-    answerer,
-    directoryContact: container.config.DIRECTORY_CONTACT,
-    ready: ensureSample,
-    footerFor: (channelId) =>
-      isZaloChannel(channelId)
-        ? zaloText.afterOutsiderAnswer(container.configuration.zalo.linkCodeTtlMinutes, container.config.DIRECTORY_CONTACT)
-        : undefined,
-    welcomeFor: (channelId) =>
-      isZaloChannel(channelId) ? zaloText.onboarding(container.configuration.zalo.linkCodeTtlMinutes) : undefined,
-  });
   // A suggested question's button (a refusal offers the nearest provisions) asks it.
   bot.commands.register(
     KB_ASK_VERB,

@@ -1,6 +1,7 @@
 // Obstacle reports at any time: "báo vướng mắc" (typed, or the menu button on every channel) opens the
 // short dialog; Home Affairs answers, groups, resolves or forwards from the report's card or by typed
 // commands; notices to Home Affairs, the chosen head and the author. Rules in services/obstacles/.
+import { lookup } from '../../services/platform/messages/lookup.js';
 import type { TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import { OBSTACLE_REPORT_DIALOG, ObstacleReportDialog } from '../../dialogs/obstacle-report-dialog.js';
@@ -117,7 +118,7 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
     const result = await obstacles.act(turn.officer, code, action, str(d, 'text'), channelOf(turn.context), str(d, 'into'));
     if (!result.ok) return { title: result.reason === 'closed' ? t.alreadyClosed(code) : REFUSALS[result.reason] };
     const into = action === 'grouped' ? `VM-${parseObstacleCode(str(d, 'into')) ?? ''}` : '';
-    return cardFor(turn, obstacleCode(result.report), t.done[action]!(obstacleCode(result.report), into));
+    return cardFor(turn, obstacleCode(result.report), t.done[action](obstacleCode(result.report), into));
   };
   c.register(V.answer, act('answered'), homeAffairsOnly);
   c.register(V.group, act('grouped'), homeAffairsOnly);
@@ -140,7 +141,7 @@ export function registerObstacleFeature(bot: BotApplication, container: Containe
     if (row.kind === OBSTACLE_NOTICES.update) {
       const action = String(data.action);
       const text = action === 'grouped' ? String(data.into ?? '') : (report.answer ?? '');
-      return toActivity(channelId, t.authorNotice[action]?.(code, text) ?? t.cardTitle(code)) as Record<string, unknown>;
+      return toActivity(channelId, lookup(t.authorNotice, action)?.(code, text) ?? t.cardTitle(code)) as Record<string, unknown>;
     }
     const names = await obstacles.namesOf(report);
     const field = labelOf(report.field) ?? t.notGiven;

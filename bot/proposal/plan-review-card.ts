@@ -1,5 +1,6 @@
 // The whole plan on one card: every part of Art. 7.2 and the self-check, with an edit action per section
 // and the confirm (submit) action. Text typed by the officer goes into sections (shown literally).
+import { lookup } from '../../services/platform/messages/lookup.js';
 import type { Proposal, ProposalPlan } from '../../entities/proposal.entity.js';
 import { formatDateVN } from '../../services/calendar/local-date.js';
 import { formatVND } from '../../services/documents/format.js';
@@ -159,7 +160,7 @@ export function planReviewCard(
   groups.sort((x, y) => Number(named.includes(y.section)) - Number(named.includes(x.section)));
   for (const g of groups) {
     actions.push({
-      title: wizard.edit(wizard.sections[g.section]),
+      title: wizard.edit(lookup(wizard.sections, g.section) ?? g.section),
       verb: PLAN_VERBS.edit,
       data: { proposalId: proposal.id, section: g.section },
       command: EDIT_COMMANDS[g.section],
@@ -172,7 +173,7 @@ export function planReviewCard(
   const returnBody = returned
     ? [
         wizard.returnedIntro(proposal.code ?? '', proposal.currentRevision + 1),
-        named.length ? wizard.returnedSections(named.map((id) => wizard.sections[id] ?? id)) : wizard.returnedAllSections,
+        named.length ? wizard.returnedSections(named.map((id) => lookup(wizard.sections, id) ?? id)) : wizard.returnedAllSections,
       ]
     : [];
   return {

@@ -92,7 +92,7 @@ export function registerLinkRoutes(server: restify.Server, kit: WebKit): void {
 async function actionSnapshot(dataSource: DataSource, proposalId: string, officerId: string): Promise<string> {
   const rows = (await dataSource.query(
     `SELECT (SELECT count(*) FROM audit_event WHERE proposal_id = $1 AND actor_id = $2 AND action <> 'refused')::int AS audited,
-            (SELECT count(*) FROM decision_vote v JOIN decision d ON d.id = v.decision_id
+            (SELECT count(*) FROM collective_vote v JOIN decision d ON v.subject_kind = 'decision' AND d.id = v.subject_id
               WHERE d.proposal_id = $1 AND v.voter_id = $2 AND v.choice IS NOT NULL)::int AS voted`,
     [proposalId, officerId],
   )) as { audited: number; voted: number }[];

@@ -1,6 +1,7 @@
 // CSV and XLSX exports of the dashboard. CSV: one row per proposal in scope (UTF-8 with BOM so Excel
 // reads the diacritics). XLSX: one sheet per panel plus the list. Cells starting with = + - @ are
 // prefixed with an apostrophe in the CSV, so a title typed by a user cannot become a spreadsheet formula.
+import { lookup } from '../platform/messages/lookup.js';
 import { web } from '../platform/messages/web.js';
 import { decisions } from '../platform/messages/decisions.js';
 import { formatDateVN } from '../calendar/local-date.js';
@@ -85,7 +86,7 @@ export async function dashboardWorkbook(dashboard: Dashboard, rows: RecentPropos
     col(d.colDaysOverdue, 'daysOverdue', 16),
   ];
   const overdue = (items: Dashboard['overdueDecisions']) =>
-    items.map((o) => ({ ...o, stage: d.stageLabels[o.stage] ?? o.stage, due: dateText(o.dueDate) }));
+    items.map((o) => ({ ...o, stage: lookup(d.stageLabels, o.stage) ?? o.stage, due: dateText(o.dueDate) }));
   sheet(d.sheetOverdueDecisions, overdueColumns, overdue(dashboard.overdueDecisions));
   const evaluations = sheet(d.sheetOverdueEvaluations, overdueColumns, overdue(dashboard.overdueEvaluations ?? []));
   if (!dashboard.overdueEvaluations) evaluations.addRow({ code: d.notAvailable });

@@ -8,7 +8,6 @@
 // Notifications are written to the outbox inside the same transaction and delivered after commit.
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Decision, type DecisionOutcome, type DecisionStage, type VoteTally } from '../../entities/decision.entity.js';
-import { DecisionVote } from '../../entities/decision-vote.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
 import { Proposal, type ProposalStatus } from '../../entities/proposal.entity.js';
 import { ProposalRevision } from '../../entities/proposal-revision.entity.js';
@@ -16,11 +15,13 @@ import { Unit } from '../../entities/unit.entity.js';
 import { logger } from '../platform/logger.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
-import { enqueueNotification, type Notifier, type NotificationRequest } from '../notifications/notifier.js';
+import { runWithNotices, type Notifier, type NotificationRequest, type Notify } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService, type RouteResult } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
-import { tallyCounts, tallyVotes, type TallyResult } from './vote-tally.js';
+import { tallyCounts, tallyVotes, type TallyResult } from '../votes/vote-tally.js';
+import { ballotOf, ballotsOf, castBallot, onDecision, openBallots, tallyOf, withVoters } from '../votes/collective-vote.js';
+import { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import { AFTER_DECISION_NOTICES } from '../implementation/after-decision-common.js';
 import { diffPlans, type PlanChange } from './plan-diff.js';
 
@@ -110,24 +111,6 @@ export class DecisionService {
     this.today = options.today ?? (() => todayVN());
   }
 
-  // ---- transactions with notifications ---------------------------------------------------------------
-
-  private async run<T>(work: (m: EntityManager, notify: (n: NotificationRequest) => void) => Promise<T>): Promise<T> {
-    const pending: NotificationRequest[] = [];
-    const ids: string[] = [];
-    const result = await this.dataSource.transaction(async (m) => {
-      pending.length = 0;
-      const value = await work(m, (n) => pending.push(n));
-      for (const n of pending) {
-        const id = await enqueueNotification(m, n);
-        if (id) ids.push(id);
-      }
-      return value;
-    });
-    if (ids.length) await this.notifier.deliver(ids);
-    return result;
-  }
-
   // ---- routing -------------------------------------------------------------------------------------------
 
   /**
@@ -139,7 +122,7 @@ export class DecisionService {
     actorId: string | null,
     channel: string | null = null,
   ): Promise<RouteResult | { ok: false; reason: 'not_submitted' }> {
-    return this.run(async (m, notify) => {
+    return runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const proposal = await lockProposal(m, proposalId);
       if (!proposal || proposal.status !== 'submitted') return { ok: false as const, reason: 'not_submitted' as const };
       const returned = await m.findOne(Decision, {
@@ -173,7 +156,7 @@ export class DecisionService {
 
   /** Home Affairs retries a plan from the routing queue (after the directory was fixed). */
   async reroute(proposalId: string, actor: Actor): Promise<RouteResult | { ok: false; reason: 'not_submitted' }> {
-    return this.run(async (m, notify) => {
+    return runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const proposal = await lockProposal(m, proposalId);
       if (!proposal || proposal.status !== 'routing_failed') return { ok: false as const, reason: 'not_submitted' as const };
       const route = await new RoutingService(m, this.config, this.today).route(proposal.proposerId, proposal.unitId);
@@ -184,7 +167,7 @@ export class DecisionService {
 
   private async applyRoute(
     m: EntityManager,
-    notify: (n: NotificationRequest) => void,
+    notify: Notify,
     proposal: Proposal,
     route: RouteResult,
     actorId: string | null,
@@ -301,10 +284,10 @@ export class DecisionService {
     action: string,
     states: Decision['state'][],
     stages: DecisionStage[],
-    work: (m: EntityManager, notify: (n: NotificationRequest) => void, proposal: Proposal, decision: Decision) => Promise<ActionResult>,
+    work: (m: EntityManager, notify: Notify, proposal: Proposal, decision: Decision) => Promise<ActionResult>,
   ): Promise<ActionResult> {
     let refusal: ActionRefusal | undefined;
-    const result = await this.run(async (m, notify) => {
+    const result = await runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const cur = await this.current(m, proposalId);
       if (!cur) return void (refusal = 'not_found');
       const { proposal, decision } = cur;
@@ -485,16 +468,11 @@ export class DecisionService {
     return this.deciderAction(actor, proposalId, 'vote.open', ['open'], ['decision'], async (m, notify, proposal, decision) => {
       if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
       const voters = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
-      for (const v of voters) {
-        await m.insert(DecisionVote, {
-          decisionId: decision.id,
-          voterId: v.officer.id,
-          isHead: v.isHead,
-          choice: null,
-          comment: null,
-          votedAt: null,
-        });
-      }
+      await openBallots(
+        m,
+        onDecision(decision.id),
+        voters.map((v) => ({ voterId: v.officer.id, isHead: v.isHead })),
+      );
       await m.update(Decision, { id: decision.id }, { state: 'vote_open', version: decision.version + 1 });
       await transitionProposal(m, {
         proposalId,
@@ -513,16 +491,16 @@ export class DecisionService {
   /** A voter casts (or changes, while the vote is open) their vote. Closes the vote when everyone has voted. */
   async castVote(actor: Actor, proposalId: string, choice: 'for' | 'against', comment?: string): Promise<ActionResult> {
     let refusal: ActionRefusal | undefined;
-    const result = await this.run(async (m, notify) => {
+    const result = await runWithNotices(this.dataSource, this.notifier, async (m, notify) => {
       const cur = await this.current(m, proposalId);
       if (!cur?.decision) return void (refusal = 'not_found');
       const { proposal, decision } = cur;
-      const ballot = await m.findOne(DecisionVote, { where: { decisionId: decision.id, voterId: actor.officerId } });
+      const ballot = await ballotOf(m, onDecision(decision.id), actor.officerId);
       if (!ballot) return void (refusal = 'not_voter');
       if (decision.state !== 'vote_open')
         return void (refusal = decision.state === 'done' || decision.state === 'vote_closed' ? 'already_done' : 'wrong_state');
       const text = comment?.trim() || null;
-      await m.update(DecisionVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
+      await castBallot(m, ballot, choice, text);
       await recordAudit(m, {
         proposalId,
         actorId: actor.officerId,
@@ -532,8 +510,7 @@ export class DecisionService {
         data: { decisionId: decision.id, choice },
         status: proposal.status,
       });
-      const ballots = await m.find(DecisionVote, { where: { decisionId: decision.id } });
-      const tally = tallyVotes(ballots, this.config.decision.voteMajority.base);
+      const tally = await tallyOf(m, onDecision(decision.id), this.config.decision.voteMajority.base);
       if (tally.allVoted) {
         const status = await this.closeVoteIn(m, notify, proposal, decision, tally, actor, 'vote.closed_all_voted');
         return { ok: true as const, action: 'vote_cast', proposalId, decisionId: decision.id, status, tally };
@@ -547,7 +524,7 @@ export class DecisionService {
   /** The head closes the vote: allowed when everyone has voted or the due date has come. */
   async closeVote(actor: Actor, proposalId: string): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'vote.close', ['vote_open'], ['decision'], async (m, notify, proposal, decision) => {
-      const tally = tallyVotes(await m.find(DecisionVote, { where: { decisionId: decision.id } }), this.config.decision.voteMajority.base);
+      const tally = await tallyOf(m, onDecision(decision.id), this.config.decision.voteMajority.base);
       if (!tally.allVoted && this.today() < decision.dueDate) return { ok: false, reason: 'vote_not_finished', proposalId };
       const status = await this.closeVoteIn(m, notify, proposal, decision, tally, actor, 'vote.close');
       return { ok: true, action: 'vote_closed', proposalId, decisionId: decision.id, status, tally };
@@ -556,7 +533,7 @@ export class DecisionService {
 
   private async closeVoteIn(
     m: EntityManager,
-    notify: (n: NotificationRequest) => void,
+    notify: Notify,
     proposal: Proposal,
     decision: Decision,
     tally: TallyResult,
@@ -577,7 +554,7 @@ export class DecisionService {
   /** Passed → approved. Not passed → the head chooses (vote_closed) to proceed in writing or not. */
   private async applyTally(
     m: EntityManager,
-    notify: (n: NotificationRequest) => void,
+    notify: Notify,
     proposal: Proposal,
     decision: Decision,
     tally: VoteTally,
@@ -699,14 +676,7 @@ export class DecisionService {
       const voters = await new RoutingService(m, this.config, this.today).voters(decision.unitId, decision.deciderId, proposal.proposerId);
       if (voters.length !== 1) return { ok: false, reason: 'single_voter_only', proposalId };
       if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
-      await m.insert(DecisionVote, {
-        decisionId: decision.id,
-        voterId: actor.officerId,
-        isHead: true,
-        choice: 'for',
-        comment: null,
-        votedAt: new Date(),
-      });
+      await openBallots(m, onDecision(decision.id), [{ voterId: actor.officerId, isHead: true, choice: 'for' }]);
       await transitionProposal(m, {
         proposalId,
         to: 'voting',
@@ -799,10 +769,8 @@ export class DecisionService {
       : await m.findOne(Decision, { where: { proposalId }, order: { createdAt: 'DESC' } });
     const decider = decision ? await m.findOne(Officer, { where: { id: decision.deciderId } }) : null;
     const unit = decision ? await m.findOne(Unit, { where: { id: decision.unitId } }) : null;
-    const ballots = decision ? await m.find(DecisionVote, { where: { decisionId: decision.id }, order: { id: 'ASC' } }) : [];
-    const officers = ballots.length ? await m.find(Officer, { where: { id: In(ballots.map((b) => b.voterId)) } }) : [];
-    const byId = new Map(officers.map((o) => [o.id, o]));
-    const votes = ballots.map((b) => ({ voter: byId.get(b.voterId)!, isHead: b.isHead, choice: b.choice, comment: b.comment }));
+    const ballots = decision ? await withVoters(m, await ballotsOf(m, onDecision(decision.id))) : [];
+    const votes = ballots.map((b) => ({ voter: b.voter!, isHead: b.isHead, choice: b.choice, comment: b.comment }));
     const tally = ballots.length ? tallyVotes(ballots, this.config.decision.voteMajority.base) : null;
     let changes: PlanChange[] = [];
     let previousReturnComment: string | null = null;
@@ -829,12 +797,12 @@ export class DecisionService {
     const m = this.dataSource.manager;
     const decisions = await m.find(Decision, { where: { deciderId: officerId, state: In(['open', 'vote_open', 'vote_closed']) } });
     const ballots = await m
-      .getRepository(DecisionVote)
+      .getRepository(CollectiveVote)
       .createQueryBuilder('v')
-      .innerJoin(Decision, 'd', 'd.id = v.decision_id')
+      .innerJoin(Decision, 'd', `v.subject_kind = 'decision' AND d.id = v.subject_id`)
       .where(`v.voter_id = :officerId AND v.choice IS NULL AND d.state = 'vote_open' AND v.is_head = false`, { officerId })
       .getMany();
-    const voteDecisions = ballots.length ? await m.find(Decision, { where: { id: In(ballots.map((b) => b.decisionId)) } }) : [];
+    const voteDecisions = ballots.length ? await m.find(Decision, { where: { id: In(ballots.map((b) => b.subjectId)) } }) : [];
     const all = [
       ...decisions.map((d) => ({ d, role: (d.stage === 'intake' ? 'intake' : 'decider') as TaskItem['role'] })),
       ...voteDecisions.map((d) => ({ d, role: 'voter' as const })),
@@ -862,7 +830,7 @@ export class DecisionService {
     const d = await m.findOne(Decision, { where: { proposalId }, order: { createdAt: 'DESC' } });
     if (!d) return null;
     if (d.deciderId === officerId) return 'decider';
-    const v = await m.findOne(DecisionVote, { where: { decisionId: d.id, voterId: officerId } });
+    const v = await ballotOf(m, onDecision(d.id), officerId);
     return v ? 'voter' : null;
   }
 }

@@ -3,36 +3,35 @@
 // the collective leadership (the head and the deputies, minus a deputy who is the proposer) to evaluate
 // the results. The head proposes an outcome with the results and the objective and subjective causes
 // (Art. 11.4); the collective votes on it through the bot, or the head records the tally of a meeting.
-// The rule is Art. 8.1's (services/decisions/vote-tally.ts): more than 50% in favour, a tie follows the
+// The rule is Art. 8.1's (services/votes/vote-tally.ts): more than 50% in favour, a tie follows the
 // head. Passed: completed → the head records the recognition chosen (Art. 10), protection 11.1; the other
 // outcomes carry the protection of Art. 11.2 or 11.3, or none when the proposal was not carried out by the
 // policy or with a prohibited act (Art. 4.2, 6), and the proposal closes. Not passed: the head proposes
 // again (a new round). A stopped or paused proposal is evaluated too (Art. 11.4: the causes named), never
 // as completed. Whether the proposer is covered (Art. 2: leaders and managers) is recorded at conclusion.
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { Officer } from '../../entities/officer.entity.js';
 import type { VoteTally } from '../../entities/decision.entity.js';
 import { Evaluation, type RecognitionRecord } from '../../entities/evaluation.entity.js';
-import { EvaluationVote } from '../../entities/evaluation-vote.entity.js';
+import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import { Implementation } from '../../entities/implementation.entity.js';
 import { ImplementationMember } from '../../entities/implementation-member.entity.js';
 import type { Proposal } from '../../entities/proposal.entity.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
-import { tallyCounts, tallyVotes, type TallyResult } from '../decisions/vote-tally.js';
+import { tallyCounts, tallyVotes, type TallyResult } from '../votes/vote-tally.js';
+import { ballotOf, ballotsOf, castBallot, onEvaluation, openBallots, tallyOf, voterCount, withVoters } from '../votes/collective-vote.js';
 import { EVALUATION_OUTCOMES, type EvaluationOutcome } from '../documents/evaluation-conclusion-document.js';
-import type { Notifier } from '../notifications/notifier.js';
+import { runWithNotices, type Notifier, type Notify } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import {
   AFTER_DECISION_NOTICES as N,
   auditRefusal,
-  runWithNotices,
   type Actor,
   type AfterDecisionRefusal,
   type AfterDecisionResult,
-  type Notify,
 } from '../implementation/after-decision-common.js';
 
 /** The provision of Art. 11 each outcome carries (verified). 11.4 (causes named) applies to every one. */
@@ -216,16 +215,11 @@ export class EvaluationService {
       });
       await m.save(evaluation);
       const voters = await new RoutingService(m, this.config, this.today).voters(impl.unitId, impl.headId, p.proposerId);
-      for (const v of voters) {
-        await m.insert(EvaluationVote, {
-          evaluationId: evaluation.id,
-          voterId: v.officer.id,
-          isHead: v.isHead,
-          choice: null,
-          comment: null,
-          votedAt: null,
-        });
-      }
+      await openBallots(
+        m,
+        onEvaluation(evaluation.id),
+        voters.map((v) => ({ voterId: v.officer.id, isHead: v.isHead })),
+      );
       await recordAudit(m, {
         proposalId,
         actorId: actor.officerId,
@@ -254,13 +248,13 @@ export class EvaluationService {
       const round = await this.openRound(m, proposalId);
       if (!round) {
         const last = await m.findOne(Evaluation, { where: { proposalId }, order: { round: 'DESC' } });
-        const wasVoter = last ? await m.findOne(EvaluationVote, { where: { evaluationId: last.id, voterId: actor.officerId } }) : null;
+        const wasVoter = last ? await ballotOf(m, onEvaluation(last.id), actor.officerId) : null;
         return this.refuse(wasVoter ? 'already_done' : last ? 'not_voter' : 'wrong_state', proposalId);
       }
-      const ballot = await m.findOne(EvaluationVote, { where: { evaluationId: round.id, voterId: actor.officerId } });
+      const ballot = await ballotOf(m, onEvaluation(round.id), actor.officerId);
       if (!ballot) return this.refuse('not_voter', proposalId);
       if (choice === 'against' && !text) return this.refuse('text_required', proposalId);
-      await m.update(EvaluationVote, { id: ballot.id }, { choice, comment: text, votedAt: new Date() });
+      await castBallot(m, ballot, choice, text);
       await recordAudit(m, {
         proposalId,
         actorId: actor.officerId,
@@ -270,7 +264,7 @@ export class EvaluationService {
         data: { evaluationId: round.id, choice },
         status: p.status,
       });
-      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
+      const tally = await tallyOf(m, onEvaluation(round.id), this.config.decision.voteMajority.base);
       if (tally.allVoted) return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.closed_all_voted');
       return { ok: true, action: 'evaluation_vote_cast', proposalId, status: p.status, data: { tally } };
     });
@@ -282,7 +276,7 @@ export class EvaluationService {
       if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
       const round = await this.openRound(m, proposalId);
       if (!round) return this.refuse(p.status === 'evaluated' || p.status === 'closed' ? 'already_done' : 'wrong_state', proposalId);
-      const tally = tallyVotes(await m.find(EvaluationVote, { where: { evaluationId: round.id } }), this.config.decision.voteMajority.base);
+      const tally = await tallyOf(m, onEvaluation(round.id), this.config.decision.voteMajority.base);
       if (!tally.allVoted && this.today() < round.dueDate) return this.refuse('vote_not_finished', proposalId);
       return this.conclude(m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.close');
     });
@@ -294,7 +288,7 @@ export class EvaluationService {
       if (impl.headId !== actor.officerId) return this.refuse('not_allowed', proposalId);
       const round = await this.openRound(m, proposalId);
       if (!round) return this.refuse(p.status === 'evaluated' || p.status === 'closed' ? 'already_done' : 'wrong_state', proposalId);
-      const voters = await m.count(EvaluationVote, { where: { evaluationId: round.id } });
+      const voters = await voterCount(m, onEvaluation(round.id));
       const { inFavour, against } = meeting;
       if (
         !Number.isInteger(inFavour) ||
@@ -441,17 +435,15 @@ export class EvaluationService {
   // ---- reading ----------------------------------------------------------------------------------------
 
   /** The ballots of an evaluation with their voters, in the order they were opened. */
-  async ballotsWithVoters(evaluationId: string): Promise<(EvaluationVote & { voter: Officer | null })[]> {
-    const ballots = await this.ds.manager.find(EvaluationVote, { where: { evaluationId }, order: { id: 'ASC' } });
-    const voters = ballots.length ? await this.ds.manager.findBy(Officer, { id: In(ballots.map((b) => b.voterId)) }) : [];
-    const byId = new Map(voters.map((o) => [o.id, o]));
-    return ballots.map((b) => Object.assign(b, { voter: byId.get(b.voterId) ?? null }));
+  async ballotsWithVoters(evaluationId: string): Promise<(CollectiveVote & { voter: Officer | null })[]> {
+    const m = this.ds.manager;
+    return withVoters(m, await ballotsOf(m, onEvaluation(evaluationId)));
   }
 
-  async current(proposalId: string): Promise<{ evaluation: Evaluation | null; ballots: EvaluationVote[]; tally: TallyResult | null }> {
+  async current(proposalId: string): Promise<{ evaluation: Evaluation | null; ballots: CollectiveVote[]; tally: TallyResult | null }> {
     const m = this.ds.manager;
     const evaluation = await m.findOne(Evaluation, { where: { proposalId }, order: { round: 'DESC' } });
-    const ballots = evaluation ? await m.find(EvaluationVote, { where: { evaluationId: evaluation.id }, order: { id: 'ASC' } }) : [];
+    const ballots = evaluation ? await ballotsOf(m, onEvaluation(evaluation.id)) : [];
     return { evaluation, ballots, tally: ballots.length ? tallyVotes(ballots, this.config.decision.voteMajority.base) : null };
   }
 }

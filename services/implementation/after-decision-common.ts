@@ -1,11 +1,9 @@
-// Shared by implementation and evaluation: notification kinds, refusals, the transaction that writes its
-// notifications to the outbox and delivers them after commit, and how the deciding head is found.
+// Shared by implementation and evaluation: notification kinds, refusals, and how the deciding head is found.
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { Decision } from '../../entities/decision.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
 import { logger } from '../platform/logger.js';
-import { enqueueNotification, type NotificationRequest, type Notifier } from '../notifications/notifier.js';
 import { recordAudit } from '../proposals/proposal-state-machine.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { RoutingService } from '../routing/routing-service.js';
@@ -62,29 +60,6 @@ export interface Actor {
 export type AfterDecisionResult =
   | { ok: true; action: string; proposalId: string; status: string; data?: Record<string, unknown> }
   | { ok: false; reason: AfterDecisionRefusal; proposalId?: string; detail?: string };
-
-export type Notify = (n: NotificationRequest) => void;
-
-/** Runs work in one transaction; its notifications are written inside it and delivered after commit. */
-export async function runWithNotices<T>(
-  ds: DataSource,
-  notifier: Notifier,
-  work: (m: EntityManager, notify: Notify) => Promise<T>,
-): Promise<T> {
-  const pending: NotificationRequest[] = [];
-  const ids: string[] = [];
-  const result = await ds.transaction(async (m) => {
-    pending.length = 0;
-    const value = await work(m, (n) => pending.push(n));
-    for (const n of pending) {
-      const id = await enqueueNotification(m, n);
-      if (id) ids.push(id);
-    }
-    return value;
-  });
-  if (ids.length) await notifier.deliver(ids);
-  return result;
-}
 
 /** The decision that approved the plan (by the collective or in writing), the latest one. */
 export async function approvingDecision(m: EntityManager, proposalId: string): Promise<Decision | null> {

@@ -206,7 +206,7 @@ export class AfterDecisionReminders {
         const offset = this.offsetDue(r.due, today);
         if (offset === undefined) continue;
         const pending = (await this.ds.query(
-          `SELECT v.voter_id FROM evaluation_vote v JOIN evaluation e ON e.id = v.evaluation_id
+          `SELECT v.voter_id FROM collective_vote v JOIN evaluation e ON v.subject_kind = 'evaluation' AND e.id = v.subject_id
             WHERE e.proposal_id = $1 AND e.state = 'vote_open' AND v.choice IS NULL AND v.voter_id <> $2`,
           [r.id, r.head_id],
         )) as { voter_id: string }[];

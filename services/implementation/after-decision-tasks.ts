@@ -41,7 +41,7 @@ export async function afterDecisionTasks(ds: DataSource, officerId: string, toda
      UNION ALL
      SELECT e.proposal_id, 'evaluation_vote', e.due_date::text
        FROM evaluation e
-       JOIN evaluation_vote v ON v.evaluation_id = e.id AND v.voter_id = $1 AND v.choice IS NULL
+       JOIN collective_vote v ON v.subject_kind = 'evaluation' AND v.subject_id = e.id AND v.voter_id = $1 AND v.choice IS NULL
       WHERE e.state = 'vote_open'
      UNION ALL
      SELECT p.id, 'recognize', NULL::text

@@ -20,7 +20,7 @@ import { Unit } from '../../entities/unit.entity.js';
 import { parseLocalDate, WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
 import { afterDecisionTasks, type AfterDecisionTask } from './after-decision-tasks.js';
-import type { Notifier } from '../notifications/notifier.js';
+import { runWithNotices, type Notifier, type Notify } from '../notifications/notifier.js';
 import { lockProposal, recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import {
@@ -29,11 +29,9 @@ import {
   auditRefusal,
   homeAffairsHead,
   isProvincialUnit,
-  runWithNotices,
   type Actor,
   type AfterDecisionRefusal,
   type AfterDecisionResult,
-  type Notify,
 } from './after-decision-common.js';
 import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
 

@@ -4,7 +4,7 @@
 // time send it once; the outbox's claim makes the delivery itself happen once.
 import type { DataSource } from 'typeorm';
 import { Decision } from '../../entities/decision.entity.js';
-import { DecisionVote } from '../../entities/decision-vote.entity.js';
+import { ballotsOf, onDecision } from '../votes/collective-vote.js';
 import { Proposal } from '../../entities/proposal.entity.js';
 import { Unit } from '../../entities/unit.entity.js';
 import { In } from 'typeorm';
@@ -52,7 +52,7 @@ export class ReminderService {
         if (due === undefined) continue;
         const recipients = [d.deciderId];
         if (d.state === 'vote_open') {
-          const pending = await m.find(DecisionVote, { where: { decisionId: d.id } });
+          const pending = await ballotsOf(m, onDecision(d.id));
           recipients.push(...pending.filter((v) => v.choice === null && v.voterId !== d.deciderId).map((v) => v.voterId));
         }
         for (const officerId of recipients) {

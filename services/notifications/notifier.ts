@@ -41,6 +41,29 @@ export async function enqueueNotification(manager: EntityManager | DataSource, r
   return rows[0]?.id ? String(rows[0].id) : null;
 }
 
+export type Notify = (n: NotificationRequest) => void;
+
+/** Runs work in one transaction; its notifications are written inside it and delivered after commit. */
+export async function runWithNotices<T>(
+  ds: DataSource,
+  notifier: Notifier,
+  work: (m: EntityManager, notify: Notify) => Promise<T>,
+): Promise<T> {
+  const pending: NotificationRequest[] = [];
+  const ids: string[] = [];
+  const result = await ds.transaction(async (m) => {
+    pending.length = 0;
+    const value = await work(m, (n) => pending.push(n));
+    for (const n of pending) {
+      const id = await enqueueNotification(m, n);
+      if (id) ids.push(id);
+    }
+    return value;
+  });
+  if (ids.length) await notifier.deliver(ids);
+  return result;
+}
+
 /** Rows Home Affairs must see: not delivered after at least one attempt. */
 export async function undeliveredNotifications(source: DataSource | EntityManager, limit = 100): Promise<NotificationOutbox[]> {
   return source

@@ -65,8 +65,8 @@ export async function openWorkOf(manager: EntityManager, officerId: string): Pro
     ]),
     pendingVotes: await count(
       manager,
-      'decision_vote',
-      `SELECT count(*)::int AS n FROM decision_vote v JOIN decision d ON d.id = v.decision_id
+      'collective_vote',
+      `SELECT count(*)::int AS n FROM collective_vote v JOIN decision d ON v.subject_kind = 'decision' AND d.id = v.subject_id
         WHERE v.voter_id = $1 AND v.choice IS NULL AND d.state = 'vote_open'`,
       [officerId],
     ),

@@ -61,8 +61,8 @@ export class ProposalAccess {
        SELECT 1 FROM p WHERE
             p.proposer_id = $2
          OR EXISTS (SELECT 1 FROM decision d WHERE d.proposal_id = p.id AND d.decider_id = $2)
-         OR EXISTS (SELECT 1 FROM decision_vote v JOIN decision d ON d.id = v.decision_id WHERE d.proposal_id = p.id AND v.voter_id = $2)
-         OR EXISTS (SELECT 1 FROM evaluation_vote v JOIN evaluation e ON e.id = v.evaluation_id WHERE e.proposal_id = p.id AND v.voter_id = $2)
+         OR EXISTS (SELECT 1 FROM collective_vote v JOIN decision d ON v.subject_kind = 'decision' AND d.id = v.subject_id WHERE d.proposal_id = p.id AND v.voter_id = $2)
+         OR EXISTS (SELECT 1 FROM collective_vote v JOIN evaluation e ON v.subject_kind = 'evaluation' AND e.id = v.subject_id WHERE e.proposal_id = p.id AND v.voter_id = $2)
          OR EXISTS (SELECT 1 FROM implementation i WHERE i.proposal_id = p.id AND (i.head_id = $2 OR i.manager_id = $2))
          OR EXISTS (SELECT 1 FROM implementation_member m WHERE m.proposal_id = p.id AND m.officer_id = $2)
          OR EXISTS (SELECT 1 FROM above a JOIN officer o ON o.unit_id = a.id WHERE o.id = $2 AND o.role = 'head' AND o.active)

@@ -56,20 +56,25 @@ export const afterDecision = {
     vote_not_finished: 'Chưa thể kết thúc: còn thành viên chưa biểu quyết và chưa đến hạn đánh giá.',
     not_voter: 'Anh/chị không thuộc thành phần biểu quyết đánh giá đề xuất này (cấp phó là người đề xuất không biểu quyết).',
     invalid_recognition: 'Hình thức khuyến khích không có trong danh mục. Chọn theo số thứ tự hoặc mã trong danh sách.',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
 
-  done: {
+  /** What an action that carries details says (the proposal's code first). */
+  doneWith: {
     manager_named: (code: string, name: string) => `Đã giao ${name} theo dõi việc triển khai đề xuất ${code}.`,
     assigned: (code: string, names: string) =>
       `Đã giao thực hiện đề xuất ${code} cho: ${names}. Nguồn lực đã được ghi nhận; đề xuất chuyển sang “Đang triển khai”. Người thực hiện sẽ báo cáo tiến độ theo các mốc; gõ “theo dõi triển khai” để xem.`,
-    progress_reported: (code: string) => `Đã ghi nhận báo cáo tiến độ đề xuất ${code}.`,
     obstacle_reported: (code: string, homeAffairs: boolean) =>
       `Đã ghi nhận vướng mắc của đề xuất ${code} và chuyển đến người đứng đầu${homeAffairs ? ' và Sở Nội vụ (đề xuất do Chủ tịch UBND tỉnh phê duyệt)' : ''}.`,
+    completion_reported: (code: string, due: string) =>
+      `Đã ghi nhận báo cáo hoàn thành đề xuất ${code}. Người đứng đầu chủ trì đánh giá kết quả chậm nhất ngày ${due}.`,
+  },
+
+  /** What an action says, by its name (the proposal's code only). */
+  done: {
+    progress_reported: (code: string) => `Đã ghi nhận báo cáo tiến độ đề xuất ${code}.`,
     paused: (code: string) => `Đã tạm dừng đề xuất ${code}.`,
     resumed: (code: string) => `Đề xuất ${code} được tiếp tục triển khai.`,
     stopped: (code: string) => `Đã dừng thực hiện đề xuất ${code}.`,
-    completion_reported: (code: string, due: string) =>
-      `Đã ghi nhận báo cáo hoàn thành đề xuất ${code}. Người đứng đầu chủ trì đánh giá kết quả chậm nhất ngày ${due}.`,
     evaluation_opened: (code: string) => `Đã mở đánh giá kết quả đề xuất ${code}: các thành viên tập thể lãnh đạo nhận thẻ biểu quyết.`,
     evaluation_vote_cast: (code: string) => `Đã ghi nhận biểu quyết đánh giá đề xuất ${code}.`,
     evaluation_not_passed: (code: string) =>
@@ -77,7 +82,7 @@ export const afterDecision = {
     evaluation_passed: (code: string) => `Tập thể lãnh đạo đã thông qua kết quả đánh giá đề xuất ${code}.`,
     recognition_recorded: (code: string) => `Đã ghi nhận hình thức khuyến khích; đề xuất ${code} kết thúc.`,
     evaluation_party_consulted: (code: string) => `Đã ghi ý kiến cấp ủy về kết quả đề xuất ${code}; anh/chị có thể mở đánh giá.`,
-  } as Record<string, (code: string, ...args: never[]) => string>,
+  } satisfies Record<string, (code: string) => string>,
 
   statusLabel: (s: string) =>
     ({
@@ -97,7 +102,7 @@ export const afterDecision = {
     not_completed_pure_motive: 'Không hoàn thành hoặc hoàn thành một phần; thực hiện đúng chủ trương, động cơ trong sáng, vì lợi ích chung',
     not_completed_with_damage: 'Như trên nhưng có gây thiệt hại',
     not_by_policy: 'Không thực hiện đúng chủ trương, quy định hoặc có hành vi bị nghiêm cấm (không được bảo vệ)',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   provision: (p: string | null | undefined) => (p ? (PROVISION_LABEL[p] ?? p) : ''),
 
   // Cards
@@ -250,7 +255,7 @@ export const afterDecision = {
   // Lists
   followTitle: 'Đề xuất đang triển khai, đánh giá',
   followEmpty: 'Anh/chị chưa có đề xuất nào đang triển khai hoặc chờ đánh giá.',
-  followRole: { head: 'người đứng đầu', manager: 'theo dõi', implementer: 'thực hiện', proposer: 'người đề xuất' } as Record<
+  followRole: { head: 'người đứng đầu', manager: 'theo dõi', implementer: 'thực hiện', proposer: 'người đề xuất' } satisfies Record<
     string,
     string
   >,

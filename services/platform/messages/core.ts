@@ -68,7 +68,7 @@ export const core = {
     'impl.progress.typed': 'BÁO CÁO TIẾN ĐỘ ĐX-2026-0001 nội dung',
     'impl.obstacle': 'VƯỚNG MẮC ĐX-2026-0001 nội dung',
     'report.show': 'BÁO CÁO NĂM 2026',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   notUnderstood: [
     'Xin lỗi, tôi chưa hiểu ý anh/chị. Anh/chị có thể:',
     '• gõ “tạo đề xuất” để bắt đầu một đề xuất đổi mới;',
@@ -81,7 +81,7 @@ export const core = {
     goodbye: 'Tạm biệt anh/chị. Mọi bản nháp và việc đang theo dõi vẫn được lưu; gõ “menu” khi cần tôi.',
     apology: 'Không sao ạ. Anh/chị gõ “menu” để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
     ack: 'Vâng ạ. Anh/chị gõ “menu” để xem các việc có thể làm, hoặc đặt câu hỏi về Nghị định 73.',
-  } as Record<'thanks' | 'goodbye' | 'apology' | 'ack', string>,
+  } satisfies Record<'thanks' | 'goodbye' | 'apology' | 'ack', string>,
   /** The same, in the middle of the wizard: short, the step follows. */
   smallTalkInWizard: {
     greeting: 'Xin chào anh/chị.',
@@ -89,7 +89,7 @@ export const core = {
     goodbye: 'Nếu muốn dừng, anh/chị gõ “lưu nháp”: bản nháp được giữ để làm tiếp sau.',
     apology: 'Không sao ạ.',
     ack: 'Vâng ạ.',
-  } as Record<'greeting' | 'thanks' | 'goodbye' | 'apology' | 'ack', string>,
+  } satisfies Record<'greeting' | 'thanks' | 'goodbye' | 'apology' | 'ack', string>,
   nothingToCancel: 'Hiện không có việc gì đang làm dở để hủy.',
   busy: 'Hệ thống đang bận, anh/chị vui lòng thử lại sau ít phút. Những gì anh/chị đã nhập trước đó vẫn được lưu.',
   internalError: 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho quản trị hệ thống.',

@@ -98,7 +98,7 @@ export const decisions = {
     c2: 'Vì lợi ích chung, mang lại giá trị thực tiễn',
     c3: 'Xuất phát từ yêu cầu thực tiễn cấp bách, không gây phương hại',
     c4: 'Thúc đẩy phân cấp, cải cách thủ tục hành chính hoặc ứng dụng công nghệ thông tin',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   selfCheckLine: (n: number, label: string, met: boolean, reason: string) =>
     `${n}. ${label}: ${met ? 'Có' : 'Không'}${reason ? ` – ${reason}` : ''}`,
   planDocument: 'Kế hoạch đề xuất (.docx)',
@@ -181,7 +181,7 @@ export const decisions = {
     rejected: (code: string) => `Đã ghi nhận quyết định không triển khai kế hoạch ${code}.`,
     party_started: (code: string) => `Đã ghi nhận việc xin ý kiến cấp ủy về kế hoạch ${code}.`,
     party_consulted: (code: string) => `Đã ghi ý kiến cấp ủy về kế hoạch ${code}; anh/chị có thể tiếp tục xem xét, biểu quyết.`,
-  } as Record<string, (code: string) => string>,
+  } satisfies Record<string, (code: string) => string>,
   refusal: {
     not_found: 'Không tìm thấy đề xuất này. Anh/chị kiểm tra lại mã đề xuất (ví dụ ĐX-2026-0001).',
     not_decider: 'Anh/chị không phải người được giao xem xét đề xuất này nên không thể thực hiện thao tác. Thao tác đã được ghi lại.',
@@ -196,7 +196,7 @@ export const decisions = {
       'Trước khi phê duyệt, cơ quan phải báo cáo, xin ý kiến cấp ủy cùng cấp (khoản 3 Điều 4 Nghị định số 73/2023/NĐ-CP). Anh/chị ghi ý kiến cấp ủy trước: “Ý KIẾN CẤP ỦY <mã> <ý kiến>”.',
     invalid_counts:
       'Số phiếu không hợp lệ: tổng số phiếu tán thành và không tán thành không được vượt quá số thành viên biểu quyết; cần ghi thành phần dự họp, và khi số phiếu bằng nhau phải chọn ý kiến của người đứng đầu.',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   badCommand: (example: string) => `Lệnh chưa đúng. Ví dụ: ${example}`,
 
   // Notifications
@@ -260,7 +260,7 @@ export const decisions = {
     evaluate: 'chờ đánh giá kết quả',
     evaluation_vote: 'chờ biểu quyết đánh giá',
     recognize: 'chờ ghi nhận khuyến khích',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   taskLineNoDue: (code: string, title: string, role: string) => `${code} – ${title} (${role})`,
   myProposalsTitle: 'Đề xuất của tôi',
   myProposalsEmpty: 'Anh/chị chưa có đề xuất nào. Gõ “tạo đề xuất” để bắt đầu.',
@@ -291,6 +291,6 @@ export const decisions = {
     negativeImpacts: 'Tác động tiêu cực',
     expectedResults: 'Kết quả dự kiến',
     conditions: 'Tự đánh giá điều kiện (Điều 5)',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   noCode: '(chưa gửi)',
 };

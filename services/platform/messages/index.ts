@@ -16,3 +16,4 @@ export { campaigns } from './campaigns.js';
 export { obstacles } from './obstacles.js';
 export { planImport } from './plan-import.js';
 export { library, writing } from './library.js';
+export { lookup } from './lookup.js';

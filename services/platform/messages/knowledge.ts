@@ -12,7 +12,7 @@ export const knowledge = {
   nextStep: {
     'tao-de-xuat': 'Gõ “tạo đề xuất” để bắt đầu lập kế hoạch đề xuất trên trợ lý.',
     'hang-doi': 'Người đứng đầu gõ “HÀNG ĐỢI” để xem các đề xuất đang chờ mình xem xét.',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   notFound:
     'Tôi chưa tìm thấy quy định nào trả lời được câu hỏi này trong Nghị định 73/2023/NĐ-CP, Quy định 32-QĐ/TU và công văn triển khai của tỉnh.',
   notFoundHint: 'Anh/chị có thể hỏi cụ thể hơn, hoặc nêu điều, khoản cần tra (ví dụ: “khoản 1 Điều 8”).',

@@ -27,7 +27,7 @@ export const obstacles = {
     answered: 'Đã trả lời',
     resolved: 'Đã giải quyết',
     forwarded: 'Đã chuyển thành kiến nghị chính sách',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   cardTitle: (code: string) => `Vướng mắc ${code}`,
   factAuthor: 'Người báo',
   factUnit: 'Đơn vị',
@@ -47,7 +47,7 @@ export const obstacles = {
     grouped: (code: string, into: string) => `Đã gộp vướng mắc ${code} vào ${into}; người báo đã được thông báo.`,
     resolved: (code: string) => `Đã đánh dấu vướng mắc ${code} là đã giải quyết; người báo đã được thông báo.`,
     forwarded: (code: string) => `Đã chuyển vướng mắc ${code} thành kiến nghị chính sách; người báo đã được thông báo.`,
-  } as Record<string, (code: string, into: string) => string>,
+  } satisfies Record<string, (code: string, into: string) => string>,
   listTitle: 'Vướng mắc chờ xử lý',
   listEmpty: 'Không có vướng mắc nào chờ xử lý.',
   listLine: (code: string, field: string, author: string, status: string) => `• ${code} – ${field} – ${author} (${status})`,
@@ -60,7 +60,7 @@ export const obstacles = {
     resolved: (code: string, note: string) => `Vướng mắc ${code} của anh/chị đã được giải quyết.${note ? `\n${note}` : ''}`,
     forwarded: (code: string, note: string) =>
       `Vướng mắc ${code} của anh/chị đã được Sở Nội vụ tổng hợp thành kiến nghị sửa đổi, bổ sung chính sách.${note ? `\n${note}` : ''}`,
-  } as Record<string, (code: string, text: string) => string>,
+  } satisfies Record<string, (code: string, text: string) => string>,
   /** The yearly report's section (Decree 30 document). */
   report: {
     heading: (n: string) => `2. Khó khăn, vướng mắc khi áp dụng Nghị định do cán bộ phản ánh: ${n} lượt`,

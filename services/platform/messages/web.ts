@@ -12,7 +12,7 @@ export const web = {
       'Liên kết này đã được mở trên một trình duyệt khác. Vì lý do bảo mật, liên kết chỉ dùng được trên trình duyệt đầu tiên đã mở nó và không được chuyển tiếp cho người khác. Nếu anh/chị là người nhận và đổi thiết bị, vui lòng đăng nhập trang Trợ lý Đổi mới hoặc xin liên kết mới.',
     other_person: 'Liên kết này được gửi cho một cán bộ khác, không dùng được với tài khoản đang đăng nhập trên trình duyệt này.',
     inactive: 'Tài khoản cán bộ nhận liên kết này đang ngừng hoạt động trong danh bạ.',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   /** The message that carries a signed link, for a person chat cannot reach (Zalo window closed, or by choice). */
   linkNotice: (code: string, url: string, hours: number, scope: 'decide' | 'vote') =>
     [
@@ -81,7 +81,7 @@ export const web = {
     colReportStatus: 'Tình trạng',
     reportSubmitted: 'Đã nộp',
     reportMissing: 'Chưa nộp',
-    stageLabels: { decision: 'Xem xét, quyết định', intake: 'Sở Nội vụ tiếp nhận', evaluation: 'Đánh giá kết quả' } as Record<
+    stageLabels: { decision: 'Xem xét, quyết định', intake: 'Sở Nội vụ tiếp nhận', evaluation: 'Đánh giá kết quả' } satisfies Record<
       string,
       string
     >,

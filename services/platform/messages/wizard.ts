@@ -72,7 +72,7 @@ export const wizard = {
     evaluated: 'đã đánh giá',
     closed: 'đã kết thúc',
     withdrawn: 'đã rút',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   coverageWarn:
     'Lưu ý: Nghị định 73/2023/NĐ-CP áp dụng trực tiếp cho cán bộ lãnh đạo, quản lý. Theo danh bạ, anh/chị không giữ chức vụ quản lý, nên đề xuất của anh/chị chưa thuộc diện được bảo vệ theo Nghị định; tuy vậy tỉnh khuyến khích mọi cán bộ đề xuất đổi mới và Quy định 32-QĐ/TU có thể mở rộng đối tượng (cần đối chiếu văn bản chính thức). Anh/chị vẫn có thể soạn và gửi đề xuất.',
   coverageBlock: (contact: string) =>
@@ -154,5 +154,5 @@ export const wizard = {
     b_resources: 'Phần b) Nguồn lực và tính khả thi',
     c: 'Phần c) Tác động và kết quả',
     check: 'Tự đánh giá theo Điều 5',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
 };

@@ -43,5 +43,5 @@ export const zalo = {
     sending: 'đang gửi',
     held: 'giữ lại đến khi cán bộ nhắn tin lại',
     failed: 'gửi không thành công',
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
 } as const;

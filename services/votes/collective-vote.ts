@@ -1,0 +1,73 @@
+// The collective vote of Decree 73 Art. 8.1, one module for its two uses: the decision on a plan and each
+// evaluation round of its results. A ballot per voter is written when the vote opens (choice null until
+// cast); the tally is Art. 8.1's rule (vote-tally.ts) on the ballots of one subject.
+import { In, type EntityManager } from 'typeorm';
+import { CollectiveVote, type VoteSubjectKind } from '../../entities/collective-vote.entity.js';
+import { Officer } from '../../entities/officer.entity.js';
+import { tallyVotes, type MajorityBase, type TallyResult } from './vote-tally.js';
+
+/** What is voted on: a decision or an evaluation round, by id. */
+export interface VoteSubject {
+  kind: VoteSubjectKind;
+  id: string;
+}
+
+export type Choice = 'for' | 'against';
+
+/** The vote on a plan (a decision in its decision stage). */
+export const onDecision = (decisionId: string): VoteSubject => ({ kind: 'decision', id: decisionId });
+
+/** The vote of one evaluation round. */
+export const onEvaluation = (evaluationId: string): VoteSubject => ({ kind: 'evaluation', id: evaluationId });
+
+const bySubject = (subject: VoteSubject) => ({ subjectKind: subject.kind, subjectId: subject.id });
+
+/** Writes one ballot per voter; a ballot given a choice is cast at once (a single voter's approval). */
+export async function openBallots(
+  m: EntityManager,
+  subject: VoteSubject,
+  voters: readonly { voterId: string; isHead: boolean; choice?: Choice }[],
+): Promise<void> {
+  for (const v of voters) {
+    await m.insert(CollectiveVote, {
+      ...bySubject(subject),
+      voterId: v.voterId,
+      isHead: v.isHead,
+      choice: v.choice ?? null,
+      comment: null,
+      votedAt: v.choice ? new Date() : null,
+    });
+  }
+}
+
+/** This voter's ballot on the subject, or null when they are not a voter. */
+export function ballotOf(m: EntityManager, subject: VoteSubject, voterId: string): Promise<CollectiveVote | null> {
+  return m.findOne(CollectiveVote, { where: { ...bySubject(subject), voterId } });
+}
+
+/** Casts (or changes) a ballot. */
+export async function castBallot(m: EntityManager, ballot: CollectiveVote, choice: Choice, comment: string | null): Promise<void> {
+  await m.update(CollectiveVote, { id: ballot.id }, { choice, comment, votedAt: new Date() });
+}
+
+/** The ballots of a subject in the order they were opened. */
+export function ballotsOf(m: EntityManager, subject: VoteSubject): Promise<CollectiveVote[]> {
+  return m.find(CollectiveVote, { where: bySubject(subject), order: { id: 'ASC' } });
+}
+
+/** How many voters the subject has. */
+export function voterCount(m: EntityManager, subject: VoteSubject): Promise<number> {
+  return m.count(CollectiveVote, { where: bySubject(subject) });
+}
+
+/** The tally of the ballots cast so far (Art. 8.1). */
+export async function tallyOf(m: EntityManager, subject: VoteSubject, base: MajorityBase): Promise<TallyResult> {
+  return tallyVotes(await ballotsOf(m, subject), base);
+}
+
+/** The ballots with their voters (null for a voter no longer in the directory). */
+export async function withVoters(m: EntityManager, ballots: CollectiveVote[]): Promise<(CollectiveVote & { voter: Officer | null })[]> {
+  const voters = ballots.length ? await m.findBy(Officer, { id: In(ballots.map((b) => b.voterId)) }) : [];
+  const byId = new Map(voters.map((o) => [o.id, o]));
+  return ballots.map((b) => Object.assign(b, { voter: byId.get(b.voterId) ?? null }));
+}
