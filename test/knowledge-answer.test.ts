@@ -6,7 +6,7 @@ import path from 'node:path';
 import { articleText, KB_SHOW_ARTICLE_VERB, policyAnswerAdaptiveCard, policyAnswerText } from '../bot/knowledge/policy-answer-card.js';
 import { importDocument, removeDocument } from '../services/knowledge/knowledge-store.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
-import { HOLDOUT_QUESTIONS_FILE, loadQuestions, runQaEvaluation, TARGETS } from '../knowledge/eval/run-eval.js';
+import { HOLDOUT_QUESTIONS_FILE, loadDevQuestions, loadQuestions, runQaEvaluation, TARGETS } from '../knowledge/eval/run-eval.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 const FIX = path.join(__dirname, 'fixtures/knowledge');
@@ -172,7 +172,7 @@ describe('knowledge: answers', function () {
     assert.ok(report.questions + holdout.length >= 250);
     assert.ok(holdout.filter((q) => q.expect === 'refuse').length >= 40);
     assert.equal(new Set(holdout.map((q) => q.q)).size, holdout.length);
-    const dev = new Set(loadQuestions().map((q) => q.q));
+    const dev = new Set(loadDevQuestions().map((q) => q.q));
     assert.ok(
       holdout.every((q) => !dev.has(q.q)),
       'no question is in both parts',
