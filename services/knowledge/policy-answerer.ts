@@ -251,7 +251,9 @@ export class PolicyAnswerer {
       /\b73\s*\/\s*2024\b/.test(folded) ||
       (COLLISION.test(folded) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))
     ) {
-      if (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded)) {
+      // "Nghị định 24/2023 … lương cơ sở" names its own decree: not a mix-up with Decree 73 (refused below).
+      const namesOther = !DECREE_73.test(folded) && namesOtherDocument(index, folded);
+      if (!namesOther && (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded))) {
         return {
           kind: 'collision',
           answer: msg.collision,
