@@ -300,7 +300,7 @@ export class PolicyAnswerer {
     }
     // A long story ending in a question: the story's details dilute the coverage, so the question itself
     // (the last sentence, else the last two clauses) is tried on its own.
-    if (!result.confident && question.split(' ').length > 18) {
+    if (!result.confident && question.split(' ').length > 12) {
       for (const tail of storyTails(question)) {
         const t = this.analyse(index, tail);
         // The story still says what the topic is.
@@ -738,12 +738,13 @@ function namesOtherDocument(index: KnowledgeIndex, folded: string): boolean {
   return named.some((n) => !known.has(n));
 }
 
-/** The question at the end of a long message: its last sentence, then its last two clauses. */
+/** The question at the end of a long message: its last sentence, then its last two clauses, then its last clause. */
 function storyTails(question: string): string[] {
   const sentences = question.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
   const last = sentences[sentences.length - 1] ?? question;
   const clauses = last.split(/,\s*/);
-  const tails = [last, clauses.slice(-2).join(', ')];
+  // The last clause alone too: "Em muốn đề xuất X, em phải chuẩn bị kế hoạch gồm những phần gì?".
+  const tails = [last, clauses.slice(-2).join(', '), clauses[clauses.length - 1]];
   return [...new Set(tails.filter((t) => t !== question && t.split(' ').length >= 4))];
 }
 
