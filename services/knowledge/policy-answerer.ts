@@ -93,6 +93,8 @@ const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh',
 /** Coverage a pack provision needs to answer a question without any of the pack's topic words (dev set: the
  * out-of-scope questions reach at most 0.73, the in-scope ones without topic words mostly 0.83 and more). */
 const OFF_VOCABULARY_COVERAGE = 0.8;
+/** Below this coverage a confident answer to a long story is compared with the answer to its question alone. */
+const WEAK_STORY_COVERAGE = 0.6;
 /** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
 const SUPPORT_RATIO = 0.8;
 /** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
@@ -300,12 +302,15 @@ export class PolicyAnswerer {
     }
     // A long story ending in a question: the story's details dilute the coverage, so the question itself
     // (the last sentence, else the last two clauses) is tried on its own.
-    if (!result.confident && question.split(' ').length > 12) {
+    // A story answered only weakly (its details matched a neighbouring provision) is also tried from its
+    // question, which wins when it is answered with a clearly better coverage.
+    const weak = (a: PolicyAnswer) => !a.confident || (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE;
+    if (weak(result) && question.split(' ').length > 12) {
       for (const tail of storyTails(question)) {
         const t = this.analyse(index, tail);
         // The story still says what the topic is.
         const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
-        if (retry.confident) return retry;
+        if (retry.confident && (!result.confident || retry.citations[0].score > result.citations[0].score + 0.1)) return retry;
       }
     }
     return result;
