@@ -93,6 +93,8 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   [/\b(kenh|hinh thuc) (nao|gi)\b/, 'phương tiện thông tin'],
   [/\b(nhung viec gi|viec gi|lam nhung gi|nhung viec nao)\b/, 'nhiệm vụ', false],
   [/\b(lien quan gi|co lien quan)\b/, 'áp dụng', false],
+  // "Who approves": the head who considers and decides (Art. 7.3).
+  [/\b(ai (phe |xet )?duyet)\b/, 'xem xét quyết định', false],
 ];
 
 /** Question words and particles that carry no topic (folded). */
