@@ -337,7 +337,8 @@ async function runAnswers(): Promise<Record<string, unknown>> {
   const mod = (await import('../knowledge/eval/run-eval.js')) as typeof import('../knowledge/eval/run-eval.js');
   const report = await mod.runQaEvaluation({ repeat: 5 });
   const { failures, ...figures } = report;
-  return { status: 'measured', ...figures, failures: failures.length, targets: { top1: 0.9, top3: 0.98, p95Ms: 20 } };
+  // The dev part (the holdout is measured only by `npm run eval:qa`); the targets are the evaluation's own.
+  return { status: 'measured', part: 'dev', ...figures, failures: failures.length, targets: mod.TARGETS };
 }
 
 /** The province report at 20,000 and 100,000 proposals in 200 units (PostgreSQL), each in its own process. */
@@ -419,13 +420,14 @@ function printTable(
   if (answers) {
     if (answers.status === 'measured') {
       const lat = answers.latencyMs as { p50: number; p95: number };
+      const t = answers.targets as { top1: number; top3: number; p95Ms: number };
       rows.push({
-        figure: 'answers: citation accuracy top-1 / top-3',
+        figure: 'answers (dev part): citation accuracy top-1 / top-3',
         value: `${fmt((answers.top1 as number) * 100)}% / ${fmt((answers.top3 as number) * 100)}% of ${answers.answerable} questions`,
         baseline: '',
         ratio: '',
-        target: '≥ 90% / ≥ 98%',
-        met: (answers.top1 as number) >= 0.9 && (answers.top3 as number) >= 0.98 ? 'yes' : 'NO',
+        target: `≥ ${fmt(t.top1 * 100)}% / ≥ ${fmt(t.top3 * 100)}%`,
+        met: (answers.top1 as number) >= t.top1 && (answers.top3 as number) >= t.top3 ? 'yes' : 'NO',
       });
       rows.push({
         figure: 'answers: refusals precision / recall',
@@ -440,8 +442,8 @@ function printTable(
         value: `${fmt(lat.p50, 2)} / ${fmt(lat.p95, 2)} ms`,
         baseline: '',
         ratio: '',
-        target: 'p95 < 20 ms',
-        met: lat.p95 < 20 ? 'yes' : 'NO',
+        target: `p95 < ${t.p95Ms} ms`,
+        met: lat.p95 < t.p95Ms ? 'yes' : 'NO',
       });
     } else {
       rows.push({ figure: 'answers', value: String(answers.status), baseline: '', ratio: '', target: '', met: String(answers.note ?? '') });
