@@ -93,6 +93,8 @@ const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh',
 /** Coverage a pack provision needs to answer a question without any of the pack's topic words (dev set: the
  * out-of-scope questions reach at most 0.73, the in-scope ones without topic words mostly 0.83 and more). */
 const OFF_VOCABULARY_COVERAGE = 0.8;
+/** Share of an unknown entry's score at which a known provision covering the question as fully goes first. */
+const UNKNOWN_MARGIN = 0.8;
 /** Below this coverage a confident answer to a long story is compared with the answer to its question alone. */
 const WEAK_STORY_COVERAGE = 0.6;
 /** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
@@ -409,7 +411,7 @@ export class PolicyAnswerer {
     const ranked = this.rank(index, analysed);
     const f = this.features(index, analysed, ranked);
     if (!f) return this.notFound(index, question, []);
-    const hits = this.decreeBeforeLetter(index, analysed, ranked).slice(0, 8);
+    const hits = knownBeforeUnknown(this.decreeBeforeLetter(index, analysed, ranked)).slice(0, 8);
     const top = hits[0];
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
@@ -741,6 +743,20 @@ function namesOtherDocument(index: KnowledgeIndex, folded: string): boolean {
     if (n) known.add(String(Number(n[0])));
   }
   return named.some((n) => !known.has(n));
+}
+
+/**
+ * An entry whose provision is unknown ("the text must be checked") goes first only when it clearly answers
+ * better than a known provision next to it: on a near tie the known rule is the more useful answer.
+ */
+function knownBeforeUnknown(ranked: RankedHit[]): RankedHit[] {
+  const first = ranked[0];
+  if (first?.unit.entry?.confidence !== 'unknown') return ranked;
+  const known = ranked.find(
+    (r) => r.unit.entry?.confidence !== 'unknown' && r.cov >= first.cov - 0.15 && r.h.score >= UNKNOWN_MARGIN * first.h.score,
+  );
+  if (!known) return ranked;
+  return [{ ...known, h: { ...known.h, score: first.h.score } }, ...ranked.filter((r) => r !== known)];
 }
 
 /** The question at the end of a long message: its last sentence, then its last two clauses, then its last clause. */
