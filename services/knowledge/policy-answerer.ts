@@ -308,8 +308,13 @@ export class PolicyAnswerer {
     // question, which wins when it is answered with a clearly better coverage.
     const weak = (a: PolicyAnswer) => !a.confident || (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE;
     if (weak(result) && question.split(' ').length > 12) {
-      for (const tail of storyTails(question)) {
+      const story = question.split(' ').length > 18;
+      for (const [i, tail] of storyTails(question).entries()) {
+        if (!tail) continue;
         const t = this.analyse(index, tail);
+        // A long story (its last sentence or two clauses) sets the topic; otherwise the question itself must
+        // name it: "…, tôi có bị kỷ luật không?" after a short unrelated remark is not about Art. 11 (dev probe 4).
+        if (!(story && i < 2) && !index.inScope(t.phraseText)) continue;
         // The story still says what the topic is.
         const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
         if (retry.confident && (!result.confident || retry.citations[0].score > result.citations[0].score + 0.1)) return retry;
@@ -766,7 +771,8 @@ function storyTails(question: string): string[] {
   const clauses = last.split(/,\s*/);
   // The last clause alone too: "Em muốn đề xuất X, em phải chuẩn bị kế hoạch gồm những phần gì?".
   const tails = [last, clauses.slice(-2).join(', '), clauses[clauses.length - 1]];
-  return [...new Set(tails.filter((t) => t !== question && t.split(' ').length >= 4))];
+  // Kept in this order (the caller treats the first two as the story's question): an unusable one is empty.
+  return tails.map((t, i) => (t !== question && t.split(' ').length >= 4 && tails.indexOf(t) === i ? t : ''));
 }
 
 function round(n: number): number {
