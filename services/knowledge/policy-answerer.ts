@@ -306,15 +306,19 @@ export class PolicyAnswerer {
     // (the last sentence, else the last two clauses) is tried on its own.
     // A story answered only weakly (its details matched a neighbouring provision) is also tried from its
     // question, which wins when it is answered with a clearly better coverage.
-    const weak = (a: PolicyAnswer) => !a.confident || (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE;
+    // A shorter message keeps its confident answer (dev probe 4).
+    const story = question.split(' ').length > 18;
+    const weak = (a: PolicyAnswer) => !a.confident || (story && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
     if (weak(result) && question.split(' ').length > 12) {
-      const story = question.split(' ').length > 18;
-      for (const [i, tail] of storyTails(question).entries()) {
-        if (!tail) continue;
+      const tails = storyTails(question);
+      for (const [i, tail] of tails.entries()) {
+        // A confident but weak answer is compared only with the end of a story of several sentences: in a
+        // single sentence the first clause says who asks ("Giám đốc sở …, kế hoạch gửi ai?").
+        if (!tail || (result.confident && !tails[0])) continue;
         const t = this.analyse(index, tail);
         // A long story (its last sentence or two clauses) sets the topic; otherwise the question itself must
         // name it: "…, tôi có bị kỷ luật không?" after a short unrelated remark is not about Art. 11 (dev probe 4).
-        if (!(story && i < 2) && !index.inScope(t.phraseText)) continue;
+        if (!(story && i < 2) && !index.inScopeStrongly(t.phraseText)) continue;
         // The story still says what the topic is.
         const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
         if (retry.confident && (!result.confident || retry.citations[0].score > result.citations[0].score + 0.1)) return retry;

@@ -87,7 +87,7 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
     'tập thể lãnh đạo không thông qua người đứng đầu quyết định',
   ],
   // "What does one get": the encouragement measures (Art. 10).
-  [/\b(quyen loi|duoc huong|duoc nhung gi|loi ich gi|che do gi)\b/, 'chế độ khuyến khích được hưởng', false],
+  [/\b(nhung quyen loi gi|quyen loi gi|duoc huong|duoc nhung gi|loi ich gi|che do gi)\b/, 'chế độ khuyến khích được hưởng', false],
   // "How must a proposal be to …": its conditions (Art. 5).
   [/\b(the nao thi duoc|nhu the nao thi duoc|ra sao thi duoc|phai (dap ung|thoa man)|can (dap ung|thoa man))\b/, 'điều kiện'],
   [/\b(kenh|hinh thuc) (nao|gi)\b/, 'phương tiện thông tin'],
