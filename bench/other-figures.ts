@@ -12,7 +12,8 @@ export async function runAnswers(): Promise<Record<string, unknown>> {
     return { status: 'not measured', note: 'knowledge/eval/run-eval.ts does not exist' };
   const mod = (await import('../knowledge/eval/run-eval.js')) as typeof import('../knowledge/eval/run-eval.js');
   const { failures, ...figures } = await mod.runQaEvaluation({ repeat: 5 });
-  return { status: 'measured', ...figures, failures: failures.length, targets: { top1: 0.9, top3: 0.98, p95Ms: 20 } };
+  // The dev part (the holdout is measured only by `npm run eval:qa`); the targets are the evaluation's own.
+  return { status: 'measured', part: 'dev', ...figures, failures: failures.length, targets: mod.TARGETS };
 }
 
 /** The province report at 20,000 and 100,000 proposals in 200 units (PostgreSQL), each in its own process. */
@@ -36,21 +37,22 @@ export function otherRows(answers: Record<string, unknown> | undefined, report: 
     const top1 = answers.top1 as number;
     const top3 = answers.top3 as number;
     const lat = answers.latencyMs as { p50: number; p95: number };
+    const t = answers.targets as { top1: number; top3: number; p95Ms: number };
     rows.push({
-      figure: 'answers: citation accuracy top-1 / top-3',
+      figure: 'answers (dev part): citation accuracy top-1 / top-3',
       value: `${fmt(top1 * 100)}% / ${fmt(top3 * 100)}%`,
-      target: '≥ 90% / ≥ 98%',
-      verdict: top1 >= 0.9 && top3 >= 0.98 ? 'met' : 'NOT MET',
+      target: `≥ ${fmt(t.top1 * 100)}% / ≥ ${fmt(t.top3 * 100)}%`,
+      verdict: top1 >= t.top1 && top3 >= t.top3 ? 'met' : 'NOT MET',
       note: `${String(answers.answerable)} questions; refusals precision ${fmt((answers.refusalPrecision as number) * 100)}%, recall ${fmt((answers.refusalRecall as number) * 100)}%`,
     });
     rows.push({
       figure: 'answers: latency p95 (in process)',
       value: `${fmt(lat.p95, 2)} ms`,
-      target: '< 20 ms',
-      verdict: lat.p95 < 20 ? 'met' : 'NOT MET',
+      target: `< ${t.p95Ms} ms`,
+      verdict: lat.p95 < t.p95Ms ? 'met' : 'NOT MET',
       note: `p50 ${fmt(lat.p50, 2)} ms`,
     });
-  } else if (answers) rows.push(missing('answers: citation accuracy', '≥ 90% / ≥ 98%', answers));
+  } else if (answers) rows.push(missing('answers: citation accuracy', '≥ 95% / ≥ 99% (dev part)', answers));
   if (report?.status === 'measured') {
     const runs = report.runs as { proposals: number; reportSeconds: number; peakRssGrowthMb: number }[];
     const [small, large] = [runs[0], runs[runs.length - 1]];

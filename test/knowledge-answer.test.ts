@@ -6,7 +6,7 @@ import path from 'node:path';
 import { articleText, KB_SHOW_ARTICLE_VERB, policyAnswerAdaptiveCard, policyAnswerText } from '../bot/knowledge/policy-answer-card.js';
 import { importDocument, removeDocument } from '../services/knowledge/knowledge-store.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
-import { HOLDOUT_QUESTIONS_FILE, loadQuestions, runQaEvaluation, TARGETS } from '../knowledge/eval/run-eval.js';
+import { HOLDOUT_QUESTIONS_FILE, loadDevQuestions, loadQuestions, runQaEvaluation, TARGETS } from '../knowledge/eval/run-eval.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 const FIX = path.join(__dirname, 'fixtures/knowledge');
@@ -160,19 +160,20 @@ describe('knowledge: answers', function () {
   it('exports the evaluation as a function: the dev part meets the targets, the holdout part is measured apart', async function () {
     this.timeout(120000);
     const report = await runQaEvaluation();
-    assert.ok(report.questions >= 150);
+    assert.ok(report.questions >= 450);
     assert.ok(report.top1 >= TARGETS.top1, `top-1 ${report.top1}`);
     assert.ok(report.top3 >= TARGETS.top3, `top-3 ${report.top3}`);
     assert.ok(report.wrongTopic <= TARGETS.wrongTopic, `wrong topic ${report.wrongTopic}`);
-    assert.ok(report.refusalPrecision >= 0.9, `refusal precision ${report.refusalPrecision}`);
-    assert.equal(report.refusalRecall, 1);
+    assert.ok(report.refusalPrecision >= 0.95, `refusal precision ${report.refusalPrecision}`);
+    // Every out-of-scope dev question is measured (none kept out to make this 1): most must be refused.
+    assert.ok(report.refusalRecall >= 0.95, `refusal recall ${report.refusalRecall}`);
     assert.equal(report.collisionAccuracy, 1);
     // The holdout is only measured (never a target of a test, which would make it a tuning set).
     const holdout = loadQuestions(HOLDOUT_QUESTIONS_FILE);
     assert.ok(report.questions + holdout.length >= 250);
     assert.ok(holdout.filter((q) => q.expect === 'refuse').length >= 40);
     assert.equal(new Set(holdout.map((q) => q.q)).size, holdout.length);
-    const dev = new Set(loadQuestions().map((q) => q.q));
+    const dev = new Set(loadDevQuestions().map((q) => q.q));
     assert.ok(
       holdout.every((q) => !dev.has(q.q)),
       'no question is in both parts',

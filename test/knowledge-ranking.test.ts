@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KB_ASK_VERB, policyAnswerAdaptiveCard } from '../bot/knowledge/policy-answer-card.js';
 import { loadCuratedPack } from '../services/knowledge/curated-pack.js';
-import { importDocument } from '../services/knowledge/knowledge-store.js';
+import { importDocument, removeDocument } from '../services/knowledge/knowledge-store.js';
+import { importSampleLetterIfEmpty } from '../services/knowledge/sample-letter.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { tallyCounts } from '../services/votes/vote-tally.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
@@ -146,5 +147,18 @@ describe('knowledge: the demo imports the province letter at first start', funct
     // The button of a refusal asks its question.
     const asked = allText(await user.submit({ verb: KB_ASK_VERB, question: 'Những hành vi nào bị nghiêm cấm theo Nghị định 73?' }));
     assert.match(asked, new RegExp(`Điều 6 ${ND73}`));
+  });
+
+  it('does not import the letter again once an agency has removed it (a later start of the demo)', async () => {
+    const fresh = await openTestDatabase();
+    try {
+      assert.equal(await importSampleLetterIfEmpty(fresh.dataSource), true);
+      assert.equal(await removeDocument(fresh.dataSource, '…/UBND-NC'), 1);
+      assert.equal(await importSampleLetterIfEmpty(fresh.dataSource), false);
+      const rows: Array<{ n: string }> = await fresh.dataSource.query('SELECT count(*)::text AS n FROM legal_document');
+      assert.equal(rows[0].n, '0');
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

@@ -37,6 +37,8 @@ const packFile = z.object({
   entries: z.array(packEntry).default([]),
   /** Phrases that place a question within the pack's topic; a question with none of them is not answered from the pack's documents. */
   scope: z.array(z.string().min(2)).default([]),
+  /** Scope phrases with common uses outside the topic ("bảo vệ"): alone they do not make a message's last clause topical. */
+  weakScope: z.array(z.string().min(2)).default([]),
 });
 
 export type PackDocument = z.infer<typeof packDocument>;
@@ -48,6 +50,8 @@ export interface CuratedPack {
   entries: PackEntry[];
   /** Topic phrases of the pack (see packFile.scope); empty means no topic check. */
   scope?: string[];
+  /** Scope phrases that alone do not make a message's last clause topical (see packFile.weakScope). */
+  weakScope?: string[];
 }
 
 export const DEFAULT_PACK_DIR = assetPath('knowledge', 'curated');
@@ -56,13 +60,14 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const documents: PackDocument[] = [];
   const entries: PackEntry[] = [];
   const scope: string[] = [];
+  const weakScope: string[] = [];
   let files: string[];
   try {
     files = readdirSync(dir)
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
   } catch {
-    return { documents, entries, scope };
+    return { documents, entries, scope, weakScope };
   }
   for (const file of files) {
     const parsed = packFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
@@ -73,6 +78,7 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     documents.push(...parsed.data.documents);
     entries.push(...parsed.data.entries);
     scope.push(...parsed.data.scope);
+    weakScope.push(...parsed.data.weakScope);
   }
   const docIds = new Set(documents.map((d) => d.id));
   const seen = new Set<string>();
@@ -81,5 +87,5 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     if (seen.has(e.id)) throw new Error(`Gói tri thức: mã mục ${e.id} bị trùng.`);
     seen.add(e.id);
   }
-  return { documents, entries, scope };
+  return { documents, entries, scope, weakScope };
 }

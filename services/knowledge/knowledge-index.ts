@@ -97,6 +97,7 @@ export class KnowledgeIndex {
   readonly childrenOf = new Map<string, StoredProvision[]>();
   /** The pack's topic phrases, folded, as " tok tok " for lookups in a question's phrase text. */
   private readonly scopePhrases: string[];
+  private readonly weakScopePhrases: Set<string>;
 
   constructor(
     stored: StoredDocument[],
@@ -158,6 +159,12 @@ export class KnowledgeIndex {
     }
     this.bm25 = new Bm25Index(termsList);
     this.scopePhrases = (pack.scope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
+    this.weakScopePhrases = new Set((pack.weakScope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `));
+  }
+
+  /** Whether a text names the pack's topic with a phrase that has no common use outside it. */
+  inScopeStrongly(phraseText: string): boolean {
+    return !this.scopePhrases.length || this.scopePhrases.some((p) => !this.weakScopePhrases.has(p) && phraseText.includes(p));
   }
 
   /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */

@@ -93,6 +93,10 @@ const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh',
 /** Coverage a pack provision needs to answer a question without any of the pack's topic words (dev set: the
  * out-of-scope questions reach at most 0.73, the in-scope ones without topic words mostly 0.83 and more). */
 const OFF_VOCABULARY_COVERAGE = 0.8;
+/** Share of an unknown entry's score at which a known provision covering the question as fully goes first. */
+const UNKNOWN_MARGIN = 0.8;
+/** Below this coverage a confident answer to a long story is compared with the answer to its question alone. */
+const WEAK_STORY_COVERAGE = 0.6;
 /** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
 const SUPPORT_RATIO = 0.8;
 /** Share of the letter's score at which a decree provision goes before the letter (tuned on the dev set). */
@@ -251,7 +255,9 @@ export class PolicyAnswerer {
       /\b73\s*\/\s*2024\b/.test(folded) ||
       (COLLISION.test(folded) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))
     ) {
-      if (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded)) {
+      // "Nghị định 24/2023 … lương cơ sở" names its own decree: not a mix-up with Decree 73 (refused below).
+      const namesOther = !DECREE_73.test(folded) && namesOtherDocument(index, folded);
+      if (!namesOther && (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded))) {
         return {
           kind: 'collision',
           answer: msg.collision,
@@ -298,12 +304,24 @@ export class PolicyAnswerer {
     }
     // A long story ending in a question: the story's details dilute the coverage, so the question itself
     // (the last sentence, else the last two clauses) is tried on its own.
-    if (!result.confident && question.split(' ').length > 18) {
-      for (const tail of storyTails(question)) {
+    // A story answered only weakly (its details matched a neighbouring provision) is also tried from its
+    // question, which wins when it is answered with a clearly better coverage.
+    // A shorter message keeps its confident answer (dev probe 4).
+    const story = question.split(' ').length > 18;
+    const weak = (a: PolicyAnswer) => !a.confident || (story && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
+    if (weak(result) && question.split(' ').length > 12) {
+      const tails = storyTails(question);
+      for (const [i, tail] of tails.entries()) {
+        // A confident but weak answer is compared only with the end of a story of several sentences: in a
+        // single sentence the first clause says who asks ("Giám đốc sở …, kế hoạch gửi ai?").
+        if (!tail || (result.confident && !tails[0])) continue;
         const t = this.analyse(index, tail);
+        // A long story (its last sentence or two clauses) sets the topic; otherwise the question itself must
+        // name it: "…, tôi có bị kỷ luật không?" after a short unrelated remark is not about Art. 11 (dev probe 4).
+        if (!(story && i < 2) && !index.inScopeStrongly(t.phraseText)) continue;
         // The story still says what the topic is.
         const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
-        if (retry.confident) return retry;
+        if (retry.confident && (!result.confident || retry.citations[0].score > result.citations[0].score + 0.1)) return retry;
       }
     }
     return result;
@@ -402,7 +420,7 @@ export class PolicyAnswerer {
     const ranked = this.rank(index, analysed);
     const f = this.features(index, analysed, ranked);
     if (!f) return this.notFound(index, question, []);
-    const hits = this.decreeBeforeLetter(index, analysed, ranked).slice(0, 8);
+    const hits = knownBeforeUnknown(this.decreeBeforeLetter(index, analysed, ranked)).slice(0, 8);
     const top = hits[0];
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
@@ -736,13 +754,29 @@ function namesOtherDocument(index: KnowledgeIndex, folded: string): boolean {
   return named.some((n) => !known.has(n));
 }
 
-/** The question at the end of a long message: its last sentence, then its last two clauses. */
+/**
+ * An entry whose provision is unknown ("the text must be checked") goes first only when it clearly answers
+ * better than a known provision next to it: on a near tie the known rule is the more useful answer.
+ */
+function knownBeforeUnknown(ranked: RankedHit[]): RankedHit[] {
+  const first = ranked[0];
+  if (first?.unit.entry?.confidence !== 'unknown') return ranked;
+  const known = ranked.find(
+    (r) => r.unit.entry?.confidence !== 'unknown' && r.cov >= first.cov - 0.15 && r.h.score >= UNKNOWN_MARGIN * first.h.score,
+  );
+  if (!known) return ranked;
+  return [{ ...known, h: { ...known.h, score: first.h.score } }, ...ranked.filter((r) => r !== known)];
+}
+
+/** The question at the end of a long message: its last sentence, then its last two clauses, then its last clause. */
 function storyTails(question: string): string[] {
   const sentences = question.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
   const last = sentences[sentences.length - 1] ?? question;
   const clauses = last.split(/,\s*/);
-  const tails = [last, clauses.slice(-2).join(', ')];
-  return [...new Set(tails.filter((t) => t !== question && t.split(' ').length >= 4))];
+  // The last clause alone too: "Em muốn đề xuất X, em phải chuẩn bị kế hoạch gồm những phần gì?".
+  const tails = [last, clauses.slice(-2).join(', '), clauses[clauses.length - 1]];
+  // Kept in this order (the caller treats the first two as the story's question): an unusable one is empty.
+  return tails.map((t, i) => (t !== question && t.split(' ').length >= 4 && tails.indexOf(t) === i ? t : ''));
 }
 
 function round(n: number): number {

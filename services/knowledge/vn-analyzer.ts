@@ -78,6 +78,23 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   [/\b(luong som|nang luong)\b/, 'nâng bậc lương trước thời hạn'],
   [/\b(tac gia|nguoi khoi xuong)\b/, 'người đề xuất'],
   [/\b(mat du lieu|ton that|hu hong|that thoat|mat mat|lang phi)\b/, 'thiệt hại'],
+  // Added for issue 17 (probe 3 of the dev set): everyday words for the decree's terms.
+  [/\b(cong ty|tap doan|tong cong ty)\b/, 'doanh nghiệp', false],
+  [/\b(nam von|von nha nuoc|von cua nha nuoc)\b/, 'người đại diện phần vốn nhà nước'],
+  // The head deciding against the collective's vote (Art. 8.1).
+  [
+    /\b(tu quyet|trai y kien tap the|trai y tap the|tap the (khong dong y|phan doi|bac|khong thong qua))\b/,
+    'tập thể lãnh đạo không thông qua người đứng đầu quyết định',
+  ],
+  // "What does one get": the encouragement measures (Art. 10).
+  [/\b(nhung quyen loi gi|quyen loi gi|duoc huong|duoc nhung gi|loi ich gi|che do gi)\b/, 'chế độ khuyến khích được hưởng', false],
+  // "How must a proposal be to …": its conditions (Art. 5).
+  [/\b(the nao thi duoc|nhu the nao thi duoc|ra sao thi duoc|phai (dap ung|thoa man)|can (dap ung|thoa man))\b/, 'điều kiện'],
+  [/\b(kenh|hinh thuc) (nao|gi)\b/, 'phương tiện thông tin'],
+  [/\b(nhung viec gi|viec gi|lam nhung gi|nhung viec nao)\b/, 'nhiệm vụ', false],
+  [/\b(lien quan gi|co lien quan)\b/, 'áp dụng', false],
+  // "Who approves": the head who considers and decides (Art. 7.3).
+  [/\b(ai (phe |xet )?duyet)\b/, 'xem xét quyết định', false],
 ];
 
 /** Question words and particles that carry no topic (folded). */
