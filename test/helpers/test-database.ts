@@ -1,7 +1,7 @@
 // A fresh database for each test file: in-memory PGlite by default, or a newly created database on
 // the real PostgreSQL named by TEST_DATABASE_URL (set by .ci/run), dropped again afterwards.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -27,7 +27,7 @@ function templateFile(): string {
   let dir = path.dirname(require.resolve('@electric-sql/pglite'));
   while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
   const pgliteVersion = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const hash = createHash('sha256').update(pgliteVersion);
+  const hash = createHash('sha256').update(`${pgliteVersion} without template databases`);
   for (const m of MIGRATIONS) hash.update(`${m.name}\n${String(m.prototype.up)}\n`);
   return path.join(tmpdir(), `tld-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
 }
@@ -38,10 +38,21 @@ export function migratedPgliteTemplate(): Promise<Blob> {
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     try {
+      // A smaller, settled copy clones three times faster (0.4 s instead of 1.2): the template databases
+      // are never used by an embedded PGlite (it cannot create another database), and after a checkpoint
+      // a clone has no write-ahead log to replay.
+      await db.dataSource.query(`UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')`);
+      await db.dataSource.query('DROP DATABASE template0');
+      await db.dataSource.query('DROP DATABASE template1');
+      await db.dataSource.query('CHECKPOINT');
       const blob = await db.dumpPglite!();
       const partial = `${file}.${process.pid}`;
       writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
       renameSync(partial, file);
+      // Templates of earlier migrations or PGlite versions are of no more use.
+      for (const old of readdirSync(tmpdir()))
+        if (old.startsWith('tld-pglite-template-') && old.endsWith('.tar') && path.join(tmpdir(), old) !== file)
+          rmSync(path.join(tmpdir(), old), { force: true });
       return blob;
     } finally {
       await db.close();
