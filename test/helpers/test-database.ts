@@ -35,7 +35,14 @@ function templateFile(): string {
 export function migratedPgliteTemplate(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
     const file = templateFile();
-    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    // Another checkout's run may remove it meanwhile (it counts as stale there): then it is built again.
+    if (existsSync(file)) {
+      try {
+        return new Blob([readFileSync(file)]);
+      } catch {
+        // built below
+      }
+    }
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     try {
       // A smaller, settled copy clones three times faster (0.4 s instead of 1.2): the template databases
