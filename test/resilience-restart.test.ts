@@ -10,7 +10,7 @@ import { createChatSession, createChatUser, messageActivity, type ChatSession } 
 import { LoopbackConnector } from '../tools/chat/loopback-connector.js';
 import { benchAadObjectId, benchEmail } from '../bench/bot-process.js';
 import { forkChild, type BenchChild } from '../bench/processes.js';
-import { createTestDatabaseOptions } from './helpers/test-database.js';
+import { createTestDatabaseOptions, migratedPgliteDir } from './helpers/test-database.js';
 
 const TITLE = 'Số hóa hồ sơ cấp giấy phép xây dựng tại Bộ phận một cửa cấp xã';
 
@@ -53,6 +53,7 @@ describe('resilience: the process killed during a wizard step', function () {
       cleanup = drop;
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'tld-restart-'));
+      await migratedPgliteDir(dir);
       databaseSpec = `pglite:${dir}`;
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }
