@@ -3,7 +3,7 @@
 // The spec list is in package.json (npm test) so that `npx mocha test/one.test.ts` runs one file; npm test runs
 // the browser and multi-process tests afterwards, one at a time (they time a real browser and several bots).
 module.exports = {
-  'node-option': ['import=tsx'],
+  'node-option': ['import=tsx', 'disable-warning=DEP0111'],
   require: ['test/helpers/mocha-setup.ts'],
   timeout: 60000,
   exit: true,
