@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { newGuestPass } from '../bot/web/web-guest.js';
 
@@ -78,12 +78,8 @@ describe('web face layout at desktop and phone sizes', function () {
       console.log(`      skipped: ${CHROMIUM} is not installed (apt-get install -y chromium); CI runs these tests`);
       this.skip();
     }
-    h = await startHarness({
-      env: { DEMO_MODE: 'true', WEB_SESSION_SECRET: SECRET },
-      seed: async (db) => {
-        p = await seedDecisionDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({ WEB_SESSION_SECRET: SECRET }, async (db) => {
+      p = await seedDecisionDirectory(db.dataSource);
     });
     const ds = h.db.dataSource;
     const decisions = h.server.container.decisions;

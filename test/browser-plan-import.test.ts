@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Officer } from '../entities/officer.entity.js';
-import { startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { narrativeWithTableDraft } from './helpers/plan-drafts.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { MANAGER } from './helpers/wizard-script.js';
@@ -22,12 +22,8 @@ describe("plan import: the web chat's file button in a browser", function () {
 
   before(async function () {
     if (!existsSync(CHROMIUM)) this.skip();
-    h = await startHarness({
-      env: { DEMO_MODE: 'true', WEB_SESSION_SECRET: 'a-plan-import-browser-secret-long-enough-0123456789' },
-      seed: async (db) => {
-        await seedTestDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({ WEB_SESSION_SECRET: 'a-plan-import-browser-secret-long-enough-0123456789' }, async (db) => {
+      await seedTestDirectory(db.dataSource);
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const { chromium } = await import('playwright-core');

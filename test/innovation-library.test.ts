@@ -7,7 +7,7 @@ import mammoth from 'mammoth';
 import { diffPlans } from '../services/decisions/plan-diff.js';
 import { renderPlanFile } from '../services/documents/plan-file.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
-import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { allText, startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { createLibraryPlan } from './helpers/library-fixtures.js';
 import { WebClient } from './helpers/web-client.js';
@@ -23,12 +23,8 @@ describe('library of innovations', function () {
 
   before(async function () {
     this.timeout(240_000);
-    h = await startHarness({
-      env: { DEMO_MODE: 'true' },
-      seed: async (db) => {
-        p = await seedDecisionDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({}, async (db) => {
+      p = await seedDecisionDirectory(db.dataSource);
     });
     const ds = h.db.dataSource;
     // A commune's evaluated plan, the proposer named (consent), with its name and phone in the necessity.

@@ -11,7 +11,7 @@ import mammoth from 'mammoth';
 import { messageActivity } from '../tools/chat/activity-factory.js';
 import { generateAnnualReport } from '../services/reports/annual-report-service.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
-import { allText, startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
+import { allText, startDemoHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { WebClient, webText } from './helpers/web-client.js';
 
@@ -39,12 +39,8 @@ describe('obstacle reports ("báo vướng mắc")', function () {
       .join('\n');
 
   before(async () => {
-    h = await startHarness({
-      env: { DEMO_MODE: 'true' },
-      seed: async (db) => {
-        await seedTestDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({}, async (db) => {
+      await seedTestDirectory(db.dataSource);
     });
     staff = h.user(STAFF);
     ha = h.user(HA_HEAD);

@@ -2,7 +2,7 @@
 // same import as Teams and Zalo; the reply lists the fields; a confirmation stores it; refusals store nothing.
 import assert from 'node:assert/strict';
 import { Officer } from '../entities/officer.entity.js';
-import { startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { minimalPdf, narrativeWithTableDraft } from './helpers/plan-drafts.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { WebClient, webText } from './helpers/web-client.js';
@@ -17,12 +17,8 @@ describe('plan import: a file uploaded from the web chat', function () {
 
   before(async function () {
     this.timeout(240_000);
-    h = await startHarness({
-      env: { DEMO_MODE: 'true', PLAN_IMPORT_MAX_BYTES: '100000' },
-      seed: async (db) => {
-        await seedTestDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({ PLAN_IMPORT_MAX_BYTES: '100000' }, async (db) => {
+      await seedTestDirectory(db.dataSource);
     });
     web = new WebClient(h.url);
     const officer = await h.db.dataSource.getRepository(Officer).findOneByOrFail({ email: MANAGER });

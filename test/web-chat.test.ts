@@ -3,7 +3,7 @@
 // the event stream, and the invoke answer of a card action.
 import assert from 'node:assert/strict';
 
-import { startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN, plain } from './helpers/wizard-script.js';
 import { WebClient, webText } from './helpers/web-client.js';
@@ -15,12 +15,8 @@ describe('web chat over HTTP', function () {
 
   before(async function () {
     this.timeout(240_000);
-    h = await startHarness({
-      env: { DEMO_MODE: 'true' },
-      seed: async (db) => {
-        p = await seedDecisionDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({}, async (db) => {
+      p = await seedDecisionDirectory(db.dataSource);
     });
   });
   after(async () => h?.close());

@@ -6,7 +6,7 @@ import { addCalendarDays, todayVN } from '../services/calendar/local-date.js';
 import ExcelJS from 'exceljs';
 
 import { DashboardService } from '../services/dashboard/dashboard-service.js';
-import { startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { WebClient } from './helpers/web-client.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
@@ -19,12 +19,8 @@ describe('dashboard', function () {
 
   before(async function () {
     this.timeout(240_000);
-    h = await startHarness({
-      env: { DEMO_MODE: 'true' },
-      seed: async (db) => {
-        p = await seedDecisionDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({}, async (db) => {
+      p = await seedDecisionDirectory(db.dataSource);
     });
     const ds = h.db.dataSource;
     const service = h.server.container.decisions;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import { RateLimiter } from '../bot/web/web-security.js';
 import { DecisionLinkService, hashSecret } from '../services/web-links/decision-link-service.js';
-import { startHarness, type BotHarness } from './helpers/bot-harness.js';
+import { startDemoHarness, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { WebClient, webText } from './helpers/web-client.js';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
@@ -17,12 +17,8 @@ describe('signed decision links', function () {
 
   before(async function () {
     this.timeout(240_000);
-    h = await startHarness({
-      env: { DEMO_MODE: 'true', ...PARTY_STEP_OFF_ENV },
-      seed: async (db) => {
-        p = await seedDecisionDirectory(db.dataSource);
-        await db.dataSource.query(`UPDATE officer SET is_demo = true`);
-      },
+    h = await startDemoHarness({ ...PARTY_STEP_OFF_ENV }, async (db) => {
+      p = await seedDecisionDirectory(db.dataSource);
     });
   });
   after(async () => h?.close());

@@ -196,6 +196,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   }
 }
 
+/**
+ * A bot in demo mode whose directory (filled by `seed`) is all marked demo: the web face's demo sign-in
+ * accepts demo officers only.
+ */
+export function startDemoHarness(env: Record<string, string>, seed: (db: TestDatabase) => Promise<unknown>): Promise<BotHarness> {
+  return startHarness({
+    env: { DEMO_MODE: 'true', ...env },
+    seed: async (db) => {
+      await seed(db);
+      await db.dataSource.query(`UPDATE officer SET is_demo = true`);
+    },
+  });
+}
+
 /** The text of a reply, or of its first Adaptive Card's TextBlocks, for assertions. */
 export function replyText(activity: ConnectorActivity): string {
   const parts: string[] = [];
