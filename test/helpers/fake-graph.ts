@@ -6,10 +6,9 @@
 //   GET  /v1.0/users/{id}/teamwork/installedApps?$expand=teamsApp&$filter=teamsApp/id eq '{app}' → 200 {value:[…]}
 //   GET  /v1.0/users/{id}/teamwork/installedApps/{installationId}/chat → 200 {id:'19:…@unq.gbl.spaces', chatType:'oneOnOne'…}
 // Graph errors are {error:{code, message, innerError:{date, request-id, client-request-id}}}.
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { LoopbackServer } from './loopback-server.js';
 
 export const GRAPH_TENANT = '7c0c36f5-af83-4c24-8844-9962e0163719';
 export const GRAPH_CLIENT = '3e1a9d2b-5b4f-4b8e-9c1d-2f6a7b8c9d0e';
@@ -25,8 +24,7 @@ export interface GraphCall {
   status: number;
 }
 
-export class FakeGraph {
-  url = '';
+export class FakeGraph extends LoopbackServer {
   readonly calls: GraphCall[] = [];
   /** AAD object id → installation id. */
   readonly installations = new Map<string, string>();
@@ -36,27 +34,12 @@ export class FakeGraph {
   /** Status for the next install requests (e.g. 403: the permission was not granted). */
   readonly installFailures: number[] = [];
   tokenLifetimeSeconds = 3599;
-  private server?: http.Server;
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
 
   callsTo(pattern: RegExp, method?: string): GraphCall[] {
     return this.calls.filter((c) => pattern.test(c.path) && (!method || c.method === method));
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');

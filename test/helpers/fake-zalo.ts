@@ -1,9 +1,7 @@
 // A loopback fake of the Zalo APIs (OA Open API, OAuth token refresh, Bot Platform) over node:http:
 // records every call, enforces tokens like Zalo does, and answers any error code on demand.
 // Also: a server harness with the Zalo routes, and simulated Zalo users who post signed webhooks.
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { LoopbackConnector } from '../../tools/chat/loopback-connector.js';
 import { loadConfiguration } from '../../bot/configuration.js';
 import { buildContainer } from '../../bot/container.js';
@@ -19,6 +17,7 @@ import { BotHarness, testEnvironment } from './bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 import { seedTestDirectory } from './test-directory.js';
 import { registerFeatures } from '../../bot/features.js';
+import { LoopbackServer } from './loopback-server.js';
 
 export interface FakeCall {
   /** template_uid: OA `/v3.0/oa/message/template`; template_phone: business API `/message/template`. */
@@ -42,9 +41,7 @@ export interface OaSentMessage {
 export const FAKE_APP_SECRET = 'test-app-secret-not-real';
 export const FAKE_BOT_TOKEN = '1234567890:fake-bot-token-not-real';
 
-export class FakeZalo {
-  private server?: http.Server;
-  url = '';
+export class FakeZalo extends LoopbackServer {
   readonly calls: FakeCall[] = [];
   /** Access tokens the OA API accepts; the OAuth endpoint rotates them. */
   readonly validAccessTokens = new Set<string>(['access-0']);
@@ -68,20 +65,6 @@ export class FakeZalo {
     const path = `/f/${this.files.size + 1}/${encodeURIComponent(name)}`;
     this.files.set(path, body);
     return `${this.url}${path}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
   /** The next `times` OA sends answer `{error: code}` (before token checks). */
@@ -127,7 +110,7 @@ export class FakeZalo {
       .filter((m) => !chatId || m.chatId === chatId);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
