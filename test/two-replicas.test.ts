@@ -38,6 +38,7 @@ import { createSubmittedProposal, seedDecisionDirectory, type People } from './h
 import { RoundRobinProxy } from './helpers/round-robin-proxy.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
 import { PARTY_STEP_OFF_ENV, WORKFLOW_WITHOUT_PARTY_STEP } from './helpers/workflow-fixtures.js';
+import { until } from './helpers/until.js';
 
 const SKIP_REASON = 'PGlite is single-process by design';
 const FILE_LINK_SECRET = 'two-replicas-test-file-link-secret-0123456789';
@@ -52,16 +53,6 @@ interface Posted {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('two replicas on one PostgreSQL', function () {
   this.timeout(90_000);

@@ -8,18 +8,9 @@ import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { WebClient, type StreamEvent } from './helpers/web-client.js';
+import { until } from './helpers/until.js';
 
 const ENV = { DEMO_MODE: 'true' };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('web chat history and catch-up', function () {
   this.timeout(180_000);

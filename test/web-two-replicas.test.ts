@@ -21,6 +21,7 @@ import { RoundRobinProxy } from './helpers/round-robin-proxy.js';
 import { createTestDatabaseOptions } from './helpers/test-database.js';
 import { WebClient, webText, type EventStream, type StreamEvent } from './helpers/web-client.js';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
+import { until } from './helpers/until.js';
 
 const SKIP_REASON = 'PGlite is single-process by design';
 const ENV = {
@@ -35,16 +36,6 @@ const ENV = {
   ENTRA_CLIENT_SECRET: 'entra-secret',
   ENTRA_REDIRECT_URL: 'https://tro-ly.example/auth/callback',
 };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('web chat on two replicas', function () {
   this.timeout(120_000);
