@@ -97,32 +97,39 @@ describe('Microsoft 365 Agents Playground end to end', function () {
     await new Promise<void>((resolve) => (uploads ? uploads.close(() => resolve()) : resolve()));
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      const name = (this.currentTest.title ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
-      for (const [who, p] of [
-        ['proposer', proposer],
-        ['head', head],
-      ] as const) {
-        if (!p) continue;
-        await p.page.screenshot({ path: join(SCREENSHOTS, `${name}-${who}.png`), fullPage: true }).catch(() => undefined);
-        // Every card the page shows, one file each.
-        const cards = p.page.locator('.ac-adaptiveCard');
-        const n = await cards.count().catch(() => 0);
-        for (let i = 0; i < n; i++) {
-          await cards
-            .nth(i)
-            .screenshot({ path: join(SCREENSHOTS, `${name}-${who}-card-${i}.png`) })
-            .catch(() => undefined);
-        }
-        console.log(`      Playground log (${who}):\n        ${(await p.logLines().catch(() => [])).slice(-15).join('\n        ')}`);
+  /** Every page and every card it shows, one file each, and the end of each Playground's log panel. */
+  async function keepScreenshots(title: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const name = title.replace(/[^a-z0-9]+/gi, '-').slice(0, 50);
+    for (const [who, p] of [
+      ['proposer', proposer],
+      ['head', head],
+    ] as const) {
+      if (!p) continue;
+      await p.page.screenshot({ path: join(SCREENSHOTS, `${name}-${who}.png`), fullPage: true }).catch(() => undefined);
+      const cards = p.page.locator('.ac-adaptiveCard');
+      const n = await cards.count().catch(() => 0);
+      for (let i = 0; i < n; i++) {
+        await cards
+          .nth(i)
+          .screenshot({ path: join(SCREENSHOTS, `${name}-${who}-card-${i}.png`) })
+          .catch(() => undefined);
       }
-      console.log(`      screenshots in ${SCREENSHOTS}`);
-      return;
+      console.log(`      Playground log (${who}):\n        ${(await p.logLines().catch(() => [])).slice(-15).join('\n        ')}`);
     }
+    console.log(`      screenshots in ${SCREENSHOTS}`);
+  }
+
+  afterEach(async function () {
+    const title = this.currentTest?.title ?? 'test';
     // Whatever the step, the Playground must have shown everything the bot sent without a fault.
-    for (const p of [proposer, head]) if (p) assert.deepEqual(await p.problems(), [], `faults in the Playground at ${p.url}`);
+    const faults: string[] = [];
+    for (const p of [proposer, head]) if (p) faults.push(...(await p.problems()));
+    // PLAYGROUND_SCREENSHOTS=always keeps them after a passing step too (to look at the cards).
+    if (this.currentTest?.state === 'failed' || faults.length || process.env.PLAYGROUND_SCREENSHOTS === 'always') {
+      await keepScreenshots(title);
+    }
+    assert.deepEqual(faults, [], 'faults in the Playground');
   });
 
   it('greets the head and the proposer by name, with the menu card', async () => {
