@@ -75,10 +75,18 @@ describe('decision conversation over HTTP', function () {
     assert.equal(opened.status, 200);
     assert.match(invokeCardText(opened.body), /Đã mở biểu quyết/);
     assert.equal(await status(id), 'voting');
-    // Each deputy got a vote card.
+    // Each deputy got a vote card; the head votes on the card she pressed, which now has the vote buttons,
+    // and gets no second card with the same buttons.
     for (const email of ['pgd1.skhcn@test.invalid', 'pgd2.skhcn@test.invalid', 'pgd3.skhcn@test.invalid']) {
       assert.match((await inbox(email)).join('\n'), /Biểu quyết kế hoạch đề xuất/);
     }
+    const openedCard = JSON.stringify(opened.body);
+    assert.ok(openedCard.includes('decision.vote.for') && openedCard.includes('decision.vote.against'), openedCard.slice(0, 400));
+    const [secondCards] = (await h.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification_outbox WHERE kind = 'decision.vote_card' AND officer_id = $1 AND proposal_id = $2`,
+      [p.scHead, id],
+    )) as { n: number }[];
+    assert.equal(secondCards!.n, 0);
 
     await h.user('pgd1.skhcn@test.invalid').execute('decision.vote.for', { proposalId: id });
     // A typed command without diacritics and with the code written DX-…

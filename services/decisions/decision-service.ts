@@ -463,7 +463,7 @@ export class DecisionService {
     });
   }
 
-  /** Opens the collective vote: every voter gets a vote card. */
+  /** Opens the collective vote: every other voter gets a vote card. */
   async openVote(actor: Actor, proposalId: string): Promise<ActionResult> {
     return this.deciderAction(actor, proposalId, 'vote.open', ['open'], ['decision'], async (m, notify, proposal, decision) => {
       if (await this.partyConsultationMissing(m, decision)) return { ok: false, reason: 'party_consultation_required', proposalId };
@@ -482,8 +482,11 @@ export class DecisionService {
         channel: actor.channel,
         data: { decisionId: decision.id, voters: voters.map((v) => v.officer.id) },
       });
+      // The head who opened it votes on the answer to that action (the decision card, refreshed with the
+      // vote buttons): a second card with the same buttons went stale as soon as either was used.
       for (const v of voters)
-        notify({ officerId: v.officer.id, proposalId, kind: DECISION_NOTICES.voteCard, data: { decisionId: decision.id } });
+        if (v.officer.id !== actor.officerId || actor.officerId !== decision.deciderId)
+          notify({ officerId: v.officer.id, proposalId, kind: DECISION_NOTICES.voteCard, data: { decisionId: decision.id } });
       return { ok: true, action: 'vote_opened', proposalId, decisionId: decision.id, status: 'voting' };
     });
   }
