@@ -5,14 +5,14 @@
 // the button disabled until the server answers. A screenshot of each page at both sizes is kept in
 // test-output/screenshots/layout-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { createSubmittedProposal, seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { newGuestPass } from '../bot/web/web-guest.js';
+import { CHROMIUM, requireChromium } from './helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const SECRET = 'a-layout-test-secret-that-is-long-enough-0123456789';
 const SIZES = [
@@ -73,11 +73,7 @@ describe('web face layout at desktop and phone sizes', function () {
 
   before(async function () {
     this.timeout(300_000);
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium (apt-get install -y chromium)`);
-      console.log(`      skipped: ${CHROMIUM} is not installed (apt-get install -y chromium); CI runs these tests`);
-      this.skip();
-    }
+    requireChromium(this);
     h = await startDemoHarness({ WEB_SESSION_SECRET: SECRET }, async (db) => {
       p = await seedDecisionDirectory(db.dataSource);
     });

@@ -2,7 +2,7 @@
 // chosen in the file picker is uploaded and the plan read from it appears in the chat, with no script error
 // or Content-Security-Policy violation. Screenshot: test-output/screenshots/plan-import-phone.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Officer } from '../entities/officer.entity.js';
@@ -10,8 +10,8 @@ import { startDemoHarness, type BotHarness } from './helpers/bot-harness.js';
 import { narrativeWithTableDraft } from './helpers/plan-drafts.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { MANAGER } from './helpers/wizard-script.js';
+import { CHROMIUM, requireChromium } from './helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 
 describe("plan import: the web chat's file button in a browser", function () {
@@ -21,7 +21,7 @@ describe("plan import: the web chat's file button in a browser", function () {
   const errors: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) this.skip();
+    requireChromium(this);
     h = await startDemoHarness({ WEB_SESSION_SECRET: 'a-plan-import-browser-secret-long-enough-0123456789' }, async (db) => {
       await seedTestDirectory(db.dataSource);
     });

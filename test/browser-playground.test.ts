@@ -8,7 +8,7 @@
 // in test-output/playground/.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -19,8 +19,8 @@ import { seedDecisionDirectory } from './helpers/decision-fixtures.js';
 import { ALEX, MEGAN, startPlayground, type Playground } from './helpers/playground.js';
 import { PlaygroundPage } from './helpers/playground-page.js';
 import { FULL_PLAN, plain } from './helpers/wizard-script.js';
+import { CHROMIUM, requireChromium } from './helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'playground');
 const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const DEPUTY = 'pct.bacha@test.invalid';
@@ -43,11 +43,7 @@ describe('Microsoft 365 Agents Playground end to end', function () {
 
   before(async function () {
     this.timeout(300_000);
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium (apt-get install -y chromium)`);
-      console.log(`      skipped: ${CHROMIUM} is not installed (apt-get install -y chromium); CI runs these tests`);
-      this.skip();
-    }
+    requireChromium(this);
     uploads = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));

@@ -4,15 +4,15 @@
 // User text with HTML stays text, and the pages run under their CSP without violations.
 // A screenshot of every open page is kept in test-output/screenshots/ when a test fails.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PARTY_STEP_OFF_ENV } from './helpers/workflow-fixtures.js';
 import { startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { FULL_PLAN } from './helpers/wizard-script.js';
+import { CHROMIUM, requireChromium } from './helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const HOSTILE_TITLE = 'Số hóa hồ sơ <b>cấp phép</b> <img src=x onerror="window.__xss=1">';
 
@@ -28,11 +28,7 @@ describe('web face in a real browser', function () {
 
   before(async function () {
     this.timeout(300_000);
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium (apt-get install -y chromium)`);
-      console.log(`      skipped: ${CHROMIUM} is not installed (apt-get install -y chromium); CI runs these tests`);
-      this.skip();
-    }
+    requireChromium(this);
     h = await startHarness({
       // The Party-committee step is tested on its own; here the head decides at once.
       env: { DEMO_MODE: 'true', ...PARTY_STEP_OFF_ENV },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { attachmentActivity } from '../tools/chat/activity-factory.js';
 import { allText, startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { FileServer } from './helpers/file-server.js';
-import { cleanHeadingsDraft, minimalPdf, narrativeWithTableDraft, numberedHeadingsDraft } from './helpers/plan-drafts.js';
+import { cleanHeadingsDraft, minimalPdf, narrativeWithTableDraft, numberedHeadingsDraft, pastedPlan } from './helpers/plan-drafts.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { MANAGER, NEXT_YEAR, plain } from './helpers/wizard-script.js';
 import { Document, Packer, Paragraph } from 'docx';
@@ -179,20 +179,7 @@ describe('plan import: a plan from a Word draft sent in Teams', function () {
 
   it('a long plan pasted as a message is read the same way', async () => {
     const officer = new Officer(h.user(MANAGER), files);
-    const pasted = [
-      'Ten de xuat: Số hóa sổ hộ tịch tại xã Bảo Hà',
-      'Su can thiet: Sổ hộ tịch giấy bị hư hỏng, tra cứu mất nhiều thời gian của người dân và cán bộ.',
-      'Muc dich: Tra cứu hộ tịch trong 15 phút.',
-      'Yeu cau: Bảo mật dữ liệu hộ tịch.',
-      'Diem nghen: Chưa có quy định công nhận bản số hóa sổ hộ tịch cũ.',
-      'Noi dung: Quét và nhập liệu toàn bộ sổ hộ tịch từ năm 1990.',
-      'Pham vi: xã Bảo Hà',
-      'Nguoi thuc hien: công chức tư pháp - hộ tịch',
-      `Thoi gian: từ 01/02/${NEXT_YEAR} đến 30/06/${NEXT_YEAR}`,
-      'Kinh phi: 50 triệu, nguồn chi thường xuyên của xã',
-      'Tinh kha thi: Xã đã có máy quét và cán bộ thành thạo.',
-      'Ket qua du kien: 100% sổ hộ tịch được số hóa.',
-    ].join('\n');
+    const pasted = pastedPlan();
     const preview = await officer.say(pasted);
     assert.match(preview, /Nguồn: tin nhắn/);
     assert.match(preview, /✅ Tên đề xuất[\s\S]*Số hóa sổ hộ tịch/);

@@ -4,23 +4,10 @@
 import assert from 'node:assert/strict';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
-import { MANAGER, NEXT_YEAR, plain } from './helpers/wizard-script.js';
+import { MANAGER, plain } from './helpers/wizard-script.js';
+import { pastedPlan } from './helpers/plan-drafts.js';
 
-const PASTED = [
-  'Ten de xuat: Số hóa sổ hộ tịch tại xã Bảo Hà',
-  'Linh vuc: Chuyển đổi số',
-  'Su can thiet: Sổ hộ tịch giấy bị hư hỏng, tra cứu mất nhiều thời gian của người dân và cán bộ.',
-  'Muc dich: Tra cứu hộ tịch trong 15 phút.',
-  'Yeu cau: Bảo mật dữ liệu hộ tịch.',
-  'Diem nghen: Chưa có quy định công nhận bản số hóa sổ hộ tịch cũ.',
-  'Noi dung: Quét và nhập liệu toàn bộ sổ hộ tịch từ năm 1990.',
-  'Pham vi: xã Bảo Hà',
-  'Nguoi thuc hien: công chức tư pháp - hộ tịch',
-  `Thoi gian: từ 01/02/${NEXT_YEAR} đến 30/06/${NEXT_YEAR}`,
-  'Kinh phi: 50 triệu, nguồn chi thường xuyên của xã',
-  'Tinh kha thi: Xã đã có máy quét và cán bộ thành thạo.',
-  'Ket qua du kien: 100% sổ hộ tịch được số hóa.',
-].join('\n');
+const PASTED = pastedPlan({ field: 'Chuyển đổi số' });
 
 describe('plan import: questions and menu words while the plan waits for confirmation', function () {
   this.timeout(180_000);

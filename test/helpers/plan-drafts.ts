@@ -20,6 +20,25 @@ const header = [
   new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'KẾ HOẠCH ĐỀ XUẤT ĐỔI MỚI, SÁNG TẠO', bold: true })] }),
 ];
 
+/** A plan pasted as one message, its labels typed without diacritics; `field` adds the "Linh vuc" line. */
+export function pastedPlan(options: { field?: string } = {}): string {
+  return [
+    'Ten de xuat: Số hóa sổ hộ tịch tại xã Bảo Hà',
+    ...(options.field ? [`Linh vuc: ${options.field}`] : []),
+    'Su can thiet: Sổ hộ tịch giấy bị hư hỏng, tra cứu mất nhiều thời gian của người dân và cán bộ.',
+    'Muc dich: Tra cứu hộ tịch trong 15 phút.',
+    'Yeu cau: Bảo mật dữ liệu hộ tịch.',
+    'Diem nghen: Chưa có quy định công nhận bản số hóa sổ hộ tịch cũ.',
+    'Noi dung: Quét và nhập liệu toàn bộ sổ hộ tịch từ năm 1990.',
+    'Pham vi: xã Bảo Hà',
+    'Nguoi thuc hien: công chức tư pháp - hộ tịch',
+    `Thoi gian: từ 01/02/${Y} đến 30/06/${Y}`,
+    'Kinh phi: 50 triệu, nguồn chi thường xuyên của xã',
+    'Tinh kha thi: Xã đã có máy quét và cán bộ thành thạo.',
+    'Ket qua du kien: 100% sổ hộ tịch được số hóa.',
+  ].join('\n');
+}
+
 /** Draft 1: the decree's own letters a), b), c) with labelled lines; field given; no self-check. */
 export function cleanHeadingsDraft(): Promise<Buffer> {
   return pack([
