@@ -43,7 +43,9 @@ export async function countTurnQueries(scenario: Scenario, databaseUrl?: string)
   const previousUrl = process.env.TEST_DATABASE_URL;
   if (databaseUrl) process.env.TEST_DATABASE_URL = databaseUrl;
   const h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource) }).finally(() => {
-    if (databaseUrl) process.env.TEST_DATABASE_URL = previousUrl;
+    // Assigning undefined would store the string "undefined", which later steps read as a database URL.
+    if (databaseUrl && previousUrl === undefined) delete process.env.TEST_DATABASE_URL;
+    else if (databaseUrl) process.env.TEST_DATABASE_URL = previousUrl;
   });
   try {
     const user = h.user(TEST_PEOPLE.find((p) => p.position === 'Trưởng phòng')!.email);
