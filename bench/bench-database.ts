@@ -4,10 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../entities/data-source.js';
 import { databaseOptions, seedBenchDirectory } from './bot-process.js';
+import { scratchPostgres } from '../test/helpers/test-database.js';
 
 export interface BenchDatabase {
   /** Environment for `node dist/bot/main.js`: DATABASE_URL, or DATA_DIR for PGlite. */
@@ -18,29 +18,8 @@ export interface BenchDatabase {
 }
 
 export async function createPostgresDatabase(adminUrl: string): Promise<BenchDatabase> {
-  const name = `tld_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
+  const { url, drop } = await scratchPostgres(adminUrl, 'tld_bench');
+  return { env: { DATABASE_URL: url }, url, drop };
 }
 
 /** PGlite as the product runs it: files under a data directory (not in memory). */

@@ -5,12 +5,11 @@
 //   npx tsx bench/library-similar-bench.ts [--plans 2000] [--repeat 20] [--database-url postgres://…]
 //
 // Without --database-url the library is in an in-memory PGlite (as in the tests).
-import { randomBytes } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../entities/data-source.js';
 import { pendingOfUnit } from '../services/library/library-entries.js';
 import { LibraryService } from '../services/library/library-service.js';
+import { scratchPostgres } from '../test/helpers/test-database.js';
 
 const WORDS = (
   'số hóa hồ sơ cấp giấy phép xây dựng tại xã tiếp nhận trực tuyến chữ ký số một cửa người dân doanh nghiệp ' +
@@ -58,17 +57,12 @@ async function main(): Promise<void> {
   const plans = Number(arg('plans', '2000'));
   const repeat = Number(arg('repeat', '20'));
   const adminUrl = arg('database-url', '');
-  let dropName: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
   let db: Database;
   if (adminUrl) {
-    dropName = `tld_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dropName}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dropName}`;
-    db = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+    const scratch = await scratchPostgres(adminUrl, 'tld_bench');
+    drop = scratch.drop;
+    db = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
   } else db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
   try {
     const { unitId } = await seed(db, plans);
@@ -112,12 +106,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.close();
-    if (dropName) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dropName}`);
-      await admin.end();
-    }
+    await drop?.();
   }
 }
 

@@ -5,35 +5,16 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, type Database } from '../entities/data-source.js';
 import { MIGRATIONS } from '../entities/index.js';
 import { pendingMigrations } from '../entities/migration-lock.js';
-import { createTestDatabaseOptions, testDatabaseKind } from './helpers/test-database.js';
+import { createTestDatabaseOptions, scratchPostgres, testDatabaseKind } from './helpers/test-database.js';
 import { runCliInProcess, spawnCli } from './helpers/cli.js';
 
 const cliEnv = (env: Record<string, string>) => ({ ...process.env, LOG_LEVEL: 'silent', ...env });
 
 /** An empty database (no migrations run) on the PostgreSQL of TEST_DATABASE_URL. */
-async function emptyPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `tld_mig_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const emptyPostgres = () => scratchPostgres(process.env.TEST_DATABASE_URL!, 'tld_mig');
 
 describe('deployment: migrations before and during a rollout', function () {
   this.timeout(240_000);

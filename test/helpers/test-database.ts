@@ -81,8 +81,17 @@ export async function createTestDatabaseOptions(): Promise<{ options: DatabaseOp
   if (!adminUrl) {
     return { options: { kind: 'pglite', dataDir: 'memory://', template: await migratedPgliteTemplate() }, drop: async () => undefined };
   }
-  const name = `tld_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const { url, drop } = await scratchPostgres(adminUrl, 'tld_test');
+  return { options: { kind: 'postgres', url, poolSize: 10 }, drop };
+}
+
+/**
+ * An empty database (no migrations run) on the PostgreSQL server of `adminUrl`, under a fresh name that
+ * starts with `prefix`; drop() removes it, closing whatever is still connected.
+ */
+export async function scratchPostgres(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);
@@ -92,7 +101,7 @@ export async function createTestDatabaseOptions(): Promise<{ options: DatabaseOp
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    options: { kind: 'postgres', url: url.toString(), poolSize: 10 },
+    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
