@@ -484,8 +484,9 @@ export class DecisionService {
       });
       // The head who opened it votes on the answer to that action (the decision card, refreshed with the
       // vote buttons): a second card with the same buttons went stale as soon as either was used.
+      const votesOnHerCard = actor.officerId === decision.deciderId ? actor.officerId : null;
       for (const v of voters)
-        if (v.officer.id !== actor.officerId || actor.officerId !== decision.deciderId)
+        if (v.officer.id !== votesOnHerCard)
           notify({ officerId: v.officer.id, proposalId, kind: DECISION_NOTICES.voteCard, data: { decisionId: decision.id } });
       return { ok: true, action: 'vote_opened', proposalId, decisionId: decision.id, status: 'voting' };
     });
