@@ -35,7 +35,8 @@ export function registerChatRoutes(server: restify.Server, kit: WebKit): void {
       'x-accel-buffering': 'no',
       'content-security-policy': "default-src 'none'",
     });
-    res.write('retry: 3000\n\n');
+    // The headers leave with the first write, after the subscription knows where it starts and is
+    // present: a client that saw the response can rely on every later event reaching it.
     let closed = false;
     let subscription: Awaited<ReturnType<typeof hub.subscribe>> | undefined;
     const heartbeat = setInterval(() => {
@@ -56,6 +57,7 @@ export function registerChatRoutes(server: restify.Server, kit: WebKit): void {
         },
         after,
       );
+      res.write('retry: 3000\n\n');
       if (closed) await subscription.close();
     } catch (err) {
       logger.warn({ err: { message: (err as Error).message } }, 'web events: stream could not open');
