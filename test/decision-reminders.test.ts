@@ -1,7 +1,8 @@
 // Working-day deadlines across Tết, reminders sent once with two workers, escalation when overdue, and the
 // pg-boss queues on the same database.
 import assert from 'node:assert/strict';
-import { DECISION_NOTICES, DecisionService } from '../services/decisions/decision-service.js';
+import { DecisionService } from '../services/decisions/decision-service.js';
+import { DECISION_NOTICES } from '../services/decisions/decision-notices.js';
 import { BotNotifier } from '../services/notifications/bot-notifier.js';
 import { ChannelGateways, type StoredReference, type TeamsGateway } from '../services/notifications/channel-gateway.js';
 import { OutboxOnlyNotifier, undeliveredNotifications } from '../services/notifications/notifier.js';

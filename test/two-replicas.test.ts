@@ -28,7 +28,8 @@ import { LoopbackConnector, type ConnectorActivity } from '../tools/chat/loopbac
 import { core } from '../services/platform/messages/index.js';
 import { openDatabase, type Database } from '../entities/data-source.js';
 import { todayVN } from '../services/calendar/local-date.js';
-import { DecisionService, DECISION_NOTICES } from '../services/decisions/decision-service.js';
+import { DecisionService } from '../services/decisions/decision-service.js';
+import { DECISION_NOTICES } from '../services/decisions/decision-notices.js';
 import { JOB_QUEUES } from '../services/jobs/decision-jobs.js';
 import { ReminderService } from '../services/jobs/reminder-service.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';

@@ -1,6 +1,6 @@
 // Parsers shared by typed commands that act on a proposal: the first word after the keyword must be a
 // proposal code, otherwise the text is not this command and goes on (intents, questions).
-import { normaliseProposalCode } from '../../services/decisions/decision-service.js';
+import { normaliseProposalCode } from '../../services/proposals/proposal-code.js';
 
 export function codeFirst(rest: string): { code: string; rest: string } | undefined {
   const m = rest.trim().match(/^(\S+)\s*([\s\S]*)$/);

@@ -1,7 +1,8 @@
 // The decision's card verbs: forward, council, return for changes, approve, the collective vote, the
 // meeting's result, the written override, the Party-committee consultation, not proceeding. Each answers
 // with the refreshed card as this officer sees it, carrying what happened.
-import type { ActionResult, DecisionView } from '../../services/decisions/decision-service.js';
+import type { ActionResult } from '../../services/decisions/decider-action.js';
+import type { DecisionView } from '../../services/decisions/decision-queries.js';
 import { decisions as t, lookup, zalo } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { BotApplication } from '../app.js';

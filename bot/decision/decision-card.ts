@@ -2,7 +2,7 @@
 // Teams: Adaptive Card 1.5 with Action.Execute and `refresh.userIds`, so the people who must act see their
 // actions (the card refreshes per user) and everyone else a read-only status. Text channels: the same card
 // as text plus typed commands.
-import type { DecisionView } from '../../services/decisions/decision-service.js';
+import type { DecisionView } from '../../services/decisions/decision-queries.js';
 import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
 import { decisions as t, lookup, replies } from '../../services/platform/messages/index.js';
 import { escapeCardText, renderAdaptiveCard } from '../cards/render-adaptive-card.js';

@@ -3,7 +3,7 @@
 // xuất"), reminders and escalations.
 import type { NotificationOutbox } from '../../entities/notification-outbox.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
-import { DECISION_NOTICES } from '../../services/decisions/decision-service.js';
+import { DECISION_NOTICES } from '../../services/decisions/decision-notices.js';
 import type { OutboxRenderer } from '../../services/notifications/notifier.js';
 import { logger } from '../../services/platform/logger.js';
 import { replies as r, decisions as t } from '../../services/platform/messages/index.js';

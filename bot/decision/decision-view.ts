@@ -1,7 +1,7 @@
 // The decision card as one officer sees it (decider, voter or viewer), and how a card's data names its
 // proposal. Shared by the card verbs, the typed commands and the notifications of this folder.
 import type { Officer } from '../../entities/officer.entity.js';
-import type { DecisionView } from '../../services/decisions/decision-service.js';
+import type { DecisionView } from '../../services/decisions/decision-queries.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import type { Container } from '../container.js';
 import { notReachedOnZalo } from '../../services/zalo/zalo-reach.js';

@@ -10,7 +10,7 @@ import { Unit } from '../../entities/unit.entity.js';
 import { In } from 'typeorm';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { todayVN } from '../calendar/local-date.js';
-import { DECISION_NOTICES } from '../decisions/decision-service.js';
+import { DECISION_NOTICES } from '../decisions/decision-notices.js';
 import { enqueueNotification, type Notifier } from '../notifications/notifier.js';
 import { RoutingService } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';

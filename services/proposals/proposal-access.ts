@@ -9,7 +9,7 @@
 import type { DataSource } from 'typeorm';
 import type { Officer } from '../../entities/officer.entity.js';
 import { todayVN } from '../calendar/local-date.js';
-import { normaliseProposalCode } from '../decisions/decision-service.js';
+import { normaliseProposalCode } from './proposal-code.js';
 import { recordAudit } from './proposal-state-machine.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 

@@ -14,6 +14,15 @@ export interface VoteSubject {
 
 export type Choice = 'for' | 'against';
 
+/** The result of an in-person meeting of the collective, recorded by the head instead of the vote. */
+export interface MeetingInput {
+  inFavour: number;
+  against: number;
+  headInFavour: boolean;
+  participants: string;
+  minutes?: string;
+}
+
 /** The vote on a plan (a decision in its decision stage). */
 export const onDecision = (decisionId: string): VoteSubject => ({ kind: 'decision', id: decisionId });
 
