@@ -83,11 +83,18 @@ export function decreeBeforeLetter(
   minCoverage: number,
 ): RankedHit[] {
   const kindOf = (u: RetrievalUnit) => index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
-  if (!ranked.length || kindOf(ranked[0].unit) !== 'cong_van' || PROVINCE_WORDS.test(analysed.folded)) return ranked;
+  if (
+    !ranked.length ||
+    kindOf(ranked[0].unit) !== 'cong_van' ||
+    PROVINCE_WORDS.test(analysed.folded) ||
+    PROVINCE_WORDS.test(analysed.phraseText)
+  )
+    return ranked;
   // On the decree's own rules (principles, conditions, prohibited acts, protection, deadlines, voting) a
   // decree provision that answers at all goes first; otherwise only one holding the question's words as
   // fully as the letter does, so the letter's own tasks (focal point, annual report, duties after
   // approval) stay with the letter.
+  // The expanded words too: "SNV" is "sở nội vụ", "đk" is not expanded.
   const minCov = DECREE_RULE_WORDS.test(analysed.folded) ? minCoverage : Math.max(minCoverage, ranked[0].cov - 0.05);
   const decree = ranked.find(
     (r) => kindOf(r.unit) === 'nghi_dinh' && r.cov >= minCov && r.h.score >= DECREE_OVER_LETTER * ranked[0].h.score,
