@@ -62,7 +62,8 @@ export function answerByReference(
   const byRank = (list: RetrievalUnit[]) => [...list].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9));
   const candidates = [...byRank(exact), ...byRank(enclosing), ...byRank(inside)];
   if (candidates.length) {
-    const first = topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0];
+    // An entry for exactly the provision named goes before an overview that encloses it ("đ8 k1 nói gì").
+    const first = exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0];
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
     return composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
   }
