@@ -30,8 +30,11 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
   return !namesOther && (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded));
 }
 
+/** A formal request's opening ("Đề nghị cho biết", "Xin cho biết") says nothing about the topic. */
+const REQUEST_FORMULA = /(?:(?:kính |kinh )?(?:đề nghị|de nghi)|xin|vui lòng|vui long)?\s*cho (?:biết|biet)\b/giu;
+
 export function analyseQuestion(index: KnowledgeIndex, question: string): AnalysedQuestion {
-  const a = analyze(question);
+  const a = analyze(question.replace(REQUEST_FORMULA, ' '));
   const folded = foldDiacritics(question);
   const scopeSyn = analyze(synonymExpansion(a.folded.join(' '), true)).folded;
   // Synonyms of generic words help only a question already on the pack's topic: "phụ cấp … áp dụng đối

@@ -56,6 +56,10 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   // Not their deputies: "phó chủ tịch UBND xã" is a deputy who votes (or not), not the head.
   [/(?<!pho )\bgiam doc so\b|(?<!pho )\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
   [/\b(bao lau|may ngay|bao nhieu ngay|han chot|thoi gian bao nhieu|trong bao lau)\b/, 'thời hạn ngày'],
+  // "Is it overdue": a question about the time limit.
+  [/\b(qua han|tre han|cham xem xet)\b/, 'thời hạn ngày'],
+  // A proposal against a higher body's documents: the principles on authority (Art. 4.2).
+  [/\b(trai voi|trai (luat|thong tu|nghi dinh|nghi quyet|quy dinh)|vuot tham quyen)\b/, 'nguyên tắc thẩm quyền'],
   [/\b(nop|chuyen|trinh)\b/, 'gửi'],
   [/\b(that bai|khong thanh cong|khong dat)\b/, 'không hoàn thành'],
   // A proposal that succeeded is one "assessed as completed" (Art. 10, 11.1).
