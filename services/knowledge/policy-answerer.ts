@@ -219,7 +219,11 @@ export class PolicyAnswerer {
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
     // A question that uses none of the pack's topic words ("phụ cấp chức vụ", "bảo hiểm y tế") is answered
     // from the pack's documents only when the provision holds nearly all of its words.
-    const topical = index.inScope(analysed.phraseText) || !index.isPackUnit(top.unit) || f.cov >= OFF_VOCABULARY_COVERAGE;
+    // A question on a neighbouring rule the pack does not hold ("phụ cấp công vụ … bao nhiêu phần trăm") is not
+    // answered from the pack however many of its words a provision shares.
+    const topical =
+      !index.isPackUnit(top.unit) ||
+      ((index.inScope(analysed.phraseText) || f.cov >= OFF_VOCABULARY_COVERAGE) && !index.aboutOtherTopic(analysed.phraseText));
     const confident =
       f.cov >= this.config.minCoverage &&
       f.bigramOk &&
