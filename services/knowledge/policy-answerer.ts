@@ -179,7 +179,8 @@ export class PolicyAnswerer {
 
     // 3. Free-text retrieval.
     let result = this.answerBySearch(index, question, analysed);
-    if (!result.confident && isFollowUp && context?.question) {
+    // A follow-up on a rule the pack does not hold ("vậy còn phụ cấp công vụ?") does not borrow the earlier topic.
+    if (!result.confident && isFollowUp && context?.question && !index.aboutOtherTopic(analysed.phraseText)) {
       const merged = analyseQuestion(index, `${context.question} ${question}`);
       const retry = this.answerBySearch(index, question, merged);
       if (retry.confident) result = retry;

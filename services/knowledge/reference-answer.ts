@@ -65,7 +65,10 @@ export function answerByReference(
     // An entry for exactly the provision named goes before an overview that encloses it ("đ8 k1 nói gì").
     const first = exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0];
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
-    return composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
+    const answer = composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
+    // A follow-up ("còn khoản 2?") continues from the provision asked about, not from the entry's first path.
+    if (!answer.quote && first.paths.includes(path)) answer.context.path = path;
+    return answer;
   }
   if (!ref.document) {
     const other = fromOfficial(index.candidateDocuments(undefined, pathKind).filter((d) => d.packId !== docHint));
