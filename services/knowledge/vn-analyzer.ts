@@ -60,7 +60,9 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   [/\b(qua han|tre han|cham xem xet)\b/, 'thời hạn ngày'],
   // A proposal against a higher body's documents: the principles on authority (Art. 4.2).
   [/\b(trai voi|trai (luat|thong tu|nghi dinh|nghi quyet|quy dinh)|vuot tham quyen)\b/, 'nguyên tắc thẩm quyền'],
-  [/\b(nop|chuyen|trinh)\b/, 'gửi'],
+  // Not "trình bày" (to set out), which asks what a plan contains.
+  [/\b(nop|chuyen|trinh(?! bay))\b/, 'gửi'],
+  [/\b(trinh bay|viet nhung gi|gom nhung (gi|phan gi|muc gi))\b/, 'nội dung'],
   [/\b(that bai|khong thanh cong|khong dat)\b/, 'không hoàn thành'],
   // A proposal that succeeded is one "assessed as completed" (Art. 10, 11.1).
   [/(?<!khong )\bthanh cong\b/, 'hoàn thành'],
