@@ -107,6 +107,33 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.ok(plan.answer.trimEnd().endsWith(plan.nextStep!));
   });
 
+  it('follows up from the provision asked about, and does not carry the topic into a question on another rule', async () => {
+    const article = await answerer.answer('Điều 8 quy định gì?');
+    const clause = await answerer.answer('còn khoản 2?', JSON.parse(JSON.stringify(article.context)));
+    assert.equal(clause.citations[0].citation, `khoản 2 Điều 8 ${ND73}`);
+    const banned = await answerer.answer('Những hành vi bị cấm theo NĐ 73?');
+    assert.equal(banned.citations[0].citation, `Điều 6 ${ND73}`);
+    const allowance = await answerer.answer('vậy còn phụ cấp công vụ thì sao', JSON.parse(JSON.stringify(banned.context)));
+    assert.equal(allowance.kind, 'not_found');
+  });
+
+  it('refuses a neighbouring rule the pack does not hold, and reads chat shorthand and formal openings', async () => {
+    for (const q of ['Phụ cấp công vụ hiện nay là bao nhiêu phần trăm?', 'Biểu quyết trong đại hội chi bộ cần bao nhiêu phần trăm?'])
+      assert.equal((await answerer.answer(q)).kind, 'not_found', q);
+    const vote = await answerer.answer('Biểu quyết đề xuất cần bao nhiêu phần trăm đồng ý?');
+    assert.equal(vote.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+    assert.ok(vote.confident);
+    const formal = await answerer.answer('Đề nghị cho biết phạm vi đối tượng áp dụng của Nghị định số 73/2023/NĐ-CP.');
+    assert.ok(formal.confident);
+    assert.equal(formal.citations[0].citation, `Điều 2 ${ND73}`);
+    const zalo = await answerer.answer('nhung viec gi bi cam lam theo nd 73 vay mn');
+    assert.ok(zalo.confident);
+    assert.equal(zalo.citations[0].citation, `Điều 6 ${ND73}`);
+    // "SNV" is the Department of Home Affairs: the province's letter keeps first place.
+    const focal = await answerer.answer('SNV tổng hợp kế hoạch đề xuất của thủ trưởng rồi trình ai?');
+    assert.match(focal.citations[0].citation, /^điểm b mục 2 /);
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

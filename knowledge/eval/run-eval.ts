@@ -1,7 +1,7 @@
 // `npm run eval:qa`: question-answering evaluation on a fresh in-memory database holding the province's
 // letter (knowledge/sources) and the synthetic decree and letter (./synthetic, invented for testing),
-// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml and the two former blind sets,
-// used while tuning) and `holdout` (holdout-2026-12-03.yaml, written before tuning and only measured; its
+// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml and the three former blind sets,
+// used while tuning) and `holdout` (holdout-2026-12-04.yaml, written before tuning and only measured; its
 // failures are printed only with --show-holdout-failures; `-- --dev-only` skips it while tuning). For
 // each: top-1/top-3 citation accuracy, refusal precision and recall, wrong-topic rate, and latency.
 import { readFileSync } from 'node:fs';
@@ -52,13 +52,14 @@ export const TARGETS = { top1: 0.95, top3: 0.99, wrongTopic: 0.02, p95Ms: 20 };
 
 const ROOT = path.resolve(__dirname, '../..');
 export const EVAL_QUESTIONS_FILE = path.join(__dirname, 'questions.yaml');
-/** Written 2026-12-03 before tuning; only measured (see its header). */
-export const HOLDOUT_QUESTIONS_FILE = path.join(__dirname, 'holdout-2026-12-03.yaml');
-/** The dev part: the team's questions and the two former blind sets, whose failures were seen. */
+/** Written 2026-12-03 22:20 UTC before reading or tuning the answerer; only measured (see its header). */
+export const HOLDOUT_QUESTIONS_FILE = path.join(__dirname, 'holdout-2026-12-04.yaml');
+/** The dev part: the team's questions and the three former blind sets, whose failures were seen. */
 export const DEV_QUESTIONS_FILES = [
   EVAL_QUESTIONS_FILE,
   path.join(__dirname, 'dev-former-holdout.yaml'),
   path.join(__dirname, 'dev-former-blind2.yaml'),
+  path.join(__dirname, 'dev-former-holdout-2026-12-03.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
@@ -210,8 +211,8 @@ function round2(n: number): number {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const PART_TITLES: Record<EvalPart, string> = {
-  dev: 'DEV (questions.yaml + hai bộ mù cũ đã bị xem; dùng khi tinh chỉnh)',
-  holdout: 'HOLDOUT (holdout-2026-12-03.yaml, viết trước khi tinh chỉnh; chỉ đo)',
+  dev: 'DEV (questions.yaml + ba bộ mù cũ đã bị xem; dùng khi tinh chỉnh)',
+  holdout: 'HOLDOUT (holdout-2026-12-04.yaml, viết trước khi tinh chỉnh; chỉ đo)',
 };
 
 function print(part: EvalPart, report: EvalReport, showFailures: boolean): void {

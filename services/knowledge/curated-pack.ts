@@ -39,6 +39,10 @@ const packFile = z.object({
   scope: z.array(z.string().min(2)).default([]),
   /** Scope phrases with common uses outside the topic ("bảo vệ"): alone they do not make a message's last clause topical. */
   weakScope: z.array(z.string().min(2)).default([]),
+  /** Phrases of neighbouring rules the pack does not hold (allowances, leave): a question with one is answered from the
+   * pack only when it also names the pack's own subject with a `core` phrase. */
+  otherTopics: z.array(z.string().min(2)).default([]),
+  core: z.array(z.string().min(2)).default([]),
 });
 
 export type PackDocument = z.infer<typeof packDocument>;
@@ -52,6 +56,9 @@ export interface CuratedPack {
   scope?: string[];
   /** Scope phrases that alone do not make a message's last clause topical (see packFile.weakScope). */
   weakScope?: string[];
+  /** Phrases of rules the pack does not hold (see packFile.otherTopics) and of its own subject (packFile.core). */
+  otherTopics?: string[];
+  core?: string[];
 }
 
 export const DEFAULT_PACK_DIR = assetPath('knowledge', 'curated');
@@ -61,13 +68,15 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const entries: PackEntry[] = [];
   const scope: string[] = [];
   const weakScope: string[] = [];
+  const otherTopics: string[] = [];
+  const core: string[] = [];
   let files: string[];
   try {
     files = readdirSync(dir)
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
   } catch {
-    return { documents, entries, scope, weakScope };
+    return { documents, entries, scope, weakScope, otherTopics, core };
   }
   for (const file of files) {
     const parsed = packFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
@@ -79,6 +88,8 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     entries.push(...parsed.data.entries);
     scope.push(...parsed.data.scope);
     weakScope.push(...parsed.data.weakScope);
+    otherTopics.push(...parsed.data.otherTopics);
+    core.push(...parsed.data.core);
   }
   const docIds = new Set(documents.map((d) => d.id));
   const seen = new Set<string>();
@@ -87,5 +98,5 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     if (seen.has(e.id)) throw new Error(`Gói tri thức: mã mục ${e.id} bị trùng.`);
     seen.add(e.id);
   }
-  return { documents, entries, scope, weakScope };
+  return { documents, entries, scope, weakScope, otherTopics, core };
 }

@@ -98,6 +98,8 @@ export class KnowledgeIndex {
   /** The pack's topic phrases, folded, as " tok tok " for lookups in a question's phrase text. */
   private readonly scopePhrases: string[];
   private readonly weakScopePhrases: Set<string>;
+  private readonly otherTopicPhrases: string[];
+  private readonly corePhrases: string[];
 
   constructor(
     stored: StoredDocument[],
@@ -160,11 +162,19 @@ export class KnowledgeIndex {
     this.bm25 = new Bm25Index(termsList);
     this.scopePhrases = (pack.scope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
     this.weakScopePhrases = new Set((pack.weakScope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `));
+    const phrases = (list: string[] = []) => list.map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
+    this.otherTopicPhrases = phrases(pack.otherTopics);
+    this.corePhrases = phrases(pack.core);
   }
 
   /** Whether a text names the pack's topic with a phrase that has no common use outside it. */
   inScopeStrongly(phraseText: string): boolean {
     return !this.scopePhrases.length || this.scopePhrases.some((p) => !this.weakScopePhrases.has(p) && phraseText.includes(p));
+  }
+
+  /** Whether a question names a rule the pack does not hold ("phụ cấp") and not the pack's own subject. */
+  aboutOtherTopic(phraseText: string): boolean {
+    return this.otherTopicPhrases.some((p) => phraseText.includes(p)) && !this.corePhrases.some((p) => phraseText.includes(p));
   }
 
   /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */

@@ -43,6 +43,7 @@ const ABBREVIATIONS: Record<string, string> = {
   dc: 'được',
   ntn: 'như thế nào',
   bn: 'bao nhiêu',
+  bc: 'báo cáo',
 };
 
 /**
@@ -55,8 +56,16 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   // Not their deputies: "phó chủ tịch UBND xã" is a deputy who votes (or not), not the head.
   [/(?<!pho )\bgiam doc so\b|(?<!pho )\bchu tich (xa|phuong|ubnd|uy ban)/, 'người đứng đầu'],
   [/\b(bao lau|may ngay|bao nhieu ngay|han chot|thoi gian bao nhieu|trong bao lau)\b/, 'thời hạn ngày'],
-  [/\b(nop|chuyen|trinh)\b/, 'gửi'],
+  // "Is it overdue": a question about the time limit.
+  [/\b(qua han|tre han|cham xem xet)\b/, 'thời hạn ngày'],
+  // A proposal against a higher body's documents: the principles on authority (Art. 4.2).
+  [/\b(trai voi|trai (luat|thong tu|nghi dinh|nghi quyet|quy dinh)|vuot tham quyen)\b/, 'nguyên tắc thẩm quyền'],
+  // Not "trình bày" (to set out), which asks what a plan contains.
+  [/\b(nop|chuyen|trinh(?! bay))\b/, 'gửi'],
+  [/\b(trinh bay|viet nhung gi|gom nhung (gi|phan gi|muc gi))\b/, 'nội dung'],
   [/\b(that bai|khong thanh cong|khong dat)\b/, 'không hoàn thành'],
+  // A proposal that succeeded is one "assessed as completed" (Art. 10, 11.1).
+  [/(?<!khong )\bthanh cong\b/, 'hoàn thành'],
   [/\b(ky luat|xu ly|truy cuu)\b/, 'trách nhiệm'],
   [/\b(cap pho|pho giam doc|pho chu tich|pho thu truong)\b/, 'cấp phó'],
   [/\b(bo phieu|phieu)\b/, 'biểu quyết'],
@@ -102,7 +111,9 @@ export const STOPWORDS = new Set(
   (
     'la gi thi sao co duoc khong nhu the nao ai cua va cac nhung cho ve theo trong hoi toi em anh chi a ' +
     'voi nay do mot den khi phai se da dang neu vay nhe oi ha u minh nguoi ay kia nhi chua roi cung hay hoac ' +
-    'luc dau o tai ra vao len xuong lai them moi con nua bi boi vi tren duoi sau truoc'
+    'luc dau o tai ra vao len xuong lai them moi con nua bi boi vi tren duoi sau truoc ' +
+    // Chat particles and forms of address (Zalo): "a/e", "ad", "mn", "j" (gì), "k" (không), "nha".
+    'e ad ae mn j k nha'
   ).split(' '),
 );
 // Words kept although they look like particles: they carry meaning in this domain.

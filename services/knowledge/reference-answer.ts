@@ -1,0 +1,84 @@
+// A question that names a provision ("khoản 1 Điều 8", "đ8 k1", "mục 2 công văn"): the provision is looked up
+// directly, in the official text first, then in the curated pack, else the answer says it is missing.
+import { knowledge as msg } from '../platform/messages/knowledge.js';
+import type { CitationQuery } from './citation-parser.js';
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+import { citationText, composeAnswer, notFoundAnswer } from './answer-composition.js';
+import type { AnalysedQuestion, PolicyAnswer } from './policy-answer-types.js';
+import { REFERENCE_WORDS } from './question-analysis.js';
+
+export function answerByReference(
+  index: KnowledgeIndex,
+  question: string,
+  ref: CitationQuery,
+  path: string,
+  analysed: AnalysedQuestion,
+): PolicyAnswer | null {
+  const topicTerms = analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t) && !/^[a-zđ]$/.test(t));
+  const hits = topicTerms.length ? index.bm25.search(analysed.query, 200) : [];
+  const rank = new Map(hits.map((h, i) => [h.doc, { i, score: h.score }]));
+  const under = (p: string) => p === path || p.startsWith(`${path}/`);
+  const pathKind = path.startsWith('muc') ? 'muc' : 'dieu';
+
+  // Official text first: the document named, else Decree 73 (articles) or the province's letter (sections);
+  // then the curated pack; other imported documents only when neither knows the provision.
+  const defaultDoc = pathKind === 'muc' ? 'cv-trien-khai' : 'nd73';
+  const docHint = ref.document ?? defaultDoc;
+  const fromOfficial = (docs: ReturnType<KnowledgeIndex['candidateDocuments']>): PolicyAnswer | null => {
+    for (const doc of docs) {
+      const exact = doc.byPath.get(path);
+      const units = index.units.filter((u) => u.source === 'official' && u.officialDocument?.id === doc.id && u.paths.some(under));
+      let chosen: RetrievalUnit | undefined;
+      if (units.length > 1 && topicTerms.length) {
+        chosen = [...units].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9))[0];
+        if (!rank.has(chosen.idx)) chosen = undefined;
+      }
+      if (!chosen && exact) {
+        // Quote exactly what was asked for, even if it is not a retrieval unit (a point, a whole article).
+        chosen = {
+          idx: -1,
+          source: 'official',
+          document: doc.label,
+          documentKey: doc.packId ?? doc.codeKey,
+          citation: exact.citation,
+          paths: [exact.path],
+          provision: exact,
+          officialDocument: doc,
+        };
+      }
+      if (!chosen && units.length) chosen = units[0];
+      if (chosen) return composeAnswer(index, question, [{ unit: chosen, score: 1 }], true);
+    }
+    return null;
+  };
+  const official = fromOfficial(index.candidateDocuments(docHint, pathKind));
+  if (official) return official;
+
+  // Then the curated pack: the entry for that provision, an enclosing one, or ones inside it.
+  const entries = index.units.filter((u) => u.source === 'curated' && u.documentKey === docHint);
+  const exact = entries.filter((u) => u.paths.includes(path));
+  const enclosing = entries.filter((u) => u.paths.some((p) => path.startsWith(`${p}/`)));
+  const inside = entries.filter((u) => u.paths.some((p) => p.startsWith(`${path}/`)));
+  const byRank = (list: RetrievalUnit[]) => [...list].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9));
+  const candidates = [...byRank(exact), ...byRank(enclosing), ...byRank(inside)];
+  if (candidates.length) {
+    // An entry for exactly the provision named goes before an overview that encloses it ("đ8 k1 nói gì").
+    const first = exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0];
+    const rest = candidates.filter((c) => c !== first).slice(0, 2);
+    const answer = composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
+    // A follow-up ("còn khoản 2?") continues from the provision asked about, not from the entry's first path.
+    if (!answer.quote && first.paths.includes(path)) answer.context.path = path;
+    return answer;
+  }
+  if (!ref.document) {
+    const other = fromOfficial(index.candidateDocuments(undefined, pathKind).filter((d) => d.packId !== docHint));
+    if (other) return other;
+  }
+  if (!ref.article && !ref.section) return null;
+  const reference = citationText(ref, index, docHint);
+  const related = hits.slice(0, 3).map((h) => ({ unit: index.units[h.doc], score: 0 }));
+  return {
+    ...notFoundAnswer(index, question, related, msg.provisionMissing(reference)),
+    context: { question, path, documentKey: docHint },
+  };
+}
