@@ -1,11 +1,12 @@
 // One schema, one dialect: PostgreSQL. Embedded PGlite (through its node-postgres shim, one shared
 // connection) when no DATABASE_URL is set; a real PostgreSQL pool otherwise.
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
 import { runMigrationsLocked } from './migration-lock.js';
+import { initdbInChild, PGLITE_CONF } from './pglite-initdb.js';
 
 export type DatabaseOptions =
   /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
@@ -74,10 +75,18 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
       mkdirSync(dataDir, { recursive: true });
       releaseLock = lockDataDir(dataDir);
     }
-    // PostgreSQL's server defaults (128 MB shared buffers) are sized for a shared server; embedded in one
-    // process, where the operating system caches the files anyway, they cost ~130 MB of resident memory.
-    const postgresqlconf = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
-    const instance = await PGlite.create({ dataDir, postgresqlconf, ...(options.template ? { loadDataDir: options.template } : {}) });
+    // A first start initialises the directory in a short-lived process (entities/pglite-initdb.ts).
+    if (!dataDir.startsWith('memory://') && !options.template && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      await initdbInChild(dataDir).catch((err: unknown) => {
+        releaseLock();
+        throw err;
+      });
+    }
+    const instance = await PGlite.create({
+      dataDir,
+      postgresqlconf: PGLITE_CONF,
+      ...(options.template ? { loadDataDir: options.template } : {}),
+    });
     pglite = instance;
     const cfg = createPgConfig(instance as never);
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
