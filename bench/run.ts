@@ -62,6 +62,24 @@ function demoMemoryNote(demo: DemoStart): string {
   );
 }
 
+/** p50 of `SELECT 1` over one node-postgres connection: the price of one round trip of a turn. */
+async function databaseRoundTrip(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const started = performance.now();
+      await c.query('SELECT 1');
+      if (i >= 50) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  } finally {
+    await c.end();
+  }
+}
+
 async function runTurns(args: BenchArgs, scenario: Scenario, pgProblem: string | undefined): Promise<TurnRun> {
   const run: TurnRun = { contenders: [], skipped: {} };
   const connector = await forkChild('bench/fast-connector.ts');
@@ -133,6 +151,7 @@ async function main(): Promise<void> {
       figures.idleRssMb.postgres = { value: pgBot.phases[0].rssMb };
     }
     figures.memoryPhases.push(...turns.contenders.flatMap((c) => c.phases));
+    if (!pgProblem) figures.dbRoundTripMs = { value: await databaseRoundTrip(args.adminUrl) };
     log('SQL statements per wizard answer');
     queries = await countTurnQueries(scenario, pgProblem ? undefined : args.adminUrl).catch((err) => {
       figures.statementsPerAnswer = { missing: `could not count: ${(err as Error).message}` };
