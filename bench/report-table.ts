@@ -26,6 +26,8 @@ export interface BenchFigures {
   /** Wizard turns per second at N conversations, our bot on PostgreSQL ÷ the echo bot (median round). */
   throughputRatio: Measured<{ ratio: number; bot: number; echo: number; connections: number }>;
   singleP50Ratio: Measured<{ ratio: number; botMs: number; echoMs: number }>;
+  /** p50 of one `SELECT 1` round trip to the bench's PostgreSQL from a node-postgres client. */
+  dbRoundTripMs?: Measured;
   /** The wizard answer's own statements; the turn lock's round trips (PostgreSQL) reported beside them. */
   statementsPerAnswer: Measured<{ turn: number; lock: number; database: string }>;
   clickP95Ms: Measured<{ p95: number; p50: number; clicks: number; failed: number; verb: string }>;
@@ -70,6 +72,21 @@ function row<T>(
 const mb = (v: number) => `${fmt(v)} MB`;
 const ms = (v: number) => `${fmt(v)} ms`;
 
+/**
+ * What the database alone costs a wizard answer on one conversation: its round trips (statements and the
+ * turn lock's) times one measured round trip, as a multiple of the echo bot's whole turn.
+ */
+function databaseFloor(f: BenchFigures, echoMs: number): string {
+  const rt = f.dbRoundTripMs;
+  const st = f.statementsPerAnswer;
+  if (!rt || 'missing' in rt || 'missing' in st || !(echoMs > 0)) return '';
+  const trips = st.value.turn + st.value.lock;
+  const floor = trips * rt.value;
+  const ratio = floor / echoMs;
+  const verdict = ratio > TARGETS.singleP50RatioMax ? `: out of reach with ${trips} round trips` : '';
+  return `; the database alone: ${trips} round trips × ${fmt(rt.value, 3)} ms (p50 of SELECT 1) = ${fmt(floor, 2)} ms, ×${fmt(ratio, 2)} of echo${verdict}`;
+}
+
 export function buildTable(f: BenchFigures): TableRow[] {
   const t = TARGETS;
   const rows: TableRow[] = [
@@ -98,7 +115,7 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `≤ ×${t.singleP50RatioMax}`,
       (v) => `×${fmt(v.ratio, 2)}`,
       (v) => v.ratio <= t.singleP50RatioMax,
-      (v) => `${fmt(v.botMs, 2)} vs ${fmt(v.echoMs, 2)} ms`,
+      (v) => `${fmt(v.botMs, 2)} vs ${fmt(v.echoMs, 2)} ms${databaseFloor(f, v.echoMs)}`,
     ),
     row(
       'SQL statements per wizard answer',

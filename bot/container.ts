@@ -6,7 +6,7 @@
 // people the directory does not know) → the (still empty) application → the Zalo runtime and the web face, which
 // run turns through that application → one gateway per channel → the one notifier → the domain
 // services → the features, registered on the application.
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { DataSource } from 'typeorm';
 import type { Database } from '../entities/data-source.js';
 import { IdentityService } from '../services/directory/identity-service.js';

@@ -1,15 +1,13 @@
 // `npm start`: validate configuration, open the database (PGlite under ./data or DATABASE_URL), apply
 // migrations, load the demo directory on an empty database, build the process (bot/container.ts),
 // serve, and drain on SIGTERM/SIGINT.
-import { openDatabase } from '../entities/data-source.js';
+// The rest of the bot is imported only after the configuration is checked and, on a first PGlite start,
+// initdb has begun in its own process: loading the modules (about 1.3 s) then overlaps initdb.
+import { startEarlyInitdb } from '../entities/pglite-initdb.js';
 import { ConfigError } from '../services/platform/config-error.js';
 import { logger } from '../services/platform/logger.js';
 import { operations as text } from '../services/platform/messages/index.js';
-import { startBackgroundJobs } from './background-jobs.js';
 import { loadConfiguration, type Configuration } from './configuration.js';
-import { buildContainer } from './container.js';
-import { printDemoInstructions, prepareDemo } from './demo.js';
-import { startBotServer } from './server.js';
 
 /**
  * Every section is checked before anything starts: a wrong value stops start-up naming the variable.
@@ -37,6 +35,15 @@ async function main(): Promise<void> {
     console.warn(config.demo ? text.demoWarning : text.noAuthWarning);
     logger.warn({ demo: config.demo }, 'Bot Framework authentication is off');
   }
+  if (config.database.kind === 'pglite') startEarlyInitdb(config.database.dataDir);
+  const [{ openDatabase }, { startBackgroundJobs }, { buildContainer }, { printDemoInstructions, prepareDemo }, { startBotServer }] =
+    await Promise.all([
+      import('../entities/data-source.js'),
+      import('./background-jobs.js'),
+      import('./container.js'),
+      import('./demo.js'),
+      import('./server.js'),
+    ]);
   const db = await openDatabase(config.database);
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;

@@ -1,11 +1,12 @@
 // One schema, one dialect: PostgreSQL. Embedded PGlite (through its node-postgres shim, one shared
 // connection) when no DATABASE_URL is set; a real PostgreSQL pool otherwise.
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
 import { runMigrationsLocked } from './migration-lock.js';
+import { initdbInChild, lockDataDir, PGLITE_CONF, takeEarlyInitdb } from './pglite-initdb.js';
 
 export type DatabaseOptions =
   /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
@@ -71,13 +72,26 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
     let dataDir = options.dataDir;
     if (!dataDir.startsWith('memory://')) {
       dataDir = path.resolve(dataDir);
-      mkdirSync(dataDir, { recursive: true });
-      releaseLock = lockDataDir(dataDir);
+      // main.ts may have started a first start's initdb already, under the directory's lock.
+      const early = takeEarlyInitdb(dataDir);
+      if (early) releaseLock = early.release;
+      else {
+        mkdirSync(dataDir, { recursive: true });
+        releaseLock = lockDataDir(dataDir);
+      }
+      // A first start initialises the directory in a short-lived process (entities/pglite-initdb.ts).
+      const initdb =
+        early?.ready ?? (options.template || existsSync(path.join(dataDir, 'PG_VERSION')) ? undefined : initdbInChild(dataDir));
+      await initdb?.catch((err: unknown) => {
+        releaseLock();
+        throw err;
+      });
     }
-    // PostgreSQL's server defaults (128 MB shared buffers) are sized for a shared server; embedded in one
-    // process, where the operating system caches the files anyway, they cost ~130 MB of resident memory.
-    const postgresqlconf = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
-    const instance = await PGlite.create({ dataDir, postgresqlconf, ...(options.template ? { loadDataDir: options.template } : {}) });
+    const instance = await PGlite.create({
+      dataDir,
+      postgresqlconf: PGLITE_CONF,
+      ...(options.template ? { loadDataDir: options.template } : {}),
+    });
     pglite = instance;
     const cfg = createPgConfig(instance as never);
     // Exactly one connection: PGlite is a single session, so a second one would interleave transactions.
@@ -144,36 +158,6 @@ async function migrateUnbounded(url: string, timeouts: Partial<DatabaseTimeouts>
     await runMigrationsLocked(dataSource, 'postgres');
   } finally {
     await dataSource.destroy();
-  }
-}
-
-/**
- * PGlite files may be opened by one process only; a second one (a CLI command while the bot runs)
- * would corrupt them. A pid file refuses the second process with a clear message.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = path.join(dataDir, 'tro-ly-doi-moi.pid');
-  try {
-    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-  } catch {
-    const holder = Number(readFileSync(lockFile, 'utf8').trim());
-    if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder} sử dụng (có thể bot đang chạy). ` +
-          'Cơ sở dữ liệu nhúng (PGlite) chỉ cho phép một tiến trình: hãy dừng bot trước, hoặc dùng PostgreSQL qua DATABASE_URL.',
-      );
-    }
-    writeFileSync(lockFile, String(process.pid));
-  }
-  return () => rmSync(lockFile, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -109,6 +109,38 @@ describe('foundation: conversation lock', () => {
     }
   });
 
+  it('holds many conversations on a few sessions: a turn of one conversation never waits for turns of others', async function () {
+    if (testDatabaseKind() !== 'postgres') this.skip();
+    const db = await openTestDatabase();
+    const lock = new AdvisoryConversationLock(db.pgOptions, 2, { waitMs: 2000 });
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let running = 0;
+    try {
+      // Ten long turns of ten conversations at once, on two sessions: all ten run together…
+      const long = Array.from({ length: 10 }, (_, i) =>
+        lock.run(`msteams/many-${i}`, async () => {
+          running++;
+          await gate;
+        }),
+      );
+      for (let i = 0; i < 200 && running < 10; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(running, 10);
+      // …and an eleventh conversation (a card click) is answered while they still run.
+      assert.equal(await lock.run('msteams/click', async () => 'ngay'), 'ngay');
+      open();
+      await Promise.all(long);
+      // The locks were released: another holder can take them.
+      const other = new AdvisoryConversationLock(db.pgOptions, 1, { waitMs: 300 });
+      assert.equal(await other.run('msteams/many-3', async () => 'tự do'), 'tự do');
+      await other.close();
+    } finally {
+      open();
+      await lock.close();
+      await db.dispose();
+    }
+  });
+
   it('gives up waiting for a lock another connection holds with ConversationBusyError, and runs once it is free', async function () {
     if (testDatabaseKind() !== 'postgres') this.skip();
     const db = await openTestDatabase();

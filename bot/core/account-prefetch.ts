@@ -2,7 +2,7 @@
 // the storage before anything else, so the load is given a storage that also reads who is writing, and
 // the identity step (bot/app.ts) then starts from that row instead of a query of its own.
 import type { Storage, StoreItems, TurnContext } from 'botbuilder';
-import type { TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import type { Channel, ChannelAccount } from '../../entities/channel-account.entity.js';
 import { TypeOrmStorage } from '../../services/state/typeorm-storage.js';
 

@@ -1,7 +1,7 @@
 // The Bot Framework adapter of /api/messages (Teams, the Emulator, the terminal chat): authenticated
 // when the Microsoft app credentials are configured; replies retried on 429 and hung connectors, and
 // every text sent as escaped markdown (line breaks survive, typed markup stays inert).
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { AppConfig } from '../config.js';
 import { plainTextMiddleware } from './plain-text-middleware.js';
 import { SendRetryMiddleware } from './send-retry.js';

@@ -15,7 +15,7 @@ import { ZaloOaClient } from '../../services/zalo/zalo-oa-client.js';
 import { ZaloOutboxService, type FallbackDelivery } from '../../services/zalo/zalo-outbox-service.js';
 import { ZaloTokenStore } from '../../services/zalo/zalo-token-store.js';
 import { ZaloTemplateSender } from '../../services/zalo/zalo-template-sender.js';
-import type { Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { isDatabaseUnavailable, type AppTurnState } from '../app.js';
 import { logger, withCorrelation } from '../../services/platform/logger.js';
 import { core } from '../../services/platform/messages/index.js';

@@ -1,6 +1,6 @@
 // Turns of one conversation run one at a time: in this process through a promise chain per key,
 // and across processes (real PostgreSQL only) through a session advisory lock, which PostgreSQL
-// releases by itself if the holding process dies.
+// releases by itself if the holding process dies. A few sessions hold the locks of every conversation.
 import pg from 'pg';
 
 export interface ConversationLock {
@@ -60,78 +60,120 @@ export interface AdvisoryLockOptions {
 /** Short enough that a turn answers the busy message within 5 s. */
 export const DEFAULT_TURN_LOCK_WAIT_MS = 4000;
 
+/**
+ * One PostgreSQL session holding the advisory locks of many conversations at once: a session-level
+ * advisory lock belongs to the session, not to a checked-out client, so a turn need not keep a connection
+ * of its own for as long as it runs. (With a connection per turn, 100 conversations at once queued behind
+ * 20 connections, and a card click waited for turns of other conversations to end.) Turns of one key never
+ * overlap in this process (LocalChain), so the session's re-entrancy is never used.
+ */
+class LockSession {
+  private client?: pg.Client;
+  private connecting?: Promise<pg.Client>;
+  private readonly ended = new WeakSet<pg.Client>();
+
+  constructor(
+    private readonly pgOptions: Record<string, unknown>,
+    private readonly connectMs: number,
+  ) {}
+
+  /** The live client, connected on first use and again after a loss. */
+  async connect(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    this.connecting ??= (async () => {
+      const client = new pg.Client({
+        ...this.pgOptions,
+        application_name: 'tro-ly-doi-moi-locks',
+        connectionTimeoutMillis: this.connectMs,
+      } as pg.ClientConfig);
+      // A lost session must not crash the process: its locks are gone with it (the server frees them),
+      // so the next turn opens a new session.
+      const lost = () => this.drop(client);
+      client.on('error', lost);
+      client.on('end', lost);
+      try {
+        await client.connect();
+      } catch (err) {
+        lost();
+        throw err;
+      }
+      this.client = client;
+      return client;
+    })().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  /** Forgets the client and ends it (without waiting: a paused server never answers). */
+  drop(client: pg.Client): void {
+    if (this.client === client) this.client = undefined;
+    if (this.ended.has(client)) return;
+    this.ended.add(client);
+    void client.end().catch(() => undefined);
+  }
+
+  /** True while `client` is this session's live client (its locks are still held). */
+  holds(client: pg.Client): boolean {
+    return this.client === client;
+  }
+
+  async close(): Promise<void> {
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}
+
+/** A small stable hash: the same conversation always uses the same session. */
+function shardOf(key: string, n: number): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(h) % n;
+}
+
 export class AdvisoryConversationLock implements ConversationLock {
   private readonly chain = new LocalChain();
-  private readonly pool: pg.Pool;
+  private readonly sessions: LockSession[];
   private readonly waitMs: number;
   private readonly retryMs: number;
 
-  constructor(pgOptions: Record<string, unknown>, poolSize: number, options: AdvisoryLockOptions = {}) {
+  /** `sessions`: PostgreSQL sessions the locks are spread over (TURN_LOCK_POOL_SIZE), opened when first needed. */
+  constructor(pgOptions: Record<string, unknown>, sessions: number, options: AdvisoryLockOptions = {}) {
     this.waitMs = options.waitMs ?? DEFAULT_TURN_LOCK_WAIT_MS;
     this.retryMs = options.retryMs ?? 50;
-    this.pool = new pg.Pool({
-      ...pgOptions,
-      max: poolSize,
-      application_name: 'tro-ly-doi-moi-locks',
-      // Waiting for a connection counts against the same bound as waiting for the lock.
-      connectionTimeoutMillis: this.waitMs,
-    });
-    // An idle client that loses its server must not crash the process.
-    this.pool.on('error', () => undefined);
+    // Waiting for a connection counts against the same bound as waiting for the lock.
+    this.sessions = Array.from({ length: Math.max(1, sessions) }, () => new LockSession(pgOptions, this.waitMs));
   }
 
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     return this.chain.run(key, async () => {
-      const started = Date.now();
-      let client: pg.PoolClient;
-      try {
-        client = await this.pool.connect();
-      } catch (err) {
-        throw new ConversationBusyError('unavailable', Date.now() - started, { cause: err });
-      }
-      // A checked-out client has no listener of pg-pool's: if the server goes away while the turn runs,
-      // its 'error' event would be an uncaught exception and stop the process. The unlock below fails
-      // instead, and the client is destroyed.
-      let lost = false;
-      const onError = () => {
-        lost = true;
-      };
-      client.on('error', onError);
-      const release = (destroy: boolean) => {
-        client.off('error', onError);
-        client.release(destroy);
-      };
-      try {
-        await this.acquire(client, key, started);
-      } catch (err) {
-        release(true);
-        throw err;
-      }
-      let destroy = false;
+      const session = this.sessions[shardOf(key, this.sessions.length)];
+      const client = await this.acquire(session, key, Date.now());
       try {
         return await fn();
       } finally {
-        try {
-          if (lost) throw new Error('lock connection lost');
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
-        } catch {
-          // The connection may still hold the lock: destroying it makes the server free it.
-          destroy = true;
+        // A session lost meanwhile took the lock with it; otherwise a failed unlock ends the session,
+        // which makes the server free everything it held.
+        if (session.holds(client)) {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => session.drop(client));
         }
-        release(destroy);
       }
     });
   }
 
   /**
    * pg_try_advisory_lock until the deadline: pg_advisory_lock would wait for ever (the lock of a stuck
-   * turn, a paused server). Each attempt has a client-side bound too, as a paused server never answers.
+   * turn, a paused server) and would block the other conversations of the session. Each attempt has a
+   * client-side bound too, as a paused server never answers; a session that did not answer is ended.
    */
-  private async acquire(client: pg.PoolClient, key: string, started: number): Promise<void> {
+  private async acquire(session: LockSession, key: string, started: number): Promise<pg.Client> {
     for (;;) {
       const remaining = this.waitMs - (Date.now() - started);
+      let client: pg.Client | undefined;
       let locked: boolean;
       try {
+        client = await session.connect();
         const result = await client.query<{ locked: boolean }>({
           text: 'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
           values: [key],
@@ -139,15 +181,16 @@ export class AdvisoryConversationLock implements ConversationLock {
         } as pg.QueryConfig);
         locked = result.rows[0]?.locked === true;
       } catch (err) {
+        if (client) session.drop(client);
         throw new ConversationBusyError('unavailable', Date.now() - started, { cause: err });
       }
-      if (locked) return;
+      if (locked) return client;
       if (Date.now() - started + this.retryMs >= this.waitMs) throw new ConversationBusyError('held', Date.now() - started);
       await new Promise((resolve) => setTimeout(resolve, this.retryMs));
     }
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all(this.sessions.map((s) => s.close()));
   }
 }

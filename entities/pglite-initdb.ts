@@ -1,0 +1,95 @@
+// PGlite's initdb, run on a first start in a short-lived process of its own: initdb grows the WASM
+// memory of its PGlite to ~600 MB, and WASM memory is never given back while the process lives (closing
+// the instance in the bot's own process still left ~110 MB more resident than a restart). The bot then
+// opens the initialised directory like a restart.
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** PostgreSQL's server defaults (128 MB shared buffers) are sized for a shared server, not an embedded one. */
+export const PGLITE_CONF = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
+
+/** Initialises `dataDir` (empty) in a child process; rejects with its error output if it fails. */
+export function initdbInChild(dataDir: string): Promise<void> {
+  const entry = __filename;
+  // Under tsx (npm start, tests) the child needs the loader too; compiled, plain node.
+  const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return new Promise((resolve, reject) => {
+    const child = fork(entry, [dataDir], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors = (errors + chunk.toString('utf8')).slice(-4000);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`PGlite initdb failed (exit ${code}): ${errors.trim()}`))));
+  });
+}
+
+/**
+ * PGlite files may be opened by one process only; a second one (a CLI command while the bot runs)
+ * would corrupt them. A pid file refuses the second process with a clear message.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'tro-ly-doi-moi.pid');
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8').trim());
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder} sử dụng (có thể bot đang chạy). ` +
+          'Cơ sở dữ liệu nhúng (PGlite) chỉ cho phép một tiến trình: hãy dừng bot trước, hoặc dùng PostgreSQL qua DATABASE_URL.',
+      );
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const early = new Map<string, { ready: Promise<void>; release: () => void }>();
+
+/**
+ * Starts a first start's initdb now, under the directory's lock, when `dataDir` is not initialised:
+ * main.ts calls it before loading the rest of the bot, so that loading and initdb overlap (two cores).
+ * openDatabase takes it over (takeEarlyInitdb).
+ */
+export function startEarlyInitdb(dataDir: string): void {
+  const dir = path.resolve(dataDir);
+  if (early.has(dir) || existsSync(path.join(dir, 'PG_VERSION'))) return;
+  mkdirSync(dir, { recursive: true });
+  const release = lockDataDir(dir);
+  const ready = initdbInChild(dir);
+  // Observed by openDatabase; until then a failure must not be an unhandled rejection.
+  ready.catch(() => undefined);
+  early.set(dir, { ready, release });
+}
+
+/** The initdb startEarlyInitdb began for this (resolved) directory, handed over once. */
+export function takeEarlyInitdb(dataDir: string): { ready: Promise<void>; release: () => void } | undefined {
+  const found = early.get(dataDir);
+  early.delete(dataDir);
+  return found;
+}
+
+if (require.main === module) {
+  void (async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create({ dataDir: path.resolve(process.argv[2]), postgresqlconf: PGLITE_CONF });
+    await db.close();
+  })().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exit(1);
+    },
+  );
+}
