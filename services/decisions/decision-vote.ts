@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { Decision, type DecisionStage, type VoteTally } from '../../entities/decision.entity.js';
 import type { Proposal, ProposalStatus } from '../../entities/proposal.entity.js';
 import { runWithNotices, type Notify } from '../notifications/notifier.js';
-import { recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
+import { transitionProposal } from '../proposals/proposal-state-machine.js';
 import { RoutingService } from '../routing/routing-service.js';
 import { tallyCounts, type TallyResult } from '../votes/vote-tally.js';
 import { ballotOf, castBallot, onDecision, openBallots, tallyOf, type MeetingInput } from '../votes/collective-vote.js';
@@ -71,17 +71,14 @@ export async function castVote(
     if (decision.state !== 'vote_open')
       return void (refusal = decision.state === 'done' || decision.state === 'vote_closed' ? 'already_done' : 'wrong_state');
     const text = comment?.trim() || null;
-    await castBallot(m, ballot, choice, text);
-    await recordAudit(m, {
-      proposalId,
-      actorId: actor.officerId,
-      channel: actor.channel,
-      action: 'vote.cast',
-      comment: text,
-      data: { decisionId: decision.id, choice },
-      status: proposal.status,
-    });
-    const tally = await tallyOf(m, onDecision(decision.id), ctx.config.decision.voteMajority.base);
+    const tally = await castBallot(
+      m,
+      ballot,
+      choice,
+      text,
+      { proposalId, actor, action: 'vote.cast', status: proposal.status, data: { decisionId: decision.id } },
+      ctx.config.decision.voteMajority.base,
+    );
     if (tally.allVoted) {
       const status = await closeVoteIn(ctx, m, notify, proposal, decision, tally, actor, 'vote.closed_all_voted');
       return { ok: true as const, action: 'vote_cast', proposalId, decisionId: decision.id, status, tally };

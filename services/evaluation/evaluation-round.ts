@@ -132,17 +132,14 @@ export async function castVote(
     const ballot = await ballotOf(m, onEvaluation(round.id), actor.officerId);
     if (!ballot) return refusal('not_voter', proposalId);
     if (choice === 'against' && !text) return refusal('text_required', proposalId);
-    await castBallot(m, ballot, choice, text);
-    await recordAudit(m, {
-      proposalId,
-      actorId: actor.officerId,
-      channel: actor.channel,
-      action: 'eval.vote',
-      comment: text,
-      data: { evaluationId: round.id, choice },
-      status: p.status,
-    });
-    const tally = await tallyOf(m, onEvaluation(round.id), ctx.config.decision.voteMajority.base);
+    const tally = await castBallot(
+      m,
+      ballot,
+      choice,
+      text,
+      { proposalId, actor, action: 'eval.vote', status: p.status, data: { evaluationId: round.id } },
+      ctx.config.decision.voteMajority.base,
+    );
     if (tally.allVoted) return conclude(ctx, m, notify, p, impl, round, toRecord(tally, 'vote'), actor, 'eval.closed_all_voted');
     return { ok: true, action: 'evaluation_vote_cast', proposalId, status: p.status, data: { tally } };
   });

@@ -4,6 +4,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { CollectiveVote, type VoteSubjectKind } from '../../entities/collective-vote.entity.js';
 import { Officer } from '../../entities/officer.entity.js';
+import { recordAudit } from '../proposals/proposal-state-machine.js';
 import { tallyVotes, type MajorityBase, type TallyResult } from './vote-tally.js';
 
 /** What is voted on: a decision or an evaluation round, by id. */
@@ -54,9 +55,40 @@ export function ballotOf(m: EntityManager, subject: VoteSubject, voterId: string
   return m.findOne(CollectiveVote, { where: { ...bySubject(subject), voterId } });
 }
 
-/** Casts (or changes) a ballot. */
-export async function castBallot(m: EntityManager, ballot: CollectiveVote, choice: Choice, comment: string | null): Promise<void> {
+/** What the audit trail says of a cast ballot: the proposal, who, on which channel, and the audit action. */
+export interface BallotAudit {
+  proposalId: string;
+  actor: { officerId: string; channel: string };
+  action: string;
+  /** The proposal's status, unchanged by a ballot. */
+  status: string;
+  /** The subject's id under the name the audit data has always used (decisionId, evaluationId). */
+  data: Record<string, string>;
+}
+
+/**
+ * Casts (or changes) a ballot, audits it, and returns the tally after it: the same three steps for a
+ * decision and an evaluation, in the caller's transaction.
+ */
+export async function castBallot(
+  m: EntityManager,
+  ballot: CollectiveVote,
+  choice: Choice,
+  comment: string | null,
+  audit: BallotAudit,
+  base: MajorityBase,
+): Promise<TallyResult> {
   await m.update(CollectiveVote, { id: ballot.id }, { choice, comment, votedAt: new Date() });
+  await recordAudit(m, {
+    proposalId: audit.proposalId,
+    actorId: audit.actor.officerId,
+    channel: audit.actor.channel,
+    action: audit.action,
+    comment,
+    data: { ...audit.data, choice },
+    status: audit.status,
+  });
+  return tallyOf(m, { kind: ballot.subjectKind, id: ballot.subjectId }, base);
 }
 
 /** The ballots of a subject in the order they were opened. */
