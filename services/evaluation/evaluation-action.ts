@@ -6,7 +6,7 @@ import type { Proposal } from '../../entities/proposal.entity.js';
 import { runWithNotices, type Notify } from '../notifications/notifier.js';
 import { lockProposal } from '../proposals/proposal-state-machine.js';
 import type { WorkflowStepContext } from '../workflow/workflow-step-context.js';
-import { auditRefusal, type Actor, type AfterDecisionRefusal, type AfterDecisionResult } from '../implementation/after-decision-common.js';
+import { auditRefusal, type Actor, type AfterDecisionResult } from '../implementation/after-decision-common.js';
 
 export async function act(
   ctx: WorkflowStepContext,
@@ -24,8 +24,4 @@ export async function act(
   });
   if (!result.ok) await auditRefusal(ctx.dataSource, actor, proposalId, action, result.reason);
   return result;
-}
-
-export function refusal(reason: AfterDecisionRefusal, proposalId: string, detail?: string): AfterDecisionResult {
-  return { ok: false, reason, proposalId, ...(detail ? { detail } : {}) };
 }

@@ -12,8 +12,8 @@ import type { EvaluationOutcome } from '../documents/evaluation-conclusion-docum
 import type { Notify } from '../notifications/notifier.js';
 import { recordAudit, transitionProposal } from '../proposals/proposal-state-machine.js';
 import type { WorkflowStepContext } from '../workflow/workflow-step-context.js';
-import { AFTER_DECISION_NOTICES as N, type Actor, type AfterDecisionResult } from '../implementation/after-decision-common.js';
-import { act, refusal } from './evaluation-action.js';
+import { AFTER_DECISION_NOTICES as N, refusal, type Actor, type AfterDecisionResult } from '../implementation/after-decision-common.js';
+import { act } from './evaluation-action.js';
 
 /** The provision of Art. 11 each outcome carries (verified). 11.4 (causes named) applies to every one. */
 export const OUTCOME_PROVISION: Record<EvaluationOutcome, '11.1' | '11.2' | '11.3' | 'none'> = {

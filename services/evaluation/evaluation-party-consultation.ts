@@ -3,8 +3,8 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../proposals/proposal-state-machine.js';
 import type { WorkflowStepContext } from '../workflow/workflow-step-context.js';
-import type { Actor, AfterDecisionResult } from '../implementation/after-decision-common.js';
-import { act, refusal } from './evaluation-action.js';
+import { refusal, type Actor, type AfterDecisionResult } from '../implementation/after-decision-common.js';
+import { act } from './evaluation-action.js';
 import { EVALUABLE_STATUSES } from './evaluation-draft.js';
 
 /**

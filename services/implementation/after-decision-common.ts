@@ -61,6 +61,11 @@ export type AfterDecisionResult =
   | { ok: true; action: string; proposalId: string; status: string; data?: Record<string, unknown> }
   | { ok: false; reason: AfterDecisionRefusal; proposalId?: string; detail?: string };
 
+/** A refused action (the implementation's and the evaluation's actions alike). */
+export function refusal(reason: AfterDecisionRefusal, proposalId: string, detail?: string): AfterDecisionResult {
+  return { ok: false, reason, proposalId, ...(detail ? { detail } : {}) };
+}
+
 /** The decision that approved the plan (by the collective or in writing), the latest one. */
 export async function approvingDecision(m: EntityManager, proposalId: string): Promise<Decision | null> {
   return m.findOne(Decision, { where: { proposalId, outcome: In(['approved', 'approved_by_override']) }, order: { createdAt: 'DESC' } });
