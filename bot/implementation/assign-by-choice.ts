@@ -12,7 +12,7 @@ import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';
 import { deliverCommandResult } from '../core/message-router.js';
 import { askNext } from '../core/pending-reply.js';
-import { formatMoney } from '../../services/implementation/implementation-service.js';
+import { formatMoney } from '../../services/implementation/implementation-assignment.js';
 import { IMPLEMENTATION_VERBS } from './implementation-card.js';
 import type { FollowUpCards } from './follow-up-view.js';
 
