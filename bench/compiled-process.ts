@@ -24,13 +24,16 @@ export interface MemoryPhase {
   heapTotalMb: number;
   externalMb: number;
   arrayBuffersMb: number;
+  /** heapUsed after a full collection (asked for after the load): the live heap, garbage apart. */
+  liveHeapMb?: number;
 }
 
 export interface CompiledProcess {
   url: string;
   pid: number;
   startupMs: number;
-  memory(process: string, phase: string): Promise<MemoryPhase>;
+  /** `collect`: also read the heap after a full collection (done after the other figures, so they are as found). */
+  memory(process: string, phase: string, options?: { collect?: boolean }): Promise<MemoryPhase>;
   request<T>(type: string, payload?: unknown, timeoutMs?: number): Promise<T>;
   stderr(): string;
   stop(timeoutMs?: number): Promise<void>;
@@ -83,9 +86,12 @@ function wrap(child: ChildProcess, url: string, started: number, readyAt: number
     startupMs: readyAt - started,
     stderr: output,
     request,
-    async memory(name, phase) {
+    async memory(name, phase, options) {
       const { memory } = await request<{ memory: NodeJS.MemoryUsage }>('memory');
       const rss = processMemory(child.pid!)?.rss ?? memory.rss;
+      const collected = options?.collect
+        ? (await request<{ memory: NodeJS.MemoryUsage }>('collect-garbage', undefined, 60_000)).memory
+        : undefined;
       return {
         process: name,
         phase,
@@ -94,6 +100,7 @@ function wrap(child: ChildProcess, url: string, started: number, readyAt: number
         heapTotalMb: round1(memory.heapTotal),
         externalMb: round1(memory.external),
         arrayBuffersMb: round1(memory.arrayBuffers),
+        ...(collected ? { liveHeapMb: round1(collected.heapUsed) } : {}),
       };
     },
     async stop(timeoutMs = 20_000) {

@@ -180,7 +180,7 @@ export async function measureClicks(c: Contender, connector: BenchChild, scenari
 
 /** The memory of the last phase, after the load (and a heap snapshot of our bots with --heap-snapshot). */
 export async function afterLoad(c: Contender, args: BenchArgs): Promise<void> {
-  c.phases.push(await c.bot.memory(c.label, 'after the load'));
+  c.phases.push(await c.bot.memory(c.label, 'after the load', { collect: true }));
   if (args.heapSnapshot && c.target !== 'echo') {
     const dir = path.join(__dirname, 'results', 'profiles');
     mkdirSync(dir, { recursive: true });

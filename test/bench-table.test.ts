@@ -145,4 +145,24 @@ describe('bench: the issue-22 table and its verdicts', () => {
     assert.deepEqual(f.failedRequests, { value: 2 });
     assert.deepEqual(f.clickP95Ms, { missing: 'postgres not measured' });
   });
+  it('says how much of the heap after the load a full collection frees, beside the peak it explains', () => {
+    const after = {
+      process: 'bot on PostgreSQL',
+      phase: 'after the load',
+      rssMb: 430,
+      heapUsedMb: 298,
+      heapTotalMb: 323,
+      externalMb: 5,
+      arrayBuffersMb: 2,
+    };
+    const rows = buildTable(figures({ memoryPhases: [{ ...after, liveHeapMb: 72 }] }));
+    assert.match(
+      byFigure(rows, 'peak RSS under load, PostgreSQL').note,
+      /^echo bot 90 MB; after the load the heap held 298 MB, of which 72 MB live after a full collection/,
+    );
+    assert.equal(byFigure(rows, 'peak RSS under load, PGlite').note, '', 'no PGlite phase, nothing said');
+    assert.match(byFigure(rows, 'memory: bot on PostgreSQL, after the load').note, /live heap after a full collection 72 MB$/);
+    // Without the collection (an older figure set), the rows say nothing of it.
+    assert.equal(byFigure(buildTable(figures({ memoryPhases: [after] })), 'peak RSS under load, PostgreSQL').note, 'echo bot 90 MB');
+  });
 });
