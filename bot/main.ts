@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     console.warn(config.demo ? text.demoWarning : text.noAuthWarning);
     logger.warn({ demo: config.demo }, 'Bot Framework authentication is off');
   }
-  if (config.database.kind === 'pglite') startEarlyInitdb(config.database.dataDir);
+  const earlyInitdb = config.database.kind === 'pglite' ? startEarlyInitdb(config.database.dataDir) : undefined;
   const [{ openDatabase }, { startBackgroundJobs }, { buildContainer }, { printDemoInstructions, prepareDemo }, { startBotServer }] =
     await Promise.all([
       import('../entities/data-source.js'),
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       import('./demo.js'),
       import('./server.js'),
     ]);
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, { earlyInitdb });
   logger.info({ database: db.kind, demo: config.demo, auth: config.authEnabled }, 'database ready');
   const demo = config.demo ? await prepareDemo(db.dataSource) : undefined;
   const container = buildContainer({ configuration, db });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
 import { runMigrationsLocked } from './migration-lock.js';
-import { initdbInChild, lockDataDir, PGLITE_CONF, takeEarlyInitdb } from './pglite-initdb.js';
+import { initdbInChild, lockDataDir, PGLITE_CONF, type EarlyInitdb } from './pglite-initdb.js';
 
 export type DatabaseOptions =
   /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
@@ -61,7 +61,11 @@ export interface Database {
   dumpPglite?(): Promise<Blob>;
 }
 
-export async function openDatabase(options: DatabaseOptions, { migrate = true } = {}): Promise<Database> {
+/** `earlyInitdb`: the initdb main.ts began for this data directory (startEarlyInitdb), taken over here. */
+export async function openDatabase(
+  options: DatabaseOptions,
+  { migrate = true, earlyInitdb }: { migrate?: boolean; earlyInitdb?: EarlyInitdb } = {},
+): Promise<Database> {
   // Typed loosely: PGlite ships separate ESM/CJS typings that TypeScript treats as different classes.
   let pglite: { close(): Promise<void>; dumpDataDir(compression: 'none'): Promise<Blob | File> } | undefined;
   let pgOptions: Record<string, unknown>;
@@ -73,7 +77,7 @@ export async function openDatabase(options: DatabaseOptions, { migrate = true } 
     if (!dataDir.startsWith('memory://')) {
       dataDir = path.resolve(dataDir);
       // main.ts may have started a first start's initdb already, under the directory's lock.
-      const early = takeEarlyInitdb(dataDir);
+      const early = earlyInitdb?.dataDir === dataDir ? earlyInitdb : undefined;
       if (early) releaseLock = early.release;
       else {
         mkdirSync(dataDir, { recursive: true });

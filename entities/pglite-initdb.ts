@@ -55,29 +55,28 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const early = new Map<string, { ready: Promise<void>; release: () => void }>();
+/** A first start's initdb begun before the rest of the bot loaded, and the directory's lock it holds. */
+export interface EarlyInitdb {
+  dataDir: string;
+  ready: Promise<void>;
+  release: () => void;
+}
 
 /**
  * Starts a first start's initdb now, under the directory's lock, when `dataDir` is not initialised:
- * main.ts calls it before loading the rest of the bot, so that loading and initdb overlap (two cores).
- * openDatabase takes it over (takeEarlyInitdb).
+ * main.ts calls it before loading the rest of the bot, so that loading and initdb overlap (two cores),
+ * and hands the result to openDatabase.
  */
-export function startEarlyInitdb(dataDir: string): void {
+export function startEarlyInitdb(dataDir: string): EarlyInitdb | undefined {
+  if (dataDir.startsWith('memory://')) return undefined;
   const dir = path.resolve(dataDir);
-  if (early.has(dir) || existsSync(path.join(dir, 'PG_VERSION'))) return;
+  if (existsSync(path.join(dir, 'PG_VERSION'))) return undefined;
   mkdirSync(dir, { recursive: true });
   const release = lockDataDir(dir);
   const ready = initdbInChild(dir);
   // Observed by openDatabase; until then a failure must not be an unhandled rejection.
   ready.catch(() => undefined);
-  early.set(dir, { ready, release });
-}
-
-/** The initdb startEarlyInitdb began for this (resolved) directory, handed over once. */
-export function takeEarlyInitdb(dataDir: string): { ready: Promise<void>; release: () => void } | undefined {
-  const found = early.get(dataDir);
-  early.delete(dataDir);
-  return found;
+  return { dataDir: dir, ready, release };
 }
 
 if (require.main === module) {
