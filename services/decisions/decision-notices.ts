@@ -19,3 +19,17 @@ export const DECISION_NOTICES = {
 export function assignNotice(deciderId: string, proposalId: string): NotificationRequest {
   return { officerId: deciderId, proposalId, kind: AFTER_DECISION_NOTICES.assignCard, data: {}, dedupeKey: `impl.assign:${proposalId}` };
 }
+
+/** The decision's outcome, to the proposer. */
+export function outcomeNotice(
+  proposal: { id: string; proposerId: string },
+  decisionId: string,
+  outcome: 'approved' | 'returned' | 'approved_by_override' | 'rejected',
+): NotificationRequest {
+  return { officerId: proposal.proposerId, proposalId: proposal.id, kind: DECISION_NOTICES.proposerOutcome, data: { decisionId, outcome } };
+}
+
+/** To the deciding head: the vote ended (passed or not). */
+export function voteClosedNotice(deciderId: string, proposalId: string, decisionId: string): NotificationRequest {
+  return { officerId: deciderId, proposalId, kind: DECISION_NOTICES.voteClosed, data: { decisionId } };
+}

@@ -22,7 +22,7 @@ import {
 } from './decider-action.js';
 import { partyConsultationMissing } from './decision-party-consultation.js';
 import { forward } from './decision-routing.js';
-import { assignNotice, DECISION_NOTICES } from './decision-notices.js';
+import { assignNotice, DECISION_NOTICES, outcomeNotice, voteClosedNotice } from './decision-notices.js';
 
 /** Opens the collective vote: every other voter gets a vote card. */
 export async function openVote(ctx: WorkflowStepContext, actor: Actor, proposalId: string): Promise<ActionResult> {
@@ -144,20 +144,10 @@ async function applyTally(
       dueDate: null,
       data: { decisionId: decision.id, tally: { ...tally } },
     });
-    notify({
-      officerId: proposal.proposerId,
-      proposalId: proposal.id,
-      kind: DECISION_NOTICES.proposerOutcome,
-      data: { decisionId: decision.id, outcome: 'approved' },
-    });
+    notify(outcomeNotice(proposal, decision.id, 'approved'));
     notify(assignNotice(decision.deciderId, proposal.id));
     if (actor.officerId !== decision.deciderId) {
-      notify({
-        officerId: decision.deciderId,
-        proposalId: proposal.id,
-        kind: DECISION_NOTICES.voteClosed,
-        data: { decisionId: decision.id },
-      });
+      notify(voteClosedNotice(decision.deciderId, proposal.id, decision.id));
     }
     return 'approved';
   }
@@ -170,12 +160,7 @@ async function applyTally(
     channel: actor.channel,
     data: { decisionId: decision.id, tally: { ...tally } },
   });
-  notify({
-    officerId: decision.deciderId,
-    proposalId: proposal.id,
-    kind: DECISION_NOTICES.voteClosed,
-    data: { decisionId: decision.id },
-  });
+  notify(voteClosedNotice(decision.deciderId, proposal.id, decision.id));
   return 'voting';
 }
 

@@ -4,7 +4,7 @@
 import { transitionProposal } from '../proposals/proposal-state-machine.js';
 import type { WorkflowStepContext } from '../workflow/workflow-step-context.js';
 import { deciderAction, finishDecision, type ActionResult, type Actor } from './decider-action.js';
-import { assignNotice, DECISION_NOTICES } from './decision-notices.js';
+import { assignNotice, outcomeNotice } from './decision-notices.js';
 
 /** Return for changes (intake or decider), with the comments the proposer must answer. */
 export async function returnForChanges(ctx: WorkflowStepContext, actor: Actor, proposalId: string, comment: string): Promise<ActionResult> {
@@ -30,12 +30,7 @@ export async function returnForChanges(ctx: WorkflowStepContext, actor: Actor, p
         dueDate: null,
         data: { decisionId: decision.id, stage: decision.stage },
       });
-      notify({
-        officerId: proposal.proposerId,
-        proposalId,
-        kind: DECISION_NOTICES.proposerOutcome,
-        data: { decisionId: decision.id, outcome: 'returned' },
-      });
+      notify(outcomeNotice(proposal, decision.id, 'returned'));
       return { ok: true, action: 'returned', proposalId, decisionId: decision.id, status: 'returned' };
     },
   );
@@ -58,12 +53,7 @@ export async function proceedAnyway(ctx: WorkflowStepContext, actor: Actor, prop
       dueDate: null,
       data: { decisionId: decision.id, responsibility: 'art_8_1' },
     });
-    notify({
-      officerId: proposal.proposerId,
-      proposalId,
-      kind: DECISION_NOTICES.proposerOutcome,
-      data: { decisionId: decision.id, outcome: 'approved_by_override' },
-    });
+    notify(outcomeNotice(proposal, decision.id, 'approved_by_override'));
     notify(assignNotice(decision.deciderId, proposalId));
     return { ok: true, action: 'overridden', proposalId, decisionId: decision.id, status: 'approved_by_override' };
   });
@@ -85,12 +75,7 @@ export async function notProceed(ctx: WorkflowStepContext, actor: Actor, proposa
       dueDate: null,
       data: { decisionId: decision.id },
     });
-    notify({
-      officerId: proposal.proposerId,
-      proposalId,
-      kind: DECISION_NOTICES.proposerOutcome,
-      data: { decisionId: decision.id, outcome: 'rejected' },
-    });
+    notify(outcomeNotice(proposal, decision.id, 'rejected'));
     return { ok: true, action: 'rejected', proposalId, decisionId: decision.id, status: 'rejected' };
   });
 }
