@@ -26,6 +26,20 @@ export interface IndexedDocument extends StoredDocument {
 }
 
 /** Rebuilds the text of a provision and everything under it, markers included, words as imported. */
+/** A provision of an imported official text as a retrieval unit (`idx` -1: quoted, not indexed). */
+export function officialUnit(d: IndexedDocument, p: StoredProvision, idx: number): RetrievalUnit {
+  return {
+    idx,
+    source: 'official',
+    document: d.label,
+    documentKey: d.packId ?? d.codeKey,
+    citation: p.citation,
+    paths: [p.path],
+    provision: p,
+    officialDocument: d,
+  };
+}
+
 export function formatProvision(p: StoredProvision, childrenOf: Map<string, StoredProvision[]>, shape: 'decree' | 'letter'): string {
   const lines: string[] = [];
   const walk = (n: StoredProvision) => {
@@ -206,16 +220,7 @@ export class KnowledgeIndex {
     if (p.title) head.push(p.title);
     // The document's title tells documents apart ("họp trực tuyến" vs "đổi mới, sáng tạo").
     head.push(d.title);
-    this.units.push({
-      idx: this.units.length,
-      source: 'official',
-      document: d.label,
-      documentKey: d.packId ?? d.codeKey,
-      citation: p.citation,
-      paths: [p.path],
-      provision: p,
-      officialDocument: d,
-    });
+    this.units.push(officialUnit(d, p, this.units.length));
     termsList.push(fieldTerms(head, body.split('\n')));
   }
 

@@ -2,7 +2,7 @@
 // directly, in the official text first, then in the curated pack, else the answer says it is missing.
 import { knowledge as msg } from '../platform/messages/knowledge.js';
 import type { CitationQuery } from './citation-parser.js';
-import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+import { officialUnit, type KnowledgeIndex, type RetrievalUnit } from './knowledge-index.js';
 import { citationText, composeAnswer, notFoundAnswer } from './answer-composition.js';
 import type { AnalysedQuestion, PolicyAnswer } from './policy-answer-types.js';
 import { REFERENCE_WORDS } from './question-analysis.js';
@@ -35,16 +35,7 @@ export function answerByReference(
       }
       if (!chosen && exact) {
         // Quote exactly what was asked for, even if it is not a retrieval unit (a point, a whole article).
-        chosen = {
-          idx: -1,
-          source: 'official',
-          document: doc.label,
-          documentKey: doc.packId ?? doc.codeKey,
-          citation: exact.citation,
-          paths: [exact.path],
-          provision: exact,
-          officialDocument: doc,
-        };
+        chosen = officialUnit(doc, exact, -1);
       }
       if (!chosen && units.length) chosen = units[0];
       if (chosen) return composeAnswer(index, question, [{ unit: chosen, score: 1 }], true);
