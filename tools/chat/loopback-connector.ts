@@ -215,6 +215,8 @@ export class LoopbackConnector extends EventEmitter {
   private readonly strictAttachments: boolean;
   private readonly members = new Map<string, RosterMember>();
   private readonly personalConversations = new Map<string, string>();
+  /** 1:1 conversations created through the API, by the member's id and AAD object id (a scan was O(n²) at 5,000). */
+  private readonly createdPersonal = new Map<string, string>();
   private readonly faults: FaultRule[] = [];
   private server?: Server;
   private seq = 0;
@@ -331,6 +333,7 @@ export class LoopbackConnector extends EventEmitter {
     this.requests.length = 0;
     this.activities.length = 0;
     this.createdConversations.length = 0;
+    this.createdPersonal.clear();
     this.attachments.clear();
     this.uploads.clear();
     this.faults.length = 0;
@@ -814,12 +817,10 @@ export class LoopbackConnector extends EventEmitter {
       const key = members[0]?.id ?? members[0]?.aadObjectId ?? '';
       const member = this.findMember(key);
       id = this.personalConversations.get(member?.id ?? key);
+      id ??= this.createdPersonal.get(key);
       if (!id) {
-        const earlier = this.createdConversations.find((c) => {
-          const m = (c.parameters.members as Array<{ id?: string; aadObjectId?: string }> | undefined) ?? [];
-          return m.length === 1 && (m[0]?.id === key || m[0]?.aadObjectId === key);
-        });
-        id = earlier?.id;
+        id = `a:1${randomBytes(24).toString('base64url')}`;
+        for (const k of [members[0]?.id, members[0]?.aadObjectId]) if (k) this.createdPersonal.set(k, id);
       }
     }
     id ??= `a:1${randomBytes(24).toString('base64url')}`;
