@@ -6,13 +6,10 @@ import type { Command } from 'commander';
 import { directory as text } from '../../services/platform/messages/directory.js';
 import { withCliDatabase } from './cli-database.js';
 import { DirectoryFileError, readDirectoryFile } from '../../services/directory/directory-file.js';
-import {
-  exportDirectoryCsv,
-  importDirectory,
-  validateDirectory,
-  type ImportCounts,
-  type ImportProgress,
-} from '../../services/directory/directory-import.js';
+import { exportDirectoryCsv } from '../../services/directory/directory-export.js';
+import { importDirectory } from '../../services/directory/directory-import.js';
+import type { ImportCounts, ImportProgress } from '../../services/directory/directory-import-types.js';
+import { validateDirectory } from '../../services/directory/directory-validation.js';
 
 /** Files with at least this many rows get a progress bar (on a terminal). */
 const PROGRESS_BAR_MIN_ROWS = 500;

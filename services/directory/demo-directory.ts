@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import { directory as text } from '../platform/messages/directory.js';
 import { assetPath } from '../platform/paths.js';
 import { readDirectoryFile } from './directory-file.js';
-import { importDirectory, type ImportCounts } from './directory-import.js';
+import { importDirectory } from './directory-import.js';
+import type { ImportCounts } from './directory-import-types.js';
 
 export const DEMO_DIRECTORY_FILE = assetPath('services', 'directory', 'demo-directory.csv');
 

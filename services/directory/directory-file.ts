@@ -9,7 +9,7 @@
 // the Department of Home Affairs.
 // A unit appears on every line of its officers; a line with the unit columns only (all officer columns
 // empty) declares a unit that has no officer. This module only reads cells; the rules live in
-// directory-import.ts.
+// directory-row-schema.ts and directory-validation.ts.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
