@@ -11,16 +11,11 @@ import type { DataSource } from 'typeorm';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedDecisionDirectory, type People } from './helpers/decision-fixtures.js';
 import { computeAnnualFigures } from '../services/reports/annual-report-figures.js';
-import {
-  ANNEX_SHEETS,
-  AnnualReportError,
-  generateAnnualReport,
-  markSubmitted,
-  resolveScope,
-  setNarrative,
-  submissionStatus,
-  writeAnnex,
-} from '../services/reports/annual-report-service.js';
+import { ANNEX_SHEETS, writeAnnex } from '../services/reports/annual-report-annex.js';
+import { setNarrative } from '../services/reports/annual-report-narrative.js';
+import { AnnualReportError, resolveScope } from '../services/reports/annual-report-scope.js';
+import { generateAnnualReport } from '../services/reports/annual-report-service.js';
+import { markSubmitted, submissionStatus } from '../services/reports/annual-report-submissions.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
 
 let seq = 0;

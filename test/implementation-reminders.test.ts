@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { AfterDecisionReminders } from '../services/implementation/after-decision-reminders.js';
 import { AFTER_DECISION_NOTICES as N } from '../services/implementation/after-decision-common.js';
 import { ImplementationService } from '../services/implementation/implementation-service.js';
-import { markSubmitted } from '../services/reports/annual-report-service.js';
+import { markSubmitted } from '../services/reports/annual-report-submissions.js';
 import { OutboxOnlyNotifier } from '../services/notifications/notifier.js';
 import { WorkingCalendar } from '../services/calendar/working-days.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';

@@ -7,14 +7,9 @@ import { enqueueNotification } from '../../services/notifications/notifier.js';
 import { afterDecision as t } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import { computeAnnualFigures, loadUnitTree } from '../../services/reports/annual-report-figures.js';
-import {
-  getNarrative,
-  markSubmitted,
-  resolveScope,
-  setNarrative,
-  submissionStatus,
-  type NarrativePart,
-} from '../../services/reports/annual-report-service.js';
+import { getNarrative, setNarrative, type NarrativePart } from '../../services/reports/annual-report-narrative.js';
+import { resolveScope } from '../../services/reports/annual-report-scope.js';
+import { markSubmitted, submissionStatus } from '../../services/reports/annual-report-submissions.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
 import type { CoreTurn } from '../core/core-turn.js';

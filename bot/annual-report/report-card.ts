@@ -2,7 +2,8 @@
 // to write them, and the actions to generate (.docx + .xlsx links) and submit; for the Department of Home
 // Affairs, the province's figures and which units have submitted.
 import type { AnnualFigures } from '../../services/reports/annual-report-figures.js';
-import type { Narrative, SubmissionStatus } from '../../services/reports/annual-report-service.js';
+import type { Narrative } from '../../services/reports/annual-report-narrative.js';
+import type { SubmissionStatus } from '../../services/reports/annual-report-submissions.js';
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
 import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
 import { afterDecision as t, campaigns as ct } from '../../services/platform/messages/index.js';

@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import { afterDecision as t } from '../../services/platform/messages/after-decision.js';
 import { withCliDatabase } from './cli-database.js';
-import { AnnualReportError, generateAnnualReport, submissionStatus } from '../../services/reports/annual-report-service.js';
+import { AnnualReportError } from '../../services/reports/annual-report-scope.js';
+import { generateAnnualReport } from '../../services/reports/annual-report-service.js';
+import { submissionStatus } from '../../services/reports/annual-report-submissions.js';
 import { formatDateVN, parseLocalDate, toLocalDate, todayVN } from '../../services/calendar/local-date.js';
 import { AfterDecisionReminders } from '../../services/implementation/after-decision-reminders.js';
 import { OutboxOnlyNotifier } from '../../services/notifications/notifier.js';

@@ -3,7 +3,7 @@
 // The token (file-links.ts) is bound to the proposal (or unit) and expires, so only people given the link
 // by the bot can download; a forged, expired or dangling link gets one answer that reveals nothing.
 import type restify from 'restify';
-import { AnnualReportError } from '../../services/reports/annual-report-service.js';
+import { AnnualReportError } from '../../services/reports/annual-report-scope.js';
 import type { RouteRegistration } from '../routes.js';
 import type { DownloadLinks } from './download-links.js';
 import { PLAN_FILE_ROUTE, type FileLinkKind } from './file-links.js';

@@ -17,7 +17,7 @@ import { Unit } from '../../entities/unit.entity.js';
 import { dayMonthInYear, todayVN, yearOf } from '../calendar/local-date.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { enqueueNotification, type NotificationRequest, type Notifier } from '../notifications/notifier.js';
-import { submissionStatus } from '../reports/annual-report-service.js';
+import { submissionStatus } from '../reports/annual-report-submissions.js';
 import { RoutingService } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { AFTER_DECISION_NOTICES as N, homeAffairsHead } from './after-decision-common.js';
