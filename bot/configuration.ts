@@ -7,7 +7,9 @@ import { loadKnowledgeConfig, type KnowledgeConfig } from '../services/knowledge
 import { loadPlanImportConfig, type PlanImportConfig } from '../services/plan-import/plan-import-config.js';
 import { loadGraphConfig, type GraphConfig } from '../services/notifications/graph-config.js';
 import { loadDeliveryConfig, type DeliveryConfig } from '../services/notifications/delivery-config.js';
-import { loadWorkflowConfig, WorkflowConfigError, type WorkflowConfig } from '../services/workflow/workflow-config.js';
+import type { WorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WorkflowConfigError } from '../services/workflow/workflow-config-errors.js';
+import { loadWorkflowConfig } from '../services/workflow/workflow-config-file.js';
 import { loadZaloConfig, type ZaloConfig } from '../services/zalo/zalo-config.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { loadMetricsConfig, type MetricsConfig } from './http/metrics-route.js';

@@ -2,16 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  DEFAULT_WORKFLOW_CONFIG_PATH,
-  WorkflowConfigError,
-  defaultWorkflowConfig,
-  fieldLabel,
-  isEmployingUnitKind,
-  loadWorkflowConfig,
-  parseWorkflowConfig,
-  resolveWorkflowConfigPath,
-} from '../services/workflow/workflow-config.js';
+import { defaultWorkflowConfig, fieldLabel, isEmployingUnitKind, parseWorkflowConfig } from '../services/workflow/workflow-config.js';
+import { WorkflowConfigError } from '../services/workflow/workflow-config-errors.js';
+import { DEFAULT_WORKFLOW_CONFIG_PATH, loadWorkflowConfig, resolveWorkflowConfigPath } from '../services/workflow/workflow-config-file.js';
 
 describe('workflow configuration', () => {
   let dir: string;
