@@ -10,7 +10,7 @@ import { Officer } from '../entities/officer.entity.js';
 import { IdentityService } from '../services/directory/identity-service.js';
 import { runWithNotices } from '../services/notifications/notifier.js';
 import { loadZaloConfig } from '../services/zalo/zalo-config.js';
-import { listUndeliveredZaloMessages } from '../services/zalo/zalo-outbox-service.js';
+import { listUndeliveredZaloMessages } from '../services/zalo/zalo-outbox-undelivered.js';
 import { zaloPhone } from '../services/zalo/zalo-template-config.js';
 import { FakeZalo, startZaloHarness, zaloEnv, type ZaloHarness } from './helpers/fake-zalo.js';
 import { seedTestDirectory } from './helpers/test-directory.js';

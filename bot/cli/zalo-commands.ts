@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { Officer } from '../../entities/officer.entity.js';
 import { loadZaloConfig } from '../../services/zalo/zalo-config.js';
 import { ZaloLinkService } from '../../services/zalo/zalo-link-service.js';
-import { listUndeliveredZaloMessages } from '../../services/zalo/zalo-outbox-service.js';
+import { listUndeliveredZaloMessages } from '../../services/zalo/zalo-outbox-undelivered.js';
 import { zalo as text } from '../../services/platform/messages/zalo.js';
 import { withCliDatabase } from './cli-database.js';
 
