@@ -9,7 +9,8 @@ import { sweepCampaignReminders } from '../services/campaigns/campaign-reminders
 import { allText, replyText, startHarness, type BotHarness, type TestUser } from './helpers/bot-harness.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { campaignBlocks } from '../services/reports/annual-campaign-figures.js';
-import { computeAnnualFigures, loadUnitTree, provinceScope } from '../services/reports/annual-report-figures.js';
+import { computeAnnualFigures } from '../services/reports/annual-report-figures.js';
+import { loadUnitTree, provinceScope } from '../services/reports/annual-report-scope.js';
 import type { ConnectorActivity } from '../tools/chat/loopback-connector.js';
 import { WebClient, webText } from './helpers/web-client.js';
 import { Campaign } from '../entities/campaign.entity.js';

@@ -6,7 +6,8 @@ import { AFTER_DECISION_NOTICES as N } from '../../services/implementation/after
 import { enqueueNotification } from '../../services/notifications/notifier.js';
 import { afterDecision as t } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
-import { computeAnnualFigures, loadUnitTree } from '../../services/reports/annual-report-figures.js';
+import { computeAnnualFigures } from '../../services/reports/annual-report-figures.js';
+import { loadUnitTree } from '../../services/reports/annual-report-scope.js';
 import { getNarrative, setNarrative, type NarrativePart } from '../../services/reports/annual-report-narrative.js';
 import { resolveScope } from '../../services/reports/annual-report-scope.js';
 import { markSubmitted, submissionStatus } from '../../services/reports/annual-report-submissions.js';

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { DocumentBlock } from '../documents/decree30-document.js';
 import { obstacles as t } from '../platform/messages/obstacles.js';
 import { fieldLabel, type WorkflowConfig } from '../workflow/workflow-config.js';
-import { memberUnitIds, scopeFilter, yearBounds, type ReportScope, type UnitTree } from '../reports/annual-report-figures.js';
+import { memberUnitIds, scopeFilter, yearBounds, type ReportScope, type UnitTree } from '../reports/annual-report-scope.js';
 
 const FORWARDED_LIST_LIMIT = 30;
 

@@ -4,7 +4,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DocumentBlock } from '../documents/decree30-document.js';
 import { campaigns as t } from '../platform/messages/index.js';
-import { memberUnitIds, scopeFilter, yearBounds, type ReportScope, type UnitTree } from './annual-report-figures.js';
+import { memberUnitIds, scopeFilter, yearBounds, type ReportScope, type UnitTree } from './annual-report-scope.js';
 
 export interface CampaignFigures {
   /** Campaigns that reached at least one official of the unit. */

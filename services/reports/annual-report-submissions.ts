@@ -2,7 +2,7 @@
 // submission time is stored on the unit's annual_report row of the year).
 import type { DataSource, EntityManager } from 'typeorm';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
-import { loadUnitTree, unitsThatReport, type ReportUnit } from './annual-report-figures.js';
+import { loadUnitTree, unitsThatReport, type ReportUnit } from './annual-report-scope.js';
 import { checkYear } from './annual-report-scope.js';
 
 /** Marks the unit's report as submitted (idempotent: the first submission time stays). Returns whether it is new. */
