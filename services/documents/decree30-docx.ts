@@ -1,28 +1,10 @@
 // The .docx rendering of a Decree 30/2020/NĐ-CP document (the model and its plain-text rendering are in
 // decree30-document.ts). A file of its own so that the `docx` package, large, is loaded only when a
 // document is first written: decree30-document.ts imports this file dynamically.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  convertMillimetersToTwip,
-  type IBorderOptions,
-  type ParagraphChild,
-} from 'docx';
+// The page and its primitives are decree30-docx-layout.ts.
+import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, Table, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import {
   cleanText,
-  inlines,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   numberLine,
@@ -34,118 +16,24 @@ import {
   type DocumentBlock,
   type DocumentHeader,
   type DocumentSignature,
-  type RichText,
 } from './decree30-document.js';
-
-// ---------------------------------------------------------------------------------------------------
-// Layout constants (twips; sizes in half-points)
-
-const MM = convertMillimetersToTwip;
-const PAGE = { width: 11906, height: 16838 }; // A4
-const MARGIN = { top: MM(20), bottom: MM(20), left: MM(30), right: MM(15) };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const FONT = 'Times New Roman';
-const SIZE = { body: 28, header: 26, nationalTitle: 26, motto: 28, recipientsLabel: 24, recipients: 22, table: 26 };
-const LEFT_COL = Math.round(CONTENT_WIDTH * 0.4);
-const RIGHT_COL = CONTENT_WIDTH - LEFT_COL;
-const FIRST_LINE_INDENT = MM(10);
-
-const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = {
-  top: NO_BORDER,
-  bottom: NO_BORDER,
-  left: NO_BORDER,
-  right: NO_BORDER,
-  insideHorizontal: NO_BORDER,
-  insideVertical: NO_BORDER,
-};
-const CELL_NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
-const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-
-interface RunStyle {
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  size?: number;
-}
-
-/** TextRuns for a text, splitting line breaks into real breaks. */
-function runs(text: RichText, style: RunStyle = {}): TextRun[] {
-  const out: TextRun[] = [];
-  for (const part of inlines(text)) {
-    const lines = cleanText(part.text).split('\n');
-    lines.forEach((line, i) => {
-      out.push(
-        new TextRun({
-          text: line,
-          break: i > 0 ? 1 : undefined,
-          font: FONT,
-          size: style.size ?? SIZE.body,
-          bold: part.bold ?? style.bold,
-          italics: part.italic ?? style.italic,
-          underline: (part.underline ?? style.underline) ? {} : undefined,
-        }),
-      );
-    });
-  }
-  return out;
-}
-
-function para(
-  children: ParagraphChild[],
-  opts: {
-    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
-    before?: number;
-    after?: number;
-    firstLine?: number;
-    left?: number;
-    right?: number;
-    hanging?: number;
-    border?: IBorderOptions;
-    keepNext?: boolean;
-    line?: number;
-  } = {},
-): Paragraph {
-  return new Paragraph({
-    children,
-    alignment: opts.align,
-    spacing: { before: opts.before ?? 0, after: opts.after ?? 0, line: opts.line },
-    indent:
-      opts.firstLine || opts.left || opts.right || opts.hanging
-        ? { firstLine: opts.firstLine, left: opts.left, right: opts.right, hanging: opts.hanging }
-        : undefined,
-    border: opts.border ? { bottom: opts.border } : undefined,
-    keepNext: opts.keepNext,
-  });
-}
-
-/** A short horizontal line, centred in a column of `width` twips, `length` twips long. */
-function shortLine(width: number, length: number): Paragraph {
-  const side = Math.max(0, Math.round((width - length) / 2));
-  return new Paragraph({
-    children: [new TextRun({ text: '', size: 4, font: FONT })],
-    spacing: { before: 0, after: 0, line: 40, lineRule: 'exact' },
-    indent: { left: side, right: side },
-    border: { bottom: LINE },
-  });
-}
-
-/** Rough width in twips of a text at a font size (Times New Roman averages ~0.5 em per character). */
-function approxTextWidth(text: string, halfPoints: number, bold = false): number {
-  const em = halfPoints * 10; // one em in twips (half-points × 10)
-  return Math.round(text.length * em * (bold ? 0.5 : 0.46));
-}
-
-function cell(children: (Paragraph | Table)[], width: number, opts: { borders?: boolean; header?: boolean } = {}): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.DXA },
-    borders: opts.borders ? { top: THIN, bottom: THIN, left: THIN, right: THIN } : CELL_NO_BORDERS,
-    verticalAlign: opts.header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-    margins: opts.borders ? { top: 40, bottom: 40, left: 80, right: 80 } : undefined,
-  });
-}
+import {
+  MM,
+  PAGE,
+  MARGIN,
+  CONTENT_WIDTH,
+  FONT,
+  SIZE,
+  LEFT_COL,
+  RIGHT_COL,
+  FIRST_LINE_INDENT,
+  NO_BORDERS,
+  runs,
+  para,
+  shortLine,
+  approxTextWidth,
+  cell,
+} from './decree30-docx-layout.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Parts of the document
