@@ -6,7 +6,7 @@ import { web } from '../platform/messages/web.js';
 import { decisions } from '../platform/messages/decisions.js';
 import { formatDateVN } from '../calendar/local-date.js';
 import { csvCell } from '../platform/csv-cell.js';
-import type { Dashboard, RecentProposal } from './dashboard-service.js';
+import type { Dashboard, RecentProposal } from './dashboard-model.js';
 
 const d = web.dashboard;
 

@@ -4,88 +4,24 @@
 //
 // Access by role: the officers of the Department of Home Affairs whose role the workflow config lists
 // (`dashboard.provinceRoles`, default the head, an acting head included) see the province; the head of a
-// unit (or an acting head today) sees that unit and every unit under it; anyone else sees nothing. The evaluation and yearly-report panels read tables of the after-decision feature
-// and say "not available" when those tables do not exist in this database.
+// unit (or an acting head today) sees that unit and every unit under it; anyone else sees nothing. The
+// evaluation and yearly-report panels read tables of the after-decision feature and say "not available"
+// when those tables do not exist in this database. The shapes of the panels are dashboard-model.ts.
 import type { DataSource } from 'typeorm';
 import type { Officer, OfficerRole } from '../../entities/officer.entity.js';
 import { todayVN } from '../calendar/local-date.js';
 import { APPROVED_STATUSES } from '../proposals/proposal-state-machine.js';
-
-export type DashboardScope = { kind: 'province' } | { kind: 'units'; unitIds: string[]; rootNames: string[] } | { kind: 'none' };
-
-export interface StatusCount {
-  status: string;
-  count: number;
-}
-
-export interface UnitRow {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  total: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-  returned: number;
-  overdue: number;
-}
-
-export interface OverdueItem {
-  proposalId: string;
-  code: string | null;
-  title: string | null;
-  unitName: string;
-  stage: string;
-  holderName: string | null;
-  dueDate: string;
-  daysOverdue: number;
-}
-
-export interface StageDuration {
-  status: string;
-  /** Periods spent in the status (one per entry into it). */
-  periods: number;
-  averageDays: number;
-  maxDays: number;
-  /** Proposals in this status now. */
-  current: number;
-}
-
-export interface AnnualReportRow {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  submittedAt: Date | null;
-}
-
-export interface RecentProposal {
-  proposalId: string;
-  code: string | null;
-  title: string | null;
-  unitName: string;
-  status: string;
-  submittedAt: Date | null;
-  holderName: string | null;
-  dueDate: string | null;
-}
-
-export interface Dashboard {
-  scope: DashboardScope;
-  today: string;
-  year: number;
-  byStatus: StatusCount[];
-  perUnit: UnitRow[];
-  overdueDecisions: OverdueItem[];
-  overdueEvaluations: OverdueItem[] | null;
-  stageDurations: StageDuration[];
-  annualReports: { year: number; rows: AnnualReportRow[]; submitted: number; missing: number } | null;
-  recent: RecentProposal[];
-}
+import type { Dashboard, DashboardScope, OverdueItem, RecentProposal } from './dashboard-model.js';
 
 /** Statuses in which a proposal waits on a decision. */
 export const DECISION_PENDING_STATUSES = ['submitted', 'routing_failed', 'in_intake', 'under_review', 'party_consultation', 'voting'];
 /** Statuses where time keeps running; time "in" a final status is not a stage. */
 const FINAL_STATUSES = ['rejected', 'closed', 'withdrawn', 'stopped', 'draft'];
+/** The proposals in scope ($1: the unit list, NULL for the province), newest first: the recent panel and the full list. */
+const PROPOSAL_LIST = `SELECT p.id, p.code, p.title, u.name AS unit_name, p.status, p.submitted_at, o.full_name AS holder, p.due_date::text AS due
+  FROM proposal p JOIN unit u ON u.id = p.unit_id LEFT JOIN officer o ON o.id = p.holder_id
+  WHERE p.status <> 'draft' AND ($1::uuid[] IS NULL OR p.unit_id = ANY($1::uuid[]))
+  ORDER BY p.submitted_at DESC NULLS LAST, p.code DESC`;
 
 export class DashboardService {
   constructor(
@@ -262,25 +198,7 @@ export class DashboardService {
       annualReports = { year, rows, submitted, missing: rows.length - submitted };
     }
 
-    const recent = (
-      (await this.dataSource.query(
-        `SELECT p.id, p.code, p.title, u.name AS unit_name, p.status, p.submitted_at, o.full_name AS holder, p.due_date::text AS due
-       FROM proposal p JOIN unit u ON u.id = p.unit_id LEFT JOIN officer o ON o.id = p.holder_id
-       WHERE p.status <> 'draft' AND ${inScope('p')}
-       ORDER BY p.submitted_at DESC NULLS LAST, p.code DESC
-       LIMIT $2`,
-        [units, 50],
-      )) as Record<string, unknown>[]
-    ).map((r) => ({
-      proposalId: String(r.id),
-      code: (r.code as string | null) ?? null,
-      title: (r.title as string | null) ?? null,
-      unitName: String(r.unit_name),
-      status: String(r.status),
-      submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
-      holderName: (r.holder as string | null) ?? null,
-      dueDate: (r.due as string | null) ?? null,
-    }));
+    const recent = ((await this.dataSource.query(`${PROPOSAL_LIST} LIMIT $2`, [units, 50])) as Record<string, unknown>[]).map(proposalRow);
 
     return { scope, today, year, byStatus, perUnit, overdueDecisions, overdueEvaluations, stageDurations, annualReports, recent };
   }
@@ -289,23 +207,8 @@ export class DashboardService {
   async proposalRows(scope: DashboardScope): Promise<RecentProposal[]> {
     if (scope.kind === 'none') return [];
     const units = scope.kind === 'units' ? scope.unitIds : null;
-    const rows = (await this.dataSource.query(
-      `SELECT p.id, p.code, p.title, u.name AS unit_name, p.status, p.submitted_at, o.full_name AS holder, p.due_date::text AS due
-       FROM proposal p JOIN unit u ON u.id = p.unit_id LEFT JOIN officer o ON o.id = p.holder_id
-       WHERE p.status <> 'draft' AND ($1::uuid[] IS NULL OR p.unit_id = ANY($1::uuid[]))
-       ORDER BY p.submitted_at DESC NULLS LAST, p.code DESC`,
-      [units],
-    )) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      proposalId: String(r.id),
-      code: (r.code as string | null) ?? null,
-      title: (r.title as string | null) ?? null,
-      unitName: String(r.unit_name),
-      status: String(r.status),
-      submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
-      holderName: (r.holder as string | null) ?? null,
-      dueDate: (r.due as string | null) ?? null,
-    }));
+    const rows = (await this.dataSource.query(PROPOSAL_LIST, [units])) as Record<string, unknown>[];
+    return rows.map(proposalRow);
   }
 }
 
@@ -319,6 +222,19 @@ function overdueRow(r: Record<string, unknown>): OverdueItem {
     holderName: (r.holder as string | null) ?? null,
     dueDate: String(r.due),
     daysOverdue: Number(r.days),
+  };
+}
+
+function proposalRow(r: Record<string, unknown>): RecentProposal {
+  return {
+    proposalId: String(r.id),
+    code: (r.code as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
+    unitName: String(r.unit_name),
+    status: String(r.status),
+    submittedAt: r.submitted_at ? new Date(r.submitted_at as string) : null,
+    holderName: (r.holder as string | null) ?? null,
+    dueDate: (r.due as string | null) ?? null,
   };
 }
 
