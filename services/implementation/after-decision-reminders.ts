@@ -8,16 +8,17 @@
 //  - evaluation: the head reminded before the 07-working-day limit (evaluation.evaluationWorkingDays),
 //    with the voters who have not voted; overdue → escalation (workflow escalation.target);
 //  - the yearly report: on each unitReminderDates day (01/11, 20/11) the heads of the units that have not
-//    submitted, and on homeAffairsReminderDate (30/11) the Department of Home Affairs with the missing units.
+//    submitted, and on homeAffairsReminderDate (30/11) the Department of Home Affairs with the missing units
+//    (services/reports/annual-report-reminders.ts).
 // Nothing is sent on a day off: a reminder that falls on a weekend, a holiday or a missed run goes out on
 // the next working-day run inside its window. Every reminder has a
 // dedupe key in notification_outbox, so running the sweep twice (or in two processes) sends it once.
 import type { DataSource } from 'typeorm';
 import { Unit } from '../../entities/unit.entity.js';
-import { dayMonthInYear, todayVN, yearOf } from '../calendar/local-date.js';
+import { todayVN } from '../calendar/local-date.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
-import { enqueueNotification, type NotificationRequest, type Notifier } from '../notifications/notifier.js';
-import { submissionStatus } from '../reports/annual-report-submissions.js';
+import { enqueueNotification, type NotificationRequest, type Notifier, type SendNotice } from '../notifications/notifier.js';
+import { remindAnnualReports } from '../reports/annual-report-reminders.js';
 import { RoutingService } from '../routing/routing-service.js';
 import type { WorkflowConfig } from '../workflow/workflow-config.js';
 import { AFTER_DECISION_NOTICES as N, homeAffairsHead } from './after-decision-common.js';
@@ -60,7 +61,7 @@ export class AfterDecisionReminders {
         annualHomeAffairsReminders: 0,
       };
     const ids: string[] = [];
-    const send = async (n: NotificationRequest): Promise<boolean> => {
+    const send: SendNotice = async (n: NotificationRequest) => {
       const id = await enqueueNotification(this.ds, n);
       if (id) ids.push(id);
       return !!id;
@@ -70,7 +71,7 @@ export class AfterDecisionReminders {
       checkIns: await this.checkIns(today, send),
       ...(await this.completion(today, send)),
       ...(await this.evaluation(today, send)),
-      ...(await this.annual(today, send)),
+      ...(await remindAnnualReports(this.ds, this.config, today, send)),
     };
     if (ids.length) await this.notifier.deliver(ids);
     return run;
@@ -82,7 +83,13 @@ export class AfterDecisionReminders {
     return offsets.filter((o) => this.calendar.addWorkingDays(due, -o) <= today).at(-1);
   }
 
-  private async assignCards(send: (n: NotificationRequest) => Promise<boolean>): Promise<number> {
+  private async implementers(proposalId: string): Promise<{ officer_id: string }[]> {
+    return (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [proposalId])) as {
+      officer_id: string;
+    }[];
+  }
+
+  private async assignCards(send: SendNotice): Promise<number> {
     const rows = (await this.ds.query(
       `SELECT p.id, d.decider_id
          FROM proposal p
@@ -96,7 +103,7 @@ export class AfterDecisionReminders {
     return n;
   }
 
-  private async checkIns(today: string, send: (n: NotificationRequest) => Promise<boolean>): Promise<number> {
+  private async checkIns(today: string, send: SendNotice): Promise<number> {
     const rows = (await this.ds.query(
       `SELECT c.id, c.proposal_id, c.kind, c.due_date::text AS due, i.planned_end::text AS planned_end
          FROM implementation_check_in c
@@ -108,9 +115,7 @@ export class AfterDecisionReminders {
     )) as { id: string; proposal_id: string; kind: string; due: string; planned_end: string | null }[];
     let n = 0;
     for (const c of rows) {
-      const members = (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [c.proposal_id])) as {
-        officer_id: string;
-      }[];
+      const members = await this.implementers(c.proposal_id);
       for (const m of members) {
         if (
           await send({
@@ -139,10 +144,7 @@ export class AfterDecisionReminders {
     return n;
   }
 
-  private async completion(
-    today: string,
-    send: (n: NotificationRequest) => Promise<boolean>,
-  ): Promise<{ completionReminders: number; completionOverdue: number }> {
+  private async completion(today: string, send: SendNotice): Promise<{ completionReminders: number; completionOverdue: number }> {
     const rows = (await this.ds.query(
       `SELECT p.id, i.head_id, i.manager_id, i.planned_end::text AS planned_end
          FROM proposal p JOIN implementation i ON i.proposal_id = p.id
@@ -156,9 +158,7 @@ export class AfterDecisionReminders {
       if (today <= due) {
         const offset = this.offsetDue(due, today);
         const stage = offset === undefined ? 'end' : String(offset);
-        const members = (await this.ds.query(`SELECT officer_id FROM implementation_member WHERE proposal_id = $1`, [r.id])) as {
-          officer_id: string;
-        }[];
+        const members = await this.implementers(r.id);
         for (const m of members) {
           if (
             await send({
@@ -190,10 +190,7 @@ export class AfterDecisionReminders {
     return { completionReminders: reminders, completionOverdue: overdue };
   }
 
-  private async evaluation(
-    today: string,
-    send: (n: NotificationRequest) => Promise<boolean>,
-  ): Promise<{ evaluationReminders: number; evaluationEscalations: number }> {
+  private async evaluation(today: string, send: SendNotice): Promise<{ evaluationReminders: number; evaluationEscalations: number }> {
     const rows = (await this.ds.query(
       `SELECT p.id, p.due_date::text AS due, i.head_id, i.unit_id
          FROM proposal p JOIN implementation i ON i.proposal_id = p.id
@@ -248,55 +245,5 @@ export class AfterDecisionReminders {
     const unit = await this.ds.manager.findOne(Unit, { where: { id: unitId } });
     const superior = unit?.parentId ? await routing.employingUnit(unit.parentId) : null;
     return superior ? ((await routing.headOf(superior.id))?.officer.id ?? null) : null;
-  }
-
-  private async annual(
-    today: string,
-    send: (n: NotificationRequest) => Promise<boolean>,
-  ): Promise<{ annualUnitReminders: number; annualHomeAffairsReminders: number }> {
-    const year = yearOf(today);
-    const a = this.config.annualReport;
-    const due = dayMonthInYear(a.dueDate, year);
-    const dates = [...new Set(a.unitReminderDates.map((d) => dayMonthInYear(d, year)))].sort();
-    const haDate = dayMonthInYear(a.homeAffairsReminderDate, year);
-    let unitReminders = 0;
-    let haReminders = 0;
-    // The reminder whose window [its date, the next reminder date) holds today; the last runs to the due date.
-    const idx = dates.findIndex((d, i) => d <= today && (i === dates.length - 1 ? today <= due : today < dates[i + 1]!));
-    const needUnits = idx >= 0;
-    const needHa = today >= haDate;
-    if (!needUnits && !needHa) return { annualUnitReminders: 0, annualHomeAffairsReminders: 0 };
-    const status = await submissionStatus(this.ds, year, this.config);
-    const missing = status.filter((s) => !s.submittedAt);
-    if (needUnits) {
-      const routing = new RoutingService(this.ds, this.config, () => today);
-      for (const s of missing) {
-        const head = await routing.headOf(s.unit.id);
-        if (!head) continue;
-        if (
-          await send({
-            officerId: head.officer.id,
-            kind: N.annualUnitReminder,
-            data: { year, unitId: s.unit.id, due },
-            dedupeKey: `report.unit:${year}:${dates[idx]}:${s.unit.id}`,
-          })
-        )
-          unitReminders++;
-      }
-    }
-    if (needHa) {
-      const ha = await homeAffairsHead(this.ds, this.config);
-      if (
-        ha &&
-        (await send({
-          officerId: ha,
-          kind: N.annualHomeAffairsReminder,
-          data: { year, missing: missing.map((s) => s.unit.name), all: status.length },
-          dedupeKey: `report.home_affairs:${year}:${haDate}`,
-        }))
-      )
-        haReminders++;
-    }
-    return { annualUnitReminders: unitReminders, annualHomeAffairsReminders: haReminders };
   }
 }

@@ -42,6 +42,8 @@ export async function enqueueNotification(manager: EntityManager | DataSource, r
 }
 
 export type Notify = (n: NotificationRequest) => void;
+/** Enqueues one notification; true when it is new (false: its dedupe key was already used). */
+export type SendNotice = (n: NotificationRequest) => Promise<boolean>;
 
 /** Runs work in one transaction; its notifications are written inside it and delivered after commit. */
 export async function runWithNotices<T>(
