@@ -4,7 +4,7 @@ import type { Officer } from '../../entities/officer.entity.js';
 import { todayVN, yearOf } from '../../services/calendar/local-date.js';
 import { AFTER_DECISION_NOTICES as N } from '../../services/implementation/after-decision-common.js';
 import { enqueueNotification } from '../../services/notifications/notifier.js';
-import { afterDecision as t } from '../../services/platform/messages/index.js';
+import { annualReport as t } from '../../services/platform/messages/index.js';
 import type { NeutralCard } from '../../services/platform/reply.js';
 import { computeAnnualFigures } from '../../services/reports/annual-report-figures.js';
 import { loadUnitTree } from '../../services/reports/annual-report-scope.js';

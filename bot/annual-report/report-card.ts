@@ -6,7 +6,7 @@ import type { Narrative } from '../../services/reports/annual-report-narrative.j
 import type { SubmissionStatus } from '../../services/reports/annual-report-submissions.js';
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
 import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
-import { afterDecision as t, campaigns as ct } from '../../services/platform/messages/index.js';
+import { annualReport as t, campaigns as ct } from '../../services/platform/messages/index.js';
 import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
 export const REPORT_VERBS = {

@@ -1,7 +1,7 @@
 // The yearly report's notifications: a unit that has not submitted, the units still missing (to Home
 // Affairs), and a unit's submission.
 import { AFTER_DECISION_NOTICES as N } from '../../services/implementation/after-decision-common.js';
-import { afterDecision as t } from '../../services/platform/messages/index.js';
+import { annualReport as t } from '../../services/platform/messages/index.js';
 import type { Container } from '../container.js';
 import { toActivity } from '../core/core-turn.js';
 

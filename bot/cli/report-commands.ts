@@ -3,7 +3,7 @@
 // `npm run cli -- report status --year 2026`: which units have submitted their yearly report.
 // `npm run cli -- report remind [--today YYYY-MM-DD]`: runs the after-decision reminder sweep once.
 import type { Command } from 'commander';
-import { afterDecision as t } from '../../services/platform/messages/after-decision.js';
+import { annualReport as t } from '../../services/platform/messages/annual-report.js';
 import { withCliDatabase } from './cli-database.js';
 import { AnnualReportError } from '../../services/reports/annual-report-scope.js';
 import { generateAnnualReport } from '../../services/reports/annual-report-service.js';

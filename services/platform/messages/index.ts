@@ -8,6 +8,7 @@ export { decisions } from './decisions.js';
 export { zalo } from './zalo.js';
 export { operations } from './operations.js';
 export { afterDecision } from './after-decision.js';
+export { annualReport } from './annual-report.js';
 export { web } from './web.js';
 export { files } from './files.js';
 export { replies } from './replies.js';
