@@ -59,8 +59,8 @@ export class ZaloOutboxStore {
   }
 
   /**
-   * Claims the oldest due message of the given channels: the oldest due message of a recipient with nothing older still open (order per recipient),
-   * or a message whose sender's lease expired (a crashed process).
+   * Claims, on the given channels, the oldest due message of a recipient with nothing older still open
+   * (order per recipient), or a message whose sender's lease expired (a crashed process).
    */
   async claim(channels: string[]): Promise<OutboxRow | undefined> {
     const [row] = await queryRows<OutboxRow>(
