@@ -21,6 +21,8 @@ const NARRATIVE = [
   'Mục tiêu là tra cứu được mọi hồ sơ trong một ngày làm việc.',
   `Chúng tôi sẽ số hóa toàn bộ hồ sơ, ký số các bản sao và phân quyền tra cứu theo từng phòng, thực hiện tại các phòng thuộc Sở từ ngày 01/02/${Y} đến ngày 30/09/${Y}.`,
   'Kinh phí dự kiến 1,2 tỷ đồng từ ngân sách tỉnh cấp cho chuyển đổi số. Kết quả dự kiến: 100% hồ sơ được số hóa.',
+  // Typed on a phone, the name again without its diacritics.
+  'Người liên hệ: hoang van truong.',
 ].join(' ');
 
 const EXTRACTED = {
@@ -66,14 +68,15 @@ describe('plan import: a plan written as prose in a message, read by an OpenAI-c
   /** The requests that asked the model to read a plan (the answerer may ask it other things). */
   const extractions = () => llm.captured.filter((c) => /Bạn đọc bản kế hoạch đề xuất/.test(c.body.messages[0]?.content ?? ''));
 
-  it('sends the text without the officer’s name, e-mail or phone, shows each part as the machine’s draft, stores on “đồng ý”', async () => {
+  it('sends the text without the officer’s name (with or without diacritics), e-mail or phone, shows each part as the machine’s draft, stores on “đồng ý”', async () => {
     llm.reply = { status: 200, content: JSON.stringify(EXTRACTED) };
     const officer = h.user(MANAGER);
     const preview = plain(allText(await officer.say(NARRATIVE)));
 
     assert.equal(extractions().length, 1);
     const sent = JSON.stringify(extractions()[0]!.body);
-    for (const personal of [NAME, MANAGER, PHONE]) assert.ok(!sent.includes(personal), `${personal} was sent`);
+    for (const personal of [NAME, MANAGER, PHONE, 'hoang van truong']) assert.ok(!sent.includes(personal), `${personal} was sent`);
+    assert.match(sent, /Người liên hệ: \[tên\]\./);
     const user = extractions()[0]!.body.messages[1]!.content;
     assert.match(user, /Tôi là \[tên\], trưởng phòng Quản lý khoa học \(email \[email\], điện thoại \[số điện thoại\]\)/);
     assert.match(user, /Hiện nay hồ sơ cán bộ lưu bằng giấy/);
