@@ -188,8 +188,10 @@ describe('plan import: the parts a narrative draft leaves out, read by an OpenAI
     );
     assert.equal(parseExtraction('không có', ['purpose']), undefined);
     assert.equal(
-      scrubPersonalData('Ông NGUYỄN VĂN AN (an@x.vn, +84 912.345.678) và Lê Văn Bình; mốc 01/02/2027; 1,2 tỷ', ['Nguyễn Văn An']),
-      'Ông [tên] ([email], [số điện thoại]) và Lê Văn Bình; mốc 01/02/2027; 1,2 tỷ',
+      scrubPersonalData('Ông NGUYỄN VĂN AN (an@x.vn, +84 912.345.678), nguyen van an và Lê Văn Bình; mốc 01/02/2027; 1,2 tỷ', [
+        'Nguyễn Văn An',
+      ]),
+      'Ông [tên] ([email], [số điện thoại]), [tên] và Lê Văn Bình; mốc 01/02/2027; 1,2 tỷ',
     );
   });
 });

@@ -27,11 +27,12 @@ describe('plan import: questions and menu words while the plan waits for confirm
     for (const question of ['thời hạn xem xét là bao lâu?', 'thoi han xem xet la bao lau']) {
       const answered = await say(question);
       assert.doesNotMatch(answered, /Đã cập nhật|chưa nhận ra mục nào/, question);
+      assert.match(answered, /Giải đáp về chính sách[\s\S]*07 ngày làm việc[\s\S]*khoản 1 Điều 8 Nghị định 73\/2023/, question);
       assert.match(answered, /vẫn chờ anh\/chị \(câu vừa rồi không được ghi vào kế hoạch\)/, question);
     }
     const menu = await say('menu');
     assert.doesNotMatch(menu, /Đã cập nhật|chưa nhận ra mục nào/);
-    assert.match(menu, /vẫn chờ anh\/chị/);
+    assert.match(menu, /Tôi có thể giúp gì\?[\s\S]*Tạo đề xuất mới[\s\S]*vẫn chờ anh\/chị/);
     assert.equal((await h.db.dataSource.query(`SELECT count(*)::int AS n FROM proposal`))[0].n, 0, 'nothing stored yet');
 
     // Still waiting: the four conditions are still the missing parts, in order.

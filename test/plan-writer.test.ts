@@ -73,6 +73,22 @@ describe('wizard: "viết giúp" with an OpenAI-compatible service', function ()
     assert.equal((await draftPlan()).purpose, undefined);
   });
 
+  it('takes the directory’s names, e-mails and phones out of the parts it sends', async () => {
+    llm.captured.length = 0;
+    const officer = await start({ LLM_BASE_URL: llm.baseUrl, LLM_API_KEY: 'test-key', LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: '5000' });
+    const necessity =
+      'Tôi là Nguyễn Thị Chuyên (cv.qlkh@test.invalid, 0912 345 678); hồ sơ cấp phép còn nộp bằng giấy, nguyen thi chuyen ghi nhận.';
+    assert.match(plain(allText(await officer.say(necessity))), /Bước 4\/25[\s\S]*Mục đích/);
+    llm.reply = { status: 200, content: 'Rút ngắn thời gian cấp phép xây dựng tại xã.' };
+    assert.match(plain(allText(await officer.say('viết giúp'))), /BẢN NHÁP do trợ lý viết cho mục «Mục đích»/);
+    const sent = llm.captured[0]!.body.messages[1]!.content;
+    assert.match(
+      sent,
+      /Sự cần thiết: Tôi là \[tên\] \(\[email\], \[số điện thoại\]\); hồ sơ cấp phép còn nộp bằng giấy, \[tên\] ghi nhận\./,
+    );
+    assert.doesNotMatch(JSON.stringify(llm.captured[0]!.body), /Nguyễn Thị Chuyên|nguyen thi chuyen|cv\.qlkh|0912 345 678/);
+  });
+
   it('never sends the parts that name people', () => {
     const text = planContext(
       { title: 'Một cửa số', implementers: 'Ông Nguyễn Văn An chủ trì', resourcesPeople: 'Bà Lò Thị Bình', necessity: 'Hồ sơ giấy' },

@@ -12,11 +12,13 @@ export async function writeHelp(
   ctx: StepContext,
   step: WizardStep,
   proposal: Proposal,
+  /** The directory's names, e-mails and phones, taken out of the plan text sent. */
+  known: () => Promise<string[]>,
 ): Promise<{ text: string; draft?: string }> {
   if (!writer) return { text: t.off };
   if (!TEXT_RULES.some((r) => r.key === step.id)) return { text: t.notText };
   const field = proposal.plan.field ? fieldLabel(ctx.config, proposal.plan.field) : undefined;
-  const draft = await writer.draft(proposal.plan, field, step.id, step.label);
+  const draft = await writer.draft(proposal.plan, field, { key: step.id, label: step.label }, await known());
   if (!draft) return { text: t.failed };
   const parsed = step.parse(draft, proposal.plan, ctx);
   if (!parsed.ok) return { text: t.invalid(parsed.error) };

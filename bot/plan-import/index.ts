@@ -1,6 +1,7 @@
 // The plan-import feature: a .docx, .pdf or .txt sent in any channel, or a long pasted plan, becomes a plan
 // shown field by field (dialogs/plan-import-dialog.ts); nothing is stored until the officer confirms.
 import type { TurnContext } from 'botbuilder';
+import type { DialogInstance } from 'botbuilder-dialogs';
 import { officerOfTurn } from '../core/dialog-host.js';
 import type { BotApplication } from '../app.js';
 import type { Container } from '../container.js';
@@ -16,6 +17,7 @@ import { logger } from '../../services/platform/logger.js';
 import { planImport as t } from '../../services/platform/messages/plan-import.js';
 import type { BotReply } from '../../services/platform/reply.js';
 import { PlanDocumentError, readPlanDocument } from '../../services/plan-import/plan-document-reader.js';
+import { readsAsNarrativePlan } from '../../services/plan-import/plan-narrative.js';
 import { mapPlanText, type ImportKey, type MappedPlan } from '../../services/plan-import/plan-text-mapper.js';
 import { directoryIdentifiers } from '../../services/plan-import/plan-text-scrub.js';
 import { ProposalDraftService } from '../../services/proposals/proposal-draft-service.js';
@@ -24,6 +26,14 @@ import { completeWithModel } from './machine-reading.js';
 
 /** A pasted message shorter than this is an answer, not a plan. */
 const MIN_PASTED_PLAN = 300;
+
+/** Where a plan in prose may start: nothing waiting, the wizard's first step, or a draft's review. */
+function mayStartPlan(active: DialogInstance | undefined): boolean {
+  if (!active) return true;
+  if (active.id !== PLAN_WIZARD_DIALOG) return false;
+  const state = (active.state ?? {}) as { mode?: string; stepId?: string };
+  return state.mode !== 'confirmCancel' && (state.mode === 'review' || !state.stepId || state.stepId === 'title');
+}
 
 /** Plan fields besides the title and field that make a text a plan. */
 function isPlan(mapped: MappedPlan): boolean {
@@ -102,6 +112,7 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
       const dc = await bot.dialogs.createContext(turn.context);
       const active = dc.activeDialog;
       let source: string;
+      let narrative = false;
       let mapped: MappedPlan;
       let text: string;
       if (doc) {
@@ -115,15 +126,19 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
         if (active?.id === PLAN_IMPORT_DIALOG) return false;
         text = typed;
         mapped = mapPlanText(typed);
-        if (mapped.headings < 3 || !isPlan(mapped)) return false;
         source = t.fromText;
+        // Without its headings, a plan in prose is read by the model only, and only where a plan may start.
+        narrative = mapped.headings < 3 || !isPlan(mapped);
+        if (narrative && !(container.extractor && mayStartPlan(active) && readsAsNarrativePlan(typed, MIN_PASTED_PLAN))) return false;
       }
       const state = active?.state as { proposalId?: string } | undefined;
       const onDraft = active && (active.id === PLAN_WIZARD_DIALOG || active.id === PLAN_IMPORT_DIALOG) ? state?.proposalId : undefined;
       // The model (when configured) reads what the headings did not give: a file the officer sent even
-      // without headings (a narrative), a pasted text only once it reads as a plan.
+      // without headings (a narrative), a pasted text that reads as a plan by its headings or, in prose,
+      // by its words where a plan may start (services/plan-import/plan-narrative.ts).
       let suggested: ImportKey[] = [];
       let note: string | undefined;
+      let failed = false;
       if (container.extractor) {
         const draft = onDraft ? await drafts.get(turn.officer.id, onDraft) : null;
         const reading = await completeWithModel({
@@ -136,9 +151,12 @@ export function registerPlanImportFeature(bot: BotApplication, container: Contai
         });
         mapped = { ...mapped, fields: reading.fields };
         ({ suggested, note } = reading);
+        failed = !!reading.failed;
       }
       if (!isPlan(mapped)) {
-        await turn.send(t.notAPlan(source));
+        // A message in prose the model did not read as a plan goes on as any message; one it could not read is answered.
+        if (narrative && !failed) return false;
+        await turn.send(narrative ? t.narrativeUnread : t.notAPlan(source));
         return true;
       }
       logger.info(

@@ -18,6 +18,8 @@ export interface MachineReading {
   suggested: ImportKey[];
   /** What the officer is told about the model's part, if it was asked. */
   note?: string;
+  /** The model was asked and gave no usable answer (error, timeout, not the JSON asked for). */
+  failed?: true;
 }
 
 export interface MachineReadingInput {
@@ -40,7 +42,8 @@ export async function completeWithModel(input: MachineReadingInput): Promise<Mac
     .map((s) => ({ key: s.id as ImportKey, label: s.label }));
   if (!wanted.length) return { fields: input.fields, suggested: [] };
   const outcome = await input.extractor.extract(scrubPersonalData(input.text, await input.known()), wanted);
-  if (!outcome.ok) return { fields: input.fields, suggested: [], note: outcome.problem === 'failed' ? t.machineFailed : t.machineInvalid };
+  if (!outcome.ok)
+    return { fields: input.fields, suggested: [], failed: true, note: outcome.problem === 'failed' ? t.machineFailed : t.machineInvalid };
 
   // Only parts still missing, each through its step's rule; a value that fails is dropped, not shown.
   const fields: ImportedFields = { ...input.fields };

@@ -10,6 +10,7 @@ import { registerMyProposalsIntent } from './my-proposals-intent.js';
 import { PlanWizardDialog, type WizardHost } from '../../dialogs/plan-wizard-dialog.js';
 import { stepHints } from '../library/library-hints.js';
 import { writeHelp } from '../library/library-writer.js';
+import { directoryIdentifiers } from '../../services/plan-import/plan-text-scrub.js';
 import { proposalParts } from './proposal-parts.js';
 import { registerDraftCommands } from './draft-commands.js';
 import { registerPlanCommands } from './plan-commands.js';
@@ -28,7 +29,8 @@ export function registerProposalFeature(bot: BotApplication, container: Containe
     sendReview: async (context, proposal) => send(context, { card: await reviewCard(context, proposal) }),
     submit: (context, officer, proposalId) => submitAndReply(context, officer, proposalId),
     hints: (step, proposal) => stepHints(container.library, step, proposal),
-    writeHelp: (step, proposal) => writeHelp(container.writer, stepContext(), step, proposal),
+    writeHelp: (step, proposal) =>
+      writeHelp(container.writer, stepContext(), step, proposal, () => directoryIdentifiers(container.dataSource)),
     sendSection: async (context, proposal, section) => {
       const group = planSections(proposal.plan, workflow).find((g) => g.section === section);
       if (group) await send(context, group.parts.map((p) => `${p.heading}\n${p.text}`).join('\n\n'));

@@ -1,13 +1,15 @@
 // "viết giúp" at a wizard step (optional, off unless LLM_BASE_URL and LLM_MODEL are set, the answerer's
 // OpenAI-compatible settings): the model drafts the current part from the title and the parts already
 // written. Only plan text is sent, never the officer's name, unit or contacts (the plan keys tied to
-// people, "implementers" and "resourcesPeople", are left out too). The caller runs the draft through the
+// people, "implementers" and "resourcesPeople", are left out, and the directory's names, e-mails and phones
+// written in the other parts are replaced, as for the plan import: plan-text-scrub.ts). The caller runs the draft through the
 // step's own validation before offering it, and the officer decides whether to keep it.
 import type OpenAI from 'openai';
 import { createLlmClient } from '../knowledge/llm-client.js';
 import type { ProposalPlan } from '../../entities/proposal.entity.js';
 import type { LlmConfig } from '../knowledge/knowledge-config.js';
 import { logger } from '../platform/logger.js';
+import { scrubPersonalData } from '../plan-import/plan-text-scrub.js';
 import { TEXT_RULES } from '../proposals/plan-validation.js';
 
 const SYSTEM_PROMPT = [
@@ -37,8 +39,14 @@ export class PlanWriter {
     this.client = createLlmClient(config);
   }
 
-  /** A draft of one part, or null when the service fails or answers nothing. */
-  async draft(plan: ProposalPlan, fieldLabel: string | undefined, key: string, label: string): Promise<string | null> {
+  /** A draft of one part, or null when the service fails or answers nothing; `known`: the names etc. to take out. */
+  async draft(
+    plan: ProposalPlan,
+    fieldLabel: string | undefined,
+    step: { key: string; label: string },
+    known: readonly string[],
+  ): Promise<string | null> {
+    const { key, label } = step;
     try {
       const completion = await this.client.chat.completions.create({
         model: this.config.model,
@@ -46,7 +54,7 @@ export class PlanWriter {
         max_tokens: 500,
         messages: [
           { role: 'system', content: SYSTEM_PROMPT },
-          { role: 'user', content: `${planContext(plan, fieldLabel, key)}\n\nHãy viết mục «${label}».` },
+          { role: 'user', content: `${scrubPersonalData(planContext(plan, fieldLabel, key), known)}\n\nHãy viết mục «${label}».` },
         ],
       });
       return completion.choices[0]?.message?.content?.trim() || null;

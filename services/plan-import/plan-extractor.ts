@@ -5,6 +5,7 @@
 // JSON object; anything else (prose, broken JSON, other keys, non-text values) is dropped, and the caller
 // runs each value through the wizard's own step rule before offering it as a draft for the officer to check.
 import type OpenAI from 'openai';
+import { z } from 'zod/v4';
 import type { LlmConfig } from '../knowledge/knowledge-config.js';
 import { createLlmClient } from '../knowledge/llm-client.js';
 import { logger } from '../platform/logger.js';
@@ -29,32 +30,39 @@ type ExtractionOutcome =
   /** failed: no answer (timeout, refused, network); invalid: an answer that is not the JSON asked for. */
   | { ok: false; problem: 'failed' | 'invalid' };
 
-/** The JSON object in a model's answer (bare, in a ```json fence, or amid prose); the asked keys with text values only. */
-export function parseExtraction(content: string, asked: readonly ImportKey[]): ImportedFields | undefined {
+/** One part's value as the model may give it: text, or a plain number (an amount); anything else is no value. */
+const partValue = z
+  .union([z.string(), z.number().finite().transform(String)])
+  .transform((v) => v.trim().slice(0, MAX_VALUE))
+  .optional()
+  .catch(undefined);
+
+/** The JSON text of a model's answer: bare, in a ```json fence, or the one object amid prose. */
+function jsonOf(content: string): unknown {
   const bare = content
     .trim()
     .replace(/^```(?:json)?\s*|\s*```$/g, '')
     .trim();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bare);
-  } catch {
-    // Prose around one object: the object alone.
-    const start = bare.indexOf('{');
-    const end = bare.lastIndexOf('}');
-    if (start < 0 || end <= start) return undefined;
+  for (const candidate of [bare, bare.slice(bare.indexOf('{'), bare.lastIndexOf('}') + 1)]) {
     try {
-      parsed = JSON.parse(bare.slice(start, end + 1));
+      return JSON.parse(candidate);
     } catch {
-      return undefined;
+      // the next candidate
     }
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  return undefined;
+}
+
+/** The JSON object in a model's answer (zod: an object, the asked keys with text values only, extra keys ignored). */
+export function parseExtraction(content: string, asked: readonly ImportKey[]): ImportedFields | undefined {
+  const keys = asked.filter((k) => !NOT_EXTRACTED.has(k));
+  const schema = z.object(Object.fromEntries(keys.map((k) => [k, partValue])));
+  const parsed = schema.safeParse(jsonOf(content));
+  if (!parsed.success) return undefined;
   const out: ImportedFields = {};
-  for (const key of asked) {
-    const value = (parsed as Record<string, unknown>)[key];
-    const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-    if (text.trim() && !NOT_EXTRACTED.has(key)) out[key] = text.trim().slice(0, MAX_VALUE);
+  for (const key of keys) {
+    const value = (parsed.data as Record<string, string | undefined>)[key];
+    if (value) out[key] = value;
   }
   return out;
 }

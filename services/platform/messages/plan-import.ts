@@ -31,6 +31,8 @@ export const planImport = {
     'Chưa dùng được trợ lý máy để tìm các mục còn thiếu (dịch vụ không trả lời kịp hoặc đang lỗi). Dưới đây là những gì tôi đọc được theo các tiêu đề của tài liệu.',
   machineInvalid:
     'Trợ lý máy trả lời không đúng định dạng nên tôi không dùng. Dưới đây là những gì tôi đọc được theo các tiêu đề của tài liệu.',
+  narrativeUnread:
+    'Tin nhắn giống một kế hoạch viết thành đoạn văn, nhưng chưa dùng được trợ lý máy để đọc (dịch vụ không trả lời kịp, đang lỗi hoặc trả lời sai định dạng). Chưa có gì được lưu. Anh/chị ghi kế hoạch theo các mục “Sự cần thiết”, “Nội dung”, “Thời gian”, “Kinh phí”, “Tác động” rồi gửi lại, hoặc gõ “tạo đề xuất” để soạn từng bước.',
   stillWaiting:
     'Kế hoạch đọc từ tài liệu vẫn chờ anh/chị (câu vừa rồi không được ghi vào kế hoạch): gõ “đồng ý” để lưu, “sửa <mục>” để sửa một phần, “xem lại” để xem lại, “hủy” để bỏ.',
   stale: 'Nội dung đọc từ tài liệu này không còn chờ xác nhận.',
