@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './index.js';
 import { runMigrationsLocked } from './migration-lock.js';
-import { initdbInChild, lockDataDir, PGLITE_CONF, type EarlyInitdb } from './pglite-initdb.js';
+import { initdbInChild, lockDataDir, PGLITE_CONF, PGLITE_INITDB_ARGS, type EarlyInitdb } from './pglite-initdb.js';
 
 export type DatabaseOptions =
   /** `template`: a data directory dump (from `Database.dumpPglite`) to start from instead of initdb. */
@@ -94,6 +94,7 @@ export async function openDatabase(
     const instance = await PGlite.create({
       dataDir,
       postgresqlconf: PGLITE_CONF,
+      initDbStartParams: PGLITE_INITDB_ARGS,
       ...(options.template ? { loadDataDir: options.template } : {}),
     });
     pglite = instance;

@@ -9,6 +9,13 @@ import path from 'node:path';
 /** PostgreSQL's server defaults (128 MB shared buffers) are sized for a shared server, not an embedded one. */
 export const PGLITE_CONF = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
 
+/**
+ * initdb's arguments: 1 MB write-ahead-log segments instead of 16 MB, for an embedded database that writes
+ * little. A new data directory is 16 MB smaller, initdb writes less, and a tarball clone (tests) loads
+ * about a quarter faster. Fixed at initdb: an existing directory keeps its segments.
+ */
+export const PGLITE_INITDB_ARGS = ['--wal-segsize=1'];
+
 /** Initialises `dataDir` (empty) in a child process; rejects with its error output if it fails. */
 export function initdbInChild(dataDir: string): Promise<void> {
   const entry = __filename;
@@ -82,7 +89,11 @@ export function startEarlyInitdb(dataDir: string): EarlyInitdb | undefined {
 if (require.main === module) {
   void (async () => {
     const { PGlite } = await import('@electric-sql/pglite');
-    const db = await PGlite.create({ dataDir: path.resolve(process.argv[2]), postgresqlconf: PGLITE_CONF });
+    const db = await PGlite.create({
+      dataDir: path.resolve(process.argv[2]),
+      postgresqlconf: PGLITE_CONF,
+      initDbStartParams: PGLITE_INITDB_ARGS,
+    });
     await db.close();
   })().then(
     () => process.exit(0),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseOptions } from '../../entities/data-source.js';
 import { MIGRATIONS } from '../../entities/index.js';
+import { PGLITE_CONF, PGLITE_INITDB_ARGS } from '../../entities/pglite-initdb.js';
 
 export interface TestDatabase extends Database {
   options: DatabaseOptions;
@@ -27,7 +28,9 @@ function templateFile(): string {
   let dir = path.dirname(require.resolve('@electric-sql/pglite'));
   while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
   const pgliteVersion = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const hash = createHash('sha256').update(`${pgliteVersion} without template databases`);
+  const hash = createHash('sha256').update(
+    `${pgliteVersion} without template databases ${PGLITE_INITDB_ARGS.join(' ')} ${PGLITE_CONF.join(' ')}`,
+  );
   for (const m of MIGRATIONS) hash.update(`${m.name}\n${String(m.prototype.up)}\n`);
   return path.join(tmpdir(), `tld-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
 }
