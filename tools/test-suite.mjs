@@ -1,0 +1,59 @@
+// `npm test`: the whole suite in two phases, then one summary line for both.
+// 1. every test file except the browser and multi-process ones, two files at a time (.mocharc.cjs);
+// 2. the browser and multi-process files one at a time (a real browser timed out beside another file).
+// Both phases always run, so one failure does not hide the other phase's result; the exit code is the
+// first non-zero one. Options (`npm test -- --grep vote`) go to both phases; file paths
+// (`npm test -- test/wizard-card.test.ts`) run just those files, once.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SERIAL = 'test/{browser-*,two-replicas,web-two-replicas}.test.ts';
+const mochaBin = fileURLToPath(import.meta.resolve('mocha/bin/mocha.js'));
+const extra = process.argv.slice(2);
+const color = process.stdout.isTTY ? ['--color'] : [];
+
+// A file or a glob of test files, as opposed to an option or its value.
+const isSpec = (a) => !a.startsWith('-') && /\.(ts|js|mjs|cjs)$|\*/.test(a);
+const phases = extra.some(isSpec)
+  ? [extra]
+  : [
+      ['test/**/*.test.ts', '--ignore', SERIAL, ...extra],
+      ['--no-parallel', SERIAL, ...extra],
+    ];
+
+const totals = { passing: 0, failing: 0, pending: 0 };
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => current?.kill(signal));
+
+function runPhase(args) {
+  return new Promise((resolve) => {
+    current = spawn(process.execPath, [mochaBin, ...color, ...args], { stdio: ['inherit', 'pipe', 'inherit'] });
+    const chunks = [];
+    current.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      chunks.push(chunk);
+    });
+    current.on('close', (code, signal) => {
+      const plain = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\x1b\[[0-9;]*m/g, '');
+      for (const kind of Object.keys(totals)) {
+        const m = plain.match(new RegExp(`^\\s*(\\d+) ${kind}\\b`, 'm'));
+        if (m) totals[kind] += Number(m[1]);
+      }
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+let exitCode = 0;
+for (const args of phases) {
+  const code = await runPhase(args);
+  if (code !== 0 && exitCode === 0) exitCode = code;
+}
+if (phases.length > 1)
+  console.log(
+    `\n  npm test, both phases: ${totals.passing} passing, ${totals.failing} failing, ${totals.pending} pending` +
+      `${exitCode === 0 ? '' : ` (exit code ${exitCode})`}\n`,
+  );
+process.exit(exitCode);
