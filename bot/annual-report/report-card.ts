@@ -5,7 +5,7 @@ import type { AnnualFigures } from '../../services/reports/annual-report-figures
 import type { Narrative } from '../../services/reports/annual-report-narrative.js';
 import type { SubmissionStatus } from '../../services/reports/annual-report-submissions.js';
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
-import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
+import { actionsWith, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import { annualReport as t, campaigns as ct } from '../../services/platform/messages/index.js';
 import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
@@ -61,13 +61,7 @@ export function reportCard(x: ReportCardInput): NeutralCard {
     const missing = x.submissions.filter((s) => !s.submittedAt).map((s) => s.unit.name);
     if (missing.length) sections.push({ heading: t.missingHeading, text: missing.join('\n') });
   }
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
-    title,
-    verb,
-    data,
-    command,
-    ...(style ? { style } : {}),
-  });
+  const a = actionsWith(data);
   const actions: CardAction[] = [
     a(
       t.actionSaveNarrative,

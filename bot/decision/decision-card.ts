@@ -3,7 +3,7 @@
 // actions (the card refreshes per user) and everyone else a read-only status. Text channels: the same card
 // as text plus typed commands.
 import type { DecisionView } from '../../services/decisions/decision-queries.js';
-import type { CardAction, CardSection, NeutralCard } from '../../services/platform/reply.js';
+import { actionsWith, type CardAction, type CardSection, type NeutralCard } from '../../services/platform/reply.js';
 import { decisions as t, lookup, replies } from '../../services/platform/messages/index.js';
 import { escapeCardText, renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 
@@ -170,13 +170,7 @@ function actionsFor(view: DecisionView, options: DecisionCardOptions): CardActio
   if (!decision || decision.state === 'done' || options.role === 'viewer') return [];
   const code = proposal.code ?? '';
   const data = { proposalId: proposal.id, decisionId: decision.id };
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
-    title,
-    verb,
-    data,
-    command,
-    ...(style ? { style } : {}),
-  });
+  const a = actionsWith(data);
   if (options.role === 'voter') {
     if (decision.state !== 'vote_open') return [];
     return [

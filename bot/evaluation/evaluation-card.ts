@@ -5,7 +5,7 @@ import type { Evaluation } from '../../entities/evaluation.entity.js';
 import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
-import type { CardAction, CardFact, CardSection } from '../../services/platform/reply.js';
+import { actionsWith, type CardAction, type CardFact, type CardSection } from '../../services/platform/reply.js';
 import { afterDecision as t } from '../../services/platform/messages/index.js';
 
 export const EVALUATION_VERBS = {
@@ -53,13 +53,7 @@ export interface CardParts {
 export function evaluationParts(x: EvaluationCardInput): CardParts {
   const parts: CardParts = { body: [], facts: [], sections: [], actions: [], inputs: [] };
   const e = x.evaluation;
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
-    title,
-    verb,
-    data: x.data,
-    command,
-    ...(style ? { style } : {}),
-  });
+  const a = actionsWith(x.data);
   if (e) {
     parts.facts.push({ label: t.factOutcome, value: t.outcomeShort[e.outcome] ?? e.outcome });
     if (e.provision)

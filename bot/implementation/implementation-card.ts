@@ -7,7 +7,7 @@ import type { Officer } from '../../entities/officer.entity.js';
 import type { CollectiveVote } from '../../entities/collective-vote.entity.js';
 import type { ImplementationView } from '../../services/implementation/implementation-service.js';
 import type { RecognitionOption } from '../../services/workflow/workflow-config.js';
-import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
+import { actionsWith, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import { afterDecision as t } from '../../services/platform/messages/index.js';
 import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 import { evaluationParts } from '../evaluation/evaluation-card.js';
@@ -88,13 +88,7 @@ export function implementationCard(view: ImplementationView, o: ImplementationCa
   }
   const actions: CardAction[] = [];
   const inputs: Record<string, unknown>[] = [];
-  const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
-    title,
-    verb,
-    data,
-    command,
-    ...(style ? { style } : {}),
-  });
+  const a = actionsWith(data);
   const plan = p.plan ?? {};
   if (o.role === 'head' && (p.status === 'approved' || p.status === 'approved_by_override')) {
     body.push(t.assignIntro);

@@ -4,7 +4,7 @@
 import type { ObstacleReport } from '../../entities/obstacle-report.entity.js';
 import { obstacles as t } from '../../services/platform/messages/obstacles.js';
 import { obstacleCode } from '../../services/obstacles/obstacle-service.js';
-import type { CardAction, NeutralCard } from '../../services/platform/reply.js';
+import { actionsWith, type CardAction, type NeutralCard } from '../../services/platform/reply.js';
 import { renderAdaptiveCard } from '../cards/render-adaptive-card.js';
 import { MENU_VERBS } from '../cards/menu-card.js';
 
@@ -32,13 +32,7 @@ export function obstacleCard(o: ObstacleCardInput): NeutralCard {
   const open = r.status === 'open' || r.status === 'answered';
   const actions: CardAction[] = [];
   if (o.homeAffairs && open) {
-    const a = (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
-      title,
-      verb,
-      data: { code },
-      command,
-      ...(style ? { style } : {}),
-    });
+    const a = actionsWith({ code });
     actions.push(
       a(t.actionAnswer, OBSTACLE_VERBS.answer, `TRẢ LỜI VƯỚNG MẮC ${code} <nội dung>`, 'positive'),
       a(t.actionGroup, OBSTACLE_VERBS.group, `GỘP VƯỚNG MẮC ${code} <mã vướng mắc tương tự>`),

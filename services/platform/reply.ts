@@ -16,6 +16,17 @@ export interface CardAction {
   group?: string;
 }
 
+/** The actions of one card, which share a payload: `const a = actionsWith(data); a(title, verb, command)`. */
+export function actionsWith(data: Record<string, unknown> | undefined) {
+  return (title: string, verb: string, command: string, style?: CardAction['style']): CardAction => ({
+    title,
+    verb,
+    data,
+    command,
+    ...(style ? { style } : {}),
+  });
+}
+
 export interface CardLink {
   title: string;
   url: string;
