@@ -10,19 +10,10 @@ import { exportDirectoryCsv } from '../../services/directory/directory-export.js
 import { importDirectory } from '../../services/directory/directory-import.js';
 import type { ImportCounts, ImportProgress } from '../../services/directory/directory-import-types.js';
 import { validateDirectory } from '../../services/directory/directory-validation.js';
+import { stdio, type CliOutput } from './cli-output.js';
 
 /** Files with at least this many rows get a progress bar (on a terminal). */
 const PROGRESS_BAR_MIN_ROWS = 500;
-
-interface Output {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const stdio: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 /** A progress bar per phase, shown only on a terminal and for large files. */
 function progressBar(rows: number): { onProgress?: (p: ImportProgress) => void; stop: () => void } {
@@ -54,7 +45,7 @@ function progressBar(rows: number): { onProgress?: (p: ImportProgress) => void; 
   };
 }
 
-function printCounts(io: Output, units: ImportCounts, officers: ImportCounts): void {
+function printCounts(io: CliOutput, units: ImportCounts, officers: ImportCounts): void {
   io.out(text.summaryUnits(units));
   io.out(text.summaryOfficers(officers));
   const changes = [units, officers].reduce((n, c) => n + c.created + c.updated + c.deactivated, 0);
@@ -62,7 +53,7 @@ function printCounts(io: Output, units: ImportCounts, officers: ImportCounts): v
 }
 
 /** Runs `directory import`; returns the process exit code. */
-export async function runDirectoryImport(file: string, options: { dryRun?: boolean }, io: Output = stdio): Promise<number> {
+export async function runDirectoryImport(file: string, options: { dryRun?: boolean }, io: CliOutput = stdio): Promise<number> {
   let table;
   try {
     table = await readDirectoryFile(file);
@@ -112,7 +103,7 @@ export async function runDirectoryImport(file: string, options: { dryRun?: boole
 }
 
 /** Runs `directory export`; returns the process exit code. */
-export async function runDirectoryExport(file: string, io: Output = stdio): Promise<number> {
+export async function runDirectoryExport(file: string, io: CliOutput = stdio): Promise<number> {
   const exported = await withCliDatabase((db) => exportDirectoryCsv(db.dataSource));
   try {
     await writeFile(file, exported.csv, 'utf8');

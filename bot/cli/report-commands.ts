@@ -11,16 +11,7 @@ import { submissionStatus } from '../../services/reports/annual-report-submissio
 import { formatDateVN, parseLocalDate, toLocalDate, todayVN } from '../../services/calendar/local-date.js';
 import { AfterDecisionReminders } from '../../services/implementation/after-decision-reminders.js';
 import { OutboxOnlyNotifier } from '../../services/notifications/notifier.js';
-
-interface Output {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const stdio: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
+import { stdio, type CliOutput } from './cli-output.js';
 
 function parseYear(text: string | undefined): number | null {
   const y = Number(text ?? new Date().getFullYear());
@@ -29,7 +20,7 @@ function parseYear(text: string | undefined): number | null {
 
 export async function runAnnualReport(
   opts: { year?: string; unit?: string; out?: string; date?: string },
-  io: Output = stdio,
+  io: CliOutput = stdio,
 ): Promise<number> {
   const year = parseYear(opts.year);
   if (year === null) {
@@ -65,7 +56,7 @@ export async function runAnnualReport(
   }
 }
 
-export async function runReportStatus(opts: { year?: string }, io: Output = stdio): Promise<number> {
+export async function runReportStatus(opts: { year?: string }, io: CliOutput = stdio): Promise<number> {
   const year = parseYear(opts.year);
   if (year === null) {
     io.err(t.invalidYear);
@@ -78,7 +69,7 @@ export async function runReportStatus(opts: { year?: string }, io: Output = stdi
   return 0;
 }
 
-export async function runReminderSweep(opts: { today?: string }, io: Output = stdio): Promise<number> {
+export async function runReminderSweep(opts: { today?: string }, io: CliOutput = stdio): Promise<number> {
   const today = opts.today ? parseLocalDate(opts.today) : todayVN();
   if (!today) {
     io.err(`Ngày không hợp lệ: ${opts.today}`);

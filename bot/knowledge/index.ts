@@ -9,6 +9,7 @@ import {
   articleAdaptiveCard,
   articleText,
   KB_ASK_VERB,
+  KB_CONTEXT_KEY,
   KB_SHOW_ARTICLE_COMMAND,
   KB_SHOW_ARTICLE_VERB,
   policyAnswerAdaptiveCard,
@@ -19,7 +20,6 @@ import { core } from '../../services/platform/messages/index.js';
 import { knowledge } from '../../services/platform/messages/knowledge.js';
 import type { AnswerContext, ArticleView } from '../../services/knowledge/policy-answerer.js';
 
-const CONTEXT_KEY = 'kbContext';
 const SHOW_ARTICLE_TEXT_VERB = 'kb.showArticleText';
 
 function articleCard(view: ArticleView): NeutralCard {
@@ -32,9 +32,9 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
 
   const ask = async (turn: CoreTurn, text: string) => {
     await ensureSample();
-    const previous = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
+    const previous = turn.conversation[KB_CONTEXT_KEY] as AnswerContext | undefined;
     const answer = await answerer.answer(text, previous ?? null);
-    turn.conversation[CONTEXT_KEY] = answer.context;
+    turn.conversation[KB_CONTEXT_KEY] = answer.context;
     if (rendersCards(turn.channelId)) {
       await turn.send({ card: { title: knowledge.cardTitle, adaptiveCard: policyAnswerAdaptiveCard(answer) } });
     } else {
@@ -69,7 +69,7 @@ export function registerKnowledgeFeature(bot: BotApplication, container: Contain
   bot.commands.register(
     SHOW_ARTICLE_TEXT_VERB,
     async (turn) => {
-      const context = turn.conversation[CONTEXT_KEY] as AnswerContext | undefined;
+      const context = turn.conversation[KB_CONTEXT_KEY] as AnswerContext | undefined;
       const view = context?.articleId ? await answerer.showArticle(context.articleId) : null;
       if (!view) return knowledge.articleNotFound;
       return rendersCards(turn.channelId) ? articleCard(view) : articleText(view, ZALO_TEXT_LIMIT);

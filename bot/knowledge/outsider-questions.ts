@@ -16,13 +16,13 @@ import type { AnswerContext, ArticleView, PolicyAnswerer } from '../../services/
 import {
   articleAdaptiveCard,
   KB_ASK_VERB,
+  KB_CONTEXT_KEY,
   KB_SHOW_ARTICLE_VERB,
   policyAnswerAdaptiveCard,
   policyAnswerText,
   ZALO_TEXT_LIMIT,
 } from './policy-answer-card.js';
 
-const CONTEXT_KEY = 'kbContext';
 /** Questions per minute for one outsider (a burst of as many): the answerer is the costly part. */
 const QUESTIONS_PER_MINUTE = 6;
 
@@ -55,12 +55,12 @@ export function createOutsiderDesk(options: OutsiderDeskOptions): OutsiderDesk {
       return;
     }
     await options.ready();
-    const answer = await answerer.answer(question, (conversation[CONTEXT_KEY] as AnswerContext | undefined) ?? null);
+    const answer = await answerer.answer(question, (conversation[KB_CONTEXT_KEY] as AnswerContext | undefined) ?? null);
     if (answer.kind === 'not_found') {
       await welcome(context);
       return;
     }
-    conversation[CONTEXT_KEY] = answer.context;
+    conversation[KB_CONTEXT_KEY] = answer.context;
     const channelId = context.activity.channelId;
     if (rendersCards(channelId)) {
       await context.sendActivity(

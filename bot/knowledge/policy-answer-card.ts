@@ -9,6 +9,8 @@ export const KB_SHOW_ARTICLE_VERB = 'kb.showArticle';
 /** What a text-channel user types to see the whole article of the last answer. */
 export const KB_SHOW_ARTICLE_COMMAND = 'xem toàn văn';
 /** Action.Submit verb of a suggested question (a refusal's nearest provisions); data: { question }. */
+/** Where a conversation keeps the last answer's context, for follow-up questions. */
+export const KB_CONTEXT_KEY = 'kbContext';
 export const KB_ASK_VERB = 'kb.ask';
 /** Zalo's limit for one text message. */
 export const ZALO_TEXT_LIMIT = 2000;
