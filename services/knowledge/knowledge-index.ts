@@ -114,6 +114,8 @@ export class KnowledgeIndex {
   private readonly weakScopePhrases: Set<string>;
   private readonly otherTopicPhrases: string[];
   private readonly corePhrases: string[];
+  private readonly outsidePhrases: string[];
+  private readonly namedPhrases: string[];
 
   constructor(
     stored: StoredDocument[],
@@ -179,6 +181,8 @@ export class KnowledgeIndex {
     const phrases = (list: string[] = []) => list.map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
     this.otherTopicPhrases = phrases(pack.otherTopics);
     this.corePhrases = phrases(pack.core);
+    this.outsidePhrases = phrases(pack.outsideSubject);
+    this.namedPhrases = phrases(pack.named);
   }
 
   /** Whether a text names the pack's topic with a phrase that has no common use outside it. */
@@ -186,9 +190,11 @@ export class KnowledgeIndex {
     return !this.scopePhrases.length || this.scopePhrases.some((p) => !this.weakScopePhrases.has(p) && phraseText.includes(p));
   }
 
-  /** Whether a question names a rule the pack does not hold ("phụ cấp") and not the pack's own subject. */
+  /** Whether a question names a rule the pack does not hold ("phụ cấp") and not the pack's own subject, or a
+   * setting outside that subject ("công ty tư nhân", "sáng kiến kinh nghiệm") without naming the pack's documents. */
   aboutOtherTopic(phraseText: string): boolean {
-    return this.otherTopicPhrases.some((p) => phraseText.includes(p)) && !this.corePhrases.some((p) => phraseText.includes(p));
+    const has = (list: string[]) => list.some((p) => phraseText.includes(p));
+    return (has(this.otherTopicPhrases) && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
   }
 
   /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */
