@@ -1,0 +1,68 @@
+// Two kinds of question whose wording names the asker's role, which dilutes the coverage and misleads the
+// ranking (issue 17, dev questions in knowledge/eval/dev-answers2.yaml):
+// - "is X covered by Decree 73?": whatever X is (a hospital director, a contract accountant), the answer is
+//   Art. 2, so when the question names the decree and asks whether it applies, Art. 2 goes first;
+// - "where does X send the plan?": an officer's plan goes to the head of the employing agency (Art. 7.3), a
+//   head's own plan to the superior head (Art. 7.4); the first role the question names is the proposer.
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
+
+/** Asking whether the decree applies to someone (folded). */
+const COVERAGE_CUE =
+  /\b(thuoc (doi tuong|dien|pham vi)|doi tuong (ap dung|cua|nao|duoc)|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong)|bao ve (ai|nhung ai))\b/;
+/** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
+const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
+const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
+
+/** Asking where a plan is sent (folded). */
+const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
+/** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
+const ROUTING_DESTINATION = /\b(ai|dau|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh))\b/;
+/** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
+const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
+const ROUTING_OBJECT = /\b(ke hoach|de xuat|y tuong|kh)\b/;
+/** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
+const HEAD_ROLE =
+  /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
+const OFFICER_ROLE =
+  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+
+function isDecreeUnit(index: KnowledgeIndex, u: RetrievalUnit, path: string): boolean {
+  // An imported decree the pack describes carries the pack's document id too.
+  const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
+  return kind === 'nghi_dinh' && (u.paths ?? []).includes(path);
+}
+
+/** The first role named in the question: the proposer, when it asks where a plan goes. */
+function proposerIsHead(folded: string): boolean | null {
+  const head = HEAD_ROLE.exec(folded);
+  const officer = OFFICER_ROLE.exec(folded);
+  if (!head && !officer) return null;
+  if (!officer) return true;
+  if (!head) return false;
+  return head.index < officer.index;
+}
+
+/**
+ * The provision a question of one of these kinds is about, moved first when the ranking holds it among its
+ * first hits; `forced` says the question's kind, not only its words, chose it.
+ */
+export function byQuestionType(
+  index: KnowledgeIndex,
+  analysed: AnalysedQuestion,
+  ranked: RankedHit[],
+): { ranked: RankedHit[]; forced: boolean } {
+  const f = analysed.folded;
+  let path: string | null = null;
+  if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
+  else if (ROUTING_CUE.test(f) && ROUTING_OBJECT.test(f) && ROUTING_DESTINATION.test(f) && !PROVINCE_ROUTING.test(f)) {
+    const head = proposerIsHead(f);
+    if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
+  }
+  if (!path) return { ranked, forced: false };
+  const i = ranked.slice(0, 5).findIndex((r) => isDecreeUnit(index, r.unit, path));
+  if (i < 0) return { ranked, forced: false };
+  if (i === 0) return { ranked, forced: true };
+  const hit = ranked[i];
+  return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...ranked.filter((r) => r !== hit)], forced: true };
+}
