@@ -19,7 +19,7 @@ import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from 
 import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, storyTails } from './question-analysis.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
-import { byQuestionType } from './question-types.js';
+import { byQuestionType, supportsTyped } from './question-types.js';
 
 export type { AnswerContext, ArticleView, PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 
@@ -242,7 +242,11 @@ export class PolicyAnswerer {
       unit: h.unit,
       score: round((h.h.score / top.h.score) * cov),
       // "Căn cứ" lists a further provision only when its own words answer the question nearly as well.
-      supports: h.cov >= this.config.minCoverage && h.h.score >= SUPPORT_RATIO * top.h.score && h.unit.entry?.confidence !== 'unknown',
+      supports:
+        h.cov >= this.config.minCoverage &&
+        h.h.score >= SUPPORT_RATIO * top.h.score &&
+        h.unit.entry?.confidence !== 'unknown' &&
+        (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
     if (!confident) return notFoundAnswer(index, question, scored);
     return composeAnswer(index, question, scored, true);

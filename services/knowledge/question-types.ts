@@ -20,7 +20,7 @@ const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
 const ROUTING_DESTINATION = /\b(ai|dau|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh))\b/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
-const ROUTING_OBJECT = /\b(ke hoach|de xuat|y tuong|kh)\b/;
+const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
@@ -28,9 +28,51 @@ const OFFICER_ROLE =
   /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 function isDecreeUnit(index: KnowledgeIndex, u: RetrievalUnit, path: string): boolean {
-  // An imported decree the pack describes carries the pack's document id too.
+  // An imported decree the pack describes carries the pack's document id too; an unverified entry is never
+  // moved first by a question's kind.
   const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
-  return kind === 'nghi_dinh' && (u.paths ?? []).includes(path);
+  if (kind !== 'nghi_dinh' || u.entry?.confidence === 'unknown') return false;
+  return (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
+}
+
+/** The question is about proposals (folded), not about salary steps or discipline in general. */
+const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
+/** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
+const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bi phat|boi thuong|den bu|mien tru)\b/;
+const DAMAGE = /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|lang phi|gay hai|thua lo)\b/;
+const NOT_DONE =
+  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+)?(?:hoan thanh|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b/;
+const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
+/** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
+const REWARD =
+  /\b(thuong|khen thuong|uu dai|duoc huong|quyen loi|loi ich gi|che do khuyen khich|hinh thuc (khuyen khich|nao)|khuyen khich (bang|nhu the nao|the nao|ra sao)|nang luong|ghi nhan)\b/;
+/** Principles (Art. 4), prohibited acts (Art. 6), conditions a proposal meets (Art. 5). */
+const PRINCIPLES = /\b(nguyen tac|cong khai|minh bach|dan chu|dung doi tuong)\b/;
+/** The asker stresses not being a manager: whether the decree covers them (Art. 2) is the question. */
+const NON_MANAGER =
+  /\b(khong (phai|lam|giu|co) (lanh dao|quan ly|chuc vu|chuc danh)|(nhan vien|ke toan|van thu|lai xe) hop dong|hop dong (68|lao dong)|nhan vien (thuong|van phong))\b/;
+/** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
+const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b/;
+const PROHIBITED = /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham)\b/;
+const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
+/** "Điều kiện" and "tiêu chí" of something else: the conditions secured after approval, staff evaluation criteria. */
+const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
+
+/** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
+function ruleAsked(f: string): string | null {
+  if (NON_MANAGER.test(f)) return 'dieu:2';
+  if (LIABILITY.test(f) && !REWARD.test(f)) {
+    if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
+    if (DAMAGE.test(f)) return 'dieu:11/khoan:3';
+    if (NOT_DONE.test(f)) return 'dieu:11/khoan:2';
+    if (DONE.test(f)) return 'dieu:11/khoan:1';
+    return null;
+  }
+  if (PROHIBITED.test(f)) return 'dieu:6';
+  if (PRINCIPLES.test(f)) return 'dieu:4';
+  if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f)) return 'dieu:5';
+  if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
+  return null;
 }
 
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
@@ -45,24 +87,31 @@ function proposerIsHead(folded: string): boolean | null {
 
 /**
  * The provision a question of one of these kinds is about, moved first when the ranking holds it among its
- * first hits; `forced` says the question's kind, not only its words, chose it.
+ * first hits; `forced` says the question's kind, not only its words, chose it (`path`: the rule chosen).
  */
 export function byQuestionType(
   index: KnowledgeIndex,
   analysed: AnalysedQuestion,
   ranked: RankedHit[],
-): { ranked: RankedHit[]; forced: boolean } {
+): { ranked: RankedHit[]; forced: boolean; path?: string } {
   const f = analysed.folded;
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (ROUTING_CUE.test(f) && ROUTING_OBJECT.test(f) && ROUTING_DESTINATION.test(f) && !PROVINCE_ROUTING.test(f)) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
-  }
+  } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
   if (!path) return { ranked, forced: false };
   const i = ranked.slice(0, 5).findIndex((r) => isDecreeUnit(index, r.unit, path));
   if (i < 0) return { ranked, forced: false };
-  if (i === 0) return { ranked, forced: true };
+  if (i === 0) return { ranked, forced: true, path };
   const hit = ranked[i];
-  return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...ranked.filter((r) => r !== hit)], forced: true };
+  return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...ranked.filter((r) => r !== hit)], forced: true, path };
+}
+
+/** Under an answer chosen by the question's kind, "Căn cứ" keeps no other clause of the decree (the outcome or
+ * the proposer's role ruled it out); the province's letter on the same point may still stand beside it. */
+export function supportsTyped(index: KnowledgeIndex, u: RetrievalUnit, path: string): boolean {
+  const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
+  return kind !== 'nghi_dinh' || (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
 }
