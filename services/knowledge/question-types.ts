@@ -35,6 +35,19 @@ function isDecreeUnit(index: KnowledgeIndex, u: RetrievalUnit, path: string): bo
   return (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
 }
 
+/** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
+const DEADLINE = /\b(bao lau|may ngay|bao nhieu ngay|qua han|tre han|cham|thoi han|han chot|tuan|ngay lam viec)\b/;
+const REVIEW = /\b(hop|xem xet|nhan (duoc )?(ke hoach|kh|de xuat|dx)|bieu quyet)\b/;
+const PLAN = /\b(ke hoach|kh)\b/;
+/** A head's own plan, reviewed by the superior: its procedure and time limit are not known (an unknown entry). */
+const HEAD_OWN_PLAN =
+  /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)|\b(thu truong|nguoi dung dau) tu|\bcap tren\b|\bbao cao ket qua|\bdanh gia ket qua|\bsau khi hoan thanh/;
+
+/** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
+const PLAN_WRITING =
+  /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
+const PLAN_CONTENT = /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|phan nao|muc nao|the nao cho dung)\b/;
+
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
 const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
 /** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
@@ -100,6 +113,10 @@ export function byQuestionType(
   else if (ROUTING_CUE.test(f) && ROUTING_OBJECT.test(f) && ROUTING_DESTINATION.test(f) && !PROVINCE_ROUTING.test(f)) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
+  } else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
+    path = 'dieu:8/khoan:1';
+  } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {
+    path = 'dieu:7/khoan:1';
   } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
   if (!path) return { ranked, forced: false };
   const i = ranked.slice(0, 5).findIndex((r) => isDecreeUnit(index, r.unit, path));
