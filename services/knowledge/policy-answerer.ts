@@ -41,6 +41,10 @@ const SUPPORT_RATIO = 0.8;
 /** Coverage enough when the question's kind (Art. 2 coverage, where a plan goes) chose the provision (dev set). */
 const TYPED_COVERAGE = 0.15;
 
+/** Answers whose provision the question's kind chose (question-types.ts): a story's last sentence does not
+ * override them, since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
+const typedAnswers = new WeakSet<PolicyAnswer>();
+
 export class PolicyAnswerer {
   private index!: KnowledgeIndex;
   private lastCheck = 0;
@@ -194,7 +198,7 @@ export class PolicyAnswerer {
     // question, which wins when it is answered with a clearly better coverage.
     // A shorter message keeps its confident answer (dev probe 4).
     const story = question.split(' ').length > 18;
-    const weak = (a: PolicyAnswer) => !a.confident || (story && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
+    const weak = (a: PolicyAnswer) => !a.confident || (story && !typedAnswers.has(a) && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
     if (weak(result) && question.split(' ').length > 12) {
       const tails = storyTails(question);
       for (const [i, tail] of tails.entries()) {
@@ -249,7 +253,9 @@ export class PolicyAnswerer {
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
     if (!confident) return notFoundAnswer(index, question, scored);
-    return composeAnswer(index, question, scored, true);
+    const answer = composeAnswer(index, question, scored, true);
+    if (typed.forced) typedAnswers.add(answer);
+    return answer;
   }
 }
 
