@@ -28,12 +28,31 @@ const HEAD_ROLE =
 const OFFICER_ROLE =
   /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
-function isDecreeUnit(index: KnowledgeIndex, u: RetrievalUnit, path: string): boolean {
-  // An imported decree the pack describes carries the pack's document id too; an unverified entry is never
-  // moved first by a question's kind.
+/** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
+ * the province's letter (imported texts the pack describes carry the pack's document id too). */
+function isTarget(index: KnowledgeIndex, u: RetrievalUnit, path: string, exact: boolean): boolean {
   const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
-  if (kind !== 'nghi_dinh' || u.entry?.confidence === 'unknown') return false;
-  return (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
+  // An unverified entry is never moved first by a question's kind.
+  if (kind !== (path.startsWith('muc:') ? 'cong_van' : 'nghi_dinh') || u.entry?.confidence === 'unknown') return false;
+  return (u.paths ?? []).some((p) => p === path || (!exact && p.startsWith(`${path}/`)));
+}
+
+/** A state enterprise's managers or capital representatives asked about (Art. 2 names them). */
+const STATE_ENTERPRISE = /\b(von nha nuoc|nha nuoc nam|doanh nghiep nha nuoc|cong ty nha nuoc|dai dien (phan )?von)\b/;
+const COVERED = /\b(co )?(duoc|thuoc|nam trong|ap dung)\b/;
+
+/** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
+const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+const ANNUAL_REPORT = /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b/;
+const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
+const DEPARTMENT_TASKS =
+  /\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b/;
+
+function letterTask(f: string): string | null {
+  if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
+  if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
+  if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
+  return null;
 }
 
 /** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
@@ -73,6 +92,9 @@ const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|p
 /** "Điều kiện" and "tiêu chí" of something else: the conditions secured after approval, staff evaluation criteria. */
 const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
 
+/** What "dynamic, creative" means is asked, not what a proposal must meet. */
+const MEANING = /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo))\b/;
+
 /** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
@@ -85,7 +107,7 @@ function ruleAsked(f: string): string | null {
   }
   if (PROHIBITED.test(f)) return 'dieu:6';
   if (PRINCIPLES.test(f)) return 'dieu:4';
-  if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f)) return 'dieu:5';
+  if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
   if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
   return null;
 }
@@ -112,6 +134,8 @@ export function byQuestionType(
   const f = analysed.folded;
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
+  else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
+  else if (PROVINCE_TASK.test(f)) path = letterTask(f);
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
@@ -122,7 +146,9 @@ export function byQuestionType(
     path = 'dieu:7/khoan:1';
   } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
   if (!path) return { ranked, forced: false };
-  const i = ranked.slice(0, 5).findIndex((r) => isDecreeUnit(index, r.unit, path));
+  // The provision itself among the first eight hits, else one of its parts among the first five.
+  let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
+  if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
   if (i < 0) return { ranked, forced: false };
   if (i === 0) return { ranked, forced: true, path };
   const hit = ranked[i];
@@ -130,8 +156,9 @@ export function byQuestionType(
 }
 
 /** Under an answer chosen by the question's kind, "Căn cứ" keeps no other clause of the decree (the outcome or
- * the proposer's role ruled it out); the province's letter on the same point may still stand beside it. */
+ * the proposer's role ruled it out); the province's letter may still stand beside a decree's rule. */
 export function supportsTyped(index: KnowledgeIndex, u: RetrievalUnit, path: string): boolean {
   const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
-  return kind !== 'nghi_dinh' || (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
+  if (kind !== 'nghi_dinh' && !path.startsWith('muc:')) return true;
+  return (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
 }
