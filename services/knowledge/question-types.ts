@@ -66,7 +66,8 @@ const HEAD_OWN_PLAN =
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
   /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
-const PLAN_CONTENT = /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|phan nao|muc nao|the nao cho dung)\b/;
+const PLAN_CONTENT =
+  /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|neu ro|bat buoc neu|co neu|phan nao|muc nao|the nao cho dung)\b/;
 
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
 const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
@@ -89,6 +90,9 @@ const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b/;
 const PROHIBITED =
   /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh))\b/;
 const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
+/** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
+const CONDITION_CONTENT =
+  /\b(phuc vu loi ich chung|gia tri thuc tien|chuyen bien tich cuc|yeu cau thuc tien|cap bach|diem nghen|nut that|quoc phong|phan cap|phan quyen|cai cach thu tuc)\b/;
 /** "Điều kiện" and "tiêu chí" of something else: the conditions secured after approval, staff evaluation criteria. */
 const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
 
@@ -107,6 +111,7 @@ function ruleAsked(f: string): string | null {
   }
   if (PROHIBITED.test(f)) return 'dieu:6';
   if (PRINCIPLES.test(f)) return 'dieu:4';
+  if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
   if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
   if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
   return null;
