@@ -9,7 +9,7 @@ import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
-  /\b(thuoc (doi tuong|dien|pham vi)|doi tuong (ap dung|cua|nao|duoc)|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong)|bao ve (ai|nhung ai))\b/;
+  /\b(thuoc (doi tuong|dien|pham vi)|doi tuong (ap dung|cua|nao|duoc)|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong)|(bao ve|bv) (ai|nhung ai))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
@@ -72,8 +72,9 @@ const PLAN_CONTENT =
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
 const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
 /** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
-const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bi phat|boi thuong|den bu|mien tru)\b/;
+const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru)\b/;
 const DAMAGE = /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|lang phi|gay hai|thua lo)\b/;
+const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
 const NOT_DONE =
   /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+)?(?:hoan thanh|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b/;
 const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
@@ -88,7 +89,7 @@ const NON_MANAGER =
 /** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
 const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b/;
 const PROHIBITED =
-  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh))\b/;
+  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong))\b/;
 const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
 /** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
 const CONDITION_CONTENT =
@@ -104,7 +105,8 @@ function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
   if (LIABILITY.test(f) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
-    if (DAMAGE.test(f)) return 'dieu:11/khoan:3';
+    // "ngân sách không bị thiệt hại gì" names no damage.
+    if (DAMAGE.test(f.replace(NO_DAMAGE, ' '))) return 'dieu:11/khoan:3';
     if (NOT_DONE.test(f)) return 'dieu:11/khoan:2';
     if (DONE.test(f)) return 'dieu:11/khoan:1';
     return null;
