@@ -79,8 +79,11 @@ const NOT_DONE =
   /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+)?(?:hoan thanh|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b/;
 const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
 /** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
+// "thưởng", not "thường" (usual, often): both fold to "thuong".
 const REWARD =
-  /\b(thuong|khen thuong|uu dai|duoc huong|quyen loi|loi ich gi|che do khuyen khich|hinh thuc (khuyen khich|nao)|khuyen khich (bang|nhu the nao|the nao|ra sao)|nang luong|ghi nhan)\b/;
+  /\b((duoc|dc|tien|phan|khen) thuong|thuong (gi|j|nhu the nao|the nao|ra sao|bao nhieu)|uu dai|duoc huong|quyen loi|loi ich gi|che do khuyen khich|hinh thuc (khuyen khich|nao)|khuyen khich (bang|nhu the nao|the nao|ra sao)|nang luong|ghi nhan)\b/;
+const REWARD_MEASURES =
+  /\b(bieu duong|tuyen duong|nang bac luong|nang luong|uu tien (khi|trong|xet|quy hoach|bo nhiem|danh gia)|thi dua khen thuong)\b/;
 /** Principles (Art. 4), prohibited acts (Art. 6), conditions a proposal meets (Art. 5). */
 const PRINCIPLES = /\b(nguyen tac|cong khai|minh bach|dan chu|dung doi tuong)\b/;
 /** The asker stresses not being a manager: whether the decree covers them (Art. 2) is the question. */
@@ -112,6 +115,9 @@ function ruleAsked(f: string): string | null {
     return null;
   }
   if (PROHIBITED.test(f)) return 'dieu:6';
+  if (/\bnguyen tac\b/.test(f)) return 'dieu:4';
+  // Public commendation and priority in appointment are Art. 10's measures, not Art. 4's "công khai".
+  if (REWARD_MEASURES.test(f)) return 'dieu:10';
   if (PRINCIPLES.test(f)) return 'dieu:4';
   if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
   if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
