@@ -64,6 +64,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-former-holdout-2026-12-04.yaml'),
   path.join(__dirname, 'dev-answers2.yaml'),
   path.join(__dirname, 'dev-former-heldback-answers2.yaml'),
+  path.join(__dirname, 'dev-former-heldback2-answers2.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
