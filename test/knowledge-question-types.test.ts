@@ -30,6 +30,7 @@ describe('knowledge: near-topic traps and the question kinds', function () {
       'Sáng kiến kinh nghiệm của giáo viên được chấm theo thang điểm nào?',
       'Bảo vệ môi trường nơi công cộng có những hành vi nào bị nghiêm cấm?',
       'vien chuc bi khien trach thi bao lau moi duoc nang luong lai',
+      'Luật Phòng cháy chữa cháy cấm những hành vi nào ở nơi làm việc?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', `${q} → ${a.citations[0]?.citation}`);

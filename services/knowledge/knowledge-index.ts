@@ -5,6 +5,9 @@ import type { CuratedPack, PackDocument, PackEntry } from './curated-pack.js';
 import { codeKey, type StoredDocument, type StoredProvision } from './knowledge-store.js';
 import { analyze, bigrams } from './vn-analyzer.js';
 
+/** A law named by its title ("Luật Bảo vệ bí mật nhà nước", "luat dat dai"), folded: not "pháp luật", "kỷ luật",
+ * "đúng/trái luật". Like `otherTopics`, it keeps a question from the pack unless it names the pack's subject. */
+const OTHER_LAW = /(?<!\b(?:phap|ky|ki|dung|trai|vi pham|theo) )\bluat (?!su\b)[a-z]/;
 export interface RetrievalUnit {
   idx: number;
   source: 'official' | 'curated';
@@ -194,7 +197,8 @@ export class KnowledgeIndex {
    * setting outside that subject ("công ty tư nhân", "sáng kiến kinh nghiệm") without naming the pack's documents. */
   aboutOtherTopic(phraseText: string): boolean {
     const has = (list: string[]) => list.some((p) => phraseText.includes(p));
-    return (has(this.otherTopicPhrases) && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
+    const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText);
+    return (other && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
   }
 
   /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */

@@ -18,7 +18,7 @@ const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van
 const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
 /** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
 const ROUTING_DESTINATION =
-  /\b(ai|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh)|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
+  /\b(ai|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
@@ -26,7 +26,7 @@ const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
 const OFFICER_ROLE =
-  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
