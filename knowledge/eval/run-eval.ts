@@ -1,7 +1,7 @@
 // `npm run eval:qa`: question-answering evaluation on a fresh in-memory database holding the province's
 // letter (knowledge/sources) and the synthetic decree and letter (./synthetic, invented for testing),
-// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml and the four former blind sets,
-// used while tuning) and `holdout` (holdout-2026-12-05.yaml, written by someone else before tuning and only
+// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml and the former blind
+// sets and held-back slices, used while tuning) and `holdout` (holdout-2026-12-05.yaml, written by someone else before tuning and only
 // measured; its failures are printed only with --show-holdout-failures; `-- --dev-only` skips it while
 // tuning, and it is skipped with a clear line while the file does not exist yet). For each: top-1/top-3
 // citation accuracy, refusal precision and recall, wrong-topic rate, and latency.
@@ -55,7 +55,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export const EVAL_QUESTIONS_FILE = path.join(__dirname, 'questions.yaml');
 /** Written by another person, unseen by whoever tunes the answerer; only measured (see its header). */
 export const HOLDOUT_QUESTIONS_FILE = path.join(__dirname, 'holdout-2026-12-05.yaml');
-/** The dev part: the team's questions and the four former blind sets, whose failures were seen. */
+/** The dev part: the team's questions and the former blind sets and held-back slices, whose failures were seen. */
 export const DEV_QUESTIONS_FILES = [
   EVAL_QUESTIONS_FILE,
   path.join(__dirname, 'dev-former-holdout.yaml'),
@@ -222,7 +222,7 @@ function round2(n: number): number {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const PART_TITLES: Record<EvalPart, string> = {
-  dev: 'DEV (questions.yaml + bốn bộ mù cũ đã bị xem; dùng khi tinh chỉnh)',
+  dev: 'DEV (questions.yaml, dev-answers2.yaml + các bộ mù cũ đã bị xem; dùng khi tinh chỉnh)',
   holdout: `HOLDOUT (${path.basename(HOLDOUT_QUESTIONS_FILE)}, người khác viết, người tinh chỉnh không xem; chỉ đo)`,
 };
 
