@@ -43,6 +43,11 @@ const packFile = z.object({
    * pack only when it also names the pack's own subject with a `core` phrase. */
   otherTopics: z.array(z.string().min(2)).default([]),
   core: z.array(z.string().min(2)).default([]),
+  /** Phrases that put a question outside the pack's public-sector subject even when it uses the pack's own words
+   * (a private company's innovation, teachers' "sáng kiến kinh nghiệm"): answered from the pack only when the
+   * question names one of the pack's documents with a `named` phrase. */
+  outsideSubject: z.array(z.string().min(2)).default([]),
+  named: z.array(z.string().min(2)).default([]),
 });
 
 export type PackDocument = z.infer<typeof packDocument>;
@@ -59,6 +64,9 @@ export interface CuratedPack {
   /** Phrases of rules the pack does not hold (see packFile.otherTopics) and of its own subject (packFile.core). */
   otherTopics?: string[];
   core?: string[];
+  /** Phrases outside the pack's subject (see packFile.outsideSubject) and the names of its documents (packFile.named). */
+  outsideSubject?: string[];
+  named?: string[];
 }
 
 export const DEFAULT_PACK_DIR = assetPath('knowledge', 'curated');
@@ -70,13 +78,15 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const weakScope: string[] = [];
   const otherTopics: string[] = [];
   const core: string[] = [];
+  const outsideSubject: string[] = [];
+  const named: string[] = [];
   let files: string[];
   try {
     files = readdirSync(dir)
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
   } catch {
-    return { documents, entries, scope, weakScope, otherTopics, core };
+    return { documents, entries, scope, weakScope, otherTopics, core, outsideSubject, named };
   }
   for (const file of files) {
     const parsed = packFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
@@ -90,6 +100,8 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     weakScope.push(...parsed.data.weakScope);
     otherTopics.push(...parsed.data.otherTopics);
     core.push(...parsed.data.core);
+    outsideSubject.push(...parsed.data.outsideSubject);
+    named.push(...parsed.data.named);
   }
   const docIds = new Set(documents.map((d) => d.id));
   const seen = new Set<string>();
@@ -98,5 +110,5 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
     if (seen.has(e.id)) throw new Error(`Gói tri thức: mã mục ${e.id} bị trùng.`);
     seen.add(e.id);
   }
-  return { documents, entries, scope, weakScope, otherTopics, core };
+  return { documents, entries, scope, weakScope, otherTopics, core, outsideSubject, named };
 }

@@ -5,6 +5,9 @@ import type { CuratedPack, PackDocument, PackEntry } from './curated-pack.js';
 import { codeKey, type StoredDocument, type StoredProvision } from './knowledge-store.js';
 import { analyze, bigrams } from './vn-analyzer.js';
 
+/** A law named by its title ("Luật Bảo vệ bí mật nhà nước", "luat dat dai"), folded: not "pháp luật", "kỷ luật",
+ * "đúng/trái luật". Like `otherTopics`, it keeps a question from the pack unless it names the pack's subject. */
+const OTHER_LAW = /(?<!\b(?:phap|ky|ki|dung|trai|vi pham|theo) )\bluat (?!su\b)[a-z]/;
 export interface RetrievalUnit {
   idx: number;
   source: 'official' | 'curated';
@@ -114,6 +117,8 @@ export class KnowledgeIndex {
   private readonly weakScopePhrases: Set<string>;
   private readonly otherTopicPhrases: string[];
   private readonly corePhrases: string[];
+  private readonly outsidePhrases: string[];
+  private readonly namedPhrases: string[];
 
   constructor(
     stored: StoredDocument[],
@@ -179,6 +184,8 @@ export class KnowledgeIndex {
     const phrases = (list: string[] = []) => list.map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
     this.otherTopicPhrases = phrases(pack.otherTopics);
     this.corePhrases = phrases(pack.core);
+    this.outsidePhrases = phrases(pack.outsideSubject);
+    this.namedPhrases = phrases(pack.named);
   }
 
   /** Whether a text names the pack's topic with a phrase that has no common use outside it. */
@@ -186,9 +193,12 @@ export class KnowledgeIndex {
     return !this.scopePhrases.length || this.scopePhrases.some((p) => !this.weakScopePhrases.has(p) && phraseText.includes(p));
   }
 
-  /** Whether a question names a rule the pack does not hold ("phụ cấp") and not the pack's own subject. */
+  /** Whether a question names a rule the pack does not hold ("phụ cấp") and not the pack's own subject, or a
+   * setting outside that subject ("công ty tư nhân", "sáng kiến kinh nghiệm") without naming the pack's documents. */
   aboutOtherTopic(phraseText: string): boolean {
-    return this.otherTopicPhrases.some((p) => phraseText.includes(p)) && !this.corePhrases.some((p) => phraseText.includes(p));
+    const has = (list: string[]) => list.some((p) => phraseText.includes(p));
+    const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText);
+    return (other && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
   }
 
   /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */

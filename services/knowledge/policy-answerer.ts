@@ -19,6 +19,7 @@ import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from 
 import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, storyTails } from './question-analysis.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
+import { byQuestionType, supportsTyped } from './question-types.js';
 
 export type { AnswerContext, ArticleView, PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 
@@ -37,6 +38,12 @@ const OFF_VOCABULARY_COVERAGE = 0.8;
 const WEAK_STORY_COVERAGE = 0.6;
 /** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
 const SUPPORT_RATIO = 0.8;
+/** Coverage enough when the question's kind (Art. 2 coverage, where a plan goes) chose the provision (dev set). */
+const TYPED_COVERAGE = 0.15;
+
+/** Answers whose provision the question's kind chose (question-types.ts): a story's last sentence does not
+ * override them, since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
+const typedAnswers = new WeakSet<PolicyAnswer>();
 
 export class PolicyAnswerer {
   private index!: KnowledgeIndex;
@@ -191,7 +198,7 @@ export class PolicyAnswerer {
     // question, which wins when it is answered with a clearly better coverage.
     // A shorter message keeps its confident answer (dev probe 4).
     const story = question.split(' ').length > 18;
-    const weak = (a: PolicyAnswer) => !a.confident || (story && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
+    const weak = (a: PolicyAnswer) => !a.confident || (story && !typedAnswers.has(a) && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
     if (weak(result) && question.split(' ').length > 12) {
       const tails = storyTails(question);
       for (const [i, tail] of tails.entries()) {
@@ -214,8 +221,12 @@ export class PolicyAnswerer {
     const ranked = rankHits(index, analysed);
     const f = answerFeatures(index, analysed, ranked);
     if (!f) return notFoundAnswer(index, question, []);
-    const hits = knownBeforeUnknown(decreeBeforeLetter(index, analysed, ranked, this.config.minCoverage)).slice(0, 8);
+    const typed = byQuestionType(index, analysed, ranked);
+    const hits = typed.forced
+      ? typed.ranked.slice(0, 8)
+      : knownBeforeUnknown(decreeBeforeLetter(index, analysed, ranked, this.config.minCoverage)).slice(0, 8);
     const top = hits[0];
+    const cov = typed.forced ? Math.max(top.cov, f.cov) : f.cov;
     // Two topic words side by side in the question should also sit side by side somewhere in the answer,
     // unless nearly every word matched: this is what refuses "giá vàng hôm nay" although "giá" is known.
     // A question that uses none of the pack's topic words ("phụ cấp chức vụ", "bảo hiểm y tế") is answered
@@ -224,22 +235,27 @@ export class PolicyAnswerer {
     // answered from the pack however many of its words a provision shares.
     const topical =
       !index.isPackUnit(top.unit) ||
-      ((index.inScope(analysed.phraseText) || f.cov >= OFF_VOCABULARY_COVERAGE) && !index.aboutOtherTopic(analysed.phraseText));
+      ((index.inScope(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !index.aboutOtherTopic(analysed.phraseText));
     const confident =
-      f.cov >= this.config.minCoverage &&
-      f.bigramOk &&
+      (typed.forced ? cov >= TYPED_COVERAGE : f.cov >= this.config.minCoverage && f.bigramOk) &&
       f.score >= 3 &&
       f.topicCount > 0 &&
       topical &&
       !namesOtherDocument(index, analysed.folded);
     const scored = hits.map((h) => ({
       unit: h.unit,
-      score: round((h.h.score / top.h.score) * f.cov),
+      score: round((h.h.score / top.h.score) * cov),
       // "Căn cứ" lists a further provision only when its own words answer the question nearly as well.
-      supports: h.cov >= this.config.minCoverage && h.h.score >= SUPPORT_RATIO * top.h.score && h.unit.entry?.confidence !== 'unknown',
+      supports:
+        h.cov >= this.config.minCoverage &&
+        h.h.score >= SUPPORT_RATIO * top.h.score &&
+        h.unit.entry?.confidence !== 'unknown' &&
+        (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
     if (!confident) return notFoundAnswer(index, question, scored);
-    return composeAnswer(index, question, scored, true);
+    const answer = composeAnswer(index, question, scored, true);
+    if (typed.forced) typedAnswers.add(answer);
+    return answer;
   }
 }
 

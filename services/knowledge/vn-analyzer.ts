@@ -44,6 +44,7 @@ const ABBREVIATIONS: Record<string, string> = {
   ntn: 'như thế nào',
   bn: 'bao nhiêu',
   bc: 'báo cáo',
+  bv: 'bảo vệ',
 };
 
 /**

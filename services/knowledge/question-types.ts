@@ -1,0 +1,177 @@
+// Two kinds of question whose wording names the asker's role, which dilutes the coverage and misleads the
+// ranking (issue 17, dev questions in knowledge/eval/dev-answers2.yaml):
+// - "is X covered by Decree 73?": whatever X is (a hospital director, a contract accountant), the answer is
+//   Art. 2, so when the question names the decree and asks whether it applies, Art. 2 goes first;
+// - "where does X send the plan?": an officer's plan goes to the head of the employing agency (Art. 7.3), a
+//   head's own plan to the superior head (Art. 7.4); the first role the question names is the proposer.
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
+
+/** Asking whether the decree applies to someone (folded). */
+const COVERAGE_CUE =
+  /\b(thuoc (doi tuong|dien|pham vi)|doi tuong (ap dung|cua|nao|duoc)|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong)|(bao ve|bv) (ai|nhung ai))\b/;
+/** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
+const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
+const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
+
+/** Asking where a plan is sent (folded). */
+const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
+/** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
+const ROUTING_DESTINATION =
+  /\b(ai|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
+/** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
+const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
+const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
+/** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
+const HEAD_ROLE =
+  /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
+const OFFICER_ROLE =
+  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+
+/** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
+ * the province's letter (imported texts the pack describes carry the pack's document id too). */
+function isTarget(index: KnowledgeIndex, u: RetrievalUnit, path: string, exact: boolean): boolean {
+  const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
+  // An unverified entry is never moved first by a question's kind.
+  if (kind !== (path.startsWith('muc:') ? 'cong_van' : 'nghi_dinh') || u.entry?.confidence === 'unknown') return false;
+  return (u.paths ?? []).some((p) => p === path || (!exact && p.startsWith(`${path}/`)));
+}
+
+/** A state enterprise's managers or capital representatives asked about (Art. 2 names them). */
+const STATE_ENTERPRISE = /\b(von nha nuoc|nha nuoc nam|doanh nghiep nha nuoc|cong ty nha nuoc|dai dien (phan )?von)\b/;
+const COVERED = /\b(co )?(duoc|thuoc|nam trong|ap dung)\b/;
+
+/** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
+const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+const ANNUAL_REPORT = /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b/;
+const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
+const DEPARTMENT_TASKS =
+  /\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b/;
+
+function letterTask(f: string): string | null {
+  if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
+  if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
+  if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
+  return null;
+}
+
+/** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
+const DEADLINE = /\b(bao lau|may ngay|bao nhieu ngay|qua han|tre han|cham|thoi han|han chot|tuan|ngay lam viec)\b/;
+const REVIEW = /\b(hop|xem xet|nhan (duoc )?(ke hoach|kh|de xuat|dx)|bieu quyet)\b/;
+const PLAN = /\b(ke hoach|kh)\b/;
+/** A head's own plan, reviewed by the superior: its procedure and time limit are not known (an unknown entry). */
+const HEAD_OWN_PLAN =
+  /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)|\b(thu truong|nguoi dung dau) tu|\bcap tren\b|\bbao cao ket qua|\bdanh gia ket qua|\bsau khi hoan thanh/;
+
+/** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
+const PLAN_WRITING =
+  /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
+const PLAN_CONTENT =
+  /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|neu ro|bat buoc neu|co neu|phan nao|muc nao|the nao cho dung)\b/;
+
+/** The question is about proposals (folded), not about salary steps or discipline in general. */
+const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
+/** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
+const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru)\b/;
+const DAMAGE = /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|lang phi|gay hai|thua lo)\b/;
+const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
+const NOT_DONE =
+  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+)?(?:hoan thanh|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b/;
+const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
+/** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
+// "thưởng", not "thường" (usual, often): both fold to "thuong".
+const REWARD =
+  /\b((duoc|dc|tien|phan|khen) thuong|thuong (gi|j|nhu the nao|the nao|ra sao|bao nhieu)|uu dai|duoc huong|quyen loi|loi ich gi|che do khuyen khich|hinh thuc (khuyen khich|nao)|khuyen khich (bang|nhu the nao|the nao|ra sao)|nang luong|ghi nhan)\b/;
+const REWARD_MEASURES =
+  /\b(bieu duong|tuyen duong|nang bac luong|nang luong|uu tien (khi|trong|xet|quy hoach|bo nhiem|danh gia)|thi dua khen thuong)\b/;
+/** Principles (Art. 4), prohibited acts (Art. 6), conditions a proposal meets (Art. 5). */
+const PRINCIPLES = /\b(nguyen tac|cong khai|minh bach|dan chu|dung doi tuong)\b/;
+/** The asker stresses not being a manager: whether the decree covers them (Art. 2) is the question. */
+const NON_MANAGER =
+  /\b(khong (phai|lam|giu|co) (lanh dao|quan ly|chuc vu|chuc danh)|(nhan vien|ke toan|van thu|lai xe) hop dong|hop dong (68|lao dong)|nhan vien (thuong|van phong))\b/;
+/** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
+const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b/;
+const PROHIBITED =
+  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong))\b/;
+const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
+/** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
+const CONDITION_CONTENT =
+  /\b(phuc vu loi ich chung|gia tri thuc tien|chuyen bien tich cuc|yeu cau thuc tien|cap bach|diem nghen|nut that|quoc phong|phan cap|phan quyen|cai cach thu tuc)\b/;
+/** "Điều kiện" and "tiêu chí" of something else: the conditions secured after approval, staff evaluation criteria. */
+const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
+
+/** What "dynamic, creative" means is asked, not what a proposal must meet. */
+const MEANING = /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo))\b/;
+
+/** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
+function ruleAsked(f: string): string | null {
+  if (NON_MANAGER.test(f)) return 'dieu:2';
+  if (LIABILITY.test(f) && !REWARD.test(f)) {
+    if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
+    // "ngân sách không bị thiệt hại gì" names no damage.
+    if (DAMAGE.test(f.replace(NO_DAMAGE, ' '))) return 'dieu:11/khoan:3';
+    if (NOT_DONE.test(f)) return 'dieu:11/khoan:2';
+    if (DONE.test(f)) return 'dieu:11/khoan:1';
+    return null;
+  }
+  if (PROHIBITED.test(f)) return 'dieu:6';
+  if (/\bnguyen tac\b/.test(f)) return 'dieu:4';
+  // Public commendation and priority in appointment are Art. 10's measures, not Art. 4's "công khai".
+  if (REWARD_MEASURES.test(f)) return 'dieu:10';
+  if (PRINCIPLES.test(f)) return 'dieu:4';
+  if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
+  if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
+  if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
+  return null;
+}
+
+/** The first role named in the question: the proposer, when it asks where a plan goes. */
+function proposerIsHead(folded: string): boolean | null {
+  const head = HEAD_ROLE.exec(folded);
+  const officer = OFFICER_ROLE.exec(folded);
+  if (!head && !officer) return null;
+  if (!officer) return true;
+  if (!head) return false;
+  return head.index < officer.index;
+}
+
+/**
+ * The provision a question of one of these kinds is about, moved first when the ranking holds it among its
+ * first hits; `forced` says the question's kind, not only its words, chose it (`path`: the rule chosen).
+ */
+export function byQuestionType(
+  index: KnowledgeIndex,
+  analysed: AnalysedQuestion,
+  ranked: RankedHit[],
+): { ranked: RankedHit[]; forced: boolean; path?: string } {
+  const f = analysed.folded;
+  let path: string | null = null;
+  if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
+  else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
+  else if (PROVINCE_TASK.test(f)) path = letterTask(f);
+  // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
+  else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
+    path = 'dieu:8/khoan:1';
+  } else if (ROUTING_CUE.test(f) && ROUTING_OBJECT.test(f) && ROUTING_DESTINATION.test(f) && !PROVINCE_ROUTING.test(f)) {
+    const head = proposerIsHead(f);
+    if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
+  } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {
+    path = 'dieu:7/khoan:1';
+  } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
+  if (!path) return { ranked, forced: false };
+  // The provision itself among the first eight hits, else one of its parts among the first five.
+  let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
+  if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
+  if (i < 0) return { ranked, forced: false };
+  if (i === 0) return { ranked, forced: true, path };
+  const hit = ranked[i];
+  return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...ranked.filter((r) => r !== hit)], forced: true, path };
+}
+
+/** Under an answer chosen by the question's kind, "Căn cứ" keeps no other clause of the decree (the outcome or
+ * the proposer's role ruled it out); the province's letter may still stand beside a decree's rule. */
+export function supportsTyped(index: KnowledgeIndex, u: RetrievalUnit, path: string): boolean {
+  const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
+  if (kind !== 'nghi_dinh' && !path.startsWith('muc:')) return true;
+  return (u.paths ?? []).some((p) => p === path || p.startsWith(`${path}/`));
+}

@@ -1,0 +1,72 @@
+// Issue 17, second round: near-topic traps built from the pack's own words are refused with the nearest
+// provisions, and a question's kind picks the decree's clause when the asker's role or story dilutes its words.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importDocument } from '../services/knowledge/knowledge-store.js';
+import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
+import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+const LETTER = readFileSync(path.join(__dirname, 'fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
+const ND73 = 'Nghị định 73/2023/NĐ-CP';
+
+describe('knowledge: near-topic traps and the question kinds', function () {
+  this.timeout(60000);
+  let db: TestDatabase;
+  let answerer: PolicyAnswerer;
+
+  before(async () => {
+    db = await openTestDatabase();
+    await importDocument(db.dataSource, LETTER, {});
+    answerer = new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 } });
+  });
+  after(async () => db?.dispose());
+
+  it("refuses questions that use the pack's words about another subject, offering the nearest provisions", async () => {
+    for (const q of [
+      'Chi bộ biểu quyết kết nạp đảng viên mới cần bao nhiêu phần trăm đảng viên đồng ý?',
+      'Theo quy chế làm việc, UBND xã họp thường kỳ mỗi tháng mấy lần?',
+      'Doanh nghiệp tư nhân muốn xây dựng quỹ đổi mới sáng tạo cho nhân viên thì làm thế nào?',
+      'Sáng kiến kinh nghiệm của giáo viên được chấm theo thang điểm nào?',
+      'Bảo vệ môi trường nơi công cộng có những hành vi nào bị nghiêm cấm?',
+      'vien chuc bi khien trach thi bao lau moi duoc nang luong lai',
+      'Luật Phòng cháy chữa cháy cấm những hành vi nào ở nơi làm việc?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'not_found', `${q} → ${a.citations[0]?.citation}`);
+      assert.equal(a.confident, false);
+      assert.ok(a.suggestions.length >= 1, q);
+    }
+    // The same words about the decree are still answered.
+    const covered = await answerer.answer('Doanh nghiệp nhà nước có thuộc đối tượng áp dụng của Nghị định 73 không?');
+    assert.equal(covered.citations[0].citation, `Điều 2 ${ND73}`);
+    const banned = await answerer.answer('nd73 cam nhung hanh vi nao');
+    assert.equal(banned.citations[0].citation, `Điều 6 ${ND73}`);
+  });
+
+  it('answers Art. 2 whatever role the asker names, and routes a plan by the proposer’s role', async () => {
+    const director = await answerer.answer('giám đốc bệnh viện đa khoa tỉnh là viên chức quản lý thì có thuộc đối tượng của nđ73 k ạ');
+    assert.equal(director.confident, true);
+    assert.equal(director.citations[0].citation, `Điều 2 ${ND73}`);
+    const officer = await answerer.answer('Trưởng phòng chuyên môn của UBND xã có đề xuất thì gửi kế hoạch đến ai xem xét?');
+    assert.equal(officer.citations[0].citation, `khoản 3 Điều 7 ${ND73}`);
+    const head = await answerer.answer('chu tich ubnd phuong co y tuong moi thi nop ke hoach len dau a');
+    assert.equal(head.citations[0].citation, `khoản 4 Điều 7 ${ND73}`);
+  });
+
+  it('picks the protection clause by the outcome named, and lists no other clause of Art. 11 under it', async () => {
+    const done = await answerer.answer('de xuat hoan thanh thi co bi truy cuu trach nhiem khong');
+    assert.equal(done.citations[0].citation, `khoản 1 Điều 11 ${ND73}`);
+    assert.ok(
+      done.citations.slice(1).every((c) => !(c.paths ?? []).some((p) => p.startsWith('dieu:11'))),
+      JSON.stringify(done.citations),
+    );
+    const notDone = await answerer.answer('Cán bộ dám làm được bảo vệ thế nào nếu đề xuất không thành?');
+    assert.equal(notDone.citations[0].citation, `khoản 2 Điều 11 ${ND73}`);
+    // A story asking about the review deadline keeps Art. 8.1 although its last sentence alone reads otherwise.
+    const story = await answerer.answer(
+      'Phòng em nộp kế hoạch đề xuất cho giám đốc từ đầu tháng, đến nay đã mười ngày làm việc mà vẫn chưa họp xét. Vậy giám đốc có đúng thời hạn quy định không ạ?',
+    );
+    assert.equal(story.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+  });
+});
