@@ -178,9 +178,11 @@ describe('knowledge: answers', function () {
     assert.ok(report.questions + holdout.length >= 250);
     assert.ok(holdout.filter((q) => q.expect === 'refuse').length >= 40);
     assert.equal(new Set(holdout.map((q) => q.q)).size, holdout.length);
-    const dev = new Set(loadDevQuestions().map((q) => q.q));
+    // Up to capitals and Unicode form: the answerer reads them alike.
+    const same = (q: string) => q.normalize('NFC').trim().toLowerCase();
+    const dev = new Set(loadDevQuestions().map((q) => same(q.q)));
     assert.ok(
-      holdout.every((q) => !dev.has(q.q)),
+      holdout.every((q) => !dev.has(same(q.q))),
       'no question is in both parts',
     );
   });
