@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { attachmentActivity } from './activity-factory.js';
 import type { ChatContext } from './chat-context.js';
 import { chatTexts as t } from './chat-texts.js';
-import type { UploadedFile } from './loopback-connector.js';
+import type { UploadedFile } from './connector-types.js';
 
 const FILE_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -5,7 +5,7 @@ import type { ChatContext } from './chat-context.js';
 import { saveEmbeddedFiles } from './chat-files.js';
 import { chatTexts as t } from './chat-texts.js';
 import { isObject } from './json-values.js';
-import type { ReceivedActivity } from './loopback-connector.js';
+import type { ReceivedActivity } from './connector-types.js';
 
 /** The first line of a rendered message, without the card frame. */
 function summaryOf(view: RenderedView): string {

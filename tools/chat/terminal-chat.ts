@@ -16,7 +16,8 @@ import { runCommand } from './chat-commands.js';
 import { saveUpload } from './chat-files.js';
 import { showActivity } from './chat-rendering.js';
 import { chatTexts as t } from './chat-texts.js';
-import { LoopbackConnector, type ReceivedActivity, type UploadedFile } from './loopback-connector.js';
+import type { ReceivedActivity, UploadedFile } from './connector-types.js';
+import { LoopbackConnector } from './loopback-connector.js';
 import { rememberConversation, resumedConversationId } from './resume-state.js';
 
 export class TerminalChat {
