@@ -1,7 +1,7 @@
 // Bot Framework card buttons (hero cards, suggested actions, the file consent card) pressed as Teams sends
 // them: imBack as a message, postBack and messageBack as a submit, an invoke, a file consent answered.
 import { invokeActivity, messageActivity, submitActivity } from './activity-factory.js';
-import type { CardActionModel } from './card-text-renderer.js';
+import type { CardActionModel } from './card-model.js';
 import type { ChatContext } from './chat-context.js';
 import { showTaskResponse } from './chat-rendering.js';
 import { chatTexts as t } from './chat-texts.js';

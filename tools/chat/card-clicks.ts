@@ -3,7 +3,8 @@
 // dialog, or the messageBack, imBack or task/fetch its `msteams` property asks for).
 import { adaptiveCardActionActivity, invokeActivity, messageActivity, submitActivity } from './activity-factory.js';
 import { pressBotFrameworkButton } from './bot-framework-buttons.js';
-import { findAction, gatherInputs, type CardActionModel } from './card-text-renderer.js';
+import { findAction, gatherInputs } from './card-interaction.js';
+import type { CardActionModel } from './card-model.js';
 import type { ChatContext, CurrentView } from './chat-context.js';
 import { showInvokeResponse, showTaskResponse } from './chat-rendering.js';
 import { chatTexts as t } from './chat-texts.js';

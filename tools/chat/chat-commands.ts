@@ -1,5 +1,5 @@
 // The terminal chat's slash commands: /quit, /help, /json, /card, /set, /click, /file.
-import { describeInputValue, findInput, parseInputValue } from './card-text-renderer.js';
+import { describeInputValue, findInput, parseInputValue } from './card-interaction.js';
 import { click } from './card-clicks.js';
 import type { ChatContext } from './chat-context.js';
 import { sendFile } from './chat-files.js';

@@ -3,7 +3,7 @@
 import type { Interface } from 'node:readline';
 import type { ChatSession, OutgoingActivity } from './activity-factory.js';
 import { BotUnavailableError, postToBot, type InvokeResult } from './bot-endpoint.js';
-import type { RenderedView } from './card-text-renderer.js';
+import type { RenderedView } from './card-model.js';
 import type { TerminalChatOptions } from './chat-arguments.js';
 import { chatTexts as t } from './chat-texts.js';
 import type { LoopbackConnector } from './loopback-connector.js';

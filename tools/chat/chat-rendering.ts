@@ -1,6 +1,8 @@
 // What the terminal chat shows of the bot: each activity the loopback connector receives (a message for
 // someone else as one labelled line), the card on screen again (/card), and the bodies of invoke answers.
-import { ADAPTIVE_CARD, frameCard, renderActivity, renderAdaptiveCard, type RenderedView } from './card-text-renderer.js';
+import { ADAPTIVE_CARD, type RenderedView } from './card-model.js';
+import { frameCard } from './card-text-format.js';
+import { renderActivity, renderAdaptiveCard } from './card-text-renderer.js';
 import type { ChatContext } from './chat-context.js';
 import { saveEmbeddedFiles } from './chat-files.js';
 import { chatTexts as t } from './chat-texts.js';
