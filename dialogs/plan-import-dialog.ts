@@ -15,7 +15,8 @@ import { DraftNotFoundError, type ProposalDraftService } from '../services/propo
 import { foldKey } from '../services/text/vietnamese.js';
 import { checkImport, stepsToAnswer, type ImportCheck } from './plan-import-check.js';
 import { importPreview } from './plan-import-preview.js';
-import { PLAN_WIZARD_DIALOG, type WizardOptions } from './plan-wizard-dialog.js';
+import { PLAN_WIZARD_DIALOG } from './plan-wizard-dialog.js';
+import type { WizardOptions } from './wizard-host.js';
 import { parseSectionWords } from './wizard-sections.js';
 import type { SectionId, StepContext } from './wizard-step.js';
 

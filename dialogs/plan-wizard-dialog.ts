@@ -2,75 +2,31 @@
 // The dialog state only remembers which draft and which step; the plan itself is in PostgreSQL, so the
 // officer can resume in any conversation or channel. At any step: "quay lại", "bỏ qua" (optional
 // slots), "giữ nguyên" (keep the current value), "lưu nháp"/"thoát", "hủy" (confirmed), "xem lại".
+//
+// Its parts: wizard-host.ts (options, host, state), wizard-navigation.ts (which step next), wizard-prompts.ts
+// (what it says about a step).
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { Officer } from '../entities/officer.entity.js';
 import type { Proposal, ProposalPlan } from '../entities/proposal.entity.js';
-import type { BotReply } from '../services/platform/reply.js';
 import { wizard } from '../services/platform/messages/wizard.js';
 import { writing } from '../services/platform/messages/library.js';
-import { DraftNotFoundError, type ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
+import { DraftNotFoundError } from '../services/proposals/proposal-draft-service.js';
 import { CONFIRM_AMOUNT_BELOW, numberInWords } from '../services/intents/echo.js';
 import { wizardControlOf } from '../services/intents/understanding.js';
 import { formatVND } from '../services/documents/format.js';
 import { foldKey } from '../services/text/vietnamese.js';
-import { applies, nextEmptyStep, parseSectionWords, stepById, WIZARD_SECTIONS, WIZARD_STEPS } from './wizard-sections.js';
-import type { SectionId, StepContext, WizardStep } from './wizard-step.js';
+import type { WizardHost, WizardOptions, WizardState } from './wizard-host.js';
+import { firstStepOf, lastApplicableStep, nextStep, previousStep } from './wizard-navigation.js';
+import { draftLabel, echoOf, millionsOf, stepPrompt } from './wizard-prompts.js';
+import { parseSectionWords, stepById, WIZARD_STEPS } from './wizard-sections.js';
+import type { SectionId } from './wizard-step.js';
 
 export const PLAN_WIZARD_DIALOG = 'planWizard';
-
-export type WizardMode = 'fill' | 'edit' | 'review' | 'confirmCancel';
-
-export interface WizardOptions {
-  proposalId: string;
-  officerId: string;
-  mode?: 'fill' | 'edit' | 'review';
-  section?: SectionId;
-  /** Sent before the first prompt. */
-  intro?: BotReply | string;
-  /** Review mode without sending the review: the caller shows it (the one-card form's "Lưu"). */
-  quiet?: boolean;
-}
-
-interface WizardState {
-  proposalId: string;
-  officerId: string;
-  mode: WizardMode;
-  stepId?: string;
-  editSection?: SectionId;
-  previousMode?: WizardMode;
-  /** An amount under one million đồng, waiting for "có" before it is stored. */
-  pendingAmount?: string;
-  /** A draft of this step from "viết giúp", stored only if the officer says "dùng bản nháp". */
-  pendingDraft?: { stepId: string; text: string };
-}
-
-/** What the dialog needs from the feature (services, rendering, submission). */
-export interface WizardHost {
-  drafts: ProposalDraftService;
-  stepContext(): StepContext;
-  /** The officer by id (the turn's own officer without a query). */
-  findOfficer(context: TurnContext, id: string): Promise<Officer | null>;
-  send(context: TurnContext, reply: BotReply | string): Promise<void>;
-  /** Sends the review card (with what is still missing). */
-  sendReview(context: TurnContext, proposal: Proposal): Promise<void>;
-  /** Submits; true when the wizard is over (submitted, or nothing left to submit). */
-  submit(context: TurnContext, officer: Officer, proposalId: string): Promise<boolean>;
-  /** "gợi ý": how others in the province filled this step (the library), or the step's example. */
-  hints?(step: WizardStep, proposal: Proposal): Promise<string>;
-  /** "viết giúp": a generated draft of this step (validated), or why there is none. */
-  writeHelp?(step: WizardStep, proposal: Proposal): Promise<{ text: string; draft?: string }>;
-  /** One section in full ("xem lại phần b"): a phone shows the review with each section shortened. */
-  sendSection?(context: TurnContext, proposal: Proposal, section: SectionId): Promise<void>;
-}
 
 // "lưu nháp", "hủy" …: one list, in services/intents/understanding.ts, shared with the router.
 const YES_WORDS = new Set(['co', 'dong y', 'huy', 'yes', 'ok', 'chac chan', 'co huy', 'xac nhan']);
 const SUBMIT_WORDS = new Set(['gui', 'gui de xuat', 'xac nhan', 'nop', 'gui di', 'xac nhan gui', 'dong y']);
-
-export function draftLabel(plan: ProposalPlan): string {
-  return plan.title?.trim() || wizard.untitled;
-}
 
 export class PlanWizardDialog extends Dialog<WizardOptions> {
   constructor(private readonly host: WizardHost) {
@@ -146,7 +102,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       if (section) return this.startEdit(dc, state, proposal, section);
       if (command === 'quay lai') {
         state.mode = 'fill';
-        state.stepId = this.lastApplicable(proposal.plan).id;
+        state.stepId = lastApplicableStep(proposal.plan).id;
         return this.prompt(dc, state.stepId, proposal);
       }
       await this.host.send(dc.context, wizard.reviewPrompt);
@@ -163,7 +119,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
       }
     }
     if (command === 'quay lai') {
-      const previous = this.previousStep(step, proposal.plan, state);
+      const previous = previousStep(step, proposal.plan, state);
       if (!previous) {
         await this.host.send(dc.context, wizard.firstStep);
         return this.prompt(dc, step.id, proposal);
@@ -268,7 +224,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
   }
 
   private async startEdit(dc: DialogContext, state: WizardState, proposal: Proposal, section: SectionId): Promise<DialogTurnResult> {
-    const first = WIZARD_SECTIONS.find((s) => s.id === section)!.steps.find((s) => applies(s, proposal.plan))!;
+    const first = firstStepOf(section, proposal.plan);
     state.mode = 'edit';
     state.editSection = section;
     state.stepId = first.id;
@@ -285,14 +241,7 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     echo?: string,
   ): Promise<DialogTurnResult> {
     const ctx = this.host.stepContext();
-    let next: WizardStep | undefined;
-    if (state.mode === 'edit') {
-      const steps = WIZARD_SECTIONS.find((s) => s.id === state.editSection)!.steps.filter((s) => applies(s, proposal.plan));
-      const i = steps.findIndex((s) => s.id === afterId);
-      next = steps[i + 1];
-    } else {
-      next = nextEmptyStep(proposal.plan, ctx, afterId);
-    }
+    const next = nextStep(state, proposal.plan, ctx, afterId);
     if (!next) {
       state.mode = 'review';
       state.stepId = undefined;
@@ -302,19 +251,6 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     }
     state.stepId = next.id;
     return this.prompt(dc, next.id, proposal, withHints, echo);
-  }
-
-  private previousStep(step: WizardStep, plan: ProposalPlan, state: WizardState): WizardStep | undefined {
-    const pool = state.mode === 'edit' ? WIZARD_SECTIONS.find((s) => s.id === state.editSection)!.steps : WIZARD_STEPS;
-    const i = pool.findIndex((s) => s.id === step.id);
-    return pool
-      .slice(0, Math.max(0, i))
-      .reverse()
-      .find((s) => applies(s, plan));
-  }
-
-  private lastApplicable(plan: ProposalPlan): WizardStep {
-    return [...WIZARD_STEPS].reverse().find((s) => applies(s, plan))!;
   }
 
   private async reprompt(dc: DialogContext, state: WizardState, proposal: Proposal): Promise<DialogTurnResult> {
@@ -330,48 +266,4 @@ export class PlanWizardDialog extends Dialog<WizardOptions> {
     await this.host.send(dc.context, echo ? `${echo}\n${text}` : text);
     return Dialog.EndOfTurn;
   }
-}
-
-/** The text of one step: where we are, what is wanted, an example, the current value and the options. */
-export function stepPrompt(step: WizardStep, plan: ProposalPlan, ctx: StepContext, withHints = false): string {
-  const n = WIZARD_STEPS.indexOf(step) + 1;
-  const explain = typeof step.explain === 'function' ? step.explain(ctx, plan) : step.explain;
-  const current = step.current(plan, ctx);
-  const lines = [
-    wizard.stepHeader(n, WIZARD_STEPS.length, wizard.sections[step.section], step.label),
-    explain,
-    wizard.example(step.example),
-  ];
-  if (current !== undefined) {
-    lines.push(current ? wizard.current(current) : wizard.current('(không có)'));
-    lines.push(wizard.keepHint);
-  }
-  if (step.optional) lines.push(wizard.optionalHint);
-  if (withHints) lines.push(wizard.hints);
-  return lines.join('\n');
-}
-
-/** The echo of what a step stored, for the steps where a misreading is likely: field, dates, amount. */
-const ECHOED_STEPS = new Set(['field', 'startDate', 'endDate']);
-function echoOf(step: WizardStep, plan: ProposalPlan, ctx: StepContext): string | undefined {
-  if (step.id === 'fundingAmount') {
-    const amount = plan.fundingAmount;
-    if (amount === undefined || amount === '0') return undefined;
-    const value = BigInt(amount);
-    return wizard.recordedAmount(formatVND(value), numberInWords(value));
-  }
-  // Art. 5: a "Không" to a condition is told plainly, once, when it is answered.
-  if (step.section === 'check') {
-    const c = plan.conditions?.[step.id as 'c1' | 'c2' | 'c3' | 'c4'];
-    return c && !c.met ? wizard.conditionNotMet(step.label) : undefined;
-  }
-  if (!ECHOED_STEPS.has(step.id)) return undefined;
-  const value = step.current(plan, ctx);
-  return value ? wizard.recorded(step.label, value) : undefined;
-}
-
-/** "350.000" → "350": the figure as typed, read as millions, for "nếu ý anh/chị là 350 triệu". */
-function millionsOf(typed: string): string {
-  const digits = typed.replace(/[^\d]/g, '');
-  return String(Number(digits.replace(/0{3}$/, '')) || digits || '1');
 }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { columnLetter, escapeXml, writeXlsx, type XlsxCell } from '../services/reports/xlsx-stream.js';
+import { columnLetter, escapeXml, type XlsxCell } from '../services/reports/spreadsheet-ml.js';
+import { writeXlsx } from '../services/reports/xlsx-stream.js';
 
 describe('yearly report annex: streaming .xlsx writer', function () {
   let dir: string;

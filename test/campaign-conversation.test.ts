@@ -11,7 +11,7 @@ import { seedTestDirectory } from './helpers/test-directory.js';
 import { campaignBlocks } from '../services/reports/annual-campaign-figures.js';
 import { computeAnnualFigures } from '../services/reports/annual-report-figures.js';
 import { loadUnitTree, provinceScope } from '../services/reports/annual-report-scope.js';
-import type { ConnectorActivity } from '../tools/chat/loopback-connector.js';
+import type { ConnectorActivity } from '../tools/chat/connector-types.js';
 import { WebClient, webText } from './helpers/web-client.js';
 import { Campaign } from '../entities/campaign.entity.js';
 import { campaignActivity } from '../bot/campaigns/campaign-message.js';

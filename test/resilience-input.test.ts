@@ -3,7 +3,7 @@
 // as text: never as a card built from it, never as live markup.
 import assert from 'node:assert/strict';
 import { messageActivity } from '../tools/chat/activity-factory.js';
-import type { ConnectorActivity } from '../tools/chat/loopback-connector.js';
+import type { ConnectorActivity } from '../tools/chat/connector-types.js';
 import { escapeCardText } from '../bot/cards/render-adaptive-card.js';
 import { core } from '../services/platform/messages/index.js';
 import { MAX_MESSAGE_LENGTH } from '../bot/core/message-router.js';

@@ -15,14 +15,8 @@ import {
   messageActivity,
   stableTeamsUserId,
 } from '../tools/chat/activity-factory.js';
-import {
-  findAction,
-  findInput,
-  gatherInputs,
-  parseInputValue,
-  renderActivity,
-  renderAdaptiveCard,
-} from '../tools/chat/card-text-renderer.js';
+import { findAction, findInput, gatherInputs, parseInputValue } from '../tools/chat/card-interaction.js';
+import { renderActivity, renderAdaptiveCard } from '../tools/chat/card-text-renderer.js';
 import { LoopbackConnector } from '../tools/chat/loopback-connector.js';
 import { FAKE_BOT_CARD_TITLE, FAKE_BOT_FILE_TEXT, startFakeBot, type FakeBot } from './helpers/fake-bot.js';
 

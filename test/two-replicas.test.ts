@@ -24,7 +24,8 @@ import {
   type ChatSession,
   type OutgoingActivity,
 } from '../tools/chat/activity-factory.js';
-import { LoopbackConnector, type ConnectorActivity } from '../tools/chat/loopback-connector.js';
+import type { ConnectorActivity } from '../tools/chat/connector-types.js';
+import { LoopbackConnector } from '../tools/chat/loopback-connector.js';
 import { core } from '../services/platform/messages/index.js';
 import { openDatabase, type Database } from '../entities/data-source.js';
 import { todayVN } from '../services/calendar/local-date.js';

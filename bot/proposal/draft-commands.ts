@@ -8,7 +8,7 @@ import { wizard } from '../../services/platform/messages/wizard.js';
 import { PLAN_VERBS } from './plan-review-card.js';
 import type { Proposal } from '../../entities/proposal.entity.js';
 import { checkCoverage } from '../../dialogs/coverage-dialog.js';
-import { draftLabel } from '../../dialogs/plan-wizard-dialog.js';
+import { draftLabel } from '../../dialogs/wizard-prompts.js';
 import { progress } from '../../dialogs/wizard-sections.js';
 import { formatDateVN, toLocalDate } from '../../services/calendar/local-date.js';
 import { listMyProposals } from '../../services/proposals/my-proposals.js';

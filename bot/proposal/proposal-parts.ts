@@ -15,7 +15,8 @@ import { proposalPlanFileName } from '../../services/documents/proposal-plan-doc
 import { renderPlanFile } from '../../services/documents/plan-file.js';
 import type { Officer } from '../../entities/officer.entity.js';
 import type { Proposal } from '../../entities/proposal.entity.js';
-import { PLAN_WIZARD_DIALOG, type WizardOptions } from '../../dialogs/plan-wizard-dialog.js';
+import { PLAN_WIZARD_DIALOG } from '../../dialogs/plan-wizard-dialog.js';
+import type { WizardOptions } from '../../dialogs/wizard-host.js';
 import { sectionsNamedIn } from '../../dialogs/wizard-sections.js';
 import type { StepContext } from '../../dialogs/wizard-step.js';
 import { todayVN } from '../../services/calendar/local-date.js';

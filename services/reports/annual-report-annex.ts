@@ -11,7 +11,8 @@ import { memberUnitIds, scopeFilter, yearBounds, type UnitTree } from './annual-
 import { CAMPAIGN_COLUMNS } from './annual-campaign-figures.js';
 import { PROVISION_TEXT } from './annual-report-document.js';
 import type { SubmissionStatus } from './annual-report-submissions.js';
-import { writeXlsx, type XlsxCell } from './xlsx-stream.js';
+import type { XlsxCell } from './spreadsheet-ml.js';
+import { writeXlsx } from './xlsx-stream.js';
 
 /**
  * Rows per FETCH of the annex cursor. Small enough that a page dies young in V8's new space (at 10,000 the

@@ -1,6 +1,7 @@
 // Starts the real bot (restify, teams-ai, TypeORM) on a fresh database with a loopback Bot Connector,
 // and lets a test talk to it over HTTP as a Teams user would.
-import { LoopbackConnector, type ConnectorActivity } from '../../tools/chat/loopback-connector.js';
+import type { ConnectorActivity } from '../../tools/chat/connector-types.js';
+import { LoopbackConnector } from '../../tools/chat/loopback-connector.js';
 import {
   adaptiveCardActionActivity,
   createChatSession,
