@@ -5,8 +5,9 @@ export interface BenchArgs {
   connections: number;
   rounds: number;
   scenario?: string;
-  only?: 'turns' | 'answers';
+  only?: 'turns' | 'answers' | 'startup';
   targets: string[];
+  /** One more loaded run of each bot under V8's sampling profiler (on unless --no-profile): the notes' CPU split. */
   profile: boolean;
   /** Heap snapshots of our bots after the load (bench/results/profiles/). */
   heapSnapshot: boolean;
@@ -17,7 +18,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `npm run bench -- [--quick] [--duration <s>] [--rounds <n>] [--connections <n>] [--scenario help|wizard]
-  [--only turns|answers] [--targets echo,postgres,pglite] [--profile] [--heap-snapshot] [--database-url postgres://…]`;
+  [--only turns|answers|startup] [--targets echo,postgres,pglite] [--no-profile] [--heap-snapshot] [--database-url postgres://…]`;
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchArgs {
   const args: BenchArgs = {
@@ -25,7 +26,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     connections: 100,
     rounds: 3,
     targets: ['echo', 'postgres', 'pglite'],
-    profile: false,
+    profile: true,
     heapSnapshot: false,
     quick: false,
     settleMs: 3000,
@@ -40,9 +41,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     else if (a === '--connections') args.connections = Number(value());
     else if (a === '--rounds') args.rounds = Number(value());
     else if (a === '--scenario') args.scenario = value();
-    else if (a === '--only') args.only = value() as BenchArgs['only'];
-    else if (a === '--targets') args.targets = value().split(',');
+    else if (a === '--only') {
+      const only = value();
+      if (only !== 'turns' && only !== 'answers' && only !== 'startup')
+        throw new Error(`--only turns|answers|startup, not ${only}\n${USAGE}`);
+      args.only = only;
+    } else if (a === '--targets') args.targets = value().split(',');
     else if (a === '--profile') args.profile = true;
+    else if (a === '--no-profile') args.profile = false;
     else if (a === '--heap-snapshot') args.heapSnapshot = true;
     else if (a === '--quick') args.quick = true;
     else if (a === '--database-url') args.adminUrl = value();

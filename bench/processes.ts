@@ -106,6 +106,17 @@ export function processMemory(pid: number): { rss: number; hwm: number } | undef
   }
 }
 
+/** CPU time a process has used (user + system, all its threads), in ms, from /proc (Linux; 100 ticks a second). */
+export function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Samples a process's RSS every `everyMs` until stopped; returns the highest value seen. */
 export function sampleRss(pid: number, everyMs = 100): { stop(): { peakRss: number; hwm: number; samples: number } } {
   let peak = 0;

@@ -24,6 +24,8 @@ export interface ProfileSummary {
   topModules: { module: string; selfMs: number; share: number }[];
   /** Each sample charged to the nearest function of the project's own code up its stack (inclusive). */
   topProjectFrames: { name: string; where: string; totalMs: number; share: number }[];
+  /** Busy (not idle) time by part: TypeORM, database driver, botbuilder, GC, project code… */
+  parts: { part: string; ms: number }[];
 }
 
 function moduleOf(url: string): string {
@@ -39,6 +41,53 @@ function moduleOf(url: string): string {
   return file.startsWith(root) ? path.relative(root, file) : file;
 }
 
+/** A turn's CPU, split by who spends it: from a profile of a loaded run and the turns it answered. */
+export interface TurnCpu {
+  /** Turns answered in the profiled run. */
+  turns: number;
+  /** CPU per turn: measured apart (the process's CPU time in unprofiled runs) or, without it, the sampled busy time. */
+  msPerTurn: number;
+  parts: { part: string; msPerTurn: number; share: number }[];
+  /** The project function charged the most (inclusive, nearest project frame), as a share of busy time. */
+  topProjectFunction?: { name: string; share: number };
+}
+
+/** The parts a turn's CPU is split into, by the module that owns the sampled frame. */
+const PARTS: [string, RegExp][] = [
+  ['TypeORM', /^typeorm$/],
+  ['database driver', /^(pg|pg-[\w-]+|postgres-[\w-]+|@electric-sql\/pglite)$/],
+  ['Bot Connector client', /^(botframework-connector|@azure\/[\w-]+|@typespec\/[\w-]+|axios|jsonwebtoken|jose)$/],
+  ['botbuilder', /^(botbuilder[\w-]*|botframework-[\w-]+|@microsoft\/[\w-]+|adaptivecards[\w-]*)$/],
+  ['HTTP server', /^(restify|find-my-way|formidable|send|spdy)$/],
+];
+
+function partOf(module: string, isProject: boolean): string {
+  if (module === '(garbage collector)') return 'GC';
+  if (isProject) return 'project code';
+  if (module === '(program)') return 'V8 and native code (program)';
+  if (module.startsWith('node:') || module === '(native/idle)') return 'Node internals (HTTP, streams, JSON)';
+  return PARTS.find(([, re]) => re.test(module))?.[0] ?? 'other packages';
+}
+
+/**
+ * The profile's busy time split into parts, scaled to `cpuMsPerTurn` when given: sampled time counts the
+ * moments the process was runnable but not running (a loaded machine), CPU time from /proc does not.
+ */
+export function turnCpu(s: ProfileSummary, turns: number, cpuMsPerTurn?: number): TurnCpu {
+  const busyMs = s.parts.reduce((n, p) => n + p.ms, 0);
+  const scale = cpuMsPerTurn !== undefined && Number.isFinite(cpuMsPerTurn) ? (cpuMsPerTurn * Math.max(1, turns)) / busyMs : 1;
+  const perTurn = (ms: number) => Math.round(((ms * scale) / Math.max(1, turns)) * 1000) / 1000;
+  const top = s.topProjectFrames.find((f) => f.where);
+  return {
+    turns,
+    msPerTurn: perTurn(busyMs),
+    parts: s.parts.map((p) => ({ part: p.part, msPerTurn: perTurn(p.ms), share: Math.round((p.ms / busyMs) * 1000) / 10 })),
+    ...(top
+      ? { topProjectFunction: { name: `${top.name} ${top.where}`, share: Math.round(((top.share * s.totalMs) / busyMs) * 10) / 10 } }
+      : {}),
+  };
+}
+
 export function summariseProfile(file: string, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -47,11 +96,27 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   const deltas = profile.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + (deltas[i] ?? 0));
   const totalUs = profile.endTime - profile.startTime;
+  const isProject = (url: string) =>
+    Boolean(url) && !url.includes('node_modules/') && !url.startsWith('node:') && url.includes(path.resolve(__dirname, '..'));
   const fn = new Map<string, { name: string; where: string; us: number }>();
   const mod = new Map<string, number>();
+  const parts = new Map<string, number>();
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // The bench's own probe (it starts and stops the profiler) and what runs under it are not the bot's work.
+  const probe = new Map<number, boolean>();
+  const underProbe = (id: number): boolean => {
+    const known = probe.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const up = parent.get(id);
+    const answer = Boolean(node?.callFrame.url.includes('bench/memory-probe')) || (up !== undefined && underProbe(up));
+    probe.set(id, answer);
+    return answer;
+  };
   for (const [id, us] of selfUs) {
     const node = byId.get(id);
-    if (!node) continue;
+    if (!node || underProbe(id)) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const name = functionName || '(anonymous)';
     const where = `${moduleOf(url)}${url ? `:${lineNumber + 1}` : ''}`;
@@ -59,15 +124,16 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     const entry = fn.get(key) ?? { name, where, us: 0 };
     entry.us += us;
     fn.set(key, entry);
-    const m = name === '(idle)' ? '(idle)' : name === '(garbage collector)' ? '(garbage collector)' : moduleOf(url);
+    const m = ['(idle)', '(garbage collector)', '(program)'].includes(name) ? name : moduleOf(url);
     mod.set(m, (mod.get(m) ?? 0) + us);
+    if (name !== '(idle)') {
+      const part = partOf(m, isProject(url));
+      parts.set(part, (parts.get(part) ?? 0) + us);
+    }
   }
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const isProject = (url: string) =>
-    Boolean(url) && !url.includes('node_modules/') && !url.startsWith('node:') && url.includes(path.resolve(__dirname, '..'));
   const project = new Map<string, { name: string; where: string; us: number }>();
   for (const [id, us] of selfUs) {
+    if (underProbe(id)) continue;
     let current: number | undefined = id;
     while (current !== undefined && !isProject(byId.get(current)?.callFrame.url ?? '')) current = parent.get(current);
     const node = current === undefined ? undefined : byId.get(current);
@@ -83,6 +149,7 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   const share = (us: number) => Math.round((us / totalUs) * 1000) / 10;
   return {
     totalMs: Math.round(totalUs / 1000),
+    parts: [...parts.entries()].sort((a, b) => b[1] - a[1]).map(([part, us]) => ({ part, ms: us / 1000 })),
     topFunctions: [...fn.values()]
       .sort((a, b) => b.us - a.us)
       .slice(0, top)

@@ -1,7 +1,20 @@
 // The bench's one table: every figure of issue 22 with its target and a verdict. A pure function of the
 // measured figures (bench/run.ts gathers them), so test/bench-table.test.ts checks the verdicts without
-// running anything. A figure that was not measured says why, and is never counted as met.
+// running anything. A figure that was not measured says why, and is never counted as met; a missed one
+// says why it is missed, from the same run's figures (bench/why-notes.ts).
 import type { MemoryPhase } from './compiled-process.js';
+import type { TurnCpu } from './profile-summary.js';
+import {
+  clickNote,
+  demoMemoryNote,
+  demoStartNote,
+  imageNote,
+  peakPgliteNote,
+  peakPostgresNote,
+  singleP50Note,
+  startupPostgresNote,
+  throughputNote,
+} from './why-notes.js';
 
 /** The targets of issue 22 (“Lean and quick”). */
 export const TARGETS = {
@@ -30,9 +43,27 @@ export interface BenchFigures {
   dbRoundTripMs?: Measured;
   /** The wizard answer's own statements; the turn lock's round trips (PostgreSQL) reported beside them. */
   statementsPerAnswer: Measured<{ turn: number; lock: number; database: string }>;
-  clickP95Ms: Measured<{ p95: number; p50: number; clicks: number; failed: number; verb: string }>;
+  clickP95Ms: Measured<{
+    p95: number;
+    p50: number;
+    clicks: number;
+    failed: number;
+    verb: string;
+    /** The same clicks with no load. */
+    alone?: { p50: number; p95: number };
+    /** The turn load beside the clicks. */
+    load?: { connections: number; throughput: number; p50: number; p99: number };
+  }>;
   startupMs: { postgres: Measured; pgliteDemo: Measured };
-  image: Measured<{ sizeMb: number }> & { checks?: { check: string; ok: boolean }[] };
+  /** A first start's parts: PGlite's initdb alone (its own process) and a restart on the data it left. */
+  demoStart?: { initdbMs: number; restartMs: number };
+  /** A turn's CPU and its split, from the profiled run of each bot (PostgreSQL for ours). */
+  cpu?: { bot?: TurnCpu; echo?: TurnCpu };
+  image: Measured<{ sizeMb: number }> & {
+    checks?: { check: string; ok: boolean }[];
+    /** What can be measured without an engine: production dependencies and dist/, in MB. */
+    parts?: Measured<{ dependenciesMb: number; appFilesMb: number }>;
+  };
   /** Requests of the measured runs that did not answer 200. */
   failedRequests: Measured;
   memoryPhases: MemoryPhase[];
@@ -72,35 +103,17 @@ function row<T>(
 const mb = (v: number) => `${fmt(v)} MB`;
 const ms = (v: number) => `${fmt(v)} ms`;
 
-/**
- * What the database alone costs a wizard answer on one conversation: its round trips (statements and the
- * turn lock's) times one measured round trip, as a multiple of the echo bot's whole turn.
- */
-function databaseFloor(f: BenchFigures, echoMs: number): string {
-  const rt = f.dbRoundTripMs;
-  const st = f.statementsPerAnswer;
-  if (!rt || 'missing' in rt || 'missing' in st || !(echoMs > 0)) return '';
-  const trips = st.value.turn + st.value.lock;
-  const floor = trips * rt.value;
-  const ratio = floor / echoMs;
-  const verdict = ratio > TARGETS.singleP50RatioMax ? `: out of reach with ${trips} round trips` : '';
-  return `; the database alone: ${trips} round trips × ${fmt(rt.value, 3)} ms (p50 of SELECT 1) = ${fmt(floor, 2)} ms, ×${fmt(ratio, 2)} of echo${verdict}`;
-}
-
-/**
- * Why a peak is what it is: of the heap our bot used after the load, how much a full collection frees. A
- * large share is garbage V8 had not collected yet under load (its heap sizing), not data the bot keeps.
- */
-function garbageShare(f: BenchFigures, database: 'PostgreSQL' | 'PGlite'): string {
-  const p = f.memoryPhases.find((m) => m.process === `bot on ${database}` && m.phase === 'after the load');
-  if (!p || p.liveHeapMb === undefined) return '';
-  return `after the load the heap held ${fmt(p.heapUsedMb)} MB, of which ${fmt(p.liveHeapMb)} MB live after a full collection: the rest is garbage not yet collected, not retained data`;
-}
-
 export function buildTable(f: BenchFigures): TableRow[] {
   const t = TARGETS;
   const rows: TableRow[] = [
-    row('idle RSS, node dist/bot/main.js, PGlite demo', f.idleRssMb.pgliteDemo, `< ${t.idleRssMbMax} MB`, mb, (v) => v < t.idleRssMbMax),
+    row(
+      'idle RSS, node dist/bot/main.js, PGlite demo',
+      f.idleRssMb.pgliteDemo,
+      `< ${t.idleRssMbMax} MB`,
+      mb,
+      (v) => v < t.idleRssMbMax,
+      (v) => demoMemoryNote(f, v),
+    ),
     row('idle RSS, node dist/bot/main.js, PostgreSQL', f.idleRssMb.postgres, `< ${t.idleRssMbMax} MB`, mb, (v) => v < t.idleRssMbMax),
     row(
       'peak RSS under load, PostgreSQL',
@@ -108,10 +121,7 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `< ${t.peakRssPostgresMbMax} MB`,
       mb,
       (v) => v < t.peakRssPostgresMbMax,
-      () =>
-        ['missing' in f.peakRssMb.echo ? '' : `echo bot ${fmt(f.peakRssMb.echo.value)} MB`, garbageShare(f, 'PostgreSQL')]
-          .filter(Boolean)
-          .join('; '),
+      (v) => peakPostgresNote(f, v),
     ),
     row(
       'peak RSS under load, PGlite',
@@ -119,7 +129,7 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `< ${t.peakRssPgliteMbMax} MB`,
       mb,
       (v) => v < t.peakRssPgliteMbMax,
-      () => garbageShare(f, 'PGlite'),
+      (v) => peakPgliteNote(f, v),
     ),
     row(
       'wizard-turn throughput, PostgreSQL ÷ echo bot',
@@ -127,7 +137,10 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `≥ ${t.throughputRatioMin}`,
       (v) => fmt(v.ratio, 2),
       (v) => v.ratio >= t.throughputRatioMin,
-      (v) => `${fmt(v.bot)} vs ${fmt(v.echo)} turns/s at ${v.connections} conversations`,
+      (v) =>
+        [`${fmt(v.bot)} vs ${fmt(v.echo)} turns/s at ${v.connections} conversations`, throughputNote(f, v.ratio)]
+          .filter(Boolean)
+          .join('; '),
     ),
     row(
       'single-conversation p50, PostgreSQL ÷ echo bot',
@@ -135,7 +148,7 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `≤ ×${t.singleP50RatioMax}`,
       (v) => `×${fmt(v.ratio, 2)}`,
       (v) => v.ratio <= t.singleP50RatioMax,
-      (v) => `${fmt(v.botMs, 2)} vs ${fmt(v.echoMs, 2)} ms${databaseFloor(f, v.echoMs)}`,
+      (v) => [`${fmt(v.botMs, 2)} vs ${fmt(v.echoMs, 2)} ms`, singleP50Note(f, v.ratio, v.echoMs)].filter(Boolean).join('; '),
     ),
     row(
       'SQL statements per wizard answer',
@@ -151,7 +164,10 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `< ${t.clickP95MsMax} ms`,
       (v) => ms(v.p95),
       (v) => v.p95 < t.clickP95MsMax && v.failed === 0 && v.clicks > 0,
-      (v) => `${v.verb}: ${v.clicks} clicks, p50 ${fmt(v.p50)} ms${v.failed ? `, ${v.failed} failed` : ''}`,
+      (v) =>
+        [`${v.verb}: ${v.clicks} clicks, p50 ${fmt(v.p50)} ms${v.failed ? `, ${v.failed} failed` : ''}`, clickNote(v)]
+          .filter(Boolean)
+          .join('; '),
     ),
     row(
       'start-up to ready, PostgreSQL (migrated database)',
@@ -159,6 +175,7 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `< ${t.startupPostgresMsMax} ms`,
       ms,
       (v) => v < t.startupPostgresMsMax,
+      (v) => startupPostgresNote(f, v),
     ),
     row(
       'start-up to ready, fresh PGlite demo',
@@ -166,6 +183,7 @@ export function buildTable(f: BenchFigures): TableRow[] {
       `< ${t.startupPgliteDemoMsMax} ms`,
       ms,
       (v) => v < t.startupPgliteDemoMsMax,
+      (v) => demoStartNote(f, v),
     ),
     row(
       'container image',
@@ -176,6 +194,8 @@ export function buildTable(f: BenchFigures): TableRow[] {
     ),
     row('failed requests in the measured runs', f.failedRequests, '0', String, (v) => v === 0),
   ];
+  const image = rows.find((r) => r.figure === 'container image')!;
+  image.note = [image.note, imageNote(f)].filter(Boolean).join('; ');
   for (const c of f.image.checks ?? []) {
     rows.push({
       figure: `Dockerfile: ${c.check}`,

@@ -14,14 +14,24 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { parseArgs, type BenchArgs } from './args.js';
-import { measureImage } from './image-check.js';
+import { measureImage, measureImageParts } from './image-check.js';
 import { otherRows, runAnswers, yearlyReport } from './other-figures.js';
 import { forkChild } from './processes.js';
 import { buildTable, tally, TARGETS, type BenchFigures } from './report-table.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
 import { log, medianRun } from './stats.js';
-import { measureDemoStart, type DemoStart } from './startup.js';
-import { afterLoad, measureClicks, measureRound, peakRssMb, prepare, startContender, stopContender, type Target } from './turn-bench.js';
+import { measureDemoStart } from './startup.js';
+import {
+  afterLoad,
+  measureClicks,
+  measureRound,
+  peakRssMb,
+  prepare,
+  profileRound,
+  startContender,
+  stopContender,
+  type Target,
+} from './turn-bench.js';
 import { turnFigures, type TurnRun } from './turn-figures.js';
 import { countTurnQueries } from './turn-queries.js';
 
@@ -39,27 +49,6 @@ async function postgresReachable(url: string): Promise<string | undefined> {
   } finally {
     await c.end().catch(() => undefined);
   }
-}
-
-/** Why a first start takes what it takes: initdb (PGlite's, in its own process) comes before a restart's work. */
-function demoStartNote(demo: DemoStart): string {
-  const floor = demo.initdbMs + demo.restart.startupMs;
-  const why =
-    demo.startupMs >= TARGETS.startupPgliteDemoMsMax && floor >= TARGETS.startupPgliteDemoMsMax
-      ? `; out of reach here: a first start is initdb then a start on the initialised data, ${demo.initdbMs} + ${demo.restart.startupMs} ≥ ${TARGETS.startupPgliteDemoMsMax} ms, and initdb is PGlite's WASM bootstrap of PostgreSQL`
-      : '';
-  return `a restart on its data: ${demo.restart.startupMs} ms; PGlite's initdb alone (its own process): ${demo.initdbMs} ms${why}`;
-}
-
-/** The resident floor of PGlite: its WASM memory, which pglite.wasm asks for at instantiation (2048 pages). */
-function demoMemoryNote(demo: DemoStart): string {
-  const over = demo.idle.rssMb >= TARGETS.idleRssMbMax;
-  return (
-    `after a restart on its data: ${demo.restart.idle.rssMb} MB` +
-    (over
-      ? `; of which PGlite's WASM memory ${demo.idle.externalMb} MB external (pglite.wasm's minimum is 128 MB), JS heap ${demo.idle.heapTotalMb} MB`
-      : '')
-  );
 }
 
 /** p50 of `SELECT 1` over one node-postgres connection: the price of one round trip of a turn. */
@@ -95,8 +84,9 @@ async function runTurns(args: BenchArgs, scenario: Scenario, pgProblem: string |
     for (const c of run.contenders) await prepare(c, connector, scenario, args);
     for (let n = 0; n < args.rounds; n++) {
       log(`round ${n + 1} of ${args.rounds}`);
-      for (const c of run.contenders) await measureRound(c, connector, scenario, args, n === args.rounds - 1);
+      for (const c of run.contenders) await measureRound(c, connector, scenario, args);
     }
+    if (args.profile) for (const c of run.contenders) await profileRound(c, connector, scenario, args);
     const pgBot = run.contenders.find((c) => c.target === 'postgres');
     if (pgBot && scenario.requiresWizard) await measureClicks(pgBot, connector, scenario, args);
     for (const c of run.contenders) await afterLoad(c, args);
@@ -138,11 +128,18 @@ async function main(): Promise<void> {
       log('npm run build (the bench measures dist/)');
       execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
     }
+    if (!('value' in figures.image)) {
+      log('the image without an engine: production dependencies (npm ci --omit=dev, cached per package-lock.json) and dist/');
+      figures.image.parts = await measureImageParts();
+    }
     log('fresh PGlite demo: start-up and idle memory');
     const demo = await measureDemoStart(args.settleMs);
-    figures.startupMs.pgliteDemo = { value: demo.startupMs, note: demoStartNote(demo) };
-    figures.idleRssMb.pgliteDemo = { value: demo.idle.rssMb, note: demoMemoryNote(demo) };
+    figures.startupMs.pgliteDemo = { value: demo.startupMs };
+    figures.demoStart = { initdbMs: demo.initdbMs, restartMs: demo.restart.startupMs };
+    figures.idleRssMb.pgliteDemo = { value: demo.idle.rssMb };
     figures.memoryPhases.push(demo.idle, demo.restart.idle);
+  }
+  if (args.only !== 'answers' && args.only !== 'startup') {
     turns = await runTurns(args, scenario, pgProblem);
     Object.assign(figures, turnFigures(turns));
     const pgBot = turns.contenders.find((c) => c.target === 'postgres');
@@ -165,7 +162,9 @@ async function main(): Promise<void> {
       };
   }
   const answers =
-    args.only === 'turns' || args.quick ? undefined : await runAnswers().catch((err: Error) => ({ status: 'failed', note: err.message }));
+    args.only === 'turns' || args.only === 'startup' || args.quick
+      ? undefined
+      : await runAnswers().catch((err: Error) => ({ status: 'failed', note: err.message }));
   const report =
     args.only || args.quick ? undefined : await yearlyReport().catch((err: Error) => ({ status: 'failed', note: err.message }));
   figures.loadAverage.end = loadavg();
@@ -216,9 +215,12 @@ async function main(): Promise<void> {
   console.log(`${v.met} met, ${v['NOT MET']} not met, ${v['not measured']} not measured`);
   for (const c of turns?.contenders ?? []) {
     if (!c.profile) continue;
-    console.log(`\nCPU profile of ${c.label} (${c.profile.file}), self time by module, then charged to the nearest project function:`);
-    console.table(c.profile.topModules);
-    console.table(c.profile.topProjectFrames);
+    console.log(
+      `\nCPU of ${c.label}: ${c.profile.cpu.msPerTurn.toFixed(2)} ms per turn over ${c.profile.cpu.turns} turns (${c.profile.file}); by part, by module, charged to the nearest project function:`,
+    );
+    console.table(c.profile.cpu.parts);
+    console.table(c.profile.topModules.slice(0, 10));
+    console.table(c.profile.topProjectFrames.slice(0, 8));
   }
   console.log(`\nWritten: ${path.relative(process.cwd(), path.join(RESULTS, 'latest.json'))}`);
 }

@@ -1,7 +1,9 @@
 // The turn bench: the echo bot and our compiled bot on PostgreSQL and on PGlite run side by side (idle when
 // not measured) and are measured in turn, round after round, so that a change in the machine's background
-// load hits every bot alike; each figure is the median round's. Then, on PostgreSQL, one more loaded run
-// while a few other officers click a card button (bench/card-clicks.ts).
+// load hits every bot alike; each figure is the median round's. Then one more loaded run of each bot under
+// V8's sampling profiler (not a measured round: the profiler's cost stays out of the figures), whose CPU per
+// turn and its split explain the ratios; then, on PostgreSQL, one more loaded run while a few other officers
+// click a card button (bench/card-clicks.ts), after the same clicks with no load.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -11,10 +13,10 @@ import { createPgliteDirectory, createPostgresDatabase, draftOf, seedBenchDataba
 import { clickWhile, type ClickResult } from './card-clicks.js';
 import { startCompiledBot, startCompiledEcho, type CompiledProcess, type MemoryPhase } from './compiled-process.js';
 import type { BenchChild } from './processes.js';
-import { processMemory, sampleRss } from './processes.js';
-import { summariseProfile, type ProfileSummary } from './profile-summary.js';
+import { processCpuMs, processMemory, sampleRss } from './processes.js';
+import { summariseProfile, turnCpu, type ProfileSummary, type TurnCpu } from './profile-summary.js';
 import { benchMessage, virtualOfficer, type Scenario, type VirtualOfficer } from './scenarios.js';
-import { log, round, wholeLoops } from './stats.js';
+import { log, median, round, wholeLoops } from './stats.js';
 import { runSetup, runTurnLoad, type TurnLoadResult } from './turn-load.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -31,17 +33,22 @@ export interface Contender {
   db?: BenchDatabase;
   runId: string;
   rounds: { concurrent: TurnLoadResult[]; single: TurnLoadResult[] };
+  /** CPU time the process used per answered turn in each loaded round (/proc, all threads). */
+  cpuMsPerTurn: number[];
   peakRss: number;
   /** VmHWM after the load: the highest RSS since the process started (start-up and setup included). */
   hwmMb?: number;
   heapSnapshot?: string;
   phases: MemoryPhase[];
   clicks?: ClickResult;
+  /** The same clicks with no load, just before. */
+  clicksAlone?: ClickResult;
+  /** The turn load that ran beside the clicks. */
+  clickLoad?: { connections: number; throughput: number; p50: number; p99: number };
   /** Turns per connection that take about the wanted duration at N / at 1 conversation. */
   turnsConcurrent: number;
   turnsSingle: number;
-  profileFile?: string;
-  profile?: ProfileSummary & { file: string };
+  profile?: ProfileSummary & { file: string; cpu: TurnCpu };
 }
 
 const LABELS: Record<Target, string> = { echo: 'echo bot', postgres: 'bot on PostgreSQL', pglite: 'bot on PGlite' };
@@ -67,6 +74,7 @@ export async function startContender(target: Target, args: BenchArgs, scenario: 
     db,
     runId: `${target}${randomBytes(2).toString('hex')}`,
     rounds: { concurrent: [], single: [] },
+    cpuMsPerTurn: [],
     peakRss: 0,
     phases: [],
     turnsConcurrent: wholeLoops(6, scenario.loop.length),
@@ -75,11 +83,6 @@ export async function startContender(target: Target, args: BenchArgs, scenario: 
   // Idle: started and settled, before any turn.
   await new Promise((resolve) => setTimeout(resolve, args.settleMs));
   c.phases.push(await bot.memory(c.label, 'idle after start'));
-  if (args.profile && target !== 'echo') {
-    const dir = path.join(__dirname, 'results', 'profiles');
-    mkdirSync(dir, { recursive: true });
-    c.profileFile = path.join(dir, `${target}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
-  }
   return c;
 }
 
@@ -141,11 +144,10 @@ async function loaded<T>(
   return { result, side };
 }
 
-export async function measureRound(c: Contender, connector: BenchChild, scenario: Scenario, args: BenchArgs, last: boolean): Promise<void> {
-  const profile = last && c.profileFile;
-  if (profile) await c.bot.request('profile-start');
+export async function measureRound(c: Contender, connector: BenchChild, scenario: Scenario, args: BenchArgs): Promise<void> {
+  const cpuBefore = processCpuMs(c.bot.pid);
   const { result: r } = await loaded(c, connector, scenario, args);
-  if (profile) await c.bot.request('profile-stop', { file: c.profileFile });
+  c.cpuMsPerTurn.push(round((processCpuMs(c.bot.pid) - cpuBefore) / Math.max(1, r.ok), 3));
   c.rounds.concurrent.push(r);
   log(
     `${c.label}: ${args.connections} conversations: ${r.throughput.toFixed(0)} turns/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`,
@@ -160,8 +162,28 @@ export async function measureRound(c: Contender, connector: BenchChild, scenario
   });
   c.rounds.single.push(s);
   log(`${c.label}: 1 conversation: p50 ${s.latencyMs.p50.toFixed(2)} ms`);
-  if (last && c.profileFile && existsSync(c.profileFile))
-    c.profile = { file: path.relative(ROOT, c.profileFile), ...summariseProfile(c.profileFile) };
+}
+
+/** One more loaded run under V8's sampling profiler: where a turn's CPU goes (bench/results/profiles/). */
+export async function profileRound(c: Contender, connector: BenchChild, scenario: Scenario, args: BenchArgs): Promise<void> {
+  const dir = path.join(__dirname, 'results', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${c.target}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  await c.bot.request('profile-start');
+  const r = await runTurnLoad({
+    url: c.bot.url,
+    serviceUrl: connector.info.url,
+    scenario,
+    runId: c.runId,
+    connections: args.connections,
+    turnsPerConnection: c.turnsConcurrent,
+  });
+  await c.bot.request('profile-stop', { file }, 60_000);
+  if (!existsSync(file)) return;
+  const summary = summariseProfile(file);
+  // The measured rounds' CPU per turn (no profiler running), split in the profile's proportions.
+  c.profile = { file: path.relative(ROOT, file), ...summary, cpu: turnCpu(summary, r.ok, median(c.cpuMsPerTurn)) };
+  log(`${c.label}: ${c.profile.cpu.msPerTurn.toFixed(2)} ms of CPU per turn (measured rounds), split by the profiled run`);
 }
 
 /** The click run (PostgreSQL): CLICKERS officers each open a draft, then click while the load runs. */
@@ -173,8 +195,10 @@ export async function measureClicks(c: Contender, connector: BenchChild, scenari
     await post(c.bot.url, benchMessage(who, 'tạo đề xuất', connector.info.url));
     clickers.push({ who, proposalId: await draftOf(c.db!.url!, benchEmail(n)) });
   }
+  c.clicksAlone = await clickWhile(new Promise((resolve) => setTimeout(resolve, 1500)), c.bot.url, connector.info.url, clickers);
   const { result, side } = await loaded(c, connector, scenario, args, (load) => clickWhile(load, c.bot.url, connector.info.url, clickers));
   c.clicks = side;
+  c.clickLoad = { connections: result.connections, throughput: result.throughput, p50: result.latencyMs.p50, p99: result.latencyMs.p99 };
   log(`${c.label}: ${side!.clicks} clicks under load (${result.throughput.toFixed(0)} turns/s): p95 ${side!.latencyMs.p95.toFixed(0)} ms`);
 }
 

@@ -16,7 +16,7 @@ function missingFor(run: TurnRun, target: Target): { missing: string } {
 
 export function turnFigures(
   run: TurnRun,
-): Pick<BenchFigures, 'peakRssMb' | 'throughputRatio' | 'singleP50Ratio' | 'clickP95Ms' | 'failedRequests'> {
+): Pick<BenchFigures, 'peakRssMb' | 'throughputRatio' | 'singleP50Ratio' | 'clickP95Ms' | 'failedRequests' | 'cpu'> {
   const find = (t: Target) => run.contenders.find((c) => c.target === t);
   const echo = find('echo');
   const pg = find('postgres');
@@ -63,9 +63,12 @@ export function turnFigures(
             clicks: pg.clicks.clicks,
             failed: pg.clicks.failed,
             verb: pg.clicks.verb,
+            ...(pg.clicksAlone ? { alone: { p50: pg.clicksAlone.latencyMs.p50, p95: pg.clicksAlone.latencyMs.p95 } } : {}),
+            ...(pg.clickLoad ? { load: pg.clickLoad } : {}),
           },
         }
       : missingFor(run, 'postgres'),
     failedRequests: run.contenders.length ? { value: failed } : { missing: 'no turn bench' },
+    cpu: { bot: pg?.profile?.cpu, echo: echo?.profile?.cpu },
   };
 }

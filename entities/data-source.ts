@@ -83,9 +83,10 @@ export async function openDatabase(
         mkdirSync(dataDir, { recursive: true });
         releaseLock = lockDataDir(dataDir);
       }
-      // A first start initialises the directory in a short-lived process (entities/pglite-initdb.ts).
+      // A first start initialises (and migrates) the directory in a short-lived process (entities/pglite-initdb.ts).
       const initdb =
-        early?.ready ?? (options.template || existsSync(path.join(dataDir, 'PG_VERSION')) ? undefined : initdbInChild(dataDir));
+        early?.ready ??
+        (options.template || existsSync(path.join(dataDir, 'PG_VERSION')) ? undefined : initdbInChild(dataDir, { migrate }));
       await initdb?.catch((err: unknown) => {
         releaseLock();
         throw err;
@@ -128,6 +129,19 @@ export async function openDatabase(
     },
     ...(pglite ? { dumpPglite: () => pglite!.dumpDataDir('none') } : {}),
   };
+}
+
+/** The migrations on a PGlite instance of its own: initdb's process runs them on a first start. */
+export async function migratePglite(instance: unknown): Promise<void> {
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const cfg = createPgConfig(instance as never);
+  const dataSource = newDataSource({ ...cfg, connection: cfg.connection, max: 1 });
+  await dataSource.initialize();
+  try {
+    await runMigrationsLocked(dataSource, 'pglite');
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 function newDataSource(extra: Record<string, unknown>, url?: string): DataSource {

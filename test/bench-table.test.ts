@@ -1,48 +1,17 @@
 // The bench's table builder (bench/report-table.ts) on fixed figures: each figure of issue 22 gets its
 // target and the right verdict, a missing figure says why and is never “met”, and the Dockerfile's
-// static checks read the real file. No process is started.
+// static checks read the real file. No process is started. (The notes on missed targets:
+// test/bench-why-notes.test.ts.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dockerfileChecks } from '../bench/image-check.js';
 import { parseArgs } from '../bench/args.js';
-import { buildTable, tally, type BenchFigures, type TableRow } from '../bench/report-table.js';
+import { buildTable, tally } from '../bench/report-table.js';
 import type { Contender } from '../bench/turn-bench.js';
 import { turnFigures } from '../bench/turn-figures.js';
 import type { TurnLoadResult } from '../bench/turn-load.js';
-
-function figures(overrides: Partial<BenchFigures> = {}): BenchFigures {
-  return {
-    idleRssMb: { pgliteDemo: { value: 280 }, postgres: { value: 310 } },
-    peakRssMb: { postgres: { value: 199 }, pglite: { value: 400 }, echo: { value: 90 } },
-    throughputRatio: { value: { ratio: 0.6, bot: 300, echo: 500, connections: 100 } },
-    singleP50Ratio: { value: { ratio: 2.01, botMs: 4.02, echoMs: 2 } },
-    statementsPerAnswer: { value: { turn: 4, lock: 2, database: 'postgres' } },
-    clickP95Ms: { value: { p95: 120, p50: 40, clicks: 300, failed: 0, verb: 'plan.form' } },
-    startupMs: { postgres: { value: 2999 }, pgliteDemo: { missing: 'not run' } },
-    image: { missing: 'not measured here: no Docker engine', checks: [{ check: 'no “# syntax=” line', ok: true }] },
-    failedRequests: { value: 0 },
-    memoryPhases: [
-      {
-        process: 'bot on PostgreSQL',
-        phase: 'idle after start',
-        rssMb: 150,
-        heapUsedMb: 60,
-        heapTotalMb: 80,
-        externalMb: 5,
-        arrayBuffersMb: 1,
-      },
-    ],
-    loadAverage: { start: [0.1, 0.2, 0.3], end: [0.2, 0.2, 0.3], cpus: 2 },
-    ...overrides,
-  };
-}
-
-function byFigure(rows: TableRow[], start: string): TableRow {
-  const found = rows.find((r) => r.figure.startsWith(start));
-  assert.ok(found, `a row “${start}…” in ${rows.map((r) => r.figure).join(' | ')}`);
-  return found!;
-}
+import { byFigure, figures } from './helpers/bench-figures.js';
 
 describe('bench: the issue-22 table and its verdicts', () => {
   it('gives every figure of the issue its target and a verdict, boundaries included', () => {
@@ -108,6 +77,10 @@ describe('bench: the issue-22 table and its verdicts', () => {
     assert.equal(parseArgs(['--quick', '--rounds', '3'], {}).rounds, 3);
     assert.equal(parseArgs([], {}).rounds, 3);
     assert.throws(() => parseArgs(['--fast'], {}), /unknown option --fast/);
+    assert.equal(parseArgs([], {}).profile, true, 'the profiled run is part of every run');
+    assert.equal(parseArgs(['--no-profile'], {}).profile, false);
+    assert.equal(parseArgs(['--only', 'startup'], {}).only, 'startup');
+    assert.throws(() => parseArgs(['--only', 'start'], {}), /--only turns\|answers\|startup/);
   });
 
   it('takes each ratio per round (our bot against the echo bot of the same round), then the median', () => {
