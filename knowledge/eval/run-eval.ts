@@ -65,6 +65,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-answers2.yaml'),
   path.join(__dirname, 'dev-former-heldback-answers2.yaml'),
   path.join(__dirname, 'dev-former-heldback2-answers2.yaml'),
+  path.join(__dirname, 'dev-blind3.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
@@ -249,8 +250,13 @@ function print(part: EvalPart, report: EvalReport, showFailures: boolean): void 
 }
 
 async function main(): Promise<void> {
-  const devOnly = process.argv.includes('--dev-only');
-  const parts = devOnly ? { dev: loadDevQuestions() } : undefined;
+  // `--dev-file=<name>`: only that file of the dev list (e.g. dev-blind3.yaml), with --dev-only implied.
+  const devFile = process.argv.find((a) => a.startsWith('--dev-file='))?.slice('--dev-file='.length);
+  const devPath = devFile && DEV_QUESTIONS_FILES.find((f) => path.basename(f) === path.basename(devFile));
+  if (devFile && !devPath) throw new Error(`${devFile} is not in the dev list (DEV_QUESTIONS_FILES)`);
+  const devOnly = !!devPath || process.argv.includes('--dev-only');
+  const devQuestions = devPath ? loadQuestions(devPath) : loadDevQuestions();
+  const parts = devOnly ? { dev: devQuestions } : undefined;
   const reports = await runQaEvaluations({ repeat: 5, parts });
   print('dev', reports.dev!, true);
   if (devOnly) {
