@@ -22,6 +22,10 @@ const ROUTING_DESTINATION =
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
+/** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
+ * the verb (folded). */
+const REVIEWER_CUE = /\b(xem xet|duyet|phe duyet|quyet dinh|cho y kien)\b/;
+const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
@@ -101,7 +105,8 @@ const CONDITION_CONTENT =
 const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
 
 /** What "dynamic, creative" means is asked, not what a proposal must meet. */
-const MEANING = /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo))\b/;
+const MEANING =
+  /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo)|(duoc )?(goi|coi|xem) (la|nhu vay|nhu the))\b/;
 
 /** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
 function ruleAsked(f: string): string | null {
@@ -152,7 +157,11 @@ export function byQuestionType(
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
-  } else if (ROUTING_CUE.test(f) && ROUTING_OBJECT.test(f) && ROUTING_DESTINATION.test(f) && !PROVINCE_ROUTING.test(f)) {
+  } else if (
+    ROUTING_OBJECT.test(f) &&
+    !PROVINCE_ROUTING.test(f) &&
+    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f)))
+  ) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
   } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {
