@@ -47,6 +47,8 @@ const COVERED = /\b(co )?(duoc|thuoc|nam trong|ap dung)\b/;
 
 /** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
 const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+/** Reviewing and rewarding the implementation (point 2.d of the letter), not Art. 10's rewards to an officer. */
+const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
 const ANNUAL_REPORT = /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b/;
 const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
@@ -56,6 +58,7 @@ function letterTask(f: string): string | null {
   if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
   if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
+  if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
   return null;
 }
 
@@ -109,8 +112,12 @@ const MEANING =
   /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo)|(duoc )?(goi|coi|xem) (la|nhu vay|nhu the))\b/;
 
 /** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
+/** An act Art. 6 forbids against the proposer, named by its verb: asked with "bị xử lý" it is still Art. 6. */
+const PROHIBITED_ACT = /\b(xuc pham|tru dap|can tro|gay kho khan|bao thu|tra thu)\b/;
+
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
+  if (PROHIBITED_ACT.test(f)) return 'dieu:6';
   if (LIABILITY.test(f) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
     // "ngân sách không bị thiệt hại gì" names no damage.
@@ -153,7 +160,7 @@ export function byQuestionType(
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
-  else if (PROVINCE_TASK.test(f)) path = letterTask(f);
+  else if (PROVINCE_TASK.test(f) || SUMMING_UP.test(f)) path = letterTask(f);
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
