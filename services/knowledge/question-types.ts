@@ -76,6 +76,11 @@ const PLAN_WRITING =
 const PLAN_CONTENT =
   /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|neu ro|bat buoc neu|co neu|phan nao|muc nao|the nao cho dung)\b/;
 
+/** A plan's outline named by its parts (Art. 7.1's need, purpose, content), whatever the document is called. */
+const PLAN_OUTLINE = /\b(bo cuc|su can thiet|muc dich yeu cau|gom nhung (phan|muc)|can co nhung (phan|muc))\b/;
+/** An explicit who / where (not a tag question "đúng không?"), which makes it a routing question after all. */
+const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den) dau\b/;
+
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
 const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
 /** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
@@ -164,6 +169,8 @@ export function byQuestionType(
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
+  } else if (PLAN_OUTLINE.test(f) && ROUTING_OBJECT.test(f) && !WHO_WHERE.test(f)) {
+    path = 'dieu:7/khoan:1';
   } else if (
     ROUTING_OBJECT.test(f) &&
     !PROVINCE_ROUTING.test(f) &&
