@@ -1,7 +1,7 @@
 // `npm run eval:qa`: question-answering evaluation on a fresh in-memory database holding the province's
 // letter (knowledge/sources) and the synthetic decree and letter (./synthetic, invented for testing),
-// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml and the former blind
-// sets and held-back slices, used while tuning) and `holdout` (holdout-2026-12-05.yaml, written by someone else before tuning and only
+// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml, dev-blind3.yaml and the
+// former blind sets and held-back slices, used while tuning; `-- --dev-file=<name>` measures one of them alone) and `holdout` (holdout-2026-12-05.yaml, written by someone else before tuning and only
 // measured; its failures are printed only with --show-holdout-failures; `-- --dev-only` skips it while
 // tuning, and it is skipped with a clear line while the file does not exist yet). For each: top-1/top-3
 // citation accuracy, refusal precision and recall, wrong-topic rate, and latency.
