@@ -97,6 +97,10 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     assert.equal(outline.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
     const override = await answerer.answer('Tập thể lãnh đạo đa số không đồng ý thì thủ trưởng có được tự quyết thực hiện đề xuất không?');
     assert.equal(override.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+    // A head's own plan: its time limit is not known, so Art. 8.1's 07 days is neither the answer nor its basis.
+    const ownPlan = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì thời hạn xem xét là bao lâu?');
+    assert.equal(ownPlan.citations[0].confidence, 'unknown', JSON.stringify(ownPlan.citations[0]));
+    assert.ok(!ownPlan.citations.some((c) => (c.paths ?? []).includes('dieu:8/khoan:1')), JSON.stringify(ownPlan.citations));
     const summing = await answerer.answer('Tổ chức sơ kết việc triển khai Nghị định 73 giao cho đơn vị nào?');
     assert.ok((summing.citations[0].paths ?? []).includes('muc:2/diem:d'), JSON.stringify(summing.citations[0]));
   });

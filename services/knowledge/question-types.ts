@@ -70,6 +70,13 @@ const PLAN = /\b(ke hoach|kh)\b/;
 const HEAD_OWN_PLAN =
   /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)|\b(thu truong|nguoi dung dau) tu|\bcap tren\b|\bbao cao ket qua|\bdanh gia ket qua|\bsau khi hoan thanh/;
 
+/** A head's own plan named as such (not the results' evaluation), and its procedure or time limit asked: the
+ * decree's text on that is not known, so the pack's unknown entry on it answers, never Art. 8.1's 07 days. */
+const HEAD_PLAN_ITSELF =
+  /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)\b|\b(thu truong|nguoi dung dau|giam doc|chu tich)( [a-z]+){0,2} tu (minh|lap|co|de xuat)\b/;
+const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh)\b/;
+const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
+
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
   /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
@@ -166,6 +173,13 @@ export function byQuestionType(
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
   else if (PROVINCE_TASK.test(f) || SUMMING_UP.test(f)) path = letterTask(f);
+  else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
+    const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
+    if (i < 0) return { ranked, forced: false };
+    const hit = ranked[i];
+    const rest = ranked.filter((r) => r !== hit);
+    return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...rest], forced: true, path: UNKNOWN_HEAD_PLAN };
+  }
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
