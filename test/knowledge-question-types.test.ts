@@ -69,4 +69,39 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     );
     assert.equal(story.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
   });
+
+  // Third round (dev-blind3): the same behaviours on wording that no question file holds.
+  it('refuses a law named by its title after "theo" and a weak scope word alone, but keeps the decree on its own subject', async () => {
+    for (const q of [
+      'Theo Luật Tiếp công dân, người khiếu nại được bảo vệ ra sao?',
+      'Báo cáo tổng kết công tác thi đua cuối năm viết thế nào?',
+      // Only "bảo vệ", a scope word with common uses, ties it to the pack.
+      'Công chức phản ánh tiêu cực của cấp trên có được bảo vệ thông tin cá nhân không?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'not_found', `${q} → ${a.citations[0]?.citation}`);
+      assert.ok(a.suggestions.length >= 1, q);
+    }
+    const own = await answerer.answer('Đề xuất đổi mới trái với Luật Đất đai thì có được bảo vệ không?');
+    assert.equal(own.citations[0].citation, `Điều 4 ${ND73}`);
+  });
+
+  it('reads who approves a plan as where it goes, a forbidden act asked with "bị xử lý" as Art. 6, and a plan outline as Art. 7.1', async () => {
+    const officer = await answerer.answer('Ai có thẩm quyền phê duyệt kế hoạch đề xuất của chuyên viên?');
+    assert.equal(officer.citations[0].citation, `khoản 3 Điều 7 ${ND73}`);
+    const head = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì cấp nào xem xét?');
+    assert.equal(head.citations[0].citation, `khoản 4 Điều 7 ${ND73}`);
+    const obstruct = await answerer.answer('Cản trở người thực hiện đề xuất đổi mới thì bị xử lý ra sao?');
+    assert.equal(obstruct.citations[0].citation, `Điều 6 ${ND73}`);
+    const outline = await answerer.answer('Kế hoạch gửi lãnh đạo cần có bố cục ra sao?');
+    assert.equal(outline.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
+    const override = await answerer.answer('Tập thể lãnh đạo đa số không đồng ý thì thủ trưởng có được tự quyết thực hiện đề xuất không?');
+    assert.equal(override.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+    // A head's own plan: its time limit is not known, so Art. 8.1's 07 days is neither the answer nor its basis.
+    const ownPlan = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì thời hạn xem xét là bao lâu?');
+    assert.equal(ownPlan.citations[0].confidence, 'unknown', JSON.stringify(ownPlan.citations[0]));
+    assert.ok(!ownPlan.citations.some((c) => (c.paths ?? []).includes('dieu:8/khoan:1')), JSON.stringify(ownPlan.citations));
+    const summing = await answerer.answer('Tổ chức sơ kết việc triển khai Nghị định 73 giao cho đơn vị nào?');
+    assert.ok((summing.citations[0].paths ?? []).includes('muc:2/diem:d'), JSON.stringify(summing.citations[0]));
+  });
 });

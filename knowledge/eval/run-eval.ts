@@ -1,7 +1,7 @@
 // `npm run eval:qa`: question-answering evaluation on a fresh in-memory database holding the province's
 // letter (knowledge/sources) and the synthetic decree and letter (./synthetic, invented for testing),
-// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml and the former blind
-// sets and held-back slices, used while tuning) and `holdout` (holdout-2026-12-05.yaml, written by someone else before tuning and only
+// plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml, dev-blind3.yaml and the
+// former blind sets and held-back slices, used while tuning; `-- --dev-file=<name>` measures one of them alone) and `holdout` (holdout-2026-12-05.yaml, written by someone else before tuning and only
 // measured; its failures are printed only with --show-holdout-failures; `-- --dev-only` skips it while
 // tuning, and it is skipped with a clear line while the file does not exist yet). For each: top-1/top-3
 // citation accuracy, refusal precision and recall, wrong-topic rate, and latency.
@@ -65,6 +65,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-answers2.yaml'),
   path.join(__dirname, 'dev-former-heldback-answers2.yaml'),
   path.join(__dirname, 'dev-former-heldback2-answers2.yaml'),
+  path.join(__dirname, 'dev-blind3.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
@@ -249,8 +250,13 @@ function print(part: EvalPart, report: EvalReport, showFailures: boolean): void 
 }
 
 async function main(): Promise<void> {
-  const devOnly = process.argv.includes('--dev-only');
-  const parts = devOnly ? { dev: loadDevQuestions() } : undefined;
+  // `--dev-file=<name>`: only that file of the dev list (e.g. dev-blind3.yaml), with --dev-only implied.
+  const devFile = process.argv.find((a) => a.startsWith('--dev-file='))?.slice('--dev-file='.length);
+  const devPath = devFile && DEV_QUESTIONS_FILES.find((f) => path.basename(f) === path.basename(devFile));
+  if (devFile && !devPath) throw new Error(`${devFile} is not in the dev list (DEV_QUESTIONS_FILES)`);
+  const devOnly = !!devPath || process.argv.includes('--dev-only');
+  const devQuestions = devPath ? loadQuestions(devPath) : loadDevQuestions();
+  const parts = devOnly ? { dev: devQuestions } : undefined;
   const reports = await runQaEvaluations({ repeat: 5, parts });
   print('dev', reports.dev!, true);
   if (devOnly) {

@@ -8,6 +8,9 @@ import { analyze, bigrams } from './vn-analyzer.js';
 /** A law named by its title ("Luật Bảo vệ bí mật nhà nước", "luat dat dai"), folded: not "pháp luật", "kỷ luật",
  * "đúng/trái luật". Like `otherTopics`, it keeps a question from the pack unless it names the pack's subject. */
 const OTHER_LAW = /(?<!\b(?:phap|ky|ki|dung|trai|vi pham|theo) )\bluat (?!su\b)[a-z]/;
+/** A law's title written with capitals ("theo Luật Tố cáo"), on the question before it is lower-cased and
+ * folded: a title even after "theo", where a lower-case "theo luật" is only "by law". */
+export const TITLED_LAW = /\bLuat (?!su\b)[A-Z]/;
 export interface RetrievalUnit {
   idx: number;
   source: 'official' | 'curated';
@@ -195,9 +198,9 @@ export class KnowledgeIndex {
 
   /** Whether a question names a rule the pack does not hold ("phụ cấp") and not the pack's own subject, or a
    * setting outside that subject ("công ty tư nhân", "sáng kiến kinh nghiệm") without naming the pack's documents. */
-  aboutOtherTopic(phraseText: string): boolean {
+  aboutOtherTopic(phraseText: string, namesLaw = false): boolean {
     const has = (list: string[]) => list.some((p) => phraseText.includes(p));
-    const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText);
+    const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText) || namesLaw;
     return (other && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
   }
 

@@ -12,7 +12,7 @@ import { composeAnswer, notFoundAnswer } from './answer-composition.js';
 import { citationPath, parseCitation } from './citation-parser.js';
 import { loadCuratedPack, type CuratedPack } from './curated-pack.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from './knowledge-config.js';
-import { formatProvision, KnowledgeIndex } from './knowledge-index.js';
+import { formatProvision, KnowledgeIndex, TITLED_LAW } from './knowledge-index.js';
 import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
@@ -176,6 +176,8 @@ export class PolicyAnswerer {
       ref.document ??= context.documentKey;
     }
     const analysed = analyseQuestion(index, question);
+    // A law named by its title ("Luật Tố cáo") is read before the question loses its capitals.
+    const namesLaw = TITLED_LAW.test(foldDiacritics(rawQuestion ?? ''));
 
     // 2. An explicit reference ("khoản 1 Điều 8") is looked up directly.
     const path = citationPath(ref);
@@ -185,11 +187,11 @@ export class PolicyAnswerer {
     }
 
     // 3. Free-text retrieval.
-    let result = this.answerBySearch(index, question, analysed);
+    let result = this.answerBySearch(index, question, analysed, namesLaw);
     // A follow-up on a rule the pack does not hold ("vậy còn phụ cấp công vụ?") does not borrow the earlier topic.
-    if (!result.confident && isFollowUp && context?.question && !index.aboutOtherTopic(analysed.phraseText)) {
+    if (!result.confident && isFollowUp && context?.question && !index.aboutOtherTopic(analysed.phraseText, namesLaw)) {
       const merged = analyseQuestion(index, `${context.question} ${question}`);
-      const retry = this.answerBySearch(index, question, merged);
+      const retry = this.answerBySearch(index, question, merged, namesLaw);
       if (retry.confident) result = retry;
     }
     // A long story ending in a question: the story's details dilute the coverage, so the question itself
@@ -210,14 +212,14 @@ export class PolicyAnswerer {
         // name it: "…, tôi có bị kỷ luật không?" after a short unrelated remark is not about Art. 11 (dev probe 4).
         if (!(story && i < 2) && !index.inScopeStrongly(t.phraseText)) continue;
         // The story still says what the topic is.
-        const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` });
+        const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` }, namesLaw);
         if (retry.confident && (!result.confident || retry.citations[0].score > result.citations[0].score + 0.1)) return retry;
       }
     }
     return result;
   }
 
-  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion): PolicyAnswer {
+  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion, namesLaw: boolean): PolicyAnswer {
     const ranked = rankHits(index, analysed);
     const f = answerFeatures(index, analysed, ranked);
     if (!f) return notFoundAnswer(index, question, []);
@@ -235,7 +237,8 @@ export class PolicyAnswerer {
     // answered from the pack however many of its words a provision shares.
     const topical =
       !index.isPackUnit(top.unit) ||
-      ((index.inScope(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !index.aboutOtherTopic(analysed.phraseText));
+      ((index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) &&
+        !index.aboutOtherTopic(analysed.phraseText, namesLaw));
     const confident =
       (typed.forced ? cov >= TYPED_COVERAGE : f.cov >= this.config.minCoverage && f.bigramOk) &&
       f.score >= 3 &&

@@ -22,6 +22,10 @@ const ROUTING_DESTINATION =
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
+/** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
+ * the verb (folded). */
+const REVIEWER_CUE = /\b(xem xet|duyet|phe duyet|quyet dinh|cho y kien)\b/;
+const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
@@ -43,6 +47,8 @@ const COVERED = /\b(co )?(duoc|thuoc|nam trong|ap dung)\b/;
 
 /** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
 const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+/** Reviewing and rewarding the implementation (point 2.d of the letter), not Art. 10's rewards to an officer. */
+const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
 const ANNUAL_REPORT = /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b/;
 const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
@@ -52,6 +58,7 @@ function letterTask(f: string): string | null {
   if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
   if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
+  if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
   return null;
 }
 
@@ -63,11 +70,23 @@ const PLAN = /\b(ke hoach|kh)\b/;
 const HEAD_OWN_PLAN =
   /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)|\b(thu truong|nguoi dung dau) tu|\bcap tren\b|\bbao cao ket qua|\bdanh gia ket qua|\bsau khi hoan thanh/;
 
+/** A head's own plan named as such (not the results' evaluation), and its procedure or time limit asked: the
+ * decree's text on that is not known, so the pack's unknown entry on it answers, never Art. 8.1's 07 days. */
+const HEAD_PLAN_ITSELF =
+  /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)\b|\b(thu truong|nguoi dung dau|giam doc|chu tich)( [a-z]+){0,2} tu (minh|lap|co|de xuat)\b/;
+const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh)\b/;
+const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
+
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
   /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
 const PLAN_CONTENT =
   /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|neu ro|bat buoc neu|co neu|phan nao|muc nao|the nao cho dung)\b/;
+
+/** A plan's outline named by its parts (Art. 7.1's need, purpose, content), whatever the document is called. */
+const PLAN_OUTLINE = /\b(bo cuc|su can thiet|muc dich yeu cau|gom nhung (phan|muc)|can co nhung (phan|muc))\b/;
+/** An explicit who / where (not a tag question "đúng không?"), which makes it a routing question after all. */
+const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den) dau\b/;
 
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
 const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
@@ -101,11 +120,16 @@ const CONDITION_CONTENT =
 const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
 
 /** What "dynamic, creative" means is asked, not what a proposal must meet. */
-const MEANING = /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo))\b/;
+const MEANING =
+  /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo)|(duoc )?(goi|coi|xem) (la|nhu vay|nhu the))\b/;
 
 /** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
+/** An act Art. 6 forbids against the proposer, named by its verb: asked with "bị xử lý" it is still Art. 6. */
+const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
+
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
+  if (PROHIBITED_ACT.test(f)) return 'dieu:6';
   if (LIABILITY.test(f) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
     // "ngân sách không bị thiệt hại gì" names no damage.
@@ -148,11 +172,24 @@ export function byQuestionType(
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
-  else if (PROVINCE_TASK.test(f)) path = letterTask(f);
+  else if (PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f)) path = letterTask(f);
+  else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
+    const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
+    if (i < 0) return { ranked, forced: false };
+    const hit = ranked[i];
+    const rest = ranked.filter((r) => r !== hit);
+    return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...rest], forced: true, path: UNKNOWN_HEAD_PLAN };
+  }
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
-  } else if (ROUTING_CUE.test(f) && ROUTING_OBJECT.test(f) && ROUTING_DESTINATION.test(f) && !PROVINCE_ROUTING.test(f)) {
+  } else if (PLAN_OUTLINE.test(f) && ROUTING_OBJECT.test(f) && !WHO_WHERE.test(f)) {
+    path = 'dieu:7/khoan:1';
+  } else if (
+    ROUTING_OBJECT.test(f) &&
+    !PROVINCE_ROUTING.test(f) &&
+    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f)))
+  ) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
   } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {

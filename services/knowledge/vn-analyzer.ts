@@ -93,7 +93,8 @@ const SYNONYMS: Array<[RegExp, string, false?]> = [
   [/\b(nam von|von nha nuoc|von cua nha nuoc)\b/, 'người đại diện phần vốn nhà nước'],
   // The head deciding against the collective's vote (Art. 8.1).
   [
-    /\b(tu quyet|trai y kien tap the|trai y tap the|tap the (khong dong y|phan doi|bac|khong thong qua))\b/,
+    // Whoever the vote is named by ("đa số tập thể không tán thành"), in any of these words.
+    /\b(tu quyet|trai y kien tap the|trai y tap the|tap the (phan doi|bac))\b|\b(tap the|da so)\b[a-z ]{0,20}\b(khong|ko|chua) (dong y|tan thanh|thong qua|ung ho)\b/,
     'tập thể lãnh đạo không thông qua người đứng đầu quyết định',
   ],
   // "What does one get": the encouragement measures (Art. 10).
