@@ -53,14 +53,19 @@ describe('plan import: a plan from a Word draft sent in Teams', function () {
   let h: BotHarness;
   let files: FileServer;
 
-  beforeEach(async () => {
+  // One bot for the file (a start costs about half a second); each test starts from no proposal.
+  before(async () => {
     files = await new FileServer().start();
     h = await startHarness({
       seed: (db) => seedTestDirectory(db.dataSource),
       env: { PLAN_IMPORT_TEAMS_FILE_HOSTS: '127.0.0.1', PLAN_IMPORT_MAX_BYTES: '200000' },
     });
   });
-  afterEach(async () => {
+  beforeEach(async () => {
+    await h.clearProposals();
+    files.requests.length = 0;
+  });
+  after(async () => {
     await h?.close();
     await files?.stop();
   });

@@ -11,10 +11,12 @@ import { seedTestDirectory } from './helpers/test-directory.js';
 describe('wizard: the plan step by step over HTTP', function () {
   let h: BotHarness;
 
-  beforeEach(async () => {
+  // One bot for the file (a start costs about half a second); each test starts from no proposal.
+  before(async () => {
     h = await startHarness({ seed: (db) => seedTestDirectory(db.dataSource), features: [registerProposalFeature] });
   });
-  afterEach(async () => h?.close());
+  beforeEach(async () => h.clearProposals());
+  after(async () => h?.close());
 
   it('walks a manager through the whole plan, saving every answer, then submits it', async () => {
     const user = h.user(MANAGER);

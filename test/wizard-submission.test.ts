@@ -51,15 +51,19 @@ describe('wizard: submission', function () {
   let drafts: ProposalDraftService;
   let submission: ProposalSubmissionService;
 
-  beforeEach(async () => {
+  // One database for the file; each test starts from no proposal and no code taken.
+  before(async () => {
     db = await openTestDatabase();
     await seedTestDirectory(db.dataSource);
     officer = await db.dataSource.getRepository(Officer).findOneByOrFail({ email: 'tp.qlkh@test.invalid' });
+  });
+  after(async () => db?.dispose());
+  beforeEach(async () => {
+    await db.dataSource.query('TRUNCATE proposal, proposal_code_counter, audit_event RESTART IDENTITY CASCADE');
     events = new ProposalEvents();
     drafts = new ProposalDraftService(db.dataSource);
     submission = new ProposalSubmissionService(db.dataSource, events, () => defaultWorkflowConfig.fields);
   });
-  afterEach(async () => db?.dispose());
 
   async function completeDraft(title = PLAN.title!): Promise<string> {
     const draft = await drafts.create(officer, 'msteams');

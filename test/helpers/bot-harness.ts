@@ -165,6 +165,14 @@ export class BotHarness {
     return [...this.createdFor(aadObjectId), ...this.messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))];
   }
 
+  /** For tests that share one harness: forgets every proposal and all that hangs on it (revisions, votes,
+   * notices, audit) and the turn state, keeping the directory. Each test then starts as on a fresh bot. */
+  async clearProposals(): Promise<void> {
+    await this.db.dataSource.query(
+      'TRUNCATE proposal, proposal_code_counter, audit_event, bot_state, notification_outbox RESTART IDENTITY CASCADE',
+    );
+  }
+
   /** Stops the server; keeps the database when it was given to the harness. */
   async close(): Promise<void> {
     await this.server.close();
