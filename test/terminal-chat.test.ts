@@ -550,7 +550,9 @@ describe('terminal chat', function () {
       const saveDir = join(home, 'tep-nhan');
       const { code, stdout, stderr } = await runChat(
         ['--as', email, '--url', bot.url, '--resume', '--save-dir', saveDir],
-        ['thẻ', '/set 1 Bản nháp', '/set 3 2025-12-01', '/click lưu nháp', 'tệp', 'gửi tệp', '/click Chấp nhận'].join('\n'),
+        // Another card comes between the file consent card and the click: the file's name must come from the
+        // card the button is on, not from the latest card.
+        ['thẻ', '/set 1 Bản nháp', '/set 3 2025-12-01', '/click lưu nháp', 'tệp', 'gửi tệp', 'thẻ', '/click Chấp nhận'].join('\n'),
       );
       assert.equal(code, 0, stderr);
       assert.match(stdout, /📎 Tệp: ke-hoach\.txt \(dữ liệu nhúng, \d+ B\)/);

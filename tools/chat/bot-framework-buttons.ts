@@ -2,12 +2,13 @@
 // them: imBack as a message, postBack and messageBack as a submit, an invoke, a file consent answered.
 import { invokeActivity, messageActivity, submitActivity } from './activity-factory.js';
 import type { CardActionModel } from './card-model.js';
-import type { ChatContext } from './chat-context.js';
+import type { ChatContext, CurrentView } from './chat-context.js';
 import { showTaskResponse } from './chat-rendering.js';
 import { chatTexts as t } from './chat-texts.js';
 import { isObject, parseMaybeJson } from './json-values.js';
 
-export async function pressBotFrameworkButton(chat: ChatContext, action: CardActionModel): Promise<void> {
+/** `card` is the card the button belongs to: the latest one, or an earlier one /click found it on. */
+export async function pressBotFrameworkButton(chat: ChatContext, action: CardActionModel, card: CurrentView): Promise<void> {
   const session = chat.requireSession();
   const replyToId = action.activityId;
   switch (action.type) {
@@ -33,17 +34,17 @@ export async function pressBotFrameworkButton(chat: ChatContext, action: CardAct
       return;
     }
     case 'fileConsent':
-      await answerFileConsent(chat, action);
+      await answerFileConsent(chat, action, card);
       return;
     default:
       chat.print(t.unsupportedButton(action.type));
   }
 }
 
-async function answerFileConsent(chat: ChatContext, action: CardActionModel): Promise<void> {
+async function answerFileConsent(chat: ChatContext, action: CardActionModel, card: CurrentView): Promise<void> {
   const session = chat.requireSession();
   const value = isObject(action.value) ? action.value : {};
-  const attachment = findAttachment(chat, action);
+  const attachment = findAttachment(card, action);
   const name = typeof attachment?.name === 'string' ? attachment.name : 'tep';
   if (value.action === 'decline') {
     chat.print(t.fileDeclined(name));
@@ -81,9 +82,9 @@ async function answerFileConsent(chat: ChatContext, action: CardActionModel): Pr
   );
 }
 
-/** The attachment of the card on screen a button belongs to. */
-function findAttachment(chat: ChatContext, action: CardActionModel): Record<string, unknown> | undefined {
-  const raw = chat.current?.raw;
+/** The attachment of the card a button belongs to (not always the latest card on screen). */
+function findAttachment(card: CurrentView, action: CardActionModel): Record<string, unknown> | undefined {
+  const raw = card.raw;
   if (!isObject(raw) || action.attachmentIndex === undefined) return undefined;
   const attachments = Array.isArray(raw.attachments) ? raw.attachments : [];
   const attachment = attachments[action.attachmentIndex];

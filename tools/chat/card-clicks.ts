@@ -51,7 +51,7 @@ export async function click(chat: ChatContext, query: string): Promise<void> {
       await pressCardAction(chat, action, current);
       return;
     case 'cardAction':
-      await pressBotFrameworkButton(chat, action);
+      await pressBotFrameworkButton(chat, action, current);
       return;
   }
 }
