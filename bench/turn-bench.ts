@@ -122,6 +122,11 @@ export async function prepare(c: Contender, connector: BenchChild, scenario: Sce
   c.phases.push(await c.bot.memory(c.label, 'after setup and warm-up'));
 }
 
+/** The scenario's turns from `connections` conversations at once, `turns` each, against one bot. */
+function loadOf(c: Contender, connector: BenchChild, scenario: Scenario, connections: number, turns: number) {
+  return runTurnLoad({ url: c.bot.url, serviceUrl: connector.info.url, scenario, runId: c.runId, connections, turnsPerConnection: turns });
+}
+
 /** One loaded run at N conversations, RSS sampled throughout; `during` runs beside it (the clicks). */
 async function loaded<T>(
   c: Contender,
@@ -131,14 +136,7 @@ async function loaded<T>(
   during?: (load: Promise<unknown>) => Promise<T>,
 ) {
   const rss = sampleRss(c.bot.pid);
-  const load = runTurnLoad({
-    url: c.bot.url,
-    serviceUrl: connector.info.url,
-    scenario,
-    runId: c.runId,
-    connections: args.connections,
-    turnsPerConnection: c.turnsConcurrent,
-  });
+  const load = loadOf(c, connector, scenario, args.connections, c.turnsConcurrent);
   const [result, side] = await Promise.all([load, during?.(load)]);
   c.peakRss = Math.max(c.peakRss, rss.stop().peakRss);
   return { result, side };
@@ -152,14 +150,7 @@ export async function measureRound(c: Contender, connector: BenchChild, scenario
   log(
     `${c.label}: ${args.connections} conversations: ${r.throughput.toFixed(0)} turns/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms`,
   );
-  const s = await runTurnLoad({
-    url: c.bot.url,
-    serviceUrl: connector.info.url,
-    scenario,
-    runId: c.runId,
-    connections: 1,
-    turnsPerConnection: c.turnsSingle,
-  });
+  const s = await loadOf(c, connector, scenario, 1, c.turnsSingle);
   c.rounds.single.push(s);
   log(`${c.label}: 1 conversation: p50 ${s.latencyMs.p50.toFixed(2)} ms`);
 }
@@ -170,14 +161,7 @@ export async function profileRound(c: Contender, connector: BenchChild, scenario
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${c.target}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
   await c.bot.request('profile-start');
-  const r = await runTurnLoad({
-    url: c.bot.url,
-    serviceUrl: connector.info.url,
-    scenario,
-    runId: c.runId,
-    connections: args.connections,
-    turnsPerConnection: c.turnsConcurrent,
-  });
+  const r = await loadOf(c, connector, scenario, args.connections, c.turnsConcurrent);
   await c.bot.request('profile-stop', { file }, 60_000);
   if (!existsSync(file)) return;
   const summary = summariseProfile(file);
