@@ -218,7 +218,7 @@ const PART_TITLES: Record<EvalPart, string> = {
   holdout: `HOLDOUT (${path.basename(HOLDOUT_QUESTIONS_FILE)}, người khác viết, người tinh chỉnh không xem; chỉ đo)`,
 };
 
-function print(part: EvalPart | string, report: EvalReport, showFailures: boolean): void {
+export function print(part: EvalPart | string, report: EvalReport, showFailures: boolean): void {
   console.log(`\n== ${PART_TITLES[part as EvalPart] ?? part} ==`);
   console.log(`Câu hỏi: ${report.questions} (có căn cứ để trả lời: ${report.answerable}; ngoài phạm vi: ${report.outOfScope})`);
   console.log(`Top-1 đúng trích dẫn: ${pct(report.top1)}   (mục tiêu ≥ ${pct(TARGETS.top1)})`);

@@ -22,9 +22,14 @@ function sameProvision(u: RetrievalUnit, c: PolicyCitation | undefined): boolean
   );
 }
 
-/** The retrieval unit behind a citation of an answer. */
+/** The retrieval unit behind a citation of an answer (by entry, provision, else citation and document). */
 function unitOf(index: KnowledgeIndex, c: PolicyCitation | undefined): RetrievalUnit | undefined {
-  return c && index.units.find((u) => (c.entryId ? u.entry?.id === c.entryId : u.provision && u.provision.id === c.provisionId));
+  if (!c) return undefined;
+  if (c.entryId) return index.units.find((u) => u.entry?.id === c.entryId);
+  return (
+    index.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
+    index.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
+  );
 }
 
 export function weighWithMemory(
