@@ -21,7 +21,16 @@ export interface QuestionExample {
 
 export const DEFAULT_EXAMPLES_DIR = assetPath('knowledge', 'examples');
 
+/** Read once per directory: the files ship with the release and never change while it runs. */
+const loaded = new Map<string, QuestionExample[]>();
+
 export function loadQuestionExamples(dir: string = DEFAULT_EXAMPLES_DIR): QuestionExample[] {
+  let out = loaded.get(dir);
+  if (!out) loaded.set(dir, (out = readExamples(dir)));
+  return out;
+}
+
+function readExamples(dir: string): QuestionExample[] {
   let files: string[];
   try {
     files = readdirSync(dir)

@@ -57,8 +57,11 @@ export class QuestionMemory {
     private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS,
   ) {
     const kept: Array<{ e: QuestionExample; f: Map<string, number>; units: number[] }> = [];
+    // A hundred labels among a thousand examples: each is resolved once.
+    const resolved = new Map<string, number[]>();
     for (const e of examples) {
-      const units = isProvisionLabel(e.expect) ? this.unitsOf(e.expect) : [];
+      if (!resolved.has(e.expect)) resolved.set(e.expect, isProvisionLabel(e.expect) ? this.unitsOf(e.expect) : []);
+      const units = resolved.get(e.expect)!;
       // A label on a provision this knowledge base does not hold cannot vote for anything.
       if (e.expect !== 'refuse' && !units.length) continue;
       kept.push({ e, f: features(e.q, options.charWeight), units });
