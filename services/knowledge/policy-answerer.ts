@@ -45,7 +45,8 @@ const SUPPORT_RATIO = 0.8;
 /** Coverage enough when the question's kind (Art. 2 coverage, where a plan goes) chose the provision (dev set). */
 const TYPED_COVERAGE = 0.15;
 
-/** Answers whose provision the question's kind chose: a story's last sentence does not override them. */
+/** Answers whose provision the question's kind chose (question-types.ts): a story's last sentence does not
+ * override them, since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
 const typedAnswers = new WeakSet<PolicyAnswer>();
 
 export class PolicyAnswerer {
