@@ -1,4 +1,4 @@
-// `npx tsx knowledge/eval/blind-replay.ts`: the most honest dev figure for the question memory. The rules and
+// `npm run eval:replay`: the most honest dev figure for the question memory. The rules and
 // word lists were tuned on all of dev, so even out-of-fold dev figures flatter them. But four dev files were
 // once measured blind, each by the answerer of a known commit that had never seen it. This replays those
 // answerers on their files (each in a temporary git worktree of its commit), then weighs each old answer
