@@ -11,10 +11,12 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../entities/data-source.js';
-import { codeKey, importDocument } from '../../services/knowledge/knowledge-store.js';
+import { importDocument } from '../../services/knowledge/knowledge-store.js';
 import { loadKnowledgeConfig } from '../../services/knowledge/knowledge-config.js';
-import { PolicyAnswerer, type PolicyAnswer, type PolicyCitation } from '../../services/knowledge/policy-answerer.js';
+import { labelAccepts } from '../../services/knowledge/example-labels.js';
+import { PolicyAnswerer, type PolicyAnswer } from '../../services/knowledge/policy-answerer.js';
 import { extractText } from '../../services/knowledge/text-extractor.js';
+import { runCrossValidation } from './cross-validation.js';
 
 export interface EvalQuestion {
   q: string;
@@ -76,8 +78,6 @@ export const EVAL_DOCUMENTS = [
   { file: path.join(__dirname, 'synthetic/cong-van-mau-phong-chong-thien-tai.txt'), options: { sourceNote: 'văn bản mẫu để kiểm thử' } },
 ];
 
-const DOC_KEYS: Record<string, string> = { 'syn-nd': codeKey('99/2099/NĐ-CP'), 'syn-cv': codeKey('123/UBND-VX') };
-
 export function loadQuestions(file = EVAL_QUESTIONS_FILE): EvalQuestion[] {
   return (parseYaml(readFileSync(file, 'utf8')) as { questions: EvalQuestion[] }).questions;
 }
@@ -89,20 +89,6 @@ export function loadHoldoutQuestions(): EvalQuestion[] | null {
 
 export function loadDevQuestions(): EvalQuestion[] {
   return DEV_QUESTIONS_FILES.flatMap((f) => loadQuestions(f));
-}
-
-function matches(c: PolicyCitation | undefined, expect: string): boolean {
-  if (!c) return false;
-  if (expect.startsWith('cite:')) return c.citation === expect.slice(5);
-  if (expect.startsWith('entry:')) return c.entryId === expect.slice(6);
-  // "nd73 dieu:7/khoan:4|cv-trien-khai muc:2/diem:b": alternatives, each may name its own document.
-  let doc = '';
-  return expect.split('|').some((alt) => {
-    const parts = alt.split(' ');
-    if (parts.length === 2) doc = parts[0];
-    const p = parts[parts.length - 1];
-    return c.documentKey === (DOC_KEYS[doc] ?? doc) && (c.paths ?? []).includes(p);
-  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -135,16 +121,21 @@ export async function runQaEvaluations(
     const parts = options.parts ?? { dev: loadDevQuestions(), ...(holdout ? { holdout } : {}) };
     const out: Partial<Record<EvalPart, EvalReport>> = {};
     for (const [part, questions] of Object.entries(parts) as Array<[EvalPart, EvalQuestion[]]>)
-      out[part] = await evaluate(answerer, questions, options.repeat ?? 1);
+      out[part] = await evaluate((q) => answerer.answer(q.q), questions, options.repeat ?? 1);
     return out;
   } finally {
     await db?.close();
   }
 }
 
-async function evaluate(answerer: PolicyAnswerer, questions: EvalQuestion[], repeat: number): Promise<EvalReport> {
+/** Scores answers to questions; `answer` may pick the answerer per question (cross-validation.ts). */
+export async function evaluate(
+  answer: (q: EvalQuestion) => Promise<PolicyAnswer>,
+  questions: EvalQuestion[],
+  repeat: number,
+): Promise<EvalReport> {
   {
-    for (const q of questions.slice(0, 10)) await answerer.answer(q.q); // warm-up (JIT)
+    for (const q of questions.slice(0, 10)) await answer(q); // warm-up (JIT)
     const latencies: number[] = [];
     const failures: EvalFailure[] = [];
     let answerable = 0,
@@ -159,7 +150,7 @@ async function evaluate(answerer: PolicyAnswerer, questions: EvalQuestion[], rep
     for (let round = 0; round < repeat; round++) {
       for (const q of questions) {
         const t0 = performance.now();
-        const a = await answerer.answer(q.q);
+        const a = await answer(q);
         latencies.push(performance.now() - t0);
         if (round > 0) continue;
         const isRefusal = a.kind === 'not_found';
@@ -176,10 +167,10 @@ async function evaluate(answerer: PolicyAnswerer, questions: EvalQuestion[], rep
           if (ok) collisionsOk++;
         } else {
           answerable++;
-          ok = a.confident && matches(a.citations[0], q.expect);
+          ok = a.confident && labelAccepts(q.expect, a.citations[0]);
           if (ok) top1++;
           else if (a.confident) wrong++;
-          if (a.citations.slice(0, 3).some((c) => matches(c, q.expect))) top3++;
+          if (a.citations.slice(0, 3).some((c) => labelAccepts(q.expect, c))) top3++;
         }
         if (!ok) {
           const got = a.citations[0]
@@ -228,8 +219,8 @@ const PART_TITLES: Record<EvalPart, string> = {
   holdout: `HOLDOUT (${path.basename(HOLDOUT_QUESTIONS_FILE)}, người khác viết, người tinh chỉnh không xem; chỉ đo)`,
 };
 
-function print(part: EvalPart, report: EvalReport, showFailures: boolean): void {
-  console.log(`\n== ${PART_TITLES[part]} ==`);
+export function print(part: EvalPart | string, report: EvalReport, showFailures: boolean): void {
+  console.log(`\n== ${PART_TITLES[part as EvalPart] ?? part} ==`);
   console.log(`Câu hỏi: ${report.questions} (có căn cứ để trả lời: ${report.answerable}; ngoài phạm vi: ${report.outOfScope})`);
   console.log(`Top-1 đúng trích dẫn: ${pct(report.top1)}   (mục tiêu ≥ ${pct(TARGETS.top1)})`);
   console.log(`Top-3 đúng trích dẫn: ${pct(report.top3)}   (mục tiêu ≥ ${pct(TARGETS.top3)})`);
@@ -245,7 +236,8 @@ function print(part: EvalPart, report: EvalReport, showFailures: boolean): void 
     console.log('\nCâu chưa đạt:');
     for (const f of report.failures) console.log(`- ${f.question}\n    cần: ${f.expect}\n    được: [${f.kind}] ${f.got}`);
   } else if (report.failures.length) {
-    console.log(`(${report.failures.length} câu chưa đạt; không in để không tinh chỉnh theo holdout: --show-holdout-failures)`);
+    const hint = part === 'holdout' ? '; không in để không tinh chỉnh theo holdout: --show-holdout-failures' : '';
+    console.log(`(${report.failures.length} câu chưa đạt${hint})`);
   }
   console.log(report.targetsMet ? 'ĐẠT mục tiêu.' : 'CHƯA ĐẠT mục tiêu.');
 }
@@ -259,10 +251,24 @@ async function main(): Promise<void> {
   const devQuestions = devPath ? loadQuestions(devPath) : loadDevQuestions();
   const parts = devOnly ? { dev: devQuestions } : undefined;
   const reports = await runQaEvaluations({ repeat: 5, parts });
-  print('dev', reports.dev!, true);
+  print('dev', reports.dev!, false);
+  console.log('(Bộ nhớ câu hỏi chứa chính các câu dev này: số trên không nói gì; xem số ngoài fold dưới đây.)');
+  // Out of fold: each question answered by a memory without its file (or fold); the rules alone beside them.
+  const cv = await runCrossValidation(
+    DEV_QUESTIONS_FILES,
+    ['leave-one-file-out', '5-fold', 'no-memory'],
+    devPath && path.basename(devPath),
+  );
+  print(
+    `DEV NGOÀI FOLD, bỏ ra từng tệp (leave-one-file-out${devPath ? `: ${path.basename(devPath)}` : ''})`,
+    cv['leave-one-file-out']!,
+    true,
+  );
+  print('DEV NGOÀI FOLD, 5 phần xen kẽ (5-fold; các cách hỏi lại cùng một câu rơi vào phần khác: số cao hơn thực)', cv['5-fold']!, false);
+  print('DEV KHÔNG CÓ BỘ NHỚ (chỉ xếp hạng và luật, vốn đã tinh chỉnh trên toàn bộ dev)', cv['no-memory']!, false);
   if (devOnly) {
     console.log('\n(--dev-only: holdout không đo.)');
-    process.exitCode = reports.dev!.targetsMet ? 0 : 1;
+    process.exitCode = cv['leave-one-file-out']!.targetsMet ? 0 : 1;
     return;
   }
   if (!reports.holdout) {

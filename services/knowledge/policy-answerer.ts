@@ -1,9 +1,7 @@
 // Answers policy questions from the knowledge base: imported official texts (quoted word for word) and
-// the curated pack (summaries in our own words), with citations, refusals below a confidence threshold,
-// the Decree 73/2024 number collision, follow-ups that keep context, and optional generative answers.
-//
-// Channel-neutral: the result is plain data; bot/cards/policy-answer-card.ts renders it for Teams and for
-// text channels.
+// the curated pack (summaries in our own words), with citations, refusals below a confidence threshold, the
+// Decree 73/2024 number collision, follow-ups that keep context, a memory of labelled example questions and
+// optional generative answers. Channel-neutral: bot/knowledge/policy-answer-card.ts renders the plain result.
 import type { DataSource } from 'typeorm';
 import { knowledge as msg } from '../platform/messages/knowledge.js';
 import { logger } from '../platform/logger.js';
@@ -20,6 +18,9 @@ import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, stor
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
 import { byQuestionType, supportsTyped } from './question-types.js';
+import { loadQuestionExamples, type QuestionExample } from './question-examples.js';
+import { memoriesOf, type QuestionMemory } from './question-memory.js';
+import { weighWithMemory } from './memory-decision.js';
 
 export type { AnswerContext, ArticleView, PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 
@@ -29,6 +30,9 @@ export interface PolicyAnswererOptions {
   /** Injected for tests; defaults to an LlmAnswerer when the config has an endpoint. */
   llm?: Pick<LlmAnswerer, 'compose'> | null;
   now?: () => number;
+  /** Labelled example questions for the question memory; defaults to knowledge/examples. The evaluation's
+   * cross-validation passes the dev questions outside the fold measured; an empty list turns the memory off. */
+  examples?: QuestionExample[];
 }
 
 /** Coverage a pack provision needs to answer a question without any of the pack's topic words (dev set: the
@@ -53,6 +57,7 @@ export class PolicyAnswerer {
   private readonly pack: CuratedPack;
   private readonly llm: Pick<LlmAnswerer, 'compose'> | null;
   private readonly now: () => number;
+  private readonly memoryFor: (index: KnowledgeIndex) => QuestionMemory | null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,6 +67,7 @@ export class PolicyAnswerer {
     this.pack = options.pack ?? loadCuratedPack();
     this.llm = options.llm !== undefined ? options.llm : this.config.llm ? new LlmAnswerer(this.config.llm) : null;
     this.now = options.now ?? Date.now;
+    this.memoryFor = memoriesOf(options.examples ?? loadQuestionExamples());
   }
 
   /** Builds the index from the database now (after an import or removal in this process). */
@@ -69,6 +75,7 @@ export class PolicyAnswerer {
     const revision = await getRevision(this.dataSource);
     const docs = await loadCurrentDocuments(this.dataSource);
     this.index = new KnowledgeIndex(docs, this.pack, revision);
+    this.memoryFor(this.index); // built with the index, not on the first question
     this.lastCheck = this.now();
     logger.debug({ event: 'kb.index.built', revision, units: this.index.units.length }, 'knowledge index built');
   }
@@ -186,10 +193,23 @@ export class PolicyAnswerer {
       if (byRef) return byRef;
     }
 
-    // 3. Free-text retrieval.
+    // 3. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
+    // little without the earlier question.
+    const result = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
+    const memory = isFollowUp ? null : this.memoryFor(index);
+    return memory ? weighWithMemory(index, question, result, memory.recall(question)) : result;
+  }
+
+  private answerFreeText(
+    index: KnowledgeIndex,
+    question: string,
+    analysed: AnalysedQuestion,
+    namesLaw: boolean,
+    context: AnswerContext | undefined,
+  ): PolicyAnswer {
     let result = this.answerBySearch(index, question, analysed, namesLaw);
     // A follow-up on a rule the pack does not hold ("vậy còn phụ cấp công vụ?") does not borrow the earlier topic.
-    if (!result.confident && isFollowUp && context?.question && !index.aboutOtherTopic(analysed.phraseText, namesLaw)) {
+    if (!result.confident && context?.question && !index.aboutOtherTopic(analysed.phraseText, namesLaw)) {
       const merged = analyseQuestion(index, `${context.question} ${question}`);
       const retry = this.answerBySearch(index, question, merged, namesLaw);
       if (retry.confident) result = retry;

@@ -1,0 +1,66 @@
+// Weighing the ranking's answer against the question memory's votes (question-memory.ts). The ranking's
+// choice (a provision, or a refusal) counts as a fixed number of votes; the memory's neighbours add their
+// shares of similarity. The provision, or the refusal, with the most votes is the answer. The weights were
+// chosen on out-of-fold figures (knowledge/README.md, "Evaluation"): the ranking's choice of a provision
+// counts 0.4, its refusal 0.8 — so the memory overturns a refusal only when nearly all its neighbours agree
+// on one provision, and an answer when its neighbours clearly prefer another provision or refusal.
+import { composeAnswer, notFoundAnswer } from './answer-composition.js';
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
+import type { MemoryVotes } from './question-memory.js';
+
+export const MEMORY_WEIGHTS = { answer: 0.4, refusal: 0.8 };
+
+/** Whether a unit is the provision a citation names (the imported words and the team's summary are one), or
+ * contains it: many labels accept a whole section beside its point, and the point is the more precise answer. */
+function sameProvision(u: RetrievalUnit, c: PolicyCitation | undefined): boolean {
+  if (!c) return false;
+  return (
+    u.citation === c.citation ||
+    (Boolean(u.entry) && u.entry?.id === c.entryId) ||
+    (u.documentKey === c.documentKey && (c.paths ?? []).some((p) => u.paths.some((up) => p === up || p.startsWith(`${up}/`))))
+  );
+}
+
+/** The retrieval unit behind a citation of an answer (by entry, provision, else citation and document). */
+function unitOf(index: KnowledgeIndex, c: PolicyCitation | undefined): RetrievalUnit | undefined {
+  if (!c) return undefined;
+  if (c.entryId) return index.units.find((u) => u.entry?.id === c.entryId);
+  return (
+    index.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
+    index.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
+  );
+}
+
+export function weighWithMemory(
+  index: KnowledgeIndex,
+  question: string,
+  result: PolicyAnswer,
+  votes: MemoryVotes,
+  weights = MEMORY_WEIGHTS,
+): PolicyAnswer {
+  const top = result.citations[0];
+  // The examples are about the pack's documents: a question the ranking puts nearest to another imported text
+  // (answered or not) is the ranking's alone.
+  if (result.kind === 'collision' || (top && !index.pack.documents.some((d) => d.id === top.documentKey))) return result;
+  const refused = !result.confident;
+  const best = votes.units[0];
+  const shareOf = (c: PolicyCitation | undefined) =>
+    Math.max(0, ...votes.units.filter((v) => sameProvision(v.unit, c)).map((v) => v.share));
+  const ranking = refused ? weights.refusal + votes.refuse : weights.answer + shareOf(top);
+  if (!refused && votes.refuse > ranking && votes.refuse >= (best?.share ?? 0)) {
+    const related = result.citations.flatMap((c) => {
+      const unit = unitOf(index, c);
+      return unit ? [{ unit, score: c.score }] : [];
+    });
+    return notFoundAnswer(index, question, related);
+  }
+  if (best && best.share > ranking && !(!refused && sameProvision(best.unit, top))) {
+    // The ranking's own first provision stays beside it (the words of the question matched it best); its
+    // further ones supported that choice, not this one.
+    const ranked = unitOf(index, top);
+    const beside = ranked && !sameProvision(best.unit, top) ? [{ unit: ranked, score: top.score }] : [];
+    return composeAnswer(index, question, [{ unit: best.unit, score: Math.round(best.share * 1000) / 1000 }, ...beside], true);
+  }
+  return result;
+}

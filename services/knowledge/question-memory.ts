@@ -1,0 +1,154 @@
+// The question memory: labelled example questions (question-examples.ts) as TF-IDF vectors of the same
+// folded syllables the index uses, their pairs and character 4-grams (typos, words run together). A new
+// question's k most similar examples vote, by similarity, for the provisions their labels accept and for
+// refusal. Learnt from how people actually asked, not from rules: memory-decision.ts weighs the votes
+// against the ranking.
+import { isProvisionLabel, labelAccepts } from './example-labels.js';
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+import { usableAsExample, type QuestionExample } from './question-examples.js';
+import { analyze, bigrams } from './vn-analyzer.js';
+
+export interface MemoryOptions {
+  /** Neighbours that vote (chosen on the out-of-fold dev figures, eval/cross-validation.ts). */
+  k: number;
+  /** Weight of the character 4-grams against the syllables and their pairs. */
+  charWeight: number;
+}
+
+export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = { k: 9, charWeight: 0.5 };
+
+export interface MemoryVotes {
+  /** Cosine similarity of the nearest example (0 when the memory is empty). */
+  topSim: number;
+  /** Share of the neighbours' similarity that votes for refusal. */
+  refuse: number;
+  /** Units the neighbours' labels accept, by share of similarity, best first. */
+  units: Array<{ unit: RetrievalUnit; share: number }>;
+}
+
+type Vector = Map<string, number>;
+
+/** Counts of a text's syllables ("u:"), syllable pairs ("b:") and character 4-grams ("c:"). */
+function features(text: string, charWeight: number): Map<string, number> {
+  const tokens = analyze(text).folded;
+  const f = new Map<string, number>();
+  const add = (key: string) => f.set(key, (f.get(key) ?? 0) + 1);
+  for (const t of tokens) add(`u:${t}`);
+  for (const b of bigrams(tokens)) add(`b:${b}`);
+  if (charWeight > 0) {
+    const s = ` ${tokens.join(' ')} `;
+    for (let i = 0; i + 4 <= s.length; i++) add(`c:${s.slice(i, i + 4)}`);
+  }
+  return f;
+}
+
+export class QuestionMemory {
+  private readonly vectors: Vector[] = [];
+  private readonly postings = new Map<string, Array<{ ex: number; w: number }>>();
+  private readonly idf = new Map<string, number>();
+  /** Per example: the units its label accepts (empty for refusals and for labels this index cannot hold). */
+  private readonly accepts: number[][] = [];
+  private readonly refuses: boolean[] = [];
+  private maxIdf = 1;
+
+  constructor(
+    examples: QuestionExample[],
+    private readonly index: KnowledgeIndex,
+    private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS,
+  ) {
+    const kept: Array<{ e: QuestionExample; f: Map<string, number>; units: number[] }> = [];
+    // A hundred labels among a thousand examples: each is resolved once.
+    const resolved = new Map<string, number[]>();
+    for (const e of examples) {
+      if (!resolved.has(e.expect)) resolved.set(e.expect, isProvisionLabel(e.expect) ? this.unitsOf(e.expect) : []);
+      const units = resolved.get(e.expect)!;
+      // A label on a provision this knowledge base does not hold cannot vote for anything.
+      if (e.expect !== 'refuse' && !units.length) continue;
+      kept.push({ e, f: features(e.q, options.charWeight), units });
+    }
+    const df = new Map<string, number>();
+    for (const { f } of kept) for (const key of f.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    for (const [key, n] of df) this.idf.set(key, Math.log((kept.length + 1) / (n + 1)) + 1);
+    this.maxIdf = Math.log(kept.length + 1) + 1;
+    kept.forEach(({ e, f, units }, ex) => {
+      const v = this.vectorOf(f);
+      this.vectors.push(v);
+      for (const [key, w] of v) {
+        let list = this.postings.get(key);
+        if (!list) this.postings.set(key, (list = []));
+        list.push({ ex, w });
+      }
+      this.accepts.push(units);
+      this.refuses.push(e.expect === 'refuse');
+    });
+  }
+
+  get size(): number {
+    return this.vectors.length;
+  }
+
+  recall(question: string): MemoryVotes {
+    const q = this.vectorOf(features(question, this.options.charWeight));
+    const sims = new Float64Array(this.vectors.length);
+    for (const [key, w] of q) for (const p of this.postings.get(key) ?? []) sims[p.ex] += w * p.w;
+    // The k best by a small insertion sort: cheaper than sorting every example touched.
+    const nearest: Array<[number, number]> = [];
+    for (let ex = 0; ex < sims.length; ex++) {
+      const sim = sims[ex];
+      if (sim <= 0 || (nearest.length === this.options.k && sim <= nearest[nearest.length - 1][1])) continue;
+      let i = nearest.length;
+      while (i > 0 && nearest[i - 1][1] < sim) i--;
+      nearest.splice(i, 0, [ex, sim]);
+      if (nearest.length > this.options.k) nearest.pop();
+    }
+    let total = 0;
+    let refuse = 0;
+    const byUnit = new Map<number, number>();
+    for (const [ex, sim] of nearest) {
+      total += sim;
+      if (this.refuses[ex]) refuse += sim;
+      for (const u of this.accepts[ex]) byUnit.set(u, (byUnit.get(u) ?? 0) + sim);
+    }
+    const units = [...byUnit]
+      .map(([u, s]) => ({ unit: this.index.units[u], share: total ? s / total : 0 }))
+      // On a tie the team's summary first: composing it quotes the official words beside it anyway.
+      .sort(
+        (a, b) => b.share - a.share || Number(b.unit.source === 'curated') - Number(a.unit.source === 'curated') || a.unit.idx - b.unit.idx,
+      );
+    return { topSim: nearest[0]?.[1] ?? 0, refuse: total ? refuse / total : 0, units };
+  }
+
+  private vectorOf(f: Map<string, number>): Vector {
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const [key, tf] of f) {
+      // A word no example uses still counts in the norm: it makes the question less like all of them.
+      const idf = this.idf.get(key) ?? this.maxIdf;
+      const w = (key.startsWith('c:') ? this.options.charWeight : 1) * (1 + Math.log(tf)) * idf;
+      v.set(key, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [key, w] of v) v.set(key, w / norm);
+    return v;
+  }
+
+  private unitsOf(label: string): number[] {
+    return this.index.units
+      .filter((u) => labelAccepts(label, { citation: u.citation, entryId: u.entry?.id, documentKey: u.documentKey, paths: u.paths }))
+      .map((u) => u.idx);
+  }
+}
+
+/** The memory of each index built from these examples (its labels resolve to that index's provisions); null
+ * without usable examples, which turns the memory off. */
+export function memoriesOf(examples: QuestionExample[]): (index: KnowledgeIndex) => QuestionMemory | null {
+  const usable = examples.filter(usableAsExample);
+  const memories = new WeakMap<KnowledgeIndex, QuestionMemory>();
+  return (index) => {
+    if (!usable.length) return null;
+    let memory = memories.get(index);
+    if (!memory) memories.set(index, (memory = new QuestionMemory(usable, index)));
+    return memory;
+  };
+}

@@ -1,0 +1,78 @@
+// The question memory: labelled example questions vote, by likeness, for the provision that answers a new
+// question or for refusal, and weigh against the ranking (issue 17: other people's wording).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importDocument } from '../services/knowledge/knowledge-store.js';
+import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
+import { labelAccepts } from '../services/knowledge/example-labels.js';
+import { loadQuestionExamples } from '../services/knowledge/question-examples.js';
+import { QuestionMemory } from '../services/knowledge/question-memory.js';
+import { EXAMPLES_FILE, examplesFileText } from '../tools/build-question-examples.js';
+import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+const LETTER = readFileSync(path.join(__dirname, 'fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
+
+describe('knowledge: question memory', function () {
+  this.timeout(60000);
+  let db: TestDatabase;
+
+  before(async () => {
+    db = await openTestDatabase();
+    await importDocument(db.dataSource, LETTER, {});
+  });
+  after(async () => db?.dispose());
+
+  const answererWith = (examples: Array<{ q: string; expect: string }>) =>
+    new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 }, examples });
+
+  it('ships the examples generated from the dev files (npm run kb:examples), without the holdout', () => {
+    assert.equal(readFileSync(EXAMPLES_FILE, 'utf8'), examplesFileText(), 'run `npm run kb:examples`');
+    const examples = loadQuestionExamples();
+    assert.ok(examples.length > 1000);
+    assert.ok(examples.every((e) => e.expect !== 'collision' && !e.expect.includes('syn-')));
+  });
+
+  it('reads labels with alternatives, an entry among them, and other documents', () => {
+    const c = { citation: 'khoản 4 Điều 7 …', documentKey: 'nd73', paths: ['dieu:7/khoan:4'] };
+    assert.ok(labelAccepts('nd73 dieu:7/khoan:4|cv-trien-khai muc:2/diem:b', c));
+    assert.ok(!labelAccepts('cv-trien-khai muc:2/diem:b|dieu:7/khoan:4', c));
+    assert.ok(labelAccepts('nd73 dieu:5|entry:x', { citation: '', entryId: 'x' }));
+    assert.ok(!labelAccepts('refuse', c));
+  });
+
+  it('votes by likeness: a paraphrase for its provision, a question like the refused ones for refusal', async () => {
+    const index = await answererWith([]).ensureFresh();
+    const memory = new QuestionMemory(
+      [
+        { q: 'Thời hạn xem xét kế hoạch đề xuất là bao lâu?', expect: 'nd73 dieu:8/khoan:1' },
+        { q: 'thủ trưởng phải xem xét kế hoạch trong mấy ngày', expect: 'nd73 dieu:8/khoan:1' },
+        { q: 'Giá vàng hôm nay bao nhiêu?', expect: 'refuse' },
+        { q: 'giá xăng hôm nay thế nào', expect: 'refuse' },
+      ],
+      index,
+      { k: 2, charWeight: 0.5 },
+    );
+    const deadline = memory.recall('thoi han xem xet ke hoach de xuat bao lau vay');
+    assert.equal(deadline.units[0].unit.paths[0], 'dieu:8/khoan:1');
+    assert.equal(deadline.refuse, 0);
+    assert.equal(memory.recall('giá vàng hôm nay').refuse, 1);
+  });
+
+  it('outvotes the ranking only when its neighbours agree, and never on an explicit citation', async () => {
+    const odd = 'cán bộ tổ chức nhận hồ sơ ý tưởng xong thì bao nhiêu hôm phải có kết quả';
+    const examples = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ({ q: `${odd} ${'nhé '.repeat(i)}`, expect: 'nd73 dieu:8/khoan:1' }));
+    const alone = await answererWith([]).answer(odd);
+    assert.ok(
+      !alone.confident || alone.citations[0].citation !== 'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP',
+      'the ranking alone would miss it',
+    );
+    const a = await answererWith(examples).answer(odd);
+    assert.ok(a.confident);
+    assert.equal(a.citations[0].citation, 'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP');
+    const byRef = await answererWith(examples.map((e) => ({ ...e, q: 'khoản 2 Điều 7' }))).answer('khoản 2 Điều 7');
+    assert.match(byRef.citations[0].citation, /khoản 2 Điều 7 /);
+    const none = await answererWith([]).answer('giá vàng hôm nay');
+    assert.equal(none.kind, 'not_found');
+  });
+});
