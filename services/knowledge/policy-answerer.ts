@@ -22,7 +22,7 @@ import { loadQuestionExamples, type QuestionExample } from './question-examples.
 import { memoriesOf, type QuestionMemory } from './question-memory.js';
 import { weighWithMemory } from './memory-decision.js';
 
-export type { AnswerContext, ArticleView, PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
+export type { AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
 
 export interface PolicyAnswererOptions {
   config?: KnowledgeConfig;
