@@ -3,6 +3,7 @@
 // question's k most similar examples vote, by similarity, for the provisions their labels accept and for
 // refusal. Learnt from how people actually asked, not from rules: memory-decision.ts weighs the votes
 // against the ranking.
+import { createHash } from 'node:crypto';
 import { isProvisionLabel, labelAccepts } from './example-labels.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import { usableAsExample, type QuestionExample } from './question-examples.js';
@@ -28,6 +29,17 @@ export interface MemoryVotes {
 
 type Vector = Map<string, number>;
 
+/** An example's features, by weight and question: every answerer of a process (a test file starts many, each
+ * index rebuild makes a memory) shares them instead of analysing 1,500 questions again. Never mutated. */
+const exampleFeatures = new Map<string, Map<string, number>>();
+
+function cachedFeatures(text: string, charWeight: number): Map<string, number> {
+  const key = `${charWeight}\u0000${text}`;
+  let f = exampleFeatures.get(key);
+  if (!f) exampleFeatures.set(key, (f = features(text, charWeight)));
+  return f;
+}
+
 /** Counts of a text's syllables ("u:"), syllable pairs ("b:") and character 4-grams ("c:"). */
 function features(text: string, charWeight: number): Map<string, number> {
   const tokens = analyze(text).folded;
@@ -42,35 +54,24 @@ function features(text: string, charWeight: number): Map<string, number> {
   return f;
 }
 
-export class QuestionMemory {
-  private readonly vectors: Vector[] = [];
-  private readonly postings = new Map<string, Array<{ ex: number; w: number }>>();
+/** The examples' TF-IDF space: vectors, postings and weights. It depends on the examples kept, not on the
+ * index, so the answerers of one process share it (most rebuilds keep the same examples). */
+class ExampleSpace {
+  readonly vectors: Vector[] = [];
+  readonly postings = new Map<string, Array<{ ex: number; w: number }>>();
   private readonly idf = new Map<string, number>();
-  /** Per example: the units its label accepts (empty for refusals and for labels this index cannot hold). */
-  private readonly accepts: number[][] = [];
-  private readonly refuses: boolean[] = [];
-  private maxIdf = 1;
+  private readonly maxIdf: number;
 
   constructor(
-    examples: QuestionExample[],
-    private readonly index: KnowledgeIndex,
-    private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS,
+    questions: string[],
+    private readonly charWeight: number,
   ) {
-    const kept: Array<{ e: QuestionExample; f: Map<string, number>; units: number[] }> = [];
-    // A hundred labels among a thousand examples: each is resolved once.
-    const resolved = new Map<string, number[]>();
-    for (const e of examples) {
-      if (!resolved.has(e.expect)) resolved.set(e.expect, isProvisionLabel(e.expect) ? this.unitsOf(e.expect) : []);
-      const units = resolved.get(e.expect)!;
-      // A label on a provision this knowledge base does not hold cannot vote for anything.
-      if (e.expect !== 'refuse' && !units.length) continue;
-      kept.push({ e, f: features(e.q, options.charWeight), units });
-    }
+    const fs = questions.map((q) => cachedFeatures(q, charWeight));
     const df = new Map<string, number>();
-    for (const { f } of kept) for (const key of f.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    for (const [key, n] of df) this.idf.set(key, Math.log((kept.length + 1) / (n + 1)) + 1);
-    this.maxIdf = Math.log(kept.length + 1) + 1;
-    kept.forEach(({ e, f, units }, ex) => {
+    for (const f of fs) for (const key of f.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    for (const [key, n] of df) this.idf.set(key, Math.log((fs.length + 1) / (n + 1)) + 1);
+    this.maxIdf = Math.log(fs.length + 1) + 1;
+    fs.forEach((f, ex) => {
       const v = this.vectorOf(f);
       this.vectors.push(v);
       for (const [key, w] of v) {
@@ -78,19 +79,75 @@ export class QuestionMemory {
         if (!list) this.postings.set(key, (list = []));
         list.push({ ex, w });
       }
-      this.accepts.push(units);
-      this.refuses.push(e.expect === 'refuse');
     });
   }
 
+  vectorOf(f: Map<string, number>): Vector {
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const [key, tf] of f) {
+      // A word no example uses still counts in the norm: it makes the question less like all of them.
+      const idf = this.idf.get(key) ?? this.maxIdf;
+      const w = (key.startsWith('c:') ? this.charWeight : 1) * (1 + Math.log(tf)) * idf;
+      v.set(key, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [key, w] of v) v.set(key, w / norm);
+    return v;
+  }
+}
+
+/** A few spaces at most (the evaluation's folds make several); the oldest is dropped first. */
+const spaces = new Map<string, ExampleSpace>();
+
+function spaceOf(questions: string[], charWeight: number): ExampleSpace {
+  const key = createHash('sha1')
+    .update(`${charWeight}\u0000${questions.join('\u0000')}`)
+    .digest('hex');
+  let space = spaces.get(key);
+  if (!space) {
+    space = new ExampleSpace(questions, charWeight);
+    spaces.set(key, space);
+    if (spaces.size > 8) spaces.delete(spaces.keys().next().value!);
+  }
+  return space;
+}
+
+export class QuestionMemory {
+  private readonly space: ExampleSpace;
+  /** Per example: the units its label accepts (empty for refusals and for labels this index cannot hold). */
+  private readonly accepts: number[][] = [];
+  private readonly refuses: boolean[] = [];
+
+  constructor(
+    examples: QuestionExample[],
+    private readonly index: KnowledgeIndex,
+    private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS,
+  ) {
+    const kept: string[] = [];
+    // A hundred labels among a thousand examples: each is resolved once.
+    const resolved = new Map<string, number[]>();
+    for (const e of examples) {
+      if (!resolved.has(e.expect)) resolved.set(e.expect, isProvisionLabel(e.expect) ? this.unitsOf(e.expect) : []);
+      const units = resolved.get(e.expect)!;
+      // A label on a provision this knowledge base does not hold cannot vote for anything.
+      if (e.expect !== 'refuse' && !units.length) continue;
+      kept.push(e.q);
+      this.accepts.push(units);
+      this.refuses.push(e.expect === 'refuse');
+    }
+    this.space = spaceOf(kept, options.charWeight);
+  }
+
   get size(): number {
-    return this.vectors.length;
+    return this.space.vectors.length;
   }
 
   recall(question: string): MemoryVotes {
-    const q = this.vectorOf(features(question, this.options.charWeight));
-    const sims = new Float64Array(this.vectors.length);
-    for (const [key, w] of q) for (const p of this.postings.get(key) ?? []) sims[p.ex] += w * p.w;
+    const q = this.space.vectorOf(features(question, this.options.charWeight));
+    const sims = new Float64Array(this.space.vectors.length);
+    for (const [key, w] of q) for (const p of this.space.postings.get(key) ?? []) sims[p.ex] += w * p.w;
     // The k best by a small insertion sort: cheaper than sorting every example touched.
     const nearest: Array<[number, number]> = [];
     for (let ex = 0; ex < sims.length; ex++) {
@@ -116,21 +173,6 @@ export class QuestionMemory {
         (a, b) => b.share - a.share || Number(b.unit.source === 'curated') - Number(a.unit.source === 'curated') || a.unit.idx - b.unit.idx,
       );
     return { topSim: nearest[0]?.[1] ?? 0, refuse: total ? refuse / total : 0, units };
-  }
-
-  private vectorOf(f: Map<string, number>): Vector {
-    const v: Vector = new Map();
-    let norm = 0;
-    for (const [key, tf] of f) {
-      // A word no example uses still counts in the norm: it makes the question less like all of them.
-      const idf = this.idf.get(key) ?? this.maxIdf;
-      const w = (key.startsWith('c:') ? this.options.charWeight : 1) * (1 + Math.log(tf)) * idf;
-      v.set(key, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [key, w] of v) v.set(key, w / norm);
-    return v;
   }
 
   private unitsOf(label: string): number[] {
