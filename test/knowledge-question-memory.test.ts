@@ -2,29 +2,23 @@
 // question or for refusal, and weigh against the ranking (issue 17: other people's wording).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { importDocument } from '../services/knowledge/knowledge-store.js';
-import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { labelAccepts } from '../services/knowledge/example-labels.js';
 import { loadQuestionExamples } from '../services/knowledge/question-examples.js';
 import { QuestionMemory } from '../services/knowledge/question-memory.js';
 import { EXAMPLES_FILE, examplesFileText } from '../tools/build-question-examples.js';
-import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
-
-const LETTER = readFileSync(path.join(__dirname, 'fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
+import { type TestDatabase } from './helpers/test-database.js';
+import { databaseWithLetter, testAnswerer } from './helpers/knowledge-fixture.js';
 
 describe('knowledge: question memory', function () {
   this.timeout(60000);
   let db: TestDatabase;
 
   before(async () => {
-    db = await openTestDatabase();
-    await importDocument(db.dataSource, LETTER, {});
+    db = await databaseWithLetter();
   });
   after(async () => db?.dispose());
 
-  const answererWith = (examples: Array<{ q: string; expect: string }>) =>
-    new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 }, examples });
+  const answererWith = (examples: Array<{ q: string; expect: string }>) => testAnswerer(db, examples);
 
   it('ships the examples generated from the dev files (npm run kb:examples), without the holdout', () => {
     assert.equal(readFileSync(EXAMPLES_FILE, 'utf8'), examplesFileText(), 'run `npm run kb:examples`');

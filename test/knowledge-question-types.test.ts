@@ -1,14 +1,9 @@
 // Issue 17, second round: near-topic traps built from the pack's own words are refused with the nearest
 // provisions, and a question's kind picks the decree's clause when the asker's role or story dilutes its words.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { importDocument } from '../services/knowledge/knowledge-store.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
-import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
-
-const LETTER = readFileSync(path.join(__dirname, 'fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
-const ND73 = 'Nghị định 73/2023/NĐ-CP';
+import { type TestDatabase } from './helpers/test-database.js';
+import { databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
 
 describe('knowledge: near-topic traps and the question kinds', function () {
   this.timeout(60000);
@@ -16,9 +11,8 @@ describe('knowledge: near-topic traps and the question kinds', function () {
   let answerer: PolicyAnswerer;
 
   before(async () => {
-    db = await openTestDatabase();
-    await importDocument(db.dataSource, LETTER, {});
-    answerer = new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 } });
+    db = await databaseWithLetter();
+    answerer = testAnswerer(db);
   });
   after(async () => db?.dispose());
 

@@ -2,20 +2,16 @@
 // the nearest provisions, "Căn cứ" limited to supporting provisions, the corrected entries, follow-ups,
 // the next step in the product, and the demo importing the letter at first start.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { KB_ASK_VERB, policyAnswerAdaptiveCard } from '../bot/knowledge/policy-answer-card.js';
 import { loadCuratedPack } from '../services/knowledge/curated-pack.js';
-import { importDocument, removeDocument } from '../services/knowledge/knowledge-store.js';
+import { removeDocument } from '../services/knowledge/knowledge-store.js';
 import { importSampleLetterIfEmpty } from '../services/knowledge/sample-letter.js';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { tallyCounts } from '../services/votes/vote-tally.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
-
-const LETTER = readFileSync(path.join(__dirname, 'fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
-const ND73 = 'Nghị định 73/2023/NĐ-CP';
 
 describe('knowledge: ranking, refusals and corrected entries', function () {
   this.timeout(60000);
@@ -23,9 +19,8 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
   let answerer: PolicyAnswerer;
 
   before(async () => {
-    db = await openTestDatabase();
-    await importDocument(db.dataSource, LETTER, {});
-    answerer = new PolicyAnswerer(db.dataSource, { llm: null, config: { refreshSeconds: 0, minCoverage: 0.5 } });
+    db = await databaseWithLetter();
+    answerer = testAnswerer(db);
   });
   after(async () => db?.dispose());
 

@@ -1,0 +1,27 @@
+// A test database holding the province's letter (a copy in test/fixtures, as imported by an agency), and the
+// answerer the knowledge tests use: no model, the index rebuilt at every question, the shipped threshold.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importDocument } from '../../services/knowledge/knowledge-store.js';
+import { PolicyAnswerer } from '../../services/knowledge/policy-answerer.js';
+import type { QuestionExample } from '../../services/knowledge/question-examples.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
+
+export const ND73 = 'Nghị định 73/2023/NĐ-CP';
+
+const LETTER = readFileSync(path.join(__dirname, '../fixtures/knowledge/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
+
+export async function databaseWithLetter(): Promise<TestDatabase> {
+  const db = await openTestDatabase();
+  await importDocument(db.dataSource, LETTER, {});
+  return db;
+}
+
+/** `examples` replaces the shipped question memory (an empty list turns it off). */
+export function testAnswerer(db: TestDatabase, examples?: QuestionExample[]): PolicyAnswerer {
+  return new PolicyAnswerer(db.dataSource, {
+    llm: null,
+    config: { refreshSeconds: 0, minCoverage: 0.5 },
+    ...(examples ? { examples } : {}),
+  });
+}
