@@ -3,12 +3,12 @@
 // Read from the files, not copied into the database: the pack is part of the release (reviewed and
 // versioned in git with the code that interprets it), it is never edited by an agency, and reading it at
 // start costs a few milliseconds. Imported official texts, which agencies do manage, live in the database.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod/v4';
 import { LEGAL_DOCUMENT_KINDS } from '../../entities/legal-document.entity.js';
 import { assetPath } from '../platform/paths.js';
+import { yamlFilesIn } from './yaml-files.js';
 
 const packDocument = z.object({
   id: z.string().min(1),
@@ -80,19 +80,11 @@ export function loadCuratedPack(dir: string = DEFAULT_PACK_DIR): CuratedPack {
   const core: string[] = [];
   const outsideSubject: string[] = [];
   const named: string[] = [];
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort();
-  } catch {
-    return { documents, entries, scope, weakScope, otherTopics, core, outsideSubject, named };
-  }
-  for (const file of files) {
-    const parsed = packFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
+  for (const file of yamlFilesIn(dir)) {
+    const parsed = packFile.safeParse(parseYaml(readFileSync(file.path, 'utf8')));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`Gói tri thức ${file} không hợp lệ tại ${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`Gói tri thức ${file.name} không hợp lệ tại ${issue.path.join('.')}: ${issue.message}`);
     }
     documents.push(...parsed.data.documents);
     entries.push(...parsed.data.entries);

@@ -2,11 +2,11 @@
 // that answers it or "refuse". Product data like the curated pack, read at start; the question memory
 // (question-memory.ts) answers a new question partly by its likeness to these. The shipped file is
 // generated from the dev evaluation set (`npm run kb:examples`), so the answerer never reads knowledge/eval.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod/v4';
 import { assetPath } from '../platform/paths.js';
+import { yamlFilesIn } from './yaml-files.js';
 
 const examplesFile = z.object({
   /** [label, question] pairs: compact, one line each. */
@@ -31,18 +31,10 @@ export function loadQuestionExamples(dir: string = DEFAULT_EXAMPLES_DIR): Questi
 }
 
 function readExamples(dir: string): QuestionExample[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort();
-  } catch {
-    return [];
-  }
   const out: QuestionExample[] = [];
-  for (const file of files) {
-    const parsed = examplesFile.safeParse(parseYaml(readFileSync(path.join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`Ví dụ câu hỏi ${file} không hợp lệ: ${parsed.error.issues[0].message}`);
+  for (const file of yamlFilesIn(dir)) {
+    const parsed = examplesFile.safeParse(parseYaml(readFileSync(file.path, 'utf8')));
+    if (!parsed.success) throw new Error(`Ví dụ câu hỏi ${file.name} không hợp lệ: ${parsed.error.issues[0].message}`);
     for (const [expect, q] of parsed.data.examples) out.push({ q, expect });
   }
   return out;
