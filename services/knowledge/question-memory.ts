@@ -200,11 +200,11 @@ export class QuestionMemory {
  * without usable examples, which turns the memory off. */
 export function memoriesOf(examples: QuestionExample[]): (index: KnowledgeIndex) => QuestionMemory | null {
   const usable = examples.filter(usableAsExample);
-  const memories = new WeakMap<KnowledgeIndex, QuestionMemory>();
+  // An answerer serves one index at a time: the memory of the latest is kept, an older one is rebuilt.
+  let latest: { index: KnowledgeIndex; memory: QuestionMemory } | undefined;
   return (index) => {
     if (!usable.length) return null;
-    let memory = memories.get(index);
-    if (!memory) memories.set(index, (memory = new QuestionMemory(usable, index)));
-    return memory;
+    if (latest?.index !== index) latest = { index, memory: new QuestionMemory(usable, index) };
+    return latest.memory;
   };
 }
