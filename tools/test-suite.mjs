@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SERIAL = 'test/{browser-*,two-replicas,web-two-replicas}.test.ts';
+// Phase 2: the browser and multi-process files.
 const isSerial = (file) => /^(browser-.*|two-replicas|web-two-replicas)\.test\.ts$/.test(file.split('/').pop());
 // The slowest files (alone, on 2 cores, 2026-12-04: 12 to 28 s each) start first, so that the two workers
 // do not end with one of them running a long file alone; the rest follow in name order.
@@ -31,13 +31,13 @@ const SLOW_FIRST = [
   'resilience-fuzz',
 ].map((name) => `test/${name}.test.ts`);
 
-function parallelFiles() {
-  const all = readdirSync('test', { recursive: true })
-    .map((f) => `test/${String(f).replaceAll('\\', '/')}`)
-    .filter((f) => f.endsWith('.test.ts') && !isSerial(f))
-    .sort();
-  return [...SLOW_FIRST.filter((f) => all.includes(f)), ...all.filter((f) => !SLOW_FIRST.includes(f))];
-}
+const testFiles = readdirSync('test', { recursive: true })
+  .map((f) => `test/${String(f).replaceAll('\\', '/')}`)
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort();
+const parallel = testFiles.filter((f) => !isSerial(f));
+const parallelFiles = [...SLOW_FIRST.filter((f) => parallel.includes(f)), ...parallel.filter((f) => !SLOW_FIRST.includes(f))];
+const serialFiles = testFiles.filter(isSerial);
 const mochaBin = fileURLToPath(import.meta.resolve('mocha/bin/mocha.js'));
 const extra = process.argv.slice(2);
 const color = process.stdout.isTTY ? ['--color'] : [];
@@ -47,8 +47,8 @@ const isSpec = (a) => !a.startsWith('-') && /\.(ts|js|mjs|cjs)$|\*/.test(a);
 const phases = extra.some(isSpec)
   ? [extra]
   : [
-      [...parallelFiles(), ...extra],
-      ['--no-parallel', SERIAL, ...extra],
+      [...parallelFiles, ...extra],
+      ['--no-parallel', ...serialFiles, ...extra],
     ];
 
 const totals = { passing: 0, failing: 0, pending: 0 };

@@ -3,6 +3,7 @@ import type { ProvisionKind } from '../../entities/legal-provision.entity.js';
 import { Bm25Index, type FieldTerms } from './bm25-index.js';
 import type { CuratedPack, PackDocument, PackEntry } from './curated-pack.js';
 import { codeKey, type StoredDocument, type StoredProvision } from './knowledge-store.js';
+import type { PolicyCitation } from './policy-answer-types.js';
 import { analyze, bigrams } from './vn-analyzer.js';
 
 /** A law named by its title ("Luật Bảo vệ bí mật nhà nước", "luat dat dai"), folded: not "pháp luật", "kỷ luật",
@@ -235,6 +236,16 @@ export class KnowledgeIndex {
     head.push(d.title);
     this.units.push(officialUnit(d, p, this.units.length));
     termsList.push(fieldTerms(head, body.split('\n')));
+  }
+
+  /** The unit behind a citation of an answer: by entry, by provision, else by citation and document. */
+  unitOf(c: PolicyCitation | undefined): RetrievalUnit | undefined {
+    if (!c) return undefined;
+    if (c.entryId) return this.units.find((u) => u.entry?.id === c.entryId);
+    return (
+      this.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
+      this.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
+    );
   }
 
   /** The article (decree) or numbered section (letter) containing a provision: the "whole article" view. */

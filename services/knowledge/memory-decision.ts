@@ -22,16 +22,6 @@ function sameProvision(u: RetrievalUnit, c: PolicyCitation | undefined): boolean
   );
 }
 
-/** The retrieval unit behind a citation of an answer (by entry, provision, else citation and document). */
-function unitOf(index: KnowledgeIndex, c: PolicyCitation | undefined): RetrievalUnit | undefined {
-  if (!c) return undefined;
-  if (c.entryId) return index.units.find((u) => u.entry?.id === c.entryId);
-  return (
-    index.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
-    index.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
-  );
-}
-
 export function weighWithMemory(
   index: KnowledgeIndex,
   question: string,
@@ -50,7 +40,7 @@ export function weighWithMemory(
   const ranking = refused ? weights.refusal + votes.refuse : weights.answer + shareOf(top);
   if (!refused && votes.refuse > ranking && votes.refuse >= (best?.share ?? 0)) {
     const related = result.citations.flatMap((c) => {
-      const unit = unitOf(index, c);
+      const unit = index.unitOf(c);
       return unit ? [{ unit, score: c.score }] : [];
     });
     return notFoundAnswer(index, question, related);
@@ -58,7 +48,7 @@ export function weighWithMemory(
   if (best && best.share > ranking && !(!refused && sameProvision(best.unit, top))) {
     // The ranking's own first provision stays beside it (the words of the question matched it best); its
     // further ones supported that choice, not this one.
-    const ranked = unitOf(index, top);
+    const ranked = index.unitOf(top);
     const beside = ranked && !sameProvision(best.unit, top) ? [{ unit: ranked, score: top.score }] : [];
     return composeAnswer(index, question, [{ unit: best.unit, score: Math.round(best.share * 1000) / 1000 }, ...beside], true);
   }

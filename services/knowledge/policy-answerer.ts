@@ -136,7 +136,7 @@ export class PolicyAnswerer {
   private llmProvisions(index: KnowledgeIndex, result: PolicyAnswer): LlmProvision[] {
     const out: LlmProvision[] = [];
     for (const c of result.citations.slice(0, 4)) {
-      const unit = index.units.find((u) => u.citation === c.citation && u.source === c.source);
+      const unit = index.unitOf(c);
       if (!unit) continue;
       const text =
         unit.source === 'official'

@@ -19,8 +19,6 @@ export interface MemoryOptions {
 export const DEFAULT_MEMORY_OPTIONS: MemoryOptions = { k: 9, charWeight: 0.5 };
 
 export interface MemoryVotes {
-  /** Cosine similarity of the nearest example (0 when the memory is empty). */
-  topSim: number;
   /** Share of the neighbours' similarity that votes for refusal. */
   refuse: number;
   /** Units the neighbours' labels accept, by share of similarity, best first. */
@@ -186,7 +184,7 @@ export class QuestionMemory {
       .sort(
         (a, b) => b.share - a.share || Number(b.unit.source === 'curated') - Number(a.unit.source === 'curated') || a.unit.idx - b.unit.idx,
       );
-    return { topSim: nearest[0]?.[1] ?? 0, refuse: total ? refuse / total : 0, units };
+    return { refuse: total ? refuse / total : 0, units };
   }
 
   private unitsOf(label: string): number[] {
