@@ -10,7 +10,7 @@ import { ProposalEvents } from '../services/proposals/proposal-events.js';
 import { ProposalDraftService } from '../services/proposals/proposal-draft-service.js';
 import { ProposalSubmissionService } from '../services/proposals/proposal-submission-service.js';
 import { defaultWorkflowConfig } from '../services/workflow/workflow-config.js';
-import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { clearProposals, openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { seedTestDirectory } from './helpers/test-directory.js';
 import { NEXT_YEAR } from './helpers/wizard-script.js';
 
@@ -59,7 +59,7 @@ describe('wizard: submission', function () {
   });
   after(async () => db?.dispose());
   beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE proposal, proposal_code_counter, audit_event RESTART IDENTITY CASCADE');
+    await clearProposals(db);
     events = new ProposalEvents();
     drafts = new ProposalDraftService(db.dataSource);
     submission = new ProposalSubmissionService(db.dataSource, events, () => defaultWorkflowConfig.fields);

@@ -18,7 +18,7 @@ import { loadConfiguration } from '../../bot/configuration.js';
 import { buildContainer } from '../../bot/container.js';
 import type { Feature } from '../../bot/features.js';
 import { startBotServer, type BotServer } from '../../bot/server.js';
-import { openTestDatabase, type TestDatabase } from './test-database.js';
+import { clearProposals, openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -165,12 +165,9 @@ export class BotHarness {
     return [...this.createdFor(aadObjectId), ...this.messagesIn(rows.map((r) => r.id).filter((x): x is string => !!x))];
   }
 
-  /** For tests that share one harness: forgets every proposal and all that hangs on it (revisions, votes,
-   * notices, audit) and the turn state, keeping the directory. Each test then starts as on a fresh bot. */
+  /** For tests that share one harness: each test then starts as on a fresh bot (test-database.ts). */
   async clearProposals(): Promise<void> {
-    await this.db.dataSource.query(
-      'TRUNCATE proposal, proposal_code_counter, audit_event, bot_state, notification_outbox RESTART IDENTITY CASCADE',
-    );
+    await clearProposals(this.db);
   }
 
   /** Stops the server; keeps the database when it was given to the harness. */

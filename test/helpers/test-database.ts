@@ -129,3 +129,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** For test files that share one database: forgets every proposal and all that hangs on it (revisions, votes,
+ * notices, audit, codes taken) and the turn state, keeping the directory. */
+export async function clearProposals(db: Database): Promise<void> {
+  await db.dataSource.query(
+    'TRUNCATE proposal, proposal_code_counter, audit_event, bot_state, notification_outbox RESTART IDENTITY CASCADE',
+  );
+}
