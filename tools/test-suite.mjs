@@ -81,8 +81,8 @@ for (const args of phases) {
   const code = await runPhase(args);
   if (code !== 0 && exitCode === 0) exitCode = code;
 }
-// The closing line is in the plain form CI tools read ("tests: N passed, N failed, N skipped", alone on
-// a line); mocha's own summaries are per phase and are not recognised by them.
+// The closing line is in the plain form CI tools read ("N passed, N failed, N skipped", alone on a line,
+// nothing before it); mocha's own summaries are per phase and are not recognised by them.
 if (exitCode !== 0) console.log(`\nmocha exited with code ${exitCode}`);
-console.log(`\ntests: ${totals.passing} passed, ${totals.failing} failed, ${totals.pending} skipped`);
+console.log(`\n${totals.passing} passed, ${totals.failing} failed, ${totals.pending} skipped`);
 process.exit(exitCode);
