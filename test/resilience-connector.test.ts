@@ -145,4 +145,15 @@ describe('resilience: connector failures on replies', function () {
     assert.ok(Date.now() - started >= 20 * 0.75 * (1 + 2 + 4), 'waited between attempts, doubling');
     assert.match(allText(await h.user(staff.email).say('hướng dẫn')), HELP);
   });
+
+  it('reuses its connections to the connector between turns, as with the real Bot Connector', async () => {
+    const user = h.user(staff.email);
+    const opened = h.connector.connectionsOpened;
+    let replies = 0;
+    for (let i = 0; i < 6; i++) replies += (await user.say('hướng dẫn')).length;
+    assert.ok(replies >= 6, `each turn answered (${replies} replies)`);
+    // One connection, or two if the first idled out; one per call when the connector's keep-alive was 1 s
+    // (Node's client drops a connection whose server keeps it for 1 s or less).
+    assert.ok(h.connector.connectionsOpened - opened <= 2, `${h.connector.connectionsOpened - opened} connections for 6 turns`);
+  });
 });
