@@ -14,7 +14,7 @@ import { formatProvision, KnowledgeIndex, TITLED_LAW } from './knowledge-index.j
 import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
-import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, storyTails } from './question-analysis.js';
+import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, sameNumberDocument, storyTails } from './question-analysis.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
 import { byQuestionType, supportsTyped } from './question-types.js';
@@ -153,11 +153,14 @@ export class PolicyAnswerer {
     const folded = foldDiacritics(question);
     if (!question || !/[\p{L}\p{N}]/u.test(question)) return notFoundAnswer(index, question, [], msg.emptyQuestion);
 
-    // 1. Number collision: Decree 73/2024 (base salary) is another decree.
-    if (isNumberCollision(index, folded)) {
+    // 1. Number collision: Decree 73/2024 (base salary) is another decree, and so is any document sharing a
+    // number with one of the pack's ("Nghị định 32/2019" is not Quy định 32-QĐ/TU).
+    const decree2024 = isNumberCollision(index, folded);
+    const other = decree2024 ? null : sameNumberDocument(index, folded);
+    if (decree2024 || other) {
       return {
         kind: 'collision',
-        answer: msg.collision,
+        answer: other ? msg.otherDocument(other.named, other.packLabel) : msg.collision,
         confident: false,
         citations: [],
         notes: [],
