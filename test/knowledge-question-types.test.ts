@@ -95,6 +95,16 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     const ownPlan = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì thời hạn xem xét là bao lâu?');
     assert.equal(ownPlan.citations[0].confidence, 'unknown', JSON.stringify(ownPlan.citations[0]));
     assert.ok(!ownPlan.citations.some((c) => (c.paths ?? []).includes('dieu:8/khoan:1')), JSON.stringify(ownPlan.citations));
+    // An officer's plan goes to the officer's head even when the question names the Department or the letter (its
+    // routing through the Department is for heads' plans); a deputy principal is an officer under the principal.
+    for (const q of [
+      'Phó phòng thuộc sở có kế hoạch đề xuất đổi mới thì nộp giám đốc sở hay nộp Sở Nội vụ?',
+      'Theo công văn của tỉnh, kế hoạch đề xuất của chuyên viên gửi cho ai?',
+      'Phó hiệu trưởng có kế hoạch đề xuất thì gửi hiệu trưởng hay gửi phòng giáo dục?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.citations[0].citation, `khoản 3 Điều 7 ${ND73}`, q);
+    }
     const summing = await answerer.answer('Tổ chức sơ kết việc triển khai Nghị định 73 giao cho đơn vị nào?');
     assert.ok((summing.citations[0].paths ?? []).includes('muc:2/diem:d'), JSON.stringify(summing.citations[0]));
   });

@@ -30,7 +30,7 @@ const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
 const OFFICER_ROLE =
-  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -172,7 +172,8 @@ export function byQuestionType(
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
-  else if (PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f)) path = letterTask(f);
+  else if ((PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f)) && (letterTask(f) || !ROUTING_OBJECT.test(f)))
+    path = letterTask(f);
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
     const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
     if (i < 0) return { ranked, forced: false };
@@ -187,8 +188,10 @@ export function byQuestionType(
     path = 'dieu:7/khoan:1';
   } else if (
     ROUTING_OBJECT.test(f) &&
-    !PROVINCE_ROUTING.test(f) &&
-    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f)))
+    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f))) &&
+    // The province's routing through the Department is for heads' plans: an officer's plan still goes to the
+    // head of the officer's agency, whatever the letter or the Department is named for.
+    (!PROVINCE_ROUTING.test(f) || proposerIsHead(f) === false)
   ) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
