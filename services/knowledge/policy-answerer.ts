@@ -48,6 +48,20 @@ const TYPED_COVERAGE = 0.15;
 /** Answers whose provision the question's kind chose (question-types.ts): a story's last sentence does not
  * override them, since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
 const typedAnswers = new WeakSet<PolicyAnswer>();
+/** Refusals of a question that names another rule or another document (`otherTopics`, `outsideSubject`, a law's
+ * title, a document number the knowledge base does not hold): the memory's neighbours share its words, not its
+ * subject, so they do not overturn it (dev: "… tự quyết định … trụ sở dôi dư … quy chế làm việc?"). */
+const offTopicRefusals = new WeakSet<PolicyAnswer>();
+
+/** Whether the question's kind chose the answer (question-types.ts). */
+export function isTypedAnswer(answer: PolicyAnswer): boolean {
+  return typedAnswers.has(answer);
+}
+
+/** Whether the ranking refused a question because it names another rule or document (the memory leaves it). */
+export function isOffTopicRefusal(answer: PolicyAnswer): boolean {
+  return offTopicRefusals.has(answer);
+}
 
 export class PolicyAnswerer {
   private index!: KnowledgeIndex;
@@ -199,8 +213,8 @@ export class PolicyAnswerer {
     // 3. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
     // little without the earlier question.
     const result = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
-    const memory = isFollowUp ? null : this.memoryFor(index);
-    return memory ? weighWithMemory(index, question, result, memory.recall(question)) : result;
+    const memory = isFollowUp || offTopicRefusals.has(result) ? null : this.memoryFor(index);
+    return memory ? weighWithMemory(index, question, result, memory.recall(question), { typed: typedAnswers.has(result) }) : result;
   }
 
   private answerFreeText(
@@ -258,16 +272,17 @@ export class PolicyAnswerer {
     // from the pack's documents only when the provision holds nearly all of its words.
     // A question on a neighbouring rule the pack does not hold ("phụ cấp công vụ … bao nhiêu phần trăm") is not
     // answered from the pack however many of its words a provision shares.
+    // The whole question names the other document, also when only its last sentence is searched.
+    const otherDocument = namesOtherDocument(index, foldDiacritics(question));
+    const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     const topical =
-      !index.isPackUnit(top.unit) ||
-      ((index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) &&
-        !index.aboutOtherTopic(analysed.phraseText, namesLaw));
+      !index.isPackUnit(top.unit) || ((index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic);
     const confident =
       (typed.forced ? cov >= TYPED_COVERAGE : f.cov >= this.config.minCoverage && f.bigramOk) &&
       f.score >= 3 &&
       f.topicCount > 0 &&
       topical &&
-      !namesOtherDocument(index, analysed.folded);
+      !otherDocument;
     const scored = hits.map((h) => ({
       unit: h.unit,
       score: round((h.h.score / top.h.score) * cov),
@@ -278,7 +293,11 @@ export class PolicyAnswerer {
         h.unit.entry?.confidence !== 'unknown' &&
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
-    if (!confident) return notFoundAnswer(index, question, scored);
+    if (!confident) {
+      const refusal = notFoundAnswer(index, question, scored);
+      if (otherTopic || otherDocument) offTopicRefusals.add(refusal);
+      return refusal;
+    }
     const answer = composeAnswer(index, question, scored, true);
     if (typed.forced) typedAnswers.add(answer);
     return answer;
