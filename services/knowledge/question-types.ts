@@ -20,7 +20,7 @@ const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
 const ROUTING_DESTINATION =
   /\b(ai|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
-const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
+const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 /** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
  * the verb (folded). */
@@ -151,8 +151,10 @@ function ruleAsked(f: string): string | null {
 
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
-  const head = HEAD_ROLE.exec(folded);
-  const officer = OFFICER_ROLE.exec(folded);
+  // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
+  const f = folded.replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length));
+  const head = HEAD_ROLE.exec(f);
+  const officer = OFFICER_ROLE.exec(f);
   if (!head && !officer) return null;
   if (!officer) return true;
   if (!head) return false;
