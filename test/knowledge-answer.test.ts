@@ -76,6 +76,21 @@ describe('knowledge: answers', function () {
     assert.equal(early.citations[0].citation, 'Điều 10 Nghị định 73/2023/NĐ-CP');
   });
 
+  it('answers a pack document named with nothing else asked from its overview, and a real question from its rule', async () => {
+    for (const [q, entry] of [
+      ['nđ 73/2023 là gì', 'nd73-tong-quan'],
+      ['nd73 noi ve cai gi', 'nd73-tong-quan'],
+      ['NĐ 73 gồm mấy chương, mấy điều?', 'nd73-tong-quan'],
+      ['QĐ 32 là gì?', 'qd32-tong-quan'],
+    ]) {
+      const a = await answerer.answer(q);
+      assert.ok(a.confident, q);
+      assert.equal(a.citations[0].entryId, entry, q);
+    }
+    const covered = await answerer.answer('nghị định 73 áp dụng cho ai');
+    assert.equal(covered.citations[0].citation, 'Điều 2 Nghị định 73/2023/NĐ-CP');
+  });
+
   it('tells apart another document that shares a number with the pack, a pay rise under "NĐ73/2024", and refuses base salary asked without 73', async () => {
     // "nd73/2024" has no word boundary before 73; a pay rise under Decree 73 is the 2024 decree's base salary.
     for (const q of ['NĐ73/2024 hiệu lực ngày nào', 'nđ 73 tăng lương từ 1/7 đúng ko']) {

@@ -10,7 +10,7 @@ import { composeAnswer, notFoundAnswer } from './answer-composition.js';
 import { citationPath, parseCitation } from './citation-parser.js';
 import { loadCuratedPack, type CuratedPack } from './curated-pack.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from './knowledge-config.js';
-import { formatProvision, KnowledgeIndex, TITLED_LAW } from './knowledge-index.js';
+import { formatProvision, KnowledgeIndex, TITLED_LAW, type RetrievalUnit } from './knowledge-index.js';
 import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
@@ -210,7 +210,14 @@ export class PolicyAnswerer {
       if (byRef) return byRef;
     }
 
-    // 3. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
+    // 3. A pack document named and nothing else asked ("nđ 73/2023 là gì", "nd73 noi ve cai gi", "QĐ 32 có mấy
+    // điều"): the document's overview entry, which the ranking refuses for want of topic words.
+    if (!path) {
+      const overview = documentOverview(index, folded, ref.document);
+      if (overview) return composeAnswer(index, question, [{ unit: overview, score: 1 }], true);
+    }
+
+    // 4. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
     // little without the earlier question.
     const result = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
     const memory = isFollowUp || offTopicRefusals.has(result) ? null : this.memoryFor(index);
@@ -302,6 +309,19 @@ export class PolicyAnswerer {
     if (typed.forced) typedAnswers.add(answer);
     return answer;
   }
+}
+
+/** A pack document's name (folded), and the words that ask only what it is (its subject, date, size, force). */
+const DOCUMENT_NAME =
+  /\b(nghi dinh|nd|quy dinh|qd|ket luan|kl|cong van|cv)\s*(so\s*)?(73|32|14)?\s*(\/\s*2023|-?\s*qd\s*\/\s*tu|-?\s*kl\s*\/\s*tw)?(\s*\/\s*nd\s*-?\s*cp)?(\s*nam 2023)?|\bnd73\b|\bqd32\b|\bkl14\b/g;
+const ONLY_ABOUT_DOCUMENT =
+  /^(cho (em|toi|minh) hoi|(la|noi|noi ve|quy dinh|quy dinh ve|ve|co|gom|bao nhieu|may|chuong|dieu|cai|gi|j|noi dung|chinh|tom tat|gioi thieu|ban hanh|khi nao|nam nao|ngay nao|hieu luc|tu|the nao|nhu the nao|ra sao|van ban|nay|do ai|ai|a|ạ|vay|nhi|the|duoc|khong|ko|k|nhe|voi|giup|di)\b|[\s?.!,:;])*$/;
+
+function documentOverview(index: KnowledgeIndex, folded: string, documentKey: string | undefined): RetrievalUnit | undefined {
+  if (!documentKey) return undefined;
+  const rest = folded.toLowerCase().replace(DOCUMENT_NAME, ' ');
+  if (rest === folded.toLowerCase() || !ONLY_ABOUT_DOCUMENT.test(rest.trim())) return undefined;
+  return index.units.find((u) => u.entry && u.documentKey === documentKey && !u.paths.length && u.entry.confidence !== 'unknown');
 }
 
 function round(n: number): number {
