@@ -93,7 +93,11 @@ describe('knowledge: answers', function () {
 
   it('tells apart another document that shares a number with the pack, a pay rise under "NĐ73/2024", and refuses base salary asked without 73', async () => {
     // "nd73/2024" has no word boundary before 73; a pay rise under Decree 73 is the 2024 decree's base salary.
-    for (const q of ['NĐ73/2024 hiệu lực ngày nào', 'nđ 73 tăng lương từ 1/7 đúng ko']) {
+    for (const q of [
+      'NĐ73/2024 hiệu lực ngày nào',
+      'nđ 73 tăng lương từ 1/7 đúng ko',
+      'Theo NĐ 73, hệ số 3,0 thì lương tháng bao nhiêu?',
+    ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'collision', q);
       assert.match(a.answer, /Nghị định 73\/2024\/NĐ-CP là văn bản khác/);
