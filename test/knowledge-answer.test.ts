@@ -76,6 +76,51 @@ describe('knowledge: answers', function () {
     assert.equal(early.citations[0].citation, 'Điều 10 Nghị định 73/2023/NĐ-CP');
   });
 
+  it('answers a pack document named with nothing else asked from its overview, and a real question from its rule', async () => {
+    for (const [q, entry] of [
+      ['nđ 73/2023 là gì', 'nd73-tong-quan'],
+      ['nd73 noi ve cai gi', 'nd73-tong-quan'],
+      ['NĐ 73 gồm mấy chương, mấy điều?', 'nd73-tong-quan'],
+      ['QĐ 32 là gì?', 'qd32-tong-quan'],
+    ]) {
+      const a = await answerer.answer(q);
+      assert.ok(a.confident, q);
+      assert.equal(a.citations[0].entryId, entry, q);
+    }
+    const covered = await answerer.answer('nghị định 73 áp dụng cho ai');
+    assert.equal(covered.citations[0].citation, 'Điều 2 Nghị định 73/2023/NĐ-CP');
+  });
+
+  it('tells apart another document that shares a number with the pack, a pay rise under "NĐ73/2024", and refuses base salary asked without 73', async () => {
+    // "nd73/2024" has no word boundary before 73; a pay rise under Decree 73 is the 2024 decree's base salary.
+    for (const q of [
+      'NĐ73/2024 hiệu lực ngày nào',
+      'nđ 73 tăng lương từ 1/7 đúng ko',
+      'Theo NĐ 73, hệ số 3,0 thì lương tháng bao nhiêu?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'collision', q);
+      assert.match(a.answer, /Nghị định 73\/2024\/NĐ-CP là văn bản khác/);
+    }
+    const decree32 = await answerer.answer('Nghị định 32/2019/NĐ-CP về đặt hàng dịch vụ công quy định những phương thức nào?');
+    assert.equal(decree32.kind, 'collision');
+    assert.equal(decree32.citations.length, 0);
+    assert.match(decree32.answer, /^Nghị định 32\/2019 là văn bản khác, không phải Quy định 32-QĐ\/TU\./);
+    const circular = await answerer.answer('Thông tư 32/2020 quy định nhiệm kỳ hiệu trưởng là mấy năm?');
+    assert.match(circular.answer, /^Thông tư 32\/2020 là văn bản khác/);
+    // The pack's own documents, however written, and a time limit after "quy định", are no other document.
+    for (const q of [
+      'QĐ 32-QĐ/TU có mở rộng đối tượng không?',
+      'Kết luận 14-KL/TW nói gì?',
+      'quy định 14 ngày làm việc để xét kế hoạch à?',
+    ])
+      assert.notEqual((await answerer.answer(q)).kind, 'collision', q);
+    // A reward of a completed proposal is Art. 10, not the 2024 decree; base salary without 73 is simply refused.
+    const reward = await answerer.answer('NĐ 73: hoàn thành đề xuất có được tăng lương không?');
+    assert.notEqual(reward.kind, 'collision');
+    assert.equal((await answerer.answer('lương cơ sở 2026 bn')).kind, 'not_found');
+  });
+
   it('says a provision is missing when neither an official text nor the pack has it', async () => {
     const a = await answerer.answer('Điều 20 quy định gì?');
     assert.equal(a.kind, 'not_found');

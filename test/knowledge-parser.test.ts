@@ -91,6 +91,10 @@ describe('knowledge: question analysis', () => {
     assert.equal(citationPath(parseCitation('Điều 5a')), 'dieu:5a');
     assert.equal(citationPath(parseCitation('điểm đ khoản 1 Điều 4')), 'dieu:4/khoan:1/diem:đ');
     assert.equal(citationPath(parseCitation('điểm b mục 2 công văn')), 'muc:2/diem:b');
+    // A section of the letter, whose title names the decree: the letter's section.
+    const letterSection = parseCitation('Điểm a mục 2 công văn triển khai Nghị định 73 giao việc gì?');
+    assert.equal(citationPath(letterSection), 'muc:2/diem:a');
+    assert.equal(letterSection.document, 'cv-trien-khai');
     assert.equal(parseCitation('NĐ 73 áp dụng cho ai').document, 'nd73');
     assert.equal(parseCitation('QĐ 32 ban hành khi nào').document, 'qd32');
     assert.equal(citationPath(parseCitation('thời hạn xem xét là bao lâu')), null);

@@ -2,7 +2,9 @@
 // question or for refusal, and weigh against the ranking (issue 17: other people's wording).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { notFoundAnswer } from '../services/knowledge/answer-composition.js';
 import { labelAccepts } from '../services/knowledge/example-labels.js';
+import { weighWithMemory } from '../services/knowledge/memory-decision.js';
 import { loadQuestionExamples } from '../services/knowledge/question-examples.js';
 import { QuestionMemory } from '../services/knowledge/question-memory.js';
 import { EXAMPLES_FILE, examplesFileText } from '../tools/build-question-examples.js';
@@ -68,5 +70,32 @@ describe('knowledge: question memory', function () {
     assert.match(byRef.citations[0].citation, /khoản 2 Điều 7 /);
     const none = await answererWith([]).answer('giá vàng hôm nay');
     assert.equal(none.kind, 'not_found');
+  });
+
+  it('leaves a refusal of another rule and an answer chosen by the question kind, and gives way on a refusal whose nearest provision the neighbours name', async () => {
+    // "quy chế làm việc" is a rule the pack does not hold: neighbours that share the question's words do not
+    // make it Art. 8.1.
+    const other = 'người đứng đầu tự quyết khi tập thể lãnh đạo không thống nhất có đúng quy chế làm việc không';
+    const examples = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ({ q: `${other} ${'nhé '.repeat(i)}`, expect: 'nd73 dieu:8/khoan:1' }));
+    assert.equal((await answererWith([]).answer(other)).kind, 'not_found');
+    assert.equal((await answererWith(examples).answer(other)).kind, 'not_found');
+    // Art. 2 chosen by the question's kind ("áp dụng cho ai") keeps its place against a slim majority.
+    const covered = 'nghị định 73 bảo vệ cán bộ dám nghĩ dám làm áp dụng cho ai';
+    const slim = [
+      ...[1, 2, 3, 4, 5].map((i) => ({ q: `cán bộ dám nghĩ dám làm ${'là ai '.repeat(i)}`, expect: 'entry:khai-niem-nang-dong-sang-tao' })),
+      ...[1, 2, 3, 4].map((i) => ({ q: `nghị định 73 áp dụng cho ai ${'ạ '.repeat(i)}`, expect: 'nd73 dieu:2' })),
+    ];
+    assert.equal((await answererWith(slim).answer(covered)).citations[0].citation, 'Điều 2 Nghị định 73/2023/NĐ-CP');
+    // A refusal (0.8 votes) whose nearest provision 3/4 of the neighbours name gives way; to another provision, not.
+    const index = await answererWith([]).ensureFresh();
+    const unit = (path: string) => index.units.find((u) => u.entry && u.paths.join('|') === path)!;
+    const refusal = notFoundAnswer(index, 'nộp plan t6, bao h phải họp', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
+    const votes = (path: string) => ({ refuse: 0, units: [{ unit: unit(path), share: 0.75 }] });
+    assert.equal(
+      weighWithMemory(index, 'q', refusal, votes('dieu:8/khoan:1')).citations[0].citation,
+      'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP',
+    );
+    assert.equal(weighWithMemory(index, 'q', refusal, votes('dieu:8/khoan:1')).confident, true);
+    assert.equal(weighWithMemory(index, 'q', refusal, votes('dieu:7/khoan:3')).kind, 'not_found');
   });
 });

@@ -95,7 +95,33 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     const ownPlan = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì thời hạn xem xét là bao lâu?');
     assert.equal(ownPlan.citations[0].confidence, 'unknown', JSON.stringify(ownPlan.citations[0]));
     assert.ok(!ownPlan.citations.some((c) => (c.paths ?? []).includes('dieu:8/khoan:1')), JSON.stringify(ownPlan.citations));
+    // An officer's plan goes to the officer's head even when the question names the Department or the letter (its
+    // routing through the Department is for heads' plans); a deputy principal is an officer under the principal.
+    for (const q of [
+      'Phó phòng thuộc sở có kế hoạch đề xuất đổi mới thì nộp giám đốc sở hay nộp Sở Nội vụ?',
+      'Theo công văn của tỉnh, kế hoạch đề xuất của chuyên viên gửi cho ai?',
+      'Phó hiệu trưởng có kế hoạch đề xuất thì gửi hiệu trưởng hay gửi phòng giáo dục?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.citations[0].citation, `khoản 3 Điều 7 ${ND73}`, q);
+    }
     const summing = await answerer.answer('Tổ chức sơ kết việc triển khai Nghị định 73 giao cho đơn vị nào?');
     assert.ok((summing.citations[0].paths ?? []).includes('muc:2/diem:d'), JSON.stringify(summing.citations[0]));
+  });
+
+  it('routes by the role after "tôi là", keeps the focal point with the letter, and answers the clause an article reference asks about', async () => {
+    const principal = await answerer.answer('Tôi là hiệu trưởng trường tiểu học, kế hoạch đề xuất của chính tôi thì gửi ai duyệt?');
+    assert.equal(principal.citations[0].citation, `khoản 4 Điều 7 ${ND73}`);
+    const focal = await answerer.answer('Cơ quan nào là đầu mối tiếp nhận kế hoạch đề xuất của thủ trưởng các sở, ngành?');
+    assert.ok((focal.citations[0].paths ?? []).includes('muc:2/diem:b'), JSON.stringify(focal.citations[0]));
+    const content = await answerer.answer('Theo Điều 7 NĐ 73, kế hoạch đề xuất cần nêu những nội dung gì?');
+    assert.equal(content.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
+    // The whole article when that is what its words ask for; never an unverified clause unless a clause is asked.
+    const banned = await answerer.answer('Các hành vi bị nghiêm cấm theo Điều 6 Nghị định 73 là gì?');
+    assert.equal(banned.citations[0].citation, `Điều 6 ${ND73}`);
+    const evaluation = await answerer.answer('Phó giám đốc là người đề xuất có được tham gia họp đánh giá kết quả không?');
+    assert.equal(evaluation.citations[0].entryId, 'danh-gia-ket-qua');
+    const wedding = await answerer.answer('Đảng viên lập kế hoạch tổ chức đám cưới cho con thì mời tối đa bao nhiêu khách?');
+    assert.equal(wedding.kind, 'not_found');
   });
 });

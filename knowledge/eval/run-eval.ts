@@ -72,6 +72,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-former-holdout-2026-12-06.yaml'),
   path.join(__dirname, 'dev-blind5.yaml'),
   path.join(__dirname, 'dev-blind6.yaml'),
+  path.join(__dirname, 'dev-blind4.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */

@@ -31,6 +31,8 @@ export function parseCitation(question: string): CitationQuery {
   } else if ((m = /\b(\d{1,4}\s*\/\s*\d{4})\b/.exec(f))) {
     out.document = m[1].replace(/\s+/g, '');
   }
+  // "mục 2 công văn triển khai Nghị định 73": the section is the letter's, whichever document its title names.
+  if (out.section && /\b(cong van|cv)\b/.test(f)) out.document = 'cv-trien-khai';
   return out;
 }
 

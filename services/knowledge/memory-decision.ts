@@ -2,14 +2,27 @@
 // choice (a provision, or a refusal) counts as a fixed number of votes; the memory's neighbours add their
 // shares of similarity. The provision, or the refusal, with the most votes is the answer. The weights were
 // chosen on out-of-fold figures (knowledge/README.md, "Evaluation"): the ranking's choice of a provision
-// counts 0.4, its refusal 0.8 — so the memory overturns a refusal only when nearly all its neighbours agree
-// on one provision, and an answer when its neighbours clearly prefer another provision or refusal.
+// counts 0.4 (0.6 when the question's kind chose it, question-types.ts), its refusal 0.8 — so the memory
+// overturns a refusal only when nearly all its neighbours agree on one provision, and an answer when its
+// neighbours clearly prefer another provision or refusal. A refusal whose nearest provision is the one the
+// neighbours prefer is overturned a little more easily (+0.1 for that provision): the words and the examples agree.
 import { composeAnswer, notFoundAnswer } from './answer-composition.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 import type { MemoryVotes } from './question-memory.js';
 
-export const MEMORY_WEIGHTS = { answer: 0.4, refusal: 0.8 };
+export interface MemoryWeights {
+  /** The ranking's provision. */
+  answer: number;
+  /** The ranking's provision when the question's kind chose it. */
+  typed: number;
+  /** The ranking's refusal. */
+  refusal: number;
+  /** Added to the memory's provision when a refusal names it as the nearest. */
+  agree: number;
+}
+
+export const MEMORY_WEIGHTS: MemoryWeights = { answer: 0.4, typed: 0.6, refusal: 0.8, agree: 0.1 };
 
 /** Whether a unit is the provision a citation names (the imported words and the team's summary are one), or
  * contains it: many labels accept a whole section beside its point, and the point is the more precise answer. */
@@ -27,8 +40,9 @@ export function weighWithMemory(
   question: string,
   result: PolicyAnswer,
   votes: MemoryVotes,
-  weights = MEMORY_WEIGHTS,
+  options: { typed?: boolean; weights?: MemoryWeights } = {},
 ): PolicyAnswer {
+  const weights = options.weights ?? MEMORY_WEIGHTS;
   const top = result.citations[0];
   // The examples are about the pack's documents: a question the ranking puts nearest to another imported text
   // (answered or not) is the ranking's alone.
@@ -37,7 +51,7 @@ export function weighWithMemory(
   const best = votes.units[0];
   const shareOf = (c: PolicyCitation | undefined) =>
     Math.max(0, ...votes.units.filter((v) => sameProvision(v.unit, c)).map((v) => v.share));
-  const ranking = refused ? weights.refusal + votes.refuse : weights.answer + shareOf(top);
+  const ranking = refused ? weights.refusal + votes.refuse : (options.typed ? weights.typed : weights.answer) + shareOf(top);
   if (!refused && votes.refuse > ranking && votes.refuse >= (best?.share ?? 0)) {
     const related = result.citations.flatMap((c) => {
       const unit = index.unitOf(c);
@@ -45,7 +59,8 @@ export function weighWithMemory(
     });
     return notFoundAnswer(index, question, related);
   }
-  if (best && best.share > ranking && !(!refused && sameProvision(best.unit, top))) {
+  const agree = refused && best && sameProvision(best.unit, top) ? weights.agree : 0;
+  if (best && best.share + agree > ranking && !(!refused && sameProvision(best.unit, top))) {
     // The ranking's own first provision stays beside it (the words of the question matched it best); its
     // further ones supported that choice, not this one.
     const ranked = index.unitOf(top);

@@ -10,11 +10,11 @@ import { composeAnswer, notFoundAnswer } from './answer-composition.js';
 import { citationPath, parseCitation } from './citation-parser.js';
 import { loadCuratedPack, type CuratedPack } from './curated-pack.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from './knowledge-config.js';
-import { formatProvision, KnowledgeIndex, TITLED_LAW } from './knowledge-index.js';
+import { formatProvision, KnowledgeIndex, TITLED_LAW, type RetrievalUnit } from './knowledge-index.js';
 import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
-import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, storyTails } from './question-analysis.js';
+import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, sameNumberDocument, storyTails } from './question-analysis.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
 import { byQuestionType, supportsTyped } from './question-types.js';
@@ -48,6 +48,20 @@ const TYPED_COVERAGE = 0.15;
 /** Answers whose provision the question's kind chose (question-types.ts): a story's last sentence does not
  * override them, since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
 const typedAnswers = new WeakSet<PolicyAnswer>();
+/** Refusals of a question that names another rule or another document (`otherTopics`, `outsideSubject`, a law's
+ * title, a document number the knowledge base does not hold): the memory's neighbours share its words, not its
+ * subject, so they do not overturn it (dev: "… tự quyết định … trụ sở dôi dư … quy chế làm việc?"). */
+const offTopicRefusals = new WeakSet<PolicyAnswer>();
+
+/** Whether the question's kind chose the answer (question-types.ts). */
+export function isTypedAnswer(answer: PolicyAnswer): boolean {
+  return typedAnswers.has(answer);
+}
+
+/** Whether the ranking refused a question because it names another rule or document (the memory leaves it). */
+export function isOffTopicRefusal(answer: PolicyAnswer): boolean {
+  return offTopicRefusals.has(answer);
+}
 
 export class PolicyAnswerer {
   private index!: KnowledgeIndex;
@@ -153,11 +167,14 @@ export class PolicyAnswerer {
     const folded = foldDiacritics(question);
     if (!question || !/[\p{L}\p{N}]/u.test(question)) return notFoundAnswer(index, question, [], msg.emptyQuestion);
 
-    // 1. Number collision: Decree 73/2024 (base salary) is another decree.
-    if (isNumberCollision(index, folded)) {
+    // 1. Number collision: Decree 73/2024 (base salary) is another decree, and so is any document sharing a
+    // number with one of the pack's ("Nghị định 32/2019" is not Quy định 32-QĐ/TU).
+    const decree2024 = isNumberCollision(index, folded);
+    const other = decree2024 ? null : sameNumberDocument(index, folded);
+    if (decree2024 || other) {
       return {
         kind: 'collision',
-        answer: msg.collision,
+        answer: other ? msg.otherDocument(other.named, other.packLabel) : msg.collision,
         confident: false,
         citations: [],
         notes: [],
@@ -193,11 +210,18 @@ export class PolicyAnswerer {
       if (byRef) return byRef;
     }
 
-    // 3. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
+    // 3. A pack document named and nothing else asked ("nđ 73/2023 là gì", "nd73 noi ve cai gi", "QĐ 32 có mấy
+    // điều"): the document's overview entry, which the ranking refuses for want of topic words.
+    if (!path) {
+      const overview = documentOverview(index, folded, ref.document);
+      if (overview) return composeAnswer(index, question, [{ unit: overview, score: 1 }], true);
+    }
+
+    // 4. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
     // little without the earlier question.
     const result = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
-    const memory = isFollowUp ? null : this.memoryFor(index);
-    return memory ? weighWithMemory(index, question, result, memory.recall(question)) : result;
+    const memory = isFollowUp || offTopicRefusals.has(result) ? null : this.memoryFor(index);
+    return memory ? weighWithMemory(index, question, result, memory.recall(question), { typed: typedAnswers.has(result) }) : result;
   }
 
   private answerFreeText(
@@ -255,16 +279,17 @@ export class PolicyAnswerer {
     // from the pack's documents only when the provision holds nearly all of its words.
     // A question on a neighbouring rule the pack does not hold ("phụ cấp công vụ … bao nhiêu phần trăm") is not
     // answered from the pack however many of its words a provision shares.
+    // The whole question names the other document, also when only its last sentence is searched.
+    const otherDocument = namesOtherDocument(index, foldDiacritics(question));
+    const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     const topical =
-      !index.isPackUnit(top.unit) ||
-      ((index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) &&
-        !index.aboutOtherTopic(analysed.phraseText, namesLaw));
+      !index.isPackUnit(top.unit) || ((index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic);
     const confident =
       (typed.forced ? cov >= TYPED_COVERAGE : f.cov >= this.config.minCoverage && f.bigramOk) &&
       f.score >= 3 &&
       f.topicCount > 0 &&
       topical &&
-      !namesOtherDocument(index, analysed.folded);
+      !otherDocument;
     const scored = hits.map((h) => ({
       unit: h.unit,
       score: round((h.h.score / top.h.score) * cov),
@@ -275,11 +300,28 @@ export class PolicyAnswerer {
         h.unit.entry?.confidence !== 'unknown' &&
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
-    if (!confident) return notFoundAnswer(index, question, scored);
+    if (!confident) {
+      const refusal = notFoundAnswer(index, question, scored);
+      if (otherTopic || otherDocument) offTopicRefusals.add(refusal);
+      return refusal;
+    }
     const answer = composeAnswer(index, question, scored, true);
     if (typed.forced) typedAnswers.add(answer);
     return answer;
   }
+}
+
+/** A pack document's name (folded), and the words that ask only what it is (its subject, date, size, force). */
+const DOCUMENT_NAME =
+  /\b(nghi dinh|nd|quy dinh|qd|ket luan|kl|cong van|cv)\s*(so\s*)?(73|32|14)?\s*(\/\s*2023|-?\s*qd\s*\/\s*tu|-?\s*kl\s*\/\s*tw)?(\s*\/\s*nd\s*-?\s*cp)?(\s*nam 2023)?|\bnd73\b|\bqd32\b|\bkl14\b/g;
+const ONLY_ABOUT_DOCUMENT =
+  /^(cho (em|toi|minh) hoi|(la|noi|noi ve|quy dinh|quy dinh ve|ve|co|gom|bao nhieu|may|chuong|dieu|cai|gi|j|noi dung|chinh|tom tat|gioi thieu|ban hanh|khi nao|nam nao|ngay nao|hieu luc|tu|the nao|nhu the nao|ra sao|van ban|nay|do ai|ai|a|ạ|vay|nhi|the|duoc|khong|ko|k|nhe|voi|giup|di)\b|[\s?.!,:;])*$/;
+
+function documentOverview(index: KnowledgeIndex, folded: string, documentKey: string | undefined): RetrievalUnit | undefined {
+  if (!documentKey) return undefined;
+  const rest = folded.toLowerCase().replace(DOCUMENT_NAME, ' ');
+  if (rest === folded.toLowerCase() || !ONLY_ABOUT_DOCUMENT.test(rest.trim())) return undefined;
+  return index.units.find((u) => u.entry && u.documentKey === documentKey && !u.paths.length && u.entry.confidence !== 'unknown');
 }
 
 function round(n: number): number {

@@ -9,11 +9,50 @@ import { analyze, bigrams, STOPWORDS, synonymExpansion } from './vn-analyzer.js'
 // Words that only say which provision or document is meant; they do not describe a topic.
 export const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh', 'quy', 'cong', 'van', 'chinh', 'phu', 'nd', 'cp']);
 
-const COLLISION = /\b73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|bang luong/;
-const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*20\d\d\b/;
+// "nd73/2024": no word boundary between "nd" and "73", so the number is found after any non-digit.
+const DECREE_73_2024 = /(?<!\d)73\s*(?:\/|nam)\s*2024\b/;
+const COLLISION =
+  /(?<!\d)73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|he so \d|bang luong/;
+/** A pay rise asked about under "Nghị định 73" (the 2024 decree raised base pay from 1/7), not a proposal's
+ * reward (Art. 10: a salary step raised early). */
+const PAY_RISE = /\btang luong\b/;
+const PROPOSAL_WORDS = /\b(de xuat|doi moi|sang tao|sang kien|hoan thanh|khen thuong|khuyen khich|nang bac|truoc thoi han|truoc han)\b/;
+const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|(?<!\d)73\s*\/\s*20\d\d\b/;
 /** A legal document named by its number ("Nghị định 33/2023", "NĐ 112", "Thông tư 6"), folded; not "quy định 07
  * ngày" nor Zalo's "tt" (thủ trưởng). */
 const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|chi thi|luat|nd)\s*(?:so\s*)?(\d+)/g;
+/** A document named by its kind, number and maybe year and issuer ("Nghị định 32/2019/NĐ-CP", "TT 32/2020",
+ * "Kết luận 14-KL/TW"), folded. */
+const TYPED_DOCUMENT =
+  /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4}))?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
+/** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
+ * "tt" in a chat is "thủ trưởng"). */
+const GENERIC_WORDS = new Set(['quy dinh', 'qd', 'tt', 'luat', 'nq']);
+/** The pack's kinds of document a word names ("QĐ 32" and "Quyết định 32" are how people write Quy định 32). */
+const KINDS_OF_WORD: Record<string, string[]> = {
+  'nghi dinh': ['nghi_dinh'],
+  nd: ['nghi_dinh'],
+  'quy dinh': ['quy_dinh'],
+  qd: ['quy_dinh'],
+  'quyet dinh': ['quy_dinh'],
+  'ket luan': ['ket_luan'],
+  kl: ['ket_luan'],
+};
+const TITLE_OF_WORD: Record<string, string> = {
+  'nghi dinh': 'Nghị định',
+  nd: 'Nghị định',
+  'thong tu': 'Thông tư',
+  tt: 'Thông tư',
+  'nghi quyet': 'Nghị quyết',
+  nq: 'Nghị quyết',
+  'quyet dinh': 'Quyết định',
+  'chi thi': 'Chỉ thị',
+  luat: 'Luật',
+  'ket luan': 'Kết luận',
+  kl: 'Kết luận',
+  'quy dinh': 'Quy định',
+  qd: 'Quy định',
+};
 export const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
 
 /** The question's words that describe its topic (not reference words nor numbers). */
@@ -21,13 +60,46 @@ export function topicWords(analysed: AnalysedQuestion): string[] {
   return analysed.content.filter((t) => !REFERENCE_WORDS.has(t) && !/^\d+$/.test(t));
 }
 
-/** A question about base salary under "Nghị định 73" (or about 73/2024): Decree 73/2024 is another decree. */
+/** A question about base salary (or a pay rise) under "Nghị định 73", or about 73/2024: Decree 73/2024 is another
+ * decree. Base salary asked without the number 73 is no mix-up: it is refused like any other topic. */
 export function isNumberCollision(index: KnowledgeIndex, folded: string): boolean {
-  if (!/\b73\s*\/\s*2024\b/.test(folded) && !(COLLISION.test(folded) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded)))
+  const payRise = PAY_RISE.test(folded) && !PROPOSAL_WORDS.test(folded);
+  if (
+    !DECREE_73_2024.test(folded) &&
+    !((COLLISION.test(folded) || payRise) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))
+  )
     return false;
   // "Nghị định 24/2023 … lương cơ sở" names its own decree: not a mix-up with Decree 73 (refused later).
   const namesOther = !DECREE_73.test(folded) && namesOtherDocument(index, folded);
-  return !namesOther && (DECREE_73.test(folded) || /\b73\s*\/\s*2024\b/.test(folded) || /luong co so/.test(folded));
+  return !namesOther && (DECREE_73.test(folded) || DECREE_73_2024.test(folded));
+}
+
+/**
+ * Another document sharing a pack document's number ("Nghị định 32/2019" is not Quy định 32-QĐ/TU, nor is "Thông
+ * tư 32/2020"): its kind and number as named, and the pack document's label; null when none is named. Only kind,
+ * number, year and issuer are compared: nothing is said about the other document's content.
+ */
+export function sameNumberDocument(index: KnowledgeIndex, folded: string): { named: string; packLabel: string } | null {
+  for (const m of folded.matchAll(TYPED_DOCUMENT)) {
+    const [, word, num, year, slashSuffix, dashSuffix] = m;
+    const n = String(Number(num));
+    if (GENERIC_WORDS.has(word) && !year && !slashSuffix && !dashSuffix) continue;
+    for (const d of index.pack.documents) {
+      const code = foldDiacritics(d.code).toLowerCase();
+      const dn = /\d+/.exec(code);
+      if (!dn || String(Number(dn[0])) !== n) continue;
+      const codeYear = /\/(\d{4})\//.exec(code)?.[1];
+      const letters = (x: string) => x.replace(/[^a-z]/g, '');
+      const suffix = slashSuffix ?? dashSuffix;
+      const sameKind = (KINDS_OF_WORD[word] ?? []).includes(d.kind);
+      const sameYear = !year || !codeYear || year === codeYear;
+      // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
+      const sameIssuer = !suffix || letters(code).includes(letters(suffix));
+      if (sameKind && sameYear && sameIssuer) return null;
+      return { named: `${TITLE_OF_WORD[word] ?? word} ${n}${year ? `/${year}` : ''}`, packLabel: d.label };
+    }
+  }
+  return null;
 }
 
 /** A formal request's opening ("Đề nghị cho biết", "Xin cho biết") says nothing about the topic. */

@@ -20,7 +20,7 @@ const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
 const ROUTING_DESTINATION =
   /\b(ai|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
-const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau)\b/;
+const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 /** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
  * the verb (folded). */
@@ -30,7 +30,7 @@ const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
 const OFFICER_ROLE =
-  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(pho giam doc|pho gd|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -151,8 +151,10 @@ function ruleAsked(f: string): string | null {
 
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
-  const head = HEAD_ROLE.exec(folded);
-  const officer = OFFICER_ROLE.exec(folded);
+  // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
+  const f = folded.replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length));
+  const head = HEAD_ROLE.exec(f);
+  const officer = OFFICER_ROLE.exec(f);
   if (!head && !officer) return null;
   if (!officer) return true;
   if (!head) return false;
@@ -172,7 +174,8 @@ export function byQuestionType(
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
-  else if (PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f)) path = letterTask(f);
+  else if ((PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f)) && (letterTask(f) || !ROUTING_OBJECT.test(f)))
+    path = letterTask(f);
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
     const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
     if (i < 0) return { ranked, forced: false };
@@ -187,8 +190,10 @@ export function byQuestionType(
     path = 'dieu:7/khoan:1';
   } else if (
     ROUTING_OBJECT.test(f) &&
-    !PROVINCE_ROUTING.test(f) &&
-    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f)))
+    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f))) &&
+    // The province's routing through the Department is for heads' plans: an officer's plan still goes to the
+    // head of the officer's agency, whatever the letter or the Department is named for.
+    (!PROVINCE_ROUTING.test(f) || proposerIsHead(f) === false)
   ) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';

@@ -54,7 +54,15 @@ export function answerByReference(
   const candidates = [...byRank(exact), ...byRank(enclosing), ...byRank(inside)];
   if (candidates.length) {
     // An entry for exactly the provision named goes before an overview that encloses it ("đ8 k1 nói gì").
-    const first = exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0];
+    // An article named with the question's own words ("đ7 … kế hoạch cần nêu những gì", "khoản nào của điều 8 …
+    // phạm vi rộng"): the clause those words find first, when it ranks before the article's own entry.
+    // An unverified clause only when a clause is asked for: "các hành vi bị nghiêm cấm theo Điều 6" is the article.
+    const whichClause = /\bkhoan (nao|may|so may)\b/.test(analysed.folded);
+    const clause =
+      ref.article && !ref.clause && topicTerms.length >= 2 && rank.size
+        ? byRank([...exact, ...inside]).find((u) => whichClause || u.entry?.confidence !== 'unknown')
+        : undefined;
+    const first = clause ?? (exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0]);
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
     const answer = composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
     // A follow-up ("còn khoản 2?") continues from the provision asked about, not from the entry's first path.

@@ -24,6 +24,11 @@ export const knowledge = {
     'Tôi chỉ giải đáp Nghị định 73/2023/NĐ-CP về khuyến khích, bảo vệ cán bộ năng động, sáng tạo; câu hỏi về mức lương cơ sở anh/chị vui lòng tra Nghị định 73/2024/NĐ-CP hoặc hỏi bộ phận tổ chức – tài chính của cơ quan.',
     'Nếu anh/chị hỏi về việc nâng bậc lương trước thời hạn khi hoàn thành đề xuất đổi mới, sáng tạo, hãy hỏi: “Đề xuất hoàn thành có được nâng lương trước thời hạn không?”',
   ].join('\n'),
+  otherDocument: (named: string, packLabel: string) =>
+    [
+      `${named} là văn bản khác, không phải ${packLabel}.`,
+      'Tôi chỉ giải đáp Nghị định 73/2023/NĐ-CP về khuyến khích, bảo vệ cán bộ năng động, sáng tạo, Quy định 32-QĐ/TU, Kết luận 14-KL/TW và công văn triển khai của tỉnh; câu hỏi về văn bản kia anh/chị vui lòng tra chính văn bản đó.',
+    ].join('\n'),
   defaultSuggestions: [
     'Thời hạn xem xét kế hoạch đề xuất là bao lâu?',
     'Kế hoạch đề xuất gồm những nội dung gì?',
