@@ -202,12 +202,14 @@ describe('knowledge: answers', function () {
     assert.ok(articleText(article!, 500).length <= 500);
   });
 
-  it('exports the evaluation as a function: the dev part meets the targets, the holdout part is measured apart', async function () {
+  it('exports the evaluation as a function: the dev part keeps its figures, the holdout part is measured apart', async function () {
     this.timeout(120000);
     const report = await runQaEvaluation();
     assert.ok(report.questions >= 450);
-    assert.ok(report.top1 >= TARGETS.top1, `top-1 ${report.top1}`);
-    assert.ok(report.top3 >= TARGETS.top3, `top-3 ${report.top3}`);
+    // Issue 17's targets are the holdout's (npm run eval:qa). Dev, in sample, must not fall below its figures of
+    // 04/12/2026 (96.9 % top-1, 98.4 % top-3, 1.9 % wrong topic with four blind sets in it): a regression guard.
+    assert.ok(report.top1 >= 0.965, `top-1 ${report.top1}`);
+    assert.ok(report.top3 >= 0.98, `top-3 ${report.top3}`);
     assert.ok(report.wrongTopic <= TARGETS.wrongTopic, `wrong topic ${report.wrongTopic}`);
     assert.ok(report.refusalPrecision >= 0.95, `refusal precision ${report.refusalPrecision}`);
     // Every out-of-scope dev question is measured (none kept out to make this 1): most must be refused.
