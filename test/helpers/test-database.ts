@@ -19,25 +19,29 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 }
 
-// initdb and the migrations take 5–10 s in PGlite: do them once and clone the result. The migrated data
-// directory is kept in the system's temporary folder for the next test process, under a name that changes
-// with PGlite's version and the migrations' code, so a changed migration never reuses an old template.
-let pgliteTemplate: Promise<Blob> | undefined;
+// initdb and the migrations take 5–10 s in PGlite: do them once and clone the result. The data directory is
+// kept in the system's temporary folder for the next test process, under a name that changes with PGlite's
+// version and the migrations' code, so a changed migration never reuses an old template. Two kinds: migrated
+// (most tests), and initialised only (the tests of `db status` and `db migrate` on a database never migrated).
+type TemplateKind = 'migrated' | 'initialised';
+const pgliteTemplates = new Map<TemplateKind, Promise<Blob>>();
 
-function templateFile(): string {
+function templateFile(kind: TemplateKind): string {
   let dir = path.dirname(require.resolve('@electric-sql/pglite'));
   while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
   const pgliteVersion = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const hash = createHash('sha256').update(
     `${pgliteVersion} without template databases ${PGLITE_INITDB_ARGS.join(' ')} ${PGLITE_CONF.join(' ')}`,
   );
-  for (const m of MIGRATIONS) hash.update(`${m.name}\n${String(m.prototype.up)}\n`);
-  return path.join(tmpdir(), `tld-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (kind === 'migrated') for (const m of MIGRATIONS) hash.update(`${m.name}\n${String(m.prototype.up)}\n`);
+  return path.join(tmpdir(), `tld-pglite-template-${kind === 'migrated' ? '' : 'initdb-'}${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
-export function migratedPgliteTemplate(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
-    const file = templateFile();
+function pgliteTemplate(kind: TemplateKind): Promise<Blob> {
+  let template = pgliteTemplates.get(kind);
+  if (template) return template;
+  template = (async () => {
+    const file = templateFile(kind);
     // Another checkout's run may remove it meanwhile (it counts as stale there): then it is built again.
     if (existsSync(file)) {
       try {
@@ -46,7 +50,7 @@ export function migratedPgliteTemplate(): Promise<Blob> {
         // built below
       }
     }
-    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: kind === 'migrated' });
     try {
       // A smaller, settled copy clones three times faster (0.4 s instead of 1.2): the template databases
       // are never used by an embedded PGlite (it cannot create another database), and after a checkpoint
@@ -60,15 +64,28 @@ export function migratedPgliteTemplate(): Promise<Blob> {
       writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
       renameSync(partial, file);
       // Templates of earlier migrations or PGlite versions are of no more use.
+      const prefix = path.basename(file).slice(0, -'0123456789abcdef.tar'.length);
       for (const old of readdirSync(tmpdir()))
-        if (old.startsWith('tld-pglite-template-') && old.endsWith('.tar') && path.join(tmpdir(), old) !== file)
+        if (old.startsWith(prefix) && /^[0-9a-f]{16}\.tar$/.test(old.slice(prefix.length)) && path.join(tmpdir(), old) !== file)
           rmSync(path.join(tmpdir(), old), { force: true });
       return blob;
     } finally {
       await db.close();
     }
   })();
-  return pgliteTemplate;
+  pgliteTemplates.set(kind, template);
+  return template;
+}
+
+export function migratedPgliteTemplate(): Promise<Blob> {
+  return pgliteTemplate('migrated');
+}
+
+/** A PGlite data directory on disk, initialised but never migrated (for the migration commands' tests). */
+export async function initialisedPgliteDir(dataDir: string): Promise<DatabaseOptions> {
+  const db = await openDatabase({ kind: 'pglite', dataDir, template: await pgliteTemplate('initialised') }, { migrate: false });
+  await db.close();
+  return { kind: 'pglite', dataDir };
 }
 
 /** A PGlite data directory on disk, already migrated (for a CLI command or a bot process to open). */
