@@ -53,16 +53,6 @@ const typedAnswers = new WeakSet<PolicyAnswer>();
  * subject, so they do not overturn it (dev: "… tự quyết định … trụ sở dôi dư … quy chế làm việc?"). */
 const offTopicRefusals = new WeakSet<PolicyAnswer>();
 
-/** Whether the question's kind chose the answer (question-types.ts). */
-export function isTypedAnswer(answer: PolicyAnswer): boolean {
-  return typedAnswers.has(answer);
-}
-
-/** Whether the ranking refused a question because it names another rule or document (the memory leaves it). */
-export function isOffTopicRefusal(answer: PolicyAnswer): boolean {
-  return offTopicRefusals.has(answer);
-}
-
 export class PolicyAnswerer {
   private index!: KnowledgeIndex;
   private lastCheck = 0;
