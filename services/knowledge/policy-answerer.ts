@@ -149,7 +149,8 @@ export class PolicyAnswerer {
 
   private llmProvisions(index: KnowledgeIndex, result: PolicyAnswer): LlmProvision[] {
     const out: LlmProvision[] = [];
-    for (const c of result.citations.slice(0, 4)) {
+    // The answer's basis only: the memory's related provisions are shown beside it, not rewritten into it.
+    for (const c of result.citations.filter((c) => !c.related).slice(0, 4)) {
       const unit = index.unitOf(c);
       if (!unit) continue;
       const text =
