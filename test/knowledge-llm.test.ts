@@ -55,6 +55,18 @@ describe('knowledge: generative answers (LLM)', function () {
     assert.match(user, /Câu hỏi: Thời hạn xem xét kế hoạch đề xuất là bao lâu\?/);
   });
 
+  it('sends the answer’s basis, not the related provisions the question memory shows beside it', async () => {
+    llm.reply = { status: 200, content: 'Cơ quan phê duyệt xem xét khách quan [khoản 4 Điều 11 Nghị định 73/2023/NĐ-CP].' };
+    llm.captured.length = 0;
+    const a = await answerer().answer('cơ quan phê duyệt làm gì khi đề xuất không đạt');
+    assert.equal(a.kind, 'generated');
+    const related = a.citations.filter((c) => c.related);
+    assert.ok(related.length > 0, JSON.stringify(a.citations));
+    const user = llm.captured[0].body.messages.find((m) => m.role === 'user')!.content;
+    assert.match(user, /\[khoản 4 Điều 11 Nghị định 73\/2023\/NĐ-CP\]/);
+    for (const c of related) assert.ok(!user.includes(`[${c.citation}]`), c.citation);
+  });
+
   it('rejects an answer citing a provision that was not retrieved and quotes instead', async () => {
     llm.reply = { status: 200, content: 'Theo Điều 15 Nghị định 73/2023/NĐ-CP, thời hạn là 30 ngày.' };
     const a = await answerer().answer(QUESTION);

@@ -2,7 +2,8 @@
 // question or for refusal, and weigh against the ranking (issue 17: other people's wording).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { notFoundAnswer } from '../services/knowledge/answer-composition.js';
+import { composeAnswer, notFoundAnswer } from '../services/knowledge/answer-composition.js';
+import { policyAnswerAdaptiveCard } from '../bot/knowledge/policy-answer-card.js';
 import { labelAccepts } from '../services/knowledge/example-labels.js';
 import { weighWithMemory } from '../services/knowledge/memory-decision.js';
 import { loadQuestionExamples } from '../services/knowledge/question-examples.js';
@@ -97,5 +98,47 @@ describe('knowledge: question memory', function () {
     );
     assert.equal(weighWithMemory(index, 'q', refusal, votes('dieu:8/khoan:1')).confident, true);
     assert.equal(weighWithMemory(index, 'q', refusal, votes('dieu:7/khoan:3')).kind, 'not_found');
+  });
+
+  it('shows beside an answer the provisions its neighbours were answered with, marked as related, up to three', async () => {
+    const index = await answererWith([]).ensureFresh();
+    const unit = (path: string) => index.units.find((u) => u.entry && u.paths.join('|') === path)!;
+    const answer = composeAnswer(index, 'q', [{ unit: unit('dieu:11/khoan:2'), score: 0.5 }], true);
+    // The ranking's Art. 11.2 stays first (a slim minority does not overturn it); 11.4, which 40% of the
+    // neighbours name, is shown beside it as related; 8.1 at 10% is not.
+    const votes = {
+      refuse: 0,
+      units: [
+        { unit: unit('dieu:11/khoan:4'), share: 0.4 },
+        { unit: unit('dieu:11/khoan:2'), share: 0.35 },
+        { unit: unit('dieu:8/khoan:1'), share: 0.1 },
+      ],
+    };
+    const weighed = weighWithMemory(index, 'q', answer, votes);
+    assert.deepEqual(
+      weighed.citations.map((c) => [c.citation, c.related ?? false]),
+      [
+        ['khoản 2 Điều 11 Nghị định 73/2023/NĐ-CP', false],
+        ['khoản 4 Điều 11 Nghị định 73/2023/NĐ-CP', true],
+      ],
+    );
+    assert.equal(weighed.answer, answer.answer, 'the answer itself is unchanged');
+    const facts = (policyAnswerAdaptiveCard(weighed).body as Array<{ type: string; facts?: Array<{ title: string }> }>).find(
+      (b) => b.type === 'FactSet',
+    )!.facts!;
+    assert.deepEqual(
+      facts.map((f) => f.title),
+      ['Căn cứ', 'Xem thêm'],
+    );
+    // Nothing beside an unverified provision (it says the official text must be checked).
+    const head = index.units.find((u) => u.entry?.id === 'thu-tuc-ke-hoach-thu-truong')!;
+    const unverified = composeAnswer(index, 'q', [{ unit: head, score: 0.5 }], true);
+    assert.equal(
+      weighWithMemory(index, 'q', unverified, { refuse: 0, units: [{ unit: unit('dieu:8/khoan:1'), share: 0.3 }] }).citations.length,
+      1,
+    );
+    // A refusal's nearest provisions are the ranking's alone.
+    const refusal = notFoundAnswer(index, 'q', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
+    assert.equal(weighWithMemory(index, 'q', refusal, { refuse: 0.9, units: votes.units }).citations.length, 1);
   });
 });

@@ -48,11 +48,29 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     assert.equal(head.citations[0].citation, `khoản 4 Điều 7 ${ND73}`);
   });
 
+  it('asks more of a pack provision when the question names none of the pack’s subject (another procedure in its words)', async () => {
+    // The ranking alone (the shipped memory refuses these too).
+    const rules = testAnswerer(db, []);
+    for (const q of [
+      'Ban chấp hành công đoàn cơ sở biểu quyết kết nạp đoàn viên theo tỷ lệ nào?',
+      'kế hoạch phòng cháy chữa cháy của xã cần có những nội dung gì?',
+      'Hội đồng nhân dân xã biểu quyết thông qua nghị quyết theo tỷ lệ nào?',
+      'Tập thể lãnh đạo trường họp xét học bổng thì biểu quyết theo tỷ lệ nào?',
+      'kế hoạch tiêm chủng của trạm y tế gửi ai xem xét?',
+    ])
+      assert.equal((await rules.answer(q)).kind, 'not_found', q);
+    const vote = await rules.answer('Tập thể lãnh đạo biểu quyết đề xuất theo tỷ lệ nào thì thông qua?');
+    assert.equal(vote.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+    const plan = await rules.answer('kế hoạch đề xuất cần có những nội dung gì?');
+    assert.equal(plan.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
+  });
+
   it('picks the protection clause by the outcome named, and lists no other clause of Art. 11 under it', async () => {
     const done = await answerer.answer('de xuat hoan thanh thi co bi truy cuu trach nhiem khong');
     assert.equal(done.citations[0].citation, `khoản 1 Điều 11 ${ND73}`);
     assert.ok(
-      done.citations.slice(1).every((c) => !(c.paths ?? []).some((p) => p.startsWith('dieu:11'))),
+      // (the memory's related provisions are shown apart, not as its basis)
+      done.citations.slice(1).every((c) => c.related || !(c.paths ?? []).some((p) => p.startsWith('dieu:11'))),
       JSON.stringify(done.citations),
     );
     const notDone = await answerer.answer('Cán bộ dám làm được bảo vệ thế nào nếu đề xuất không thành?');

@@ -40,11 +40,15 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
     body.push(textBlock(a.answer.split('\n\n' + msg.relatedLabel)[0]));
   }
   if (a.citations.length && a.kind !== 'not_found') {
-    const first = a.citations[0];
+    const basis = a.citations.filter((c) => !c.related);
+    const related = a.citations.filter((c) => c.related);
     body.push({
       type: 'FactSet',
       spacing: 'Medium',
-      facts: [{ title: msg.citationLabel, value: first.citation }, ...a.citations.slice(1).map((c) => ({ title: '', value: c.citation }))],
+      facts: [
+        ...basis.map((c, i) => ({ title: i ? '' : msg.citationLabel, value: c.citation })),
+        ...related.map((c, i) => ({ title: i ? '' : msg.relatedCitationLabel, value: c.citation })),
+      ],
     });
   }
   for (const note of a.notes) body.push(textBlock(note, { isSubtle: true, size: 'Small' }));

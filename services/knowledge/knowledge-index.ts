@@ -205,6 +205,11 @@ export class KnowledgeIndex {
     return (other && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
   }
 
+  /** Whether a question (its phrase text) names the pack's own subject (`core`: "đề xuất", "đổi mới", "Nghị định 73"…). */
+  namesCore(phraseText: string): boolean {
+    return this.corePhrases.some((p) => phraseText.includes(p));
+  }
+
   /** Whether a question (its phrase text) names the pack's topic; always true without a scope list. */
   inScope(phraseText: string): boolean {
     return !this.scopePhrases.length || this.scopePhrases.some((p) => phraseText.includes(p));

@@ -23,6 +23,8 @@ export interface PolicyCitation {
   documentKey?: string;
   /** Document-relative paths of the provision ("dieu:8/khoan:1"). */
   paths?: string[];
+  /** Shown beside the answer as a related provision (the question memory's), not as its basis. */
+  related?: boolean;
 }
 
 export type PolicyAnswerKind = 'official' | 'curated' | 'generated' | 'collision' | 'not_found';

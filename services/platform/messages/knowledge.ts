@@ -40,6 +40,8 @@ export const knowledge = {
   cardTitle: 'Giải đáp về chính sách',
   quoteLabel: 'Trích nguyên văn',
   citationLabel: 'Căn cứ',
+  /** Title of the provisions shown beside an answer as related, not as its basis. */
+  relatedCitationLabel: 'Xem thêm',
   sourceOfficial: 'văn bản chính thức đã nhập',
   sourceCurated: 'bản tóm tắt của trợ lý',
   showArticle: 'Xem toàn văn điều',
