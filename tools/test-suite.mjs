@@ -34,7 +34,7 @@ const SLOW_FIRST = [
 ].map((name) => `test/${name}.test.ts`);
 
 // Long, CPU-bound files without a browser, run beside the browser files (phase 2).
-const BESIDE_BROWSERS = ['campaign-scale'].map((name) => `test/${name}.test.ts`);
+const BESIDE_BROWSERS = ['campaign-scale', 'knowledge-answer'].map((name) => `test/${name}.test.ts`);
 
 const testFiles = readdirSync('test', { recursive: true })
   .map((f) => `test/${String(f).replaceAll('\\', '/')}`)
