@@ -50,13 +50,17 @@ const TYPED_COVERAGE = 0.15;
  * (wrong topic 8.0/5.3/7.5/3.7 -> 7.6/5.3/6.0/3.7%); 0.75 refuses more traps but loses four answers. */
 const NO_SUBJECT_COVERAGE = 0.6;
 
-/** Answers whose provision the question's kind chose (question-types.ts): a story's last sentence does not
- * override them, since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
-const typedAnswers = new WeakSet<PolicyAnswer>();
-/** Refusals of a question that names another rule or another document (`otherTopics`, `outsideSubject`, a law's
- * title, a document number the knowledge base does not hold): the memory's neighbours share its words, not its
- * subject, so they do not overturn it (dev: "… tự quyết định … trụ sở dôi dư … quy chế làm việc?"). */
-const offTopicRefusals = new WeakSet<PolicyAnswer>();
+/** The ranking's answer, with what the question memory must know about how it was reached. */
+interface RankedAnswer {
+  answer: PolicyAnswer;
+  /** The question's kind chose the provision (question-types.ts): a story's last sentence does not override it,
+   * since its few words are what misled the ranking (dev: "… có đúng thời hạn không?"). */
+  typed: boolean;
+  /** Refused because the question names another rule or another document (`otherTopics`, `outsideSubject`, a
+   * law's title, a document number the knowledge base does not hold): the memory's neighbours share its words,
+   * not its subject, so they do not overturn it (dev: "… tự quyết định … trụ sở dôi dư … quy chế làm việc?"). */
+  offTopic: boolean;
+}
 
 export class PolicyAnswerer {
   private index!: KnowledgeIndex;
@@ -215,9 +219,9 @@ export class PolicyAnswerer {
 
     // 4. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
     // little without the earlier question.
-    const result = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
-    const memory = isFollowUp || offTopicRefusals.has(result) ? null : this.memoryFor(index);
-    return memory ? weighWithMemory(index, question, result, memory.recall(question), { typed: typedAnswers.has(result) }) : result;
+    const ranked = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
+    const memory = isFollowUp || ranked.offTopic ? null : this.memoryFor(index);
+    return memory ? weighWithMemory(index, question, ranked.answer, memory.recall(question), { typed: ranked.typed }) : ranked.answer;
   }
 
   private answerFreeText(
@@ -226,13 +230,13 @@ export class PolicyAnswerer {
     analysed: AnalysedQuestion,
     namesLaw: boolean,
     context: AnswerContext | undefined,
-  ): PolicyAnswer {
+  ): RankedAnswer {
     let result = this.answerBySearch(index, question, analysed, namesLaw);
     // A follow-up on a rule the pack does not hold ("vậy còn phụ cấp công vụ?") does not borrow the earlier topic.
-    if (!result.confident && context?.question && !index.aboutOtherTopic(analysed.phraseText, namesLaw)) {
+    if (!result.answer.confident && context?.question && !index.aboutOtherTopic(analysed.phraseText, namesLaw)) {
       const merged = analyseQuestion(index, `${context.question} ${question}`);
       const retry = this.answerBySearch(index, question, merged, namesLaw);
-      if (retry.confident) result = retry;
+      if (retry.answer.confident) result = retry;
     }
     // A long story ending in a question: the story's details dilute the coverage, so the question itself
     // (the last sentence, else the last two clauses) is tried on its own.
@@ -240,29 +244,31 @@ export class PolicyAnswerer {
     // question, which wins when it is answered with a clearly better coverage.
     // A shorter message keeps its confident answer (dev probe 4).
     const story = question.split(' ').length > 18;
-    const weak = (a: PolicyAnswer) => !a.confident || (story && !typedAnswers.has(a) && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
+    const weak = ({ answer: a, typed }: RankedAnswer) =>
+      !a.confident || (story && !typed && (a.citations[0]?.score ?? 0) < WEAK_STORY_COVERAGE);
     if (weak(result) && question.split(' ').length > 12) {
       const tails = storyTails(question);
       for (const [i, tail] of tails.entries()) {
         // A confident but weak answer is compared only with the end of a story of several sentences: in a
         // single sentence the first clause says who asks ("Giám đốc sở …, kế hoạch gửi ai?").
-        if (!tail || (result.confident && !tails[0])) continue;
+        if (!tail || (result.answer.confident && !tails[0])) continue;
         const t = analyseQuestion(index, tail);
         // A long story (its last sentence or two clauses) sets the topic; otherwise the question itself must
         // name it: "…, tôi có bị kỷ luật không?" after a short unrelated remark is not about Art. 11 (dev probe 4).
         if (!(story && i < 2) && !index.inScopeStrongly(t.phraseText)) continue;
         // The story still says what the topic is.
         const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` }, namesLaw);
-        if (retry.confident && (!result.confident || retry.citations[0].score > result.citations[0].score + 0.1)) return retry;
+        const [was, now] = [result.answer, retry.answer];
+        if (now.confident && (!was.confident || now.citations[0].score > was.citations[0].score + 0.1)) return retry;
       }
     }
     return result;
   }
 
-  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion, namesLaw: boolean): PolicyAnswer {
+  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion, namesLaw: boolean): RankedAnswer {
     const ranked = rankHits(index, analysed);
     const f = answerFeatures(index, analysed, ranked);
-    if (!f) return notFoundAnswer(index, question, []);
+    if (!f) return { answer: notFoundAnswer(index, question, []), typed: false, offTopic: false };
     const typed = byQuestionType(index, analysed, ranked);
     const hits = typed.forced
       ? typed.ranked.slice(0, 8)
@@ -302,14 +308,8 @@ export class PolicyAnswerer {
         h.unit.entry?.confidence !== 'unknown' &&
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
-    if (!confident) {
-      const refusal = notFoundAnswer(index, question, scored);
-      if (otherTopic || otherDocument) offTopicRefusals.add(refusal);
-      return refusal;
-    }
-    const answer = composeAnswer(index, question, scored, true);
-    if (typed.forced) typedAnswers.add(answer);
-    return answer;
+    if (!confident) return { answer: notFoundAnswer(index, question, scored), typed: false, offTopic: otherTopic || otherDocument };
+    return { answer: composeAnswer(index, question, scored, true), typed: typed.forced, offTopic: false };
   }
 }
 
