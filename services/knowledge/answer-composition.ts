@@ -63,16 +63,7 @@ export function composeAnswer(index: KnowledgeIndex, question: string, ranked: S
     const same = (c: PolicyCitation) =>
       c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
     if (supports === false || citations.some(same)) continue;
-    citations.push({
-      document: unit.document,
-      citation: unit.citation,
-      score,
-      source: unit.source,
-      ...(unit.provision ? { provisionId: unit.provision.id } : {}),
-      ...(unit.entry ? { confidence: unit.entry.confidence, entryId: unit.entry.id } : {}),
-      documentKey: unit.documentKey,
-      paths: unit.paths,
-    });
+    citations.push(citationOf(unit, score));
   }
   const lines: string[] = [];
   if (quote) {
@@ -177,16 +168,7 @@ export function notFoundAnswer(
     citations: related
       .filter((r, i) => related.findIndex((x) => x.unit.citation === r.unit.citation) === i)
       .slice(0, 3)
-      .map(({ unit, score }) => ({
-        document: unit.document,
-        citation: unit.citation,
-        score,
-        source: unit.source,
-        ...(unit.provision ? { provisionId: unit.provision.id } : {}),
-        ...(unit.entry ? { entryId: unit.entry.id } : {}),
-        documentKey: unit.documentKey,
-        paths: unit.paths,
-      })),
+      .map(({ unit, score }) => citationOf(unit, score)),
     notes: [],
     suggestions,
     context: { question },
@@ -194,6 +176,20 @@ export function notFoundAnswer(
 }
 
 /** The line that says what a quoted clause or point is about: its article's title or its section's opening. */
+/** A retrieval unit as an answer cites it. */
+export function citationOf(unit: RetrievalUnit, score: number): PolicyCitation {
+  return {
+    document: unit.document,
+    citation: unit.citation,
+    score,
+    source: unit.source,
+    ...(unit.provision ? { provisionId: unit.provision.id } : {}),
+    ...(unit.entry ? { confidence: unit.entry.confidence, entryId: unit.entry.id } : {}),
+    documentKey: unit.documentKey,
+    paths: unit.paths,
+  };
+}
+
 function headingOf(index: KnowledgeIndex, p: StoredProvision): string | undefined {
   const parent = p.parentId ? index.provisions.get(p.parentId)?.provision : undefined;
   if (!parent || p.kind === 'dieu') return undefined;

@@ -6,7 +6,7 @@
 // overturns a refusal only when nearly all its neighbours agree on one provision, and an answer when its
 // neighbours clearly prefer another provision or refusal. A refusal whose nearest provision is the one the
 // neighbours prefer is overturned a little more easily (+0.1 for that provision): the words and the examples agree.
-import { composeAnswer, notFoundAnswer } from './answer-composition.js';
+import { citationOf, composeAnswer, notFoundAnswer } from './answer-composition.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 import type { MemoryVotes } from './question-memory.js';
@@ -95,17 +95,7 @@ function withRelated(answer: PolicyAnswer, votes: MemoryVotes): PolicyAnswer {
   for (const v of votes.units) {
     if (distinctProvisions(shown()) >= MAX_CITATIONS || v.share < RELATED_SHARE) break;
     if (shown().some((c) => sameProvision(v.unit, c))) continue;
-    related.push({
-      document: v.unit.document,
-      citation: v.unit.citation,
-      score: Math.round(v.share * 1000) / 1000,
-      source: v.unit.source,
-      ...(v.unit.provision ? { provisionId: v.unit.provision.id } : {}),
-      ...(v.unit.entry ? { confidence: v.unit.entry.confidence, entryId: v.unit.entry.id } : {}),
-      documentKey: v.unit.documentKey,
-      paths: v.unit.paths,
-      related: true,
-    });
+    related.push({ ...citationOf(v.unit, Math.round(v.share * 1000) / 1000), related: true });
   }
   return related.length ? { ...answer, citations: [...answer.citations, ...related] } : answer;
 }
