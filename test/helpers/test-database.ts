@@ -159,6 +159,8 @@ const idlePglite: Database[] = [];
 
 interface TemplateState {
   schema: string;
+  /** Every table but the migrations' own bookkeeping. */
+  tables: string[];
   /** Rows the migrations wrote (other than their own bookkeeping), by table. */
   rows: Record<string, unknown[]>;
   /** The sequences' positions: [name, start, last value or null]. */
@@ -176,23 +178,22 @@ const SCHEMA_SQL = `SELECT md5(string_agg(x, ',' ORDER BY x)) AS schema FROM (
 export async function stateOf(db: Database): Promise<TemplateState> {
   const q = (sql: string) => db.dataSource.query(sql) as Promise<Record<string, unknown>[]>;
   const [{ schema }] = (await q(SCHEMA_SQL)) as { schema: string }[];
+  const tables = (
+    await q(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY tablename`)
+  ).map((t) => String(t.tablename));
   const rows: Record<string, unknown[]> = {};
-  for (const { tablename } of (await q(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
-  )) as {
-    tablename: string;
-  }[]) {
-    const content = await q(`SELECT * FROM "${tablename}"`);
-    if (content.length) rows[tablename] = content;
+  for (const table of tables) {
+    const content = await q(`SELECT * FROM "${table}"`);
+    if (content.length) rows[table] = content;
   }
   const sequences = (await q(
-    `SELECT sequencename AS name, start_value::text AS start, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public'`,
+    `SELECT sequencename AS name, start_value::text AS start, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`,
   )) as {
     name: string;
     start: string;
     value: string | null;
   }[];
-  return { schema, rows, sequences: sequences.map((s) => [s.name, s.start, s.value]) };
+  return { schema, tables, rows, sequences: sequences.map((s) => [s.name, s.start, s.value]) };
 }
 
 async function resetToTemplate(db: Database): Promise<boolean> {
@@ -209,15 +210,17 @@ async function resetToTemplate(db: Database): Promise<boolean> {
     const template = await templateState;
     const q = (sql: string, params?: unknown[]) => db.dataSource.query(sql, params) as Promise<Record<string, unknown>[]>;
     const [{ schema }] = (await q(SCHEMA_SQL)) as { schema: string }[];
+    // The same schema: the same tables as the template's.
     if (schema !== template.schema) return false;
-    const tables = (await q(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`)).map(
-      (t) => `"${String(t.tablename)}"`,
-    );
-    await q(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
+    await q(`TRUNCATE ${template.tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
     for (const [table, rows] of Object.entries(template.rows))
       await q(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1)`, [JSON.stringify(rows)]);
-    for (const [name, start, value] of template.sequences)
-      await q(`SELECT setval('"${name}"', ${Number(value ?? start)}, ${value !== null})`);
+    // Restarting identities is not enough: the migrations' rows above had moved their sequences on.
+    const sequences = template.sequences.map(([name, start, value]) => ({ name, at: value ?? start, called: value !== null }));
+    await q(
+      `SELECT setval(quote_ident(s.name)::regclass, s.at, s.called) FROM json_to_recordset($1) AS s(name text, at bigint, called boolean)`,
+      [JSON.stringify(sequences)],
+    );
     await q('SELECT pg_advisory_unlock_all()');
     return true;
   } catch {
