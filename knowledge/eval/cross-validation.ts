@@ -20,7 +20,7 @@ interface Fold {
   measured: EvalQuestion[];
 }
 
-function foldsOf(scheme: FoldScheme, files: Array<{ name: string; questions: EvalQuestion[] }>, only?: string): Fold[] {
+export function foldsOf(scheme: FoldScheme, files: Array<{ name: string; questions: EvalQuestion[] }>, only?: string): Fold[] {
   const all = files.flatMap((f) => f.questions);
   const kept = new Set(files.filter((f) => !only || f.name === only).flatMap((f) => f.questions));
   if (scheme === 'no-memory') return [{ examples: [], measured: all.filter((q) => kept.has(q)) }];

@@ -77,6 +77,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind7.yaml'),
   path.join(__dirname, 'dev-blind8.yaml'),
   path.join(__dirname, 'dev-blind9.yaml'),
+  path.join(__dirname, 'dev-blind10.yaml'),
+  path.join(__dirname, 'dev-blind11.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */

@@ -20,7 +20,7 @@ import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from
 import { byQuestionType, supportsTyped } from './question-types.js';
 import { loadQuestionExamples, type QuestionExample } from './question-examples.js';
 import { memoriesOf, type QuestionMemory } from './question-memory.js';
-import { weighWithMemory } from './memory-decision.js';
+import { MEMORY_WEIGHTS, weighWithMemory, type MemoryWeights } from './memory-decision.js';
 
 export type { AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
 
@@ -33,6 +33,9 @@ export interface PolicyAnswererOptions {
   /** Labelled example questions for the question memory; defaults to knowledge/examples. The evaluation's
    * cross-validation passes the dev questions outside the fold measured; an empty list turns the memory off. */
   examples?: QuestionExample[];
+  /** How the ranking's choice weighs against the memory's votes; the evaluation's weight search
+   * (knowledge/eval/tune-memory-weights.ts) passes its own. */
+  memoryWeights?: MemoryWeights;
 }
 
 /** Coverage a pack provision needs to answer a question without any of the pack's topic words (dev set: the
@@ -71,6 +74,7 @@ export class PolicyAnswerer {
   private readonly llm: Pick<LlmAnswerer, 'compose'> | null;
   private readonly now: () => number;
   private readonly memoryFor: (index: KnowledgeIndex) => QuestionMemory | null;
+  private readonly memoryWeights: MemoryWeights;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -81,6 +85,7 @@ export class PolicyAnswerer {
     this.llm = options.llm !== undefined ? options.llm : this.config.llm ? new LlmAnswerer(this.config.llm) : null;
     this.now = options.now ?? Date.now;
     this.memoryFor = memoriesOf(options.examples ?? loadQuestionExamples());
+    this.memoryWeights = options.memoryWeights ?? MEMORY_WEIGHTS;
   }
 
   /** Builds the index from the database now (after an import or removal in this process). */
@@ -221,7 +226,7 @@ export class PolicyAnswerer {
     // little without the earlier question.
     const ranked = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
     const memory = isFollowUp || ranked.offTopic ? null : this.memoryFor(index);
-    return memory ? weighWithMemory(index, question, ranked.answer, memory.recall(question), { typed: ranked.typed }) : ranked.answer;
+    return memory ? weighWithMemory(index, question, ranked.answer, memory.recall(question), { typed: ranked.typed, weights: this.memoryWeights }) : ranked.answer;
   }
 
   private answerFreeText(
