@@ -54,11 +54,29 @@ const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
   /\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b/;
 
+/** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
+ * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
+const REPORT_UPWARD =
+  /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) tong hop (bao cao|bc)\b/;
+/** Difficulties gathered and a change of policy proposed upward (point 2.c). */
+const POLICY_FEEDBACK =
+  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che)|\b(vuong mac|kho khan)\b.*\b(tong hop|ra soat|kien nghi)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b/;
+/** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
+const GUIDING_AGENCIES =
+  /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;
+/** The tasks the letter gives agencies and communes (its section 1 as a whole). */
+const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
+const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuong)\b/;
+
 function letterTask(f: string): string | null {
+  if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';
   if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
+  if (POLICY_FEEDBACK.test(f)) return 'muc:2/diem:c';
+  if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';
   if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
   if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
+  if (AGENCY_TASKS.test(f) && AGENCIES.test(f.replace(/\b(so noi vu|snv)\b/g, ' ')) && !/\b(so noi vu|snv)\b/.test(f)) return 'muc:1';
   return null;
 }
 
@@ -174,7 +192,10 @@ export function byQuestionType(
   let path: string | null = null;
   if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
-  else if ((PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f)) && (letterTask(f) || !ROUTING_OBJECT.test(f)))
+  else if (
+    (PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f) || REPORT_UPWARD.test(f)) &&
+    (letterTask(f) || !ROUTING_OBJECT.test(f))
+  )
     path = letterTask(f);
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
     const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
