@@ -12,10 +12,10 @@ import { foldsOf } from './cross-validation.js';
 import { DEV_QUESTIONS_FILES, evaluate, loadQuestions, prepareEvalDatabase, type EvalQuestion, type EvalReport } from './run-eval.js';
 
 const GRID = {
-  answer: [0.2, 0.25, 0.3, 0.4],
-  typed: [0.4, 0.5, 0.6],
-  refusal: [0.6, 0.65, 0.7, 0.8],
-  agree: [0, 0.1, 0.2],
+  answer: [0.1, 0.15, 0.2],
+  typed: [0.25, 0.3, 0.4],
+  refusal: [0.7, 0.75],
+  agree: [0, 0.05],
 };
 
 /** One figure to rank by: answers right first, a wrong-topic answer costs twice a refusal (issue 17's ≤ 2 %). */

@@ -9,7 +9,7 @@ import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
-  /\b(thuoc (doi tuong|dien|pham vi)|doi tuong (ap dung|cua|nao|duoc)|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong)|(bao ve|bv) (ai|nhung ai))\b/;
+  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
@@ -68,7 +68,15 @@ const GUIDING_AGENCIES =
 const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
 const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuong)\b/;
 
+/** What the head and the agency owe a proposal once approved (point 1.c of the letter): conditions and funds,
+ * follow-up, removing obstacles, recognising results, guiding the officer's plan, rewarding in time. */
+const AFTER_APPROVAL =
+  /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao) (cac )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\btieu chi danh gia (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b/;
+/** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
+const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
+
 function letterTask(f: string): string | null {
+  if (PROCEDURE_KEPT.test(f)) return 'muc:1/diem:c';
   if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';
   if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
@@ -145,8 +153,14 @@ const MEANING =
 /** An act Art. 6 forbids against the proposer, named by its verb: asked with "bị xử lý" it is still Art. 6. */
 const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
 
+/** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
+const DECISION_DEFIED =
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\btu choi (nhan|lam|thuc hien)\b|\b(van|cu|co tinh) (cho )?(anh em )?(lam|thuc hien|trien khai) tiep\b/;
+
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
+  // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
+  if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';
   if (LIABILITY.test(f) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
@@ -197,6 +211,8 @@ export function byQuestionType(
     (letterTask(f) || !ROUTING_OBJECT.test(f))
   )
     path = letterTask(f);
+  // A proposal that failed or did harm asks about liability (Art. 11), not the head's duties.
+  else if (AFTER_APPROVAL.test(f) && !HEAD_PLAN_ITSELF.test(f) && !NOT_DONE.test(f) && !DAMAGE.test(f)) path = 'muc:1/diem:c';
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
     const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
     if (i < 0) return { ranked, forced: false };
