@@ -35,6 +35,8 @@ const OFFICER_ROLE =
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
 function isTarget(index: KnowledgeIndex, u: RetrievalUnit, path: string, exact: boolean): boolean {
+  // A pack entry without a path (the results' evaluation) is named by its id.
+  if (path.startsWith('entry:')) return u.entry?.id === path.slice(6) && u.entry.confidence !== 'unknown';
   const kind = index.pack.documents.find((d) => d.id === u.documentKey)?.kind;
   // An unverified entry is never moved first by a question's kind.
   if (kind !== (path.startsWith('muc:') ? 'cong_van' : 'nghi_dinh') || u.entry?.confidence === 'unknown') return false;
@@ -89,7 +91,7 @@ function letterTask(f: string): string | null {
 }
 
 /** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
-const DEADLINE = /\b(bao lau|may ngay|bao nhieu ngay|qua han|tre han|cham|thoi han|han chot|tuan|ngay lam viec)\b/;
+const DEADLINE = /\b(bao lau|may ngay|bao nhieu ngay|qua han|tre han|cham|thoi han|han chot|deadline|tuan|ngay lam viec)\b/;
 const REVIEW = /\b(hop|xem xet|nhan (duoc )?(ke hoach|kh|de xuat|dx)|bieu quyet)\b/;
 const PLAN = /\b(ke hoach|kh)\b/;
 /** A head's own plan, reviewed by the superior: its procedure and time limit are not known (an unknown entry). */
@@ -99,9 +101,14 @@ const HEAD_OWN_PLAN =
 /** A head's own plan named as such (not the results' evaluation), and its procedure or time limit asked: the
  * decree's text on that is not known, so the pack's unknown entry on it answers, never Art. 8.1's 07 days. */
 const HEAD_PLAN_ITSELF =
-  /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)\b|\b(thu truong|nguoi dung dau|giam doc|chu tich)( [a-z]+){0,2} tu (minh|lap|co|de xuat)\b/;
-const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh)\b/;
+  /\b(ke hoach|kh|plan|de xuat)( de xuat)? (cua )?(chinh )?(thu truong|nguoi dung dau|giam doc|gd|chu tich|tt)\b|\b(thu truong|nguoi dung dau|giam doc|chu tich)( [a-z]+){0,2} tu (minh|lap|co|de xuat)\b|\b(toi|minh) la (giam doc|chu tich|thu truong|nguoi dung dau|hieu truong)\b.*\b(ke hoach|kh|de xuat) cua (toi|minh)\b/;
+/** How the head's own plan is decided: its steps, or whether the collective votes on it. */
+const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh|bieu quyet|tap the|xet duyet)\b/;
 const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
+
+/** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
+const RESULT_EVALUATION =
+  /\b(hop )?danh gia (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
@@ -214,12 +221,13 @@ export function byQuestionType(
   // A proposal that failed or did harm asks about liability (Art. 11), not the head's duties.
   else if (AFTER_APPROVAL.test(f) && !HEAD_PLAN_ITSELF.test(f) && !NOT_DONE.test(f) && !DAMAGE.test(f)) path = 'muc:1/diem:c';
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
-    const i = ranked.slice(0, 8).findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
+    const i = ranked.findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
     if (i < 0) return { ranked, forced: false };
     const hit = ranked[i];
     const rest = ranked.filter((r) => r !== hit);
     return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...rest], forced: true, path: UNKNOWN_HEAD_PLAN };
   }
+  else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f)) path = 'entry:danh-gia-ket-qua';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
