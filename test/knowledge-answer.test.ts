@@ -134,6 +134,12 @@ describe('knowledge: answers', function () {
     assert.ok(a.confident);
     assert.equal(a.citations[0].source, 'official');
     assert.equal(a.citations[0].citation, 'điểm b mục 2 Công văn số …/UBND-NC');
+    // The team's summary of the same point is kept with the answer, but the card names the point once.
+    assert.ok(a.citations.some((c) => c.source === 'curated' && c.paths?.join() === 'muc:2/diem:b'));
+    const facts = (policyAnswerAdaptiveCard(a).body as Array<{ type: string; facts?: Array<{ value: string }> }>).find(
+      (b) => b.type === 'FactSet',
+    )!.facts!;
+    assert.equal(facts.filter((f) => /điểm b mục 2 Công văn/.test(f.value)).length, 1, JSON.stringify(facts));
     const expected =
       'b) Làm đầu mối tiếp nhận, tổng hợp kế hoạch đề xuất đổi mới, sáng tạo của thủ trưởng các cơ quan, đơn vị, địa phương, trình Chủ tịch Ủy ban nhân dân tỉnh;';
     assert.ok(a.quote?.text.startsWith(expected));

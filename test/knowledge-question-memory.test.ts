@@ -133,7 +133,13 @@ describe('knowledge: question memory', function () {
     // Nothing beside an unverified provision (it says the official text must be checked).
     const head = index.units.find((u) => u.entry?.id === 'thu-tuc-ke-hoach-thu-truong')!;
     const unverified = composeAnswer(index, 'q', [{ unit: head, score: 0.5 }], true);
-    const beside = { refuse: 0, units: [{ unit: head, share: 0.5 }, { unit: unit('dieu:8/khoan:1'), share: 0.3 }] };
+    const beside = {
+      refuse: 0,
+      units: [
+        { unit: head, share: 0.5 },
+        { unit: unit('dieu:8/khoan:1'), share: 0.3 },
+      ],
+    };
     assert.equal(weighWithMemory(index, 'q', unverified, beside).citations.length, 1);
     // A refusal's nearest provisions are the ranking's alone.
     const refusal = notFoundAnswer(index, 'q', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);

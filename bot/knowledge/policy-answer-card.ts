@@ -3,6 +3,7 @@
 // Pure functions: no I/O, no state.
 import { knowledge as msg } from '../../services/platform/messages/knowledge.js';
 import type { ArticleView, PolicyAnswer } from '../../services/knowledge/policy-answerer.js';
+import { shownProvisions } from '../../services/knowledge/answer-composition.js';
 
 /** Action.Execute verb of the "whole article" button; data: { provisionId }. */
 export const KB_SHOW_ARTICLE_VERB = 'kb.showArticle';
@@ -40,7 +41,8 @@ export function policyAnswerAdaptiveCard(a: PolicyAnswer): Json {
     body.push(textBlock(a.answer.split('\n\n' + msg.relatedLabel)[0]));
   }
   if (a.citations.length && a.kind !== 'not_found') {
-    const basis = a.citations.filter((c) => !c.related);
+    // A provision quoted word for word and summarised by the team is one line, under its imported citation.
+    const basis = shownProvisions(a.citations.filter((c) => !c.related));
     const related = a.citations.filter((c) => c.related);
     body.push({
       type: 'FactSet',

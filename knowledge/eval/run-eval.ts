@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../entities/data-source.js';
 import { importDocument } from '../../services/knowledge/knowledge-store.js';
 import { loadKnowledgeConfig } from '../../services/knowledge/knowledge-config.js';
+import { shownProvisions } from '../../services/knowledge/answer-composition.js';
 import { labelAccepts } from '../../services/knowledge/example-labels.js';
 import { PolicyAnswerer, type PolicyAnswer } from '../../services/knowledge/policy-answerer.js';
 import { extractText } from '../../services/knowledge/text-extractor.js';
@@ -180,7 +181,13 @@ export async function evaluate(
           ok = a.confident && labelAccepts(q.expect, a.citations[0]);
           if (ok) top1++;
           else if (a.confident) wrong++;
-          if (a.citations.slice(0, 3).some((c) => labelAccepts(q.expect, c))) top3++;
+          // The first three provisions the answer shows (a provision quoted and summarised is one).
+          if (
+            shownProvisions(a.citations)
+              .slice(0, 3)
+              .some((c) => labelAccepts(q.expect, c))
+          )
+            top3++;
         }
         if (!ok) {
           const got = a.citations[0]

@@ -58,7 +58,8 @@ export function composeAnswer(index: KnowledgeIndex, question: string, ranked: S
     if (best.entry.confidence === 'unknown') notes.push(msg.unknownNote);
   }
   for (const { unit, score, supports } of ranked.slice(1)) {
-    if (citations.length >= 3) break;
+    // Three provisions at most, the imported words and the team's summary of one provision counting once.
+    if (shownProvisions(citations).length >= MAX_PROVISIONS) break;
     // The same provision twice (the imported words and the team's summary of them) is one basis.
     const same = (c: PolicyCitation) =>
       c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
@@ -177,6 +178,21 @@ export function notFoundAnswer(
 
 /** The line that says what a quoted clause or point is about: its article's title or its section's opening. */
 /** A retrieval unit as an answer cites it. */
+/** Provisions an answer shows at most under "Căn cứ" and "Xem thêm" (the evaluation's top-3). */
+export const MAX_PROVISIONS = 3;
+
+/** The provisions a list of citations names, each once and in order: the imported words of a provision and the
+ * team's summary of it (same document, same paths) are one provision, shown by the first of them. */
+export function shownProvisions(citations: PolicyCitation[]): PolicyCitation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = c.paths?.length ? `${c.documentKey} ${c.paths.join('|')}` : c.citation;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function citationOf(unit: RetrievalUnit, score: number): PolicyCitation {
   return {
     document: unit.document,

@@ -6,7 +6,7 @@
 // refusal 0.75 — so the memory overturns a refusal only when most of its neighbours agree on one provision, and
 // an answer as soon as its neighbours prefer another provision or refusal. A refusal whose nearest provision is
 // the one the neighbours prefer is overturned a little more easily (+0.05): the words and the examples agree.
-import { citationOf, composeAnswer, notFoundAnswer } from './answer-composition.js';
+import { citationOf, composeAnswer, MAX_PROVISIONS, notFoundAnswer, shownProvisions } from './answer-composition.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 import type { MemoryVotes } from './question-memory.js';
@@ -29,8 +29,6 @@ export const MEMORY_WEIGHTS: MemoryWeights = { answer: 0.15, typed: 0.4, refusal
  * four blind dev files, leave one file out (top-1 unchanged): 0.1 / 0.2 / 0.3 keep the right provision among the
  * three shown for 1 / 0 / 4 more or fewer of their questions than 0.2; 0.1 adds lines that are mostly noise. */
 export const RELATED_SHARE = 0.2;
-/** Provisions an answer shows at most (the evaluation's top-3). */
-const MAX_CITATIONS = 3;
 
 /** Whether a unit is the provision a citation names (the imported words and the team's summary are one), or
  * contains it: many labels accept a whole section beside its point, and the point is the more precise answer. */
@@ -94,14 +92,9 @@ function withRelated(answer: PolicyAnswer, votes: MemoryVotes): PolicyAnswer {
   const related: PolicyCitation[] = [];
   const shown = () => [...answer.citations, ...related];
   for (const v of votes.units) {
-    if (distinctProvisions(shown()) >= MAX_CITATIONS || v.share < RELATED_SHARE) break;
+    if (shownProvisions(shown()).length >= MAX_PROVISIONS || v.share < RELATED_SHARE) break;
     if (shown().some((c) => sameProvision(v.unit, c))) continue;
     related.push({ ...citationOf(v.unit, Math.round(v.share * 1000) / 1000), related: true });
   }
   return related.length ? { ...answer, citations: [...answer.citations, ...related] } : answer;
-}
-
-/** The same provision twice (the imported words and the team's summary of them) is one. */
-function distinctProvisions(citations: PolicyCitation[]): number {
-  return new Set(citations.map((c) => (c.paths?.length ? `${c.documentKey} ${c.paths.join('|')}` : c.citation))).size;
 }

@@ -226,7 +226,9 @@ export class PolicyAnswerer {
     // little without the earlier question.
     const ranked = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
     const memory = isFollowUp || ranked.offTopic ? null : this.memoryFor(index);
-    return memory ? weighWithMemory(index, question, ranked.answer, memory.recall(question), { typed: ranked.typed, weights: this.memoryWeights }) : ranked.answer;
+    return memory
+      ? weighWithMemory(index, question, ranked.answer, memory.recall(question), { typed: ranked.typed, weights: this.memoryWeights })
+      : ranked.answer;
   }
 
   private answerFreeText(

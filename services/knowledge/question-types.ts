@@ -107,8 +107,7 @@ const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh|bieu quyet|tap the|xet duyet)\b
 const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
 
 /** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
-const RESULT_EVALUATION =
-  /\b(hop )?danh gia (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
+const RESULT_EVALUATION = /\b(hop )?danh gia (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
@@ -226,8 +225,8 @@ export function byQuestionType(
     const hit = ranked[i];
     const rest = ranked.filter((r) => r !== hit);
     return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...rest], forced: true, path: UNKNOWN_HEAD_PLAN };
-  }
-  else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f)) path = 'entry:danh-gia-ket-qua';
+  } else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f))
+    path = 'entry:danh-gia-ket-qua';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
