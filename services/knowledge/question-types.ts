@@ -91,9 +91,10 @@ function letterTask(f: string): string | null {
 }
 
 /** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
-const DEADLINE = /\b(bao lau|may ngay|bao nhieu ngay|qua han|tre han|cham|thoi han|han chot|deadline|tuan|ngay lam viec)\b/;
+const DEADLINE =
+  /\b(bao lau|may ngay|bao nhieu ngay|\d+ ngay|qua han|tre han|cham|thoi han|han chot|deadline|tuan|ngay lam viec|bao gio|bao h|luc nao)\b/;
 const REVIEW = /\b(hop|xem xet|nhan (duoc )?(ke hoach|kh|de xuat|dx)|bieu quyet)\b/;
-const PLAN = /\b(ke hoach|kh)\b/;
+const PLAN = /\b(ke hoach|kh|plan)\b/;
 /** A head's own plan, reviewed by the superior: its procedure and time limit are not known (an unknown entry). */
 const HEAD_OWN_PLAN =
   /\b(ke hoach|kh|de xuat)( de xuat)? cua (chinh )?(thu truong|nguoi dung dau|giam doc|chu tich)|\b(thu truong|nguoi dung dau) tu|\bcap tren\b|\bbao cao ket qua|\bdanh gia ket qua|\bsau khi hoan thanh/;
@@ -189,6 +190,12 @@ function ruleAsked(f: string): string | null {
 
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
+  // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
+  const asked = /\bcon ([a-z ]+?) (co y tuong|co ke hoach|de xuat|thi (gui|nop|trinh))/.exec(folded);
+  if (asked && folded.indexOf(asked[0]) > 0) return proposerIsHead(asked[1]);
+  // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
+  if (/\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(folded))
+    return false;
   // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
   const f = folded.replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length));
   const head = HEAD_ROLE.exec(f);
