@@ -80,6 +80,9 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind9.yaml'),
   path.join(__dirname, 'dev-blind10.yaml'),
   path.join(__dirname, 'dev-blind11.yaml'),
+  path.join(__dirname, 'dev-blind12.yaml'),
+  path.join(__dirname, 'dev-blind13.yaml'),
+  path.join(__dirname, 'dev-blind14.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
