@@ -23,7 +23,7 @@ export function parseCitation(question: string): CitationQuery {
   if ((m = /(?:^|[^\p{L}])(?:điểm|diem|diêm|điêm)\s+([abcdđeghiklmnopqrstuvxy])(?=$|[^\p{L}])/u.exec(lower))) out.point = m[1];
   // Read on the accented text too: "VNeID mức 2" is a level, not "mục 2" (both fold to "muc").
   if ((m = /(?:^|[^\p{L}])(?:mục|muc)\s+(\d{1,2})(?!\d)/u.exec(lower)) && !out.article) out.section = m[1];
-  if (/\b(73\s*\/\s*2023|nghi dinh\s*(so\s*)?73|nd\s*-?\s*73)\b/.test(f)) out.document = 'nd73';
+  if (/\b(73\s*\/\s*2023|nghi dinh\s*(so\s*)?73|nd\s*-?\s*73|decree\s*(no\.?\s*)?73)\b/.test(f)) out.document = 'nd73';
   else if (/\b(32\s*-?\s*qd|quy dinh\s*(so\s*)?32|qd\s*-?\s*32)\b/.test(f)) out.document = 'qd32';
   else if (/\b(14\s*-?\s*kl|ket luan\s*(so\s*)?14)\b/.test(f)) out.document = 'kl14';
   else if (/\b(cong van|cv)\b/.test(f)) out.document = 'cv-trien-khai';

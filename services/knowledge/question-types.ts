@@ -110,6 +110,15 @@ const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
 /** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
 const RESULT_EVALUATION = /\b(hop )?danh gia (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
+/** Someone working in the Party's bodies or the mass organisations asks which text covers them: Regulation
+ * 32-QĐ/TU applies in the province's whole political system, the decree to the State's officials (Art. 2). */
+const PARTY_BODY =
+  /\b(can bo|cong tac (o|tai)|lam (o|tai)|thuoc|co quan)\s+(dang uy|ban (tuyen giao|to chuc|dan van|kiem tra)( tinh uy)?|hoi (nong dan|phu nu|cuu chien binh)|doan thanh nien|mat tran|co quan dang|dang|doan the)\b/;
+const WHICH_TEXT = /\b(van ban nao|nghi dinh hay|hay quy dinh|quy dinh cua tinh uy|ap dung|thuoc dien|duoc khuyen khich|duoc bao ve)\b/;
+/** The whole path from an idea to a decision asked at once (the pack's overview of Art. 7–8). */
+const WHOLE_PROCESS =
+  /\b(cac buoc|nhung buoc|quy trinh|flow|workflow|tu (luc|khi) co y tuong|bat dau (the nao|tu dau)|(den|toi) (luc|khi) (duoc )?duyet)\b/;
+
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
   /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
@@ -194,7 +203,11 @@ function proposerIsHead(folded: string): boolean | null {
   const asked = /\bcon ([a-z ]+?) (co y tuong|co ke hoach|de xuat|thi (gui|nop|trinh))/.exec(folded);
   if (asked && folded.indexOf(asked[0]) > 0) return proposerIsHead(asked[1]);
   // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
-  if (/\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(folded))
+  if (
+    /\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(
+      folded,
+    )
+  )
     return false;
   // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
   const f = folded.replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length));
@@ -217,7 +230,8 @@ export function byQuestionType(
 ): { ranked: RankedHit[]; forced: boolean; path?: string } {
   const f = analysed.folded;
   let path: string | null = null;
-  if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
+  if (PARTY_BODY.test(f) && WHICH_TEXT.test(f)) path = 'entry:qd32-tong-quan';
+  else if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
   else if (
     (PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f) || REPORT_UPWARD.test(f)) &&
@@ -232,6 +246,13 @@ export function byQuestionType(
     const hit = ranked[i];
     const rest = ranked.filter((r) => r !== hit);
     return { ranked: [{ ...hit, h: { ...hit.h, score: ranked[0].h.score } }, ...rest], forced: true, path: UNKNOWN_HEAD_PLAN };
+  } else if (
+    WHOLE_PROCESS.test(f.replace(/\bdung quy trinh\b/g, ' ')) &&
+    (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) &&
+    !HEAD_PLAN_ITSELF.test(f) &&
+    !LIABILITY.test(f)
+  ) {
+    path = 'entry:quy-trinh-tong-quat';
   } else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f))
     path = 'entry:danh-gia-ket-qua';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
