@@ -204,6 +204,9 @@ export class PolicyAnswerer {
       }
       ref.document ??= context.documentKey;
     }
+    // "Còn khoản 2 thì sao?" with no earlier answer: which article's clause is unknown, so nothing is guessed.
+    if (!context && FOLLOW_UP.test(folded) && (ref.clause || ref.point) && !ref.article && !ref.section)
+      return notFoundAnswer(index, question, []);
     const analysed = analyseQuestion(index, question);
     // A law named by its title ("Luật Tố cáo") is read before the question loses its capitals.
     const namesLaw = TITLED_LAW.test(foldDiacritics(rawQuestion ?? ''));

@@ -9,7 +9,7 @@ import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
-  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung))\b/;
+  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
@@ -45,7 +45,8 @@ function isTarget(index: KnowledgeIndex, u: RetrievalUnit, path: string, exact: 
 
 /** A state enterprise's managers or capital representatives asked about (Art. 2 names them). */
 const STATE_ENTERPRISE = /\b(von nha nuoc|nha nuoc nam|doanh nghiep nha nuoc|cong ty nha nuoc|dai dien (phan )?von)\b/;
-const COVERED = /\b(co )?(duoc|thuoc|nam trong|ap dung)\b/;
+// Asked whether they are covered, not whether they are exempted ("được miễn trách nhiệm") or rewarded.
+const COVERED = /\b(thuoc (doi tuong|dien|pham vi)|nam trong|ap dung|doi tuong|(duoc|dc) (bao ve|khuyen khich|xem la|coi la|tinh la))\b/;
 
 /** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
 const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
@@ -134,7 +135,7 @@ const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den
 const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
 /** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
 const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru)\b/;
-const DAMAGE = /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|lang phi|gay hai|thua lo)\b/;
+const DAMAGE = /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|hu hai|lam hong|hong (mot|may|het|ca)|lang phi|gay hai|thua lo)\b/;
 const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
 const NOT_DONE =
   /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+)?(?:hoan thanh|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b/;
@@ -253,7 +254,7 @@ export function byQuestionType(
     !LIABILITY.test(f)
   ) {
     path = 'entry:quy-trinh-tong-quat';
-  } else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f))
+  } else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f) && !PRINCIPLES.test(f))
     path = 'entry:danh-gia-ket-qua';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
