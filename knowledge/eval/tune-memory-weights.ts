@@ -12,10 +12,10 @@ import { foldsOf } from './cross-validation.js';
 import { DEV_QUESTIONS_FILES, evaluate, loadQuestions, prepareEvalDatabase, type EvalQuestion, type EvalReport } from './run-eval.js';
 
 const GRID = {
-  answer: [0.1, 0.15, 0.2],
-  typed: [0.25, 0.3, 0.4],
-  refusal: [0.7, 0.75],
-  agree: [0, 0.05],
+  answer: [0.1, 0.15, 0.25],
+  typed: [0.3, 0.4, 0.5],
+  refusal: [0.7, 0.75, 0.8],
+  agree: [0, 0.05, 0.1],
 };
 
 /** One figure to rank by: answers right first, a wrong-topic answer costs twice a refusal (issue 17's ≤ 2 %). */
