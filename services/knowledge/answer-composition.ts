@@ -166,10 +166,8 @@ export function notFoundAnswer(
     kind: 'not_found',
     answer,
     confident: false,
-    citations: related
-      .filter((r, i) => related.findIndex((x) => x.unit.citation === r.unit.citation) === i)
-      .slice(0, 3)
-      .map(({ unit, score }) => citationOf(unit, score)),
+    // The nearest provisions, each once (its imported words and the team's summary are one provision).
+    citations: shownProvisions(related.map(({ unit, score }) => citationOf(unit, score))).slice(0, MAX_PROVISIONS),
     notes: [],
     suggestions,
     context: { question },
