@@ -213,7 +213,10 @@ export class PolicyAnswerer {
 
     // 2. An explicit reference ("khoản 1 Điều 8") is looked up directly.
     const path = citationPath(ref);
-    if (path) {
+    // "muc 2" typed without accents in a question on another rule ("kích hoạt VNeID muc 2") is a level, not the
+    // letter's section 2, unless the letter is named.
+    const looseSection = path?.startsWith('muc:') && !ref.document && index.aboutOtherTopic(analysed.phraseText, namesLaw);
+    if (path && !looseSection) {
       const byRef = answerByReference(index, question, ref, path, analysed);
       if (byRef) return byRef;
     }
