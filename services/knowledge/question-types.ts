@@ -281,6 +281,15 @@ export function byQuestionType(
   // The provision itself among the first eight hits, else one of its parts among the first five.
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
   if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
+  if (i < 0 && path.startsWith('entry:') && ranked.length) {
+    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process): the kind of
+    // question names it, so it goes first with the best hit's score.
+    const unit = index.units.find((u) => isTarget(index, u, path, true));
+    if (unit) {
+      const top = ranked[0];
+      return { ranked: [{ ...top, h: { ...top.h, doc: unit.idx }, unit }, ...ranked], forced: true, path };
+    }
+  }
   if (i < 0) return { ranked, forced: false };
   if (i === 0) return { ranked, forced: true, path };
   const hit = ranked[i];
