@@ -30,7 +30,7 @@ const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen
 const HEAD_ROLE =
   /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
 const OFFICER_ROLE =
-  /\b(pho giam doc|pho gd|p ?ht|pho ht|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(pho giam doc|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
