@@ -176,7 +176,8 @@ const DECISION_DEFIED =
   /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\btu choi (nhan|lam|thuc hien)\b|\b(van|cu|co tinh) (cho )?(anh em )?(lam|thuc hien|trien khai) tiep\b/;
 
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
-const PROTECTION_MEASURES = /\b(bien phap|hinh thuc|co che) bao ve\b/;
+const PROTECTION_MEASURES =
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
 
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
