@@ -1,11 +1,13 @@
-// Two kinds of question whose wording names the asker's role, which dilutes the coverage and misleads the
-// ranking (issue 17, dev questions in knowledge/eval/dev-answers2.yaml):
-// - "is X covered by Decree 73?": whatever X is (a hospital director, a contract accountant), the answer is
-//   Art. 2, so when the question names the decree and asks whether it applies, Art. 2 goes first;
+// Kinds of question whose wording misleads the ranking, each pointing to the provision that answers it (issue 17,
+// dev questions; every rule was kept only when it fixed more dev questions than it lost, leave one file out):
+// - "is X covered by Decree 73?": whatever X is (a hospital director, a contract accountant), Art. 2;
 // - "where does X send the plan?": an officer's plan goes to the head of the employing agency (Art. 7.3), a
-//   head's own plan to the superior head (Art. 7.4); the first role the question names is the proposer.
+//   head's own plan to the superior head (Art. 7.4); the first role the question names is the proposer;
+// - the letter's tasks (letter-tasks.ts), a head's own plan (an unverified entry), the results' evaluation, the
+//   whole process, Regulation 32 for Party bodies, and the decree's rule asked by its cue words (ruleAsked).
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
+import { AFTER_APPROVAL, ANNUAL_REPORT, DISSEMINATION, letterTask, PROVINCE_TASK, REPORT_UPWARD, SUMMING_UP } from './letter-tasks.js';
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
@@ -47,50 +49,6 @@ function isTarget(index: KnowledgeIndex, u: RetrievalUnit, path: string, exact: 
 const STATE_ENTERPRISE = /\b(von nha nuoc|nha nuoc nam|doanh nghiep nha nuoc|cong ty nha nuoc|dai dien (phan )?von)\b/;
 // Asked whether they are covered, not whether they are exempted ("được miễn trách nhiệm") or rewarded.
 const COVERED = /\b(thuoc (doi tuong|dien|pham vi)|nam trong|ap dung|doi tuong|(duoc|dc) (bao ve|khuyen khich|xem la|coi la|tinh la))\b/;
-
-/** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
-const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
-/** Reviewing and rewarding the implementation (point 2.d of the letter), not Art. 10's rewards to an officer. */
-const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
-const ANNUAL_REPORT =
-  /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
-const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
-const DEPARTMENT_TASKS =
-  /\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
-
-/** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
- * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
-const REPORT_UPWARD =
-  /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) tong hop (bao cao|bc)\b/;
-/** Difficulties gathered and a change of policy proposed upward (point 2.c). */
-const POLICY_FEEDBACK =
-  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che)|\b(vuong mac|kho khan)\b.*\b(tong hop|ra soat|kien nghi)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b/;
-/** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
-const GUIDING_AGENCIES =
-  /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;
-/** The tasks the letter gives agencies and communes (its section 1 as a whole). */
-const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
-const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuong)\b/;
-
-/** What the head and the agency owe a proposal once approved (point 1.c of the letter): conditions and funds,
- * follow-up, removing obstacles, recognising results, guiding the officer's plan, rewarding in time. */
-const AFTER_APPROVAL =
-  /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao) (cac )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\btieu chi danh gia (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b|\bkip thoi danh gia\b|\bcong nhan ket qua\b/;
-/** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
-const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
-
-function letterTask(f: string): string | null {
-  if (PROCEDURE_KEPT.test(f)) return 'muc:1/diem:c';
-  if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';
-  if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
-  if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
-  if (POLICY_FEEDBACK.test(f)) return 'muc:2/diem:c';
-  if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';
-  if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
-  if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
-  if (AGENCY_TASKS.test(f) && AGENCIES.test(f.replace(/\b(so noi vu|snv)\b/g, ' ')) && !/\b(so noi vu|snv)\b/.test(f)) return 'muc:1';
-  return null;
-}
 
 /** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
 const DEADLINE =

@@ -1,0 +1,28 @@
+// A question about a pack document itself ("nđ 73/2023 là gì", "QĐ 32 có mấy điều", the decree's full name, number,
+// date or issuer, also in English or named by its subject): answered from the document's overview entry, which the
+// ranking refuses for want of topic words. All patterns are on folded text.
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
+
+/** A pack document's name (folded), and the words that ask only what it is (its subject, date, size, force). */
+const DOCUMENT_NAME =
+  /\b(nghi dinh|nd|quy dinh|qd|ket luan|kl|cong van|cv)\s*(so\s*)?(73|32|14)?\s*(\/\s*2023|-?\s*qd\s*\/\s*tu|-?\s*kl\s*\/\s*tw)?(\s*\/\s*nd\s*-?\s*cp)?(\s*nam 2023)?|\bnd73\b|\bqd32\b|\bkl14\b/g;
+const ONLY_ABOUT_DOCUMENT =
+  /^(cho (em|toi|minh|e) hoi|(la|noi|noi ve|quy dinh|quy dinh ve|ve|co|gom|bao nhieu|may|chuong|dieu|cai|gi|j|noi dung|chinh|tom tat|tong quan|gioi thieu|ban hanh|khi nao|nam nao|ngay nao|hieu luc|tu|the nao|nhu the nao|ra sao|van ban|nay|do ai|ai|a|ạ|vay|nhi|the|duoc|khong|ko|k|nhe|voi|giup|di|ten|day du|so hieu|noi chung|vai dong|van de|e|em|minh|toi|decree)\b|[\s?.!,:;])*$/;
+
+/** Facts about a document itself (its full name, number, date, issuer, force, kind), whatever else is said. */
+const DOCUMENT_FACTS =
+  /\b(ten day du|so hieu|ngay ban hanh|ban hanh (ngay|khi|nam) nao|hieu luc (tu|khi|ngay)|co hieu luc|issued|effective|(cap|co quan|ai) (nao )?ban hanh|do ai ban hanh|la luat hay|van ban cua chinh phu|la (van ban|nghi dinh) nao)\b/;
+/** The decree named by its subject instead of its number ("nghị định về … dám nghĩ, dám làm"). */
+const DECREE_BY_SUBJECT = /\b(nghi dinh|decree|chinh phu)\b.*\b(dam nghi|nang dong|bao ve can bo|khuyen khich,? bao ve)/;
+
+export function documentOverview(index: KnowledgeIndex, folded: string, documentKey: string | undefined): RetrievalUnit | undefined {
+  const lower = folded.toLowerCase();
+  documentKey ??= DOCUMENT_FACTS.test(lower) && DECREE_BY_SUBJECT.test(lower) ? 'nd73' : undefined;
+  if (!documentKey) return undefined;
+  const rest = lower.replace(DOCUMENT_NAME, ' ');
+  // The decree's facts, unless the question is about another text it names beside it (Conclusion 14 "thể chế hóa").
+  const otherText = documentKey === 'nd73' && /\b(ket luan|kl ?14|bo chinh tri|quy dinh 32|qd ?32|the che hoa)\b/.test(lower);
+  const factsAsked = DOCUMENT_FACTS.test(lower) && documentKey !== 'cv-trien-khai' && !otherText;
+  if (!factsAsked && (rest === lower || !ONLY_ABOUT_DOCUMENT.test(rest.trim()))) return undefined;
+  return index.units.find((u) => u.entry && u.documentKey === documentKey && !u.paths.length && u.entry.confidence !== 'unknown');
+}

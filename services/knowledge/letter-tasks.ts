@@ -1,0 +1,48 @@
+// The province's letter asked about by its tasks (issue 17, blind dev files): who does what under it — the agencies'
+// and communes' section 1 (dissemination 1.a, staff 1.b, duties after approval 1.c, the yearly report 1.d) and the
+// Department of Home Affairs' section 2 (guiding 2.a, heads' plans 2.b, policy feedback 2.c, summing up 2.d).
+// All patterns are on folded text. question-types.ts asks `letterTask` when a question names the letter's world.
+
+/** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
+export const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+/** Reviewing and rewarding the implementation (point 2.d of the letter), not Art. 10's rewards to an officer. */
+export const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
+export const ANNUAL_REPORT =
+  /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
+export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
+const DEPARTMENT_TASKS =
+  /\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
+
+/** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
+ * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
+export const REPORT_UPWARD =
+  /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) tong hop (bao cao|bc)\b/;
+/** Difficulties gathered and a change of policy proposed upward (point 2.c). */
+const POLICY_FEEDBACK =
+  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che)|\b(vuong mac|kho khan)\b.*\b(tong hop|ra soat|kien nghi)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b/;
+/** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
+const GUIDING_AGENCIES =
+  /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;
+/** The tasks the letter gives agencies and communes (its section 1 as a whole). */
+const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
+const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuong)\b/;
+
+/** What the head and the agency owe a proposal once approved (point 1.c of the letter): conditions and funds,
+ * follow-up, removing obstacles, recognising results, guiding the officer's plan, rewarding in time. */
+export const AFTER_APPROVAL =
+  /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao) (cac )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\btieu chi danh gia (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b|\bkip thoi danh gia\b|\bcong nhan ket qua\b/;
+/** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
+const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
+
+export function letterTask(f: string): string | null {
+  if (PROCEDURE_KEPT.test(f)) return 'muc:1/diem:c';
+  if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';
+  if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
+  if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
+  if (POLICY_FEEDBACK.test(f)) return 'muc:2/diem:c';
+  if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';
+  if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
+  if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
+  if (AGENCY_TASKS.test(f) && AGENCIES.test(f.replace(/\b(so noi vu|snv)\b/g, ' ')) && !/\b(so noi vu|snv)\b/.test(f)) return 'muc:1';
+  return null;
+}
