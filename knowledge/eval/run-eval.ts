@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../entities/data-source.js';
 import { importDocument } from '../../services/knowledge/knowledge-store.js';
 import { loadKnowledgeConfig } from '../../services/knowledge/knowledge-config.js';
-import { shownProvisions } from '../../services/knowledge/answer-composition.js';
+import { MAX_PROVISIONS, shownProvisions } from '../../services/knowledge/answer-composition.js';
 import { labelAccepts } from '../../services/knowledge/example-labels.js';
 import { PolicyAnswerer, type PolicyAnswer } from '../../services/knowledge/policy-answerer.js';
 import { extractText } from '../../services/knowledge/text-extractor.js';
@@ -188,7 +188,7 @@ export async function evaluate(
           // The first three provisions the answer shows (a provision quoted and summarised is one).
           if (
             shownProvisions(a.citations)
-              .slice(0, 3)
+              .slice(0, MAX_PROVISIONS)
               .some((c) => labelAccepts(q.expect, c))
           )
             top3++;

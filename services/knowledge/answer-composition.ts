@@ -60,10 +60,7 @@ export function composeAnswer(index: KnowledgeIndex, question: string, ranked: S
   for (const { unit, score, supports } of ranked.slice(1)) {
     // Three provisions at most, the imported words and the team's summary of one provision counting once.
     if (shownProvisions(citations).length >= MAX_PROVISIONS) break;
-    // The same provision twice (the imported words and the team's summary of them) is one basis.
-    const same = (c: PolicyCitation) =>
-      c.citation === unit.citation || (c.documentKey === unit.documentKey && (c.paths ?? []).some((p) => unit.paths.includes(p)));
-    if (supports === false || citations.some(same)) continue;
+    if (supports === false || citations.some((c) => sameProvisionAs(c, unit))) continue;
     citations.push(citationOf(unit, score));
   }
   const lines: string[] = [];
@@ -174,23 +171,22 @@ export function notFoundAnswer(
   };
 }
 
-/** The line that says what a quoted clause or point is about: its article's title or its section's opening. */
-/** A retrieval unit as an answer cites it. */
 /** Provisions an answer shows at most under "Căn cứ" and "Xem thêm" (the evaluation's top-3). */
 export const MAX_PROVISIONS = 3;
 
-/** The provisions a list of citations names, each once and in order: the imported words of a provision and the
- * team's summary of it (same document, same paths) are one provision, shown by the first of them. */
-export function shownProvisions(citations: PolicyCitation[]): PolicyCitation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => {
-    const key = c.paths?.length ? `${c.documentKey} ${c.paths.join('|')}` : c.citation;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+type Cited = Pick<PolicyCitation, 'citation' | 'documentKey' | 'paths'>;
+
+/** The same provision twice: the imported words and the team's summary of them (same document, a shared path). */
+function sameProvisionAs(a: Cited, b: Cited): boolean {
+  return a.citation === b.citation || (a.documentKey === b.documentKey && (a.paths ?? []).some((p) => (b.paths ?? []).includes(p)));
 }
 
+/** The provisions a list of citations names, each once and in order, shown by the first citation of each. */
+export function shownProvisions(citations: PolicyCitation[]): PolicyCitation[] {
+  return citations.filter((c, i) => !citations.slice(0, i).some((d) => sameProvisionAs(c, d)));
+}
+
+/** A retrieval unit as an answer cites it. */
 export function citationOf(unit: RetrievalUnit, score: number): PolicyCitation {
   return {
     document: unit.document,
@@ -204,6 +200,7 @@ export function citationOf(unit: RetrievalUnit, score: number): PolicyCitation {
   };
 }
 
+/** The line that says what a quoted clause or point is about: its article's title or its section's opening. */
 function headingOf(index: KnowledgeIndex, p: StoredProvision): string | undefined {
   const parent = p.parentId ? index.provisions.get(p.parentId)?.provision : undefined;
   if (!parent || p.kind === 'dieu') return undefined;
