@@ -4,10 +4,10 @@
 // All patterns are on folded text. question-types.ts asks `letterTask` when a question names the letter's world.
 
 /** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
-export const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
 /** Reviewing and rewarding the implementation (point 2.d of the letter), not Art. 10's rewards to an officer. */
-export const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
-export const ANNUAL_REPORT =
+const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
+const ANNUAL_REPORT =
   /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
 export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
@@ -15,7 +15,7 @@ const DEPARTMENT_TASKS =
 
 /** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
  * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
-export const REPORT_UPWARD =
+const REPORT_UPWARD =
   /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) tong hop (bao cao|bc)\b/;
 /** Difficulties gathered and a change of policy proposed upward (point 2.c). */
 const POLICY_FEEDBACK =
@@ -34,6 +34,13 @@ export const AFTER_APPROVAL =
 /** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
 const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
 
+/** Whether a question is in the letter's world: the letter, the province or the Department named, a yearly report,
+ * a summing-up or a report upward. */
+export function namesLetterWorld(f: string): boolean {
+  return PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f) || REPORT_UPWARD.test(f);
+}
+
+/** The letter's point (or section) a question in its world asks about, or null. */
 export function letterTask(f: string): string | null {
   if (PROCEDURE_KEPT.test(f)) return 'muc:1/diem:c';
   if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';

@@ -7,7 +7,7 @@
 //   whole process, Regulation 32 for Party bodies, and the decree's rule asked by its cue words (ruleAsked).
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
-import { AFTER_APPROVAL, ANNUAL_REPORT, DISSEMINATION, letterTask, PROVINCE_TASK, REPORT_UPWARD, SUMMING_UP } from './letter-tasks.js';
+import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './letter-tasks.js';
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
@@ -196,17 +196,17 @@ export function byQuestionType(
   ranked: RankedHit[],
 ): { ranked: RankedHit[]; forced: boolean; path?: string } {
   const f = analysed.folded;
+  // The letter's tasks, read once: a question in the letter's world that names none of them and asks about a plan
+  // goes on to the routing rules below; one that asks about nothing else stops here.
+  const letterWorld = namesLetterWorld(f);
+  const task = letterWorld ? letterTask(f) : null;
   let path: string | null = null;
   if (PARTY_BODY.test(f) && WHICH_TEXT.test(f)) path = 'entry:qd32-tong-quan';
   else if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
   // Making the decree known to all staff is the letter's 1.a, whoever the staff are (not whether Art. 2 covers them).
   else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f))) path = 'muc:1/diem:a';
-  else if (
-    (PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f) || REPORT_UPWARD.test(f)) &&
-    (letterTask(f) || !ROUTING_OBJECT.test(f))
-  )
-    path = letterTask(f);
+  else if (letterWorld && (task || !ROUTING_OBJECT.test(f))) path = task;
   // A proposal that failed or did harm asks about liability (Art. 11), not the head's duties.
   else if (AFTER_APPROVAL.test(f) && !HEAD_PLAN_ITSELF.test(f) && !NOT_DONE.test(f) && !DAMAGE.test(f)) path = 'muc:1/diem:c';
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
