@@ -30,7 +30,7 @@ const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuo
 /** What the head and the agency owe a proposal once approved (point 1.c of the letter): conditions and funds,
  * follow-up, removing obstacles, recognising results, guiding the officer's plan, rewarding in time. */
 export const AFTER_APPROVAL =
-  /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao) (cac )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\btieu chi danh gia (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b|\bkip thoi danh gia\b|\bcong nhan ket qua\b/;
+  /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao|lo|bo tri|chuan bi) (cac |du )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\btieu chi danh gia (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b|\bkip thoi danh gia\b|\bcong nhan ket qua\b/;
 /** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
 const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
 

@@ -11,7 +11,7 @@ import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './l
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
-  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung))\b/;
+  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung)|(duoc|dc) (huong|ap dung) (chinh sach|che do) (cua |theo )?(nd|nghi dinh))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
@@ -20,7 +20,7 @@ const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van
 const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
 /** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
 const ROUTING_DESTINATION =
-  /\b(ai|cap nao|co quan nao|nguoi nao|phai khong|dung khong|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
+  /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
@@ -109,7 +109,7 @@ const REWARD_MEASURES =
 const PRINCIPLES = /\b(nguyen tac|cong khai|minh bach|dan chu|dung doi tuong)\b/;
 /** The asker stresses not being a manager: whether the decree covers them (Art. 2) is the question. */
 const NON_MANAGER =
-  /\b(khong (phai|lam|giu|co) (lanh dao|quan ly|chuc vu|chuc danh)|(nhan vien|ke toan|van thu|lai xe) hop dong|hop dong (68|lao dong)|nhan vien (thuong|van phong))\b/;
+  /\b(khong (phai|lam|giu|co) (lanh dao|quan ly|chuc vu|chuc danh)|(nhan vien|nv|ke toan|van thu|lai xe) hop dong|hop dong (68|lao dong)|nhan vien (thuong|van phong))\b/;
 /** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
 const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b/;
 const PROHIBITED =
@@ -137,13 +137,16 @@ const DECISION_DEFIED =
 const PROTECTION_MEASURES =
   /\b(bien phap|hinh thuc|co che) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
 
+/** How a case is judged, asked without a liability word ("gây thiệt hại … thì được xem xét như thế nào?"). */
+const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco sao (khong|ko|k)\b/;
+
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
   if (PROTECTION_MEASURES.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) return 'dieu:11';
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';
-  if (LIABILITY.test(f) && !REWARD.test(f)) {
+  if ((LIABILITY.test(f) || JUDGED.test(f)) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
     // "ngân sách không bị thiệt hại gì" names no damage.
     if (DAMAGE.test(f.replace(NO_DAMAGE, ' '))) return 'dieu:11/khoan:3';
@@ -177,7 +180,12 @@ function proposerIsHead(folded: string): boolean | null {
   )
     return false;
   // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
-  const f = folded.replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length));
+  const f = folded
+    .replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length))
+    // "gửi kế hoạch cho chủ tịch xã": the head a plan is sent to is its destination, not its proposer.
+    .replace(/\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len) (thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong)\b/g, (m) =>
+      ' '.repeat(m.length),
+    );
   const head = HEAD_ROLE.exec(f);
   const officer = OFFICER_ROLE.exec(f);
   if (!head && !officer) return null;
@@ -245,10 +253,11 @@ export function byQuestionType(
   // The provision itself among the first eight hits, else one of its parts among the first five.
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
   if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
-  if (i < 0 && path.startsWith('entry:') && ranked.length) {
-    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process): the kind of
-    // question names it, so it goes first with the best hit's score.
-    const unit = index.units.find((u) => isTarget(index, u, path, true));
+  if (i < 0 && ranked.length && (path.startsWith('entry:') || path === 'dieu:11')) {
+    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or Art. 11's
+    // protection asked as a whole when "dám nghĩ, dám làm" drew the concept's entry: the kind of question names it,
+    // so it goes first with the best hit's score (Art. 11 by its first clause).
+    const unit = index.units.find((u) => isTarget(index, u, path, true)) ?? index.units.find((u) => isTarget(index, u, path, false));
     if (unit) {
       const top = ranked[0];
       return { ranked: [{ ...top, h: { ...top.h, doc: unit.idx }, unit }, ...ranked], forced: true, path };
