@@ -85,6 +85,9 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind14.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-08.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-09.yaml'),
+  path.join(__dirname, 'dev-blind15.yaml'),
+  path.join(__dirname, 'dev-blind16.yaml'),
+  path.join(__dirname, 'dev-blind17.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
