@@ -11,15 +11,15 @@ const ANNUAL_REPORT =
   /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
 export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
-  /\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
+  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
 
 /** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
  * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
 const REPORT_UPWARD =
-  /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) tong hop (bao cao|bc)\b/;
+  /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) (tong hop|phai|co trach nhiem|phai tong hop) (bao cao|bc)\b/;
 /** Difficulties gathered and a change of policy proposed upward (point 2.c). */
 const POLICY_FEEDBACK =
-  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che)|\b(vuong mac|kho khan)\b.*\b(tong hop|ra soat|kien nghi)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b/;
+  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che)|\b(vuong mac|vuong|kho khan)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b/;
 /** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
 const GUIDING_AGENCIES =
   /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;

@@ -44,6 +44,11 @@ export interface PolicyAnswererOptions {
 const OFF_VOCABULARY_COVERAGE = 0.8;
 /** Below this coverage a confident answer to a long story is compared with the answer to its question alone. */
 const WEAK_STORY_COVERAGE = 0.6;
+/** An imported document outside the pack has no topic list to say what it is about: a provision answers only when it
+ * holds most of the question's words ("bảo vệ bí mật nhà nước" is not answered by a rule on online meetings that
+ * names state secrets). Dev, leave one file out: 0.7 refuses 10 more questions rightly, 0.8 also loses 4 the test
+ * documents answer. */
+const OTHER_DOCUMENT_COVERAGE = 0.7;
 /** Share of the best score a further provision needs to be listed under "Căn cứ" (tuned on the dev set). */
 const SUPPORT_RATIO = 0.8;
 /** Coverage enough when the question's kind (Art. 2 coverage, where a plan goes) chose the provision (dev set). */
@@ -298,8 +303,9 @@ export class PolicyAnswerer {
     // The whole question names the other document, also when only its last sentence is searched.
     const otherDocument = namesOtherDocument(index, foldDiacritics(question));
     const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, namesLaw);
-    const topical =
-      !index.isPackUnit(top.unit) || ((index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic);
+    const topical = index.isPackUnit(top.unit)
+      ? (index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic
+      : cov >= OTHER_DOCUMENT_COVERAGE;
     // A question that names none of the pack's own subject ("đề xuất", "đổi mới", "sáng tạo", "Nghị định 73"…) is
     // often another procedure in the pack's words (a vote on poor households, a digital-transformation plan, a
     // report to the Department): a pack provision must hold more of its words.

@@ -106,7 +106,8 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       const sameYear = !year || !codeYear || year === codeYear;
       // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
       const sameIssuer =
-        (!suffix || letters(code).includes(letters(suffix))) && (!issuer || letters(code).includes(ISSUER_LETTERS[issuer.split(' ')[0]] ?? '?'));
+        (!suffix || letters(code).includes(letters(suffix))) &&
+        (!issuer || letters(code).includes(ISSUER_LETTERS[issuer.split(' ')[0]] ?? '?'));
       if (sameKind && sameYear && sameIssuer) return null;
       return { named: `${TITLE_OF_WORD[word] ?? word} ${n}${year ? `/${year}` : ''}`, packLabel: d.label };
     }

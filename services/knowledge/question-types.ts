@@ -30,9 +30,9 @@ const REVIEWER_CUE = /\b(xem xet|duyet|phe duyet|quyet dinh|cho y kien)\b/;
 const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
-  /(?<!pho )\b(giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong)\b/;
+  /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
 const OFFICER_ROLE =
-  /\b(pho giam doc|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(pho tong giam doc|pho giam doc|cap pho|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -97,7 +97,7 @@ const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve
 const DAMAGE = /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|hu hai|lam hong|hong (mot|may|het|ca)|lang phi|gay hai|thua lo)\b/;
 const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
 const NOT_DONE =
-  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+)?(?:hoan thanh|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b|\b(chi )?dat (khoang |duoc )?(mot nua|mot phan|\d+ ?%)/;
+  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+|kip\s+)?(?:hoan thanh|ht|xong|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b|\b(chi )?dat (khoang |duoc )?(mot nua|mot phan|\d+ ?%)/;
 const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
 /** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
 // "thưởng", not "thường" (usual, often): both fold to "thuong".
@@ -111,7 +111,7 @@ const PRINCIPLES = /\b(nguyen tac|cong khai|minh bach|dan chu|dung doi tuong)\b/
 const NON_MANAGER =
   /\b(khong (phai|lam|giu|co) (lanh dao|quan ly|chuc vu|chuc danh)|(nhan vien|nv|ke toan|van thu|lai xe) hop dong|hop dong (68|lao dong)|nhan vien (thuong|van phong))\b/;
 /** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
-const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b/;
+const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b|\bco quan (da )?(phe duyet|duyet)( de xuat)? (phai lam gi|co trach nhiem gi)\b/;
 const PROHIBITED =
   /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong))\b/;
 const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
@@ -131,7 +131,7 @@ const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
-  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\btu choi (nhan|lam|thuc hien)\b|\b(van|cu|co tinh) (cho )?(anh em )?(lam|thuc hien|trien khai) tiep\b/;
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b/;
 
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
 const PROTECTION_MEASURES =
@@ -182,6 +182,8 @@ function proposerIsHead(folded: string): boolean | null {
   // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
   const f = folded
     .replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length))
+    // "Bọn mình hỏi hộ chủ tịch công ty": the askers are not the proposer.
+    .replace(/\b(bon|chung) (minh|toi|em)\b/g, (m) => ' '.repeat(m.length))
     // "gửi kế hoạch cho chủ tịch xã": the head a plan is sent to is its destination, not its proposer.
     .replace(/\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len) (thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong)\b/g, (m) =>
       ' '.repeat(m.length),
