@@ -35,6 +35,9 @@ describe('knowledge: question memory', function () {
     assert.ok(labelAccepts('nd73 dieu:7/khoan:4|cv-trien-khai muc:2/diem:b', c));
     assert.ok(!labelAccepts('cv-trien-khai muc:2/diem:b|dieu:7/khoan:4', c));
     assert.ok(labelAccepts('nd73 dieu:5|entry:x', { citation: '', entryId: 'x' }));
+    // An entry first, then a provision: both alternatives are read (the whole label was once taken as the id).
+    assert.ok(labelAccepts('entry:x|cv-trien-khai doan:mo-dau', { citation: '', entryId: 'x' }));
+    assert.ok(labelAccepts('entry:x|cv-trien-khai doan:mo-dau', { citation: '', documentKey: 'cv-trien-khai', paths: ['doan:mo-dau'] }));
     assert.ok(!labelAccepts('refuse', c));
   });
 

@@ -21,7 +21,8 @@ export function isProvisionLabel(label: string): boolean {
 export function labelAccepts(label: string, c: CitationLike | undefined): boolean {
   if (!c || !isProvisionLabel(label)) return false;
   if (label.startsWith('cite:')) return c.citation === label.slice(5);
-  if (label.startsWith('entry:')) return c.entryId === label.slice(6);
+  // "entry:x|cv-trien-khai doan:mo-dau" is a list of alternatives, read below.
+  if (label.startsWith('entry:') && !label.includes('|')) return c.entryId === label.slice(6);
   // Alternatives separated by "|", each may name its own document (else the previous one's).
   let doc = '';
   return label.split('|').some((alt) => {

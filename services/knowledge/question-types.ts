@@ -113,7 +113,7 @@ const NON_MANAGER =
 /** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
 const OBJECTIVE = /\b(khach quan|nguyen nhan|chu quan)\b|\bco quan (da )?(phe duyet|duyet)( de xuat)? (phai lam gi|co trach nhiem gi)\b/;
 const PROHIBITED =
-  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong))\b/;
+  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong)|(pham|vi pham) (dieu|dieu khoan|quy dinh) cam|co bi cam)\b/;
 const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
 /** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
 const CONDITION_CONTENT =
