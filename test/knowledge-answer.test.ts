@@ -108,11 +108,18 @@ describe('knowledge: answers', function () {
     assert.match(decree32.answer, /^Nghị định 32\/2019 là văn bản khác, không phải Quy định 32-QĐ\/TU\./);
     const circular = await answerer.answer('Thông tư 32/2020 quy định nhiệm kỳ hiệu trưởng là mấy năm?');
     assert.match(circular.answer, /^Thông tư 32\/2020 là văn bản khác/);
+    // An issuer named after the number: the People's Committee's decision 32 is not the Party committee's regulation.
+    const decision = await answerer.answer('Quyết định 32 năm 2024 của UBND tỉnh ban hành về việc gì vậy ạ?');
+    assert.equal(decision.kind, 'collision');
+    assert.match(decision.answer, /không phải Quy định 32-QĐ\/TU/);
     // The pack's own documents, however written, and a time limit after "quy định", are no other document.
     for (const q of [
       'QĐ 32-QĐ/TU có mở rộng đối tượng không?',
       'Kết luận 14-KL/TW nói gì?',
       'quy định 14 ngày làm việc để xét kế hoạch à?',
+      // The letter is the People's Committee's, and a report's year is not the decree's.
+      'Công văn triển khai Nghị định 73 của UBND tỉnh căn cứ vào những văn bản nào?',
+      'Báo cáo kết quả thực hiện NĐ 73 năm 2026 nộp trước ngày nào?',
     ])
       assert.notEqual((await answerer.answer(q)).kind, 'collision', q);
     // A reward of a completed proposal is Art. 10, not the 2024 decree; base salary without 73 is simply refused.
@@ -169,6 +176,12 @@ describe('knowledge: answers', function () {
     // Bare citations mean Decree 73, not the other imported decree.
     const d8 = await answerer.answer('Điều 8');
     assert.match(d8.citations[0].citation, /Nghị định 73\/2023\/NĐ-CP$/);
+    // A document outside the pack answers only what its provision holds most of: a rule on online meetings that
+    // names state secrets is no answer to how state secrets are protected.
+    const meeting = await answerer.answer('hop truc tuyen co duoc ban noi dung bi mat nha nuoc khong');
+    assert.equal(meeting.citations[0].citation, 'khoản 2 Điều 4 Nghị định 99/2099/NĐ-CP');
+    const secrets = 'Khi soạn văn bản có nội dung bí mật nhà nước, công chức phải làm gì để bảo vệ bí mật?';
+    assert.equal((await answerer.answer(secrets)).kind, 'not_found');
   });
 
   it('notices a removal and stops answering from the removed text', async () => {
