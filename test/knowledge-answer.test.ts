@@ -112,6 +112,7 @@ describe('knowledge: answers', function () {
     const decision = await answerer.answer('Quyết định 32 năm 2024 của UBND tỉnh ban hành về việc gì vậy ạ?');
     assert.equal(decision.kind, 'collision');
     assert.match(decision.answer, /không phải Quy định 32-QĐ\/TU/);
+    assert.equal((await answerer.answer('qd32 cua ubnd tinh ve bang gia dat sua doi nhung gi')).kind, 'collision');
     // The pack's own documents, however written, and a time limit after "quy định", are no other document.
     for (const q of [
       'QĐ 32-QĐ/TU có mở rộng đối tượng không?',

@@ -94,7 +94,7 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       ? undefined
       : ISSUER_AFTER.exec(folded.slice((m.index ?? 0) + m[0].length))?.[1];
     const n = String(Number(num));
-    if (GENERIC_WORDS.has(word) && !year && !slashSuffix && !dashSuffix) continue;
+    if (GENERIC_WORDS.has(word) && !year && !slashSuffix && !dashSuffix && !issuer) continue;
     for (const d of index.pack.documents) {
       const code = foldDiacritics(d.code).toLowerCase();
       const dn = /\d+/.exec(code);
