@@ -88,6 +88,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind15.yaml'),
   path.join(__dirname, 'dev-blind16.yaml'),
   path.join(__dirname, 'dev-blind17.yaml'),
+  path.join(__dirname, 'dev-blind18.yaml'),
+  path.join(__dirname, 'dev-blind19.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
