@@ -11,7 +11,7 @@ import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './l
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
-  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung)|(duoc|dc) (huong|ap dung) (chinh sach|che do) (cua |theo )?(nd|nghi dinh))\b/;
+  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung)|(duoc|dc) (huong|ap dung) (chinh sach|che do) (cua |theo )?(nd|nghi dinh)|chi (bao ve|ap dung cho|danh cho) (lanh dao|quan ly|nguoi co chuc vu))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
@@ -131,7 +131,7 @@ const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
-  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b/;
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b/;
 
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
 const PROTECTION_MEASURES =
