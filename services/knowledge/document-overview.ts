@@ -11,7 +11,7 @@ const ONLY_ABOUT_DOCUMENT =
 
 /** Facts about a document itself (its full name, number, date, issuer, force, kind), whatever else is said. */
 const DOCUMENT_FACTS =
-  /\b(ten day du|so hieu|ngay ban hanh|ban hanh (ngay|khi|nam) nao|hieu luc (tu|khi|ngay)|co hieu luc|issued|effective|(cap|co quan|ai) (nao )?ban hanh|do ai ban hanh|la luat hay|van ban cua chinh phu|la (van ban|nghi dinh) nao|(la )?(nd|nghi dinh) so (may|bao nhieu|nao)|so may,? nam nao)\b/;
+  /\b(ten day du|so hieu|ngay ban hanh|ban hanh (ngay|khi|nam) nao|hieu luc (tu|khi|ngay)|co hieu luc|issued|effective|(cap|co quan|ai) (nao )?ban hanh|do ai ban hanh|la luat hay|van ban cua chinh phu|la (van ban|nghi dinh) nao|(la )?(nd|nghi dinh) so (may|bao nhieu|nao)|so may,? nam nao|(dung )?so va nam|moi (ra|ban hanh)( (dau|cuoi) nam)?)\b/;
 /** The decree named by its subject instead of its number ("nghị định về … dám nghĩ, dám làm"). */
 const DECREE_BY_SUBJECT = /\b(nghi dinh|nd|decree|chinh phu)\b.*\b(dam nghi|nang dong|bao ve can bo|khuyen khich,? bao ve)/;
 

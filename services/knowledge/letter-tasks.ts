@@ -19,7 +19,7 @@ const REPORT_UPWARD =
   /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) (tong hop|phai|co trach nhiem|phai tong hop) (bao cao|bc)\b/;
 /** Difficulties gathered and a change of policy proposed upward (point 2.c). */
 const POLICY_FEEDBACK =
-  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che)|\b(vuong mac|vuong|kho khan)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b/;
+  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che|cs)\b|\b(vuong mac|vuong|kho khan|vm)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b/;
 /** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
 const GUIDING_AGENCIES =
   /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;

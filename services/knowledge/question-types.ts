@@ -14,7 +14,7 @@ const COVERAGE_CUE =
   /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung)|(duoc|dc) (huong|ap dung) (chinh sach|che do) (cua |theo )?(nd|nghi dinh)|chi (bao ve|ap dung cho|danh cho) (lanh dao|quan ly|nguoi co chuc vu))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
-const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh)\b/;
+const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh|chi dao cua tinh)\b/;
 
 /** Asking where a plan is sent (folded). */
 const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
@@ -68,7 +68,7 @@ const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh|bieu quyet|tap the|xet duyet)\b
 const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
 
 /** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
-const RESULT_EVALUATION = /\b(hop )?danh gia (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
+const RESULT_EVALUATION = /\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
 /** Someone working in the Party's bodies or the mass organisations asks which text covers them: Regulation
  * 32-QĐ/TU applies in the province's whole political system, the decree to the State's officials (Art. 2). */
@@ -161,6 +161,8 @@ function ruleAsked(f: string): string | null {
   if (PRINCIPLES.test(f)) return 'dieu:4';
   // "Đáp ứng đủ điều kiện rồi và làm xong thì được hưởng gì?": what follows completion, not the conditions.
   if (REWARD.test(f) && (DONE.test(f) || /\blam xong\b/.test(f))) return 'dieu:10';
+  // "Cán bộ năng động phải xuất phát từ yêu cầu gì?": what the person is (the concept), not a proposal's conditions.
+  if (CONDITION_CONTENT.test(f) && /\b(can bo|cb) nang dong\b/.test(f) && !/\b(de xuat|dx)\b/.test(f)) return 'entry:khai-niem-nang-dong-sang-tao';
   if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
   if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
   if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
