@@ -68,7 +68,8 @@ const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh|bieu quyet|tap the|xet duyet)\b
 const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
 
 /** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
-const RESULT_EVALUATION = /\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
+const RESULT_EVALUATION =
+  /\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
 /** Someone working in the Party's bodies or the mass organisations asks which text covers them: Regulation
  * 32-QĐ/TU applies in the province's whole political system, the decree to the State's officials (Art. 2). */
@@ -162,7 +163,8 @@ function ruleAsked(f: string): string | null {
   // "Đáp ứng đủ điều kiện rồi và làm xong thì được hưởng gì?": what follows completion, not the conditions.
   if (REWARD.test(f) && (DONE.test(f) || /\blam xong\b/.test(f))) return 'dieu:10';
   // "Cán bộ năng động phải xuất phát từ yêu cầu gì?": what the person is (the concept), not a proposal's conditions.
-  if (CONDITION_CONTENT.test(f) && /\b(can bo|cb) nang dong\b/.test(f) && !/\b(de xuat|dx)\b/.test(f)) return 'entry:khai-niem-nang-dong-sang-tao';
+  if (CONDITION_CONTENT.test(f) && /\b(can bo|cb) nang dong\b/.test(f) && !/\b(de xuat|dx)\b/.test(f))
+    return 'entry:khai-niem-nang-dong-sang-tao';
   if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
   if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
   if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
