@@ -24,10 +24,18 @@ const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|c
 /** A document named by its kind, number and maybe year and issuer ("Nghị định 32/2019/NĐ-CP", "TT 32/2020",
  * "Kết luận 14-KL/TW"), folded. */
 const TYPED_DOCUMENT =
-  /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+nam\s+(\d{4}))?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
+  /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER = /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri)\b/;
-const ISSUER_LETTERS: Record<string, string> = { ubnd: 'ubnd', uy: 'ubnd', chinh: 'cp', thu: 'ttg', hdnd: 'hdnd', tinh: 'tu', bo: 'tw' };
+const ISSUER_LETTERS: Record<string, string> = {
+  ubnd: 'ubnd',
+  'uy ban': 'ubnd',
+  'chinh phu': 'cp',
+  'thu tuong': 'ttg',
+  hdnd: 'hdnd',
+  'tinh uy': 'tu',
+  'bo chinh tri': 'tw',
+};
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
 const GENERIC_WORDS = new Set(['quy dinh', 'qd', 'tt', 'luat', 'nq']);
@@ -84,9 +92,9 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
  */
 export function sameNumberDocument(index: KnowledgeIndex, folded: string): { named: string; packLabel: string } | null {
   for (const m of folded.matchAll(TYPED_DOCUMENT)) {
-    const [, word, num, slashYear, , slashSuffix, dashSuffix] = m;
-    // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" counts.
-    const year = slashYear;
+    // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" is read as a
+    // year ("năm 2024" is matched only so that the issuer after it is found).
+    const [, word, num, year, slashSuffix, dashSuffix] = m;
     // "Quyết định 32 năm 2024 của UBND tỉnh": the issuer named in words after the number, unless the document is
     // what a letter implements ("công văn triển khai Nghị định 73 của UBND tỉnh": the letter is the UBND's).
     const before = folded.slice(0, m.index ?? 0);
@@ -106,8 +114,7 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       const sameYear = !year || !codeYear || year === codeYear;
       // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
       const sameIssuer =
-        (!suffix || letters(code).includes(letters(suffix))) &&
-        (!issuer || letters(code).includes(ISSUER_LETTERS[issuer.split(' ')[0]] ?? '?'));
+        (!suffix || letters(code).includes(letters(suffix))) && (!issuer || letters(code).includes(ISSUER_LETTERS[issuer]));
       if (sameKind && sameYear && sameIssuer) return null;
       return { named: `${TITLE_OF_WORD[word] ?? word} ${n}${year ? `/${year}` : ''}`, packLabel: d.label };
     }
