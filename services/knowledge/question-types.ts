@@ -32,7 +32,7 @@ const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen
 const HEAD_ROLE =
   /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
 const OFFICER_ROLE =
-  /\b(pho tong giam doc|pho giam doc|cap pho|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -132,7 +132,7 @@ const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
-  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b/;
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b/;
 
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
 const PROTECTION_MEASURES =
@@ -141,8 +141,14 @@ const PROTECTION_MEASURES =
 /** How a case is judged, asked without a liability word ("gây thiệt hại … thì được xem xét như thế nào?"). */
 const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco sao (khong|ko|k)\b/;
 
+/** The Party committee's say before a proposal is approved (Art. 4.3), asked as a step or a report. */
+const PARTY_STEP =
+  /\b(bao cao|xin y kien|hoi|qua|trinh)( y kien)? (cap uy|dang uy|chi bo)\b|\b(cap uy|dang uy|chi bo)\b.*\b(truoc khi|buoc)\b|\b(thieu|con) (mot )?buoc\b.*\b(cap uy|dang uy|chi bo)\b/;
+const APPROVAL = /\b(duyet|phe duyet|thong qua|ky)\b/;
+
 function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
+  if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f)) return 'dieu:4/khoan:3';
   if (PROTECTION_MEASURES.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) return 'dieu:11';
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
@@ -174,7 +180,7 @@ function ruleAsked(f: string): string | null {
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
   // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
-  const asked = /\bcon ([a-z ]+?) (co y tuong|co ke hoach|de xuat|thi (gui|nop|trinh))/.exec(folded);
+  const asked = /\bcon ([a-z ]+?) (co y tuong|co ke hoach|de xuat|thi (gui|nop|trinh|di))/.exec(folded);
   if (asked && folded.indexOf(asked[0]) > 0) return proposerIsHead(asked[1]);
   // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
   if (
