@@ -265,10 +265,12 @@ export function byQuestionType(
   // The provision itself among the first eight hits, else one of its parts among the first five.
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
   if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
-  if (i < 0 && ranked.length && (path.startsWith('entry:') || path === 'dieu:11')) {
-    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or Art. 11's
-    // protection asked as a whole when "dám nghĩ, dám làm" drew the concept's entry: the kind of question names it,
-    // so it goes first with the best hit's score (Art. 11 by its first clause).
+  // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
+  const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
+  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses())) {
+    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or such an
+    // article when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry): the kind of question names
+    // it, so it goes first with the best hit's score (an article by its first clause).
     const unit = index.units.find((u) => isTarget(index, u, path, true)) ?? index.units.find((u) => isTarget(index, u, path, false));
     if (unit) {
       const top = ranked[0];
