@@ -30,6 +30,8 @@ export interface EvalFailure {
   expect: string;
   got: string;
   kind: PolicyAnswer['kind'];
+  /** For an answerable question: whether the right provision was among the first three shown. */
+  inTop3?: boolean;
 }
 
 export interface EvalReport {
@@ -92,6 +94,9 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind19.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-10.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-11.yaml'),
+  path.join(__dirname, 'dev-blind20.yaml'),
+  path.join(__dirname, 'dev-blind21.yaml'),
+  path.join(__dirname, 'dev-blind22.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
@@ -179,6 +184,7 @@ export async function evaluate(
         const isRefusal = a.kind === 'not_found';
         if (isRefusal) refused++;
         let ok: boolean;
+        let inTop3: boolean | undefined;
         if (q.expect === 'refuse') {
           shouldRefuse++;
           ok = isRefusal;
@@ -194,18 +200,16 @@ export async function evaluate(
           if (ok) top1++;
           else if (a.confident) wrong++;
           // The first three provisions the answer shows (a provision quoted and summarised is one).
-          if (
-            shownProvisions(a.citations)
-              .slice(0, MAX_PROVISIONS)
-              .some((c) => labelAccepts(q.expect, c))
-          )
-            top3++;
+          inTop3 = shownProvisions(a.citations)
+            .slice(0, MAX_PROVISIONS)
+            .some((c) => labelAccepts(q.expect, c));
+          if (inTop3) top3++;
         }
         if (!ok) {
           const got = a.citations[0]
             ? `${a.citations[0].documentKey} ${(a.citations[0].paths ?? []).join('|')} (${a.citations[0].citation})`
             : '(không trích dẫn)';
-          failures.push({ question: q.q, expect: q.expect, got, kind: a.kind });
+          failures.push({ question: q.q, expect: q.expect, got, kind: a.kind, inTop3 });
         }
       }
     }
@@ -263,7 +267,10 @@ export function print(part: EvalPart | string, report: EvalReport, showFailures:
   );
   if (report.failures.length && showFailures) {
     console.log('\nCâu chưa đạt:');
-    for (const f of report.failures) console.log(`- ${f.question}\n    cần: ${f.expect}\n    được: [${f.kind}] ${f.got}`);
+    for (const f of report.failures) {
+      const top3 = f.inTop3 === false ? ' · không có trong 3 căn cứ đầu' : '';
+      console.log(`- ${f.question}\n    cần: ${f.expect}\n    được: [${f.kind}] ${f.got}${top3}`);
+    }
   } else if (report.failures.length) {
     const hint = part === 'holdout' ? '; không in để không tinh chỉnh theo holdout: --show-holdout-failures' : '';
     console.log(`(${report.failures.length} câu chưa đạt${hint})`);
