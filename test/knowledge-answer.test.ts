@@ -113,6 +113,8 @@ describe('knowledge: answers', function () {
     assert.equal(decision.kind, 'collision');
     assert.match(decision.answer, /không phải Quy định 32-QĐ\/TU/);
     assert.equal((await answerer.answer('qd32 cua ubnd tinh ve bang gia dat sua doi nhung gi')).kind, 'collision');
+    // "tt" glued to a number is a circular ("tt 7 ngày" would be a head's time limit).
+    assert.equal((await answerer.answer('tt32 quy dinh nhiem ky hieu truong may nam')).kind, 'collision');
     // The pack's own documents, however written, and a time limit after "quy định", are no other document.
     for (const q of [
       'QĐ 32-QĐ/TU có mở rộng đối tượng không?',
@@ -127,6 +129,36 @@ describe('knowledge: answers', function () {
     const reward = await answerer.answer('NĐ 73: hoàn thành đề xuất có được tăng lương không?');
     assert.notEqual(reward.kind, 'collision');
     assert.equal((await answerer.answer('lương cơ sở 2026 bn')).kind, 'not_found');
+  });
+
+  it('refuses what only another source can answer, whichever provision its words reach', async () => {
+    for (const q of [
+      // Another province's rules, a document asked for by whether it was issued, an amount, records of real cases.
+      'Tỉnh Bắc Giang có nghị quyết riêng về bảo vệ cán bộ dám nghĩ dám làm không?',
+      'ubnd tp da nang trien khai nd73 the nao',
+      'Bộ Nội vụ đã ban hành thông tư hướng dẫn Nghị định 73 chưa?',
+      'Thành viên hội đồng đánh giá đề xuất được bồi dưỡng bao nhiêu tiền một buổi?',
+      'Năm nay sở mình có bao nhiêu cán bộ được khen thưởng vì đề xuất đổi mới?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.kind, 'not_found', q);
+      assert.equal(a.confident, false, q);
+    }
+    // Another province's Party committee is another issuer of a "Quy định 32".
+    assert.equal((await answerer.answer('Quy định 32 của Tỉnh ủy Hà Giang nói về gì?')).kind, 'collision');
+    // The same words in questions the pack answers: a proposal against a circular, a voting share, a story that only
+    // passes through another province.
+    for (const [q, path] of [
+      ['Đề xuất của tôi trái với thông tư của bộ thì có được bảo vệ không?', 'dieu:4'],
+      ['biểu quyết cần bn % đồng ý thì đề xuất được thông qua', 'dieu:8/khoan:1'],
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.confident, true, q);
+      assert.ok(
+        a.citations[0].paths?.some((p) => p.startsWith(path)),
+        q,
+      );
+    }
   });
 
   it('says a provision is missing when neither an official text nor the pack has it', async () => {

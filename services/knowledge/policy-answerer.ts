@@ -15,6 +15,7 @@ import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
 import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, sameNumberDocument, storyTails } from './question-analysis.js';
+import { asksWhatThePackDoesNotHold } from './unheld-matters.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
 import { byQuestionType, supportsTyped } from './question-types.js';
@@ -301,7 +302,9 @@ export class PolicyAnswerer {
     // A question on a neighbouring rule the pack does not hold ("phụ cấp công vụ … bao nhiêu phần trăm") is not
     // answered from the pack however many of its words a provision shares.
     // The whole question names the other document, also when only its last sentence is searched.
-    const otherDocument = namesOtherDocument(index, foldDiacritics(question));
+    // Another province's rules, whether a document was issued, an amount, records of real cases: no provision
+    // answers these, whichever one their words reach.
+    const otherDocument = namesOtherDocument(index, foldDiacritics(question)) || asksWhatThePackDoesNotHold(foldDiacritics(question));
     const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     const topical = index.isPackUnit(top.unit)
       ? (index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic

@@ -5,6 +5,7 @@ import { foldDiacritics } from '../text/vietnamese.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { AnalysedQuestion } from './policy-answer-types.js';
 import { analyze, bigrams, STOPWORDS, synonymExpansion } from './vn-analyzer.js';
+import { issuerElsewhere } from './unheld-matters.js';
 
 // Words that only say which provision or document is meant; they do not describe a topic.
 export const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 'dinh', 'quy', 'cong', 'van', 'chinh', 'phu', 'nd', 'cp']);
@@ -98,11 +99,15 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
     // "Quyết định 32 năm 2024 của UBND tỉnh": the issuer named in words after the number, unless the document is
     // what a letter implements ("công văn triển khai Nghị định 73 của UBND tỉnh": the letter is the UBND's).
     const before = folded.slice(0, m.index ?? 0);
-    const issuer = /\b(trien khai|cong van|cv)\b/.test(before)
-      ? undefined
-      : ISSUER_AFTER.exec(folded.slice((m.index ?? 0) + m[0].length))?.[1];
+    const after = folded.slice((m.index ?? 0) + m[0].length);
+    const issued = /\b(trien khai|cong van|cv)\b/.test(before) ? null : ISSUER_AFTER.exec(after);
+    const issuer = issued?.[1];
+    // "Quy định 32 của Tỉnh ủy Tuyên Quang": the same kind of issuer, another province's.
+    const elsewhere = issued ? issuerElsewhere(after.slice(issued[0].length)) : false;
     const n = String(Number(num));
-    if (GENERIC_WORDS.has(word) && !year && !slashSuffix && !dashSuffix && !issuer) continue;
+    // Glued to its number ("tt32", "qd32") a short word names a document: "tt 7 ngày" is a head's time limit.
+    const glued = /^[a-z]+\d/.test(m[0]);
+    if (GENERIC_WORDS.has(word) && !year && !slashSuffix && !dashSuffix && !issuer && !glued) continue;
     for (const d of index.pack.documents) {
       const code = foldDiacritics(d.code).toLowerCase();
       const dn = /\d+/.exec(code);
@@ -114,7 +119,7 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       const sameYear = !year || !codeYear || year === codeYear;
       // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
       const sameIssuer =
-        (!suffix || letters(code).includes(letters(suffix))) && (!issuer || letters(code).includes(ISSUER_LETTERS[issuer]));
+        (!suffix || letters(code).includes(letters(suffix))) && (!issuer || letters(code).includes(ISSUER_LETTERS[issuer])) && !elsewhere;
       if (sameKind && sameYear && sameIssuer) return null;
       return { named: `${TITLE_OF_WORD[word] ?? word} ${n}${year ? `/${year}` : ''}`, packLabel: d.label };
     }

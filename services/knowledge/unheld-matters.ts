@@ -1,0 +1,116 @@
+// Questions the pack cannot answer however many of its words they share: another province's rules, a document
+// asked for by whether it was issued, an amount of money, records of real cases. Refused (with the nearest
+// provisions offered), never answered from the provision their words happen to reach. Matched on folded text.
+
+/** Provinces and centrally-run cities other than Lào Cai (Yên Bái is part of Lào Cai since 2025), old names
+ * included: officials still write them. */
+const OTHER_PROVINCES = [
+  'ha noi',
+  'tp hcm',
+  'tphcm',
+  'ho chi minh',
+  'sai gon',
+  'da nang',
+  'hai phong',
+  'can tho',
+  'thua thien hue',
+  'hue',
+  'quang ninh',
+  'thanh hoa',
+  'nghe an',
+  'ha tinh',
+  'quang binh',
+  'quang tri',
+  'quang nam',
+  'quang ngai',
+  'binh dinh',
+  'phu yen',
+  'khanh hoa',
+  'ninh thuan',
+  'binh thuan',
+  'dak lak',
+  'dac lac',
+  'gia lai',
+  'kon tum',
+  'lam dong',
+  'dak nong',
+  'binh duong',
+  'dong nai',
+  'ba ria vung tau',
+  'vung tau',
+  'tay ninh',
+  'binh phuoc',
+  'long an',
+  'tien giang',
+  'ben tre',
+  'vinh long',
+  'tra vinh',
+  'dong thap',
+  'an giang',
+  'kien giang',
+  'hau giang',
+  'soc trang',
+  'bac lieu',
+  'ca mau',
+  'bac ninh',
+  'bac giang',
+  'hai duong',
+  'hung yen',
+  'thai binh',
+  'nam dinh',
+  'ha nam',
+  'ninh binh',
+  'vinh phuc',
+  'phu tho',
+  'thai nguyen',
+  'tuyen quang',
+  'ha giang',
+  'cao bang',
+  'bac kan',
+  'bac can',
+  'lang son',
+  'lai chau',
+  'dien bien',
+  'son la',
+  'hoa binh',
+].join('|');
+
+/** "tỉnh Quảng Ninh", "Thành ủy Hà Nội", "UBND TP Đà Nẵng", or a big city named alone. */
+const ANOTHER_PROVINCE = new RegExp(
+  `\\b((tinh|thanh pho|tp|tinh uy|thanh uy|ubnd tinh|ubnd thanh pho|ubnd tp|uy ban nhan dan tinh) (${OTHER_PROVINCES})|ha noi|tp hcm|tphcm|ho chi minh|da nang)\\b`,
+);
+/** Another province's own rules or how it applies the decree: "tỉnh Quảng Ninh có quy định riêng …", "tp hcm áp
+ * dụng nd73 ra sao". A story that only passes through another province is not caught: a rule word must follow. */
+const ANOTHER_PROVINCES_RULES = new RegExp(
+  `${ANOTHER_PROVINCE.source}( \\w+){0,6} (ap dung|quy dinh|ban hanh|co che|nghi quyet|trien khai|thuc hien)\\b`,
+);
+/** The issuer after a document's number is another province's ("Quy định 32 của Tỉnh ủy Tuyên Quang"). */
+const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVINCES})\\b`);
+
+/** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
+ * ban hành chỉ thị nào". The pack holds four documents and says so; it cannot say what else exists. */
+const DOCUMENT_ISSUED =
+  /\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
+
+/** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
+ * sách"). "bn % đồng ý" is a voting share, not money. */
+const AN_AMOUNT =
+  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc luc ngan sach|hach toan)\b/;
+
+/** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương". */
+const RECORDS =
+  /\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+
+/** The issuer named after a document's number belongs to another province. */
+export function issuerElsewhere(afterIssuer: string): boolean {
+  return PROVINCE_AT_START.test(afterIssuer.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+}
+
+/** Whether the question asks something only another source can answer (see the patterns above). */
+export function asksWhatThePackDoesNotHold(folded: string): boolean {
+  const t = ` ${folded
+    .toLowerCase()
+    .replace(/%/g, ' phan tram ')
+    .replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
+  return [ANOTHER_PROVINCES_RULES, DOCUMENT_ISSUED, AN_AMOUNT, RECORDS].some((rule) => rule.test(t));
+}
