@@ -193,6 +193,11 @@ describe('knowledge: answers', function () {
     // A question only the letter answers (no curated entry) is quoted too.
     const only = await answerer.answer('Sở Nội vụ rà soát khó khăn vướng mắc để tham mưu kiến nghị gì?');
     assert.equal(only.citations[0].citation, 'điểm c mục 2 Công văn số …/UBND-NC');
+    // A section named and asked for as a list is quoted whole; asked with one point's words, that point.
+    const whole = await answerer.answer('Mục 2 công văn giao Sở Nội vụ những nhiệm vụ gì?');
+    assert.equal(whole.citations[0].citation, 'mục 2 Công văn số …/UBND-NC');
+    const point = await answerer.answer('Mục 2 công văn: ai làm đầu mối tiếp nhận kế hoạch của thủ trưởng?');
+    assert.equal(point.citations[0].citation, 'điểm b mục 2 Công văn số …/UBND-NC');
   });
 
   it('keeps context for short follow-ups', async () => {

@@ -7,6 +7,9 @@ import { citationText, composeAnswer, notFoundAnswer } from './answer-compositio
 import type { AnalysedQuestion, PolicyAnswer } from './policy-answer-types.js';
 import { REFERENCE_WORDS } from './question-analysis.js';
 
+const LISTING =
+  /\b(nhung (nhiem vu|viec|noi dung|hanh vi|bien phap)( trong tam)? (nao|gi)|nhung gi|gom nhung|may (viec|nhiem vu|noi dung)|liet ke|tom tat|toan bo|cac nhiem vu)\b/;
+
 export function answerByReference(
   index: KnowledgeIndex,
   question: string,
@@ -19,6 +22,8 @@ export function answerByReference(
   const rank = new Map(hits.map((h, i) => [h.doc, { i, score: h.score }]));
   const under = (p: string) => p === path || p.startsWith(`${path}/`);
   const pathKind = path.startsWith('muc') ? 'muc' : 'dieu';
+  // "Mục 2 công văn giao Sở Nội vụ những nhiệm vụ gì": the section named, all of it, not the point its words reach.
+  const listing = LISTING.test(analysed.folded);
 
   // Official text first: the document named, else Decree 73 (articles) or the province's letter (sections);
   // then the curated pack; other imported documents only when neither knows the provision.
@@ -29,7 +34,7 @@ export function answerByReference(
       const exact = doc.byPath.get(path);
       const units = index.units.filter((u) => u.source === 'official' && u.officialDocument?.id === doc.id && u.paths.some(under));
       let chosen: RetrievalUnit | undefined;
-      if (units.length > 1 && topicTerms.length) {
+      if (units.length > 1 && topicTerms.length && !(exact && listing)) {
         chosen = [...units].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9))[0];
         if (!rank.has(chosen.idx)) chosen = undefined;
       }
