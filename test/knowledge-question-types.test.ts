@@ -98,7 +98,7 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     assert.equal(own.citations[0].citation, `Điều 4 ${ND73}`);
   });
 
-  it('reads who approves a plan as where it goes, a forbidden act asked with "bị xử lý" as Art. 6, and a plan outline as Art. 7.1', async () => {
+  it('reads who approves a plan as where it goes, a forbidden act asked with "bị xử lý" as Art. 6, and a plan outline or a plan required as Art. 7.1', async () => {
     const officer = await answerer.answer('Ai có thẩm quyền phê duyệt kế hoạch đề xuất của chuyên viên?');
     assert.equal(officer.citations[0].citation, `khoản 3 Điều 7 ${ND73}`);
     const head = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì cấp nào xem xét?');
@@ -107,6 +107,10 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     assert.equal(obstruct.citations[0].citation, `Điều 6 ${ND73}`);
     const outline = await answerer.answer('Kế hoạch gửi lãnh đạo cần có bố cục ra sao?');
     assert.equal(outline.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
+    // Whether an idea must be written up as a plan at all is Art. 7.1; whether the head's override must be written
+    // is Art. 8.1.
+    const written = await answerer.answer('Có ý tưởng đổi mới thì phải lập kế hoạch không hay chỉ cần nói miệng với trưởng phòng?');
+    assert.equal(written.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
     const override = await answerer.answer('Tập thể lãnh đạo đa số không đồng ý thì thủ trưởng có được tự quyết thực hiện đề xuất không?');
     assert.equal(override.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
     // A head's own plan: its time limit is not known, so Art. 8.1's 07 days is neither the answer nor its basis.

@@ -55,6 +55,9 @@ export function weighWithMemory(
   // (answered or not) is the ranking's alone.
   if (result.kind === 'collision' || (top && !index.pack.documents.some((d) => d.id === top.documentKey))) return result;
   const refused = !result.confident;
+  // A head's own plan, chosen by the question's kind: its time limit is not known, and the neighbours' Art. 8.1
+  // (an officer's plan, 07 days) would state one.
+  if (!refused && options.typed && top?.confidence === 'unknown') return result;
   const best = votes.units[0];
   const shareOf = (c: PolicyCitation | undefined) =>
     Math.max(0, ...votes.units.filter((v) => sameProvision(v.unit, c)).map((v) => v.share));

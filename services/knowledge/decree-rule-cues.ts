@@ -1,0 +1,95 @@
+// The decree's rule a question on proposals asks about, read from its cue words (issue 17, dev questions; each
+// kept only when it fixed more dev questions than it lost, leave one file out): who is covered (Art. 2), the
+// Party committee's say (Art. 4.3), protection by outcome (Art. 11), prohibited acts (Art. 6), principles (Art. 4),
+// conditions (Art. 5), rewards (Art. 10), and the concept of a dynamic, creative official. Folded text.
+// question-types.ts asks `ruleAsked` once no other kind of question (routing, deadlines, the letter) has matched.
+
+/** A plan named (folded). */
+export const PLAN = /\b(ke hoach|kh|plan)\b/;
+/** The question is about proposals (folded), not about salary steps or discipline in general. */
+export const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
+/** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
+export const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru)\b/;
+export const DAMAGE =
+  /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|hu hai|lam hong|hong (mot|may|het|ca)|lang phi|gay hai|thua lo)\b/;
+const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
+export const NOT_DONE =
+  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+|kip\s+)?(?:hoan thanh|ht|xong|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b|\b(chi )?dat (khoang |duoc )?(mot nua|mot phan|\d+ ?%)/;
+const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
+/** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
+// "thưởng", not "thường" (usual, often): both fold to "thuong".
+const REWARD =
+  /\b((duoc|dc|tien|phan|khen) thuong|thuong (gi|j|nhu the nao|the nao|ra sao|bao nhieu)|uu dai|duoc huong|quyen loi|loi ich gi|che do khuyen khich|hinh thuc (khuyen khich|nao)|khuyen khich (bang|nhu the nao|the nao|ra sao)|nang luong|ghi nhan)\b/;
+const REWARD_MEASURES =
+  /\b(bieu duong|tuyen duong|nang bac luong|nang luong|uu tien (khi|trong|xet|quy hoach|bo nhiem|danh gia)|thi dua khen thuong)\b/;
+/** Principles (Art. 4), prohibited acts (Art. 6), conditions a proposal meets (Art. 5). */
+export const PRINCIPLES = /\b(nguyen tac|cong khai|minh bach|dan chu|dung doi tuong)\b/;
+/** The asker stresses not being a manager: whether the decree covers them (Art. 2) is the question. */
+const NON_MANAGER =
+  /\b(khong (phai|lam|giu|co) (lanh dao|quan ly|chuc vu|chuc danh)|(nhan vien|nv|ke toan|van thu|lai xe) hop dong|hop dong (68|lao dong)|nhan vien (thuong|van phong))\b/;
+/** The approving body's duty to evaluate objectively and name the causes (Art. 11.4). */
+export const OBJECTIVE =
+  /\b(khach quan|nguyen nhan|chu quan)\b|\bco quan (da )?(phe duyet|duyet)( de xuat)? (phai lam gi|co trach nhiem gi)\b/;
+const PROHIBITED =
+  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong)|(pham|vi pham) (dieu|dieu khoan|quy dinh) cam|co bi cam)\b/;
+const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
+/** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
+const CONDITION_CONTENT =
+  /\b(phuc vu loi ich chung|gia tri thuc tien|chuyen bien tich cuc|yeu cau thuc tien|cap bach|diem nghen|nut that|quoc phong|phan cap|phan quyen|cai cach thu tuc)\b/;
+/** "Điều kiện" and "tiêu chí" of something else: the conditions secured after approval, staff evaluation criteria. */
+const NOT_PROPOSAL_CONDITIONS = /\b(bao dam|dam bao|sau khi phe duyet|danh gia can bo|trien khai thuc hien|thiet bi|kinh phi)\b/;
+
+/** What "dynamic, creative" means is asked, not what a proposal must meet. */
+const MEANING =
+  /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo)|(duoc )?(goi|coi|xem) (la|nhu vay|nhu the))\b/;
+
+/** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
+/** An act Art. 6 forbids against the proposer, named by its verb: asked with "bị xử lý" it is still Art. 6. */
+const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
+
+/** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
+const DECISION_DEFIED =
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b/;
+
+/** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
+const PROTECTION_MEASURES =
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
+
+/** How a case is judged, asked without a liability word ("gây thiệt hại … thì được xem xét như thế nào?"). */
+const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco sao (khong|ko|k)\b/;
+
+/** The Party committee's say before a proposal is approved (Art. 4.3), asked as a step or a report. */
+const PARTY_STEP =
+  /\b(bao cao|xin y kien|hoi|qua|trinh)( y kien)? (cap uy|dang uy|chi bo)\b|\b(cap uy|dang uy|chi bo)\b.*\b(truoc khi|buoc)\b|\b(thieu|con) (mot )?buoc\b.*\b(cap uy|dang uy|chi bo)\b/;
+const APPROVAL = /\b(duyet|phe duyet|thong qua|ky)\b/;
+
+export function ruleAsked(f: string): string | null {
+  if (NON_MANAGER.test(f)) return 'dieu:2';
+  if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f)) return 'dieu:4/khoan:3';
+  if (PROTECTION_MEASURES.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) return 'dieu:11';
+  // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
+  if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
+  if (PROHIBITED_ACT.test(f)) return 'dieu:6';
+  if ((LIABILITY.test(f) || JUDGED.test(f)) && !REWARD.test(f)) {
+    if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
+    // "ngân sách không bị thiệt hại gì" names no damage.
+    if (DAMAGE.test(f.replace(NO_DAMAGE, ' '))) return 'dieu:11/khoan:3';
+    if (NOT_DONE.test(f)) return 'dieu:11/khoan:2';
+    if (DONE.test(f)) return 'dieu:11/khoan:1';
+    return null;
+  }
+  if (PROHIBITED.test(f)) return 'dieu:6';
+  if (/\bnguyen tac\b/.test(f)) return 'dieu:4';
+  // Public commendation and priority in appointment are Art. 10's measures, not Art. 4's "công khai".
+  if (REWARD_MEASURES.test(f)) return 'dieu:10';
+  if (PRINCIPLES.test(f)) return 'dieu:4';
+  // "Đáp ứng đủ điều kiện rồi và làm xong thì được hưởng gì?": what follows completion, not the conditions.
+  if (REWARD.test(f) && (DONE.test(f) || /\blam xong\b/.test(f))) return 'dieu:10';
+  // "Cán bộ năng động phải xuất phát từ yêu cầu gì?": what the person is (the concept), not a proposal's conditions.
+  if (CONDITION_CONTENT.test(f) && /\b(can bo|cb) nang dong\b/.test(f) && !/\b(de xuat|dx)\b/.test(f))
+    return 'entry:khai-niem-nang-dong-sang-tao';
+  if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
+  if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';
+  if (REWARD.test(f) && !LIABILITY.test(f)) return 'dieu:10';
+  return null;
+}
