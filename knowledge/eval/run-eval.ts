@@ -97,6 +97,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind20.yaml'),
   path.join(__dirname, 'dev-blind21.yaml'),
   path.join(__dirname, 'dev-blind22.yaml'),
+  path.join(__dirname, 'dev-blind23.yaml'),
+  path.join(__dirname, 'dev-blind24.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
