@@ -146,4 +146,18 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     const wedding = await answerer.answer('Đảng viên lập kế hoạch tổ chức đám cưới cho con thì mời tối đa bao nhiêu khách?');
     assert.equal(wedding.kind, 'not_found');
   });
+
+  it('reads a task refused or a clause asked for by "khoản nào", a plan held for a month, and a wrong report frequency', async () => {
+    for (const q of [
+      'Nhân viên không thực hiện nhiệm vụ đã được giao trong đề xuất được duyệt thì có sai không?',
+      'Cán bộ từ chối thực hiện nhiệm vụ được giao trong đề xuất đã phê duyệt thì vi phạm khoản nào của Điều 6?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.citations[0].citation, `khoản 4 Điều 6 ${ND73}`, q);
+    }
+    const held = await answerer.answer('Thủ trưởng ôm kế hoạch đề xuất của em cả tháng nay không đưa ra họp thì có đúng không?');
+    assert.equal(held.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
+    const quarterly = await answerer.answer('Cơ quan báo cáo Sở Nội vụ về thực hiện Nghị định 73 hằng quý phải không?');
+    assert.ok((quarterly.citations[0].paths ?? []).includes('muc:1/diem:d'), JSON.stringify(quarterly.citations[0]));
+  });
 });

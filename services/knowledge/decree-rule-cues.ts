@@ -49,7 +49,7 @@ const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
-  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b/;
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b|\b(khong|ko|k) (thuc hien|trien khai|lam) (de xuat|dx|nhiem vu|viec) (da )?(duoc |dc )?(quyet dinh|phe duyet|duyet|giao)\b/;
 
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
 const PROTECTION_MEASURES =

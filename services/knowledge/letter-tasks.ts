@@ -31,6 +31,10 @@ const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuo
  * follow-up, removing obstacles, recognising results, guiding the officer's plan, rewarding in time. */
 export const AFTER_APPROVAL =
   /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao|lo|bo tri|chuan bi) (cac |du )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\btieu chi danh gia (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b|\bkip thoi (danh gia|dg)\b|\bcong nhan (ket qua|kq)\b|\b(da|sau khi) (duoc )?(phe duyet|duyet)\b.*\b(bao dam|dam bao|ho tro) (nhung )?(gi|j)\b/;
+/** How often agencies report (a wrong premise: "6 tháng một lần", "hằng quý"): the yearly report (1.d), not an
+ * officer's report on a finished proposal. */
+const REPORT_FREQUENCY = /\b(bao cao|bc)\b.*\b(6 thang|sau thang|hang quy|moi quy|hang thang|moi thang|may lan|mot lan|1 lan)\b/;
+const PROPOSAL_REPORT = /\bket qua (thuc hien )?(de xuat|dx)\b|\b(lam|thuc hien) xong\b/;
 /** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
 const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
 
@@ -44,7 +48,7 @@ export function namesLetterWorld(f: string): boolean {
 export function letterTask(f: string): string | null {
   if (PROCEDURE_KEPT.test(f)) return 'muc:1/diem:c';
   if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';
-  if (ANNUAL_REPORT.test(f)) return 'muc:1/diem:d';
+  if (ANNUAL_REPORT.test(f) || (REPORT_FREQUENCY.test(f) && !PROPOSAL_REPORT.test(f))) return 'muc:1/diem:d';
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
   if (POLICY_FEEDBACK.test(f)) return 'muc:2/diem:c';
   if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';

@@ -53,7 +53,7 @@ const COVERED = /\b(thuoc (doi tuong|dien|pham vi)|nam trong|ap dung|doi tuong|(
 
 /** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
 const DEADLINE =
-  /\b(bao lau|may ngay|bao nhieu ngay|\d+ ngay|qua han|tre han|cham|thoi han|han chot|deadline|tuan|ngay lam viec|bao gio|bao h|luc nao)\b/;
+  /\b(bao lau|may ngay|bao nhieu ngay|\d+ ngay|qua han|tre han|cham|thoi han|han chot|deadline|tuan|ngay lam viec|bao gio|bao h|luc nao|(ca|mot|may|hai|ba) thang|om (ke hoach|kh|de xuat))\b/;
 const REVIEW = /\b(hop|xem xet|nhan (duoc )?(ke hoach|kh|de xuat|dx)|bieu quyet|tra loi|phan hoi)\b/;
 /** A head's own plan, reviewed by the superior: its procedure and time limit are not known (an unknown entry). */
 const HEAD_OWN_PLAN =

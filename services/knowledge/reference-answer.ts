@@ -65,7 +65,10 @@ export function answerByReference(
     const whichClause = /\bkhoan (nao|may|so may)\b/.test(analysed.folded);
     const clause =
       ref.article && !ref.clause && topicTerms.length >= 2 && rank.size
-        ? byRank([...exact, ...inside]).find((u) => whichClause || u.entry?.confidence !== 'unknown')
+        ? // "vi phạm khoản nào của Điều 6": a clause, before the article's own entry.
+          (whichClause ? [...byRank(inside), ...byRank(exact)] : byRank([...exact, ...inside])).find(
+            (u) => whichClause || u.entry?.confidence !== 'unknown',
+          )
         : undefined;
     const first = clause ?? (exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0]);
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
