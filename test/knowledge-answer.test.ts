@@ -139,6 +139,10 @@ describe('knowledge: answers', function () {
       'Bộ Nội vụ đã ban hành thông tư hướng dẫn Nghị định 73 chưa?',
       'Thành viên hội đồng đánh giá đề xuất được bồi dưỡng bao nhiêu tiền một buổi?',
       'Năm nay sở mình có bao nhiêu cán bộ được khen thưởng vì đề xuất đổi mới?',
+      'o bac ninh ke hoach cua giam doc so gui co quan nao',
+      'Quy chế hội đồng đánh giá đề xuất của tỉnh là quyết định số mấy?',
+      'Kinh phí hội nghị phổ biến Nghị định 73 chi theo định mức nào?',
+      'Phòng Nội vụ xã đã nhận bao nhiêu kế hoạch đề xuất tính đến nay?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);

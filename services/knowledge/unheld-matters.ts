@@ -75,31 +75,32 @@ const OTHER_PROVINCES = [
   'hoa binh',
 ].join('|');
 
-/** "tỉnh Quảng Ninh", "Thành ủy Hà Nội", "UBND TP Đà Nẵng", or a big city named alone. */
+/** "tỉnh Quảng Ninh", "Thành ủy Hà Nội", "UBND TP Đà Nẵng", "ở Thái Nguyên", or a big city named alone. */
 const ANOTHER_PROVINCE = new RegExp(
-  `\\b((tinh|thanh pho|tp|tinh uy|thanh uy|ubnd tinh|ubnd thanh pho|ubnd tp|uy ban nhan dan tinh) (${OTHER_PROVINCES})|ha noi|tp hcm|tphcm|ho chi minh|da nang)\\b`,
+  `\\b((tinh|thanh pho|tp|tinh uy|thanh uy|ubnd tinh|ubnd thanh pho|ubnd tp|uy ban nhan dan tinh|o|tai) (${OTHER_PROVINCES})|ha noi|tp hcm|tphcm|ho chi minh|da nang)\\b`,
 );
 /** Another province's own rules or how it applies the decree: "tỉnh Quảng Ninh có quy định riêng …", "tp hcm áp
  * dụng nd73 ra sao". A story that only passes through another province is not caught: a rule word must follow. */
 const ANOTHER_PROVINCES_RULES = new RegExp(
-  `${ANOTHER_PROVINCE.source}( \\w+){0,6} (ap dung|quy dinh|ban hanh|co che|nghi quyet|trien khai|thuc hien)\\b`,
+  `${ANOTHER_PROVINCE.source}( \\w+){0,8} (ap dung|quy dinh|ban hanh|co che|nghi quyet|trien khai|thuc hien|van ban|co quan nao|gui|nop|bao ve|khuyen khich)\\b`,
 );
 /** The issuer after a document's number is another province's ("Quy định 32 của Tỉnh ủy Tuyên Quang"). */
 const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVINCES})\\b`);
 
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
- * ban hành chỉ thị nào". The pack holds four documents and says so; it cannot say what else exists. */
+ * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
+  /\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc luc ngan sach|hach toan)\b/;
+  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao)\b/;
 
-/** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương". */
+/** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
+ * bao nhiêu kế hoạch tính tới nay". */
 const RECORDS =
-  /\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+  /\b(bao nhieu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|da nhan|da gui|da duyet|da phe duyet)\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
 
 /** The issuer named after a document's number belongs to another province. */
 export function issuerElsewhere(afterIssuer: string): boolean {
