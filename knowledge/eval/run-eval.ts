@@ -249,13 +249,15 @@ function round2(n: number): number {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-const PART_TITLES: Record<EvalPart, string> = {
-  dev: 'DEV (questions.yaml, dev-answers2.yaml + các bộ mù cũ đã bị xem; dùng khi tinh chỉnh)',
-  holdout: `HOLDOUT (${path.basename(HOLDOUT_QUESTIONS_FILE)}, người khác viết, người tinh chỉnh không xem; chỉ đo)`,
+/** The holdout file measured: HOLDOUT_QUESTIONS_FILE, or a second blind set named by `--holdout-file=`. */
+let holdoutFile = HOLDOUT_QUESTIONS_FILE;
+const PART_TITLES: Record<EvalPart, () => string> = {
+  dev: () => 'DEV (questions.yaml, dev-answers2.yaml + các bộ mù cũ đã bị xem; dùng khi tinh chỉnh)',
+  holdout: () => `HOLDOUT (${path.basename(holdoutFile)}, người khác viết, người tinh chỉnh không xem; chỉ đo)`,
 };
 
 export function print(part: EvalPart | string, report: EvalReport, showFailures: boolean): void {
-  console.log(`\n== ${PART_TITLES[part as EvalPart] ?? part} ==`);
+  console.log(`\n== ${PART_TITLES[part as EvalPart]?.() ?? part} ==`);
   console.log(`Câu hỏi: ${report.questions} (có căn cứ để trả lời: ${report.answerable}; ngoài phạm vi: ${report.outOfScope})`);
   console.log(`Top-1 đúng trích dẫn: ${pct(report.top1)}   (mục tiêu ≥ ${pct(TARGETS.top1)})`);
   console.log(`Top-3 đúng trích dẫn: ${pct(report.top3)}   (mục tiêu ≥ ${pct(TARGETS.top3)})`);
@@ -287,7 +289,14 @@ async function main(): Promise<void> {
   if (devFile && !devPath) throw new Error(`${devFile} is not in the dev list (DEV_QUESTIONS_FILES)`);
   const devOnly = !!devPath || process.argv.includes('--dev-only');
   const devQuestions = devPath ? loadQuestions(devPath) : loadDevQuestions();
-  const parts = devOnly ? { dev: devQuestions } : undefined;
+  // `--holdout-file=<name>`: another blind set in this folder measured as the holdout (a second fresh set, to see
+  // how far one set's figures carry); never a dev file.
+  const otherHoldout = process.argv.find((a) => a.startsWith('--holdout-file='))?.slice('--holdout-file='.length);
+  if (otherHoldout) {
+    holdoutFile = path.join(__dirname, path.basename(otherHoldout));
+    if (!existsSync(holdoutFile) || DEV_QUESTIONS_FILES.includes(holdoutFile)) throw new Error(`${otherHoldout}: not a holdout file here`);
+  }
+  const parts = devOnly ? { dev: devQuestions } : otherHoldout ? { dev: devQuestions, holdout: loadQuestions(holdoutFile) } : undefined;
   const reports = await runQaEvaluations({ repeat: 5, parts });
   print('dev', reports.dev!, false);
   console.log('(Bộ nhớ câu hỏi chứa chính các câu dev này: số trên không nói gì; xem số ngoài fold dưới đây.)');
@@ -310,7 +319,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!reports.holdout) {
-    console.log(`\n== HOLDOUT: chưa có tệp ${path.basename(HOLDOUT_QUESTIONS_FILE)}; bỏ qua phần holdout (mã thoát theo phần dev). ==`);
+    console.log(`\n== HOLDOUT: chưa có tệp ${path.basename(holdoutFile)}; bỏ qua phần holdout (mã thoát theo phần dev). ==`);
     process.exitCode = reports.dev!.targetsMet ? 0 : 1;
     return;
   }
