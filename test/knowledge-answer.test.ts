@@ -143,6 +143,8 @@ describe('knowledge: answers', function () {
       'Quy chế hội đồng đánh giá đề xuất của tỉnh là quyết định số mấy?',
       'Kinh phí hội nghị phổ biến Nghị định 73 chi theo định mức nào?',
       'Phòng Nội vụ xã đã nhận bao nhiêu kế hoạch đề xuất tính đến nay?',
+      'Ai là giám đốc Sở Nội vụ hiện nay?',
+      'Xe công bị va chạm thì lái xe phải bồi thường bao nhiêu?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);

@@ -160,4 +160,17 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     const quarterly = await answerer.answer('Cơ quan báo cáo Sở Nội vụ về thực hiện Nghị định 73 hằng quý phải không?');
     assert.ok((quarterly.citations[0].paths ?? []).includes('muc:1/diem:d'), JSON.stringify(quarterly.citations[0]));
   });
+
+  it('reads the first step, the Party committee asked before signing, who judges completion, and criteria of the concept', async () => {
+    const first = await answerer.answer('Em có ý tưởng cải tiến rồi, bước đầu tiên cần làm gì ạ?');
+    assert.equal(first.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
+    const party = await answerer.answer(
+      'Tập thể đã đồng ý đề xuất, giám đốc ký luôn có được không hay phải báo cáo chi ủy trước? Ai đúng?',
+    );
+    assert.equal(party.citations[0].citation, `khoản 3 Điều 4 ${ND73}`);
+    const judged = await answerer.answer('Đề xuất làm xong thì ai đánh giá là hoàn thành?');
+    assert.equal(judged.citations[0].entryId, 'danh-gia-ket-qua');
+    const criteria = await answerer.answer('Tiêu chí nào để được coi là cán bộ năng động sáng tạo?');
+    assert.equal(criteria.citations[0].entryId, 'khai-niem-nang-dong-sang-tao');
+  });
 });

@@ -49,7 +49,7 @@ const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
-  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b|\b(khong|ko|k) (thuc hien|trien khai|lam) (de xuat|dx|nhiem vu|viec) (da )?(duoc |dc )?(quyet dinh|phe duyet|duyet|giao)\b/;
+  /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bnhat quyet (khong|ko|k) (lam|thuc hien|trien khai)\b|\b(khong|ko|k) phai viec cua (minh|toi|em)\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b|\b(khong|ko|k) (thuc hien|trien khai|lam) (de xuat|dx|nhiem vu|viec) (da )?(duoc |dc )?(quyet dinh|phe duyet|duyet|giao)\b/;
 
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
 const PROTECTION_MEASURES =
@@ -59,9 +59,9 @@ const PROTECTION_MEASURES =
 const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco sao (khong|ko|k)\b/;
 
 /** The Party committee's say before a proposal is approved (Art. 4.3), asked as a step or a report. */
-const PARTY_STEP =
-  /\b(bao cao|xin y kien|hoi|qua|trinh)( y kien)? (cap uy|dang uy|chi bo)\b|\b(cap uy|dang uy|chi bo)\b.*\b(truoc khi|buoc)\b|\b(thieu|con) (mot )?buoc\b.*\b(cap uy|dang uy|chi bo)\b/;
-const APPROVAL = /\b(duyet|phe duyet|thong qua|ky)\b/;
+export const PARTY_STEP =
+  /\b(bao cao|xin y kien|hoi|qua|trinh)( y kien)? (cap uy|dang uy|chi bo|chi uy)\b|\b(cap uy|dang uy|chi bo|chi uy)\b.*\b(truoc khi|buoc|truoc)\b|\b(thieu|con) (mot )?buoc\b.*\b(cap uy|dang uy|chi bo|chi uy)\b/;
+export const APPROVAL = /\b(duyet|phe duyet|thong qua|ky)\b/;
 
 export function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
@@ -87,6 +87,9 @@ export function ruleAsked(f: string): string | null {
   if (REWARD.test(f) && (DONE.test(f) || /\blam xong\b/.test(f))) return 'dieu:10';
   // "Cán bộ năng động phải xuất phát từ yêu cầu gì?": what the person is (the concept), not a proposal's conditions.
   if (CONDITION_CONTENT.test(f) && /\b(can bo|cb) nang dong\b/.test(f) && !/\b(de xuat|dx)\b/.test(f))
+    return 'entry:khai-niem-nang-dong-sang-tao';
+  // "Tiêu chí để được coi là cán bộ dám nghĩ dám làm": what the person is, asked as criteria.
+  if (CONDITIONS.test(f) && /\b(can bo|cb|nguoi) (nang dong|dam nghi|sang tao)\b/.test(f) && !/\b(de xuat|dx)\b/.test(f))
     return 'entry:khai-niem-nang-dong-sang-tao';
   if (CONDITION_CONTENT.test(f) && !PLAN.test(f)) return 'dieu:5';
   if (CONDITIONS.test(f) && !NOT_PROPOSAL_CONDITIONS.test(f) && !MEANING.test(f)) return 'dieu:5';

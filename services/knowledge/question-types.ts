@@ -8,7 +8,18 @@
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
 import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './letter-tasks.js';
-import { ABOUT_PROPOSALS, DAMAGE, LIABILITY, NOT_DONE, OBJECTIVE, PLAN, PRINCIPLES, ruleAsked } from './decree-rule-cues.js';
+import {
+  ABOUT_PROPOSALS,
+  APPROVAL,
+  DAMAGE,
+  LIABILITY,
+  NOT_DONE,
+  OBJECTIVE,
+  PARTY_STEP,
+  PLAN,
+  PRINCIPLES,
+  ruleAsked,
+} from './decree-rule-cues.js';
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
@@ -69,7 +80,7 @@ const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
 
 /** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
 const RESULT_EVALUATION =
-  /\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
+  /\bai danh gia( la)? (hoan thanh|da hoan thanh|dat|ket qua)\b|\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
 /** Someone working in the Party's bodies or the mass organisations asks which text covers them: Regulation
  * 32-QĐ/TU applies in the province's whole political system, the decree to the State's officials (Art. 2). */
@@ -82,12 +93,14 @@ const WHOLE_PROCESS =
 
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
-  /\b(viet|lap|xay dung|soan|lam) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
+  /\b(viet|lap|xay dung|soan|lam|thanh) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
 const PLAN_CONTENT =
   /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|neu ro|bat buoc neu|co neu|phan nao|muc nao|the nao cho dung)\b/;
 
 /** A plan's outline named by its parts (Art. 7.1's need, purpose, content), whatever the document is called. */
 const PLAN_OUTLINE = /\b(bo cuc|su can thiet|muc dich yeu cau|gom nhung (phan|muc)|can co nhung (phan|muc))\b/;
+/** The first step once one has an idea: writing the plan (Art. 7.1). */
+const FIRST_STEP = /\bbuoc (dau tien|1|mot)\b/;
 /** Whether an idea must be written up as a plan at all, or told to the head by word of mouth (Art. 7.1). */
 const PLAN_REQUIRED =
   /\b(bat buoc|co can|can|phai|co phai) (phai )?(lap|xay dung|viet|lam|co) (ke hoach|kh|plan)\b|\b(y tuong|de xuat)\b.*\b(mieng|bang loi)\b/;
@@ -146,6 +159,8 @@ export function byQuestionType(
   // Making the decree known to all staff is the letter's 1.a, whoever the staff are (not whether Art. 2 covers them).
   else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f))) path = 'muc:1/diem:a';
   else if (letterWorld && (task || !ROUTING_OBJECT.test(f))) path = task;
+  // The Party committee's say before approval (Art. 4.3), also in a story that then asks who is right or who decides.
+  else if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f) && ABOUT_PROPOSALS.test(f)) path = 'dieu:4/khoan:3';
   // A proposal that failed or did harm asks about liability (Art. 11), not the head's duties.
   else if (AFTER_APPROVAL.test(f) && !HEAD_PLAN_ITSELF.test(f) && !NOT_DONE.test(f) && !DAMAGE.test(f)) path = 'muc:1/diem:c';
   else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
@@ -168,7 +183,7 @@ export function byQuestionType(
     path = 'dieu:8/khoan:1';
   } else if (
     (PLAN_OUTLINE.test(f) && ROUTING_OBJECT.test(f) && !WHO_WHERE.test(f)) ||
-    (PLAN_REQUIRED.test(f) && !OTHER_WRITING.test(f) && !WHO_WHERE.test(f))
+    ((PLAN_REQUIRED.test(f) || FIRST_STEP.test(f)) && !OTHER_WRITING.test(f) && !WHO_WHERE.test(f))
   ) {
     path = 'dieu:7/khoan:1';
   } else if (

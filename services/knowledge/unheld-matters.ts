@@ -90,17 +90,21 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
+  /\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao)\b/;
+  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay". */
 const RECORDS =
   /\b(bao nhieu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|da nhan|da gui|da duyet|da phe duyet)\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+
+/** Who holds an office now ("Ai là chủ tịch UBND tỉnh hiện nay?"): the pack names offices, not people. */
+const OFFICE_HOLDER =
+  /\b(ai (la|dang la|lam)|ten (la )?gi)\b.*\b(chu tich|giam doc|bi thu|pho chu tich|truong phong|hieu truong)\b.*\b(hien nay|bay gio|hien tai|nhiem ky nay)\b|\b(chu tich|giam doc|bi thu)\b( \w+){0,5} (hien nay|bay gio|hien tai) (la ai|ten gi|ten la gi)\b/;
 
 /** The issuer named after a document's number belongs to another province. */
 export function issuerElsewhere(afterIssuer: string): boolean {
@@ -113,5 +117,5 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     .toLowerCase()
     .replace(/%/g, ' phan tram ')
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
-  return [ANOTHER_PROVINCES_RULES, DOCUMENT_ISSUED, AN_AMOUNT, RECORDS].some((rule) => rule.test(t));
+  return [ANOTHER_PROVINCES_RULES, DOCUMENT_ISSUED, AN_AMOUNT, RECORDS, OFFICE_HOLDER].some((rule) => rule.test(t));
 }
