@@ -101,6 +101,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind24.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-12.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-13.yaml'),
+  path.join(__dirname, 'dev-blind25.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
