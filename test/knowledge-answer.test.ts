@@ -204,6 +204,11 @@ describe('knowledge: answers', function () {
     assert.equal(whole.citations[0].citation, 'mục 2 Công văn số …/UBND-NC');
     const point = await answerer.answer('Mục 2 công văn: ai làm đầu mối tiếp nhận kế hoạch của thủ trưởng?');
     assert.equal(point.citations[0].citation, 'điểm b mục 2 Công văn số …/UBND-NC');
+    // The letter asked about as a whole has no overview entry: its section 1 is quoted; the decree has one.
+    const letter = await answerer.answer('công văn tỉnh về NĐ 73 dài quá, tóm tắt giúp em vài ý chính');
+    assert.equal(letter.citations[0].citation, 'mục 1 Công văn số …/UBND-NC');
+    const decree = await answerer.answer('tom tat toan bo nghi dinh 73/2023 giup minh');
+    assert.equal(decree.citations[0].entryId, 'nd73-tong-quan');
   });
 
   it('keeps context for short follow-ups', async () => {

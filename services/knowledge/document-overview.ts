@@ -7,7 +7,7 @@ import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 const DOCUMENT_NAME =
   /\b(nghi dinh|nd|quy dinh|qd|ket luan|kl|cong van|cv)\s*(so\s*)?(73|32|14)?\s*(\/\s*2023|-?\s*qd\s*\/\s*tu|-?\s*kl\s*\/\s*tw)?(\s*\/\s*nd\s*-?\s*cp)?(\s*nam 2023)?|\bnd73\b|\bqd32\b|\bkl14\b/g;
 const ONLY_ABOUT_DOCUMENT =
-  /^(cho (em|toi|minh|e) hoi|(la|noi|noi ve|quy dinh|quy dinh ve|ve|co|gom|bao nhieu|may|chuong|dieu|cai|gi|j|noi dung|chinh|tom tat|tong quan|gioi thieu|ban hanh|khi nao|nam nao|ngay nao|hieu luc|tu|the nao|nhu the nao|ra sao|van ban|nay|do ai|ai|a|ạ|vay|nhi|the|duoc|khong|ko|k|nhe|voi|giup|di|ten|day du|so hieu|noi chung|vai dong|van de|e|em|minh|toi|decree)\b|[\s?.!,:;])*$/;
+  /^(cho (em|toi|minh|e) hoi|(la|noi|noi ve|quy dinh|quy dinh ve|ve|co|gom|bao nhieu|may|chuong|dieu|cai|gi|j|noi dung|chinh|tom tat|tong quan|gioi thieu|ban hanh|khi nao|nam nao|ngay nao|hieu luc|tu|the nao|nhu the nao|ra sao|van ban|nay|do ai|ai|a|ạ|vay|nhi|the|duoc|khong|ko|k|nhe|voi|vs|giup|di|ten|day du|so hieu|noi chung|vai dong|van de|e|em|minh|toi|decree|toan bo|y chinh|vai y|khai quat|so luoc|nhung|phan|dai qua|lai|xin)\b|[\s?.!,:;]|\p{Extended_Pictographic})*$/u;
 
 /** Facts about a document itself (its full name, number, date, issuer, force, kind), whatever else is said. */
 const DOCUMENT_FACTS =

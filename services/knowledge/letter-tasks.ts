@@ -57,3 +57,11 @@ export function letterTask(f: string): string | null {
   if (AGENCY_TASKS.test(f) && AGENCIES.test(f.replace(/\b(so noi vu|snv)\b/g, ' ')) && !/\b(so noi vu|snv)\b/.test(f)) return 'muc:1';
   return null;
 }
+
+/** The letter asked about as a whole ("tóm tắt công văn", "CV … nội dung chính gồm mấy phần"), no task named. */
+const LETTER_NAMED = /\b(cong van|cv)\b/;
+const SUMMARY =
+  /\b(tom tat|tom luoc|y chinh|noi dung chinh|gom (nhung )?(noi dung|phan) (gi|nao)|gom may phan|toan bo noi dung|khai quat)\b/;
+export function letterAsWhole(f: string): boolean {
+  return LETTER_NAMED.test(f) && SUMMARY.test(f) && !letterTask(f);
+}

@@ -22,6 +22,7 @@ import { byQuestionType, supportsTyped } from './question-types.js';
 import { loadQuestionExamples, type QuestionExample } from './question-examples.js';
 import { memoriesOf, type QuestionMemory } from './question-memory.js';
 import { documentOverview } from './document-overview.js';
+import { letterAsWhole } from './letter-tasks.js';
 import { MEMORY_WEIGHTS, weighWithMemory, type MemoryWeights } from './memory-decision.js';
 
 export type { AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
@@ -233,6 +234,12 @@ export class PolicyAnswerer {
     if (!path) {
       const overview = documentOverview(index, folded, ref.document);
       if (overview) return composeAnswer(index, question, [{ unit: overview, score: 1 }], true);
+      // The letter asked about as a whole has no overview entry: its section 1 (the agencies' and communes' tasks) is
+      // quoted, section 2 (the Department's) beside it.
+      if (letterAsWhole(folded)) {
+        const sections = answerByReference(index, question, { section: '1', document: 'cv-trien-khai' }, 'muc:1', analysed);
+        if (sections) return sections;
+      }
     }
 
     // 4. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
