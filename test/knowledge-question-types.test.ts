@@ -173,4 +173,21 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     const criteria = await answerer.answer('Tiêu chí nào để được coi là cán bộ năng động sáng tạo?');
     assert.equal(criteria.citations[0].entryId, 'khai-niem-nang-dong-sang-tao');
   });
+
+  it('routes by the proposer when a head is only a destination or another choice, and by the subject of "có ý tưởng thì gửi"', async () => {
+    for (const q of [
+      'Phó giám đốc sở có kế hoạch đề xuất thì gửi giám đốc sở hay cũng phải qua Sở Nội vụ?',
+      'Đội trưởng đội kiểm lâm có ý tưởng, kế hoạch gửi hạt trưởng hay gửi thẳng chi cục?',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.citations[0].citation, `khoản 3 Điều 7 ${ND73}`, q);
+    }
+    for (const q of [
+      'hạt kiểm lâm tôi muốn tuần tra bằng flycam, hạt trưởng có ý tưởng thì gửi kế hoạch cho ai',
+      'giám đốc trung tâm y tế có ý tưởng đổi mới thì gửi sở y tế hay gửi ubnd tỉnh',
+    ]) {
+      const a = await answerer.answer(q);
+      assert.equal(a.citations[0].citation, `khoản 4 Điều 7 ${ND73}`, q);
+    }
+  });
 });

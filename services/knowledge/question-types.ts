@@ -32,9 +32,11 @@ const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van
 const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
 /** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
 const ROUTING_DESTINATION =
-  /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
+  /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau|hay (cung )?(phai )?(qua|gui|nop|trinh)|(gui|nop|trinh) thang|(phai|co phai) (nop|gui|trinh) qua)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
+/** … unless the province is only one of the destinations asked about ("gửi Sở Y tế hay gửi UBND tỉnh"). */
+const PROVINCE_ONLY_DESTINATION = /\bhay (gui |nop |trinh )?(len )?(ubnd tinh|tinh)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 /** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
  * the verb (folded). */
@@ -42,9 +44,9 @@ const REVIEWER_CUE = /\b(xem xet|duyet|phe duyet|quyet dinh|cho y kien)\b/;
 const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
-  /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
+  /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|ct (?=xa|phuong|ubnd)|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
 const OFFICER_ROLE =
-  /\b(pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(doi truong|pho doi truong|p\.ht|pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -114,6 +116,11 @@ function proposerIsHead(folded: string): boolean | null {
   // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
   const asked = /\bcon ([a-z ]+?) (co y tuong|co ke hoach|de xuat|thi (gui|nop|trinh|di))/.exec(folded);
   if (asked && folded.indexOf(asked[0]) > 0) return proposerIsHead(asked[1]);
+  // "Hạt kiểm lâm tôi …, hạt trưởng có ý tưởng thì gửi kế hoạch cho ai": the clause's subject is the proposer.
+  const subject = /(?:^|[,.;:!?])\s*([^,.;:!?]*?)\b(co y tuong|co ke hoach|co kh|co de xuat)\b[^,.;:!?]*\bthi (gui|nop|trinh|di)\b/.exec(
+    folded,
+  );
+  if (subject && (HEAD_ROLE.test(subject[1]) || OFFICER_ROLE.test(subject[1])) && subject[1] !== folded) return proposerIsHead(subject[1]);
   // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
   if (
     /\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(
@@ -127,8 +134,9 @@ function proposerIsHead(folded: string): boolean | null {
     // "Bọn mình hỏi hộ chủ tịch công ty": the askers are not the proposer.
     .replace(/\b(bon|chung) (minh|toi|em)\b/g, (m) => ' '.repeat(m.length))
     // "gửi kế hoạch cho chủ tịch xã": the head a plan is sent to is its destination, not its proposer.
-    .replace(/\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len) (thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong)\b/g, (m) =>
-      ' '.repeat(m.length),
+    .replace(
+      /\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong|tram truong|truong tram)\b|\bhay (gui |nop |trinh )?(cho |len )?(thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong)\b/g,
+      (m) => ' '.repeat(m.length),
     );
   const head = HEAD_ROLE.exec(f);
   const officer = OFFICER_ROLE.exec(f);
@@ -191,7 +199,7 @@ export function byQuestionType(
     ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f))) &&
     // The province's routing through the Department is for heads' plans: an officer's plan still goes to the
     // head of the officer's agency, whatever the letter or the Department is named for.
-    (!PROVINCE_ROUTING.test(f) || proposerIsHead(f) === false)
+    (!PROVINCE_ROUTING.test(f.replace(PROVINCE_ONLY_DESTINATION, ' ')) || proposerIsHead(f) === false)
   ) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
