@@ -145,6 +145,11 @@ describe('knowledge: answers', function () {
       'Phòng Nội vụ xã đã nhận bao nhiêu kế hoạch đề xuất tính đến nay?',
       'Ai là giám đốc Sở Nội vụ hiện nay?',
       'Xe công bị va chạm thì lái xe phải bồi thường bao nhiêu?',
+      // A form or an online procedure, a writing task, a past event of one agency.
+      'Mẫu biểu báo cáo hằng năm về cán bộ năng động sáng tạo tải ở đâu?',
+      'Viết giúp em bài phát biểu về tinh thần dám nghĩ dám làm cho đoàn thanh niên',
+      'Kết quả biểu quyết của xã Sa Pả về đề xuất số hóa tuần trước thế nào?',
+      'Tỉnh ủy đã có hướng dẫn thực hiện Quy định 32 chưa?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);

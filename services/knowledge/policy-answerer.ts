@@ -231,7 +231,8 @@ export class PolicyAnswerer {
 
     // 3. A pack document named and nothing else asked ("nđ 73/2023 là gì", "nd73 noi ve cai gi", "QĐ 32 có mấy
     // điều"): the document's overview entry, which the ranking refuses for want of topic words.
-    if (!path) {
+    // Not when it asks for something else about the document (whether guidance on it was issued, its number).
+    if (!path && !asksWhatThePackDoesNotHold(folded)) {
       const overview = documentOverview(index, folded, ref.document);
       if (overview) return composeAnswer(index, question, [{ unit: overview, score: 1 }], true);
       // The letter asked about as a whole has no overview entry: its section 1 (the agencies' and communes' tasks) is

@@ -82,7 +82,7 @@ const ANOTHER_PROVINCE = new RegExp(
 /** Another province's own rules or how it applies the decree: "tỉnh Quảng Ninh có quy định riêng …", "tp hcm áp
  * dụng nd73 ra sao". A story that only passes through another province is not caught: a rule word must follow. */
 const ANOTHER_PROVINCES_RULES = new RegExp(
-  `${ANOTHER_PROVINCE.source}( \\w+){0,8} (ap dung|quy dinh|ban hanh|co che|nghi quyet|trien khai|thuc hien|van ban|co quan nao|gui|nop|bao ve|khuyen khich)\\b`,
+  `${ANOTHER_PROVINCE.source}( \\w+){0,8} (ap dung|quy dinh|ban hanh|co che|nghi quyet|nq|trien khai|thuc hien|van ban|co quan nao|gui|nop|bao ve|khuyen khich)\\b`,
 );
 /** The issuer after a document's number is another province's ("Quy định 32 của Tỉnh ủy Tuyên Quang"). */
 const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVINCES})\\b`);
@@ -95,12 +95,21 @@ const DOCUMENT_ISSUED =
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
+  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay". */
 const RECORDS =
-  /\b(bao nhieu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|da nhan|da gui|da duyet|da phe duyet)\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+  /\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|da nhan|da gui|da duyet|da phe duyet)\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+
+/** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
+ * vụ công". */
+const FORMS = /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b/;
+
+/** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
+ * a question on the texts. A plan is written with the plan wizard, not here. */
+const WRITING_TASK =
+  /\b(viet|soan) (giup|ho|cho) ((toi|em|minh|e) )?(doan|bai|bai phat bieu|tham luan|phat bieu|loi)\b|\b(xin|goi y) (y tuong )?(tieu pham|kich ban|tham luan|bai phat bieu|slogan|khau hieu)\b|\bdich\b.*\bsang tieng\b/;
 
 /** Who holds an office now ("Ai là chủ tịch UBND tỉnh hiện nay?"): the pack names offices, not people. */
 const OFFICE_HOLDER =
@@ -117,5 +126,5 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     .toLowerCase()
     .replace(/%/g, ' phan tram ')
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
-  return [ANOTHER_PROVINCES_RULES, DOCUMENT_ISSUED, AN_AMOUNT, RECORDS, OFFICE_HOLDER].some((rule) => rule.test(t));
+  return [ANOTHER_PROVINCES_RULES, DOCUMENT_ISSUED, AN_AMOUNT, RECORDS, OFFICE_HOLDER, FORMS, WRITING_TASK].some((rule) => rule.test(t));
 }
