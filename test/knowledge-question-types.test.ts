@@ -190,4 +190,17 @@ describe('knowledge: near-topic traps and the question kinds', function () {
       assert.equal(a.citations[0].citation, `khoản 4 Điều 7 ${ND73}`, q);
     }
   });
+
+  it('tells the report deadline from the evaluation meeting, and reads a term, half done, and feedback on an unfit rule', async () => {
+    const report = await answerer.answer('Hạn nộp báo cáo kết quả thực hiện đề xuất là bao lâu?');
+    assert.equal(report.citations[0].entryId, 'bao-cao-ket-qua-thuc-hien');
+    const meeting = await answerer.answer('Nhận báo cáo kết quả rồi thì bao lâu phải họp đánh giá?');
+    assert.equal(meeting.citations[0].entryId, 'danh-gia-ket-qua');
+    const term = await answerer.answer('Thuật ngữ cán bộ trong Nghị định 73 gồm những ai?');
+    assert.equal(term.citations[0].citation, `Điều 2 ${ND73}`);
+    const half = await answerer.answer('Tôi được duyệt thí điểm nhưng chỉ làm được một nửa kế hoạch, có phải chịu trách nhiệm không?');
+    assert.equal(half.citations[0].citation, `khoản 2 Điều 11 ${ND73}`);
+    const feedback = await answerer.answer('thấy quy định triển khai chưa hợp lý thì kiến nghị qua đâu');
+    assert.ok((feedback.citations[0].paths ?? []).includes('muc:2/diem:c'), JSON.stringify(feedback.citations[0]));
+  });
 });

@@ -14,7 +14,7 @@ export const DAMAGE =
   /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|hu hai|lam hong|hong (mot|may|het|ca)|lang phi|gay hai|thua lo)\b/;
 const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
 export const NOT_DONE =
-  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+|kip\s+)?(?:hoan thanh|ht|xong|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b|\b(chi )?dat (khoang |duoc )?(mot nua|mot phan|\d+ ?%)/;
+  /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+|kip\s+)?(?:hoan thanh|ht|xong|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b|\b(chi )?dat (khoang |duoc )?(mot nua|mot phan|\d+ ?%)|\b(chi )?(lam|thuc hien) (duoc )?(mot nua|mot phan|\d+ ?%)/;
 const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
 /** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
 // "thưởng", not "thường" (usual, often): both fold to "thuong".

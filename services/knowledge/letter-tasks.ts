@@ -11,7 +11,7 @@ const ANNUAL_REPORT =
   /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
 export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
-  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
+  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
 
 /** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
  * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
@@ -19,12 +19,14 @@ const REPORT_UPWARD =
   /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) (tong hop|phai|co trach nhiem|phai tong hop) (bao cao|bc)\b/;
 /** Difficulties gathered and a change of policy proposed upward (point 2.c). */
 const POLICY_FEEDBACK =
-  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che|cs)\b|\b(vuong mac|vuong|kho khan|vm)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b/;
+  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che|cs)\b|\b(vuong mac|vuong|kho khan|vm)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b|\b(chua|khong) hop ly\b.*\b(kien nghi|phan anh|gop y)\b/;
+/** A rule found unfit and where to say so: the letter's world even when the letter is not named. */
+const FEEDBACK_UPWARD = /\b(chua|khong) hop ly\b.*\b(kien nghi|phan anh|gop y)\b|\bkien nghi (qua|len|o) dau\b/;
 /** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
 const GUIDING_AGENCIES =
   /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;
 /** The tasks the letter gives agencies and communes (its section 1 as a whole). */
-const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
+const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|(nhung )?nhom viec( gi| nao)?|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
 const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuong)\b/;
 
 /** What the head and the agency owe a proposal once approved (point 1.c of the letter): conditions and funds,
@@ -41,7 +43,7 @@ const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (the
 /** Whether a question is in the letter's world: the letter, the province or the Department named, a yearly report,
  * a summing-up or a report upward. */
 export function namesLetterWorld(f: string): boolean {
-  return PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f) || REPORT_UPWARD.test(f);
+  return PROVINCE_TASK.test(f) || SUMMING_UP.test(f) || ANNUAL_REPORT.test(f) || REPORT_UPWARD.test(f) || FEEDBACK_UPWARD.test(f);
 }
 
 /** The letter's point (or section) a question in its world asks about, or null. */

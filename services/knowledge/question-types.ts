@@ -23,7 +23,7 @@ import {
 
 /** Asking whether the decree applies to someone (folded). */
 const COVERAGE_CUE =
-  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung)|(duoc|dc) (huong|ap dung) (chinh sach|che do) (cua |theo )?(nd|nghi dinh)|chi (bao ve|ap dung cho|danh cho) (lanh dao|quan ly|nguoi co chuc vu))\b/;
+  /\b(thuoc (doi tuong|dien|pham vi|nghi dinh|nd)|doi tuong (ap dung|cua|nao|duoc)|la doi tuong|ap dung (cho|voi|doi voi)|duoc ap dung|co lien quan gi|lien quan gi|nam trong (dien|pham vi|doi tuong|nhom)|(bao ve|bv) (ai|nhung ai)|(duoc |dc )?(coi|xem|tinh) la (can bo|doi tuong)|goi chung (la )?can bo|(tu|chu|thuat ngu) can bo|(duoc|dc) (nd ?73|nghi dinh 73) (bao ve|ap dung)|(duoc|dc) (huong|ap dung) (chinh sach|che do) (cua |theo )?(nd|nghi dinh)|chi (bao ve|ap dung cho|danh cho) (lanh dao|quan ly|nguoi co chuc vu))\b/;
 /** Names the decree (or "nghị định" alone, the pack's subject), not the Party's texts nor the letter (folded). */
 const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\b|\bnghi dinh\b/;
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh|chi dao cua tinh)\b/;
@@ -82,7 +82,7 @@ const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
 
 /** The evaluation of a proposal's results (its levels, who votes, what follows it), not the plan's vote (Art. 8.1). */
 const RESULT_EVALUATION =
-  /\bai danh gia( la)? (hoan thanh|da hoan thanh|dat|ket qua)\b|\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
+  /\bhop (danh gia|dg)\b|\bai danh gia( la)? (hoan thanh|da hoan thanh|dat|ket qua)\b|\b(hop )?(danh gia|dg) (ket qua|kq)\b|\bket qua danh gia (de xuat|dx)\b|\bmuc danh gia\b|\bsau (khi )?danh gia\b/;
 
 /** Someone working in the Party's bodies or the mass organisations asks which text covers them: Regulation
  * 32-QĐ/TU applies in the province's whole political system, the decree to the State's officials (Art. 2). */
@@ -91,7 +91,7 @@ const PARTY_BODY =
 const WHICH_TEXT = /\b(van ban nao|nghi dinh hay|hay quy dinh|quy dinh cua tinh uy|ap dung|thuoc dien|duoc khuyen khich|duoc bao ve)\b/;
 /** The whole path from an idea to a decision asked at once (the pack's overview of Art. 7–8). */
 const WHOLE_PROCESS =
-  /\b(cac buoc|nhung buoc|quy trinh|flow|workflow|tu (luc|khi) co y tuong|bat dau (the nao|tu dau)|(den|toi) (luc|khi) (duoc )?duyet)\b/;
+  /\b(cac buoc|nhung buoc|quy trinh|flow|workflow|trinh tu tu|tu (luc|khi) co y tuong|bat dau (the nao|tu dau)|(den|toi) (luc|khi) (duoc )?duyet)\b/;
 
 /** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
 const PLAN_WRITING =
@@ -101,6 +101,10 @@ const PLAN_CONTENT =
 
 /** A plan's outline named by its parts (Art. 7.1's need, purpose, content), whatever the document is called. */
 const PLAN_OUTLINE = /\b(bo cuc|su can thiet|muc dich yeu cau|gom nhung (phan|muc)|can co nhung (phan|muc))\b/;
+/** How long after finishing the results must be reported (the report's entry), not the evaluation meeting after it. */
+const RESULT_REPORT_DEADLINE =
+  /\b(han|thoi han|bao lau|may ngay|bao nhieu ngay)\b.*\b(bao cao|bc) (ket qua|kq)\b|\b(bao cao|bc) (ket qua|kq)\b.*\b(han|thoi han|bao lau|may ngay|bao nhieu ngay)\b/;
+const EVALUATION_AFTER_REPORT = /\bnhan (duoc )?(bao cao|bc)\b|\b(hop )?(danh gia|dg)\b/;
 /** The first step once one has an idea: writing the plan (Art. 7.1). */
 const FIRST_STEP = /\bbuoc (dau tien|1|mot)\b/;
 /** Whether an idea must be written up as a plan at all, or told to the head by word of mouth (Art. 7.1). */
@@ -184,7 +188,9 @@ export function byQuestionType(
     !LIABILITY.test(f)
   ) {
     path = 'entry:quy-trinh-tong-quat';
-  } else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f) && !PRINCIPLES.test(f))
+  } else if (RESULT_REPORT_DEADLINE.test(f) && !EVALUATION_AFTER_REPORT.test(f) && !HEAD_PLAN_ITSELF.test(f))
+    path = 'entry:bao-cao-ket-qua-thuc-hien';
+  else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f) && !PRINCIPLES.test(f))
     path = 'entry:danh-gia-ket-qua';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
