@@ -100,7 +100,7 @@ const AN_AMOUNT =
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay". */
 const RECORDS =
-  /\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|da nhan|da gui|da duyet|da phe duyet)\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+  /\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công". */
