@@ -9,6 +9,10 @@ describe('knowledge: near-topic traps and the question kinds', function () {
   this.timeout(60000);
   let db: TestDatabase;
   let answerer: PolicyAnswerer;
+  /** Each question is answered first with `citation`. */
+  const answersFirst = async (questions: string[], citation: string) => {
+    for (const q of questions) assert.equal((await answerer.answer(q)).citations[0].citation, citation, q);
+  };
 
   before(async () => {
     db = await databaseWithLetter();
@@ -119,14 +123,14 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     assert.ok(!ownPlan.citations.some((c) => (c.paths ?? []).includes('dieu:8/khoan:1')), JSON.stringify(ownPlan.citations));
     // An officer's plan goes to the officer's head even when the question names the Department or the letter (its
     // routing through the Department is for heads' plans); a deputy principal is an officer under the principal.
-    for (const q of [
-      'Phó phòng thuộc sở có kế hoạch đề xuất đổi mới thì nộp giám đốc sở hay nộp Sở Nội vụ?',
-      'Theo công văn của tỉnh, kế hoạch đề xuất của chuyên viên gửi cho ai?',
-      'Phó hiệu trưởng có kế hoạch đề xuất thì gửi hiệu trưởng hay gửi phòng giáo dục?',
-    ]) {
-      const a = await answerer.answer(q);
-      assert.equal(a.citations[0].citation, `khoản 3 Điều 7 ${ND73}`, q);
-    }
+    await answersFirst(
+      [
+        'Phó phòng thuộc sở có kế hoạch đề xuất đổi mới thì nộp giám đốc sở hay nộp Sở Nội vụ?',
+        'Theo công văn của tỉnh, kế hoạch đề xuất của chuyên viên gửi cho ai?',
+        'Phó hiệu trưởng có kế hoạch đề xuất thì gửi hiệu trưởng hay gửi phòng giáo dục?',
+      ],
+      `khoản 3 Điều 7 ${ND73}`,
+    );
     const summing = await answerer.answer('Tổ chức sơ kết việc triển khai Nghị định 73 giao cho đơn vị nào?');
     assert.ok((summing.citations[0].paths ?? []).includes('muc:2/diem:d'), JSON.stringify(summing.citations[0]));
   });
@@ -148,13 +152,13 @@ describe('knowledge: near-topic traps and the question kinds', function () {
   });
 
   it('reads a task refused or a clause asked for by "khoản nào", a plan held for a month, and a wrong report frequency', async () => {
-    for (const q of [
-      'Nhân viên không thực hiện nhiệm vụ đã được giao trong đề xuất được duyệt thì có sai không?',
-      'Cán bộ từ chối thực hiện nhiệm vụ được giao trong đề xuất đã phê duyệt thì vi phạm khoản nào của Điều 6?',
-    ]) {
-      const a = await answerer.answer(q);
-      assert.equal(a.citations[0].citation, `khoản 4 Điều 6 ${ND73}`, q);
-    }
+    await answersFirst(
+      [
+        'Nhân viên không thực hiện nhiệm vụ đã được giao trong đề xuất được duyệt thì có sai không?',
+        'Cán bộ từ chối thực hiện nhiệm vụ được giao trong đề xuất đã phê duyệt thì vi phạm khoản nào của Điều 6?',
+      ],
+      `khoản 4 Điều 6 ${ND73}`,
+    );
     const held = await answerer.answer('Thủ trưởng ôm kế hoạch đề xuất của em cả tháng nay không đưa ra họp thì có đúng không?');
     assert.equal(held.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
     const quarterly = await answerer.answer('Cơ quan báo cáo Sở Nội vụ về thực hiện Nghị định 73 hằng quý phải không?');
@@ -175,20 +179,20 @@ describe('knowledge: near-topic traps and the question kinds', function () {
   });
 
   it('routes by the proposer when a head is only a destination or another choice, and by the subject of "có ý tưởng thì gửi"', async () => {
-    for (const q of [
-      'Phó giám đốc sở có kế hoạch đề xuất thì gửi giám đốc sở hay cũng phải qua Sở Nội vụ?',
-      'Đội trưởng đội kiểm lâm có ý tưởng, kế hoạch gửi hạt trưởng hay gửi thẳng chi cục?',
-    ]) {
-      const a = await answerer.answer(q);
-      assert.equal(a.citations[0].citation, `khoản 3 Điều 7 ${ND73}`, q);
-    }
-    for (const q of [
-      'hạt kiểm lâm tôi muốn tuần tra bằng flycam, hạt trưởng có ý tưởng thì gửi kế hoạch cho ai',
-      'giám đốc trung tâm y tế có ý tưởng đổi mới thì gửi sở y tế hay gửi ubnd tỉnh',
-    ]) {
-      const a = await answerer.answer(q);
-      assert.equal(a.citations[0].citation, `khoản 4 Điều 7 ${ND73}`, q);
-    }
+    await answersFirst(
+      [
+        'Phó giám đốc sở có kế hoạch đề xuất thì gửi giám đốc sở hay cũng phải qua Sở Nội vụ?',
+        'Đội trưởng đội kiểm lâm có ý tưởng, kế hoạch gửi hạt trưởng hay gửi thẳng chi cục?',
+      ],
+      `khoản 3 Điều 7 ${ND73}`,
+    );
+    await answersFirst(
+      [
+        'hạt kiểm lâm tôi muốn tuần tra bằng flycam, hạt trưởng có ý tưởng thì gửi kế hoạch cho ai',
+        'giám đốc trung tâm y tế có ý tưởng đổi mới thì gửi sở y tế hay gửi ubnd tỉnh',
+      ],
+      `khoản 4 Điều 7 ${ND73}`,
+    );
   });
 
   it('tells the report deadline from the evaluation meeting, and reads a term, half done, and feedback on an unfit rule', async () => {
