@@ -157,8 +157,10 @@ describe('knowledge: answers', function () {
     }
     // Another province's Party committee is another issuer of a "Quy định 32".
     assert.equal((await answerer.answer('Quy định 32 của Tỉnh ủy Hà Giang nói về gì?')).kind, 'collision');
-    // The same words in questions the pack answers: a proposal against a circular, a voting share, a story that only
-    // passes through another province.
+    // Someone who came back from another province asks about Lào Cai.
+    for (const q of ['Tôi học ở Hà Nội về, có ý tưởng số hóa, kế hoạch gửi ai?', 'Em từ tỉnh Hà Giang chuyển về, đề xuất đổi mới gửi ai?'])
+      assert.equal((await answerer.answer(q)).confident, true, q);
+    // The same words in questions the pack answers: a proposal against a circular, a voting share.
     for (const [q, path] of [
       ['Đề xuất của tôi trái với thông tư của bộ thì có được bảo vệ không?', 'dieu:4'],
       ['biểu quyết cần bn % đồng ý thì đề xuất được thông qua', 'dieu:8/khoan:1'],

@@ -21,9 +21,10 @@ const ANOTHER_PROVINCE = new RegExp(
   `\\b((tinh|thanh pho|tp|tinh uy|thanh uy|ubnd tinh|ubnd thanh pho|ubnd tp|uy ban nhan dan tinh|o|tai) (${OTHER_PROVINCES})|ha noi|tp hcm|tphcm|ho chi minh|da nang)\\b`,
 );
 /** Another province's own rules or how it applies the decree: "tỉnh Quảng Ninh có quy định riêng …", "tp hcm áp
- * dụng nd73 ra sao". A story that only passes through another province is not caught: a rule word must follow. */
+ * dụng nd73 ra sao". A story that only passes through another province is not caught: a rule word must follow, and
+ * one who came back from there ("học ở Hà Nội về, … kế hoạch gửi ai") asks about Lào Cai. */
 const ANOTHER_PROVINCES_RULES = new RegExp(
-  `${ANOTHER_PROVINCE.source}( \\w+){0,8} (ap dung|quy dinh|ban hanh|co che|nghi quyet|nq|trien khai|thuc hien|van ban|co quan nao|gui|nop|bao ve|khuyen khich)\\b`,
+  `${ANOTHER_PROVINCE.source}(?! (ve|sang|len|xuong)\\b)( \\w+){0,10} (ap dung|quy dinh|ban hanh|co che|nghi quyet|nq|trien khai|thuc hien|van ban|co quan nao|bao ve|khuyen khich)\\b`,
 );
 /** The issuer after a document's number is another province's ("Quy định 32 của Tỉnh ủy Tuyên Quang"). */
 const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVINCES})\\b`);
