@@ -235,8 +235,8 @@ export class PolicyAnswerer {
     if (!path && !asksWhatThePackDoesNotHold(folded)) {
       const overview = documentOverview(index, folded, ref.document);
       if (overview) return composeAnswer(index, question, [{ unit: overview, score: 1 }], true);
-      // The letter asked about as a whole has no overview entry: its section 1 (the agencies' and communes' tasks) is
-      // quoted, section 2 (the Department's) beside it.
+      // The letter asked about as a whole has no overview entry: its section 1, the agencies' and communes' tasks, is
+      // quoted whole (the Department's section 2 is asked for by its name).
       if (letterAsWhole(folded)) {
         const sections = answerByReference(index, question, { section: '1', document: 'cv-trien-khai' }, 'muc:1', analysed);
         if (sections) return sections;
@@ -312,7 +312,8 @@ export class PolicyAnswerer {
     // The whole question names the other document, also when only its last sentence is searched.
     // Another province's rules, whether a document was issued, an amount, records of real cases: no provision
     // answers these, whichever one their words reach.
-    const otherDocument = namesOtherDocument(index, foldDiacritics(question)) || asksWhatThePackDoesNotHold(foldDiacritics(question));
+    const whole = foldDiacritics(question);
+    const otherDocument = namesOtherDocument(index, whole) || asksWhatThePackDoesNotHold(whole);
     const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     const topical = index.isPackUnit(top.unit)
       ? (index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic
