@@ -27,6 +27,14 @@ import { MEMORY_WEIGHTS, weighWithMemory, type MemoryWeights } from './memory-de
 
 export type { AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
 
+/** What is read once on the whole question and holds for every search of it (a story's tail, a follow-up). */
+interface QuestionScope {
+  /** A law named by its title ("Luật Tố cáo"). */
+  namesLaw: boolean;
+  /** Another document, or a matter only another source answers (unheld-matters.ts). */
+  otherSource: boolean;
+}
+
 export interface PolicyAnswererOptions {
   config?: KnowledgeConfig;
   pack?: CuratedPack;
@@ -218,6 +226,11 @@ export class PolicyAnswerer {
     const analysed = analyseQuestion(index, question);
     // A law named by its title ("Luật Tố cáo") is read before the question loses its capitals.
     const namesLaw = TITLED_LAW.test(foldDiacritics(rawQuestion ?? ''));
+    // A matter only another source answers (another province's rules, an amount, records…), or another document named
+    // by a number the pack does not hold: read once, on the whole question, also when a story's last sentence alone
+    // is searched below.
+    const unheld = asksWhatThePackDoesNotHold(folded);
+    const scope: QuestionScope = { namesLaw, otherSource: unheld || namesOtherDocument(index, folded) };
 
     // 2. An explicit reference ("khoản 1 Điều 8") is looked up directly.
     const path = citationPath(ref);
@@ -232,7 +245,7 @@ export class PolicyAnswerer {
     // 3. A pack document named and nothing else asked ("nđ 73/2023 là gì", "nd73 noi ve cai gi", "QĐ 32 có mấy
     // điều"): the document's overview entry, which the ranking refuses for want of topic words.
     // Not when it asks for something else about the document (whether guidance on it was issued, its number).
-    if (!path && !asksWhatThePackDoesNotHold(folded)) {
+    if (!path && !unheld) {
       const overview = documentOverview(index, folded, ref.document);
       if (overview) return composeAnswer(index, question, [{ unit: overview, score: 1 }], true);
       // The letter asked about as a whole has no overview entry: its section 1, the agencies' and communes' tasks, is
@@ -245,7 +258,7 @@ export class PolicyAnswerer {
 
     // 4. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
     // little without the earlier question.
-    const ranked = this.answerFreeText(index, question, analysed, namesLaw, isFollowUp ? context : undefined);
+    const ranked = this.answerFreeText(index, question, analysed, scope, isFollowUp ? context : undefined);
     const memory = isFollowUp || ranked.offTopic ? null : this.memoryFor(index);
     return memory
       ? weighWithMemory(index, question, ranked.answer, memory.recall(question), { typed: ranked.typed, weights: this.memoryWeights })
@@ -256,14 +269,14 @@ export class PolicyAnswerer {
     index: KnowledgeIndex,
     question: string,
     analysed: AnalysedQuestion,
-    namesLaw: boolean,
+    scope: QuestionScope,
     context: AnswerContext | undefined,
   ): RankedAnswer {
-    let result = this.answerBySearch(index, question, analysed, namesLaw);
+    let result = this.answerBySearch(index, question, analysed, scope);
     // A follow-up on a rule the pack does not hold ("vậy còn phụ cấp công vụ?") does not borrow the earlier topic.
-    if (!result.answer.confident && context?.question && !index.aboutOtherTopic(analysed.phraseText, namesLaw)) {
+    if (!result.answer.confident && context?.question && !index.aboutOtherTopic(analysed.phraseText, scope.namesLaw)) {
       const merged = analyseQuestion(index, `${context.question} ${question}`);
-      const retry = this.answerBySearch(index, question, merged, namesLaw);
+      const retry = this.answerBySearch(index, question, merged, scope);
       if (retry.answer.confident) result = retry;
     }
     // A long story ending in a question: the story's details dilute the coverage, so the question itself
@@ -285,7 +298,7 @@ export class PolicyAnswerer {
         // name it: "…, tôi có bị kỷ luật không?" after a short unrelated remark is not about Art. 11 (dev probe 4).
         if (!(story && i < 2) && !index.inScopeStrongly(t.phraseText)) continue;
         // The story still says what the topic is.
-        const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` }, namesLaw);
+        const retry = this.answerBySearch(index, question, { ...t, phraseText: `${t.phraseText}${analysed.phraseText}` }, scope);
         const [was, now] = [result.answer, retry.answer];
         if (now.confident && (!was.confident || now.citations[0].score > was.citations[0].score + 0.1)) return retry;
       }
@@ -293,7 +306,7 @@ export class PolicyAnswerer {
     return result;
   }
 
-  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion, namesLaw: boolean): RankedAnswer {
+  private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion, scope: QuestionScope): RankedAnswer {
     const ranked = rankHits(index, analysed);
     const f = answerFeatures(index, analysed, ranked);
     if (!f) return { answer: notFoundAnswer(index, question, []), typed: false, offTopic: false };
@@ -309,12 +322,7 @@ export class PolicyAnswerer {
     // from the pack's documents only when the provision holds nearly all of its words.
     // A question on a neighbouring rule the pack does not hold ("phụ cấp công vụ … bao nhiêu phần trăm") is not
     // answered from the pack however many of its words a provision shares.
-    // The whole question names the other document, also when only its last sentence is searched.
-    // Another province's rules, whether a document was issued, an amount, records of real cases: no provision
-    // answers these, whichever one their words reach.
-    const whole = foldDiacritics(question);
-    const otherDocument = namesOtherDocument(index, whole) || asksWhatThePackDoesNotHold(whole);
-    const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, namesLaw);
+    const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, scope.namesLaw);
     const topical = index.isPackUnit(top.unit)
       ? (index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic
       : cov >= OTHER_DOCUMENT_COVERAGE;
@@ -329,7 +337,9 @@ export class PolicyAnswerer {
       f.score >= 3 &&
       f.topicCount > 0 &&
       topical &&
-      !otherDocument;
+      // Another document or a matter only another source answers (read on the whole question): no provision answers
+      // it, whichever one its words reach.
+      !scope.otherSource;
     const scored = hits.map((h) => ({
       unit: h.unit,
       score: round((h.h.score / top.h.score) * cov),
@@ -340,7 +350,7 @@ export class PolicyAnswerer {
         h.unit.entry?.confidence !== 'unknown' &&
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
-    if (!confident) return { answer: notFoundAnswer(index, question, scored), typed: false, offTopic: otherTopic || otherDocument };
+    if (!confident) return { answer: notFoundAnswer(index, question, scored), typed: false, offTopic: otherTopic || scope.otherSource };
     return { answer: composeAnswer(index, question, scored, true), typed: typed.forced, offTopic: false };
   }
 }
