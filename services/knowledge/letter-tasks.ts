@@ -19,8 +19,8 @@ const REPORT_UPWARD =
   /\b(bao cao|bc)\b.*\b(chinh phu|bo noi vu|bnv|tinh uy)\b|\b(chinh phu|bo noi vu|bnv|tinh uy)\b.*\b(bao cao|bc)\b|\b(so noi vu|snv) (tong hop|phai|co trach nhiem|phai tong hop) (bao cao|bc)\b/;
 /** Difficulties gathered and a change of policy proposed upward (point 2.c). */
 const POLICY_FEEDBACK =
-  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che|cs)\b|\b(vuong mac|vuong|kho khan|vm)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b|\b(chua|khong) hop ly\b.*\b(kien nghi|phan anh|gop y)\b/;
-/** A rule found unfit and where to say so: the letter's world even when the letter is not named. */
+  /\b(kien nghi|de nghi|tham muu)\b.*\b(dieu chinh|sua doi|bo sung) (chinh sach|co che|cs)\b|\b(vuong mac|vuong|kho khan|vm)\b.*\b(tong hop|ra soat|kien nghi|xu ly|giai quyet)\b|\b(tong hop|ra soat|kien nghi)\b.*\b(vuong mac|kho khan)\b|\b(chinh sach|co che) (chua|khong) phu hop\b/;
+/** A rule found unfit and where to say so (2.c too): the letter's world even when the letter is not named. */
 const FEEDBACK_UPWARD = /\b(chua|khong) hop ly\b.*\b(kien nghi|phan anh|gop y)\b|\bkien nghi (qua|len|o) dau\b/;
 /** Guiding and checking how agencies carry out the decree (point 2.a), not following one approved proposal. */
 const GUIDING_AGENCIES =
@@ -52,7 +52,7 @@ export function letterTask(f: string): string | null {
   if (REPORT_UPWARD.test(f)) return 'muc:2/diem:d';
   if (ANNUAL_REPORT.test(f) || (REPORT_FREQUENCY.test(f) && !PROPOSAL_REPORT.test(f))) return 'muc:1/diem:d';
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
-  if (POLICY_FEEDBACK.test(f)) return 'muc:2/diem:c';
+  if (POLICY_FEEDBACK.test(f) || FEEDBACK_UPWARD.test(f)) return 'muc:2/diem:c';
   if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';
   if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
   if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
