@@ -115,6 +115,14 @@ const OTHER_WRITING = /\b(ket qua|kq|tap the|quyet dinh|qd)\b/;
 /** An explicit who / where (not a tag question "đúng không?"), which makes it a routing question after all. */
 const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den) dau\b/;
 
+/** A head the plan is sent to ("gửi kế hoạch cho chủ tịch xã", "gửi thẳng hạt trưởng"), or named as the other choice
+ * ("… hay thủ trưởng cơ quan"): its destination, not its proposer. */
+const HEADS_SENT_TO = 'thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong|tram truong|truong tram';
+const SENT_TO_HEAD = new RegExp(
+  `\\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (${HEADS_SENT_TO})\\b|\\bhay (gui |nop |trinh )?(cho |len )?(${HEADS_SENT_TO})\\b`,
+  'g',
+);
+
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
   // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
@@ -124,7 +132,7 @@ function proposerIsHead(folded: string): boolean | null {
   const subject = /(?:^|[,.;:!?])\s*([^,.;:!?]*?)\b(co y tuong|co ke hoach|co kh|co de xuat)\b[^,.;:!?]*\bthi (gui|nop|trinh|di)\b/.exec(
     folded,
   );
-  if (subject && (HEAD_ROLE.test(subject[1]) || OFFICER_ROLE.test(subject[1])) && subject[1] !== folded) return proposerIsHead(subject[1]);
+  if (subject && (HEAD_ROLE.test(subject[1]) || OFFICER_ROLE.test(subject[1]))) return proposerIsHead(subject[1]);
   // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
   if (
     /\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(
@@ -138,10 +146,7 @@ function proposerIsHead(folded: string): boolean | null {
     // "Bọn mình hỏi hộ chủ tịch công ty": the askers are not the proposer.
     .replace(/\b(bon|chung) (minh|toi|em)\b/g, (m) => ' '.repeat(m.length))
     // "gửi kế hoạch cho chủ tịch xã": the head a plan is sent to is its destination, not its proposer.
-    .replace(
-      /\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong|tram truong|truong tram)\b|\bhay (gui |nop |trinh )?(cho |len )?(thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong)\b/g,
-      (m) => ' '.repeat(m.length),
-    );
+    .replace(SENT_TO_HEAD, (m) => ' '.repeat(m.length));
   const head = HEAD_ROLE.exec(f);
   const officer = OFFICER_ROLE.exec(f);
   if (!head && !officer) return null;
