@@ -93,7 +93,7 @@ describe('knowledge: question memory', function () {
     // A refusal (0.8 votes) whose nearest provision 3/4 of the neighbours name gives way; to another provision, not.
     const index = await answererWith([]).ensureFresh();
     const unit = (path: string) => index.units.find((u) => u.entry && u.paths.join('|') === path)!;
-    const refusal = notFoundAnswer(index, 'nộp plan t6, bao h phải họp', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
+    const refusal = notFoundAnswer('nộp plan t6, bao h phải họp', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
     const votes = (path: string) => ({ refuse: 0, units: [{ unit: unit(path), share: 0.75 }] });
     assert.equal(
       weighWithMemory(index, 'q', refusal, votes('dieu:8/khoan:1')).citations[0].citation,
@@ -145,7 +145,7 @@ describe('knowledge: question memory', function () {
     };
     assert.equal(weighWithMemory(index, 'q', unverified, beside).citations.length, 1);
     // A refusal's nearest provisions are the ranking's alone.
-    const refusal = notFoundAnswer(index, 'q', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
+    const refusal = notFoundAnswer('q', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
     assert.equal(weighWithMemory(index, 'q', refusal, { refuse: 0.9, units: votes.units }).citations.length, 1);
   });
 });

@@ -134,26 +134,18 @@ function officialCounterpart(
 }
 
 export function notFoundAnswer(
-  index: KnowledgeIndex,
   question: string,
   related: Array<{ unit: RetrievalUnit; score: number }>,
   message: string = msg.notFound,
 ): PolicyAnswer {
-  // The two nearest provisions, each offered as a question that leads to it (an entry's first question,
-  // or the citation itself, which the answerer looks up directly).
-  const nearest: Array<{ unit: RetrievalUnit; score: number }> = [];
-  for (const r of related) {
-    if (nearest.length >= 2) break;
-    if (!nearest.some((n) => n.unit.citation === r.unit.citation)) nearest.push(r);
-  }
-  const suggestions = [...new Set([...nearest.map((r) => r.unit.entry?.questions[0] ?? r.unit.citation), ...msg.defaultSuggestions])].slice(
-    0,
-    4,
-  );
-  void index;
+  // The two nearest provisions, each once (its imported words and the team's summary are one), named in the text
+  // and offered as questions that lead to them (an entry's first question, or the citation itself, which the
+  // answerer looks up directly). The answer cites exactly these: the evaluation's top-3 counts what is shown.
+  const nearest = shownProvisions(related.map(({ unit, score }) => ({ ...citationOf(unit, score), unit }))).slice(0, NEAREST_SHOWN);
+  const suggestions = [...new Set([...nearest.map((n) => n.unit.entry?.questions[0] ?? n.citation), ...msg.defaultSuggestions])].slice(0, 4);
   const answer = [
     message,
-    ...(nearest.length ? [msg.nearest(nearest.map((n) => n.unit.citation))] : []),
+    ...(nearest.length ? [msg.nearest(nearest.map((n) => n.citation))] : []),
     msg.notFoundHint,
     '',
     msg.relatedLabel,
@@ -163,13 +155,15 @@ export function notFoundAnswer(
     kind: 'not_found',
     answer,
     confident: false,
-    // The nearest provisions, each once (its imported words and the team's summary are one provision).
-    citations: shownProvisions(related.map(({ unit, score }) => citationOf(unit, score))).slice(0, MAX_PROVISIONS),
+    citations: nearest.map(({ unit: _unit, ...citation }) => citation),
     notes: [],
     suggestions,
     context: { question },
   };
 }
+
+/** Nearest provisions a refusal names and offers as buttons. */
+export const NEAREST_SHOWN = 2;
 
 /** Provisions an answer shows at most under "Căn cứ" and "Xem thêm" (the evaluation's top-3). */
 export const MAX_PROVISIONS = 3;
@@ -182,7 +176,7 @@ function sameProvisionAs(a: Cited, b: Cited): boolean {
 }
 
 /** The provisions a list of citations names, each once and in order, shown by the first citation of each. */
-export function shownProvisions(citations: PolicyCitation[]): PolicyCitation[] {
+export function shownProvisions<C extends Cited>(citations: C[]): C[] {
   return citations.filter((c, i) => !citations.slice(0, i).some((d) => sameProvisionAs(c, d)));
 }
 

@@ -67,7 +67,7 @@ export function weighWithMemory(
       const unit = index.unitOf(c);
       return unit ? [{ unit, score: c.score }] : [];
     });
-    return notFoundAnswer(index, question, related);
+    return notFoundAnswer(question, related);
   }
   const agree = refused && best && sameProvision(best.unit, top) ? weights.agree : 0;
   if (best && best.share + agree > ranking && !(!refused && sameProvision(best.unit, top))) {

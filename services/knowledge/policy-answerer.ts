@@ -186,7 +186,7 @@ export class PolicyAnswerer {
   answerWith(index: KnowledgeIndex, rawQuestion: string, context?: AnswerContext): PolicyAnswer {
     const question = normalizeText(rawQuestion ?? '').slice(0, 1000);
     const folded = foldDiacritics(question);
-    if (!question || !/[\p{L}\p{N}]/u.test(question)) return notFoundAnswer(index, question, [], msg.emptyQuestion);
+    if (!question || !/[\p{L}\p{N}]/u.test(question)) return notFoundAnswer(question, [], msg.emptyQuestion);
 
     // 1. Number collision: Decree 73/2024 (base salary) is another decree, and so is any document sharing a
     // number with one of the pack's ("Nghị định 32/2019" is not Quy định 32-QĐ/TU).
@@ -222,7 +222,7 @@ export class PolicyAnswerer {
     }
     // "Còn khoản 2 thì sao?" with no earlier answer: which article's clause is unknown, so nothing is guessed.
     if (!context && FOLLOW_UP.test(folded) && (ref.clause || ref.point) && !ref.article && !ref.section)
-      return notFoundAnswer(index, question, []);
+      return notFoundAnswer(question, []);
     const analysed = analyseQuestion(index, question);
     // A law named by its title ("Luật Tố cáo") is read before the question loses its capitals.
     const namesLaw = TITLED_LAW.test(foldDiacritics(rawQuestion ?? ''));
@@ -309,7 +309,7 @@ export class PolicyAnswerer {
   private answerBySearch(index: KnowledgeIndex, question: string, analysed: AnalysedQuestion, scope: QuestionScope): RankedAnswer {
     const ranked = rankHits(index, analysed);
     const f = answerFeatures(index, analysed, ranked);
-    if (!f) return { answer: notFoundAnswer(index, question, []), typed: false, offTopic: false };
+    if (!f) return { answer: notFoundAnswer(question, []), typed: false, offTopic: false };
     const typed = byQuestionType(index, analysed, ranked);
     const hits = typed.forced
       ? typed.ranked.slice(0, 8)
@@ -350,7 +350,7 @@ export class PolicyAnswerer {
         h.unit.entry?.confidence !== 'unknown' &&
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
-    if (!confident) return { answer: notFoundAnswer(index, question, scored), typed: false, offTopic: otherTopic || scope.otherSource };
+    if (!confident) return { answer: notFoundAnswer(question, scored), typed: false, offTopic: otherTopic || scope.otherSource };
     return { answer: composeAnswer(index, question, scored, true), typed: typed.forced, offTopic: false };
   }
 }

@@ -85,7 +85,7 @@ export function answerByReference(
   const reference = citationText(ref, index, docHint);
   const related = hits.slice(0, 3).map((h) => ({ unit: index.units[h.doc], score: 0 }));
   return {
-    ...notFoundAnswer(index, question, related, msg.provisionMissing(reference)),
+    ...notFoundAnswer(question, related, msg.provisionMissing(reference)),
     context: { question, path, documentKey: docHint },
   };
 }
