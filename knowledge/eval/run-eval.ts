@@ -104,6 +104,9 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind25.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-14.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-15.yaml'),
+  path.join(__dirname, 'dev-blind26.yaml'),
+  path.join(__dirname, 'dev-blind27.yaml'),
+  path.join(__dirname, 'dev-blind28.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
