@@ -150,6 +150,11 @@ describe('knowledge: answers', function () {
       'Viết giúp em bài phát biểu về tinh thần dám nghĩ dám làm cho đoàn thanh niên',
       'Kết quả biểu quyết của xã Sa Pả về đề xuất số hóa tuần trước thế nào?',
       'Tỉnh ủy đã có hướng dẫn thực hiện Quy định 32 chưa?',
+      // The form itself, another law's procedure, a text's history or a council's members.
+      'Xin mẫu tờ trình xin ý kiến cấp ủy về đề xuất đổi mới',
+      'Cán bộ bị bác đề xuất thì khiếu nại theo trình tự nào, thời hiệu bao lâu?',
+      'Nghị định 73/2023 đã được sửa đổi, bổ sung lần nào chưa?',
+      'Hội đồng đánh giá cấp tỉnh gồm những ai?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);
@@ -164,6 +169,8 @@ describe('knowledge: answers', function () {
     for (const [q, path] of [
       ['Đề xuất của tôi trái với thông tư của bộ thì có được bảo vệ không?', 'dieu:4'],
       ['biểu quyết cần bn % đồng ý thì đề xuất được thông qua', 'dieu:8/khoan:1'],
+      // What a plan must contain is answered, though it is asked as "is there a form".
+      ['Có mẫu kế hoạch đề xuất không, cần những mục nào?', 'dieu:7'],
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.confident, true, q);

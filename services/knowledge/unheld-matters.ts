@@ -1,6 +1,6 @@
 // Questions the pack cannot answer however many of its words they share: another province's rules, a document
 // asked for by whether it was issued, an amount of money, records of real cases, who holds an office now, forms and
-// online procedures, writing on request. Refused (with the nearest provisions offered), never answered from the
+// online procedures, writing on request, another law's procedure, a text's history. Refused (with the nearest provisions offered), never answered from the
 // provision their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic and was
 // kept only when it lost no dev question (knowledge/README.md, ninth round). Matched on folded text.
 
@@ -45,8 +45,20 @@ const RECORDS =
   /\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
- * vụ công". */
-const FORMS = /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b/;
+ * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
+ * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
+const FORMS =
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don)\b|\bde cuong bao cao\b/;
+
+/** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
+ * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
+const OTHER_PROCEDURE =
+  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b/;
+
+/** What the pack cannot say about a text: whether it was amended, its transitional clauses, who sits on a council
+ * (the facts page does not give the council's members). */
+const TEXT_HISTORY =
+  /\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b/;
 
 /** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
  * a question on the texts. A plan is written with the plan wizard, not here. */
@@ -68,5 +80,15 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     .toLowerCase()
     .replace(/%/g, ' phan tram ')
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
-  return [ANOTHER_PROVINCES_RULES, DOCUMENT_ISSUED, AN_AMOUNT, RECORDS, OFFICE_HOLDER, FORMS, WRITING_TASK].some((rule) => rule.test(t));
+  return [
+    ANOTHER_PROVINCES_RULES,
+    DOCUMENT_ISSUED,
+    AN_AMOUNT,
+    RECORDS,
+    OFFICE_HOLDER,
+    FORMS,
+    WRITING_TASK,
+    OTHER_PROCEDURE,
+    TEXT_HISTORY,
+  ].some((rule) => rule.test(t));
 }
