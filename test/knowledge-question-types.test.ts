@@ -195,6 +195,20 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     );
   });
 
+  it('routes a plan "đưa cho" or "gửi GĐ … hay …" by its proposer, and reads a finished model as Art. 11.1 in ordinary words', async () => {
+    await answersFirst(
+      [
+        'Tôi là phó giám đốc trung tâm dịch vụ nông nghiệp, kế hoạch gửi giám đốc trung tâm hay Sở Nông nghiệp?',
+        'Phó trưởng phòng như tôi có ý tưởng thì đưa kế hoạch cho trưởng phòng hay cho giám đốc sở?',
+      ],
+      `khoản 3 Điều 7 ${ND73}`,
+    );
+    await answersFirst(
+      ['Mô hình chợ số của xã đã chạy trọn vẹn, được đánh giá đạt. Chủ tịch xã có bị ai bắt lỗi vì làm khác cách cũ không?'],
+      `khoản 1 Điều 11 ${ND73}`,
+    );
+  });
+
   it('tells the report deadline from the evaluation meeting, and reads a term, half done, and feedback on an unfit rule', async () => {
     const report = await answerer.answer('Hạn nộp báo cáo kết quả thực hiện đề xuất là bao lâu?');
     assert.equal(report.citations[0].entryId, 'bao-cao-ket-qua-thuc-hien');

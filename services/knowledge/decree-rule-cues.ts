@@ -7,15 +7,18 @@
 /** A plan named (folded). */
 export const PLAN = /\b(ke hoach|kh|plan)\b/;
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
-export const ABOUT_PROPOSALS = /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem)\b/;
+export const ABOUT_PROPOSALS =
+  /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem|mo hinh|cach lam moi|cai moi)\b/;
 /** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
-export const LIABILITY = /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru)\b/;
+export const LIABILITY =
+  /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru|hoi toi|bat loi|che chan)\b/;
 export const DAMAGE =
   /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|hu hai|lam hong|hong (mot|may|het|ca)|lang phi|gay hai|thua lo)\b/;
-const NO_DAMAGE = /\b(khong|ko|k|chua|chang) (he )?(bi |gay |co |gay ra |lam )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
+const NO_DAMAGE =
+  /\b(khong|ko|k|chua|chang) (he )?(ai )?(bi |gay |co |gay ra |lam |phat sinh |xay ra )?(thiet hai|ton that|that thoat|hu hong|lang phi|thua lo)\b/g;
 export const NOT_DONE =
   /\b(?:khong|ko|k|chua|hok|ch)\s+(?:duoc\s+|kip\s+)?(?:hoan thanh|ht|xong|thanh cong|thanh|dat|hieu qua|nhu mong muon)\b|\b(that bai|hoan thanh mot phan|do dang|khong trot lot)\b|\b(chi )?dat (khoang |duoc )?(mot nua|mot phan|\d+ ?%)|\b(chi )?(lam|thuc hien) (duoc )?(mot nua|mot phan|\d+ ?%)/;
-const DONE = /\b(hoan thanh|thanh cong|dat ket qua)\b/;
+const DONE = /\b(hoan thanh|thanh cong|dat ket qua|xong xuoi|tron ven|dat (du |het )?muc tieu|dat yeu cau|danh gia dat)\b/;
 /** Encouragement asked: rewards, benefits, forms of encouragement (Art. 10). */
 // "thưởng", not "thường" (usual, often): both fold to "thuong".
 const REWARD =

@@ -29,10 +29,10 @@ const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh|chi dao cua tinh)\b/;
 
 /** Asking where a plan is sent (folded). */
-const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen)\b/;
+const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen|dua(?! ra))\b/;
 /** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
 const ROUTING_DESTINATION =
-  /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau|hay (cung )?(phai )?(qua|gui|nop|trinh)|(gui|nop|trinh) thang|(phai|co phai) (nop|gui|trinh) qua)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
+  /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi|gui|nop|trinh|dua) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau|hay (cung )?(phai )?(qua|gui|nop|trinh)|(gui|nop|trinh) thang|(phai|co phai) (nop|gui|trinh) qua)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 /** … unless the province is only one of the destinations asked about ("gửi Sở Y tế hay gửi UBND tỉnh"). */
@@ -119,7 +119,7 @@ const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den
  * ("… hay thủ trưởng cơ quan"): its destination, not its proposer. */
 const HEADS_SENT_TO = 'thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong|tram truong|truong tram';
 const SENT_TO_HEAD = new RegExp(
-  `\\b(gui|nop|trinh)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (${HEADS_SENT_TO})\\b|\\bhay (gui |nop |trinh )?(cho |len )?(${HEADS_SENT_TO})\\b`,
+  `\\b(gui|nop|trinh|dua)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (${HEADS_SENT_TO})\\b|\\b(gui|nop|trinh|dua)( ke hoach| kh)? (${HEADS_SENT_TO})\\b|\\bhay (gui |nop |trinh )?(cho |len )?(${HEADS_SENT_TO})\\b`,
   'g',
 );
 
@@ -223,10 +223,11 @@ export function byQuestionType(
   if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
   const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
-  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses())) {
+  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || path.startsWith('dieu:11/'))) {
     // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or such an
-    // article when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry): the kind of question names
-    // it, so it goes first with the best hit's score (an article by its first clause).
+    // article when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry), or an outcome's protection
+    // clause in a story told in other words ("mô hình … được đánh giá đạt … có bị bắt lỗi"): the kind of question
+    // names it, so it goes first with the best hit's score (an article by its first clause).
     const unit = index.units.find((u) => isTarget(index, u, path, true)) ?? index.units.find((u) => isTarget(index, u, path, false));
     if (unit) {
       const top = ranked[0];
