@@ -155,6 +155,11 @@ describe('knowledge: answers', function () {
       'Cán bộ bị bác đề xuất thì khiếu nại theo trình tự nào, thời hiệu bao lâu?',
       'Nghị định 73/2023 đã được sửa đổi, bổ sung lần nào chưa?',
       'Hội đồng đánh giá cấp tỉnh gồm những ai?',
+      // Staff matters other rules govern, a drafting request, a decision's number.
+      'Cán bộ năng động sáng tạo có được thêm ngày phép không?',
+      'Đảng viên đề xuất sai thì bị kỷ luật theo quy định nào, hình thức gì?',
+      'Bạn soạn giúp tôi dự thảo quyết định thành lập hội đồng đánh giá đề xuất',
+      'Số quyết định thành lập hội đồng đánh giá là gì?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);
@@ -171,6 +176,8 @@ describe('knowledge: answers', function () {
       ['biểu quyết cần bn % đồng ý thì đề xuất được thông qua', 'dieu:8/khoan:1'],
       // What a plan must contain is answered, though it is asked as "is there a form".
       ['Có mẫu kế hoạch đề xuất không, cần những mục nào?', 'dieu:7'],
+      // Discipline asked as the outcome of a failed proposal is Art. 11.
+      ['Đề xuất không thành công thì người đề xuất có bị kỷ luật không?', 'dieu:11'],
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.confident, true, q);

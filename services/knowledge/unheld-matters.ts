@@ -32,7 +32,7 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
+  /\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
@@ -55,6 +55,11 @@ const FORMS =
 const OTHER_PROCEDURE =
   /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b/;
 
+/** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
+ * repaying training costs, heading a research project, the papers of a file, a document's layout. */
+const STAFF_MATTERS =
+  /\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b/;
+
 /** What the pack cannot say about a text: whether it was amended, its transitional clauses, who sits on a council
  * (the facts page does not give the council's members). */
 const TEXT_HISTORY =
@@ -63,7 +68,7 @@ const TEXT_HISTORY =
 /** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
  * a question on the texts. A plan is written with the plan wizard, not here. */
 const WRITING_TASK =
-  /\b(viet|soan) (giup|ho|cho) ((toi|em|minh|e) )?(doan|bai|bai phat bieu|tham luan|phat bieu|loi)\b|\b(xin|goi y) (y tuong )?(tieu pham|kich ban|tham luan|bai phat bieu|slogan|khau hieu)\b|\bdich\b.*\bsang tieng\b/;
+  /\b(giup|nho) (minh|toi|em|e )?(soan|viet)\b|\bsoan giup\b|\b(viet|soan) (giup|ho|cho) ((toi|em|minh|e) )?(doan|bai|bai phat bieu|tham luan|phat bieu|loi)\b|\b(xin|goi y) (y tuong )?(tieu pham|kich ban|tham luan|bai phat bieu|slogan|khau hieu)\b|\bdich\b.*\bsang tieng\b/;
 
 /** Who holds an office now ("Ai là chủ tịch UBND tỉnh hiện nay?"): the pack names offices, not people. */
 const OFFICE_HOLDER =
@@ -90,5 +95,6 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     WRITING_TASK,
     OTHER_PROCEDURE,
     TEXT_HISTORY,
+    STAFF_MATTERS,
   ].some((rule) => rule.test(t));
 }
