@@ -200,6 +200,9 @@ describe('knowledge: near-topic traps and the question kinds', function () {
       [
         'Tôi là phó giám đốc trung tâm dịch vụ nông nghiệp, kế hoạch gửi giám đốc trung tâm hay Sở Nông nghiệp?',
         'Phó trưởng phòng như tôi có ý tưởng thì đưa kế hoạch cho trưởng phòng hay cho giám đốc sở?',
+        // Abbreviations: a teacher (GV), a vice-chairman (Phó CT) sending to the head (HT, CT).
+        'GV trường tiểu học có KH đổi mới thì nộp HT hay nộp phòng GD xã?',
+        'Phó CT xã có đề xuất thì nộp KH cho CT xã hay lên Sở Nội vụ?',
       ],
       `khoản 3 Điều 7 ${ND73}`,
     );

@@ -46,7 +46,7 @@ const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen
 const HEAD_ROLE =
   /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|ct (?=xa|phuong|ubnd)|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
 const OFFICER_ROLE =
-  /\b(doi truong|pho doi truong|p\.ht|pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(doi truong|pho doi truong|p\.ht|pho ct|gv|pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -117,7 +117,7 @@ const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den
 
 /** A head the plan is sent to ("gửi kế hoạch cho chủ tịch xã", "gửi thẳng hạt trưởng"), or named as the other choice
  * ("… hay thủ trưởng cơ quan"): its destination, not its proposer. */
-const HEADS_SENT_TO = 'thu truong|nguoi dung dau|giam doc|gd|chu tich|hieu truong|hat truong|tram truong|truong tram';
+const HEADS_SENT_TO = 'thu truong|nguoi dung dau|giam doc|gd|chu tich|ct|hieu truong|ht|hat truong|tram truong|truong tram';
 const SENT_TO_HEAD = new RegExp(
   `\\b(gui|nop|trinh|dua)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (${HEADS_SENT_TO})\\b|\\b(gui|nop|trinh|dua)( ke hoach| kh)? (${HEADS_SENT_TO})\\b|\\bhay (gui |nop |trinh )?(cho |len )?(${HEADS_SENT_TO})\\b`,
   'g',
