@@ -10,6 +10,7 @@ import { citationOf, composeAnswer, MAX_PROVISIONS, notFoundAnswer, shownProvisi
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 import type { MemoryVotes } from './question-memory.js';
+import { knowledge as msg } from '../platform/messages/knowledge.js';
 
 export interface MemoryWeights {
   /** The ranking's provision. */
@@ -80,7 +81,28 @@ export function weighWithMemory(
       votes,
     );
   }
-  return refused ? result : withRelated(result, votes);
+  return refused ? withNearestRemembered(index, question, result, votes) : withRelated(result, votes);
+}
+
+/**
+ * A refusal the memory does not overturn still names the provision most earlier askers of similar questions were
+ * answered with (a share of at least RELATED_SHARE) among its two nearest, after the ranking's first: the person
+ * sees the likely provision as a button even when the question's words reached others.
+ */
+function withNearestRemembered(index: KnowledgeIndex, question: string, refusal: PolicyAnswer, votes: MemoryVotes): PolicyAnswer {
+  const best = votes.units[0];
+  // Only the ranking's own refusal (the default message) is recomposed; the others say something else.
+  if (!best || best.share < RELATED_SHARE || !refusal.answer.startsWith(msg.notFound)) return refusal;
+  if (refusal.citations.some((c) => sameProvision(best.unit, c))) return refusal;
+  const ranked = refusal.citations.flatMap((c) => {
+    const unit = index.unitOf(c);
+    return unit ? [{ unit, score: c.score }] : [];
+  });
+  return notFoundAnswer(question, [
+    ...ranked.slice(0, 1),
+    { unit: best.unit, score: Math.round(best.share * 1000) / 1000 },
+    ...ranked.slice(1),
+  ]);
 }
 
 /**
