@@ -212,6 +212,13 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     );
   });
 
+  it("answers the letter's tasks for agencies and communes with its whole section 1, and what is owed after approval with 1.c", async () => {
+    const paths = async (q: string) => ((await answerer.answer(q)).citations[0]?.paths ?? []).join('|');
+    for (const q of ['Công văn tỉnh giao cho phường những việc gì về NĐ 73?', 'Theo công văn, sở phải làm những nhóm việc gì?'])
+      assert.equal(await paths(q), 'muc:1', q);
+    assert.equal(await paths('Theo CV của tỉnh, sau khi duyệt đề xuất thì thủ trưởng phải làm những gì?'), 'muc:1/diem:c');
+  });
+
   it('tells the report deadline from the evaluation meeting, and reads a term, half done, and feedback on an unfit rule', async () => {
     const report = await answerer.answer('Hạn nộp báo cáo kết quả thực hiện đề xuất là bao lâu?');
     assert.equal(report.citations[0].entryId, 'bao-cao-ket-qua-thuc-hien');

@@ -56,6 +56,8 @@ export function letterTask(f: string): string | null {
   if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';
   if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
   if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
+  // What is owed a proposal once approved is point 1.c, not section 1 as a whole.
+  if (AFTER_APPROVAL.test(f)) return 'muc:1/diem:c';
   if (AGENCY_TASKS.test(f) && AGENCIES.test(f.replace(/\b(so noi vu|snv)\b/g, ' ')) && !/\b(so noi vu|snv)\b/.test(f)) return 'muc:1';
   return null;
 }

@@ -220,10 +220,11 @@ export function byQuestionType(
   if (!path) return { ranked, forced: false };
   // The provision itself among the first eight hits, else one of its parts among the first five.
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
-  if (i < 0) i = ranked.slice(0, 5).findIndex((r) => isTarget(index, r.unit, path, false));
+  // A letter's section asked as a whole is answered by one of its points only when the words chose that point first.
+  if (i < 0) i = ranked.slice(0, /^muc:\d$/.test(path) ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
   const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
-  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || path.startsWith('dieu:11/'))) {
+  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || path.startsWith('dieu:11/') || /^muc:\d$/.test(path))) {
     // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or such an
     // article when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry), or an outcome's protection
     // clause in a story told in other words ("mô hình … được đánh giá đạt … có bị bắt lỗi"): the kind of question
