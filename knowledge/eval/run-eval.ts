@@ -107,6 +107,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind26.yaml'),
   path.join(__dirname, 'dev-blind27.yaml'),
   path.join(__dirname, 'dev-blind28.yaml'),
+  path.join(__dirname, 'dev-blind29.yaml'),
+  path.join(__dirname, 'dev-blind30.yaml'),
 ];
 
 /** Documents the evaluation imports; the synthetic ones are clearly marked as not official. */
