@@ -160,6 +160,11 @@ describe('knowledge: answers', function () {
       'Đảng viên đề xuất sai thì bị kỷ luật theo quy định nào, hình thức gì?',
       'Bạn soạn giúp tôi dự thảo quyết định thành lập hội đồng đánh giá đề xuất',
       'Số quyết định thành lập hội đồng đánh giá là gì?',
+      // Contact details, a past event, a text replaced, a bonus amount.
+      'Cho xin số điện thoại của Sở Nội vụ để gửi kế hoạch',
+      'Tỉnh đã tổ chức hội nghị quán triệt Nghị định 73 vào ngày nào, ở đâu?',
+      'Nghị định 73/2023 đã bị thay thế chưa?',
+      'Tiền thưởng cho đề xuất hoàn thành là bao nhiêu?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'not_found', q);

@@ -32,17 +32,17 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
+  /\b(tien thuong|muc thuong)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay". */
 const RECORDS =
-  /\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
@@ -56,19 +56,20 @@ const OTHER_PROCEDURE =
   /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b/;
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
- * repaying training costs, heading a research project, the papers of a file, a document's layout. */
+ * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
+ * loads, scoring, contracts; and contact details (a phone number, an email), which no text holds. */
 const STAFF_MATTERS =
-  /\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b/;
+  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong|sdt|so dien thoai|email|hotline)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b/;
 
 /** What the pack cannot say about a text: whether it was amended, its transitional clauses, who sits on a council
  * (the facts page does not give the council's members). */
 const TEXT_HISTORY =
-  /\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b/;
+  /\b(duoc|bi) (sua doi|thay the)\b|\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b/;
 
 /** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
  * a question on the texts. A plan is written with the plan wizard, not here. */
 const WRITING_TASK =
-  /\b(giup|nho) (minh|toi|em|e )?(soan|viet)\b|\bsoan giup\b|\b(viet|soan) (giup|ho|cho) ((toi|em|minh|e) )?(doan|bai|bai phat bieu|tham luan|phat bieu|loi)\b|\b(xin|goi y) (y tuong )?(tieu pham|kich ban|tham luan|bai phat bieu|slogan|khau hieu)\b|\bdich\b.*\bsang tieng\b/;
+  /\b(giup|nho) (minh|toi|em|e )?(soan|viet)\b|\bsoan giup\b|\b(viet|soan) (giup|gium|ho|dum)( \w+){0,3} (doan|bai|ban|van ban|ke hoach|du thao|to trinh|bao cao)\b|\b(viet|soan) (giup|ho|cho) ((toi|em|minh|e) )?(doan|bai|bai phat bieu|tham luan|phat bieu|loi)\b|\b(xin|goi y) (y tuong )?(tieu pham|kich ban|tham luan|bai phat bieu|slogan|khau hieu)\b|\bdich\b.*\bsang tieng\b/;
 
 /** Who holds an office now ("Ai là chủ tịch UBND tỉnh hiện nay?"): the pack names offices, not people. */
 const OFFICE_HOLDER =
