@@ -87,6 +87,17 @@ describe('knowledge: answers', function () {
       assert.ok(a.confident, q);
       assert.equal(a.citations[0].entryId, entry, q);
     }
+    // The decree asked for as a whole in a longer request, read by the rule alone (no question memory); its steps
+    // asked for are the procedure.
+    const rulesOnly = new PolicyAnswerer(db.dataSource, { llm: null, examples: [], config: { refreshSeconds: 0, minCoverage: 0.5 } });
+    for (const [q, entry] of [
+      ['Nghe nói mãi Nghị định 73 mà chưa rõ nó nói về cái gì, tóm tắt giúp mình vài ý chính nhé', 'nd73-tong-quan'],
+      ['Tóm tắt giúp mình các bước làm đề xuất theo NĐ 73 với', 'quy-trinh-tong-quat'],
+    ]) {
+      const a = await rulesOnly.answer(q);
+      assert.ok(a.confident, q);
+      assert.equal(a.citations[0].entryId, entry, q);
+    }
     const covered = await answerer.answer('nghị định 73 áp dụng cho ai');
     assert.equal(covered.citations[0].citation, 'Điều 2 Nghị định 73/2023/NĐ-CP');
   });
