@@ -210,6 +210,10 @@ describe('knowledge: near-topic traps and the question kinds', function () {
       ['Mô hình chợ số của xã đã chạy trọn vẹn, được đánh giá đạt. Chủ tịch xã có bị ai bắt lỗi vì làm khác cách cũ không?'],
       `khoản 1 Điều 11 ${ND73}`,
     );
+    // By the rule alone (no question memory), also when the question's words reached another clause first.
+    const rulesOnly = testAnswerer(db, []);
+    const q = 'cong chuc phuong co de xuat thi gui cho chu tich ubnd phuong hay gui so noi vu';
+    assert.equal((await rulesOnly.answer(q)).citations[0].citation, `khoản 3 Điều 7 ${ND73}`, q);
   });
 
   it("answers the letter's tasks for agencies and communes with its whole section 1, and what is owed after approval with 1.c", async () => {

@@ -123,6 +123,10 @@ const SENT_TO_HEAD = new RegExp(
   'g',
 );
 
+/** A complex or wide-ranging proposal (Art. 8.2), and the Department's part in one (the letter's 2.b). */
+const COMPLEX = /\b(phuc tap|pham vi rong|lien nganh|nhieu nganh|nhieu linh vuc)\b/;
+const DEPARTMENT_PART = /\b(so noi vu|snv|cong van|cv|tham muu)\b/;
+
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
   // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
@@ -197,6 +201,9 @@ export function byQuestionType(
     path = 'entry:bao-cao-ket-qua-thuc-hien';
   else if (RESULT_EVALUATION.test(f) && !LIABILITY.test(f) && !OBJECTIVE.test(f) && !HEAD_PLAN_ITSELF.test(f) && !PRINCIPLES.test(f))
     path = 'entry:danh-gia-ket-qua';
+  // A complex, wide-ranging proposal (Art. 8.2: a longer review, an evaluation council), unless the Department's part in
+  // it (the letter's 2.b) is asked.
+  else if (COMPLEX.test(f) && !DEPARTMENT_PART.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f))) path = 'dieu:8/khoan:2';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
   else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
     path = 'dieu:8/khoan:1';
@@ -224,7 +231,11 @@ export function byQuestionType(
   if (i < 0) i = ranked.slice(0, /^muc:\d$/.test(path) ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
   const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
-  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || path.startsWith('dieu:11/') || /^muc:\d$/.test(path))) {
+  if (
+    i < 0 &&
+    ranked.length &&
+    (path.startsWith('entry:') || articleByClauses() || /^dieu:(11\/|7\/khoan:[34]$|8\/khoan:2$)/.test(path) || /^muc:\d$/.test(path))
+  ) {
     // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or such an
     // article when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry), or an outcome's protection
     // clause in a story told in other words ("mô hình … được đánh giá đạt … có bị bắt lỗi"): the kind of question
