@@ -142,7 +142,10 @@ export function notFoundAnswer(
   // and offered as questions that lead to them (an entry's first question, or the citation itself, which the
   // answerer looks up directly). The answer cites exactly these: the evaluation's top-3 counts what is shown.
   const nearest = shownProvisions(related.map(({ unit, score }) => ({ ...citationOf(unit, score), unit }))).slice(0, NEAREST_SHOWN);
-  const suggestions = [...new Set([...nearest.map((n) => n.unit.entry?.questions[0] ?? n.citation), ...msg.defaultSuggestions])].slice(0, 4);
+  const suggestions = [...new Set([...nearest.map((n) => n.unit.entry?.questions[0] ?? n.citation), ...msg.defaultSuggestions])].slice(
+    0,
+    4,
+  );
   const answer = [
     message,
     ...(nearest.length ? [msg.nearest(nearest.map((n) => n.citation))] : []),
