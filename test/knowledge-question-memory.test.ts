@@ -101,6 +101,12 @@ describe('knowledge: question memory', function () {
     );
     assert.equal(weighWithMemory(index, 'q', refusal, votes('dieu:8/khoan:1')).confident, true);
     assert.equal(weighWithMemory(index, 'q', refusal, votes('dieu:7/khoan:3')).kind, 'not_found');
+    // Words that reached no provision at all ("message") are not answered from likeness alone, however many agree.
+    const nothing = notFoundAnswer('message', []);
+    assert.equal(
+      weighWithMemory(index, 'message', nothing, { refuse: 0, units: [{ unit: unit('dieu:8/khoan:1'), share: 1 }] }).kind,
+      'not_found',
+    );
   });
 
   it("shows beside an answer the provisions its neighbours were answered with, marked as related, up to three, and names the likeliest among a refusal's nearest", async () => {

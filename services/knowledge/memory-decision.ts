@@ -56,6 +56,9 @@ export function weighWithMemory(
   // (answered or not) is the ranking's alone.
   if (result.kind === 'collision' || (top && !index.pack.documents.some((d) => d.id === top.documentKey))) return result;
   const refused = !result.confident;
+  // A question whose words reached no provision at all ("message", a greeting in another language) is not answered
+  // from its likeness to earlier questions alone: the memory mends what the words found, it does not replace them.
+  if (refused && !result.citations.length) return result;
   // A head's own plan, chosen by the question's kind: its time limit is not known, and the neighbours' Art. 8.1
   // (an officer's plan, 07 days) would state one.
   if (!refused && options.typed && top?.confidence === 'unknown') return result;
