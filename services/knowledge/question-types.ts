@@ -127,6 +127,11 @@ const SENT_TO_HEAD = new RegExp(
 const COMPLEX = /\b(phuc tap|pham vi rong|lien nganh|nhieu nganh|nhieu linh vuc)\b/;
 const DEPARTMENT_PART = /\b(so noi vu|snv|cong van|cv|tham muu)\b/;
 
+/** Provisions a question's kind names from the story itself, put first even when its words reached another: an
+ * outcome's protection clause ("mô hình … được đánh giá đạt … có bị bắt lỗi", Art. 11), where a plan goes by its
+ * proposer's role (7.3/7.4), a complex proposal (8.2), a letter's section asked as a whole. */
+const NAMED_EVEN_UNREACHED = /^(dieu:(11\/|7\/khoan:[34]$|8\/khoan:2$)|muc:\d$)/;
+
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
   // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
@@ -231,15 +236,11 @@ export function byQuestionType(
   if (i < 0) i = ranked.slice(0, /^muc:\d$/.test(path) ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
   const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
-  if (
-    i < 0 &&
-    ranked.length &&
-    (path.startsWith('entry:') || articleByClauses() || /^dieu:(11\/|7\/khoan:[34]$|8\/khoan:2$)/.test(path) || /^muc:\d$/.test(path))
-  ) {
-    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or such an
-    // article when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry), or an outcome's protection
-    // clause in a story told in other words ("mô hình … được đánh giá đạt … có bị bắt lỗi"): the kind of question
-    // names it, so it goes first with the best hit's score (an article by its first clause).
+  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || NAMED_EVEN_UNREACHED.test(path))) {
+    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), such an article
+    // when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry), or a clause or section the kind reads
+    // from the story itself (see NAMED_EVEN_UNREACHED): the kind of question names it, so it goes first with the best
+    // hit's score (an article by its first clause).
     const unit = index.units.find((u) => isTarget(index, u, path, true)) ?? index.units.find((u) => isTarget(index, u, path, false));
     if (unit) {
       const top = ranked[0];
