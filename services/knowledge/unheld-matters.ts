@@ -1,8 +1,10 @@
-// Questions the pack cannot answer however many of its words they share: another province's rules, a document
-// asked for by whether it was issued, an amount of money, records of real cases, who holds an office now, forms and
-// online procedures, writing on request, another law's procedure, a text's history. Refused (with the nearest provisions offered), never answered from the
-// provision their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic and was
-// kept only when it lost no dev question (knowledge/README.md, ninth round). Matched on folded text.
+// Questions the pack cannot answer however many of its words they share, each kind one pattern below: another
+// province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
+// an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
+// other rules govern, contact details. Refused (with the nearest provisions offered), never answered from the provision
+// their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
+// against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
+// rounds). Matched on folded text.
 
 /** Provinces and centrally-run cities other than Lào Cai (Yên Bái is part of Lào Cai since 2025), old names
  * included: officials still write them. */
@@ -37,7 +39,7 @@ const DOCUMENT_ISSUED =
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(tien thuong|muc thuong)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
+  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay". */
@@ -57,14 +59,19 @@ const OTHER_PROCEDURE =
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
- * loads, scoring, contracts; and contact details (a phone number, an email), which no text holds. */
+ * loads, scoring, contracts. */
 const STAFF_MATTERS =
-  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong|sdt|so dien thoai|email|hotline)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b/;
+  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b/;
 
-/** What the pack cannot say about a text: whether it was amended, its transitional clauses, who sits on a council
- * (the facts page does not give the council's members). */
-const TEXT_HISTORY =
-  /\b(duoc|bi) (sua doi|thay the)\b|\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b/;
+/** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses. */
+const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b/;
+
+/** Who sits on an evaluation council: the facts page does not give its members. */
+const COUNCIL_MEMBERS =
+  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b/;
+
+/** Contact details (a phone number, an email): no text holds them. */
+const CONTACT_DETAILS = /\b(sdt|so dien thoai|email|hotline)\b/;
 
 /** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
  * a question on the texts. A plan is written with the plan wizard, not here. */
@@ -96,6 +103,8 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     WRITING_TASK,
     OTHER_PROCEDURE,
     TEXT_HISTORY,
+    COUNCIL_MEMBERS,
     STAFF_MATTERS,
+    CONTACT_DETAILS,
   ].some((rule) => rule.test(t));
 }
