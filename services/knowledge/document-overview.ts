@@ -15,27 +15,35 @@ const DOCUMENT_FACTS =
 /** The decree named by its subject instead of its number ("nghị định về … dám nghĩ, dám làm"). */
 const DECREE_BY_SUBJECT = /\b(nghi dinh|nd|decree|chinh phu)\b.*\b(dam nghi|nang dong|bao ve can bo|khuyen khich,? bao ve)/;
 
-/** The decree asked for as a whole ("tóm tắt giúp mình Nghị định 73", "giới thiệu những nội dung chính"), not one of its
- * parts (principles, the steps), the province's letter or another text beside it. */
-const DECREE_NAMED = /\b(nghi dinh|nd) ?73\b|\bnd73\b|\bnghi dinh\b.*\b(dam nghi|nang dong|bao ve can bo)/;
-const SUMMARY_ASKED = /\b(tom tat|y chinh|noi dung chinh|khai quat|tong quan|gioi thieu|noi (ve )?(cai )?gi|ve (cai|van de) gi)\b/;
+/** A summary asked for ("tóm tắt", "ý chính", "gồm mấy phần"), of the decree here and of the province's letter in
+ * letter-tasks.ts. */
+export const SUMMARY_ASKED =
+  /\b(tom tat|tom luoc|y chinh|noi dung chinh|khai quat|toan bo noi dung|gom (nhung )?(noi dung|phan) (gi|nao)|gom may phan)\b/;
+/** … or, of the decree, what it is about ("giới thiệu", "nói về cái gì"): said of the letter, these ask about the other
+ * text it names (Regulation 32). */
+const WHAT_ABOUT = /\b(tong quan|gioi thieu|noi (ve )?(cai )?gi|ve (cai|van de) gi)\b/;
+const DECREE_BY_NUMBER = /\b(nghi dinh|nd) ?73\b|\bnd73\b/;
+/** … of the decree as a whole, not one of its parts (principles, the steps, a clause), the province's letter or
+ * another text beside it. */
 const A_PART_ASKED =
   /\b(cong van|cv|nguyen tac|buoc|quy trinh|trinh tu|workflow|flow|dieu \d+|khoan|dieu nay|hanh vi|nghiem cam|the che hoa|cua dang|d ?\d+|k ?\d+|ket luan|kl|quy dinh 32|qd ?32|xa|so|khai niem|cach hieu)\b/;
 
-function decreeSummaryAsked(folded: string): boolean {
-  const lower = folded.toLowerCase();
-  return DECREE_NAMED.test(lower) && SUMMARY_ASKED.test(lower) && !A_PART_ASKED.test(lower.replace(DECREE_NAMED, ' '));
+function decreeSummaryAsked(lower: string): boolean {
+  if (!(SUMMARY_ASKED.test(lower) || WHAT_ABOUT.test(lower)) || !(DECREE_BY_NUMBER.test(lower) || DECREE_BY_SUBJECT.test(lower)))
+    return false;
+  return !A_PART_ASKED.test(lower.replace(DECREE_BY_NUMBER, ' ').replace(DECREE_BY_SUBJECT, ' '));
 }
 
 export function documentOverview(index: KnowledgeIndex, folded: string, documentKey: string | undefined): RetrievalUnit | undefined {
   const lower = folded.toLowerCase();
+  const summary = decreeSummaryAsked(lower);
+  if (summary) documentKey = 'nd73';
   documentKey ??= DOCUMENT_FACTS.test(lower) && DECREE_BY_SUBJECT.test(lower) ? 'nd73' : undefined;
-  if (decreeSummaryAsked(lower)) documentKey = 'nd73';
   if (!documentKey) return undefined;
   const rest = lower.replace(DOCUMENT_NAME, ' ');
   // The decree's facts, unless the question is about another text it names beside it (Conclusion 14 "thể chế hóa").
   const otherText = documentKey === 'nd73' && /\b(ket luan|kl ?14|bo chinh tri|quy dinh 32|qd ?32|the che hoa)\b/.test(lower);
   const factsAsked = DOCUMENT_FACTS.test(lower) && documentKey !== 'cv-trien-khai' && !otherText;
-  if (!factsAsked && !decreeSummaryAsked(lower) && (rest === lower || !ONLY_ABOUT_DOCUMENT.test(rest.trim()))) return undefined;
+  if (!factsAsked && !summary && (rest === lower || !ONLY_ABOUT_DOCUMENT.test(rest.trim()))) return undefined;
   return index.units.find((u) => u.entry && u.documentKey === documentKey && !u.paths.length && u.entry.confidence !== 'unknown');
 }

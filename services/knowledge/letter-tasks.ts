@@ -2,6 +2,7 @@
 // and communes' section 1 (dissemination 1.a, staff 1.b, duties after approval 1.c, the yearly report 1.d) and the
 // Department of Home Affairs' section 2 (guiding 2.a, heads' plans 2.b, policy feedback 2.c, summing up 2.d).
 // All patterns are on folded text. question-types.ts asks `letterTask` when a question names the letter's world.
+import { SUMMARY_ASKED } from './document-overview.js';
 
 /** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
 const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
@@ -64,8 +65,6 @@ export function letterTask(f: string): string | null {
 
 /** The letter asked about as a whole ("tóm tắt công văn", "CV … nội dung chính gồm mấy phần"), no task named. */
 const LETTER_NAMED = /\b(cong van|cv)\b/;
-const SUMMARY =
-  /\b(tom tat|tom luoc|y chinh|noi dung chinh|gom (nhung )?(noi dung|phan) (gi|nao)|gom may phan|toan bo noi dung|khai quat)\b/;
 export function letterAsWhole(f: string): boolean {
-  return LETTER_NAMED.test(f) && SUMMARY.test(f) && !letterTask(f);
+  return LETTER_NAMED.test(f) && SUMMARY_ASKED.test(f) && !letterTask(f);
 }
