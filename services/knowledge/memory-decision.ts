@@ -6,6 +6,8 @@
 // refusal 0.75 — so the memory overturns a refusal only when most of its neighbours agree on one provision, and
 // an answer as soon as its neighbours prefer another provision or refusal. A refusal whose nearest provision is
 // the one the neighbours prefer is overturned a little more easily (+0.1): the words and the examples agree.
+// A refusal the memory keeps names the neighbours' provision among its two nearest; a question whose words reached
+// no provision at all is left as it is (the memory mends what the words found, it does not replace them).
 import { citationOf, composeAnswer, MAX_PROVISIONS, notFoundAnswer, shownProvisions } from './answer-composition.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
