@@ -129,6 +129,42 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.match(focal.citations[0].citation, /^điểm b mục 2 /);
   });
 
+  it('refuses the software, what is yet to come, the assistant itself and other counts, by rule alone', async () => {
+    // No question memory: the rules alone must refuse these (their words reach plans, the council, reports).
+    const rulesOnly = testAnswerer(db, []);
+    for (const q of [
+      'Kế hoạch đề xuất nộp qua phần mềm nào của tỉnh, có đường link không?',
+      'Ai cấp tài khoản để gửi kế hoạch đề xuất trực tuyến?',
+      'Tỉnh dự kiến khi nào sửa đổi Quy định 32?',
+      'Bạn là ai, do ai phát triển?',
+      'Cho biết tên người phụ trách tiếp nhận kế hoạch ở Sở Nội vụ',
+      'Các tỉnh khác áp dụng chính sách bảo vệ cán bộ dám nghĩ dám làm ra sao?',
+      'Đến nay bao nhiêu xã đã báo cáo kết quả thực hiện Nghị định 73?',
+      'Ai làm chủ tịch hội đồng đánh giá đề xuất cấp tỉnh?',
+      'Đề xuất gây thiệt hại thì được giảm bao nhiêu phần trăm trách nhiệm?',
+    ]) {
+      const a = await rulesOnly.answer(q);
+      assert.equal(a.kind, 'not_found', q);
+    }
+    // The same words where the texts answer: a proposal about software, who is covered, the Department's part in
+    // summing up, a section's tasks in abbreviations, an outcome then "thì sao", an officer written CBCCVC.
+    for (const [q, path] of [
+      ['Những ai thuộc diện được bảo vệ khi đề xuất đổi mới?', 'dieu:2'],
+      ['Sở Nội vụ được giao việc gì trong sơ kết, tổng kết thực hiện Nghị định 73?', 'muc:2/diem:d'],
+      ['Mục 1 công văn giao các sở những NV gì?', 'muc:1'],
+      ['Đề xuất không hoàn thành, không gây thiệt hại thì sao?', 'dieu:11/khoan:2'],
+      ['CBCCVC phòng chuyên môn có đề xuất thì gửi kế hoạch cho ai?', 'dieu:7/khoan:3'],
+    ]) {
+      const a = await rulesOnly.answer(q);
+      assert.equal(a.confident, true, q);
+      assert.deepEqual(a.citations[0].paths, [path], q);
+    }
+    // A proposal about software is the decree's matter: what its plan must contain (Art. 7).
+    const software = await answerer.answer('Giáo viên đề xuất dùng phần mềm chấm điểm trực tuyến thì kế hoạch cần nêu những gì?');
+    assert.equal(software.confident, true);
+    assert.ok(software.citations[0].paths?.every((p) => p.startsWith('dieu:7/')));
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

@@ -55,7 +55,8 @@ export function letterTask(f: string): string | null {
   if (DISSEMINATION.test(f)) return 'muc:1/diem:a';
   if (POLICY_FEEDBACK.test(f) || FEEDBACK_UPWARD.test(f)) return 'muc:2/diem:c';
   if (GUIDING_AGENCIES.test(f)) return 'muc:2/diem:a';
-  if (DEPARTMENT_TASKS.test(f)) return 'muc:2';
+  // The Department's part in summing up and rewarding is point 2.d, not its section as a whole.
+  if (DEPARTMENT_TASKS.test(f)) return /\b(so ket|tong ket)\b/.test(f) ? 'muc:2/diem:d' : 'muc:2';
   if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
   // What is owed a proposal once approved is point 1.c, not section 1 as a whole.
   if (AFTER_APPROVAL.test(f)) return 'muc:1/diem:c';

@@ -46,7 +46,7 @@ const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen
 const HEAD_ROLE =
   /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|ct (?=xa|phuong|ubnd)|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
 const OFFICER_ROLE =
-  /\b(doi truong|pho doi truong|p\.ht|pho ct|gv|pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
+  /\b(doi truong|pho doi truong|p\.ht|pho ct|gv|pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cbccvc|cbcc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
 /** Whether a unit is the provision a question's kind points to: a "dieu:" path in the decree, a "muc:" path in
  * the province's letter (imported texts the pack describes carry the pack's document id too). */
@@ -62,6 +62,8 @@ function isTarget(index: KnowledgeIndex, u: RetrievalUnit, path: string, exact: 
 /** A state enterprise's managers or capital representatives asked about (Art. 2 names them). */
 const STATE_ENTERPRISE = /\b(von nha nuoc|nha nuoc nam|doanh nghiep nha nuoc|cong ty nha nuoc|dai dien (phan )?von)\b/;
 // Asked whether they are covered, not whether they are exempted ("được miễn trách nhiệm") or rewarded.
+/** Who the decree encourages or protects, asked without naming it ("những ai thuộc diện được khuyến khích, bảo vệ"). */
+const WHO_IS_COVERED = /\b(nhung ai|ai|doi tuong nao) (thuoc dien |se )?(duoc|dc) (khuyen khich|bao ve)\b/;
 const COVERED = /\b(thuoc (doi tuong|dien|pham vi)|nam trong|ap dung|doi tuong|(duoc|dc) (bao ve|khuyen khich|xem la|coi la|tinh la))\b/;
 
 /** How long the head may take to review a plan (Art. 8.1: 07 working days), asked as a limit or a delay. */
@@ -93,9 +95,10 @@ const WHICH_TEXT = /\b(van ban nao|nghi dinh hay|hay quy dinh|quy dinh cua tinh 
 const WHOLE_PROCESS =
   /\b(cac buoc|nhung buoc|quy trinh|flow|workflow|trinh tu tu|tu (luc|khi) co y tuong|bat dau (the nao|tu dau)|(den|toi) (luc|khi) (duoc )?duyet)\b/;
 
-/** What a plan must contain (Art. 7.1–7.2), asked while writing one. */
+/** What a plan must contain (Art. 7.1–7.2), asked while writing one or of its template ("mẫu kế hoạch … cần những mục
+ * nào"; the template file itself is refused, unheld-matters.ts). */
 const PLAN_WRITING =
-  /\b(viet|lap|xay dung|soan|lam|thanh) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b/;
+  /\b(viet|lap|xay dung|soan|lam|thanh) (cai |ban )?(ke hoach|kh)( de xuat| dx)?\b|\bke hoach (de xuat|dx) (can|phai|gom|co)\b|\bmau (ke hoach|kh)\b/;
 const PLAN_CONTENT =
   /\b(nhung gi|noi dung|trinh bay|gom (nhung )?(gi|phan|muc)|can neu|phai neu|neu ro|bat buoc neu|co neu|phan nao|muc nao|the nao cho dung)\b/;
 
@@ -182,6 +185,7 @@ export function byQuestionType(
   if (PARTY_BODY.test(f) && WHICH_TEXT.test(f)) path = 'entry:qd32-tong-quan';
   else if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
+  else if (WHO_IS_COVERED.test(f) && !NAMES_OTHER_PACK_TEXT.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) path = 'dieu:2';
   // Making the decree known to all staff is the letter's 1.a, whoever the staff are (not whether Art. 2 covers them).
   else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f))) path = 'muc:1/diem:a';
   else if (letterWorld && (task || !ROUTING_OBJECT.test(f))) path = task;

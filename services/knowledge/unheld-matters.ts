@@ -1,7 +1,7 @@
 // Questions the pack cannot answer however many of its words they share, each kind one pattern below: another
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
 // an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
-// other rules govern, contact details. Refused (with the nearest provisions offered), never answered from the provision
+// other rules govern, contact details, the province's software, what is yet to come, the assistant itself. Refused (with the nearest provisions offered), never answered from the provision
 // their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
 // against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
 // rounds). Matched on folded text.
@@ -28,29 +28,34 @@ const ANOTHER_PROVINCE = new RegExp(
 const ANOTHER_PROVINCES_RULES = new RegExp(
   `${ANOTHER_PROVINCE.source}(?! (ve|sang|len|xuong)\\b)( \\w+){0,10} (ap dung|quy dinh|ban hanh|co che|nghi quyet|nq|trien khai|thuc hien|van ban|co quan nao|bao ve|khuyen khich)\\b`,
 );
+/** Another province named in a comparison ("so sánh QĐ 32 với QĐ của TU Quảng Ninh") or left unnamed ("bên tỉnh khác có
+ * cho …", "tỉnh nào khác cũng ban hành …"): the pack holds Lào Cai's texts only. */
+const ANOTHER_PROVINCE_COMPARED = new RegExp(`\\bso sanh\\b.*\\b(${OTHER_PROVINCES})\\b|\\b(cac |nhung )?tinh (nao )?khac\\b`);
+
 /** The issuer after a document's number is another province's ("Quy định 32 của Tỉnh ủy Tuyên Quang"). */
 const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVINCES})\\b`);
 
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu (bao nhieu|la gi|may|nao)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may))\b/;
+  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may)|(giam|mien)( \w+){0,3} (bao nhieu|bao nhiu|bn|may) phan tram|(bao nhieu|may|bn) bien che|chi tieu bien che)\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
- * bao nhiêu kế hoạch tính tới nay". */
+ * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "hội nghị tổ chức ngày nào", whether
+ * someone's own proposal passed ("xem giúp đề xuất này có được duyệt không": the proposals' list shows it). */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,8} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don)\b|\bde cuong bao cao\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
@@ -68,10 +73,26 @@ const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan
 
 /** Who sits on an evaluation council: the facts page does not give its members. */
 const COUNCIL_MEMBERS =
-  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b/;
+  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b|\b(gom|co) nhung thanh vien nao\b|\bai (lam|la) chu tich hoi dong\b/;
 
-/** Contact details (a phone number, an email): no text holds them. */
-const CONTACT_DETAILS = /\b(sdt|so dien thoai|email|hotline)\b/;
+/** Contact details (a phone number, an email, the name of the officer in charge, reception hours): no text holds
+ * them. */
+const CONTACT_DETAILS = /\b(sdt|so dien thoai|email|hotline)\b|\bten (nguoi|can bo|chuyen vien) phu trach\b|\blich tiep (cong dan|dan)\b/;
+
+/** The software, links and accounts through which plans are sent ("nộp kế hoạch đề xuất online ở đâu, có link
+ * không", "phần mềm iOffice có chức năng nộp …", "ai cấp tài khoản"): the texts name none. A proposal ABOUT
+ * software or online services is the decree's matter, so a plan or proposal must be what is sent or followed. */
+const SOFTWARE_AND_LINKS =
+  /\b(duong link|link|ioffice|e office|eoffice)\b|\b(cap|dang ky|mo|kich hoat) tai khoan\b|\btai khoan dang nhap\b|\b(nop|gui) (ke hoach|de xuat)( \w+){0,4} (online|truc tuyen|qua mang|qua phan mem|tren phan mem|qua he thong|tren he thong)\b|\b(phan mem|phan men|he thong|app)((?! (nhung|chua|khong|ma)\b) \w+){0,7} (nao|gi)\b.*\b(ke hoach|de xuat)\b|\b(ke hoach|de xuat)\b.*\b(phan mem|phan men|he thong|app)((?! (nhung|chua|khong|ma)\b) \w+){0,7} (nao|gi)\b|\bco (phan mem|phan men|app|ung dung|he thong)( \w+){0,3} (nao )?(de )?(nop|gui|theo doi)\b/;
+
+/** What is yet to come ("dự kiến khi nào ban hành", "năm sau sẽ sửa", "dự thảo mới có gì", "khi nào tỉnh sơ kết"): the
+ * pack holds texts in force, not plans. */
+const YET_TO_COME =
+  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b/;
+
+/** The assistant itself ("bạn là ai, ai làm ra bạn", "bot nộp hộ em được không"): not a question on the texts. */
+const ABOUT_THE_ASSISTANT =
+  /\b(bot|ban|chatbot|tro ly)( \w+){0,2} (duoc phat trien|do ai (lam|phat trien|tao)|la ai|ten (la )?gi)\b|\b(bot|chatbot)\b( \w+){0,4} (ho|giup|dum|gium) (e|em|toi|minh)\b/;
 
 /** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
  * a question on the texts. A plan is written with the plan wizard, not here. */
@@ -95,6 +116,7 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
   return [
     ANOTHER_PROVINCES_RULES,
+    ANOTHER_PROVINCE_COMPARED,
     DOCUMENT_ISSUED,
     AN_AMOUNT,
     RECORDS,
@@ -106,5 +128,8 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     COUNCIL_MEMBERS,
     STAFF_MATTERS,
     CONTACT_DETAILS,
+    SOFTWARE_AND_LINKS,
+    YET_TO_COME,
+    ABOUT_THE_ASSISTANT,
   ].some((rule) => rule.test(t));
 }
