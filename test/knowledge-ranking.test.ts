@@ -142,6 +142,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Đến nay bao nhiêu xã đã báo cáo kết quả thực hiện Nghị định 73?',
       'Ai làm chủ tịch hội đồng đánh giá đề xuất cấp tỉnh?',
       'Đề xuất gây thiệt hại thì được giảm bao nhiêu phần trăm trách nhiệm?',
+      // Another report's deadline, one's own case, a salary coefficient.
+      'Hạn gửi báo cáo công tác phòng chống tham nhũng của xã là ngày nào?',
+      'Đề xuất của em có được duyệt không ạ?',
+      'Nâng lương trước hạn thì hệ số lương mới là bao nhiêu?',
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.kind, 'not_found', q);

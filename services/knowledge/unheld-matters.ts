@@ -1,7 +1,8 @@
 // Questions the pack cannot answer however many of its words they share, each kind one pattern below: another
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
 // an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
-// other rules govern, contact details, the province's software, what is yet to come, the assistant itself. Refused (with the nearest provisions offered), never answered from the provision
+// other rules govern, contact details, the province's software, what is yet to come, the assistant itself, other
+// reports' deadlines. Refused (with the nearest provisions offered), never answered from the provision
 // their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
 // against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
 // rounds). Matched on folded text.
@@ -43,13 +44,13 @@ const DOCUMENT_ISSUED =
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may)|(giam|mien)( \w+){0,3} (bao nhieu|bao nhiu|bn|may) phan tram|(bao nhieu|may|bn) bien che|chi tieu bien che)\b/;
+  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may)|(giam|mien)( \w+){0,3} (bao nhieu|bao nhiu|bn|may) phan tram|(bao nhieu|may|bn) bien che|chi tieu bien che|tinh gian bien che|he so luong|tien (duoc )?(bao nhieu|bn))\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "hội nghị tổ chức ngày nào", whether
  * someone's own proposal passed ("xem giúp đề xuất này có được duyệt không": the proposals' list shows it). */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,8} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,10} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
@@ -60,13 +61,22 @@ const FORMS =
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
 const OTHER_PROCEDURE =
-  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b/;
+  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b/;
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
  * loads, scoring, contracts. */
 const STAFF_MATTERS =
   /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b/;
+
+/** Another report than the yearly one on dynamic, creative officials (administrative reform, anti-corruption, poverty
+ * reduction…): its deadline is another text's. Not when the innovation report is named beside it. */
+const OTHER_REPORT = {
+  test: (t: string) =>
+    /\b(bao cao|bc)( ket qua| cong tac| nam| tong ket)?( chuong trinh( muc tieu quoc gia)?)? (cai cach hanh chinh|cchc|phong chong tham nhung|pctn|giam ngheo|thi dua|tiep cong dan|an toan thuc pham)\b/.test(
+      t,
+    ) && !/\b(nang dong|sang tao|nd ?73|nghi dinh 73|khuyen khich)\b/.test(t),
+};
 
 /** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses. */
 const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b/;
@@ -92,7 +102,7 @@ const YET_TO_COME =
 
 /** The assistant itself ("bạn là ai, ai làm ra bạn", "bot nộp hộ em được không"): not a question on the texts. */
 const ABOUT_THE_ASSISTANT =
-  /\b(bot|ban|chatbot|tro ly)( \w+){0,2} (duoc phat trien|do ai (lam|phat trien|tao)|la ai|ten (la )?gi)\b|\b(bot|chatbot)\b( \w+){0,4} (ho|giup|dum|gium) (e|em|toi|minh)\b/;
+  /\b(bot|ban|chatbot|tro ly)( \w+){0,2} (duoc phat trien|do ai (lam|phat trien|tao)|la ai|ten (la )?gi)\b|\b(bot|chatbot)\b.*\b(ho|giup|dum|gium) (e|em|toi|minh)\b/;
 
 /** Writing or translating on request ("viết giúp đoạn phát biểu", "xin ý tưởng tiểu phẩm", "dịch sang tiếng Anh"): not
  * a question on the texts. A plan is written with the plan wizard, not here. */
@@ -131,5 +141,6 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     SOFTWARE_AND_LINKS,
     YET_TO_COME,
     ABOUT_THE_ASSISTANT,
+    OTHER_REPORT,
   ].some((rule) => rule.test(t));
 }
