@@ -158,6 +158,14 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['Mục 1 công văn giao các sở những NV gì?', 'muc:1'],
       ['Đề xuất không hoàn thành, không gây thiệt hại thì sao?', 'dieu:11/khoan:2'],
       ['CBCCVC phòng chuyên môn có đề xuất thì gửi kế hoạch cho ai?', 'dieu:7/khoan:3'],
+      // The outcome told decides the clause asked by number, and "có bị sao không" asks how it is judged.
+      ['Đề xuất không hoàn thành, không gây thiệt hại thì được loại trừ trách nhiệm theo khoản mấy Điều 11?', 'dieu:11/khoan:2'],
+      ['Đề xuất thất bại nhưng không gây thiệt hại gì thì người đề xuất có bị sao không?', 'dieu:11/khoan:2'],
+      // A section's tasks asked as a list: the whole section, not the point its words reach first.
+      [
+        'Theo công văn của tỉnh, các sở phải thực hiện những nhiệm vụ trọng tâm nào để khuyến khích, bảo vệ cán bộ năng động, sáng tạo?',
+        'muc:1',
+      ],
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.confident, true, q);

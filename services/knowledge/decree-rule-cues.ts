@@ -11,7 +11,7 @@ export const ABOUT_PROPOSALS =
   /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem|mo hinh|cach lam moi|cai moi)\b/;
 /** After a proposal: liability asked, and the outcome named (damage, not completed, completed). */
 export const LIABILITY =
-  /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru|hoi toi|bat loi|che chan)\b/;
+  /\b(truy cuu|ky luat|xu ly|chiu trach nhiem|trach nhiem|bao ve|bv|bi phat|boi thuong|den bu|mien tru|mien trach|loai tru|hoi toi|bat loi|che chan)\b/;
 export const DAMAGE =
   /\b(thiet hai|mat du lieu|ton that|that thoat|hu hong|hu hai|lam hong|hong (mot|may|het|ca)|lang phi|gay hai|thua lo)\b/;
 const NO_DAMAGE =
@@ -59,7 +59,7 @@ const PROTECTION_MEASURES =
   /\b(bien phap|hinh thuc|co che) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
 
 /** How a case is judged, asked without a liability word ("gây thiệt hại … thì được xem xét như thế nào?"). */
-const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco sao (khong|ko|k)\b/;
+const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco (bi )?sao (khong|ko|k)\b|\bco bi gi (khong|ko|k)\b/;
 
 /** An outcome named, then "thì sao" ("Không hoàn thành, không thiệt hại thì sao?"): how that case is judged. */
 const OUTCOME_THEN = {

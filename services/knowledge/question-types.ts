@@ -130,6 +130,9 @@ const SENT_TO_HEAD = new RegExp(
 const COMPLEX = /\b(phuc tap|pham vi rong|lien nganh|nhieu nganh|nhieu linh vuc)\b/;
 const DEPARTMENT_PART = /\b(so noi vu|snv|cong van|cv|tham muu)\b/;
 
+/** A section's tasks asked as a list, not one of them. */
+const TASKS_LISTED = /\b(nhung|cac) (nhom )?(nhiem vu|nv)\b|\b(nhiem vu|nv) trong tam\b|\bliet ke\b/;
+
 /** Provisions a question's kind names from the story itself, put first even when its words reached another: an
  * outcome's protection clause ("mô hình … được đánh giá đạt … có bị bắt lỗi", Art. 11), where a plan goes by its
  * proposer's role (7.3/7.4), a complex proposal (8.2), a letter's section asked as a whole. */
@@ -236,8 +239,10 @@ export function byQuestionType(
   if (!path) return { ranked, forced: false };
   // The provision itself among the first eight hits, else one of its parts among the first five.
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
-  // A letter's section asked as a whole is answered by one of its points only when the words chose that point first.
-  if (i < 0) i = ranked.slice(0, /^muc:\d$/.test(path) ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
+  // A letter's section asked as a whole is answered by one of its points only when the words chose that point first,
+  // and never when its tasks are asked as a list ("những nhiệm vụ trọng tâm nào", "liệt kê các nhiệm vụ").
+  if (i < 0 && !(/^muc:\d$/.test(path) && TASKS_LISTED.test(f)))
+    i = ranked.slice(0, /^muc:\d$/.test(path) ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
   const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
   if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || NAMED_EVEN_UNREACHED.test(path))) {

@@ -5,6 +5,7 @@ import type { CitationQuery } from './citation-parser.js';
 import { officialUnit, type KnowledgeIndex, type RetrievalUnit } from './knowledge-index.js';
 import { citationText, composeAnswer, notFoundAnswer } from './answer-composition.js';
 import type { AnalysedQuestion, PolicyAnswer } from './policy-answer-types.js';
+import { ruleAsked } from './decree-rule-cues.js';
 import { REFERENCE_WORDS } from './question-analysis.js';
 
 const LISTING =
@@ -24,6 +25,11 @@ export function answerByReference(
   const pathKind = path.startsWith('muc') ? 'muc' : 'dieu';
   // "Mục 2 công văn giao Sở Nội vụ những nhiệm vụ gì": the section named, all of it, not the point its words reach.
   const listing = LISTING.test(analysed.folded);
+  // "Loại trừ trách nhiệm theo khoản mấy Điều 11?" with the outcome told: the clause that outcome names, not the one
+  // its words reach ("không gây thiệt hại" reaches the damage clause).
+  const whichClause = /\bkhoan (nao|may|so may)\b/.test(analysed.folded);
+  const cue = whichClause && ref.article && !ref.clause ? ruleAsked(analysed.folded) : null;
+  const cued = cue?.startsWith(`${path}/`) ? cue : null;
 
   // Official text first: the document named, else Decree 73 (articles) or the province's letter (sections);
   // then the curated pack; other imported documents only when neither knows the provision.
@@ -33,8 +39,8 @@ export function answerByReference(
     for (const doc of docs) {
       const exact = doc.byPath.get(path);
       const units = index.units.filter((u) => u.source === 'official' && u.officialDocument?.id === doc.id && u.paths.some(under));
-      let chosen: RetrievalUnit | undefined;
-      if (units.length > 1 && topicTerms.length && !(exact && listing)) {
+      let chosen: RetrievalUnit | undefined = cued ? units.find((u) => u.paths.includes(cued)) : undefined;
+      if (!chosen && units.length > 1 && topicTerms.length && !(exact && listing)) {
         chosen = [...units].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9))[0];
         if (!rank.has(chosen.idx)) chosen = undefined;
       }
@@ -62,14 +68,14 @@ export function answerByReference(
     // An article named with the question's own words ("đ7 … kế hoạch cần nêu những gì", "khoản nào của điều 8 …
     // phạm vi rộng"): the clause those words find first, when it ranks before the article's own entry.
     // An unverified clause only when a clause is asked for: "các hành vi bị nghiêm cấm theo Điều 6" is the article.
-    const whichClause = /\bkhoan (nao|may|so may)\b/.test(analysed.folded);
-    const clause =
+    const byWords =
       ref.article && !ref.clause && topicTerms.length >= 2 && rank.size
         ? // "vi phạm khoản nào của Điều 6": a clause, before the article's own entry.
           (whichClause ? [...byRank(inside), ...byRank(exact)] : byRank([...exact, ...inside])).find(
             (u) => whichClause || u.entry?.confidence !== 'unknown',
           )
         : undefined;
+    const clause = (cued ? inside.find((u) => u.paths.includes(cued)) : undefined) ?? byWords;
     const first = clause ?? (exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0]);
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
     const answer = composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);
