@@ -146,6 +146,11 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Hạn gửi báo cáo công tác phòng chống tham nhũng của xã là ngày nào?',
       'Đề xuất của em có được duyệt không ạ?',
       'Nâng lương trước hạn thì hệ số lương mới là bao nhiêu?',
+      // Advice on one's own case, a lawsuit, an office holder, an inspection's date.
+      'Tôi nên bỏ phiếu tán thành hay không với đề xuất của trưởng phòng?',
+      'Có nên khởi kiện giám đốc vì không duyệt đề xuất của em không?',
+      'Giám đốc Sở Tư pháp là ai?',
+      'Đoàn kiểm tra của Sở Nội vụ về trường em vào hôm nào?',
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.kind, 'not_found', q);
@@ -161,6 +166,8 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // The outcome told decides the clause asked by number, and "có bị sao không" asks how it is judged.
       ['Đề xuất không hoàn thành, không gây thiệt hại thì được loại trừ trách nhiệm theo khoản mấy Điều 11?', 'dieu:11/khoan:2'],
       ['Đề xuất thất bại nhưng không gây thiệt hại gì thì người đề xuất có bị sao không?', 'dieu:11/khoan:2'],
+      ['Mục 2 công văn giao gì?', 'muc:2'],
+      ['CC xã có kế hoạch đề xuất thì gửi ai xem xét?', 'dieu:7/khoan:3'],
       // A section's tasks asked as a list: the whole section, not the point its words reach first.
       [
         'Theo công văn của tỉnh, các sở phải thực hiện những nhiệm vụ trọng tâm nào để khuyến khích, bảo vệ cán bộ năng động, sáng tạo?',

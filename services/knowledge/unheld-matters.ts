@@ -2,7 +2,7 @@
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
 // an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
 // other rules govern, contact details, the province's software, what is yet to come, the assistant itself, other
-// reports' deadlines. Refused (with the nearest provisions offered), never answered from the provision
+// reports' deadlines, advice on one's own case. Refused (with the nearest provisions offered), never answered from the provision
 // their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
 // against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
 // rounds). Matched on folded text.
@@ -50,24 +50,24 @@ const AN_AMOUNT =
  * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "hội nghị tổ chức ngày nào", whether
  * someone's own proposal passed ("xem giúp đề xuất này có được duyệt không": the proposals' list shows it). */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,10} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,10} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
 const OTHER_PROCEDURE =
-  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b/;
+  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b/;
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
  * loads, scoring, contracts. */
 const STAFF_MATTERS =
-  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc (gi|nao)|theo (nghi dinh|quy dinh) nao)\b/;
+  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc( cu the)? (gi|nao)|theo (nghi dinh|quy dinh) nao)\b/;
 
 /** Another report than the yearly one on dynamic, creative officials (administrative reform, anti-corruption, poverty
  * reduction…): its deadline is another text's. Not when the innovation report is named beside it. */
@@ -100,6 +100,11 @@ const SOFTWARE_AND_LINKS =
 const YET_TO_COME =
   /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b/;
 
+/** A decision or advice for one's own case ("bạn quyết giúp tôi chọn phương án nào", "tôi nên bỏ phiếu đồng ý hay
+ * phản đối", "có nên kiện", "em nên tư vấn thế nào"): the texts say what the rule is, not what one should do. */
+const ADVICE_FOR_ONES_CASE =
+  /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b/;
+
 /** The assistant itself ("bạn là ai, ai làm ra bạn", "bot nộp hộ em được không"): not a question on the texts. */
 const ABOUT_THE_ASSISTANT =
   /\b(bot|ban|chatbot|tro ly)( \w+){0,2} (duoc phat trien|do ai (lam|phat trien|tao)|la ai|ten (la )?gi)\b|\b(bot|chatbot)\b.*\b(ho|giup|dum|gium) (e|em|toi|minh)\b/;
@@ -111,7 +116,7 @@ const WRITING_TASK =
 
 /** Who holds an office now ("Ai là chủ tịch UBND tỉnh hiện nay?"): the pack names offices, not people. */
 const OFFICE_HOLDER =
-  /\b(ai (la|dang la|lam)|ten (la )?gi)\b.*\b(chu tich|giam doc|bi thu|pho chu tich|truong phong|hieu truong)\b.*\b(hien nay|bay gio|hien tai|nhiem ky nay)\b|\b(chu tich|giam doc|bi thu)\b( \w+){0,5} (hien nay|bay gio|hien tai) (la ai|ten gi|ten la gi)\b/;
+  /^\s*(giam doc|chu tich|bi thu) (so|ubnd|tinh)( \w+){0,3} (hien nay |bay gio )?la ai\b|\b(ai (la|dang la|lam)|ten (la )?gi)\b.*\b(chu tich|giam doc|bi thu|pho chu tich|truong phong|hieu truong)\b.*\b(hien nay|bay gio|hien tai|nhiem ky nay)\b|\b(chu tich|giam doc|bi thu)\b( \w+){0,5} (hien nay|bay gio|hien tai) (la ai|ten gi|ten la gi)\b/;
 
 /** The issuer named after a document's number belongs to another province. */
 export function issuerElsewhere(afterIssuer: string): boolean {
@@ -142,5 +147,6 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     YET_TO_COME,
     ABOUT_THE_ASSISTANT,
     OTHER_REPORT,
+    ADVICE_FOR_ONES_CASE,
   ].some((rule) => rule.test(t));
 }
