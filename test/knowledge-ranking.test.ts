@@ -178,6 +178,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       assert.equal(a.confident, true, q);
       assert.deepEqual(a.citations[0].paths, [path], q);
     }
+    // A provision named beside what it does not hold: refused, that provision first among the two nearest.
+    const amount = await rulesOnly.answer('Điều 10 Nghị định 73 thưởng bao nhiêu tiền?');
+    assert.equal(amount.kind, 'not_found');
+    assert.deepEqual(amount.citations[0].paths, ['dieu:10']);
     // A proposal about software is the decree's matter: what its plan must contain (Art. 7).
     const software = await answerer.answer('Giáo viên đề xuất dùng phần mềm chấm điểm trực tuyến thì kế hoạch cần nêu những gì?');
     assert.equal(software.confident, true);

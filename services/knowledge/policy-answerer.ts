@@ -10,7 +10,7 @@ import { composeAnswer, notFoundAnswer } from './answer-composition.js';
 import { citationPath, parseCitation } from './citation-parser.js';
 import { loadCuratedPack, type CuratedPack } from './curated-pack.js';
 import { loadKnowledgeConfig, type KnowledgeConfig } from './knowledge-config.js';
-import { formatProvision, KnowledgeIndex, TITLED_LAW } from './knowledge-index.js';
+import { formatProvision, KnowledgeIndex, TITLED_LAW, type RetrievalUnit } from './knowledge-index.js';
 import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
@@ -33,6 +33,8 @@ interface QuestionScope {
   namesLaw: boolean;
   /** Another document, or a matter only another source answers (unheld-matters.ts). */
   otherSource: boolean;
+  /** The provision the question names, when it also asks what only another source answers: the first nearest. */
+  named?: RetrievalUnit;
 }
 
 export interface PolicyAnswererOptions {
@@ -239,7 +241,12 @@ export class PolicyAnswerer {
     const looseSection = path?.startsWith('muc:') && !ref.document && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     if (path && !looseSection) {
       const byRef = answerByReference(index, question, ref, path, analysed);
-      if (byRef) return byRef;
+      if (byRef && !unheld) return byRef;
+      // A provision named beside a matter only another source answers ("vi phạm Điều 6 bị kỷ luật theo hình thức
+      // nào"): refused below, with the named provision first among the nearest.
+      const cited = byRef?.citations[0];
+      if (cited)
+        scope.named = index.units.find((u) => u.documentKey === cited.documentKey && u.paths.join() === (cited.paths ?? []).join());
     }
 
     // 3. A pack document named and nothing else asked ("nđ 73/2023 là gì", "nd73 noi ve cai gi", "QĐ 32 có mấy
@@ -350,7 +357,11 @@ export class PolicyAnswerer {
         h.unit.entry?.confidence !== 'unknown' &&
         (!typed.path || supportsTyped(index, h.unit, typed.path)),
     }));
-    if (!confident) return { answer: notFoundAnswer(question, scored), typed: false, offTopic: otherTopic || scope.otherSource };
+    if (!confident) {
+      const { named } = scope;
+      const nearest = named ? [{ unit: named, score: 1 }, ...scored.filter((s) => s.unit !== named)] : scored;
+      return { answer: notFoundAnswer(question, nearest), typed: false, offTopic: otherTopic || scope.otherSource };
+    }
     return { answer: composeAnswer(index, question, scored, true), typed: typed.forced, offTopic: false };
   }
 }
