@@ -13,6 +13,7 @@ import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 import type { MemoryVotes } from './question-memory.js';
 import { knowledge as msg } from '../platform/messages/knowledge.js';
+import { foldDiacritics } from '../text/vietnamese.js';
 
 export interface MemoryWeights {
   /** The ranking's provision. */
@@ -76,7 +77,10 @@ export function weighWithMemory(
     return notFoundAnswer(question, related);
   }
   const agree = refused && best && sameProvision(best.unit, top) ? weights.agree : 0;
-  if (best && best.share + agree > ranking && !(!refused && sameProvision(best.unit, top))) {
+  // What a plan must state (Art. 7.1–7.2) does not overturn the kind's answer to a question that names no plan:
+  // "đề xuất phải tháo gỡ điểm nghẽn …?" asks what a proposal must be (Art. 5), its neighbours what a plan states.
+  const planUnasked = options.typed && best && isPlanContent(best.unit) && !NAMES_PLAN.test(foldDiacritics(question.toLowerCase()));
+  if (best && !planUnasked && best.share + agree > ranking && !(!refused && sameProvision(best.unit, top))) {
     // The ranking's own first provision stays beside it (the words of the question matched it best); its
     // further ones supported that choice, not this one.
     const ranked = index.unitOf(top);
@@ -87,6 +91,13 @@ export function weighWithMemory(
     );
   }
   return refused ? withNearestRemembered(index, question, result, votes) : withRelated(result, votes);
+}
+
+/** A plan named, typos included ("kế hoạc"). */
+const NAMES_PLAN = /\b(ke hoach|ke hoac|ke hoch|kh|plan)\b/;
+
+function isPlanContent(u: RetrievalUnit): boolean {
+  return u.documentKey === 'nd73' && u.paths.some((p) => p === 'dieu:7/khoan:1' || p === 'dieu:7/khoan:2');
 }
 
 /**
