@@ -113,6 +113,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind32.yaml'),
   path.join(__dirname, 'dev-blind33.yaml'),
   path.join(__dirname, 'dev-blind34.yaml'),
+  path.join(__dirname, 'dev-blind35.yaml'),
+  path.join(__dirname, 'dev-blind36.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-17.yaml'),
 ];
