@@ -151,6 +151,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Có nên khởi kiện giám đốc vì không duyệt đề xuất của em không?',
       'Giám đốc Sở Tư pháp là ai?',
       'Đoàn kiểm tra của Sở Nội vụ về trường em vào hôm nào?',
+      // Another plan's contents, a letter's number, the yearly report's template.
+      'Kế hoạch công tác năm của phòng cần những nội dung gì?',
+      'Công văn triển khai của tỉnh có số hiệu là bao nhiêu?',
+      'Có mẫu báo cáo năm gửi Sở Nội vụ không?',
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.kind, 'not_found', q);

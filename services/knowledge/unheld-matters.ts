@@ -2,7 +2,7 @@
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
 // an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
 // other rules govern, contact details, the province's software, what is yet to come, the assistant itself, other
-// reports' deadlines, advice on one's own case. Refused (with the nearest provisions offered), never answered from the provision
+// reports' deadlines and other plans' contents, advice on one's own case. Refused (with the nearest provisions offered), never answered from the provision
 // their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
 // against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
 // rounds). Matched on folded text.
@@ -39,7 +39,7 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu (bao nhieu|la gi|may|nao)\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu (bao nhieu|la gi|may|nao)\b|\bso hieu\b( \w+){0,8} (la )?(bao nhieu|gi|may)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
@@ -56,7 +56,7 @@ const RECORDS =
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (nam|hang nam)\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
@@ -76,6 +76,14 @@ const OTHER_REPORT = {
     /\b(bao cao|bc)( ket qua| cong tac| nam| tong ket)?( chuong trinh( muc tieu quoc gia)?)? (cai cach hanh chinh|cchc|phong chong tham nhung|pctn|giam ngheo|thi dua|tiep cong dan|an toan thuc pham)\b/.test(
       t,
     ) && !/\b(nang dong|sang tao|nd ?73|nghi dinh 73|khuyen khich)\b/.test(t),
+};
+
+/** Another plan than a proposal's ("kế hoạch công tác năm", "kế hoạch đào tạo, bồi dưỡng", "kế hoạch kiểm tra thi hành
+ * pháp luật"): what it must contain is another text's. Not when the decree or a proposal is named beside it. */
+const OTHER_PLAN = {
+  test: (t: string) =>
+    /\bke hoach (cong tac|(dao tao )?boi duong|kiem tra|thanh tra|tuyen dung|bien che|dau tu|ngan sach|tai chinh|hoat dong)\b/.test(t) &&
+    !/\b(nd ?73|nghi dinh|de xuat|dx|doi moi|sang tao|nang dong)\b/.test(t),
 };
 
 /** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses. */
@@ -147,6 +155,7 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     YET_TO_COME,
     ABOUT_THE_ASSISTANT,
     OTHER_REPORT,
+    OTHER_PLAN,
     ADVICE_FOR_ONES_CASE,
   ].some((rule) => rule.test(t));
 }
