@@ -155,6 +155,9 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Kế hoạch công tác năm của phòng cần những nội dung gì?',
       'Công văn triển khai của tỉnh có số hiệu là bao nhiêu?',
       'Có mẫu báo cáo năm gửi Sở Nội vụ không?',
+      // A named person's own case, another text by its title.
+      'Anh Trần Văn Bình ở phòng tôi có đề xuất bị bác, anh ấy có được bảo vệ không?',
+      'Điều lệ Đảng có bao nhiêu chương?',
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.kind, 'not_found', q);
@@ -171,6 +174,9 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['Đề xuất không hoàn thành, không gây thiệt hại thì được loại trừ trách nhiệm theo khoản mấy Điều 11?', 'dieu:11/khoan:2'],
       ['Đề xuất thất bại nhưng không gây thiệt hại gì thì người đề xuất có bị sao không?', 'dieu:11/khoan:2'],
       ['Mục 2 công văn giao gì?', 'muc:2'],
+      // Someone naming themself asks for themself; the letter named by the decree it carries out.
+      ['Tôi là Nguyễn Văn An, chuyên viên, có ý tưởng đổi mới thì kế hoạch gửi ai?', 'dieu:7/khoan:3'],
+      ['Công văn triển khai Nghị định 73 do cơ quan nào ban hành?', 'doan:mo-dau'],
       ['CC xã có kế hoạch đề xuất thì gửi ai xem xét?', 'dieu:7/khoan:3'],
       // A section's tasks asked as a list: the whole section, not the point its words reach first.
       [

@@ -34,6 +34,9 @@ export function parseCitation(question: string): CitationQuery {
   }
   // "mục 2 công văn triển khai Nghị định 73": the section is the letter's, whichever document its title names.
   if (out.section && /\b(cong van|cv)\b/.test(f)) out.document = 'cv-trien-khai';
+  // "Công văn triển khai Nghị định 73 là của cơ quan nào": the letter, named by the decree it carries out.
+  else if (!out.article && /\b(cong van|cv)\b( \w+){0,4} (trien khai|thuc hien)( \w+){0,2} (nghi dinh|nd) ?(so )?73\b/.test(f))
+    out.document = 'cv-trien-khai';
   return out;
 }
 

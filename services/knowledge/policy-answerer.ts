@@ -15,7 +15,7 @@ import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
 import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, sameNumberDocument, storyTails } from './question-analysis.js';
-import { asksWhatThePackDoesNotHold } from './unheld-matters.js';
+import { asksWhatThePackDoesNotHold, namesAnotherPerson } from './unheld-matters.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
 import { byQuestionType, supportsTyped } from './question-types.js';
@@ -231,7 +231,7 @@ export class PolicyAnswerer {
     // A matter only another source answers (another province's rules, an amount, records…), or another document named
     // by a number the pack does not hold: read once, on the whole question, also when a story's last sentence alone
     // is searched below.
-    const unheld = asksWhatThePackDoesNotHold(folded);
+    const unheld = asksWhatThePackDoesNotHold(folded) || namesAnotherPerson(rawQuestion ?? '');
     const scope: QuestionScope = { namesLaw, otherSource: unheld || namesOtherDocument(index, folded) };
 
     // 2. An explicit reference ("khoản 1 Điều 8") is looked up directly.

@@ -2,7 +2,7 @@
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
 // an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
 // other rules govern, contact details, the province's software, what is yet to come, the assistant itself, other
-// reports' deadlines and other plans' contents, advice on one's own case. Refused (with the nearest provisions offered), never answered from the provision
+// reports' deadlines and other plans' contents, advice on one's own case, a named person's case. Refused (with the nearest provisions offered), never answered from the provision
 // their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
 // against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
 // rounds). Matched on folded text.
@@ -50,18 +50,18 @@ const AN_AMOUNT =
  * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "hội nghị tổ chức ngày nào", whether
  * someone's own proposal passed ("xem giúp đề xuất này có được duyệt không": the proposals' list shows it). */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,10} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bco ai (duoc|dc|da duoc|da dc) bao ve\b.*\bchua\b|\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,10} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (nam|hang nam)\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (ket qua )?(nam|hang nam)\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
 const OTHER_PROCEDURE =
-  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b/;
+  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\b(dang ky|cong nhan) sang kien\b|\bdieu le (dang|doan|cong doan)\b|\bhien phap\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b/;
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
@@ -91,7 +91,7 @@ const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan
 
 /** Who sits on an evaluation council: the facts page does not give its members. */
 const COUNCIL_MEMBERS =
-  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b|\b(gom|co) nhung thanh vien nao\b|\bai (lam|la) chu tich hoi dong\b/;
+  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b|\b(gom|co) nhung thanh vien nao\b|\bai (lam|la) chu tich hoi dong\b|\bhoi dong\b.*\bai (lam|la) chu tich\b/;
 
 /** Contact details (a phone number, an email, the name of the officer in charge, reception hours): no text holds
  * them. */
@@ -129,6 +129,21 @@ const OFFICE_HOLDER =
 /** The issuer named after a document's number belongs to another province. */
 export function issuerElsewhere(afterIssuer: string): boolean {
   return PROVINCE_AT_START.test(afterIssuer.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+}
+
+/** Family names common in Lào Cai and across Vietnam, with and without accents. */
+const FAMILY_NAMES =
+  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Lò|Giàng|Vàng|Sùng|Thào|Lù|Hà|Lương|Đinh|Trịnh|Đào|Mai|Tạ|Triệu|Lâm|Tô|Cao|Chu|Đoàn|Lưu|Nông|Sầm|Tẩn|Chảo|Hầu|Mùa|Nguyen|Tran|Le|Pham|Hoang|Vu|Dang|Bui|Do|Ngo|Duong|Ly|Lo|Giang|Vang|Sung|Thao|Ha|Luong|Dinh|Trinh|Dao|Trieu|Lam|Doan|Luu|Nong';
+/** A person's full name, capitalised ("anh Hoàng Văn Minh", "chị Lò Thị Mai"). */
+const FULL_NAME = new RegExp(`(?<!\\p{L})(${FAMILY_NAMES})\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?!\\p{L})`, 'u');
+const SELF_INTRODUCED = /\b(tôi|em|mình|toi|minh) (là|la|tên là|ten la|tên|ten)\s*$/iu;
+
+/** Whether the question is about a named person's own case ("anh Lê Quang Huy … có được miễn trách nhiệm không"): the
+ * texts say what the rule is, never how one person's case was or will be decided. Read on the question as typed
+ * (names are capitalised); someone naming themself ("Tôi là Nguyễn Văn An, …") asks for themself. */
+export function namesAnotherPerson(raw: string): boolean {
+  const m = FULL_NAME.exec(raw);
+  return Boolean(m) && !SELF_INTRODUCED.test(raw.slice(0, m!.index).trimEnd());
 }
 
 /** Whether the question asks something only another source can answer (see the patterns above). */
