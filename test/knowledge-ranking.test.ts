@@ -158,6 +158,8 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // A named person's own case, another text by its title.
       'Anh Trần Văn Bình ở phòng tôi có đề xuất bị bác, anh ấy có được bảo vệ không?',
       'Điều lệ Đảng có bao nhiêu chương?',
+      // A share the texts do not set.
+      'Tỷ lệ cán bộ trẻ mỗi đơn vị phải đạt tối thiểu bao nhiêu % theo công văn?',
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.kind, 'not_found', q);
@@ -177,6 +179,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // Someone naming themself asks for themself; the letter named by the decree it carries out.
       ['Tôi là Nguyễn Văn An, chuyên viên, có ý tưởng đổi mới thì kế hoạch gửi ai?', 'dieu:7/khoan:3'],
       ['Công văn triển khai Nghị định 73 do cơ quan nào ban hành?', 'doan:mo-dau'],
+      ['Trách nhiệm của Sở Nội vụ theo công văn là gì?', 'muc:2'],
       ['CC xã có kế hoạch đề xuất thì gửi ai xem xét?', 'dieu:7/khoan:3'],
       // A section's tasks asked as a list: the whole section, not the point its words reach first.
       [
@@ -188,6 +191,8 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       assert.equal(a.confident, true, q);
       assert.deepEqual(a.citations[0].paths, [path], q);
     }
+    // A year before the decree was issued names another decree 73.
+    assert.equal((await rulesOnly.answer('Nghị định 73 năm 2019 về ứng dụng CNTT còn hiệu lực không?')).kind, 'collision');
     // A provision named beside what it does not hold: refused, that provision first among the two nearest.
     const amount = await rulesOnly.answer('Điều 10 Nghị định 73 thưởng bao nhiêu tiền?');
     assert.equal(amount.kind, 'not_found');

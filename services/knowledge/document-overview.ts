@@ -26,7 +26,7 @@ const DECREE_BY_NUMBER = /\b(nghi dinh|nd) ?73\b|\bnd73\b/;
 /** … of the decree as a whole, not one of its parts (principles, the steps, a clause), the province's letter or
  * another text beside it. */
 const A_PART_ASKED =
-  /\b(cong van|cv|nguyen tac|buoc|quy trinh|trinh tu|workflow|flow|dieu \d+|khoan|dieu nay|hanh vi|nghiem cam|the che hoa|cua dang|d ?\d+|k ?\d+|ket luan|kl|quy dinh 32|qd ?32|xa|so|khai niem|cach hieu)\b/;
+  /\b(cong van|cv|nguyen tac|buoc|quy trinh|trinh tu|workflow|flow|dieu \d+|khoan|dieu nay|hanh vi|nghiem cam|bi cam|the che hoa|cua dang|d ?\d+|k ?\d+|ket luan|kl|quy dinh 32|qd ?32|xa|so|khai niem|cach hieu)\b/;
 
 function decreeSummaryAsked(lower: string): boolean {
   if (!(SUMMARY_ASKED.test(lower) || WHAT_ABOUT.test(lower)) || !(DECREE_BY_NUMBER.test(lower) || DECREE_BY_SUBJECT.test(lower)))

@@ -12,7 +12,7 @@ const ANNUAL_REPORT =
   /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
 export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
-  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\bnhiem vu (cua )?(so noi vu|snv)\b/;
+  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\b(nhiem vu|trach nhiem) (cua )?(so noi vu|snv)\b|\bmuc( rieng)? (cho|ve|danh cho) (so noi vu|snv)\b/;
 
 /** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
  * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */

@@ -94,8 +94,11 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
 export function sameNumberDocument(index: KnowledgeIndex, folded: string): { named: string; packLabel: string } | null {
   for (const m of folded.matchAll(TYPED_DOCUMENT)) {
     // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" is read as a
-    // year ("năm 2024" is matched only so that the issuer after it is found).
-    const [, word, num, year, slashSuffix, dashSuffix] = m;
+    // year ("năm 2024" is matched only so that the issuer after it is found), and a year before the pack's documents
+    // were issued ("nđ 73 năm 2019"), which can only be another document's.
+    const [, word, num, slashYear, slashSuffix, dashSuffix] = m;
+    const namedYear = /\bnam (\d{4})\b/.exec(m[0])?.[1];
+    const year = slashYear ?? (namedYear && Number(namedYear) < 2023 ? namedYear : undefined);
     // "Quyết định 32 năm 2024 của UBND tỉnh": the issuer named in words after the number, unless the document is
     // what a letter implements ("công văn triển khai Nghị định 73 của UBND tỉnh": the letter is the UBND's).
     const before = folded.slice(0, m.index ?? 0);

@@ -39,7 +39,7 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu (bao nhieu|la gi|may|nao)\b|\bso hieu\b( \w+){0,8} (la )?(bao nhieu|gi|may)\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu (bao nhieu|la gi|may|nao)\b|\bso hieu\b( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
@@ -50,7 +50,7 @@ const AN_AMOUNT =
  * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "hội nghị tổ chức ngày nào", whether
  * someone's own proposal passed ("xem giúp đề xuất này có được duyệt không": the proposals' list shows it). */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bco ai (duoc|dc|da duoc|da dc) bao ve\b.*\bchua\b|\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,10} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bco ai (duoc|dc|da duoc) (cong nhan|khen|bieu duong)\b|\bco ai (duoc|dc|da duoc|da dc) bao ve\b.*\bchua\b|\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bdanh sach (cac |nhung )?(truong|truong hoc|xa|phuong|so|benh vien)\b|\b(tren ca nuoc|ca nuoc|toan quoc)\b.*\b(bao nhieu|bn|may)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
@@ -84,6 +84,13 @@ const OTHER_PLAN = {
   test: (t: string) =>
     /\bke hoach (cong tac|(dao tao )?boi duong|kiem tra|thanh tra|tuyen dung|bien che|dau tu|ngan sach|tai chinh|hoat dong)\b/.test(t) &&
     !/\b(nd ?73|nghi dinh|de xuat|dx|doi moi|sang tao|nang dong)\b/.test(t),
+};
+
+/** A share the texts do not set ("tỷ lệ cán bộ trẻ tối thiểu bao nhiêu %"): the only share they set is the vote's. */
+const A_SHARE = {
+  test: (t: string) =>
+    /\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
+    !/\b(bieu quyet|tan thanh|dong y|thong qua|phieu)\b/.test(t),
 };
 
 /** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses. */
@@ -171,6 +178,7 @@ export function asksWhatThePackDoesNotHold(folded: string): boolean {
     ABOUT_THE_ASSISTANT,
     OTHER_REPORT,
     OTHER_PLAN,
+    A_SHARE,
     ADVICE_FOR_ONES_CASE,
   ].some((rule) => rule.test(t));
 }
