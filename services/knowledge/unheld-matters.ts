@@ -2,10 +2,11 @@
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, who holds
 // an office now, forms, writing on request, another law's procedure, a text's history, a council's members, staff matters
 // other rules govern, contact details, the province's software, what is yet to come, the assistant itself, other
-// reports' deadlines and other plans' contents, advice on one's own case, a named person's case. Refused (with the nearest provisions offered), never answered from the provision
-// their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned
-// against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth and tenth
-// rounds). Matched on folded text.
+// reports' deadlines and other plans' contents, a share the texts do not set, advice on one's own case, a named
+// person's case. Refused (with the nearest provisions offered), never answered from the provision their words happen to
+// reach. Each pattern came from blind dev questions answered on the wrong topic, was scanned against every dev label
+// first and kept only when it lost no dev question (knowledge/README.md, ninth, tenth and thirteenth rounds). Matched on
+// folded text, except a person's name (read as typed: names are capitalised).
 
 /** Provinces and centrally-run cities other than Lào Cai (Yên Bái is part of Lào Cai since 2025), old names
  * included: officials still write them. */
