@@ -4,8 +4,8 @@
 // conditions (Art. 5), rewards (Art. 10), and the concept of a dynamic, creative official. Folded text.
 // question-types.ts asks `ruleAsked` once no other kind of question (routing, deadlines, the letter) has matched.
 
-/** A plan named (folded). */
-export const PLAN = /\b(ke hoach|kh|plan)\b/;
+/** A plan named (folded), typos included ("kế hoạc"). */
+export const PLAN = /\b(ke hoach|ke hoac|ke hoch|kh|plan)\b/;
 /** The question is about proposals (folded), not about salary steps or discipline in general. */
 export const ABOUT_PROPOSALS =
   /\b(de xuat|dx|sang kien|y tuong|doi moi|sang tao|dam nghi|dam lam|ke hoach de xuat|lam thu|thi diem|mo hinh|cach lam moi|cai moi)\b/;

@@ -14,6 +14,7 @@ import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
 import type { MemoryVotes } from './question-memory.js';
 import { knowledge as msg } from '../platform/messages/knowledge.js';
 import { foldDiacritics } from '../text/vietnamese.js';
+import { PLAN } from './decree-rule-cues.js';
 
 export interface MemoryWeights {
   /** The ranking's provision. */
@@ -79,7 +80,7 @@ export function weighWithMemory(
   const agree = refused && best && sameProvision(best.unit, top) ? weights.agree : 0;
   // What a plan must state (Art. 7.1–7.2) does not overturn the kind's answer to a question that names no plan:
   // "đề xuất phải tháo gỡ điểm nghẽn …?" asks what a proposal must be (Art. 5), its neighbours what a plan states.
-  const planUnasked = options.typed && best && isPlanContent(best.unit) && !NAMES_PLAN.test(foldDiacritics(question.toLowerCase()));
+  const planUnasked = options.typed && best && isPlanContent(best.unit) && !PLAN.test(foldDiacritics(question.toLowerCase()));
   if (best && !planUnasked && best.share + agree > ranking && !(!refused && sameProvision(best.unit, top))) {
     // The ranking's own first provision stays beside it (the words of the question matched it best); its
     // further ones supported that choice, not this one.
@@ -92,9 +93,6 @@ export function weighWithMemory(
   }
   return refused ? withNearestRemembered(index, question, result, votes) : withRelated(result, votes);
 }
-
-/** A plan named, typos included ("kế hoạc"). */
-const NAMES_PLAN = /\b(ke hoach|ke hoac|ke hoch|kh|plan)\b/;
 
 function isPlanContent(u: RetrievalUnit): boolean {
   return u.documentKey === 'nd73' && u.paths.some((p) => p === 'dieu:7/khoan:1' || p === 'dieu:7/khoan:2');

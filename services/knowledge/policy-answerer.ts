@@ -244,9 +244,7 @@ export class PolicyAnswerer {
       if (byRef && !unheld) return byRef;
       // A provision named beside a matter only another source answers ("vi phạm Điều 6 bị kỷ luật theo hình thức
       // nào"): refused below, with the named provision first among the nearest.
-      const cited = byRef?.citations[0];
-      if (cited)
-        scope.named = index.units.find((u) => u.documentKey === cited.documentKey && u.paths.join() === (cited.paths ?? []).join());
+      if (byRef?.citations[0]) scope.named = index.unitOf(byRef.citations[0]);
     }
 
     // 3. A pack document named and nothing else asked ("nđ 73/2023 là gì", "nd73 noi ve cai gi", "QĐ 32 có mấy
