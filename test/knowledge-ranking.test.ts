@@ -158,6 +158,9 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // A named person's own case, another text by its title.
       'Anh Trần Văn Bình ở phòng tôi có đề xuất bị bác, anh ấy có được bảo vệ không?',
       'Điều lệ Đảng có bao nhiêu chương?',
+      // A lookup of one's own proposal, criminal liability (the Criminal Code's).
+      'Bạn tra giúp đề xuất của phòng tôi đang ở khâu nào?',
+      'Đề xuất gây thiệt hại thì có bị truy cứu trách nhiệm hình sự không, khung hình phạt thế nào?',
       // A share the texts do not set.
       'Tỷ lệ cán bộ trẻ mỗi đơn vị phải đạt tối thiểu bao nhiêu % theo công văn?',
     ]) {
