@@ -161,6 +161,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // A lookup of one's own proposal, criminal liability (the Criminal Code's).
       'Bạn tra giúp đề xuất của phòng tôi đang ở khâu nào?',
       'Đề xuất gây thiệt hại thì có bị truy cứu trách nhiệm hình sự không, khung hình phạt thế nào?',
+      // Who was already spared or praised, a precedent, an amount of damage, the Party committee's reply time.
+      'Ở tỉnh đã có ai được miễn trách nhiệm theo nghị định này chưa?',
+      'Có án lệ nào về bảo vệ cán bộ dám nghĩ dám làm không?',
+      'Hỏi ý kiến về đề xuất thì cấp ủy phải trả lời trong bao nhiêu ngày?',
       // A share the texts do not set.
       'Tỷ lệ cán bộ trẻ mỗi đơn vị phải đạt tối thiểu bao nhiêu % theo công văn?',
     ]) {
