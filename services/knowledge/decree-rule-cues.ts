@@ -62,9 +62,9 @@ const PROTECTION_MEASURES =
 const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco (bi )?sao (khong|ko|k)\b|\bco bi gi (khong|ko|k)\b/;
 
 /** An outcome named, then "thì sao" ("Không hoàn thành, không thiệt hại thì sao?"): how that case is judged. */
-const OUTCOME_THEN = {
-  test: (f: string) => /\bthi (sao|the nao)\b/.test(f) && (NOT_DONE.test(f) || DAMAGE.test(f)),
-};
+function outcomeThen(f: string): boolean {
+  return /\bthi (sao|the nao)\b/.test(f) && (NOT_DONE.test(f) || DAMAGE.test(f));
+}
 
 /** The Party committee's say before a proposal is approved (Art. 4.3), asked as a step or a report. */
 export const PARTY_STEP =
@@ -78,7 +78,7 @@ export function ruleAsked(f: string): string | null {
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';
-  if ((LIABILITY.test(f) || JUDGED.test(f) || OUTCOME_THEN.test(f)) && !REWARD.test(f)) {
+  if ((LIABILITY.test(f) || JUDGED.test(f) || outcomeThen(f)) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
     // "ngân sách không bị thiệt hại gì" names no damage.
     if (DAMAGE.test(f.replace(NO_DAMAGE, ' '))) return 'dieu:11/khoan:3';

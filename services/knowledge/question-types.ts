@@ -241,8 +241,9 @@ export function byQuestionType(
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
   // A letter's section asked as a whole is answered by one of its points only when the words chose that point first,
   // and never when its tasks are asked as a list ("những nhiệm vụ trọng tâm nào", "liệt kê các nhiệm vụ").
-  if (i < 0 && !(/^muc:\d$/.test(path) && TASKS_LISTED.test(f)))
-    i = ranked.slice(0, /^muc:\d$/.test(path) ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
+  const wholeSection = /^muc:\d$/.test(path);
+  if (i < 0 && !(wholeSection && TASKS_LISTED.test(f)))
+    i = ranked.slice(0, wholeSection ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
   const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
   if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || NAMED_EVEN_UNREACHED.test(path))) {
