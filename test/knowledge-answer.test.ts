@@ -8,6 +8,7 @@ import { importDocument, removeDocument } from '../services/knowledge/knowledge-
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { loadDevQuestions, loadHoldoutQuestions, runQaEvaluation, TARGETS } from '../knowledge/eval/run-eval.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { assertRefused } from './helpers/knowledge-fixture.js';
 
 const FIX = path.join(__dirname, 'fixtures/knowledge');
 const LETTER = readFileSync(path.join(__dirname, '../knowledge/sources/cong-van-ubnd-lao-cai-trien-khai-nd73.txt'), 'utf8');
@@ -143,7 +144,7 @@ describe('knowledge: answers', function () {
   });
 
   it('refuses what only another source can answer, whichever provision its words reach', async () => {
-    for (const q of [
+    await assertRefused(answerer, [
       // Another province's rules, a document asked for by whether it was issued, an amount, records of real cases.
       'Tỉnh Bắc Giang có nghị quyết riêng về bảo vệ cán bộ dám nghĩ dám làm không?',
       'ubnd tp da nang trien khai nd73 the nao',
@@ -176,11 +177,7 @@ describe('knowledge: answers', function () {
       'Tỉnh đã tổ chức hội nghị quán triệt Nghị định 73 vào ngày nào, ở đâu?',
       'Nghị định 73/2023 đã bị thay thế chưa?',
       'Tiền thưởng cho đề xuất hoàn thành là bao nhiêu?',
-    ]) {
-      const a = await answerer.answer(q);
-      assert.equal(a.kind, 'not_found', q);
-      assert.equal(a.confident, false, q);
-    }
+    ]);
     // Another province's Party committee is another issuer of a "Quy định 32".
     assert.equal((await answerer.answer('Quy định 32 của Tỉnh ủy Hà Giang nói về gì?')).kind, 'collision');
     // Someone who came back from another province asks about Lào Cai.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { type TestDatabase } from './helpers/test-database.js';
-import { databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
+import { assertRefused, databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
 
 describe('knowledge: near-topic traps and the question kinds', function () {
   this.timeout(60000);
@@ -55,14 +55,13 @@ describe('knowledge: near-topic traps and the question kinds', function () {
   it('asks more of a pack provision when the question names none of the pack’s subject (another procedure in its words)', async () => {
     // The ranking alone (the shipped memory refuses these too).
     const rules = testAnswerer(db, []);
-    for (const q of [
+    await assertRefused(rules, [
       'Ban chấp hành công đoàn cơ sở biểu quyết kết nạp đoàn viên theo tỷ lệ nào?',
       'kế hoạch phòng cháy chữa cháy của xã cần có những nội dung gì?',
       'Hội đồng nhân dân xã biểu quyết thông qua nghị quyết theo tỷ lệ nào?',
       'Tập thể lãnh đạo trường họp xét học bổng thì biểu quyết theo tỷ lệ nào?',
       'kế hoạch tiêm chủng của trạm y tế gửi ai xem xét?',
-    ])
-      assert.equal((await rules.answer(q)).kind, 'not_found', q);
+    ]);
     const vote = await rules.answer('Tập thể lãnh đạo biểu quyết đề xuất theo tỷ lệ nào thì thông qua?');
     assert.equal(vote.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
     const plan = await rules.answer('kế hoạch đề xuất cần có những nội dung gì?');

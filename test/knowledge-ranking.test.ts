@@ -10,7 +10,7 @@ import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { tallyCounts } from '../services/votes/vote-tally.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
-import { databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
+import { assertRefused, databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 
 describe('knowledge: ranking, refusals and corrected entries', function () {
@@ -113,8 +113,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
   });
 
   it('refuses a neighbouring rule the pack does not hold, and reads chat shorthand and formal openings', async () => {
-    for (const q of ['Phụ cấp công vụ hiện nay là bao nhiêu phần trăm?', 'Biểu quyết trong đại hội chi bộ cần bao nhiêu phần trăm?'])
-      assert.equal((await answerer.answer(q)).kind, 'not_found', q);
+    await assertRefused(answerer, [
+      'Phụ cấp công vụ hiện nay là bao nhiêu phần trăm?',
+      'Biểu quyết trong đại hội chi bộ cần bao nhiêu phần trăm?',
+    ]);
     const vote = await answerer.answer('Biểu quyết đề xuất cần bao nhiêu phần trăm đồng ý?');
     assert.equal(vote.citations[0].citation, `khoản 1 Điều 8 ${ND73}`);
     assert.ok(vote.confident);
@@ -132,7 +134,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
   it('refuses the software, what is yet to come, the assistant itself and other counts, by rule alone', async () => {
     // No question memory: the rules alone must refuse these (their words reach plans, the council, reports).
     const rulesOnly = testAnswerer(db, []);
-    for (const q of [
+    await assertRefused(rulesOnly, [
       'Kế hoạch đề xuất nộp qua phần mềm nào của tỉnh, có đường link không?',
       'Ai cấp tài khoản để gửi kế hoạch đề xuất trực tuyến?',
       'Tỉnh dự kiến khi nào sửa đổi Quy định 32?',
@@ -167,10 +169,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Hỏi ý kiến về đề xuất thì cấp ủy phải trả lời trong bao nhiêu ngày?',
       // A share the texts do not set.
       'Tỷ lệ cán bộ trẻ mỗi đơn vị phải đạt tối thiểu bao nhiêu % theo công văn?',
-    ]) {
-      const a = await rulesOnly.answer(q);
-      assert.equal(a.kind, 'not_found', q);
-    }
+    ]);
     // The same words where the texts answer: a proposal about software, who is covered, the Department's part in
     // summing up, a section's tasks in abbreviations, an outcome then "thì sao", an officer written CBCCVC.
     for (const [q, path] of [

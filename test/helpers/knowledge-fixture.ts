@@ -1,5 +1,6 @@
 // A test database holding the province's letter (a copy in test/fixtures, as imported by an agency), and the
 // answerer the knowledge tests use: no model, the index rebuilt at every question, the shipped threshold.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importDocument } from '../../services/knowledge/knowledge-store.js';
@@ -24,4 +25,13 @@ export function testAnswerer(db: TestDatabase, examples?: QuestionExample[]): Po
     config: { refreshSeconds: 0, minCoverage: 0.5 },
     ...(examples ? { examples } : {}),
   });
+}
+
+/** Each question is refused (an honest "no provision", not an answer on the wrong topic). */
+export async function assertRefused(answerer: PolicyAnswerer, questions: string[]): Promise<void> {
+  for (const q of questions) {
+    const a = await answerer.answer(q);
+    assert.equal(a.kind, 'not_found', q);
+    assert.equal(a.confident, false, q);
+  }
 }
