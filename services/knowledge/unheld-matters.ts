@@ -164,34 +164,37 @@ export function namesAnotherPerson(raw: string): boolean {
   return Boolean(m) && !SELF_INTRODUCED.test(raw.slice(0, m!.index).trimEnd());
 }
 
+/** Every kind above, tried in turn (built once, not per question). */
+const UNHELD_KINDS: ReadonlyArray<{ test(t: string): boolean }> = [
+  ANOTHER_PROVINCES_RULES,
+  ANOTHER_PROVINCE_COMPARED,
+  DOCUMENT_ISSUED,
+  AN_AMOUNT,
+  RECORDS,
+  EVENTS,
+  OFFICE_HOLDER,
+  FORMS,
+  WRITING_TASK,
+  OTHER_PROCEDURE,
+  ANOTHER_TEXT_BY_TITLE,
+  TEXT_HISTORY,
+  COUNCIL_MEMBERS,
+  STAFF_MATTERS,
+  CONTACT_DETAILS,
+  SOFTWARE_AND_LINKS,
+  YET_TO_COME,
+  ABOUT_THE_ASSISTANT,
+  OTHER_REPORT,
+  OTHER_PLAN,
+  UNSET_LIMITS,
+  ONES_OWN_CASE,
+];
+
 /** Whether the question asks something only another source can answer (see the patterns above). */
 export function asksWhatThePackDoesNotHold(folded: string): boolean {
   const t = ` ${folded
     .toLowerCase()
     .replace(/%/g, ' phan tram ')
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
-  return [
-    ANOTHER_PROVINCES_RULES,
-    ANOTHER_PROVINCE_COMPARED,
-    DOCUMENT_ISSUED,
-    AN_AMOUNT,
-    RECORDS,
-    EVENTS,
-    OFFICE_HOLDER,
-    FORMS,
-    WRITING_TASK,
-    OTHER_PROCEDURE,
-    ANOTHER_TEXT_BY_TITLE,
-    TEXT_HISTORY,
-    COUNCIL_MEMBERS,
-    STAFF_MATTERS,
-    CONTACT_DETAILS,
-    SOFTWARE_AND_LINKS,
-    YET_TO_COME,
-    ABOUT_THE_ASSISTANT,
-    OTHER_REPORT,
-    OTHER_PLAN,
-    UNSET_LIMITS,
-    ONES_OWN_CASE,
-  ].some((rule) => rule.test(t));
+  return UNHELD_KINDS.some((kind) => kind.test(t));
 }
