@@ -116,6 +116,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind35.yaml'),
   path.join(__dirname, 'dev-blind36.yaml'),
   path.join(__dirname, 'dev-blind37.yaml'),
+  path.join(__dirname, 'dev-blind38.yaml'),
+  path.join(__dirname, 'dev-blind39.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-17.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-18.yaml'),

@@ -13,7 +13,7 @@ export const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 
 // "nd73/2024": no word boundary between "nd" and "73", so the number is found after any non-digit.
 const DECREE_73_2024 = /(?<!\d)73\s*(?:\/|-|nam)?\s*2024\b/;
 const COLLISION =
-  /(?<!\d)73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|he so \d|bang luong|quy (tien )?luong|quy tien thuong/;
+  /(?<!\d)73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|he so \d|bang luong|quy (tien )?luong|quy tien thuong|tien thuong dinh ky|thuong dinh ky|che do tien thuong/;
 /** A pay rise asked about under "Nghị định 73" (the 2024 decree raised base pay from 1/7), not a proposal's
  * reward (Art. 10: a salary step raised early). */
 const PAY_RISE = /\btang luong\b/;
