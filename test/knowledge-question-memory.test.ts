@@ -94,7 +94,7 @@ describe('knowledge: question memory', function () {
     const index = await answererWith([]).ensureFresh();
     const unit = (path: string) => index.units.find((u) => u.entry && u.paths.join('|') === path)!;
     const refusal = notFoundAnswer('nộp plan t6, bao h phải họp', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
-    const votes = (path: string) => ({ refuse: 0, units: [{ unit: unit(path), share: 0.75 }] });
+    const votes = (path: string) => ({ refuse: 0, unheld: 0, units: [{ unit: unit(path), share: 0.75 }] });
     assert.equal(
       weighWithMemory(index, 'q', refusal, votes('dieu:8/khoan:1')).citations[0].citation,
       'khoản 1 Điều 8 Nghị định 73/2023/NĐ-CP',
@@ -104,7 +104,7 @@ describe('knowledge: question memory', function () {
     // Words that reached no provision at all ("message") are not answered from likeness alone, however many agree.
     const nothing = notFoundAnswer('message', []);
     assert.equal(
-      weighWithMemory(index, 'message', nothing, { refuse: 0, units: [{ unit: unit('dieu:8/khoan:1'), share: 1 }] }).kind,
+      weighWithMemory(index, 'message', nothing, { refuse: 0, unheld: 0, units: [{ unit: unit('dieu:8/khoan:1'), share: 1 }] }).kind,
       'not_found',
     );
   });
@@ -117,6 +117,7 @@ describe('knowledge: question memory', function () {
     // neighbours name, is shown beside it as related; 8.1 at 10% is not.
     const votes = {
       refuse: 0,
+      unheld: 0,
       units: [
         { unit: unit('dieu:11/khoan:4'), share: 0.4 },
         { unit: unit('dieu:11/khoan:2'), share: 0.35 },
@@ -144,6 +145,7 @@ describe('knowledge: question memory', function () {
     const unverified = composeAnswer(index, 'q', [{ unit: head, score: 0.5 }], true);
     const beside = {
       refuse: 0,
+      unheld: 0,
       units: [
         { unit: head, share: 0.5 },
         { unit: unit('dieu:8/khoan:1'), share: 0.3 },
@@ -153,7 +155,7 @@ describe('knowledge: question memory', function () {
     // A refusal the memory keeps names, after the ranking's nearest, the provision most neighbours name (11.4 at
     // 40 %), in its text and as a button; at a share below RELATED_SHARE its nearest stay the ranking's alone.
     const refusal = notFoundAnswer('q', [{ unit: unit('dieu:8/khoan:1'), score: 0.1 }]);
-    const kept = weighWithMemory(index, 'q', refusal, { refuse: 0.9, units: votes.units });
+    const kept = weighWithMemory(index, 'q', refusal, { refuse: 0.9, unheld: 0, units: votes.units });
     assert.equal(kept.kind, 'not_found');
     assert.deepEqual(
       kept.citations.map((c) => c.citation),
@@ -161,7 +163,7 @@ describe('knowledge: question memory', function () {
     );
     assert.match(kept.answer, /khoản 4 Điều 11/);
     assert.ok(kept.suggestions.includes(unit('dieu:11/khoan:4').entry!.questions[0]), kept.suggestions.join(' | '));
-    const slim = { refuse: 0.9, units: [{ unit: unit('dieu:11/khoan:4'), share: 0.1 }] };
+    const slim = { refuse: 0.9, unheld: 0, units: [{ unit: unit('dieu:11/khoan:4'), share: 0.1 }] };
     assert.equal(weighWithMemory(index, 'q', refusal, slim).citations.length, 1);
   });
 });

@@ -7,7 +7,8 @@
 // an answer as soon as its neighbours prefer another provision or refusal. A refusal whose nearest provision is
 // the one the neighbours prefer is overturned a little more easily (+0.1): the words and the examples agree.
 // A refusal the memory keeps names the neighbours' provision among its two nearest; a question whose words reached
-// no provision at all is left as it is (the memory mends what the words found, it does not replace them).
+// no provision at all is left as it is (the memory mends what the words found, it does not replace them). Last,
+// an answer whose question the refusal model (refusal-model.ts) finds asking what no provision holds is refused.
 import { citationOf, composeAnswer, MAX_PROVISIONS, notFoundAnswer, shownProvisions } from './answer-composition.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer, PolicyCitation } from './policy-answer-types.js';
@@ -47,12 +48,35 @@ function sameProvision(u: RetrievalUnit, c: PolicyCitation | undefined): boolean
   );
 }
 
+/** Probability of the refusal model (refusal-model.ts) above which an answer becomes a refusal with its provisions
+ * as the nearest. Chosen on the dev files, leave one file out (knowledge/README.md). */
+export const UNHELD_PROBABILITY = 0.7;
+
 export function weighWithMemory(
   index: KnowledgeIndex,
   question: string,
   result: PolicyAnswer,
   votes: MemoryVotes,
   options: { typed?: boolean; weights?: MemoryWeights } = {},
+): PolicyAnswer {
+  const weighed = weighVotes(index, question, result, votes, options);
+  // What the question asks for is one no provision holds, by the words it is asked in ("số điện thoại", "mức phạt"),
+  // though its other words reached a provision: the honest answer is a refusal naming that provision as the nearest.
+  if (!weighed.confident || votes.unheld <= UNHELD_PROBABILITY) return weighed;
+  if (!weighed.citations.length || !index.pack.documents.some((d) => d.id === weighed.citations[0].documentKey)) return weighed;
+  const nearest = weighed.citations.flatMap((c) => {
+    const unit = index.unitOf(c);
+    return unit ? [{ unit, score: c.score }] : [];
+  });
+  return notFoundAnswer(question, nearest);
+}
+
+function weighVotes(
+  index: KnowledgeIndex,
+  question: string,
+  result: PolicyAnswer,
+  votes: MemoryVotes,
+  options: { typed?: boolean; weights?: MemoryWeights },
 ): PolicyAnswer {
   const weights = options.weights ?? MEMORY_WEIGHTS;
   const top = result.citations[0];

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { isProvisionLabel, labelAccepts } from './example-labels.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import { usableAsExample, type QuestionExample } from './question-examples.js';
-import { analyze, bigrams } from './vn-analyzer.js';
+import { featuresOf } from './question-features.js';
+import { refusalModelOf, type RefusalModel } from './refusal-model.js';
 
 export interface MemoryOptions {
   /** Neighbours that vote (chosen on the out-of-fold dev figures, eval/cross-validation.ts). */
@@ -23,23 +24,11 @@ export interface MemoryVotes {
   refuse: number;
   /** Units the neighbours' labels accept, by share of similarity, best first. */
   units: Array<{ unit: RetrievalUnit; share: number }>;
+  /** The refusal model's probability that the question asks what no provision answers (refusal-model.ts). */
+  unheld: number;
 }
 
 type Vector = Map<string, number>;
-
-/** Counts of a text's syllables ("u:"), syllable pairs ("b:") and character 4-grams ("c:"). */
-function features(text: string, charWeight: number): Map<string, number> {
-  const tokens = analyze(text).folded;
-  const f = new Map<string, number>();
-  const add = (key: string) => f.set(key, (f.get(key) ?? 0) + 1);
-  for (const t of tokens) add(`u:${t}`);
-  for (const b of bigrams(tokens)) add(`b:${b}`);
-  if (charWeight > 0) {
-    const s = ` ${tokens.join(' ')} `;
-    for (let i = 0; i + 4 <= s.length; i++) add(`c:${s.slice(i, i + 4)}`);
-  }
-  return f;
-}
 
 /** The examples' TF-IDF space, flat: one slot per feature (its idf and where its postings start), and every
  * posting (example, weight) in two typed arrays. A map per example, or an object per feature, held about
@@ -56,10 +45,9 @@ class ExampleSpace {
   private readonly maxIdf: number;
 
   constructor(
-    questions: string[],
+    fs: Array<Map<string, number>>,
     private readonly charWeight: number,
   ) {
-    const fs = questions.map((q) => features(q, charWeight));
     const df: number[] = [];
     for (const f of fs)
       for (const key of f.keys()) {
@@ -113,13 +101,13 @@ class ExampleSpace {
 /** A few spaces at most (the evaluation's folds make several); the oldest is dropped first. */
 const spaces = new Map<string, ExampleSpace>();
 
-function spaceOf(questions: string[], charWeight: number): ExampleSpace {
+function spaceOf(questions: string[], charWeight: number, features: () => Array<Map<string, number>>): ExampleSpace {
   const key = createHash('sha1')
     .update(`${charWeight}\u0000${questions.join('\u0000')}`)
     .digest('hex');
   let space = spaces.get(key);
   if (!space) {
-    space = new ExampleSpace(questions, charWeight);
+    space = new ExampleSpace(features(), charWeight);
     spaces.set(key, space);
     if (spaces.size > 8) spaces.delete(spaces.keys().next().value!);
   }
@@ -131,6 +119,7 @@ export class QuestionMemory {
   /** Per example: the units its label accepts (empty for refusals and for labels this index cannot hold). */
   private readonly accepts: number[][] = [];
   private readonly refuses: boolean[] = [];
+  private readonly refusalModel: RefusalModel;
 
   constructor(
     examples: QuestionExample[],
@@ -149,7 +138,11 @@ export class QuestionMemory {
       this.accepts.push(units);
       this.refuses.push(e.expect === 'refuse');
     }
-    this.space = spaceOf(kept, options.charWeight);
+    // The examples' features, computed once for the space and the refusal model (neither when both are cached).
+    let fs: Array<Map<string, number>> | undefined;
+    const features = () => (fs ??= kept.map((q) => featuresOf(q, options.charWeight)));
+    this.space = spaceOf(kept, options.charWeight, features);
+    this.refusalModel = refusalModelOf(kept, this.refuses, options.charWeight, features);
   }
 
   get size(): number {
@@ -157,7 +150,7 @@ export class QuestionMemory {
   }
 
   recall(question: string): MemoryVotes {
-    const q = this.space.vectorOf(features(question, this.options.charWeight));
+    const q = this.space.vectorOf(featuresOf(question, this.options.charWeight));
     const sims = new Float64Array(this.space.size);
     this.space.addSimilarities(q, sims);
     // The k best by a small insertion sort: cheaper than sorting every example touched.
@@ -184,7 +177,7 @@ export class QuestionMemory {
       .sort(
         (a, b) => b.share - a.share || Number(b.unit.source === 'curated') - Number(a.unit.source === 'curated') || a.unit.idx - b.unit.idx,
       );
-    return { refuse: total ? refuse / total : 0, units };
+    return { refuse: total ? refuse / total : 0, units, unheld: this.refusalModel.probability(question) };
   }
 
   private unitsOf(label: string): number[] {
