@@ -169,6 +169,21 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Hỏi ý kiến về đề xuất thì cấp ủy phải trả lời trong bao nhiêu ngày?',
       // A share the texts do not set.
       'Tỷ lệ cán bộ trẻ mỗi đơn vị phải đạt tối thiểu bao nhiêu % theo công văn?',
+      // How the vote is held, who must be invited, a quorum (Art. 8.1 sets who votes and the share only).
+      'Phó giám đốc đi công tác thì có được biểu quyết kế hoạch đề xuất qua Zalo không?',
+      'Họp tập thể lãnh đạo xét đề xuất có phải mời chủ tịch công đoàn dự họp không?',
+      'Khi tập thể lãnh đạo họp biểu quyết đề xuất thì phải có mặt tối thiểu mấy người?',
+      // A deadline to submit plans, insurance, a complaint's letter, money to repay, a guarantee on one's own case.
+      'Hạn nộp kế hoạch đề xuất của năm 2027 là khi nào?',
+      'Đề xuất gây thiệt hại thì có gói bảo hiểm nào chi trả cho cán bộ không?',
+      'Gửi đơn tố cáo người cản trở đề xuất đổi mới ở đâu?',
+      'Đề xuất bị dừng thì kinh phí còn lại phải nộp trả ngân sách thế nào?',
+      'Sáng kiến của tôi có chắc được khen thưởng không?',
+      // How many the province approved, the letter's number, a ministry's circular, the report's cut-off date.
+      'Năm nay Chủ tịch UBND tỉnh đã duyệt được bao nhiêu kế hoạch đề xuất?',
+      'Công văn số bao nhiêu của UBND tỉnh triển khai Nghị định 73?',
+      'Bộ Nội vụ đã có thông tư hướng dẫn Nghị định 73 chưa?',
+      'Số liệu chốt báo cáo hằng năm tính đến ngày nào?',
     ]);
     // The same words where the texts answer: a proposal about software, who is covered, the Department's part in
     // summing up, a section's tasks in abbreviations, an outcome then "thì sao", an officer written CBCCVC.

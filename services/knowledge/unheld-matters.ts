@@ -3,10 +3,11 @@
 // who holds an office now, forms, writing on request, another law's procedure, another text by its title, a text's
 // history, a council's members, staff matters other rules govern, contact details, the province's software, what is yet
 // to come, the assistant itself, other reports' deadlines and other plans' contents, a share or a time limit the texts
-// do not set, one's own case, a named person's case. Refused (with the nearest provisions offered), never answered from
-// the provision their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was
-// scanned against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth, tenth
-// and thirteenth rounds). Matched on folded text, except a person's name (read as typed: names are capitalised).
+// do not set, one's own case, how a meeting or its vote is held, a named person's case. Refused (with the nearest
+// provisions offered), never answered from the provision their words happen to reach. Each pattern came from blind dev
+// questions answered on the wrong topic, was scanned against every dev label first and kept only when it lost no dev
+// question (knowledge/README.md, ninth, tenth and thirteenth rounds). Matched on folded text, except a person's name
+// (read as typed: names are capitalised).
 
 /** Provinces and centrally-run cities other than Lào Cai (Yên Bái is part of Lào Cai since 2025), old names
  * included: officials still write them. */
@@ -40,17 +41,17 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?(van ban )?huong dan( \w+){0,6} chua\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b|\bso hieu nao\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?((van ban|tt|thong tu) )?huong dan( \w+){0,6} chua\b|\b(cong van|cv) so (bao nhieu|bn|may)\b|\bmang so (bao nhieu|bn|may|gi)\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b|\bso hieu nao\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
 const AN_AMOUNT =
-  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may)|(giam|mien)( \w+){0,3} (bao nhieu|bao nhiu|bn|may) phan tram|(bao nhieu|bn|may) ty|tien (duoc )?(bao nhieu|bn))\b/;
+  /\b(tien thuong|muc thuong|phan bo|kinh phi)\b.*\b(bao nhieu|bn)\b|\bnhuan but\b|\b(bao nhieu (tien|trieu)|(bao nhieu|bn) dong(?! y)|bn tien|may (trieu|tram nghin|nghin)|muc (boi duong|thu lao|chi|thuong|tien thuong|ho tro) (la |duoc )?(bao nhieu|bn|may)|muc phat|muc luc ngan sach|hach toan|chi theo (muc|dinh muc) nao|(hoan tra|boi thuong|nop lai|bi phat|den bu) (\w+ )?(bao nhieu|bn|may)|(giam|mien)( \w+){0,3} (bao nhieu|bao nhiu|bn|may) phan tram|(bao nhieu|bn|may) ty|tien (duoc )?(bao nhieu|bn)|(may|bao nhieu|bn) thang luong|(kinh phi|ngan sach)( \w+){0,8} (nop tra|hoan tra|thu hoi|quyet toan))\b/;
 
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "có ai được miễn trách nhiệm chưa". */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan|bao ve|khen thuong|ghi nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the|truong|truong hoc|xa|phuong|so|benh vien)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(da )?co ai (duoc|dc|da duoc|da dc) (mien|nang luong|khen|bieu duong|bao ve|cong nhan)|\b(truong|xa|so|don vi|co quan|benh vien) nao (duoc|dc|da duoc) (khen|bieu duong|khen thuong|cong nhan)\b|\b(tren ca nuoc|ca nuoc|toan quoc)\b.*\b(bao nhieu|bn|may)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan|bao ve|khen thuong|ghi nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the|truong|truong hoc|xa|phuong|so|benh vien)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(da )?co ai (duoc|dc|da duoc|da dc) (mien|nang luong|khen|bieu duong|bao ve|cong nhan)|\b(truong|xa|so|don vi|co quan|benh vien) nao (duoc|dc|da duoc) (khen|bieu duong|khen thuong|cong nhan)\b|\b(tren ca nuoc|ca nuoc|toan quoc)\b.*\b(bao nhieu|bn|may)\b|\b(phe duyet|duyet|nhan|tiep nhan) (duoc )?(bao nhieu|bn|may) (ke hoach|de xuat|ho so)\b/;
 
 /** Whether or when an event took place ("hội nghị quán triệt tổ chức ngày nào, ở đâu", "đoàn kiểm tra về hôm nào", "đã
  * lập hội đồng chưa", "lịch kiểm tra"): the texts set tasks, they do not record events. */
@@ -61,18 +62,18 @@ const EVENTS =
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (ket qua )?(nam|hang nam)\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
 const OTHER_PROCEDURE =
-  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\ban le\b|\b(trach nhiem hinh su|khung hinh phat)\b|\b(dang ky|cong nhan) sang kien\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b/;
+  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\ban le\b|\b(trach nhiem hinh su|khung hinh phat)\b|\b(dang ky|cong nhan) sang kien\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b|\bdon (to cao|khieu nai)\b/;
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
  * loads, scoring, contracts, staff quotas and downsizing, salary coefficients. */
 const STAFF_MATTERS =
-  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|(bao nhieu|may|bn) bien che|chi tieu bien che|tinh gian bien che|he so luong|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc( cu the)? (gi|nao)|theo (nghi dinh|quy dinh) nao)\b/;
+  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|(bao nhieu|may|bn) bien che|chi tieu bien che|tinh gian bien che|he so luong|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc( cu the)? (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(goi|mua|muc dong|dong) bao hiem\b|\bbao hiem( \w+){0,3} (chi tra|mot lan|o dau)\b|\bbao hiem trach nhiem\b/;
 
 /** Another report than the yearly one on dynamic, creative officials (administrative reform, anti-corruption, poverty
  * reduction…): its deadline is another text's. Not when the innovation report is named beside it. */
@@ -92,13 +93,21 @@ const OTHER_PLAN = {
 };
 
 /** A share or a time limit the texts do not set ("tỷ lệ cán bộ trẻ tối thiểu bao nhiêu %", "cấp ủy trả lời trong bao
- * nhiêu ngày"): the only share they set is the vote's, the only time limit the head's 07 working days (Art. 8.1). */
+ * nhiêu ngày", "hạn cuối nộp kế hoạch"): the only share they set is the vote's, the only time limit the head's 07
+ * working days (Art. 8.1) and the yearly report's 30/11. */
 const UNSET_LIMITS = {
   test: (t: string) =>
     (/\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
       !/\b(bieu quyet|tan thanh|dong y|thong qua|phieu)\b/.test(t)) ||
-    /\b(cap uy|dang uy|chi bo|chi uy)\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b/.test(t),
+    /\b(cap uy|dang uy|chi bo|chi uy)\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b/.test(
+      t,
+    ),
 };
+
+/** How a meeting or its vote is held: a secret ballot or hands, by Zalo or by proxy, who must be invited, a quorum.
+ * The decree sets who votes and the share that passes (Art. 8.1), not the manner. */
+const MEETING_MANNER =
+  /\b(bieu quyet|bo phieu)( \w+){0,5} (qua zalo|qua tin nhan|truc tuyen|online|uy quyen|phieu kin|gio tay)\b|\b(hop|cuoc hop|buoi hop)(?! dong)( \w+){0,10} (bat buoc|co phai|phai|can) moi( \w+){0,8} (du|tham du|du hop)\b|\b(toi thieu bao nhieu nguoi|bao nhieu nguoi co mat|du so nguoi|quorum)\b|\bphai co mat (toi thieu|it nhat|bao nhieu)\b/;
 
 /** Another text named by its title ("Điều lệ Đảng có bao nhiêu chương", "Hiến pháp"): the pack holds four texts. */
 const ANOTHER_TEXT_BY_TITLE = /\bdieu le (dang|doan|cong doan)\b|\bhien phap\b/;
@@ -129,7 +138,7 @@ const YET_TO_COME =
  * đối", "có nên kiện", "em nên tư vấn thế nào"), or its state ("xem giúp đề xuất này có được duyệt không", "tra giúp",
  * "đang ở khâu nào": the proposals' list shows it). The texts say what the rule is, not what one should do. */
 const ONES_OWN_CASE =
-  /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b/;
+  /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bco nen de xuat\b|\bco dang (lam|de xuat)\b|\bco chac (duoc|dc|se)\b/;
 
 /** The assistant itself ("bạn là ai, ai làm ra bạn", "bot nộp hộ em được không"): not a question on the texts. */
 const ABOUT_THE_ASSISTANT =
@@ -188,6 +197,7 @@ const UNHELD_KINDS: ReadonlyArray<{ test(t: string): boolean }> = [
   OTHER_PLAN,
   UNSET_LIMITS,
   ONES_OWN_CASE,
+  MEETING_MANNER,
 ];
 
 /** Whether the question asks something only another source can answer (see the patterns above). */
