@@ -212,6 +212,22 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       assert.equal(a.confident, true, q);
       assert.deepEqual(a.citations[0].paths, [path], q);
     }
+    // A matter no provision holds stays refused however many earlier askers of like questions were answered: the
+    // memory does not overturn it (a council's member list, a course's opening date).
+    const misled = testAnswerer(db, [
+      ...[1, 2, 3, 4, 5].map((i) => ({
+        q: `danh sách thành viên ban chỉ đạo quy định 32 ${'ạ '.repeat(i)}`,
+        expect: 'entry:qd32-tong-quan',
+      })),
+      ...[1, 2, 3, 4, 5].map((i) => ({
+        q: `lớp bồi dưỡng chuyển đổi số khai giảng khi nào ${'ạ '.repeat(i)}`,
+        expect: 'cv-trien-khai muc:1/diem:b',
+      })),
+    ]);
+    await assertRefused(misled, [
+      'Xin cung cấp danh sách thành viên Ban Chỉ đạo thực hiện Quy định 32 của Tỉnh ủy.',
+      'Lớp bồi dưỡng chuyển đổi số theo công văn khai giảng khi nào?',
+    ]);
     // A year before the decree was issued names another decree 73.
     assert.equal((await rulesOnly.answer('Nghị định 73 năm 2019 về ứng dụng CNTT còn hiệu lực không?')).kind, 'collision');
     // A provision named beside what it does not hold: refused, that provision first among the two nearest.

@@ -56,7 +56,7 @@ const RECORDS =
 /** Whether or when an event took place ("hội nghị quán triệt tổ chức ngày nào, ở đâu", "đoàn kiểm tra về hôm nào", "đã
  * lập hội đồng chưa", "lịch kiểm tra"): the texts set tasks, they do not record events. */
 const EVENTS =
-  /\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\blich (kiem tra|lam viec)\b/;
+  /\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\blich (kiem tra|lam viec)\b|\b(lop|khoa)( \w+){0,8} khai giang\b|\blich khai giang\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
@@ -117,7 +117,7 @@ const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan
 
 /** Who sits on an evaluation council: the facts page does not give its members. */
 const COUNCIL_MEMBERS =
-  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b|\b(gom|co) nhung thanh vien nao\b|\bai (lam|la) chu tich hoi dong\b|\bhoi dong\b.*\bai (lam|la) chu tich\b/;
+  /\bhoi dong (gom|co) (bao nhieu|may) thanh vien\b|\bhoi dong danh gia\b( \w+){0,4} (gom|co) (ai|nhung ai|nhung thanh vien|thanh vien)\b|\bthanh phan hoi dong\b|\b(gom|co) nhung thanh vien nao\b|\bai (lam|la) chu tich hoi dong\b|\bhoi dong\b.*\bai (lam|la) chu tich\b|\bdanh sach thanh vien\b|\bthanh vien ban chi dao\b/;
 
 /** Contact details (a phone number, an email, the name of the officer in charge, reception hours): no text holds
  * them. */
