@@ -213,20 +213,21 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       assert.deepEqual(a.citations[0].paths, [path], q);
     }
     // A matter no provision holds stays refused however many earlier askers of like questions were answered: the
-    // memory does not overturn it (a council's member list, a course's opening date).
+    // memory does not overturn it (a council's member list, a course's opening date, a text the pack does not hold
+    // whole, a text's end).
+    const askedBefore = (q: string, expect: string) => [1, 2, 3, 4, 5].map((i) => ({ q: `${q} ${'ạ '.repeat(i)}`, expect }));
     const misled = testAnswerer(db, [
-      ...[1, 2, 3, 4, 5].map((i) => ({
-        q: `danh sách thành viên ban chỉ đạo quy định 32 ${'ạ '.repeat(i)}`,
-        expect: 'entry:qd32-tong-quan',
-      })),
-      ...[1, 2, 3, 4, 5].map((i) => ({
-        q: `lớp bồi dưỡng chuyển đổi số khai giảng khi nào ${'ạ '.repeat(i)}`,
-        expect: 'cv-trien-khai muc:1/diem:b',
-      })),
+      ...askedBefore('danh sách thành viên ban chỉ đạo quy định 32', 'entry:qd32-tong-quan'),
+      ...askedBefore('lớp bồi dưỡng chuyển đổi số khai giảng khi nào', 'cv-trien-khai muc:1/diem:b'),
+      ...askedBefore('quy định 32 có mấy chương mấy điều', 'entry:qd32-tong-quan'),
+      ...askedBefore('nghị định 73 hết hiệu lực khi nào', 'entry:nd73-tong-quan'),
     ]);
     await assertRefused(misled, [
       'Xin cung cấp danh sách thành viên Ban Chỉ đạo thực hiện Quy định 32 của Tỉnh ủy.',
       'Lớp bồi dưỡng chuyển đổi số theo công văn khai giảng khi nào?',
+      // Regulation 32's chapters (its text is not available here), when the decree ceases to have effect.
+      'Quy định 32 của Tỉnh ủy Lào Cai có mấy chương, bao nhiêu điều?',
+      'Nghị định 73/2023/NĐ-CP hết hiệu lực vào năm nào?',
     ]);
     // A year before the decree was issued names another decree 73.
     assert.equal((await rulesOnly.answer('Nghị định 73 năm 2019 về ứng dụng CNTT còn hiệu lực không?')).kind, 'collision');

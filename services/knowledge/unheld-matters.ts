@@ -1,13 +1,14 @@
 // Questions the pack cannot answer however many of its words they share, each kind one pattern below: another
 // province's rules, whether a document was issued (or its number), an amount of money, records of real cases, events,
 // who holds an office now, forms, writing on request, another law's procedure, another text by its title, a text's
-// history, a council's members, staff matters other rules govern, contact details, the province's software, what is yet
-// to come, the assistant itself, other reports' deadlines and other plans' contents, a share or a time limit the texts
-// do not set, one's own case, how a meeting or its vote is held, a named person's case. Refused (with the nearest
-// provisions offered), never answered from the provision their words happen to reach. Each pattern came from blind dev
-// questions answered on the wrong topic, was scanned against every dev label first and kept only when it lost no dev
-// question (knowledge/README.md, ninth, tenth and thirteenth rounds). Matched on folded text, except a person's name
-// (read as typed: names are capitalised).
+// history, what only a text the pack does not hold whole can say, a council's members, staff matters other rules
+// govern, contact details, the province's software, what is yet to come, the assistant itself, other reports'
+// deadlines and other plans' contents, a share or a time limit the texts do not set, one's own case, how a meeting or
+// its vote is held, a named person's case. Refused (with the nearest provisions offered), never answered from the
+// provision their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was
+// scanned against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth, tenth,
+// thirteenth and fourteenth rounds). Matched on folded text, except a person's name (read as typed: names are
+// capitalised).
 
 /** Provinces and centrally-run cities other than Lào Cai (Yên Bái is part of Lào Cai since 2025), old names
  * included: officials still write them. */
@@ -51,18 +52,18 @@ const AN_AMOUNT =
 /** Records of real cases: "danh sách các đề xuất đã được Sở Y tế phê duyệt", "có mấy GV được nâng lương", "đã nhận
  * bao nhiêu kế hoạch tính tới nay", "bao nhiêu xã đã báo cáo", "kết quả sơ kết", "có ai được miễn trách nhiệm chưa". */
 const RECORDS =
-  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan|bao ve|khen thuong|ghi nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the|truong|truong hoc|xa|phuong|so|benh vien)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(da )?co ai (duoc|dc|da duoc|da dc) (mien|nang luong|khen|bieu duong|bao ve|cong nhan)|\b(truong|xa|so|don vi|co quan|benh vien) nao (duoc|dc|da duoc) (khen|bieu duong|khen thuong|cong nhan)\b|\b(tren ca nuoc|ca nuoc|toan quoc)\b.*\b(bao nhieu|bn|may)\b|\b(phe duyet|duyet|nhan|tiep nhan) (duoc )?(bao nhieu|bn|may) (ke hoach|de xuat|ho so)\b/;
+  /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan|bao ve|khen thuong|ghi nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the|truong|truong hoc|xa|phuong|so|benh vien)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(da )?co ai (duoc|dc|da duoc|da dc) (mien|nang luong|khen|bieu duong|bao ve|cong nhan)|\b(truong|xa|so|don vi|co quan|benh vien) nao (duoc|dc|da duoc) (khen|bieu duong|khen thuong|cong nhan)\b|\b(tren ca nuoc|ca nuoc|toan quoc)\b.*\b(bao nhieu|bn|may)\b|\b(phe duyet|duyet|nhan|tiep nhan) (duoc )?(bao nhieu|bn|may) (ke hoach|de xuat|ho so)\b|\b(trien khai|thuc hien) (toi|den) dau roi\b/;
 
 /** Whether or when an event took place ("hội nghị quán triệt tổ chức ngày nào, ở đâu", "đoàn kiểm tra về hôm nào", "đã
  * lập hội đồng chưa", "lịch kiểm tra"): the texts set tasks, they do not record events. */
 const EVENTS =
-  /\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\blich (kiem tra|lam viec)\b|\b(lop|khoa)( \w+){0,8} khai giang\b|\blich khai giang\b/;
+  /\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\blich (kiem tra|lam viec)\b|\b(lop|khoa)( \w+){0,8} khai giang\b|\blich khai giang\b|\b(lop|khoa)( \w+){0,10} (hoc may buoi|o dau|don vi nao mo)\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\bcong dich vu cong\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
@@ -112,8 +113,14 @@ const MEETING_MANNER =
 /** Another text named by its title ("Điều lệ Đảng có bao nhiêu chương", "Hiến pháp"): the pack holds four texts. */
 const ANOTHER_TEXT_BY_TITLE = /\bdieu le (dang|doan|cong doan)\b|\bhien phap\b/;
 
-/** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses. */
-const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b/;
+/** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses, when it ceases
+ * to have effect. */
+const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|\bhet hieu luc\b/;
+
+/** What only a text the pack does not hold whole can say: Regulation 32's chapters, articles and signer (its text is not
+ * available here), who signed Conclusion 14 (its entry gives the date and the issuer, the Politburo). */
+const TEXTS_NOT_HELD =
+  /\b(qd|quy dinh) 32( [\w/]+){0,8} (ai ky|nguoi ky|dong chi nao ky|do ai ky|(bao nhieu|may|bn) (chuong|dieu))\b|\b(ten nguoi ky|nguoi ky|ai ky)( [\w/]+){0,4} (qd|quy dinh) 32\b|\b(ten nguoi ky|nguoi ky)( [\w/]+){0,4} (ket luan|kl) 14\b/;
 
 /** Who sits on an evaluation council: the facts page does not give its members. */
 const COUNCIL_MEMBERS =
@@ -187,6 +194,7 @@ const UNHELD_KINDS: ReadonlyArray<{ test(t: string): boolean }> = [
   OTHER_PROCEDURE,
   ANOTHER_TEXT_BY_TITLE,
   TEXT_HISTORY,
+  TEXTS_NOT_HELD,
   COUNCIL_MEMBERS,
   STAFF_MATTERS,
   CONTACT_DETAILS,
