@@ -71,6 +71,8 @@ describe('knowledge: answers', function () {
       'Nghị định 73/2024 quy định lương cơ sở bao nhiêu?',
       'luong co so theo nd73 la bao nhieu',
       'Nghị định 73 về tiền thưởng định kỳ thì chi cho viên chức theo tiêu chí gì?',
+      // Base pay "raised" is the 2024 decree too; a salary step raised early is Art. 10 (below).
+      'Nghị định 73 nâng lương cơ sở lên bao nhiêu?',
     ]) {
       const a = await answerer.answer(q);
       assert.equal(a.kind, 'collision', q);
@@ -123,6 +125,12 @@ describe('knowledge: answers', function () {
     assert.equal(decree32.kind, 'collision');
     assert.equal(decree32.citations.length, 0);
     assert.match(decree32.answer, /^Nghị định 32\/2019 là văn bản khác, không phải Quy định 32-QĐ\/TU\./);
+    // An information-technology project's dossier "theo Nghị định 73" is the 2019 decree's matter, year written or not.
+    const itProject = await answerer.answer(
+      'Dự án đầu tư ứng dụng công nghệ thông tin làm theo Nghị định 73 thì ai thẩm định báo cáo kinh tế - kỹ thuật?',
+    );
+    assert.equal(itProject.kind, 'collision');
+    assert.match(itProject.answer, /^Nghị định 73\/2019\/NĐ-CP là văn bản khác, không phải Nghị định 73\/2023\/NĐ-CP/);
     const circular = await answerer.answer('Thông tư 32/2020 quy định nhiệm kỳ hiệu trưởng là mấy năm?');
     assert.match(circular.answer, /^Thông tư 32\/2020 là văn bản khác/);
     // An issuer named after the number: the People's Committee's decision 32 is not the Party committee's regulation.

@@ -18,6 +18,9 @@ const COLLISION =
  * reward (Art. 10: a salary step raised early). */
 const PAY_RISE = /\btang luong\b/;
 const PROPOSAL_WORDS = /\b(de xuat|doi moi|sang tao|sang kien|hoan thanh|khen thuong|khuyen khich|nang bac|truoc thoi han|truoc han)\b/;
+/** A project investing in information technology from the state budget, its economic-technical report or its
+ * appraisal (the 2019 decree 73's matter). */
+const IT_INVESTMENT = /\b(du an|dau tu)( \w+){0,6} (cong nghe thong tin|cntt)\b|\bbao cao kinh te ky thuat\b/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|(?<!\d)73\s*\/\s*20\d\d\b/;
 /** A legal document named by its number ("Nghị định 33/2023", "NĐ 112", "Thông tư 6"), folded; not "quy định 07
  * ngày" nor Zalo's "tt" (thủ trưởng). */
@@ -78,7 +81,7 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
   const payRise = PAY_RISE.test(folded) && !PROPOSAL_WORDS.test(folded);
   if (
     !DECREE_73_2024.test(folded) &&
-    !((COLLISION.test(folded) || payRise) && !/nang bac luong|nang luong|truoc thoi han|truoc han/.test(folded))
+    !((COLLISION.test(folded) || payRise) && !/nang bac luong|nang luong(?! co so)|truoc thoi han|truoc han/.test(folded))
   )
     return false;
   // "Nghị định 24/2023 … lương cơ sở" names its own decree: not a mix-up with Decree 73 (refused later).
@@ -92,6 +95,12 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
  * number, year and issuer are compared: nothing is said about the other document's content.
  */
 export function sameNumberDocument(index: KnowledgeIndex, folded: string): { named: string; packLabel: string } | null {
+  // The 2019 decree numbered 73 governs investment in information technology from the state budget: a question on such
+  // a project's dossier "theo Nghị định 73" means it, whatever year is (not) written.
+  if (DECREE_73.test(folded) && IT_INVESTMENT.test(folded) && !PROPOSAL_WORDS.test(folded)) {
+    const pack = index.pack.documents.find((d) => d.id === 'nd73');
+    if (pack) return { named: 'Nghị định 73/2019/NĐ-CP', packLabel: pack.label };
+  }
   for (const m of folded.matchAll(TYPED_DOCUMENT)) {
     // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" is read as a
     // year ("năm 2024" is matched only so that the issuer after it is found), and a year before the pack's documents
