@@ -51,6 +51,9 @@ async function main(): Promise<void> {
   const bot = await startBotServer(container);
   const jobs = await startBackgroundJobs(container);
   logger.info({ url: bot.url }, 'listening');
+  // The knowledge index, its question memory and refusal model are built now, off the first asker's turn: a few seconds
+  // on two cores, which a turn holding its conversation's lock would make the person's next message wait for.
+  void container.answerer.ensureFresh().catch((err: unknown) => logger.warn({ err }, 'knowledge index not built at start'));
   if (demo) printDemoInstructions(bot.url, demo);
 
   let stopping = false;
