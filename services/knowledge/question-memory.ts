@@ -150,7 +150,8 @@ export class QuestionMemory {
   }
 
   recall(question: string): MemoryVotes {
-    const q = this.space.vectorOf(featuresOf(question, this.options.charWeight));
+    const features = featuresOf(question, this.options.charWeight);
+    const q = this.space.vectorOf(features);
     const sims = new Float64Array(this.space.size);
     this.space.addSimilarities(q, sims);
     // The k best by a small insertion sort: cheaper than sorting every example touched.
@@ -177,7 +178,7 @@ export class QuestionMemory {
       .sort(
         (a, b) => b.share - a.share || Number(b.unit.source === 'curated') - Number(a.unit.source === 'curated') || a.unit.idx - b.unit.idx,
       );
-    return { refuse: total ? refuse / total : 0, units, unheld: this.refusalModel.probability(question) };
+    return { refuse: total ? refuse / total : 0, units, unheld: this.refusalModel.probabilityOf(features) };
   }
 
   private unitsOf(label: string): number[] {

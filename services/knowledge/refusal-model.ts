@@ -66,7 +66,12 @@ export class RefusalModel {
 
   /** The probability that the question asks what no provision answers. */
   probability(question: string): number {
-    const x = this.encode(featuresOf(question, this.options.charWeight), false);
+    return this.probabilityOf(featuresOf(question, this.options.charWeight));
+  }
+
+  /** The same from the question's features (featuresOf with the model's charWeight), when the caller has them. */
+  probabilityOf(features: Map<string, number>): number {
+    const x = this.encode(features, false);
     let s = this.bias;
     x.slots.forEach((slot, k) => (s += this.w[slot] * x.values[k]));
     return sigmoid(s);
