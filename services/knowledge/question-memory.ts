@@ -8,7 +8,7 @@ import { isProvisionLabel, labelAccepts } from './example-labels.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import { usableAsExample, type QuestionExample } from './question-examples.js';
 import { featuresOf } from './question-features.js';
-import { refusalModelOf, type RefusalModel } from './refusal-model.js';
+import { DEFAULT_REFUSAL_MODEL_OPTIONS, RefusalModel } from './refusal-model.js';
 
 export interface MemoryOptions {
   /** Neighbours that vote (chosen on the out-of-fold dev figures, eval/cross-validation.ts). */
@@ -98,20 +98,31 @@ class ExampleSpace {
   }
 }
 
-/** A few spaces at most (the evaluation's folds make several); the oldest is dropped first. */
-const spaces = new Map<string, ExampleSpace>();
+/** What is learnt from one set of examples: the TF-IDF space the neighbours are found in and the refusal model. Both
+ * depend on the examples alone, not on the index, so the answerers of one process share them (most rebuilds keep the
+ * same examples); a few sets at most (the evaluation's folds make several), the oldest dropped first. */
+interface Learnt {
+  space: ExampleSpace;
+  refusalModel: RefusalModel;
+}
+const learntSets = new Map<string, Learnt>();
 
-function spaceOf(questions: string[], charWeight: number, features: () => Array<Map<string, number>>): ExampleSpace {
+function learntFrom(questions: string[], refuses: boolean[], charWeight: number): Learnt {
   const key = createHash('sha1')
-    .update(`${charWeight}\u0000${questions.join('\u0000')}`)
+    .update(`${charWeight}\u0000${questions.map((q, i) => `${refuses[i] ? 1 : 0}${q}`).join('\u0000')}`)
     .digest('hex');
-  let space = spaces.get(key);
-  if (!space) {
-    space = new ExampleSpace(features(), charWeight);
-    spaces.set(key, space);
-    if (spaces.size > 8) spaces.delete(spaces.keys().next().value!);
+  let learnt = learntSets.get(key);
+  if (!learnt) {
+    // The examples' features, computed once for both.
+    const fs = questions.map((q) => featuresOf(q, charWeight));
+    learnt = {
+      space: new ExampleSpace(fs, charWeight),
+      refusalModel: new RefusalModel(fs, refuses, { ...DEFAULT_REFUSAL_MODEL_OPTIONS, charWeight }),
+    };
+    learntSets.set(key, learnt);
+    if (learntSets.size > 8) learntSets.delete(learntSets.keys().next().value!);
   }
-  return space;
+  return learnt;
 }
 
 export class QuestionMemory {
@@ -138,11 +149,7 @@ export class QuestionMemory {
       this.accepts.push(units);
       this.refuses.push(e.expect === 'refuse');
     }
-    // The examples' features, computed once for the space and the refusal model (neither when both are cached).
-    let fs: Array<Map<string, number>> | undefined;
-    const features = () => (fs ??= kept.map((q) => featuresOf(q, options.charWeight)));
-    this.space = spaceOf(kept, options.charWeight, features);
-    this.refusalModel = refusalModelOf(kept, this.refuses, options.charWeight, features);
+    ({ space: this.space, refusalModel: this.refusalModel } = learntFrom(kept, this.refuses, options.charWeight));
   }
 
   get size(): number {

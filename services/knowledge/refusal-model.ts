@@ -3,7 +3,6 @@
 // examples (refuse or not). The memory's neighbours vote by likeness of the whole question; the model weighs single
 // words and pairs ("bao nhiêu tiền", "mẫu", "đã có ai") wherever they stand, so a trap written in the decree's own
 // words is noticed by what it asks for, not by the words it shares with an answerable question.
-import { createHash } from 'node:crypto';
 import { featuresOf } from './question-features.js';
 
 export interface RefusalModelOptions {
@@ -102,7 +101,8 @@ function sigmoid(s: number): number {
   return 1 / (1 + Math.exp(-s));
 }
 
-/** 0..n-1 in a fixed pseudo-random order (a linear congruential generator seeded with n). */
+/** 0..n-1 in a fixed pseudo-random order, seeded with n (a congruential step in floating point: past 2^53 it is not
+ * a textbook generator, but it gives the same order on every start, which is all the training needs). */
 function shuffled(n: number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   let seed = n || 1;
@@ -112,25 +112,4 @@ function shuffled(n: number): number[] {
     [order[i], order[j]] = [order[j], order[i]];
   }
   return order;
-}
-
-/** One model per set of examples (the evaluation's folds make several); the oldest is dropped first. */
-const models = new Map<string, RefusalModel>();
-
-export function refusalModelOf(
-  questions: string[],
-  refuses: boolean[],
-  charWeight: number,
-  features: () => Array<Map<string, number>>,
-): RefusalModel {
-  const key = createHash('sha1')
-    .update(`${charWeight}\u0000${questions.map((q, i) => `${refuses[i] ? 1 : 0}${q}`).join('\u0000')}`)
-    .digest('hex');
-  let model = models.get(key);
-  if (!model) {
-    model = new RefusalModel(features(), refuses, { ...DEFAULT_REFUSAL_MODEL_OPTIONS, charWeight });
-    models.set(key, model);
-    if (models.size > 8) models.delete(models.keys().next().value!);
-  }
-  return model;
 }
