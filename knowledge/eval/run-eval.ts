@@ -118,6 +118,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind37.yaml'),
   path.join(__dirname, 'dev-blind38.yaml'),
   path.join(__dirname, 'dev-blind39.yaml'),
+  path.join(__dirname, 'dev-blind40.yaml'),
+  path.join(__dirname, 'dev-blind41.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-17.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-18.yaml'),
