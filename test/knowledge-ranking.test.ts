@@ -241,6 +241,43 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.ok(software.citations[0].paths?.every((p) => p.startsWith('dieu:7/')));
   });
 
+  it("answers a school's staff on their proposals for pupils, and a story by its last question, by rule alone", async () => {
+    const rulesOnly = testAnswerer(db, []);
+    for (const [q, path] of [
+      // Pupils are who a school's proposal is for, not who proposes: the decree's matter.
+      [
+        'Tôi là phó hiệu trưởng một trường THCS. Tôi có đề xuất đổi mới cách quản lý bán trú cho học sinh dân tộc. Có người bảo gửi thẳng lên Sở Giáo dục và Đào tạo. Kế hoạch đề xuất của tôi phải gửi tới ai để xem xét, quyết định?',
+        'dieu:7/khoan:3',
+      ],
+      // The meeting the story tells is not what its last sentence asks: where a head's own plan goes.
+      [
+        'Chủ tịch UBND xã tôi có ý tưởng tự mình đề xuất lập tổ dịch vụ công lưu động. Văn phòng định đưa ra họp tập thể lãnh đạo xã như mọi đề xuất khác. Kế hoạch đề xuất của chủ tịch xã phải gửi đến đâu?',
+        'dieu:7/khoan:4',
+      ],
+      ['so noi vu lam gi trong viec thuc hien nd 73 va qd 32', 'muc:2'],
+      ['NLTH 12 tháng theo NĐ 73 áp dụng khi nào', 'dieu:10'],
+      ['CV tỉnh dẫn chiếu Điều mấy NĐ73 về trình tự, thủ tục?', 'muc:1/diem:c'],
+    ]) {
+      const a = await rulesOnly.answer(q);
+      assert.equal(a.confident, true, q);
+      assert.deepEqual(a.citations[0].paths, [path], q);
+    }
+    // Pupils who act or are rewarded stay outside the decree.
+    await assertRefused(rulesOnly, [
+      'Học sinh có đề xuất sáng tạo trong cuộc thi khoa học kỹ thuật thì được cộng điểm không?',
+      // The year's holidays, a labour contract's notice, a text's successor, a deadline the letter does not set, a
+      // promise, the letter's number, a criminal sentence.
+      'Năm 2026 có những ngày nghỉ lễ nào để em tính hạn 7 ngày làm việc cho đúng ạ?',
+      'Theo Bộ luật Lao động, cơ quan phải báo trước bao nhiêu ngày nếu không ký tiếp hợp đồng?',
+      'Kết luận 14 sẽ được Bộ Chính trị thay thế bằng văn bản nào?',
+      'Hạn chót phổ biến, quán triệt Nghị định 73 ở cơ quan là ngày nào?',
+      'Xã em định đề xuất lắp camera giám sát ở chợ phiên, chắc chắn được duyệt không ạ?',
+      'số hiệu công văn triển khai NĐ73 của tỉnh',
+      'Nghị định 73 có quy định mức án hình sự cho người lợi dụng đề xuất để tham nhũng không?',
+      'Có đề cương hay mẫu BC hằng năm kèm theo công văn không?',
+    ]);
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

@@ -12,6 +12,12 @@ const OTHER_LAW = /(?<!\b(?:phap|ky|ki|dung|trai|vi pham|theo) )\bluat (?!su\b)[
 /** A law's title written with capitals ("theo Luật Tố cáo"), on the question before it is lower-cased and
  * folded: a title even after "theo", where a lower-case "theo luật" is only "by law". */
 export const TITLED_LAW = /\bLuat (?!su\b)[A-Z]/;
+/** Pupils and students are outside the decree's subject when they act or are rewarded ("học sinh có đề xuất",
+ * "khen thưởng học sinh giỏi"), not when a school's staff propose something for them ("phó hiệu trưởng đề xuất bán
+ * trú cho học sinh"): a school's staff named beside the pack's subject keep such a question in the pack. */
+const PUPILS = /^ (hoc sinh|sinh vien) $/;
+const SCHOOL_STAFF =
+  / (giao vien|gv|hieu truong|hieu pho|pho hieu truong|to truong|to chuyen mon|ban giam hieu|truong (toi|minh|em)|nha truong) /;
 export interface RetrievalUnit {
   idx: number;
   source: 'official' | 'curated';
@@ -202,7 +208,10 @@ export class KnowledgeIndex {
   aboutOtherTopic(phraseText: string, namesLaw = false): boolean {
     const has = (list: string[]) => list.some((p) => phraseText.includes(p));
     const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText) || namesLaw;
-    return (other && !has(this.corePhrases)) || (has(this.outsidePhrases) && !has(this.namedPhrases));
+    const outside = this.outsidePhrases.filter((p) => phraseText.includes(p));
+    const staffForPupils =
+      outside.length > 0 && outside.every((p) => PUPILS.test(p)) && SCHOOL_STAFF.test(phraseText) && has(this.corePhrases);
+    return (other && !has(this.corePhrases)) || (outside.length > 0 && !staffForPupils && !has(this.namedPhrases));
   }
 
   /** Whether a question (its phrase text) names the pack's own subject (`core`: "đề xuất", "đổi mới", "Nghị định 73"…). */

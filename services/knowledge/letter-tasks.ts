@@ -12,7 +12,7 @@ const ANNUAL_REPORT =
   /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
 export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
-  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\b(nhiem vu|trach nhiem) (cua )?(so noi vu|snv)\b|\bmuc( rieng)? (cho|ve|danh cho) (so noi vu|snv)\b/;
+  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\b(nhiem vu|trach nhiem) (cua )?(so noi vu|snv)\b|\bmuc( rieng)? (cho|ve|danh cho) (so noi vu|snv)\b|\b(so noi vu|snv) (phai |can |se )?lam (gi|j|nhung gi)\b(?! (voi|khi nhan|trong (viec )?(tiep nhan|nhan|xem xet)))|\b(so noi vu|snv) (duoc )?(ubnd tinh |tinh )?giao (nhung |cac )?(viec|nhiem vu)\b/;
 
 /** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
  * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
@@ -39,7 +39,8 @@ export const AFTER_APPROVAL =
 const REPORT_FREQUENCY = /\b(bao cao|bc)\b.*\b(6 thang|sau thang|hang quy|moi quy|hang thang|moi thang|may lan|mot lan|1 lan)\b/;
 const PROPOSAL_REPORT = /\bket qua (thuc hien )?(de xuat|dx)\b|\b(lam|thuc hien) xong\b/;
 /** The letter's demand to keep the decree's procedure ("đúng đối tượng, nguyên tắc, trình tự, thủ tục"). */
-const PROCEDURE_KEPT = /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)/;
+const PROCEDURE_KEPT =
+  /\bdung doi tuong\b.*\btrinh tu|\btrinh tu,? thu tuc (theo )?(dieu 8|quy dinh)|\b(dan chieu|vien dan|dan)( \w+){0,2} dieu (may|nao|bao nhieu)\b.*\btrinh tu/;
 
 /** Whether a question is in the letter's world: the letter, the province or the Department named, a yearly report,
  * a summing-up or a report upward. */

@@ -170,6 +170,16 @@ function proposerIsHead(folded: string): boolean | null {
   return head.index < officer.index;
 }
 
+/** A story whose last sentence asks only where a plan goes ("… Kế hoạch của chủ tịch xã phải gửi đến đâu?"): the
+ * meeting or the steps its earlier sentences tell are the story, not the question. */
+function asksOnlyWhereItGoes(f: string): boolean {
+  const sentences = f.split(/(?<=[.!?])\s+/).filter((s) => /[a-z]/.test(s));
+  const asked = sentences[sentences.length - 1];
+  return (
+    sentences.length > 1 && ROUTING_CUE.test(asked) && ROUTING_DESTINATION.test(asked) && !DEADLINE.test(asked) && !PROCEDURE.test(asked)
+  );
+}
+
 /**
  * The provision a question of one of these kinds is about, moved first when the ranking holds it among its
  * first hits; `forced` says the question's kind, not only its words, chose it (`path`: the rule chosen).
@@ -196,7 +206,7 @@ export function byQuestionType(
   else if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f) && ABOUT_PROPOSALS.test(f)) path = 'dieu:4/khoan:3';
   // A proposal that failed or did harm asks about liability (Art. 11), not the head's duties.
   else if (AFTER_APPROVAL.test(f) && !HEAD_PLAN_ITSELF.test(f) && !NOT_DONE.test(f) && !DAMAGE.test(f)) path = 'muc:1/diem:c';
-  else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f))) {
+  else if (HEAD_PLAN_ITSELF.test(f) && (DEADLINE.test(f) || PROCEDURE.test(f)) && !asksOnlyWhereItGoes(f)) {
     const i = ranked.findIndex((r) => r.unit.entry?.confidence === 'unknown' && /^Điều 8 /.test(r.unit.citation));
     if (i < 0) return { ranked, forced: false };
     const hit = ranked[i];

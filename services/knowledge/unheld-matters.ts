@@ -42,7 +42,7 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?((van ban|tt|thong tu) )?huong dan( \w+){0,6} chua\b|\b(cong van|cv) so (bao nhieu|bn|may)\b|\bmang so (bao nhieu|bn|may|gi)\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b|\bso hieu nao\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?((van ban|tt|thong tu) )?huong dan( \w+){0,6} chua\b|\b(cong van|cv) so (bao nhieu|bn|may)\b|\bmang so (bao nhieu|bn|may|gi)\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b|\bso hieu nao\b|\bso hieu (cua )?(cong van|cv)\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
@@ -55,20 +55,22 @@ const RECORDS =
   /\b(xa|so|don vi|co quan|truong) nao\b.*\b(cham|chua nop|nop muon)\b|\bket qua (bieu quyet|danh gia|xet duyet) cua (so|xa|phuong|ubnd|truong|benh vien)\b|\b(nam ngoai|nam truoc)\b.*\bda (gui|nop|duoc|bi)\b.*\bchua\b|\b(bao nhieu|bao nhiu|may|bn) (ke hoach|de xuat|bao cao|ho so|sang kien)\b.*\b(den nay|toi nay|tinh den|tinh toi|nam nay|nam ngoai|nam 20\d\d|da nhan|da gui|da (duoc |dc )?(duyet|phe duyet))\b|\b(danh sach|thong ke|so luong|co may|co bao nhieu|co bn|duoc may|bao nhieu) (cac |nhung )?(de xuat|can bo|gv|giao vien|nguoi|cb|cong chuc|vien chuc|sang kien|don vi|co quan)\b( \w+){0,4} (duoc|da|dang)\b|\b(bao nhieu|bao nhiu|may|bn) (xa|phuong|xa phuong|tin|tin bai|bai viet|bai)\b( \w+){0,4} (da|duoc)\b|\bda (dang|dua|nhan|bao ve|khen thuong|ghi nhan) (duoc )?(bao nhieu|bao nhiu|may|bn)\b|\bdanh sach (cac |nhung )?(ca nhan|tap the|truong|truong hoc|xa|phuong|so|benh vien)\b|\bket qua (so ket|tong ket)\b|\b(bc|bao cao) so may\b|\b(da )?co ai (duoc|dc|da duoc|da dc) (mien|nang luong|khen|bieu duong|bao ve|cong nhan)|\b(truong|xa|so|don vi|co quan|benh vien) nao (duoc|dc|da duoc) (khen|bieu duong|khen thuong|cong nhan)\b|\b(tren ca nuoc|ca nuoc|toan quoc)\b.*\b(bao nhieu|bn|may)\b|\b(phe duyet|duyet|nhan|tiep nhan) (duoc )?(bao nhieu|bn|may) (ke hoach|de xuat|ho so)\b|\b(trien khai|thuc hien) (toi|den) dau roi\b/;
 
 /** Whether or when an event took place ("hội nghị quán triệt tổ chức ngày nào, ở đâu", "đoàn kiểm tra về hôm nào", "đã
- * lập hội đồng chưa", "lịch kiểm tra"): the texts set tasks, they do not record events. */
+ * lập hội đồng chưa", "lịch kiểm tra"), or the year's holidays ("năm 2026 có những ngày nghỉ lễ nào"): the texts set
+ * tasks and count working days, they do not record events or print a calendar. */
 const EVENTS =
-  /\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\blich (kiem tra|lam viec)\b|\b(lop|khoa)( \w+){0,8} khai giang\b|\blich khai giang\b|\b(lop|khoa)( \w+){0,10} (hoc may buoi|o dau|don vi nao mo)\b/;
+  /\bda (thanh )?lap hoi dong\b.*\bchua\b|\bda to chuc\b.*\b(ngay nao|o dau)\b|\b(hoi nghi|buoi|lop)( \w+){0,12} (to chuc|dien ra) (vao )?(ngay nao|hom nao|khi nao|o dau)\b|\bdoan kiem tra( \w+){0,8} (vao |den |ve )?(ngay nao|hom nao)\b|\bkhi nao( \w+){0,3} to chuc (hoi nghi|buoi|lop)\b|\bda (so ket|tong ket)( \w+){0,4} chua\b|\blich (kiem tra|lam viec)\b|\b(lop|khoa)( \w+){0,8} khai giang\b|\blich khai giang\b|\b(lop|khoa)( \w+){0,10} (hoc may buoi|o dau|don vi nao mo)\b|\b(nhung|cac) ngay (nghi )?le( \w+){0,2} nao\b|\blich nghi (le|tet)\b|\bnghi (le|tet)( \w+){0,4} (nhung ngay nao|tu ngay nao|ngay nao|may ngay|bao nhieu ngay)\b|\bngay nghi le nao\b/;
 
 /** A form or an online procedure the pack does not hold: "mẫu biểu báo cáo … tải ở đâu", "mã thủ tục trên Cổng dịch
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bco (de cuong|mau)( (hay|hoac) (de cuong|mau))? (bc|bao cao)\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
 
-/** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding.
+/** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding,
+ * labour contracts (the Labour Code), criminal sentences.
  * The decree protects and encourages; how to discipline, appoint or buy is written elsewhere. */
 const OTHER_PROCEDURE =
-  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\ban le\b|\b(trach nhiem hinh su|khung hinh phat)\b|\b(dang ky|cong nhan) sang kien\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b|\bdon (to cao|khieu nai)\b/;
+  /\b(trinh tu|thu tuc|quy trinh)( \w+){0,3} (ky luat|khieu nai|to cao|thanh tra|bo nhiem|nang luong|nang bac|xu ly ky luat)\b|\bthoi hieu\b|\ban le\b|\b(trach nhiem hinh su|khung hinh phat)\b|\b(dang ky|cong nhan) sang kien\b|\bhinh thuc ky luat\b|\bky luat dang\b|\blua chon nha thau\b|\b(phai|co phai) dau thau\b|\bchi dinh thau\b|\bho so moi thau\b|\bbo nhiem vuot cap\b|\bthoi han giai quyet (to cao|khieu nai)\b|\bmoc (thoi gian )?(de )?(tinh |xet )?(nang luong|lan nang luong)|\blan nang luong tiep theo\b|\b(khoi kien|vu an hanh chinh|toa an)\b|\bkien( \w+){0,3} ra toa\b|\bdon (to cao|khieu nai)\b|\bbo luat lao dong\b|\b(bao truoc|thong bao truoc)( \w+){0,3} (bao nhieu|may|bn) ngay\b|\b(muc an|an) hinh su\b|\ban tu (giam|treo)\b|\bbi phat tu\b/;
 
 /** Staff matters other rules govern, however near the decree's words: leave, study, degrees, disciplinary forms, quotas,
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
@@ -94,13 +96,13 @@ const OTHER_PLAN = {
 };
 
 /** A share or a time limit the texts do not set ("tỷ lệ cán bộ trẻ tối thiểu bao nhiêu %", "cấp ủy trả lời trong bao
- * nhiêu ngày", "hạn cuối nộp kế hoạch"): the only share they set is the vote's, the only time limit the head's 07
+ * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt"): the only share they set is the vote's, the only time limit the head's 07
  * working days (Art. 8.1) and the yearly report's 30/11. */
 const UNSET_LIMITS = {
   test: (t: string) =>
     (/\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
       !/\b(bieu quyet|tan thanh|dong y|thong qua|phieu)\b/.test(t)) ||
-    /\b(cap uy|dang uy|chi bo|chi uy)\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b/.test(
+    /\b(cap uy|dang uy|chi bo|chi uy)\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b|\b(han chot|han cuoi|thoi han)( \w+){0,4} (pho bien|quan triet|tuyen truyen)\b|\b(pho bien|quan triet|tuyen truyen)( \w+){0,6} (han chot|truoc ngay nao|xong truoc)\b/.test(
       t,
     ),
 };
@@ -137,15 +139,15 @@ const SOFTWARE_AND_LINKS =
   /\b(duong link|link|ioffice|e office|eoffice)\b|\b(cap|dang ky|mo|kich hoat) tai khoan\b|\btai khoan dang nhap\b|\b(nop|gui) (ke hoach|de xuat)( \w+){0,4} (online|truc tuyen|qua mang|qua phan mem|tren phan mem|qua he thong|tren he thong)\b|\b(phan mem|phan men|he thong|app)((?! (nhung|chua|khong|ma)\b) \w+){0,7} (nao|gi)\b.*\b(ke hoach|de xuat)\b|\b(ke hoach|de xuat)\b.*\b(phan mem|phan men|he thong|app)((?! (nhung|chua|khong|ma)\b) \w+){0,7} (nao|gi)\b|\bco (phan mem|phan men|app|ung dung|he thong)( \w+){0,3} (nao )?(de )?(nop|gui|theo doi)\b/;
 
 /** What is yet to come ("dự kiến khi nào ban hành", "năm sau sẽ sửa", "dự thảo mới có gì", "khi nào tỉnh sơ kết"): the
- * pack holds texts in force, not plans. */
+ * pack holds texts in force, not plans; nor what a text "sẽ được thay thế" by. */
 const YET_TO_COME =
-  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b/;
+  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b/;
 
 /** One's own case: a decision or advice ("bạn quyết giúp tôi chọn phương án nào", "tôi nên bỏ phiếu đồng ý hay phản
  * đối", "có nên kiện", "em nên tư vấn thế nào"), or its state ("xem giúp đề xuất này có được duyệt không", "tra giúp",
- * "đang ở khâu nào": the proposals' list shows it). The texts say what the rule is, not what one should do. */
+ * "đang ở khâu nào": the proposals' list shows it), or a promise ("chắc chắn được duyệt không"). The texts say what the rule is, not what one should do. */
 const ONES_OWN_CASE =
-  /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bco nen de xuat\b|\bco dang (lam|de xuat)\b|\bco chac (duoc|dc|se)\b/;
+  /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bco nen de xuat\b|\bco dang (lam|de xuat)\b|\bco chac (duoc|dc|se)\b|\bchac chan (se )?(duoc|dc) (duyet|phe duyet|thong qua|chap thuan)\b/;
 
 /** The assistant itself ("bạn là ai, ai làm ra bạn", "bot nộp hộ em được không"): not a question on the texts. */
 const ABOUT_THE_ASSISTANT =

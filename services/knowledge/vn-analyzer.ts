@@ -45,6 +45,8 @@ const ABBREVIATIONS: Record<string, string> = {
   bn: 'bao nhiêu',
   bc: 'báo cáo',
   bv: 'bảo vệ',
+  kk: 'khuyến khích',
+  nlth: 'nâng lương trước thời hạn',
 };
 
 /**
