@@ -257,6 +257,17 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['so noi vu lam gi trong viec thuc hien nd 73 va qd 32', 'muc:2'],
       ['NLTH 12 tháng theo NĐ 73 áp dụng khi nào', 'dieu:10'],
       ['CV tỉnh dẫn chiếu Điều mấy NĐ73 về trình tự, thủ tục?', 'muc:1/diem:c'],
+      // English words in chat, a school's pilot told without the pack's words, the letter named beside another
+      // topic's word (poor households).
+      ['stop de xuat giua chung thi phai theo ko', 'dieu:6/khoan:4'],
+      [
+        'Trường mình thử mô hình mới mà chỉ đạt được một phần mục tiêu, nhưng làm đúng chủ trương và hoàn toàn vì học sinh, vậy thầy cô có bị kỷ luật không nhỉ?',
+        'dieu:11/khoan:2',
+      ],
+      [
+        'Xã tôi làm mô hình cho hộ nghèo nuôi lợn đen, nhưng vướng quy định thanh toán. Theo công văn triển khai, đầu mối tổng hợp những vướng mắc này là ai?',
+        'muc:2/diem:c',
+      ],
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.confident, true, q);

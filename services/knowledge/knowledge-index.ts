@@ -18,6 +18,8 @@ export const TITLED_LAW = /\bLuat (?!su\b)[A-Z]/;
 const PUPILS = /^ (hoc sinh|sinh vien) $/;
 const SCHOOL_STAFF =
   / (giao vien|gv|hieu truong|hieu pho|pho hieu truong|to truong|to chuyen mon|ban giam hieu|truong (toi|minh|em)|nha truong) /;
+/** … or what they try is named without the pack's words: a plan, a model, a pilot. */
+const SCHOOL_PROPOSAL = / (ke hoach|mo hinh|thi diem|thu nghiem|lam thu) /;
 export interface RetrievalUnit {
   idx: number;
   source: 'official' | 'curated';
@@ -210,7 +212,7 @@ export class KnowledgeIndex {
     const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText) || namesLaw;
     const outside = this.outsidePhrases.filter((p) => phraseText.includes(p));
     const staffForPupils =
-      outside.length > 0 && outside.every((p) => PUPILS.test(p)) && SCHOOL_STAFF.test(phraseText) && has(this.corePhrases);
+      outside.length > 0 && outside.every((p) => PUPILS.test(p)) && SCHOOL_STAFF.test(phraseText) && (has(this.corePhrases) || SCHOOL_PROPOSAL.test(phraseText));
     return (other && !has(this.corePhrases)) || (outside.length > 0 && !staffForPupils && !has(this.namedPhrases));
   }
 
