@@ -289,6 +289,33 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     ]);
   });
 
+  it("tells a head's own plan from an officer's by who says who they are, and the province's way for a head's", async () => {
+    const rulesOnly = testAnswerer(db, []);
+    for (const [q, path] of [
+      // The asker names their office: "mình" after it is the same head, not an officer.
+      ['Mình là chủ tịch UBND xã, giờ mình có đề xuất thì gửi cho ai duyệt đây ạ?', 'dieu:7/khoan:4'],
+      [
+        'Xã tôi sau sắp xếp rộng gần gấp ba, dân đi làm thủ tục rất xa. Tôi là chủ tịch, nghĩ ra cách cho công chức trực lưu động theo lịch tại các điểm trường cũ. Anh em trong UBND đều ủng hộ, nhưng người đề xuất lại là tôi. Tôi tự quyết luôn được hay phải trình lên trên?',
+        'dieu:7/khoan:4',
+      ],
+      ['HT trường THPT có ĐX ĐMST thì gửi KH cho ai xem xét, QĐ?', 'dieu:7/khoan:4'],
+      // The plan's owner named, whoever the story starts with; the head a plan is sent to is not its proposer.
+      [
+        'Anh trưởng phòng văn hóa xã hội của phường em được giao tham mưu. Ý tưởng là của chủ tịch phường. Kế hoạch đề xuất do chính chủ tịch phường đứng tên thì trình lên ai ạ?',
+        'dieu:7/khoan:4',
+      ],
+      ['gửi kế hoạch đề xuất cho người đứng đầu cơ quan sử dụng cán bộ', 'dieu:7/khoan:3'],
+      ['Tôi là chuyên viên, giám đốc sở tôi có ý tưởng thì gửi kế hoạch cho ai?', 'dieu:7/khoan:4'],
+      // A head's plan asked of the province is the letter's 2.b, unless the province is only one choice asked about.
+      ['Kế hoạch của Chủ tịch UBND xã gửi qua Sở Nội vụ rồi thì ai là người quyết định cuối cùng?', 'muc:2/diem:b'],
+      ['Hiệu trưởng THPT gửi kế hoạch đề xuất của mình lên Sở Giáo dục hay lên Sở Nội vụ?', 'dieu:7/khoan:4'],
+    ]) {
+      const a = await rulesOnly.answer(q);
+      assert.equal(a.confident, true, q);
+      assert.deepEqual(a.citations[0].paths, [path], q);
+    }
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

@@ -36,7 +36,7 @@ const ROUTING_DESTINATION =
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 /** … unless the province is only one of the destinations asked about ("gửi Sở Y tế hay gửi UBND tỉnh"). */
-const PROVINCE_ONLY_DESTINATION = /\bhay (gui |nop |trinh )?(len )?(ubnd tinh|tinh)\b/;
+const PROVINCE_ONLY_DESTINATION = /\bhay (gui |nop |trinh )?(cho |len |qua )?(ubnd tinh|tinh|so noi vu|snv)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 /** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
  * the verb (folded). */
@@ -44,7 +44,7 @@ const REVIEWER_CUE = /\b(xem xet|duyet|phe duyet|quyet dinh|cho y kien)\b/;
 const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
-  /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|ct (?=xa|phuong|ubnd)|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram)\b/;
+  /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|ct (?=xa|phuong|ubnd)|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram|ht(?= truong))\b/;
 const OFFICER_ROLE =
   /\b(doi truong|pho doi truong|p\.ht|pho ct|gv|pho tong giam doc|pho giam doc|cap pho|pho hat truong|pho tram truong|pho gd|pgd|pct|p ?ht|pho ht|pho khoa|pho truong khoa|truong bo phan|pho truong bo phan|pho chu tich|pho thu truong|pho hieu truong|pho truong ban|pho chanh van phong|pho cuc truong|pho vien truong|truong phong|pho phong|pho truong phong|chuyen vien|can bo|cb|ccvc|cbccvc|cbcc|cc|cong chuc|vien chuc|nhan vien|y si|bac si|dieu duong|duoc si|giao vien|ky thuat vien|thu quy|van thu|ke toan|truong khoa|to truong|em|minh|toi)\b/;
 
@@ -122,7 +122,7 @@ const WHO_WHERE = /\b(ai|cap nao|co quan nao|nguoi nao)\b|\b(len|ve|o|di|toi|den
  * ("… hay thủ trưởng cơ quan"): its destination, not its proposer. */
 const HEADS_SENT_TO = 'thu truong|nguoi dung dau|giam doc|gd|chu tich|ct|hieu truong|ht|hat truong|tram truong|truong tram';
 const SENT_TO_HEAD = new RegExp(
-  `\\b(gui|nop|trinh|dua)( [a-z]+){0,3}? (cho|den|toi|len|thang|truc tiep) (${HEADS_SENT_TO})\\b|\\b(gui|nop|trinh|dua)( ke hoach| kh)? (${HEADS_SENT_TO})\\b|\\bhay (gui |nop |trinh )?(cho |len )?(${HEADS_SENT_TO})\\b`,
+  `\\b(gui|nop|trinh|dua)( [a-z]+){0,4}? (cho|den|toi|len|thang|truc tiep) (${HEADS_SENT_TO})\\b|\\b(gui|nop|trinh|dua)( ke hoach| kh)? (${HEADS_SENT_TO})\\b|\\bhay (gui |nop |trinh )?(cho |len )?(${HEADS_SENT_TO})\\b`,
   'g',
 );
 
@@ -138,6 +138,12 @@ const TASKS_LISTED = /\b(nhung|cac) (nhom )?(nhiem vu|nv)\b|\b(nhiem vu|nv) tron
  * proposer's role (7.3/7.4), a complex proposal (8.2), a letter's section asked as a whole. */
 const NAMED_EVEN_UNREACHED = /^(dieu:(11\/|7\/khoan:[34]$|8\/khoan:2$)|muc:\d$)/;
 
+/** Whether a phrase names a role, not only a pronoun ("giờ mình có đề xuất" names none). */
+function namesRole(phrase: string): boolean {
+  const officer = OFFICER_ROLE.exec(phrase);
+  return HEAD_ROLE.test(phrase) || Boolean(officer && !/^(toi|em|minh)$/.test(officer[0]));
+}
+
 /** The first role named in the question: the proposer, when it asks where a plan goes. */
 function proposerIsHead(folded: string): boolean | null {
   // "Trưởng khoa gửi giám đốc, còn giám đốc bệnh viện có ý tưởng thì gửi ai?": the role after "còn" is asked about.
@@ -147,7 +153,13 @@ function proposerIsHead(folded: string): boolean | null {
   const subject = /(?:^|[,.;:!?])\s*([^,.;:!?]*?)\b(co y tuong|co ke hoach|co kh|co de xuat)\b[^,.;:!?]*\bthi (gui|nop|trinh|di)\b/.exec(
     folded,
   );
-  if (subject && (HEAD_ROLE.test(subject[1]) || OFFICER_ROLE.test(subject[1]))) return proposerIsHead(subject[1]);
+  if (subject && namesRole(subject[1])) return firstRoleIsHead(subject[1]);
+  // "Kế hoạch đề xuất do chính chủ tịch phường đứng tên", "KH của HT": the plan's owner, wherever the story starts.
+  const owner =
+    /\b(ke hoach|kh|de xuat|dx)( de xuat| dx)? (cua|do) (chinh )?([a-z ]{2,40}?)(?= (thi|gui|nop|trinh|duoc|dung ten|co|la|phai|se|xin)\b|[,.;:!?]|$)/.exec(
+      folded,
+    );
+  if (owner && namesRole(owner[5])) return firstRoleIsHead(owner[5]);
   // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
   if (
     /\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(
@@ -155,8 +167,16 @@ function proposerIsHead(folded: string): boolean | null {
     )
   )
     return false;
+  // "Tôi là chủ tịch, nghĩ ra cách …": one who says who they are is the proposer, whatever "xã tôi" said before.
+  const self = /\b(toi|em|minh) (hien )?(dang )?(la|lam) ([a-z ]{2,40})/.exec(folded);
+  if (self && namesRole(self[5])) return firstRoleIsHead(self[5]);
+  return firstRoleIsHead(folded);
+}
+
+/** Whether the first role a phrase names is a head's (null: it names none). */
+function firstRoleIsHead(phrase: string): boolean | null {
   // "Tôi là hiệu trưởng": the role after the pronoun is the proposer's, not the pronoun (an officer's word).
-  const f = folded
+  const f = phrase
     .replace(/\b(toi|em|minh) (hien )?(dang )?(la|lam) /g, (m) => ' '.repeat(m.length))
     // "Bọn mình hỏi hộ chủ tịch công ty": the askers are not the proposer.
     .replace(/\b(bon|chung) (minh|toi|em)\b/g, (m) => ' '.repeat(m.length))
@@ -243,6 +263,14 @@ export function byQuestionType(
   ) {
     const head = proposerIsHead(f);
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
+  } else if (
+    ROUTING_OBJECT.test(f) &&
+    ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f))) &&
+    proposerIsHead(f) === true
+  ) {
+    // A head's own plan asked of the province (the Department, the chairman, the letter): the letter's 2.b says how
+    // the province carries out Art. 7.4.
+    path = 'muc:2/diem:b';
   } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {
     path = 'dieu:7/khoan:1';
   } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
