@@ -286,6 +286,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'số hiệu công văn triển khai NĐ73 của tỉnh',
       'Nghị định 73 có quy định mức án hình sự cho người lợi dụng đề xuất để tham nhũng không?',
       'Có đề cương hay mẫu BC hằng năm kèm theo công văn không?',
+      'Quyết định thành lập Hội đồng đánh giá đề xuất cấp tỉnh đã được ban hành chưa, số và ngày ký là gì?',
     ]);
   });
 
@@ -309,6 +310,33 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // A head's plan asked of the province is the letter's 2.b, unless the province is only one choice asked about.
       ['Kế hoạch của Chủ tịch UBND xã gửi qua Sở Nội vụ rồi thì ai là người quyết định cuối cùng?', 'muc:2/diem:b'],
       ['Hiệu trưởng THPT gửi kế hoạch đề xuất của mình lên Sở Giáo dục hay lên Sở Nội vụ?', 'dieu:7/khoan:4'],
+      ['Ai trình kế hoạch của thủ trưởng lên Chủ tịch tỉnh?', 'muc:2/diem:b'],
+      // "Thủ trưởng cơ quan em" who writes the plan himself is the proposer; the owner named a few words after the plan.
+      ['thu truong co quan em tu viet ke hoach de xuat doi moi thi ai xem xet, quyet dinh ke hoach do?', 'dieu:7/khoan:4'],
+      [
+        'Kế hoạch đề xuất đổi mới, sáng tạo do Giám đốc bệnh viện trực thuộc Sở Y tế xây dựng được gửi đến ai để xem xét, quyết định?',
+        'dieu:7/khoan:4',
+      ],
+      // Evading responsibility (Art. 6), a harm told after "hai tháng" (not a delay), the duty to name causes (11.4).
+      [
+        'Đến lúc triển khai, phó hiệu trưởng phụ trách chuyên môn bảo đây là việc của tổ chuyên môn, tổ chuyên môn lại bảo chờ ban giám hiệu. Kiểu né tránh, đùn qua đẩy lại khi thực hiện đề xuất như vậy có bị Nghị định 73 cấm không?',
+        'dieu:6',
+      ],
+      [
+        'Tôi được giao thực hiện đề xuất thí điểm tiếp nhận hồ sơ qua Zalo OA. Đề xuất đã qua tập thể lãnh đạo biểu quyết. Triển khai được hai tháng thì bị lộ một số dữ liệu, cơ quan mất khoản tiền thuê dịch vụ. Tôi làm đúng chủ trương, không vụ lợi gì. Trường hợp gây thiệt hại như vậy thì tôi được bảo vệ thế nào?',
+        'dieu:11/khoan:3',
+      ],
+      [
+        'Văn phòng sở tôi triển khai đề xuất số hóa nhưng chỉ đạt 40% kế hoạch. Trong cuộc họp đánh giá, có ý kiến muốn kết luận gọn là không hoàn thành. Theo nghị định, cơ quan đánh giá có nghĩa vụ gì về việc xác định nguyên nhân?',
+        'dieu:11/khoan:4',
+      ],
+      // The letter's section 2 asked as a list, and what proposals should aim at (1.c).
+      ['Ở mục 2 công văn, Sở Nội vụ được giao bao nhiêu việc, kể lướt giúp mình với?', 'muc:2'],
+      ['Trong công văn triển khai, phần giao nhiệm vụ cho Sở Nội vụ gồm những nội dung gì?', 'muc:2'],
+      [
+        'cong van tinh co noi de xuat phai xuat phat tu yeu cau cap thiet cua thuc tien, gop phan van hanh chinh quyen dia phuong 2 cap khong?',
+        'muc:1/diem:c',
+      ],
     ]) {
       const a = await rulesOnly.answer(q);
       assert.equal(a.confident, true, q);

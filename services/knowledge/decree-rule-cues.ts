@@ -47,8 +47,10 @@ const MEANING =
   /\b(the nao (la|duoc goi|thi duoc goi)|hieu (la|the nao|nhu the nao)|nghia la|khai niem|xac dinh (mot )?(nguoi|can bo)|(duoc )?(goi|coi|xem) (la|nhu vay|nhu the))\b/;
 
 /** The decree's rule a question on proposals asks about, by its cue words (dev set: dev-answers2.yaml). */
-/** An act Art. 6 forbids against the proposer, named by its verb: asked with "bị xử lý" it is still Art. 6. */
-const PROHIBITED_ACT = /\b(xuc pham|can tro|gay kho khan)\b/;
+/** An act Art. 6 forbids, named by its verb (against the proposer, or evading responsibility for a proposal): asked
+ * with "bị xử lý" it is still Art. 6. */
+const PROHIBITED_ACT =
+  /\b(xuc pham|can tro|gay kho khan|ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai|day viec cho nhau)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
@@ -78,6 +80,8 @@ export function ruleAsked(f: string): string | null {
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';
+  // The approving body's duty when it evaluates ("có nghĩa vụ gì về việc xác định nguyên nhân"), no liability word.
+  if (OBJECTIVE.test(f) && /\b(danh gia|dg)\b/.test(f) && !REWARD.test(f)) return 'dieu:11/khoan:4';
   if ((LIABILITY.test(f) || JUDGED.test(f) || outcomeThen(f)) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
     // "ngân sách không bị thiệt hại gì" names no damage.

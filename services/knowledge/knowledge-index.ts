@@ -212,7 +212,10 @@ export class KnowledgeIndex {
     const other = has(this.otherTopicPhrases) || OTHER_LAW.test(phraseText) || namesLaw;
     const outside = this.outsidePhrases.filter((p) => phraseText.includes(p));
     const staffForPupils =
-      outside.length > 0 && outside.every((p) => PUPILS.test(p)) && SCHOOL_STAFF.test(phraseText) && (has(this.corePhrases) || SCHOOL_PROPOSAL.test(phraseText));
+      outside.length > 0 &&
+      outside.every((p) => PUPILS.test(p)) &&
+      SCHOOL_STAFF.test(phraseText) &&
+      (has(this.corePhrases) || SCHOOL_PROPOSAL.test(phraseText));
     return (other && !has(this.corePhrases)) || (outside.length > 0 && !staffForPupils && !has(this.namedPhrases));
   }
 

@@ -12,7 +12,7 @@ const ANNUAL_REPORT =
   /\b(bao cao (hang nam|dinh ky|nam|ket qua (thuc hien|trien khai) (nd|nghi dinh))|truoc ngay 30|30\/11)\b|\bbao cao\b.*\b(khuyen khich|dam nghi|nang dong|sang tao)\b.*\b(dinh ky|dinh ki|6 thang|sau thang)\b/;
 export const DISSEMINATION = /\b(pho bien|quan triet|tuyen truyen)\b/;
 const DEPARTMENT_TASKS =
-  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\b(nhiem vu|trach nhiem) (cua )?(so noi vu|snv)\b|\bmuc( rieng)? (cho|ve|danh cho) (so noi vu|snv)\b|\b(so noi vu|snv) (phai |can |se )?lam (gi|j|nhung gi)\b(?! (voi|khi nhan|trong (viec )?(tiep nhan|nhan|xem xet)))|\b(so noi vu|snv) (duoc )?(ubnd tinh |tinh )?giao (nhung |cac )?(viec|nhiem vu)\b/;
+  /\b(so noi vu|snv) (co |giu |dong )?(vai tro|chuc nang) (gi|nao|the nao)\b(?! trong (viec )?(tiep nhan|nhan|xem xet))|\b(so noi vu|snv) (co |duoc giao |phai lam )?(nhung |cac )?(nhiem vu|viec gi|nhung viec|trach nhiem gi)\b|\bgiao (cho )?(so noi vu|snv)\b|\b(so noi vu|snv) (lo|phu trach|lam|dam nhan) (nhung )?(phan viec|viec|nhiem vu) (gi|nao)\b|\b(nhiem vu|trach nhiem) (cua )?(so noi vu|snv)\b|\bmuc( rieng)? (cho|ve|danh cho) (so noi vu|snv)\b|\b(so noi vu|snv) (phai |can |se )?lam (gi|j|nhung gi)\b(?! (voi|khi nhan|trong (viec )?(tiep nhan|nhan|xem xet)))|\b(so noi vu|snv) (duoc )?(ubnd tinh |tinh )?giao (bao nhieu |may |nhung |cac )?(viec|nhiem vu)\b|\bgiao (nhiem vu|viec)( cho)? (so noi vu|snv)\b/;
 
 /** The province's report upward (point 2.d: the Department sums up for the Government, the Ministry of Home
  * Affairs, the Provincial Party Committee), not the agencies' report to the province before 30/11 (point 1.d). */
@@ -34,6 +34,9 @@ const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuo
  * follow-up, removing obstacles, recognising results, guiding the officer's plan, rewarding in time. */
 export const AFTER_APPROVAL =
   /\b(sau khi|da) (de xuat )?(duoc )?(phe duyet|duyet|thong qua)\b.*\b(phai|trach nhiem|lam|can) (gi|j|nhung gi|nhung viec)|\bduyet xong\b.*\blam (gi|j)\b|\b(bao dam|dam bao|lo|bo tri|chuan bi) (cac |du )?(dieu kien|trang thiet bi|nhan luc|kinh phi)\b|\b(theo doi|kiem tra)\b.*\b(tien do|viec thuc hien (de xuat|sau))\b|\bhuong dan (can bo|cb|nguoi)( co y tuong)? (lap|xay dung|viet)\b|\b(bieu duong|khen thuong)\b.*\b(kip thoi|tu (khen|bieu duong)|de nghi cap)|\b(tieu chi|quy che) danh gia,? (xep loai )?(can bo|cbccvc|cong chuc|vien chuc)\b|\bkip thoi (danh gia|dg)\b|\bcong nhan (ket qua|kq)\b|\b(da|sau khi) (duoc )?(phe duyet|duyet)\b.*\b(bao dam|dam bao|ho tro) (nhung )?(gi|j)\b/;
+/** What the letter says proposals should start from and aim at (1.c): urgent needs, bottlenecks, two-tier local
+ * government. */
+const PROPOSALS_AIM = /\b(chinh quyen (dia phuong )?(2|hai) cap|nut that|diem nghen|xuat phat tu yeu cau)\b/;
 /** How often agencies report (a wrong premise: "6 tháng một lần", "hằng quý"): the yearly report (1.d), not an
  * officer's report on a finished proposal. */
 const REPORT_FREQUENCY = /\b(bao cao|bc)\b.*\b(6 thang|sau thang|hang quy|moi quy|hang thang|moi thang|may lan|mot lan|1 lan)\b/;
@@ -59,8 +62,8 @@ export function letterTask(f: string): string | null {
   // The Department's part in summing up and rewarding is point 2.d, not its section as a whole.
   if (DEPARTMENT_TASKS.test(f)) return /\b(so ket|tong ket)\b/.test(f) ? 'muc:2/diem:d' : 'muc:2';
   if (SUMMING_UP.test(f)) return 'muc:2/diem:d';
-  // What is owed a proposal once approved is point 1.c, not section 1 as a whole.
-  if (AFTER_APPROVAL.test(f)) return 'muc:1/diem:c';
+  // What is owed a proposal once approved is point 1.c, not section 1 as a whole; so is what proposals should aim at.
+  if (AFTER_APPROVAL.test(f) || PROPOSALS_AIM.test(f)) return 'muc:1/diem:c';
   if (AGENCY_TASKS.test(f) && AGENCIES.test(f.replace(/\b(so noi vu|snv)\b/g, ' ')) && !/\b(so noi vu|snv)\b/.test(f)) return 'muc:1';
   return null;
 }

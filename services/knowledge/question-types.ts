@@ -29,12 +29,12 @@ const NAMES_DECREE = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|\b73\s*\/\s*2023\
 const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van|tinh yeu cau|ubnd tinh|chi dao cua tinh)\b/;
 
 /** Asking where a plan is sent (folded). */
-const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen|dua(?! ra))\b/;
+const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen(?! (mon|vien|de|nganh|gia|doi|bien))|dua(?! ra))\b/;
 /** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
 const ROUTING_DESTINATION =
   /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi|gui|nop|trinh|dua) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau|hay (cung )?(phai )?(qua|gui|nop|trinh)|(gui|nop|trinh) thang|(phai|co phai) (nop|gui|trinh) qua)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
-const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
+const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|chu tich (ubnd )?tinh|ct tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 /** … unless the province is only one of the destinations asked about ("gửi Sở Y tế hay gửi UBND tỉnh"). */
 const PROVINCE_ONLY_DESTINATION = /\bhay (gui |nop |trinh )?(cho |len |qua )?(ubnd tinh|tinh|so noi vu|snv)\b/;
 const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
@@ -109,7 +109,8 @@ const RESULT_REPORT_DEADLINE =
   /\b(han|thoi han|bao lau|may ngay|bao nhieu ngay)\b.*\b(bao cao|bc) (ket qua|kq)\b|\b(bao cao|bc) (ket qua|kq)\b.*\b(han|thoi han|bao lau|may ngay|bao nhieu ngay)\b/;
 const EVALUATION_AFTER_REPORT = /\bnhan (duoc )?(bao cao|bc)\b|\b(hop )?(danh gia|dg)\b/;
 /** The first step once one has an idea: writing the plan (Art. 7.1). */
-const FIRST_STEP = /\bbuoc (dau tien|1|mot)\b/;
+const FIRST_STEP =
+  /\bbuoc (dau tien|1|mot)\b|\b(lam gi|lam j) (truoc tien|dau tien|truoc het)\b|\btruoc (tien|het) (phai |can )?lam (gi|j)\b/;
 /** Whether an idea must be written up as a plan at all, or told to the head by word of mouth (Art. 7.1). */
 const PLAN_REQUIRED =
   /\b(bat buoc|co can|can|phai|co phai) (phai )?(lap|xay dung|viet|lam|co) (ke hoach|kh|plan)\b|\b(y tuong|de xuat)\b.*\b(mieng|bang loi)\b/;
@@ -156,13 +157,13 @@ function proposerIsHead(folded: string): boolean | null {
   if (subject && namesRole(subject[1])) return firstRoleIsHead(subject[1]);
   // "Kế hoạch đề xuất do chính chủ tịch phường đứng tên", "KH của HT": the plan's owner, wherever the story starts.
   const owner =
-    /\b(ke hoach|kh|de xuat|dx)( de xuat| dx)? (cua|do) (chinh )?([a-z ]{2,40}?)(?= (thi|gui|nop|trinh|duoc|dung ten|co|la|phai|se|xin)\b|[,.;:!?]|$)/.exec(
+    /\b(ke hoach|kh|de xuat|dx)(,? [a-z]+){0,4}? (cua|do) (chinh )?([a-z ]{2,40}?)(?= (thi|gui|nop|trinh|duoc|dung ten|co|la|phai|se|xin)\b|[,.;:!?]|$)/.exec(
       folded,
     );
   if (owner && namesRole(owner[5])) return firstRoleIsHead(owner[5]);
   // "Thủ trưởng cơ quan mình": the asker's own head, so the asker is an officer.
   if (
-    /\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b/.test(
+    /\b(thu truong|nguoi dung dau|giam doc|chu tich|sep|lanh dao)( (co quan|don vi|so|xa|phuong|phong|truong))? (minh|toi|em|cua (minh|toi|em))\b(?! (tu |da |moi |vua )?(viet|lap|xay dung|soan|nghi ra|de xuat|co (y tuong|ke hoach|kh|de xuat)))/.test(
       folded,
     )
   )
@@ -193,11 +194,14 @@ function firstRoleIsHead(phrase: string): boolean | null {
 /** A story whose last sentence asks only where a plan goes ("… Kế hoạch của chủ tịch xã phải gửi đến đâu?"): the
  * meeting or the steps its earlier sentences tell are the story, not the question. */
 function asksOnlyWhereItGoes(f: string): boolean {
+  const asked = lastSentence(f);
+  return asked !== f && ROUTING_CUE.test(asked) && ROUTING_DESTINATION.test(asked) && !DEADLINE.test(asked) && !PROCEDURE.test(asked);
+}
+
+/** A story's last sentence, where it asks what it asks (the question itself when it is one sentence). */
+function lastSentence(f: string): string {
   const sentences = f.split(/(?<=[.!?])\s+/).filter((s) => /[a-z]/.test(s));
-  const asked = sentences[sentences.length - 1];
-  return (
-    sentences.length > 1 && ROUTING_CUE.test(asked) && ROUTING_DESTINATION.test(asked) && !DEADLINE.test(asked) && !PROCEDURE.test(asked)
-  );
+  return sentences.length > 1 ? sentences[sentences.length - 1] : f;
 }
 
 /**
@@ -247,7 +251,14 @@ export function byQuestionType(
   // it (the letter's 2.b) is asked.
   else if (COMPLEX.test(f) && !DEPARTMENT_PART.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f))) path = 'dieu:8/khoan:2';
   // A delay is asked after the story of where the plan went ("nộp cho giám đốc … đúng thời hạn không?").
-  else if (DEADLINE.test(f) && REVIEW.test(f) && (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) && !HEAD_OWN_PLAN.test(f)) {
+  // Not when a story's last sentence asks how a harm or a shortfall is judged (its "hai tháng" told when, not how long).
+  else if (
+    DEADLINE.test(f) &&
+    REVIEW.test(f) &&
+    (ABOUT_PROPOSALS.test(f) || PLAN.test(f)) &&
+    !HEAD_OWN_PLAN.test(f) &&
+    !(LIABILITY.test(lastSentence(f)) && (DAMAGE.test(f) || NOT_DONE.test(f)))
+  ) {
     path = 'dieu:8/khoan:1';
   } else if (
     (PLAN_OUTLINE.test(f) && ROUTING_OBJECT.test(f) && !WHO_WHERE.test(f)) ||
