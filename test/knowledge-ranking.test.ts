@@ -333,6 +333,12 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       // The letter's section 2 asked as a list, and what proposals should aim at (1.c).
       ['Ở mục 2 công văn, Sở Nội vụ được giao bao nhiêu việc, kể lướt giúp mình với?', 'muc:2'],
       ['Trong công văn triển khai, phần giao nhiệm vụ cho Sở Nội vụ gồm những nội dung gì?', 'muc:2'],
+      ['Nhiệm vụ của SNV theo mục 2 CV triển khai?', 'muc:2'],
+      // "không ai được lợi" is not "who": an outcome and liability, not where a plan goes.
+      [
+        'Thầy ơi đề xuất của trường mình chỉ đạt một phần thôi, nhưng tụi mình làm vì học sinh, không ai được lợi gì, vậy có bị xem xét trách nhiệm ko ạ',
+        'dieu:11/khoan:2',
+      ],
       [
         'cong van tinh co noi de xuat phai xuat phat tu yeu cau cap thiet cua thuc tien, gop phan van hanh chinh quyen dia phuong 2 cap khong?',
         'muc:1/diem:c',
@@ -342,6 +348,19 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       assert.equal(a.confident, true, q);
       assert.deepEqual(a.citations[0].paths, [path], q);
     }
+  });
+
+  it("answers what Conclusion 14 is from its overview, and tells the schools' charter numbered 32 from Regulation 32, by rule alone", async () => {
+    const a = await testAnswerer(db, []).answer(
+      'Hay nghe nói Kết luận 14, nó là văn bản gì vậy, liên quan gì tới việc bảo vệ cán bộ dám nghĩ dám làm?',
+    );
+    assert.equal(a.confident, true);
+    assert.equal(a.citations[0].entryId, 'kl14-quan-he');
+    // "Quy định số 32 về điều lệ trường" is the schools' charter (Thông tư 32/2020), not Regulation 32-QĐ/TU.
+    const charter = await testAnswerer(db, []).answer(
+      'Quy định số 32 về điều lệ trường trung học cơ sở giới hạn số lớp tối đa là bao nhiêu?',
+    );
+    assert.equal(charter.kind, 'collision');
   });
 
   it('has the five doubtful entries corrected against the facts page', () => {

@@ -22,6 +22,10 @@ const PROPOSAL_WORDS = /\b(de xuat|doi moi|sang tao|sang kien|hoan thanh|khen th
  * appraisal (the 2019 decree 73's matter). */
 const IT_INVESTMENT = /\b(du an|dau tu)( \w+){0,6} (cong nghe thong tin|cntt)\b|\bbao cao kinh te ky thuat\b/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|(?<!\d)73\s*\/\s*20\d\d\b/;
+/** The secondary schools' charter (Thông tư 32/2020/TT-BGDĐT): "quy định số 32 về điều lệ trường" means it, not
+ * Regulation 32-QĐ/TU. */
+const SCHOOL_CHARTER = /\bdieu le truong\b/;
+const NUMBER_32 = /\b(quy dinh|qd|thong tu|tt)\s*(so\s*)?32\b/;
 /** A legal document named by its number ("Nghị định 33/2023", "NĐ 112", "Thông tư 6"), folded; not "quy định 07
  * ngày" nor Zalo's "tt" (thủ trưởng). */
 const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|chi thi|luat|nd)\s*(?:so\s*)?(\d+)/g;
@@ -100,6 +104,10 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
   if (DECREE_73.test(folded) && IT_INVESTMENT.test(folded) && !PROPOSAL_WORDS.test(folded)) {
     const pack = index.pack.documents.find((d) => d.id === 'nd73');
     if (pack) return { named: 'Nghị định 73/2019/NĐ-CP', packLabel: pack.label };
+  }
+  if (NUMBER_32.test(folded) && SCHOOL_CHARTER.test(folded) && !PROPOSAL_WORDS.test(folded)) {
+    const pack = index.pack.documents.find((d) => d.id === 'qd32');
+    if (pack) return { named: 'Thông tư 32/2020/TT-BGDĐT', packLabel: pack.label };
   }
   for (const m of folded.matchAll(TYPED_DOCUMENT)) {
     // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" is read as a

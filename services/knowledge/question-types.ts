@@ -32,7 +32,7 @@ const NAMES_OTHER_PACK_TEXT = /\b(quy dinh 32|qd ?32|ket luan 14|kl ?14|cong van
 const ROUTING_CUE = /\b(gui|nop|trinh(?! bay| tu)|chuyen(?! (mon|vien|de|nganh|gia|doi|bien))|dua(?! ra))\b/;
 /** … to whom: "cho ai", "lên đâu", "gửi trưởng phòng hay gửi giám đốc", "nộp cho chủ tịch phải không". */
 const ROUTING_DESTINATION =
-  /\b(ai|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi|gui|nop|trinh|dua) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau|hay (cung )?(phai )?(qua|gui|nop|trinh)|(gui|nop|trinh) thang|(phai|co phai) (nop|gui|trinh) qua)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
+  /(?<!\b(khong|chang|ko) )\b(ai(?! cung)|cap nao|co quan nao|nguoi nao|(phai|dung) (khong|ko|k|hong)|hay (gui|nop|trinh)|(cho|len|den|toi|gui|nop|trinh|dua) [a-z ]{2,30} hay|(len|ve|o|di|toi|den) dau|hay (cung )?(phai )?(qua|gui|nop|trinh)|(gui|nop|trinh) thang|(phai|co phai) (nop|gui|trinh) qua)\b|\bdau( (a|vay|ha|nhi))?\s*\??$/;
 /** The province's own routing (the Department of Home Affairs, point 2.b of the letter) stays with the letter. */
 const PROVINCE_ROUTING = /\b(so noi vu|snv|ubnd tinh|chu tich (ubnd )?tinh|ct tinh|cong van|o tinh|tinh yeu cau|dau moi|lao cai)\b/;
 /** … unless the province is only one of the destinations asked about ("gửi Sở Y tế hay gửi UBND tỉnh"). */
@@ -41,7 +41,7 @@ const ROUTING_OBJECT = /\b(ke hoach|de xuat|dx|y tuong|kh)\b/;
 /** "Who considers / approves the plan?": the plan goes to whoever decides on it (Art. 7.3–7.4), whatever
  * the verb (folded). */
 const REVIEWER_CUE = /\b(xem xet|duyet|phe duyet|quyet dinh|cho y kien)\b/;
-const REVIEWER_WHO = /\b(ai|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
+const REVIEWER_WHO = /(?<!\b(khong|chang|ko) )\b(ai(?! cung)|nguoi nao|cap nao|co quan nao|(ai|cap) co tham quyen)\b/;
 /** A head of an employing agency (folded), and an officer below one; the first named is the proposer. */
 const HEAD_ROLE =
   /(?<!pho )\b(tong giam doc|giam doc|gd|chu tich|ct (?=xa|phuong|ubnd)|thu truong|nguoi dung dau|hieu truong|truong ban|chanh van phong|cuc truong|vien truong|hat truong|tram truong|truong tram|ht(?= truong))\b/;
@@ -77,7 +77,7 @@ const HEAD_OWN_PLAN =
 /** A head's own plan named as such (not the results' evaluation), and its procedure or time limit asked: the
  * decree's text on that is not known, so the pack's unknown entry on it answers, never Art. 8.1's 07 days. */
 const HEAD_PLAN_ITSELF =
-  /\b(ke hoach|kh|plan|de xuat)( de xuat)? (cua )?(chinh )?(thu truong|nguoi dung dau|giam doc|gd|chu tich|tt)\b|\b(thu truong|nguoi dung dau|giam doc|chu tich)( [a-z]+){0,2} tu (minh|lap|co|de xuat)\b|\b(toi|minh) la (giam doc|chu tich|thu truong|nguoi dung dau|hieu truong)\b.*\b(ke hoach|kh|de xuat) cua (toi|minh)\b/;
+  /\b(ke hoach|kh|plan|de xuat)( de xuat| dx)? (cua )?(chinh )?(thu truong|nguoi dung dau|giam doc|gd|chu tich|tt|ht)\b|\b(thu truong|nguoi dung dau|giam doc|chu tich)( [a-z]+){0,2} tu (minh|lap|co|de xuat)\b|\b(toi|minh) la (giam doc|chu tich|thu truong|nguoi dung dau|hieu truong)\b.*\b(ke hoach|kh|de xuat) cua (toi|minh)\b/;
 /** How the head's own plan is decided: its steps, or whether the collective votes on it. */
 const PROCEDURE = /\b(thu tuc|trinh tu|quy trinh|bieu quyet|tap the|xet duyet)\b/;
 const UNKNOWN_HEAD_PLAN = 'dieu:8/unknown';
@@ -91,6 +91,8 @@ const RESULT_EVALUATION =
 const PARTY_BODY =
   /\b(can bo|cong tac (o|tai)|lam (o|tai)|thuoc|co quan)\s+(dang uy|ban (tuyen giao|to chuc|dan van|kiem tra)( tinh uy)?|hoi (nong dan|phu nu|cuu chien binh)|doan thanh nien|mat tran|co quan dang|dang|doan the)\b/;
 const WHICH_TEXT = /\b(van ban nao|nghi dinh hay|hay quy dinh|quy dinh cua tinh uy|ap dung|thuoc dien|duoc khuyen khich|duoc bao ve)\b/;
+/** Conclusion 14 asked what it is or how it bears on the decree (its overview entry), whatever else the words reach. */
+const KL14_WHAT = /\b(ket luan|kl) ?14\b.*\b(la (van ban|gi|j)|lien quan|quan he|the che hoa|noi (ve )?(gi|j)|de lam gi|y nghia)\b/;
 /** The whole path from an idea to a decision asked at once (the pack's overview of Art. 7–8). */
 const WHOLE_PROCESS =
   /\b(cac buoc|nhung buoc|quy trinh|flow|workflow|trinh tu tu|tu (luc|khi) co y tuong|bat dau (the nao|tu dau)|(den|toi) (luc|khi) (duoc )?duyet)\b/;
@@ -128,7 +130,7 @@ const SENT_TO_HEAD = new RegExp(
 );
 
 /** A complex or wide-ranging proposal (Art. 8.2), and the Department's part in one (the letter's 2.b). */
-const COMPLEX = /\b(phuc tap|pham vi rong|lien nganh|nhieu nganh|nhieu linh vuc)\b/;
+const COMPLEX = /\b(phuc tap|pham vi rong|lien nganh|nhieu nganh|nhieu linh vuc|nhieu (so|xa|phuong|dia phuong|don vi|co quan))\b/;
 const DEPARTMENT_PART = /\b(so noi vu|snv|cong van|cv|tham muu)\b/;
 
 /** A section's tasks asked as a list, not one of them. */
@@ -220,6 +222,7 @@ export function byQuestionType(
   const task = letterWorld ? letterTask(f) : null;
   let path: string | null = null;
   if (PARTY_BODY.test(f) && WHICH_TEXT.test(f)) path = 'entry:qd32-tong-quan';
+  else if (KL14_WHAT.test(f)) path = 'entry:kl14-quan-he';
   else if (COVERAGE_CUE.test(f) && NAMES_DECREE.test(f) && !NAMES_OTHER_PACK_TEXT.test(f)) path = 'dieu:2';
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
   else if (WHO_IS_COVERED.test(f) && !NAMES_OTHER_PACK_TEXT.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) path = 'dieu:2';

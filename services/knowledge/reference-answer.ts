@@ -9,7 +9,7 @@ import { ruleAsked } from './decree-rule-cues.js';
 import { REFERENCE_WORDS } from './question-analysis.js';
 
 const LISTING =
-  /\b(nhung (nhom )?(nhiem vu|nv|viec|noi dung|hanh vi|bien phap)( trong tam)? (nao|gi)|nhung gi|gom nhung|(may|bao nhieu|bn) (viec|nhiem vu|nv|noi dung)|liet ke|ke (luot|het|qua|ra)|tom tat|toan bo|cac nhiem vu|may phan|noi dung chinh|y chinh|giao (nhung )?(gi|j))\b/;
+  /\b(nhung (nhom )?(nhiem vu|nv|viec|noi dung|hanh vi|bien phap)( trong tam)? (nao|gi)|nhung gi|gom nhung|(may|bao nhieu|bn) (viec|nhiem vu|nv|noi dung)|liet ke|ke (luot|het|qua|ra)|(nhiem vu|nv|trach nhiem|vai tro) cua|tom tat|toan bo|cac nhiem vu|may phan|noi dung chinh|y chinh|giao (nhung )?(gi|j))\b/;
 
 export function answerByReference(
   index: KnowledgeIndex,
