@@ -10,7 +10,7 @@ import { PolicyAnswerer } from '../services/knowledge/policy-answerer.js';
 import { tallyCounts } from '../services/votes/vote-tally.js';
 import { allText, startHarness, type BotHarness } from './helpers/bot-harness.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
-import { assertRefused, databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
+import { assertAnswered, assertRefused, databaseWithLetter, ND73, testAnswerer } from './helpers/knowledge-fixture.js';
 import { seedTestDirectory, TEST_PEOPLE } from './helpers/test-directory.js';
 
 describe('knowledge: ranking, refusals and corrected entries', function () {
@@ -187,7 +187,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     ]);
     // The same words where the texts answer: a proposal about software, who is covered, the Department's part in
     // summing up, a section's tasks in abbreviations, an outcome then "thì sao", an officer written CBCCVC.
-    for (const [q, path] of [
+    await assertAnswered(rulesOnly, [
       ['Những ai thuộc diện được bảo vệ khi đề xuất đổi mới?', 'dieu:2'],
       ['Sở Nội vụ được giao việc gì trong sơ kết, tổng kết thực hiện Nghị định 73?', 'muc:2/diem:d'],
       ['Mục 1 công văn giao các sở những NV gì?', 'muc:1'],
@@ -207,11 +207,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
         'Theo công văn của tỉnh, các sở phải thực hiện những nhiệm vụ trọng tâm nào để khuyến khích, bảo vệ cán bộ năng động, sáng tạo?',
         'muc:1',
       ],
-    ]) {
-      const a = await rulesOnly.answer(q);
-      assert.equal(a.confident, true, q);
-      assert.deepEqual(a.citations[0].paths, [path], q);
-    }
+    ]);
     // A matter no provision holds stays refused however many earlier askers of like questions were answered: the
     // memory does not overturn it (a council's member list, a course's opening date, a text the pack does not hold
     // whole, a text's end).
@@ -243,7 +239,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
 
   it("answers a school's staff on their proposals for pupils, and a story by its last question, by rule alone", async () => {
     const rulesOnly = testAnswerer(db, []);
-    for (const [q, path] of [
+    await assertAnswered(rulesOnly, [
       // Pupils are who a school's proposal is for, not who proposes: the decree's matter.
       [
         'Tôi là phó hiệu trưởng một trường THCS. Tôi có đề xuất đổi mới cách quản lý bán trú cho học sinh dân tộc. Có người bảo gửi thẳng lên Sở Giáo dục và Đào tạo. Kế hoạch đề xuất của tôi phải gửi tới ai để xem xét, quyết định?',
@@ -268,11 +264,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
         'Xã tôi làm mô hình cho hộ nghèo nuôi lợn đen, nhưng vướng quy định thanh toán. Theo công văn triển khai, đầu mối tổng hợp những vướng mắc này là ai?',
         'muc:2/diem:c',
       ],
-    ]) {
-      const a = await rulesOnly.answer(q);
-      assert.equal(a.confident, true, q);
-      assert.deepEqual(a.citations[0].paths, [path], q);
-    }
+    ]);
     // Pupils who act or are rewarded stay outside the decree.
     await assertRefused(rulesOnly, [
       'Học sinh có đề xuất sáng tạo trong cuộc thi khoa học kỹ thuật thì được cộng điểm không?',
@@ -292,7 +284,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
 
   it("tells a head's own plan from an officer's by who says who they are, and the province's way for a head's", async () => {
     const rulesOnly = testAnswerer(db, []);
-    for (const [q, path] of [
+    await assertAnswered(rulesOnly, [
       // The asker names their office: "mình" after it is the same head, not an officer.
       ['Mình là chủ tịch UBND xã, giờ mình có đề xuất thì gửi cho ai duyệt đây ạ?', 'dieu:7/khoan:4'],
       [
@@ -343,11 +335,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
         'cong van tinh co noi de xuat phai xuat phat tu yeu cau cap thiet cua thuc tien, gop phan van hanh chinh quyen dia phuong 2 cap khong?',
         'muc:1/diem:c',
       ],
-    ]) {
-      const a = await rulesOnly.answer(q);
-      assert.equal(a.confident, true, q);
-      assert.deepEqual(a.citations[0].paths, [path], q);
-    }
+    ]);
   });
 
   it("answers what Conclusion 14 is from its overview, and tells the schools' charter numbered 32 from Regulation 32, by rule alone", async () => {

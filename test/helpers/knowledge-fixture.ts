@@ -35,3 +35,12 @@ export async function assertRefused(answerer: PolicyAnswerer, questions: string[
     assert.equal(a.confident, false, q);
   }
 }
+
+/** Each question is answered confidently, its first citation at the path given beside it. */
+export async function assertAnswered(answerer: PolicyAnswerer, cases: Array<[string, string]>): Promise<void> {
+  for (const [q, path] of cases) {
+    const a = await answerer.answer(q);
+    assert.equal(a.confident, true, q);
+    assert.deepEqual(a.citations[0].paths, [path], q);
+  }
+}
