@@ -3,8 +3,9 @@
 // - "is X covered by Decree 73?": whatever X is (a hospital director, a contract accountant), Art. 2;
 // - "where does X send the plan?": an officer's plan goes to the head of the employing agency (Art. 7.3), a
 //   head's own plan to the superior head (Art. 7.4); the first role the question names is the proposer;
-// - the letter's tasks (letter-tasks.ts), a head's own plan (an unverified entry), the results' evaluation, the
-//   whole process, Regulation 32 for Party bodies, and the decree's rule asked by its cue words (decree-rule-cues.ts).
+// - the letter's tasks (letter-tasks.ts), a head's own plan (an unverified entry) and the province's way for it (2.b),
+//   the results' evaluation, the whole process, Regulation 32 for Party bodies, what Conclusion 14 is, and the
+//   decree's rule asked by its cue words (decree-rule-cues.ts).
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
 import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './letter-tasks.js';

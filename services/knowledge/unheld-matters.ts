@@ -96,8 +96,8 @@ const OTHER_PLAN = {
 };
 
 /** A share or a time limit the texts do not set ("tỷ lệ cán bộ trẻ tối thiểu bao nhiêu %", "cấp ủy trả lời trong bao
- * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt"): the only share they set is the vote's, the only time limit the head's 07
- * working days (Art. 8.1) and the yearly report's 30/11. */
+ * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt"): the only share they set is the vote's, the
+ * only time limit the head's 07 working days (Art. 8.1) and the yearly report's 30/11. */
 const UNSET_LIMITS = {
   test: (t: string) =>
     (/\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
@@ -145,7 +145,8 @@ const YET_TO_COME =
 
 /** One's own case: a decision or advice ("bạn quyết giúp tôi chọn phương án nào", "tôi nên bỏ phiếu đồng ý hay phản
  * đối", "có nên kiện", "em nên tư vấn thế nào"), or its state ("xem giúp đề xuất này có được duyệt không", "tra giúp",
- * "đang ở khâu nào": the proposals' list shows it), or a promise ("chắc chắn được duyệt không"). The texts say what the rule is, not what one should do. */
+ * "đang ở khâu nào": the proposals' list shows it), or a promise ("chắc chắn được duyệt không"). The texts say what the
+ * rule is, not what one should do. */
 const ONES_OWN_CASE =
   /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bco nen de xuat\b|\bco dang (lam|de xuat)\b|\bco chac (duoc|dc|se)\b|\bchac chan (se )?(duoc|dc) (duyet|phe duyet|thong qua|chap thuan)\b/;
 
