@@ -18,14 +18,19 @@ const COLLISION =
  * reward (Art. 10: a salary step raised early). */
 const PAY_RISE = /\btang luong\b/;
 const PROPOSAL_WORDS = /\b(de xuat|doi moi|sang tao|sang kien|hoan thanh|khen thuong|khuyen khich|nang bac|truoc thoi han|truoc han)\b/;
-/** A project investing in information technology from the state budget, its economic-technical report or its
- * appraisal (the 2019 decree 73's matter). */
-const IT_INVESTMENT = /\b(du an|dau tu)( \w+){0,6} (cong nghe thong tin|cntt)\b|\bbao cao kinh te ky thuat\b/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|(?<!\d)73\s*\/\s*20\d\d\b/;
-/** The secondary schools' charter (Thông tư 32/2020/TT-BGDĐT): "quy định số 32 về điều lệ trường" means it, not
- * Regulation 32-QĐ/TU. */
-const SCHOOL_CHARTER = /\bdieu le truong\b/;
-const NUMBER_32 = /\b(quy dinh|qd|thong tu|tt)\s*(so\s*)?32\b/;
+/** Other documents that share a pack document's number, told by their topic whatever year is (not) written: the 2019
+ * decree 73 on investing in information technology from the state budget (a project, its economic-technical report),
+ * and the secondary schools' charter, Thông tư 32/2020/TT-BGDĐT ("quy định số 32 về điều lệ trường"). */
+const NAMED_BY_TOPIC: ReadonlyArray<{ number: RegExp; topic: RegExp; named: string; packId: string }> = [
+  {
+    number: DECREE_73,
+    topic: /\b(du an|dau tu)( \w+){0,6} (cong nghe thong tin|cntt)\b|\bbao cao kinh te ky thuat\b/,
+    named: 'Nghị định 73/2019/NĐ-CP',
+    packId: 'nd73',
+  },
+  { number: /\b(quy dinh|qd|thong tu|tt)\s*(so\s*)?32\b/, topic: /\bdieu le truong\b/, named: 'Thông tư 32/2020/TT-BGDĐT', packId: 'qd32' },
+];
 /** A legal document named by its number ("Nghị định 33/2023", "NĐ 112", "Thông tư 6"), folded; not "quy định 07
  * ngày" nor Zalo's "tt" (thủ trưởng). */
 const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|chi thi|luat|nd)\s*(?:so\s*)?(\d+)/g;
@@ -99,15 +104,10 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
  * number, year and issuer are compared: nothing is said about the other document's content.
  */
 export function sameNumberDocument(index: KnowledgeIndex, folded: string): { named: string; packLabel: string } | null {
-  // The 2019 decree numbered 73 governs investment in information technology from the state budget: a question on such
-  // a project's dossier "theo Nghị định 73" means it, whatever year is (not) written.
-  if (DECREE_73.test(folded) && IT_INVESTMENT.test(folded) && !PROPOSAL_WORDS.test(folded)) {
-    const pack = index.pack.documents.find((d) => d.id === 'nd73');
-    if (pack) return { named: 'Nghị định 73/2019/NĐ-CP', packLabel: pack.label };
-  }
-  if (NUMBER_32.test(folded) && SCHOOL_CHARTER.test(folded) && !PROPOSAL_WORDS.test(folded)) {
-    const pack = index.pack.documents.find((d) => d.id === 'qd32');
-    if (pack) return { named: 'Thông tư 32/2020/TT-BGDĐT', packLabel: pack.label };
+  for (const other of NAMED_BY_TOPIC) {
+    if (!other.number.test(folded) || !other.topic.test(folded) || PROPOSAL_WORDS.test(folded)) continue;
+    const pack = index.pack.documents.find((d) => d.id === other.packId);
+    if (pack) return { named: other.named, packLabel: pack.label };
   }
   for (const m of folded.matchAll(TYPED_DOCUMENT)) {
     // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" is read as a
@@ -200,9 +200,15 @@ export function namesOtherDocument(index: KnowledgeIndex, folded: string): boole
 }
 
 /** The question at the end of a long message: its last sentence, then its last two clauses, then its last clause. */
+/** A story's last sentence, where it asks what it asks (the question itself when it is one sentence); a trailing
+ * "sentence" without a letter ("🙏", "...") is not one. */
+export function lastSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\p{L}/u.test(s));
+  return sentences.length > 1 ? sentences[sentences.length - 1] : text;
+}
+
 export function storyTails(question: string): string[] {
-  const sentences = question.split(/(?<=[.!?])\s+/).filter((x) => x.trim());
-  const last = sentences[sentences.length - 1] ?? question;
+  const last = lastSentence(question);
   const clauses = last.split(/,\s*/);
   // The last clause alone too: "Em muốn đề xuất X, em phải chuẩn bị kế hoạch gồm những phần gì?".
   const tails = [last, clauses.slice(-2).join(', '), clauses[clauses.length - 1]];

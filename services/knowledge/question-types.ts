@@ -8,6 +8,7 @@
 //   decree's rule asked by its cue words (decree-rule-cues.ts).
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
+import { lastSentence } from './question-analysis.js';
 import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './letter-tasks.js';
 import {
   ABOUT_PROPOSALS,
@@ -201,12 +202,6 @@ function asksOnlyWhereItGoes(f: string): boolean {
   return asked !== f && ROUTING_CUE.test(asked) && ROUTING_DESTINATION.test(asked) && !DEADLINE.test(asked) && !PROCEDURE.test(asked);
 }
 
-/** A story's last sentence, where it asks what it asks (the question itself when it is one sentence). */
-function lastSentence(f: string): string {
-  const sentences = f.split(/(?<=[.!?])\s+/).filter((s) => /[a-z]/.test(s));
-  return sentences.length > 1 ? sentences[sentences.length - 1] : f;
-}
-
 /**
  * The provision a question of one of these kinds is about, moved first when the ranking holds it among its
  * first hits; `forced` says the question's kind, not only its words, chose it (`path`: the rule chosen).
@@ -220,6 +215,9 @@ export function byQuestionType(
   // The letter's tasks, read once: a question in the letter's world that names none of them and asks about a plan
   // goes on to the routing rules below; one that asks about nothing else stops here.
   const letterWorld = namesLetterWorld(f);
+  // Who proposes, read at most once (only the routing rules below ask).
+  let proposer: boolean | null | undefined;
+  const headProposes = () => (proposer === undefined ? (proposer = proposerIsHead(f)) : proposer);
   const task = letterWorld ? letterTask(f) : null;
   let path: string | null = null;
   if (PARTY_BODY.test(f) && WHICH_TEXT.test(f)) path = 'entry:qd32-tong-quan';
@@ -274,14 +272,14 @@ export function byQuestionType(
     ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f))) &&
     // The province's routing through the Department is for heads' plans: an officer's plan still goes to the
     // head of the officer's agency, whatever the letter or the Department is named for.
-    (!PROVINCE_ROUTING.test(f.replace(PROVINCE_ONLY_DESTINATION, ' ')) || proposerIsHead(f) === false)
+    (!PROVINCE_ROUTING.test(f.replace(PROVINCE_ONLY_DESTINATION, ' ')) || headProposes() === false)
   ) {
-    const head = proposerIsHead(f);
+    const head = headProposes();
     if (head !== null) path = head ? 'dieu:7/khoan:4' : 'dieu:7/khoan:3';
   } else if (
     ROUTING_OBJECT.test(f) &&
     ((ROUTING_CUE.test(f) && ROUTING_DESTINATION.test(f)) || (REVIEWER_CUE.test(f) && REVIEWER_WHO.test(f))) &&
-    proposerIsHead(f) === true
+    headProposes() === true
   ) {
     // A head's own plan asked of the province (the Department, the chairman, the letter): the letter's 2.b says how
     // the province carries out Art. 7.4.
