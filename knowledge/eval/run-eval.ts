@@ -120,6 +120,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind39.yaml'),
   path.join(__dirname, 'dev-blind40.yaml'),
   path.join(__dirname, 'dev-blind41.yaml'),
+  path.join(__dirname, 'dev-blind42.yaml'),
   path.join(__dirname, 'dev-blind43.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-17.yaml'),
