@@ -351,6 +351,28 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.equal(charter.kind, 'collision');
   });
 
+  it("answers what a story asks, not the provision it read on the way, and tells another body's text numbered 32 or 73, by rule alone", async () => {
+    const answerer = testAnswerer(db, []);
+    // The article the writer read (Điều 11) is context; the question is whom the decree covers (Art. 2).
+    await assertAnswered(answerer, [
+      [
+        'Tôi có đọc Điều 11 về bảo vệ cán bộ rồi nên cũng yên tâm phần nào. Em ấy chỉ là chuyên viên ở phòng, không giữ chức vụ lãnh đạo gì cả. Ý tưởng của em ấy là làm sổ tay điện tử cho người dân. Vậy nghị định 73 có áp dụng cho em ấy không?',
+        'dieu:2',
+      ],
+    ]);
+    // A story that read Điều 8 and asks what no provision holds is refused, not answered with Điều 8.
+    await assertRefused(answerer, [
+      'Tôi là trưởng trạm y tế, đã đọc kỹ Điều 8 nghị định 73 vì trạm có đề xuất được duyệt năm ngoái. Năm nay lượng người khám tăng mạnh. Tôi cần biết định mức thuốc thiết yếu cho trạm y tế xã hiện nay là bao nhiêu?',
+      'Hạn nộp báo cáo sơ kết 3 năm thực hiện Nghị định 73 là ngày nào?',
+    ]);
+    // A commune's Party committee issues its own rules numbered 32; the yearly bonus is the 2024 decree 73's.
+    for (const q of [
+      'Quy định 32 của Đảng ủy xã về sinh hoạt chi bộ quy định họp mấy lần một tháng?',
+      'Tiền thưởng hằng năm theo Nghị định 73 thì cơ quan chi từ nguồn nào?',
+    ])
+      assert.equal((await answerer.answer(q)).kind, 'collision', q);
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

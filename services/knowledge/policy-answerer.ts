@@ -14,7 +14,15 @@ import { formatProvision, KnowledgeIndex, TITLED_LAW, type RetrievalUnit } from 
 import { getRevision, loadCurrentDocuments } from './knowledge-store.js';
 import { LlmAnswerer, type LlmProvision } from './llm-answerer.js';
 import type { AnalysedQuestion, AnswerContext, ArticleView, PolicyAnswer } from './policy-answer-types.js';
-import { analyseQuestion, FOLLOW_UP, isNumberCollision, namesOtherDocument, sameNumberDocument, storyTails } from './question-analysis.js';
+import {
+  analyseQuestion,
+  FOLLOW_UP,
+  isNumberCollision,
+  namesOtherDocument,
+  passingReference,
+  sameNumberDocument,
+  storyTails,
+} from './question-analysis.js';
 import { asksWhatThePackDoesNotHold, namesAnotherPerson } from './unheld-matters.js';
 import { answerByReference } from './reference-answer.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
@@ -241,6 +249,10 @@ export class PolicyAnswerer {
     const looseSection = path?.startsWith('muc:') && !ref.document && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     if (path && !looseSection) {
       const byRef = answerByReference(index, question, ref, path, analysed);
+      // A story that names a provision it read before asking something else ("Tôi có đọc Điều 11 rồi … Vậy nghị định
+      // có áp dụng cho cậu ấy không?"), or names one to compare with: what it asks is answered as free text, and
+      // refused when the texts do not hold it ("… Điều 8 … Vay vốn ưu đãi lãi suất bao nhiêu?"). Dev-blind42: +17 / −0.
+      if (byRef && !unheld && passingReference(question)) return this.answerFromText(index, question, analysed, scope, context, isFollowUp);
       if (byRef && !unheld) return byRef;
       // A provision named beside a matter only another source answers ("vi phạm Điều 6 bị kỷ luật theo hình thức
       // nào"): refused below, with the named provision first among the nearest.
@@ -261,8 +273,20 @@ export class PolicyAnswerer {
       }
     }
 
-    // 4. Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say
-    // little without the earlier question.
+    // 4. Free-text retrieval.
+    return this.answerFromText(index, question, analysed, scope, context, isFollowUp);
+  }
+
+  /** Free-text retrieval, weighed against the question memory except on a follow-up, whose few words say little
+   * without the earlier question. */
+  private answerFromText(
+    index: KnowledgeIndex,
+    question: string,
+    analysed: AnalysedQuestion,
+    scope: QuestionScope,
+    context: AnswerContext | undefined,
+    isFollowUp: boolean,
+  ): PolicyAnswer {
     const ranked = this.answerFreeText(index, question, analysed, scope, isFollowUp ? context : undefined);
     const memory = isFollowUp || ranked.offTopic ? null : this.memoryFor(index);
     return memory

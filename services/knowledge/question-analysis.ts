@@ -2,6 +2,7 @@
 // Decree 73/2024 number collision, another document named by its number, follow-ups and the question at
 // the end of a long story.
 import { foldDiacritics } from '../text/vietnamese.js';
+import { parseCitation } from './citation-parser.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { AnalysedQuestion } from './policy-answer-types.js';
 import { analyze, bigrams, STOPWORDS, synonymExpansion } from './vn-analyzer.js';
@@ -13,7 +14,7 @@ export const REFERENCE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'nghi', 
 // "nd73/2024": no word boundary between "nd" and "73", so the number is found after any non-digit.
 const DECREE_73_2024 = /(?<!\d)73\s*(?:\/|-|nam)?\s*2024\b/;
 const COLLISION =
-  /(?<!\d)73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|he so \d|bang luong|quy (tien )?luong|quy tien thuong|tien thuong dinh ky|thuong dinh ky|che do tien thuong/;
+  /(?<!\d)73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|he so \d|bang luong|quy (tien )?luong|quy tien thuong|tien thuong dinh ky|thuong dinh ky|che do tien thuong|tien thuong( \w+){0,6} (hang nam|cuoi nam)|10 ?% (tong )?quy (tien )?luong/;
 /** A pay rise asked about under "Nghị định 73" (the 2024 decree raised base pay from 1/7), not a proposal's
  * reward (Art. 10: a salary step raised early). */
 const PAY_RISE = /\btang luong\b/;
@@ -39,7 +40,8 @@ const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|c
 const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
-const ISSUER_AFTER = /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri)\b/;
+const ISSUER_AFTER =
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|thi uy)\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -48,6 +50,14 @@ const ISSUER_LETTERS: Record<string, string> = {
   hdnd: 'hdnd',
   'tinh uy': 'tu',
   'bo chinh tri': 'tw',
+  // A Party committee below the province issues its own rules numbered 32 ("Quy định 32 của Đảng ủy phường").
+  'dang uy': 'du',
+  'dang bo': 'db',
+  'chi bo': 'cb',
+  'huyen uy': 'hu',
+  'thanh uy': 'thu',
+  'quan uy': 'qu',
+  'thi uy': 'thiu',
 };
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
@@ -77,6 +87,8 @@ const TITLE_OF_WORD: Record<string, string> = {
   'quy dinh': 'Quy định',
   qd: 'Quy định',
 };
+/** Words a message needs before a provision it names can be only what its writer read (a story, not a question). */
+const PASSING_REFERENCE_WORDS = 25;
 export const FOLLOW_UP = /^(con|the con|vay con|con ve|thế còn|còn|vậy còn)\b|\bthi sao\b|\bthi the nao\b|^(the|vay) (thi|con)\b/;
 
 /** The question's words that describe its topic (not reference words nor numbers). */
@@ -205,6 +217,19 @@ export function namesOtherDocument(index: KnowledgeIndex, folded: string): boole
 export function lastSentence(text: string): string {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\p{L}/u.test(s));
   return sentences.length > 1 ? sentences[sentences.length - 1] : text;
+}
+
+const COMPARED_PROVISION = /\b(nhu|giong( nhu)?|khac( voi)?) ((khoan|k) ?\d+ )?(cua )?(dieu|d) ?\d/;
+/** A long story that names a provision before its last sentence, which names none: the provision is what the writer
+ * read, the last sentence what they ask ("Tôi có đọc Điều 8 … Vậy kế hoạch của chính chủ tịch xã thì gửi ai?"). Or a
+ * provision named as a comparison. */
+export function passingReference(question: string): boolean {
+  // "… có phải họp biểu quyết như Đ8 không": the provision is compared with, the question is about another case.
+  if (COMPARED_PROVISION.test(foldDiacritics(question.toLowerCase()))) return true;
+  const last = lastSentence(question);
+  if (last === question || question.split(' ').length <= PASSING_REFERENCE_WORDS) return false;
+  const asked = parseCitation(last);
+  return !asked.article && !asked.clause && !asked.point && !asked.section;
 }
 
 export function storyTails(question: string): string[] {

@@ -96,13 +96,13 @@ const OTHER_PLAN = {
 };
 
 /** A share or a time limit the texts do not set ("tỷ lệ cán bộ trẻ tối thiểu bao nhiêu %", "cấp ủy trả lời trong bao
- * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt"): the only share they set is the vote's, the
+ * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt", "sơ kết 3 năm"): the only share they set is the vote's, the
  * only time limit the head's 07 working days (Art. 8.1) and the yearly report's 30/11. */
 const UNSET_LIMITS = {
   test: (t: string) =>
     (/\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
       !/\b(bieu quyet|tan thanh|dong y|thong qua|phieu)\b/.test(t)) ||
-    /\b(cap uy|dang uy|chi bo|chi uy)\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b|\b(han chot|han cuoi|thoi han)( \w+){0,4} (pho bien|quan triet|tuyen truyen)\b|\b(pho bien|quan triet|tuyen truyen)( \w+){0,6} (han chot|truoc ngay nao|xong truoc)\b/.test(
+    /\b(cap uy|dang uy|chi bo|chi uy|du (xa|phuong))\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b|\b(han chot|han cuoi|thoi han)( \w+){0,4} (pho bien|quan triet|tuyen truyen)\b|\b(pho bien|quan triet|tuyen truyen)( \w+){0,6} (han chot|truoc ngay nao|xong truoc)\b|\b(so ket|tong ket)( \w+){0,2} \d+ nam\b/.test(
       t,
     ),
 };
