@@ -121,7 +121,9 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
     const pack = index.pack.documents.find((d) => d.id === other.packId);
     if (pack) return { named: other.named, packLabel: pack.label };
   }
-  for (const m of folded.matchAll(TYPED_DOCUMENT)) {
+  // "Nghị địh 32/2019": a typo in the kind of document still names one.
+  const text = folded.replace(/\bnghi di?n?h\b/g, 'nghi dinh');
+  for (const m of text.matchAll(TYPED_DOCUMENT)) {
     // "Nghị định 73 năm 2026" is as often the year of a report on it as the decree's year: only "/2024" is read as a
     // year ("năm 2024" is matched only so that the issuer after it is found), and a year before the pack's documents
     // were issued ("nđ 73 năm 2019"), which can only be another document's.
@@ -130,8 +132,8 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
     const year = slashYear ?? (namedYear && Number(namedYear) < 2023 ? namedYear : undefined);
     // "Quyết định 32 năm 2024 của UBND tỉnh": the issuer named in words after the number, unless the document is
     // what a letter implements ("công văn triển khai Nghị định 73 của UBND tỉnh": the letter is the UBND's).
-    const before = folded.slice(0, m.index ?? 0);
-    const after = folded.slice((m.index ?? 0) + m[0].length);
+    const before = text.slice(0, m.index ?? 0);
+    const after = text.slice((m.index ?? 0) + m[0].length);
     const issued = /\b(trien khai|cong van|cv)\b/.test(before) ? null : ISSUER_AFTER.exec(after);
     const issuer = issued?.[1];
     // "Quy định 32 của Tỉnh ủy Tuyên Quang": the same kind of issuer, another province's.
