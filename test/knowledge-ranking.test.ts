@@ -365,10 +365,12 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Tôi là trưởng trạm y tế, đã đọc kỹ Điều 8 nghị định 73 vì trạm có đề xuất được duyệt năm ngoái. Năm nay lượng người khám tăng mạnh. Tôi cần biết định mức thuốc thiết yếu cho trạm y tế xã hiện nay là bao nhiêu?',
       'Hạn nộp báo cáo sơ kết 3 năm thực hiện Nghị định 73 là ngày nào?',
     ]);
-    // A commune's Party committee issues its own rules numbered 32; the yearly bonus is the 2024 decree 73's.
+    // A commune's Party committee issues its own rules numbered 32; the yearly bonus is the 2024 decree 73's; a typo
+    // in a document's kind still names it.
     for (const q of [
       'Quy định 32 của Đảng ủy xã về sinh hoạt chi bộ quy định họp mấy lần một tháng?',
       'Tiền thưởng hằng năm theo Nghị định 73 thì cơ quan chi từ nguồn nào?',
+      'Nghị địh 32/2019 về đặt hàng dịch vụ công thì xã áp dụng ra sao?',
     ])
       assert.equal((await answerer.answer(q)).kind, 'collision', q);
   });

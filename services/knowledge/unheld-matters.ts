@@ -96,8 +96,8 @@ const OTHER_PLAN = {
 };
 
 /** A share or a time limit the texts do not set ("tỷ lệ cán bộ trẻ tối thiểu bao nhiêu %", "cấp ủy trả lời trong bao
- * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt", "sơ kết 3 năm"): the only share they set is the vote's, the
- * only time limit the head's 07 working days (Art. 8.1) and the yearly report's 30/11. */
+ * nhiêu ngày", "hạn cuối nộp kế hoạch", "hạn chót phổ biến, quán triệt", "sơ kết 3 năm"): the only share they set is
+ * the vote's, the only time limit the head's 07 working days (Art. 8.1) and the yearly report's 30/11. */
 const UNSET_LIMITS = {
   test: (t: string) =>
     (/\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
