@@ -248,11 +248,12 @@ export class PolicyAnswerer {
     // letter's section 2, unless the letter is named.
     const looseSection = path?.startsWith('muc:') && !ref.document && index.aboutOtherTopic(analysed.phraseText, namesLaw);
     if (path && !looseSection) {
-      const byRef = answerByReference(index, question, ref, path, analysed);
       // A story that names a provision it read before asking something else ("Tôi có đọc Điều 11 rồi … Vậy nghị định
       // có áp dụng cho cậu ấy không?"), or names one to compare with: what it asks is answered as free text, and
-      // refused when the texts do not hold it ("… Điều 8 … Vay vốn ưu đãi lãi suất bao nhiêu?"). Dev-blind42: +17 / −0.
-      if (byRef && !unheld && passingReference(question)) return this.answerFromText(index, question, analysed, scope, context, isFollowUp);
+      // refused when the texts do not hold it ("… Điều 8 … Vay vốn ưu đãi lãi suất bao nhiêu?"), without looking the
+      // provision up. Dev-blind42: +17 / −0.
+      if (!unheld && passingReference(question, folded)) return this.answerFromText(index, question, analysed, scope, context, isFollowUp);
+      const byRef = answerByReference(index, question, ref, path, analysed);
       if (byRef && !unheld) return byRef;
       // A provision named beside a matter only another source answers ("vi phạm Điều 6 bị kỷ luật theo hình thức
       // nào"): refused below, with the named provision first among the nearest.

@@ -41,7 +41,7 @@ const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|thi uy)\b/;
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy)\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -50,14 +50,14 @@ const ISSUER_LETTERS: Record<string, string> = {
   hdnd: 'hdnd',
   'tinh uy': 'tu',
   'bo chinh tri': 'tw',
-  // A Party committee below the province issues its own rules numbered 32 ("Quy định 32 của Đảng ủy phường").
+  // Party bodies below the province issue their own rules numbered 32 ("Quy định 32 của Đảng ủy phường"), coded
+  // …-QĐ/ĐU, /HU, /ThU, /QU, /CB (a Đảng bộ's by its Đảng ủy).
   'dang uy': 'du',
-  'dang bo': 'db',
+  'dang bo': 'du',
   'chi bo': 'cb',
   'huyen uy': 'hu',
   'thanh uy': 'thu',
   'quan uy': 'qu',
-  'thi uy': 'thiu',
 };
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
@@ -221,13 +221,13 @@ export function lastSentence(text: string): string {
   return sentences.length > 1 ? sentences[sentences.length - 1] : text;
 }
 
+/** A provision named to compare with ("có phải họp biểu quyết như Đ8 không", "có khác khoản 1 điều 8 không"), folded. */
 const COMPARED_PROVISION = /\b(nhu|giong( nhu)?|khac( voi)?) ((khoan|k) ?\d+ )?(cua )?(dieu|d) ?\d/;
 /** A long story that names a provision before its last sentence, which names none: the provision is what the writer
  * read, the last sentence what they ask ("Tôi có đọc Điều 8 … Vậy kế hoạch của chính chủ tịch xã thì gửi ai?"). Or a
- * provision named as a comparison. */
-export function passingReference(question: string): boolean {
-  // "… có phải họp biểu quyết như Đ8 không": the provision is compared with, the question is about another case.
-  if (COMPARED_PROVISION.test(foldDiacritics(question.toLowerCase()))) return true;
+ * provision named as a comparison: the question is about another case. */
+export function passingReference(question: string, folded: string): boolean {
+  if (COMPARED_PROVISION.test(folded)) return true;
   const last = lastSentence(question);
   if (last === question || question.split(' ').length <= PASSING_REFERENCE_WORDS) return false;
   const asked = parseCitation(last);
