@@ -2,7 +2,8 @@
 // letter (knowledge/sources) and the synthetic decree and letter (./synthetic, invented for testing),
 // plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml, dev-blind3.yaml and the
 // former blind sets and held-back slices, used while tuning; `-- --dev-file=<name>` measures one of them alone) and `holdout` (holdout-2026-12-30.yaml, written by someone else before tuning and only
-// measured; its failures are printed only with --show-holdout-failures; `-- --dev-only` skips it while
+// measured; its failures are printed only with --show-holdout-failures; `-- --holdout-only` measures it alone, and
+// `-- --dev-only` skips it while
 // tuning, and it is skipped with a clear line while the file does not exist yet). For each: top-1/top-3
 // citation accuracy, refusal precision and recall, wrong-topic rate, and latency.
 import { existsSync, readFileSync } from 'node:fs';
@@ -122,6 +123,7 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-blind41.yaml'),
   path.join(__dirname, 'dev-blind42.yaml'),
   path.join(__dirname, 'dev-blind43.yaml'),
+  path.join(__dirname, 'dev-blind44.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-17.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-18.yaml'),
@@ -332,6 +334,15 @@ async function main(): Promise<void> {
   if (otherHoldout) {
     holdoutFile = path.join(__dirname, path.basename(otherHoldout));
     if (!existsSync(holdoutFile) || DEV_QUESTIONS_FILES.includes(holdoutFile)) throw new Error(`${otherHoldout}: not a holdout file here`);
+  }
+  // `--holdout-only`: the holdout alone, answered as in the full run (the memory of every dev question), without the
+  // dev part and its cross-validation (ten minutes) — to measure several fresh sets with one answerer.
+  if (process.argv.includes('--holdout-only')) {
+    if (!existsSync(holdoutFile)) throw new Error(`${path.basename(holdoutFile)}: no such holdout file`);
+    const { holdout } = await runQaEvaluations({ repeat: 1, parts: { holdout: loadQuestions(holdoutFile) } });
+    print(`holdout ${path.basename(holdoutFile)}`, holdout!, process.argv.includes('--show-holdout-failures'));
+    process.exitCode = holdout!.targetsMet ? 0 : 1;
+    return;
   }
   const parts = devOnly ? { dev: devQuestions } : otherHoldout ? { dev: devQuestions, holdout: loadQuestions(holdoutFile) } : undefined;
   const reports = await runQaEvaluations({ repeat: 5, parts });
