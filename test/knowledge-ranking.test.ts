@@ -375,6 +375,50 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       assert.equal((await answerer.answer(q)).kind, 'collision', q);
   });
 
+  it('answers Art. 11 asked as a whole with the whole article, composed of its clauses, and one clause with that clause', async () => {
+    for (const a of [answerer, testAnswerer(db, [])]) {
+      for (const q of [
+        'Nghị định 73 có mấy trường hợp được bảo vệ?',
+        'Điều 11 nghị định 73 quy định gì?',
+        'cac bien phap bao ve can bo theo nd73',
+      ]) {
+        const whole = await a.answer(q);
+        assert.equal(whole.confident, true, q);
+        assert.equal(whole.citations[0].citation, `Điều 11 ${ND73}`, q);
+        assert.deepEqual(whole.citations[0].paths, ['dieu:11'], q);
+        // Every clause's summary, in order, under one line that says so; still a summary, not the official words.
+        assert.match(whole.answer, /gồm các khoản sau:\n1\. [^\n]*không bị xem xét trách nhiệm[\s\S]*\n2\. [^\n]*loại trừ trách nhiệm/, q);
+        assert.match(whole.answer, /\n3\. [^\n]*giảm nhẹ[\s\S]*\n4\. [^\n]*nguyên nhân khách quan/, q);
+        assert.match(whole.answer, /tóm tắt theo Điều 11/, q);
+      }
+    }
+    // A follow-up on one clause continues from the article asked about.
+    const article = await answerer.answer('Điều 11 nghị định 73 quy định gì?');
+    const clause = await answerer.answer('còn khoản 3?', JSON.parse(JSON.stringify(article.context)));
+    assert.deepEqual(clause.citations[0].paths, ['dieu:11/khoan:3']);
+    await assertAnswered(testAnswerer(db, []), [
+      ['Đề xuất thất bại nhưng đúng chủ trương thì có bị kỷ luật không?', 'dieu:11/khoan:2'],
+      ['Điều 11 nói gì về trường hợp gây thiệt hại?', 'dieu:11/khoan:3'],
+      // Every case asked for at once, one outcome named among them: still the whole article.
+      ['ad ơi nếu làm đề xuất mà thất bại thì có đc bảo vệ ko, cho e xin hết các trường hợp bảo vệ ạ', 'dieu:11'],
+    ]);
+  });
+
+  it("refuses a named person's case, a quorum and the Department's own time limit, and tells a ministry's circular 73, by rule alone", async () => {
+    const answerer = testAnswerer(db, []);
+    await assertRefused(answerer, [
+      // A Hmong name has a one-letter middle name.
+      'Đề nghị cho biết ông Giàng A Páo, Phó Chủ tịch UBND xã, có đủ điều kiện được khen thưởng theo Nghị định 73 không?',
+      'Túc số cuộc họp tập thể lãnh đạo xét đề xuất là bao nhiêu?',
+      'SNV trình trong mấy ngày?',
+    ]);
+    for (const q of ['TT 73 của Bộ Tài chính hướng dẫn về nội dung gì?', 'Thông tư 32 của Bộ Nội vụ quy định gì?'])
+      assert.equal((await answerer.answer(q)).kind, 'collision', q);
+    // A ministry never issues a decree: this decree, misattributed, is answered from its overview.
+    const misattributed = await answerer.answer('NĐ 73/2023 do Bộ Nội vụ ban hành phải không?');
+    assert.equal(misattributed.citations[0]?.entryId, 'nd73-tong-quan');
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

@@ -56,9 +56,15 @@ const PROHIBITED_ACT =
 const DECISION_DEFIED =
   /\b(khong|ko|k|chua) (chiu )?(chap hanh|lam theo|thuc hien theo)\b|\b(khong|ko|k) chiu (dung|lam|thuc hien|trien khai)\b|\btu choi (khong )?(nhan|lam|thuc hien|trien khai)\b|\b(van|cu|co tinh|van co|co) (cho )?(anh em |nhom |ca nhom )?(lam|thuc hien|trien khai) tiep\b|\b(chay i|lo di|tu y bo do|bo do khong lam)\b|\btu choi (nhiem vu|phan viec|viec) duoc giao\b|\bnhat quyet (khong|ko|k) (lam|thuc hien|trien khai)\b|\b(khong|ko|k) phai viec cua (minh|toi|em)\b|\bda (duoc |dc )?(phe duyet|duyet)\b.*\b(khong|ko|k) (trien khai|thuc hien)\b|\b(khong|ko|k) (thuc hien|trien khai|lam) (de xuat|dx|nhiem vu|viec) (da )?(duoc |dc )?(quyet dinh|phe duyet|duyet|giao)\b/;
 
-/** The protection measures asked as a whole (Art. 11), not one outcome's clause. */
+/** The protection measures asked as a whole (Art. 11), not one outcome's clause; also its cases counted or listed
+ * ("mấy trường hợp được bảo vệ", "bảo vệ trong những trường hợp nào"). */
 const PROTECTION_MEASURES =
-  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
+
+/** Every case asked for at once ("cho e xin hết các trường hợp bảo vệ", "rõ từng tình huống … bảo vệ"): Art. 11 as a
+ * whole, even when one outcome is named among them. */
+const ALL_CASES =
+  /\b(het|tat ca|toan bo|day du|tung|tron ven) (cac |nhung )?(truong hop|th|tinh huong)\b|\b(noi|ke|liet ke|tom tat|giai thich)( \w+){0,2} (het|du|day du|toan bo|tron ven)\b|\btom tat (cac|nhung) (truong hop|th)\b/;
 
 /** How a case is judged, asked without a liability word ("gây thiệt hại … thì được xem xét như thế nào?"). */
 const JUDGED = /\b(duoc |bi )?xem xet (nhu the nao|the nao|ra sao)\b|\bco (bi )?sao (khong|ko|k)\b|\bco bi gi (khong|ko|k)\b/;
@@ -77,6 +83,7 @@ export function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
   if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f)) return 'dieu:4/khoan:3';
   if (PROTECTION_MEASURES.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) return 'dieu:11';
+  if (ALL_CASES.test(f) && /\bbao ve\b/.test(f) && /\b(truong hop|th|tinh huong|bien phap)\b/.test(f)) return 'dieu:11';
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';

@@ -1,5 +1,6 @@
 // The in-memory retrieval index: current imported provisions and the curated pack, as retrieval units.
 import type { ProvisionKind } from '../../entities/legal-provision.entity.js';
+import { knowledge as msg } from '../platform/messages/knowledge.js';
 import { Bm25Index, type FieldTerms } from './bm25-index.js';
 import type { CuratedPack, PackDocument, PackEntry } from './curated-pack.js';
 import { codeKey, type StoredDocument, type StoredProvision } from './knowledge-store.js';
@@ -131,6 +132,7 @@ export class KnowledgeIndex {
   private readonly corePhrases: string[];
   private readonly outsidePhrases: string[];
   private readonly namedPhrases: string[];
+  private readonly composedArticles = new Map<string, RetrievalUnit | undefined>();
 
   constructor(
     stored: StoredDocument[],
@@ -260,11 +262,57 @@ export class KnowledgeIndex {
   /** The unit behind a citation of an answer: by entry, by provision, else by citation and document. */
   unitOf(c: PolicyCitation | undefined): RetrievalUnit | undefined {
     if (!c) return undefined;
-    if (c.entryId) return this.units.find((u) => u.entry?.id === c.entryId);
+    if (c.entryId)
+      return this.units.find((u) => u.entry?.id === c.entryId) ?? this.articlesOfClauses().find((u) => u.entry?.id === c.entryId);
     return (
       this.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
       this.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
     );
+  }
+
+  /** A decree article the pack holds only clause by clause (Art. 11: one entry per outcome), as one citation composed
+   * of its clauses' summaries. Not a retrieval unit (`idx` -1): an article entry among the ranked units outranked the
+   * clauses a question asked for, so this is reached only when the question asks for the article itself. */
+  articleOfClauses(documentKey: string, path: string): RetrievalUnit | undefined {
+    const key = `${documentKey} ${path}`;
+    if (this.composedArticles.has(key)) return this.composedArticles.get(key);
+    const clauseOf = (u: RetrievalUnit) => u.paths.length === 1 && new RegExp(`^${path}/khoan:\\d+$`).test(u.paths[0]);
+    const inArticle = this.units.filter((u) => u.source === 'curated' && u.documentKey === documentKey);
+    const clauses = inArticle.filter(clauseOf).sort((a, b) => clauseNumber(a) - clauseNumber(b));
+    let unit: RetrievalUnit | undefined;
+    if (/^dieu:\d+$/.test(path) && clauses.length > 1 && !inArticle.some((u) => u.paths.includes(path))) {
+      const first = clauses[0];
+      const citation = first.citation.replace(/^khoản \d+ /, '');
+      const ranks = ['verified', 'secondary', 'unknown'] as const;
+      const entry: PackEntry = {
+        id: `${documentKey}-${path.replace(':', '-')}`,
+        document: documentKey,
+        citation,
+        paths: [path],
+        // As sure as its least sure clause.
+        confidence: ranks[Math.max(...clauses.map((c) => ranks.indexOf(c.entry!.confidence)))],
+        questions: clauses.map((c) => c.entry!.questions[0]),
+        keywords: [],
+        answer: [msg.articleByClauses(citation), ...clauses.map((c) => `${clauseNumber(c)}. ${c.entry!.answer.trim()}`)].join('\n'),
+      };
+      unit = { idx: -1, source: 'curated', document: first.document, documentKey, citation, paths: [path], entry };
+    }
+    this.composedArticles.set(key, unit);
+    return unit;
+  }
+
+  /** Every article the pack holds clause by clause, composed (see articleOfClauses). */
+  articlesOfClauses(): RetrievalUnit[] {
+    const articles = new Set(
+      this.units.flatMap((u) =>
+        u.source === 'curated' ? u.paths.map((p) => `${u.documentKey} ${/^(dieu:\d+)\/khoan:\d+$/.exec(p)?.[1] ?? ''}`) : [],
+      ),
+    );
+    return [...articles].flatMap((key) => {
+      const [documentKey, path] = key.split(' ');
+      const unit = path ? this.articleOfClauses(documentKey, path) : undefined;
+      return unit ? [unit] : [];
+    });
   }
 
   /** The article (decree) or numbered section (letter) containing a provision: the "whole article" view. */
@@ -290,4 +338,8 @@ export class KnowledgeIndex {
       return score(b) - score(a);
     });
   }
+}
+
+function clauseNumber(u: RetrievalUnit): number {
+  return Number(/khoan:(\d+)$/.exec(u.paths[0])?.[1] ?? 0);
 }

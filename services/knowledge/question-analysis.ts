@@ -41,7 +41,7 @@ const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy)\b/;
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -59,6 +59,8 @@ const ISSUER_LETTERS: Record<string, string> = {
   'thanh uy': 'thu',
   'quan uy': 'qu',
 };
+/** The letters of an issuer's codes; a ministry's ("Thông tư 73 của Bộ Tài chính") are never a pack document's. */
+const issuerLetters = (issuer: string): string => ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer);
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
 const GENERIC_WORDS = new Set(['quy dinh', 'qd', 'tt', 'luat', 'nq']);
@@ -152,8 +154,12 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       const sameKind = (KINDS_OF_WORD[word] ?? []).includes(d.kind);
       const sameYear = !year || !codeYear || year === codeYear;
       // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
+      // A ministry never issues a decree: "NĐ 73/2023 do Bộ Nội vụ ban hành?" is this decree, misattributed.
+      const byIssuer = issuer && !(issuer.startsWith('bo ') && sameKind) ? issuer : undefined;
       const sameIssuer =
-        (!suffix || letters(code).includes(letters(suffix))) && (!issuer || letters(code).includes(ISSUER_LETTERS[issuer])) && !elsewhere;
+        (!suffix || letters(code).includes(letters(suffix))) &&
+        (!byIssuer || letters(code).includes(issuerLetters(byIssuer))) &&
+        !elsewhere;
       if (sameKind && sameYear && sameIssuer) return null;
       return { named: `${TITLE_OF_WORD[word] ?? word} ${n}${year ? `/${year}` : ''}`, packLabel: d.label };
     }

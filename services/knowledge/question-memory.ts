@@ -131,12 +131,15 @@ export class QuestionMemory {
   private readonly accepts: number[][] = [];
   private readonly refuses: boolean[] = [];
   private readonly refusalModel: RefusalModel;
+  /** What a label may name: the index's units, then the articles it holds clause by clause (composed, not ranked). */
+  private readonly targets: RetrievalUnit[];
 
   constructor(
     examples: QuestionExample[],
     private readonly index: KnowledgeIndex,
     private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS,
   ) {
+    this.targets = [...index.units, ...index.articlesOfClauses()];
     const kept: string[] = [];
     // A hundred labels among a thousand examples: each is resolved once.
     const resolved = new Map<string, number[]>();
@@ -180,7 +183,7 @@ export class QuestionMemory {
       for (const u of this.accepts[ex]) byUnit.set(u, (byUnit.get(u) ?? 0) + sim);
     }
     const units = [...byUnit]
-      .map(([u, s]) => ({ unit: this.index.units[u], share: total ? s / total : 0 }))
+      .map(([u, s]) => ({ unit: this.targets[u], share: total ? s / total : 0 }))
       // On a tie the team's summary first: composing it quotes the official words beside it anyway.
       .sort(
         (a, b) => b.share - a.share || Number(b.unit.source === 'curated') - Number(a.unit.source === 'curated') || a.unit.idx - b.unit.idx,
@@ -189,9 +192,9 @@ export class QuestionMemory {
   }
 
   private unitsOf(label: string): number[] {
-    return this.index.units
-      .filter((u) => labelAccepts(label, { citation: u.citation, entryId: u.entry?.id, documentKey: u.documentKey, paths: u.paths }))
-      .map((u) => u.idx);
+    return this.targets.flatMap((u, i) =>
+      labelAccepts(label, { citation: u.citation, entryId: u.entry?.id, documentKey: u.documentKey, paths: u.paths }) ? [i] : [],
+    );
   }
 }
 

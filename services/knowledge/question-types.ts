@@ -289,19 +289,21 @@ export function byQuestionType(
   } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
   if (!path) return { ranked, forced: false };
   // The provision itself among the first eight hits, else one of its parts among the first five.
+  // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole): the
+  // article, composed of its clauses, goes first with the best hit's score; the clauses the words found follow it.
+  const article = /^dieu:\d+$/.test(path) ? index.articleOfClauses('nd73', path) : undefined;
+  if (article && ranked.length)
+    return { ranked: [{ ...ranked[0], h: { ...ranked[0].h, doc: -1 }, unit: article }, ...ranked], forced: true, path };
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
   // A letter's section asked as a whole is answered by one of its points only when the words chose that point first,
   // and never when its tasks are asked as a list ("những nhiệm vụ trọng tâm nào", "liệt kê các nhiệm vụ").
   const wholeSection = /^muc:\d$/.test(path);
   if (i < 0 && !(wholeSection && TASKS_LISTED.test(f)))
     i = ranked.slice(0, wholeSection ? 1 : 5).findIndex((r) => isTarget(index, r.unit, path, false));
-  // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole).
-  const articleByClauses = () => /^dieu:\d+$/.test(path) && !index.units.some((u) => isTarget(index, u, path, true));
-  if (i < 0 && ranked.length && (path.startsWith('entry:') || articleByClauses() || NAMED_EVEN_UNREACHED.test(path))) {
-    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), such an article
-    // when other words drew the ranking ("dám nghĩ, dám làm" the concept's entry), or a clause or section the kind reads
-    // from the story itself (see NAMED_EVEN_UNREACHED): the kind of question names it, so it goes first with the best
-    // hit's score (an article by its first clause).
+  if (i < 0 && ranked.length && (path.startsWith('entry:') || NAMED_EVEN_UNREACHED.test(path))) {
+    // An overview entry the words did not reach (Regulation 32 for a Party body, the whole process), or a clause or
+    // section the kind reads from the story itself (see NAMED_EVEN_UNREACHED): the kind of question names it, so it goes
+    // first with the best hit's score.
     const unit = index.units.find((u) => isTarget(index, u, path, true)) ?? index.units.find((u) => isTarget(index, u, path, false));
     if (unit) {
       const top = ranked[0];

@@ -58,7 +58,9 @@ export function answerByReference(
 
   // Then the curated pack: the entry for that provision, an enclosing one, or ones inside it.
   const entries = index.units.filter((u) => u.source === 'curated' && u.documentKey === docHint);
-  const exact = entries.filter((u) => u.paths.includes(path));
+  // An article the pack holds clause by clause is cited as a whole when named as a whole ("Điều 11 quy định gì").
+  const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
+  const exact = composed ? [composed] : entries.filter((u) => u.paths.includes(path));
   const enclosing = entries.filter((u) => u.paths.some((p) => path.startsWith(`${p}/`)));
   const inside = entries.filter((u) => u.paths.some((p) => p.startsWith(`${path}/`)));
   const byRank = (list: RetrievalUnit[]) => [...list].sort((a, b) => (rank.get(a.idx)?.i ?? 1e9) - (rank.get(b.idx)?.i ?? 1e9));
@@ -75,7 +77,13 @@ export function answerByReference(
             (u) => whichClause || u.entry?.confidence !== 'unknown',
           )
         : undefined;
-    const clause = (cued ? inside.find((u) => u.paths.includes(cued)) : undefined) ?? byWords;
+    // An article composed of its clauses: the clause the outcome told names ("khi không hoàn thành"), else the whole
+    // article when the question asks for it ("trong những trường hợp nào", "liệt kê"), else the clause its words find.
+    const composedCue = composed ? ruleAsked(analysed.folded) : null;
+    const clause = composed
+      ? (inside.find((u) => composedCue?.startsWith(`${path}/`) && u.paths.includes(composedCue)) ??
+        (composedCue === path || listing ? undefined : byWords))
+      : ((cued ? inside.find((u) => u.paths.includes(cued)) : undefined) ?? byWords);
     const first = clause ?? (exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0]);
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
     const answer = composeAnswer(index, question, [{ unit: first, score: 1 }, ...rest.map((unit) => ({ unit, score: 0.5 }))], true);

@@ -102,7 +102,7 @@ const UNSET_LIMITS = {
   test: (t: string) =>
     (/\b(ty le|toi thieu|toi da)\b.*\b(bao nhieu|bn|may) phan tram\b/.test(t) &&
       !/\b(bieu quyet|tan thanh|dong y|thong qua|phieu)\b/.test(t)) ||
-    /\b(cap uy|dang uy|chi bo|chi uy|du (xa|phuong))\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b|\b(han chot|han cuoi|thoi han)( \w+){0,4} (pho bien|quan triet|tuyen truyen)\b|\b(pho bien|quan triet|tuyen truyen)( \w+){0,6} (han chot|truoc ngay nao|xong truoc)\b|\b(so ket|tong ket)( \w+){0,2} \d+ nam\b/.test(
+    /\b(cap uy|dang uy|chi bo|chi uy|du (xa|phuong))\b( \w+){0,6} (tra loi|cho y kien|phan hoi)( \w+){0,3} (bao nhieu|may) ngay\b|\bhan (cuoi )?nop ke hoach\b|\b(han chot|han cuoi|thoi han)( \w+){0,4} (pho bien|quan triet|tuyen truyen)\b|\b(pho bien|quan triet|tuyen truyen)( \w+){0,6} (han chot|truoc ngay nao|xong truoc)\b|\b(so ket|tong ket)( \w+){0,2} \d+ nam\b|\b(snv|so noi vu)\b( \w+){0,4} (trinh|chuyen|tham dinh|xem xet|tra loi|xu ly)( \w+){0,4} (trong )?(bao nhieu|bn|may) ngay\b/.test(
       t,
     ),
 };
@@ -110,7 +110,7 @@ const UNSET_LIMITS = {
 /** How a meeting or its vote is held: a secret ballot or hands, by Zalo or by proxy, who must be invited, a quorum.
  * The decree sets who votes and the share that passes (Art. 8.1), not the manner. */
 const MEETING_MANNER =
-  /\b(bieu quyet|bo phieu)( \w+){0,5} (qua zalo|qua tin nhan|truc tuyen|online|uy quyen|phieu kin|gio tay)\b|\b(hop|cuoc hop|buoi hop)(?! dong)( \w+){0,10} (bat buoc|co phai|phai|can) moi( \w+){0,8} (du|tham du|du hop)\b|\b(toi thieu bao nhieu nguoi|bao nhieu nguoi co mat|du so nguoi|quorum)\b|\bphai co mat (toi thieu|it nhat|bao nhieu)\b/;
+  /\b(bieu quyet|bo phieu)( \w+){0,5} (qua zalo|qua tin nhan|truc tuyen|online|uy quyen|phieu kin|gio tay)\b|\b(hop|cuoc hop|buoi hop)(?! dong)( \w+){0,10} (bat buoc|co phai|phai|can) moi( \w+){0,8} (du|tham du|du hop)\b|\b(toi thieu bao nhieu nguoi|bao nhieu nguoi co mat|du so nguoi|quorum|tuc so)\b|\bphai co mat (toi thieu|it nhat|bao nhieu)\b/;
 
 /** Another text named by its title ("Điều lệ Đảng có bao nhiêu chương", "Hiến pháp"): the pack holds four texts. */
 const ANOTHER_TEXT_BY_TITLE = /\bdieu le (dang|doan|cong doan)\b|\bhien phap\b/;
@@ -170,9 +170,10 @@ export function issuerElsewhere(afterIssuer: string): boolean {
 
 /** Family names common in Lào Cai and across Vietnam, with and without accents. */
 const FAMILY_NAMES =
-  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Lò|Giàng|Vàng|Sùng|Thào|Lù|Hà|Lương|Đinh|Trịnh|Đào|Mai|Tạ|Triệu|Lâm|Tô|Cao|Chu|Đoàn|Lưu|Nông|Sầm|Tẩn|Chảo|Hầu|Mùa|Nguyen|Tran|Le|Pham|Hoang|Vu|Dang|Bui|Do|Ngo|Duong|Ly|Lo|Giang|Vang|Sung|Thao|Ha|Luong|Dinh|Trinh|Dao|Trieu|Lam|Doan|Luu|Nong';
-/** A person's full name, capitalised ("anh Hoàng Văn Minh", "chị Lò Thị Mai"). */
-const FULL_NAME = new RegExp(`(?<!\\p{L})(${FAMILY_NAMES})\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?!\\p{L})`, 'u');
+  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Lò|Giàng|Vàng|Sùng|Thào|Lù|Hà|Lương|Đinh|Trịnh|Đào|Mai|Tạ|Triệu|Lâm|Tô|Cao|Chu|Đoàn|Lưu|Nông|Sầm|Tẩn|Chảo|Hầu|Mùa|Vừ|Hạng|Phàn|Tráng|Phùng|Nguyen|Tran|Le|Pham|Hoang|Vu|Dang|Bui|Do|Ngo|Duong|Ly|Lo|Giang|Vang|Sung|Thao|Ha|Luong|Dinh|Trinh|Dao|Trieu|Lam|Doan|Luu|Nong';
+/** A person's full name, capitalised ("anh Hoàng Văn Minh", "chị Lò Thị Mai"); a Hmong middle name may be one
+ * letter ("ông Giàng A Páo"). */
+const FULL_NAME = new RegExp(`(?<!\\p{L})(${FAMILY_NAMES})\\s+\\p{Lu}\\p{Ll}*\\s+\\p{Lu}\\p{Ll}+(?!\\p{L})`, 'u');
 const SELF_INTRODUCED = /\b(tôi|em|mình|toi|minh) (là|la|tên là|ten la|tên|ten)\s*$/iu;
 
 /** Whether the question is about a named person's own case ("anh Lê Quang Huy … có được miễn trách nhiệm không"): the

@@ -6,6 +6,8 @@ export const knowledge = {
     'Nội dung này dựa trên bản diễn giải chưa đối chiếu được với lời văn chính thức; anh/chị nên kiểm tra văn bản chính thức trước khi áp dụng.',
   unknownNote: 'Quy định này chưa được kiểm chứng: anh/chị cần đối chiếu văn bản chính thức.',
   summaryLabel: 'Tóm tắt:',
+  /** An article the pack summarises clause by clause, asked as a whole: the line before its clauses. */
+  articleByClauses: (citation: string) => `${citation} gồm các khoản sau:`,
   relatedLabel: 'Có thể anh/chị quan tâm:',
   nearest: (citations: string[]) => `Các quy định gần nhất với câu hỏi: ${citations.join('; ')}.`,
   /** What the person can do next in the product after an answer on this topic (pack entries name the key). */
