@@ -404,6 +404,23 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     ]);
   });
 
+  it('cites the one clause of Art. 4 or Art. 6 a question is about beside the article, and the clause alone when named', async () => {
+    const answerer = testAnswerer(db, []);
+    const obstruct = await answerer.answer('Cản trở, xúc phạm cán bộ có đề xuất thì có bị cấm không?');
+    assert.deepEqual(
+      obstruct.citations.slice(0, 2).map((c) => c.citation),
+      [`Điều 6 ${ND73}`, `khoản 2 Điều 6 ${ND73}`],
+    );
+    // Asked as a list, the article alone: no one clause is the answer.
+    const all = await answerer.answer('Những hành vi bị nghiêm cấm theo NĐ 73?');
+    assert.equal(all.citations[0].citation, `Điều 6 ${ND73}`);
+    assert.ok(!all.citations.some((c) => /^khoản [123] Điều 6/.test(c.citation)));
+    const named = await answerer.answer('Khoản 2 Điều 4 Nghị định 73 quy định gì?');
+    assert.equal(named.citations[0].citation, `khoản 2 Điều 4 ${ND73}`);
+    assert.match(named.answer, /phạm vi thẩm quyền/);
+    assert.doesNotMatch(named.answer, /công khai, minh bạch/);
+  });
+
   it("refuses a named person's case, a quorum and the Department's own time limit, and tells a ministry's circular 73, by rule alone", async () => {
     const answerer = testAnswerer(db, []);
     await assertRefused(answerer, [

@@ -18,7 +18,9 @@ export function parseCitation(question: string): CitationQuery {
   const out: CitationQuery = {};
   let m: RegExpExecArray | null;
   if ((m = /\bdieu\s*(\d{1,3}[a-z]?)\b/.exec(f)) || (m = /\bd(\d{1,3}[a-z]?)\b/.exec(f))) out.article = m[1];
-  if ((m = /\bkhoan\s*(\d{1,2})\b/.exec(f)) || (m = /\bk(\d{1,2})\b/.exec(f))) out.clause = m[1];
+  // "các khoản 1, 2, 3 và 4 Điều 6" names several clauses: the article is what is asked about.
+  const severalClauses = /\bcac khoan\s*\d{1,2}(\s*(,|va)\s*\d{1,2})+\b|\bkhoan\s*\d{1,2}(\s*(,|va)\s*\d{1,2}){2,}\b/.test(f);
+  if (!severalClauses && ((m = /\bkhoan\s*(\d{1,2})\b/.exec(f)) || (m = /\bk(\d{1,2})\b/.exec(f)))) out.clause = m[1];
   // Point letters: read on the accented text so "điểm đ" and "điểm d" stay distinct.
   if ((m = /(?:^|[^\p{L}])(?:điểm|diem|diêm|điêm)\s+([abcdđeghiklmnopqrstuvxy])(?=$|[^\p{L}])/u.exec(lower))) out.point = m[1];
   // Read on the accented text too: "VNeID mức 2" is a level, not "mục 2" (both fold to "muc").

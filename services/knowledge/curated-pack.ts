@@ -30,6 +30,10 @@ const packEntry = z.object({
   answer: z.string().min(10),
   /** Key of the next-step line (messages/knowledge.ts nextStep) shown under the answer. */
   next: z.enum(['tao-de-xuat', 'hang-doi']).optional(),
+  /** false: a clause of an article the pack answers whole (Art. 4, Art. 6), cited when the question names the clause
+   * or asks about its one item, beside the article; never ranked with the other entries, where it would outrank the
+   * article a question on the whole list asks for. */
+  ranked: z.boolean().default(true),
 });
 
 const packFile = z.object({

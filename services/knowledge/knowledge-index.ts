@@ -125,6 +125,8 @@ export class KnowledgeIndex {
   readonly documents: IndexedDocument[];
   readonly provisions = new Map<string, { provision: StoredProvision; document: IndexedDocument }>();
   readonly childrenOf = new Map<string, StoredProvision[]>();
+  /** Pack entries cited but never ranked (`ranked: false`: a clause of an article the pack answers whole). */
+  readonly unranked: RetrievalUnit[] = [];
   /** The pack's topic phrases, folded, as " tok tok " for lookups in a question's phrase text. */
   private readonly scopePhrases: string[];
   private readonly weakScopePhrases: Set<string>;
@@ -181,15 +183,19 @@ export class KnowledgeIndex {
     }
     for (const entry of pack.entries) {
       const doc = pack.documents.find((x) => x.id === entry.document)!;
-      this.units.push({
-        idx: this.units.length,
-        source: 'curated',
+      const unit = {
+        source: 'curated' as const,
         document: doc.label,
         documentKey: doc.id,
         citation: entry.citation,
         paths: entry.paths,
         entry,
-      });
+      };
+      if (!entry.ranked) {
+        this.unranked.push({ idx: -1, ...unit });
+        continue;
+      }
+      this.units.push({ idx: this.units.length, ...unit });
       termsList.push(fieldTerms([...entry.questions, ...entry.keywords], [entry.answer]));
     }
     this.bm25 = new Bm25Index(termsList);
@@ -262,8 +268,7 @@ export class KnowledgeIndex {
   /** The unit behind a citation of an answer: by entry, by provision, else by citation and document. */
   unitOf(c: PolicyCitation | undefined): RetrievalUnit | undefined {
     if (!c) return undefined;
-    if (c.entryId)
-      return this.units.find((u) => u.entry?.id === c.entryId) ?? this.articlesOfClauses().find((u) => u.entry?.id === c.entryId);
+    if (c.entryId) return [...this.units, ...this.unranked, ...this.articlesOfClauses()].find((u) => u.entry?.id === c.entryId);
     return (
       this.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
       this.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
@@ -293,6 +298,7 @@ export class KnowledgeIndex {
         confidence: ranks[Math.max(...clauses.map((c) => ranks.indexOf(c.entry!.confidence)))],
         questions: clauses.map((c) => c.entry!.questions[0]),
         keywords: [],
+        ranked: false,
         answer: [msg.articleByClauses(citation), ...clauses.map((c) => `${clauseNumber(c)}. ${c.entry!.answer.trim()}`)].join('\n'),
       };
       unit = { idx: -1, source: 'curated', document: first.document, documentKey, citation, paths: [path], entry };

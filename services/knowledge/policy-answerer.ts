@@ -25,6 +25,7 @@ import {
 } from './question-analysis.js';
 import { asksWhatThePackDoesNotHold, namesAnotherPerson } from './unheld-matters.js';
 import { answerByReference } from './reference-answer.js';
+import { withItemCited } from './article-items.js';
 import { answerFeatures, decreeBeforeLetter, knownBeforeUnknown, rankHits } from './answer-ranking.js';
 import { byQuestionType, supportsTyped } from './question-types.js';
 import { loadQuestionExamples, type QuestionExample } from './question-examples.js';
@@ -144,7 +145,7 @@ export class PolicyAnswerer {
 
   async answer(question: string, context?: AnswerContext | null): Promise<PolicyAnswer> {
     const index = await this.ensureFresh();
-    const result = this.answerWith(index, question, context ?? undefined);
+    const result = withItemCited(index, this.answerWith(index, question, context ?? undefined), question);
     if (this.llm && result.confident && (result.kind === 'official' || result.kind === 'curated')) {
       const provisions = this.llmProvisions(index, result);
       if (provisions.length && !result.citations.every((c) => c.confidence === 'unknown')) {

@@ -57,7 +57,8 @@ export function answerByReference(
   if (official) return official;
 
   // Then the curated pack: the entry for that provision, an enclosing one, or ones inside it.
-  const entries = index.units.filter((u) => u.source === 'curated' && u.documentKey === docHint);
+  // A clause cited but never ranked (Art. 4, Art. 6: "khoản 2 Điều 6 quy định gì") is found here by its path.
+  const entries = [...index.units, ...index.unranked].filter((u) => u.source === 'curated' && u.documentKey === docHint);
   // An article the pack holds clause by clause is cited as a whole when named as a whole ("Điều 11 quy định gì").
   const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
   const exact = composed ? [composed] : entries.filter((u) => u.paths.includes(path));
