@@ -401,6 +401,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['Điều 11 nói gì về trường hợp gây thiệt hại?', 'dieu:11/khoan:3'],
       // Every case asked for at once, one outcome named among them: still the whole article.
       ['ad ơi nếu làm đề xuất mà thất bại thì có đc bảo vệ ko, cho e xin hết các trường hợp bảo vệ ạ', 'dieu:11'],
+      ['bao ve can bo nang dong sang tao gom nhung truong hop nao', 'dieu:11'],
     ]);
   });
 

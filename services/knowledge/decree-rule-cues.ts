@@ -59,7 +59,7 @@ const DECISION_DEFIED =
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause; also its cases counted or listed
  * ("mấy trường hợp được bảo vệ", "bảo vệ trong những trường hợp nào"). */
 const PROTECTION_MEASURES =
-  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
 
 /** Every case asked for at once ("cho e xin hết các trường hợp bảo vệ", "rõ từng tình huống … bảo vệ"): Art. 11 as a
  * whole, even when one outcome is named among them. */

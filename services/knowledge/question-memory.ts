@@ -131,7 +131,7 @@ export class QuestionMemory {
   private readonly accepts: number[][] = [];
   private readonly refuses: boolean[] = [];
   private readonly refusalModel: RefusalModel;
-  /** What a label may name: the index's units, then the articles it holds clause by clause (composed, not ranked). */
+  /** What a label may name: the index's units, then the articles it holds only clause by clause (composed, not ranked). */
   private readonly targets: RetrievalUnit[];
 
   constructor(
