@@ -101,13 +101,13 @@ describe('knowledge: near-topic traps and the question kinds', function () {
     assert.equal(own.citations[0].citation, `Điều 4 ${ND73}`);
   });
 
-  it('reads who approves a plan as where it goes, a forbidden act asked with "bị xử lý" as Art. 6, and a plan outline or a plan required as Art. 7.1', async () => {
+  it('reads who approves a plan as where it goes, a forbidden act asked with "bị xử lý" as its clause of Art. 6, and a plan outline or a plan required as Art. 7.1', async () => {
     const officer = await answerer.answer('Ai có thẩm quyền phê duyệt kế hoạch đề xuất của chuyên viên?');
     assert.equal(officer.citations[0].citation, `khoản 3 Điều 7 ${ND73}`);
     const head = await answerer.answer('Giám đốc sở tự lập kế hoạch đề xuất thì cấp nào xem xét?');
     assert.equal(head.citations[0].citation, `khoản 4 Điều 7 ${ND73}`);
     const obstruct = await answerer.answer('Cản trở người thực hiện đề xuất đổi mới thì bị xử lý ra sao?');
-    assert.equal(obstruct.citations[0].citation, `Điều 6 ${ND73}`);
+    assert.equal(obstruct.citations[0].citation, `khoản 2 Điều 6 ${ND73}`);
     const outline = await answerer.answer('Kế hoạch gửi lãnh đạo cần có bố cục ra sao?');
     assert.equal(outline.citations[0].citation, `khoản 1, khoản 2 Điều 7 ${ND73}`);
     // Whether an idea must be written up as a plan at all is Art. 7.1; whether the head's override must be written

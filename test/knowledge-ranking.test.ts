@@ -309,10 +309,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
         'Kế hoạch đề xuất đổi mới, sáng tạo do Giám đốc bệnh viện trực thuộc Sở Y tế xây dựng được gửi đến ai để xem xét, quyết định?',
         'dieu:7/khoan:4',
       ],
-      // Evading responsibility (Art. 6), a harm told after "hai tháng" (not a delay), the duty to name causes (11.4).
+      // Evading responsibility (Art. 6.3), a harm told after "hai tháng" (not a delay), the duty to name causes (11.4).
       [
         'Đến lúc triển khai, phó hiệu trưởng phụ trách chuyên môn bảo đây là việc của tổ chuyên môn, tổ chuyên môn lại bảo chờ ban giám hiệu. Kiểu né tránh, đùn qua đẩy lại khi thực hiện đề xuất như vậy có bị Nghị định 73 cấm không?',
-        'dieu:6',
+        'dieu:6/khoan:3',
       ],
       [
         'Tôi được giao thực hiện đề xuất thí điểm tiếp nhận hồ sơ qua Zalo OA. Đề xuất đã qua tập thể lãnh đạo biểu quyết. Triển khai được hai tháng thì bị lộ một số dữ liệu, cơ quan mất khoản tiền thuê dịch vụ. Tôi làm đúng chủ trương, không vụ lợi gì. Trường hợp gây thiệt hại như vậy thì tôi được bảo vệ thế nào?',
@@ -405,13 +405,15 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     ]);
   });
 
-  it('cites the one clause of Art. 4 or Art. 6 a question is about beside the article, and the clause alone when named', async () => {
+  it('answers one item of Art. 4 or Art. 6 by its clause, the article beside it, and the list by the article', async () => {
     const answerer = testAnswerer(db, []);
     const obstruct = await answerer.answer('Cản trở, xúc phạm cán bộ có đề xuất thì có bị cấm không?');
     assert.deepEqual(
       obstruct.citations.slice(0, 2).map((c) => c.citation),
-      [`Điều 6 ${ND73}`, `khoản 2 Điều 6 ${ND73}`],
+      [`khoản 2 Điều 6 ${ND73}`, `Điều 6 ${ND73}`],
     );
+    assert.match(obstruct.answer, /^Nghiêm cấm cản trở, gây khó khăn, xúc phạm/);
+    assert.doesNotMatch(obstruct.answer, /né tránh/);
     // Asked as a list, the article alone: no one clause is the answer.
     const all = await answerer.answer('Những hành vi bị nghiêm cấm theo NĐ 73?');
     assert.equal(all.citations[0].citation, `Điều 6 ${ND73}`);
