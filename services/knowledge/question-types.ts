@@ -288,12 +288,12 @@ export function byQuestionType(
     path = 'dieu:7/khoan:1';
   } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
   if (!path) return { ranked, forced: false };
-  // The provision itself among the first eight hits, else one of its parts among the first five.
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole): the
   // article, composed of its clauses, goes first with the best hit's score; the clauses the words found follow it.
   const article = /^dieu:\d+$/.test(path) ? index.articleOfClauses('nd73', path) : undefined;
   if (article && ranked.length)
     return { ranked: [{ ...ranked[0], h: { ...ranked[0].h, doc: -1 }, unit: article }, ...ranked], forced: true, path };
+  // The provision itself among the first eight hits, else one of its parts among the first five.
   let i = ranked.slice(0, 8).findIndex((r) => isTarget(index, r.unit, path, true));
   // A letter's section asked as a whole is answered by one of its points only when the words chose that point first,
   // and never when its tasks are asked as a list ("những nhiệm vụ trọng tâm nào", "liệt kê các nhiệm vụ").
