@@ -79,6 +79,32 @@ export const PARTY_STEP =
   /\b(bao cao|xin y kien|hoi|qua|trinh)( y kien)? (cap uy|dang uy|chi bo|chi uy)\b|\b(cap uy|dang uy|chi bo|chi uy)\b.*\b(truoc khi|buoc|truoc)\b|\b(thieu|con) (mot )?buoc\b.*\b(cap uy|dang uy|chi bo|chi uy)\b/;
 export const APPROVAL = /\b(duyet|phe duyet|thong qua|ky)\b/;
 
+/** One item of an article the pack answers whole, by the words that name it (Art. 6's prohibited acts, Art. 4's
+ * principles): the clause that holds it. PROHIBITED_ACT above reads some of the same acts as Art. 6 asked about. */
+const ITEM_CLAUSES: ReadonlyArray<{ article: string; clause: string; cue: RegExp }> = [
+  {
+    article: 'dieu:6',
+    clause: 'dieu:6/khoan:1',
+    cue: /\b(loi dung|nup bong|gan mac|danh nghia|che giau|che dau|truc loi|vu loi|tham nhung)\b/,
+  },
+  { article: 'dieu:6', clause: 'dieu:6/khoan:2', cue: /\b(can tro|gay kho|xuc pham|noi moc|che bai|tru dap)\b/ },
+  { article: 'dieu:6', clause: 'dieu:6/khoan:3', cue: /\b(ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai)\b/ },
+  {
+    article: 'dieu:4',
+    clause: 'dieu:4/khoan:2',
+    cue: /\b(tham quyen|trai (voi |voii )?(quy dinh|chu truong|nghi quyet|van ban)|quoc hoi|dieu uoc)\b/,
+  },
+  { article: 'dieu:4', clause: 'dieu:4/khoan:4', cue: /\b(cong khai|minh bach|dan chu|kip thoi|dung doi tuong|dung trinh tu)\b/ },
+  { article: 'dieu:4', clause: 'dieu:4/khoan:1', cue: /\bnguyen tac (dau tien|thu nhat|so 1|goc)\b/ },
+];
+
+/** The clause of `article` ("dieu:6") whose one item the question asks about ("cản trở người đề xuất" → 6.2); null
+ * when it names none, or several (then it asks for the list, which the article is). */
+export function itemClauseAsked(f: string, article: string): string | null {
+  const asked = ITEM_CLAUSES.filter((i) => i.article === article && i.cue.test(f));
+  return asked.length === 1 ? asked[0].clause : null;
+}
+
 export function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
   if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f)) return 'dieu:4/khoan:3';

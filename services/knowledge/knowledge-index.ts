@@ -127,6 +127,8 @@ export class KnowledgeIndex {
   readonly childrenOf = new Map<string, StoredProvision[]>();
   /** Pack entries cited but never ranked (`ranked: false`: a clause of an article the pack answers whole). */
   readonly unranked: RetrievalUnit[] = [];
+  /** The decree articles the pack holds only clause by clause, each composed once of its clauses (composeArticles). */
+  readonly composedArticles: RetrievalUnit[];
   /** The pack's topic phrases, folded, as " tok tok " for lookups in a question's phrase text. */
   private readonly scopePhrases: string[];
   private readonly weakScopePhrases: Set<string>;
@@ -134,7 +136,6 @@ export class KnowledgeIndex {
   private readonly corePhrases: string[];
   private readonly outsidePhrases: string[];
   private readonly namedPhrases: string[];
-  private readonly composedArticles = new Map<string, RetrievalUnit | undefined>();
 
   constructor(
     stored: StoredDocument[],
@@ -199,6 +200,7 @@ export class KnowledgeIndex {
       termsList.push(fieldTerms([...entry.questions, ...entry.keywords], [entry.answer]));
     }
     this.bm25 = new Bm25Index(termsList);
+    this.composedArticles = composeArticles(this.units);
     this.scopePhrases = (pack.scope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
     this.weakScopePhrases = new Set((pack.weakScope ?? []).map((p) => ` ${analyze(p).folded.join(' ')} `));
     const phrases = (list: string[] = []) => list.map((p) => ` ${analyze(p).folded.join(' ')} `).filter((p) => p.trim());
@@ -268,71 +270,20 @@ export class KnowledgeIndex {
   /** The unit behind a citation of an answer: by entry, by provision, else by citation and document. */
   unitOf(c: PolicyCitation | undefined): RetrievalUnit | undefined {
     if (!c) return undefined;
-    if (c.entryId) return [...this.units, ...this.unranked, ...this.articlesOfClauses()].find((u) => u.entry?.id === c.entryId);
+    if (c.entryId) {
+      const byEntry = (u: RetrievalUnit) => u.entry?.id === c.entryId;
+      return this.units.find(byEntry) ?? this.unranked.find(byEntry) ?? this.composedArticles.find(byEntry);
+    }
     return (
       this.units.find((u) => u.provision && u.provision.id === c.provisionId) ??
       this.units.find((u) => u.citation === c.citation && u.documentKey === c.documentKey)
     );
   }
 
-  /** A decree article the pack holds only clause by clause (Art. 11: one entry per outcome), as one citation composed
-   * of its clauses' summaries. Not a retrieval unit (`idx` -1): an article entry among the ranked units outranked the
-   * clauses a question asked for, so this is reached only when the question asks for the article itself. */
+  /** A decree article the pack holds only clause by clause (Art. 11: one entry per outcome), composed of its clauses'
+   * summaries; undefined for any other article. */
   articleOfClauses(documentKey: string, path: string): RetrievalUnit | undefined {
-    const key = `${documentKey} ${path}`;
-    if (this.composedArticles.has(key)) return this.composedArticles.get(key);
-    // An entry may hold two clauses ("khoản 1, khoản 2 Điều 7"); each clause is held by one entry at most, else the
-    // article is not composed (Art. 8.1 has four entries, one per rule of the vote).
-    const clauseOf = (u: RetrievalUnit) => u.paths.length > 0 && u.paths.every((p) => new RegExp(`^${path}/khoan:\\d+$`).test(p));
-    const inArticle = this.units.filter((u) => u.source === 'curated' && u.documentKey === documentKey);
-    const clauses = inArticle.filter(clauseOf).sort((a, b) => clauseNumber(a) - clauseNumber(b));
-    const held = clauses.flatMap((c) => c.paths);
-    let unit: RetrievalUnit | undefined;
-    if (
-      /^dieu:\d+$/.test(path) &&
-      clauses.length > 1 &&
-      new Set(held).size === held.length &&
-      // Not when another entry already covers the article (the overview of Điều 7, Điều 8): composing Art. 7 beside it
-      // was measured (dev, leave one file out: +4 / −10) and not kept.
-      !inArticle.some((u) => u.paths.includes(path))
-    ) {
-      const first = clauses[0];
-      const citation = first.citation.replace(/^.*?(Điều \d+ )/, '$1');
-      const ranks = ['verified', 'secondary', 'unknown'] as const;
-      const entry: PackEntry = {
-        id: `${documentKey}-${path.replace(':', '-')}`,
-        document: documentKey,
-        citation,
-        paths: [path],
-        // As sure as its least sure clause.
-        confidence: ranks[Math.max(...clauses.map((c) => ranks.indexOf(c.entry!.confidence)))],
-        questions: clauses.map((c) => c.entry!.questions[0]),
-        keywords: [],
-        ranked: false,
-        ...(clauses.find((c) => c.entry?.next) ? { next: clauses.find((c) => c.entry?.next)!.entry!.next } : {}),
-        answer: [
-          msg.articleByClauses(citation),
-          ...clauses.map((c) => `${c.paths.map(clauseDigits).join(', ')}. ${c.entry!.answer.trim()}`),
-        ].join('\n'),
-      };
-      unit = { idx: -1, source: 'curated', document: first.document, documentKey, citation, paths: [path], entry };
-    }
-    this.composedArticles.set(key, unit);
-    return unit;
-  }
-
-  /** Every article the pack holds clause by clause, composed (see articleOfClauses). */
-  articlesOfClauses(): RetrievalUnit[] {
-    const articles = new Set(
-      this.units.flatMap((u) =>
-        u.source === 'curated' ? u.paths.map((p) => `${u.documentKey} ${/^(dieu:\d+)\/khoan:\d+$/.exec(p)?.[1] ?? ''}`) : [],
-      ),
-    );
-    return [...articles].flatMap((key) => {
-      const [documentKey, path] = key.split(' ');
-      const unit = path ? this.articleOfClauses(documentKey, path) : undefined;
-      return unit ? [unit] : [];
-    });
+    return this.composedArticles.find((u) => u.documentKey === documentKey && u.paths[0] === path);
   }
 
   /** The article (decree) or numbered section (letter) containing a provision: the "whole article" view. */
@@ -358,6 +309,54 @@ export class KnowledgeIndex {
       return score(b) - score(a);
     });
   }
+}
+
+/**
+ * The decree articles the pack holds only clause by clause, each as one citation composed of its clauses' summaries
+ * ("Điều 11 … gồm các khoản sau: 1. … 4. …"). Not retrieval units (`idx` -1): an article entry among the ranked units
+ * outranked the clauses a question asked for, so these are reached only when a question asks for the article itself.
+ * An entry may hold two clauses ("khoản 1, khoản 2 Điều 7"), but each clause is held by one entry at most (Art. 8.1
+ * has four entries, one per rule of the vote); and no article another entry already covers is composed (the overview
+ * of Điều 7, Điều 8: composing Art. 7 beside it was measured, dev leave one file out +4 / −10, and not kept).
+ */
+function composeArticles(units: RetrievalUnit[]): RetrievalUnit[] {
+  const byArticle = new Map<string, RetrievalUnit[]>();
+  for (const u of units) {
+    if (u.source !== 'curated' || !u.paths.length) continue;
+    const articles = new Set(u.paths.map((p) => /^(dieu:\d+)\/khoan:\d+$/.exec(p)?.[1]));
+    const [article] = articles;
+    if (articles.size !== 1 || !article) continue;
+    const key = `${u.documentKey} ${article}`;
+    byArticle.set(key, [...(byArticle.get(key) ?? []), u]);
+  }
+  const ranks = ['verified', 'secondary', 'unknown'] as const;
+  return [...byArticle].flatMap(([key, found]) => {
+    const [documentKey, path] = key.split(' ');
+    const clauses = found.sort((a, b) => clauseNumber(a) - clauseNumber(b));
+    const held = clauses.flatMap((c) => c.paths);
+    const covered = units.some((u) => u.source === 'curated' && u.documentKey === documentKey && u.paths.includes(path));
+    if (clauses.length < 2 || new Set(held).size !== held.length || covered) return [];
+    const first = clauses[0];
+    const citation = first.citation.replace(/^.*?(Điều \d+ )/, '$1');
+    const next = clauses.find((c) => c.entry?.next)?.entry?.next;
+    const entry: PackEntry = {
+      id: `${documentKey}-${path.replace(':', '-')}`,
+      document: documentKey,
+      citation,
+      paths: [path],
+      // As sure as its least sure clause.
+      confidence: ranks[Math.max(...clauses.map((c) => ranks.indexOf(c.entry!.confidence)))],
+      questions: clauses.map((c) => c.entry!.questions[0]),
+      keywords: [],
+      ranked: false,
+      ...(next ? { next } : {}),
+      answer: [
+        msg.articleByClauses(citation),
+        ...clauses.map((c) => `${c.paths.map(clauseDigits).join(', ')}. ${c.entry!.answer.trim()}`),
+      ].join('\n'),
+    };
+    return [{ idx: -1, source: 'curated' as const, document: first.document, documentKey, citation, paths: [path], entry }];
+  });
 }
 
 function clauseNumber(u: RetrievalUnit): number {

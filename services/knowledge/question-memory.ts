@@ -139,7 +139,7 @@ export class QuestionMemory {
     private readonly index: KnowledgeIndex,
     private readonly options: MemoryOptions = DEFAULT_MEMORY_OPTIONS,
   ) {
-    this.targets = [...index.units, ...index.articlesOfClauses()];
+    this.targets = [...index.units, ...index.composedArticles];
     const kept: string[] = [];
     // A hundred labels among a thousand examples: each is resolved once.
     const resolved = new Map<string, number[]>();

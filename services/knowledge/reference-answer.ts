@@ -28,13 +28,16 @@ export function answerByReference(
   // "Loại trừ trách nhiệm theo khoản mấy Điều 11?" with the outcome told: the clause that outcome names, not the one
   // its words reach ("không gây thiệt hại" reaches the damage clause).
   const whichClause = /\bkhoan (nao|may|so may)\b/.test(analysed.folded);
-  const cue = whichClause && ref.article && !ref.clause ? ruleAsked(analysed.folded) : null;
-  const cued = cue?.startsWith(`${path}/`) ? cue : null;
 
   // Official text first: the document named, else Decree 73 (articles) or the province's letter (sections);
   // then the curated pack; other imported documents only when neither knows the provision.
   const defaultDoc = pathKind === 'muc' ? 'cv-trien-khai' : 'nd73';
   const docHint = ref.document ?? defaultDoc;
+  // An article the pack holds clause by clause is cited as a whole when named as a whole ("Điều 11 quy định gì").
+  const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
+  // What the question's kind asks for (an outcome's clause, or the article itself), read once.
+  const asked = ref.article && !ref.clause && (whichClause || composed) ? ruleAsked(analysed.folded) : null;
+  const cued = whichClause && asked?.startsWith(`${path}/`) ? asked : null;
   const fromOfficial = (docs: ReturnType<KnowledgeIndex['candidateDocuments']>): PolicyAnswer | null => {
     for (const doc of docs) {
       const exact = doc.byPath.get(path);
@@ -59,8 +62,6 @@ export function answerByReference(
   // Then the curated pack: the entry for that provision, an enclosing one, or ones inside it.
   // A clause cited but never ranked (Art. 4, Art. 6: "khoản 2 Điều 6 quy định gì") is found here by its path.
   const entries = [...index.units, ...index.unranked].filter((u) => u.source === 'curated' && u.documentKey === docHint);
-  // An article the pack holds clause by clause is cited as a whole when named as a whole ("Điều 11 quy định gì").
-  const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
   const exact = composed ? [composed] : entries.filter((u) => u.paths.includes(path));
   const enclosing = entries.filter((u) => u.paths.some((p) => path.startsWith(`${p}/`)));
   const inside = entries.filter((u) => u.paths.some((p) => p.startsWith(`${path}/`)));
@@ -80,10 +81,8 @@ export function answerByReference(
         : undefined;
     // An article composed of its clauses: the clause the outcome told names ("khi không hoàn thành"), else the whole
     // article when the question asks for it ("trong những trường hợp nào", "liệt kê"), else the clause its words find.
-    const composedCue = composed ? ruleAsked(analysed.folded) : null;
     const clause = composed
-      ? (inside.find((u) => composedCue?.startsWith(`${path}/`) && u.paths.includes(composedCue)) ??
-        (composedCue === path || listing ? undefined : byWords))
+      ? (inside.find((u) => asked?.startsWith(`${path}/`) && u.paths.includes(asked)) ?? (asked === path || listing ? undefined : byWords))
       : ((cued ? inside.find((u) => u.paths.includes(cued)) : undefined) ?? byWords);
     const first = clause ?? (exact.length ? byRank(exact)[0] : topicTerms.length && rank.size ? byRank(candidates)[0] : candidates[0]);
     const rest = candidates.filter((c) => c !== first).slice(0, 2);
