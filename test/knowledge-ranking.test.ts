@@ -424,6 +424,36 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.doesNotMatch(named.answer, /công khai, minh bạch/);
   });
 
+  it('answers an item asked by "khoản nào", every case of Art. 11 asked bare, Art. 7 asked as a whole and the agencies\' tasks, by rule alone', async () => {
+    const answerer = testAnswerer(db, []);
+    await assertAnswered(answerer, [
+      // The clause its words name, not the unranked clauses' neighbours 6.4 or 6.5.
+      ['Cản trở người thực hiện đề xuất thì vi phạm khoản mấy Điều 6 Nghị định 73?', 'dieu:6/khoan:2'],
+      ['Đùn đẩy trách nhiệm khi phê duyệt đề xuất là vi phạm khoản nào của Điều 6?', 'dieu:6/khoan:3'],
+      ['Nguyên tắc Nhà nước khuyến khích cán bộ dám làm vì lợi ích chung nằm ở khoản nào Điều 4?', 'dieu:4/khoan:1'],
+      ['Trưởng phòng chê bai, nói móc người làm thử mô hình mới thì phạm điều cấm nào của nghị định?', 'dieu:6/khoan:2'],
+      ['Đề xuất trái vb của cơ quan cấp trên có được bảo vệ không?', 'dieu:4/khoan:2'],
+      // Every case, asked without naming the decree, by levels, or with every outcome told.
+      ['Bảo vệ cán bộ như thế nào?', 'dieu:11'],
+      ['NĐ 73 bảo vệ cán bộ theo mấy mức?', 'dieu:11'],
+      ['Làm đề xuất mà thành công, không thành công hay gây thiệt hại thì mỗi trường hợp được bảo vệ ra sao?', 'dieu:11'],
+      // A rule asked for a dissemination is the rule, not the letter's point on disseminating.
+      ['Điều cấm trong nghị định 73 gồm mấy điều, mình cần cho bài tuyên truyền', 'dieu:6'],
+      ['Nhiệm vụ của các sở theo công văn?', 'muc:1'],
+    ]);
+    // "K5 Đ6 … có phải về lợi dụng": the clause named stays first although the words name another item.
+    const named = await answerer.answer('K5 Đ6 NĐ73 quy định gì? Có phải về lợi dụng đề xuất không?');
+    assert.deepEqual(named.citations[0].paths, ['dieu:6/khoan:5']);
+    // Art. 7 asked as a whole: the entry that holds the article, not the clause its words reach first.
+    for (const q of [
+      'Điều 7 Nghị định 73 cụ thể nói những gì, tôi cần nội dung chính',
+      'Tóm tắt toàn bộ Điều 7 NĐ 73 về kế hoạch đề xuất',
+    ]) {
+      const whole = await answerer.answer(q);
+      assert.ok(whole.citations[0].paths?.includes('dieu:7'), `${q}: ${whole.citations[0].citation}`);
+    }
+  });
+
   it("refuses a named person's case, a quorum and the Department's own time limit, and tells a ministry's circular 73, by rule alone", async () => {
     const answerer = testAnswerer(db, []);
     await assertRefused(answerer, [

@@ -12,7 +12,13 @@ export function withItemCited(index: KnowledgeIndex, answer: PolicyAnswer, quest
   const first = answer.citations[0];
   if (!answer.confident || first?.documentKey !== 'nd73' || first.paths?.length !== 1) return answer;
   const f = foldDiacritics(question.toLowerCase());
-  const asked = itemClauseAsked(f, first.paths![0]);
+  // Another prohibited act chosen first ("chê bai … phạm điều cấm nào" answered by 6.4): the one its words name, unless
+  // the question names the clause itself ("K5 Đ6 … có phải về lợi dụng"). Not Art. 4's clauses: 4.3 (the Party
+  // committee's say) is a rule of its own, and stories about it use 4.4's words ("kịp thời", "dân chủ").
+  const otherAct = /^dieu:6\/khoan:\d+$/.test(first.paths![0]) && !/\b(khoan|k) ?\d/.test(f);
+  const article = /^dieu:[46]$/.test(first.paths![0]) ? first.paths![0] : otherAct ? 'dieu:6' : undefined;
+  const asked = article ? itemClauseAsked(f, article) : null;
+  if (asked === first.paths![0]) return answer;
   const clause = asked ? index.unranked.find((u) => u.documentKey === 'nd73' && u.paths.includes(asked)) : undefined;
   if (!clause) return answer;
   // Composed again from the clause (its official words when the decree is imported), the article's citations beside it.

@@ -34,7 +34,7 @@ const NON_MANAGER =
 export const OBJECTIVE =
   /\b(khach quan|nguyen nhan|chu quan)\b|\bco quan (da )?(phe duyet|duyet)( de xuat)? (phai lam gi|co trach nhiem gi)\b/;
 const PROHIBITED =
-  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong)|(pham|vi pham) (dieu|dieu khoan|quy dinh) cam|co bi cam)\b/;
+  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong)|(pham|vi pham) (dieu|dieu khoan|quy dinh) cam|co bi cam|(nhung |cac )?dieu cam)\b/;
 const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
 /** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
 const CONDITION_CONTENT =
@@ -59,7 +59,7 @@ const DECISION_DEFIED =
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause; also its cases counted or listed
  * ("mấy trường hợp được bảo vệ", "bảo vệ trong những trường hợp nào"). */
 const PROTECTION_MEASURES =
-  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b/;
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b|^bao ve (can bo|cb)( nang dong,? sang tao)? (nhu the nao|the nao|ra sao)\b|\bbao ve\b( \w+){0,6} (co )?(may|bao nhieu|bn) (muc|cap do|hinh thuc)\b/;
 
 /** Every case asked for at once ("cho e xin hết các trường hợp bảo vệ", "rõ từng tình huống … bảo vệ"): Art. 11 as a
  * whole, even when one outcome is named among them. */
@@ -92,10 +92,15 @@ const ITEM_CLAUSES: ReadonlyArray<{ article: string; clause: string; cue: RegExp
   {
     article: 'dieu:4',
     clause: 'dieu:4/khoan:2',
-    cue: /\b(tham quyen|trai (voi |voii )?(quy dinh|chu truong|nghi quyet|van ban)|quoc hoi|dieu uoc)\b/,
+    cue: /\b(tham quyen|trai (voi |voii )?(quy dinh|chu truong|nghi quyet|van ban|vb)|quoc hoi|dieu uoc)\b/,
   },
   { article: 'dieu:4', clause: 'dieu:4/khoan:4', cue: /\b(cong khai|minh bach|dan chu|kip thoi|dung doi tuong|dung trinh tu)\b/ },
-  { article: 'dieu:4', clause: 'dieu:4/khoan:1', cue: /\bnguyen tac (dau tien|thu nhat|so 1|goc)\b/ },
+  // The first principle, by its place or asked for by its words ("vì lợi ích chung … ở nguyên tắc nào").
+  {
+    article: 'dieu:4',
+    clause: 'dieu:4/khoan:1',
+    cue: /\bnguyen tac (dau tien|thu nhat|so 1|goc)\b|\b(nguyen tac|khoan) (nao|may)\b.*\bloi ich chung\b|\bloi ich chung\b.*\b(nguyen tac|khoan) (nao|may)\b/,
+  },
 ];
 
 /** The clause of `article` ("dieu:6") whose one item the question asks about ("cản trở người đề xuất" → 6.2); null
@@ -105,11 +110,19 @@ export function itemClauseAsked(f: string, article: string): string | null {
   return asked.length === 1 ? asked[0].clause : null;
 }
 
+/** How officials are protected, asked as such ("Bảo vệ cán bộ thế nào?", "mấy trường hợp được bảo vệ"). */
+export function asksProtectionMeasures(f: string): boolean {
+  return PROTECTION_MEASURES.test(f);
+}
+
 export function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
   if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f)) return 'dieu:4/khoan:3';
   if (PROTECTION_MEASURES.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) return 'dieu:11';
   if (ALL_CASES.test(f) && /\bbao ve\b/.test(f) && /\b(truong hop|th|tinh huong|bien phap)\b/.test(f)) return 'dieu:11';
+  // "thành công, thất bại hay gây thiệt hại thì mỗi trường hợp được bảo vệ ra sao": every outcome told, so every case.
+  if (/\bbao ve\b/.test(f) && DONE.test(f.replace(NOT_DONE, ' ')) && NOT_DONE.test(f) && DAMAGE.test(f.replace(NO_DAMAGE, ' ')))
+    return 'dieu:11';
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';

@@ -11,6 +11,7 @@ import type { AnalysedQuestion, RankedHit } from './policy-answer-types.js';
 import { lastSentence } from './question-analysis.js';
 import { AFTER_APPROVAL, DISSEMINATION, letterTask, namesLetterWorld } from './letter-tasks.js';
 import {
+  asksProtectionMeasures,
   ABOUT_PROPOSALS,
   APPROVAL,
   DAMAGE,
@@ -136,7 +137,9 @@ const COMPLEX = /\b(phuc tap|pham vi rong|lien nganh|nhieu nganh|nhieu linh vuc|
 const DEPARTMENT_PART = /\b(so noi vu|snv|cong van|cv|tham muu)\b/;
 
 /** A section's tasks asked as a list, not one of them. */
-const TASKS_LISTED = /\b(nhung|cac) (nhom )?(nhiem vu|nv)\b|\b(nhiem vu|nv) trong tam\b|\bliet ke\b/;
+// "Nhiệm vụ sở ngành theo CV?": the agencies' tasks asked bare, all of them.
+const TASKS_LISTED =
+  /\b(nhung|cac) (nhom )?(nhiem vu|nv)\b|\b(nhiem vu|nv) trong tam\b|\bliet ke\b|^(nhiem vu|nv) (cua )?(cac )?(so|xa|ban nganh|co quan|don vi|dia phuong)\b(?! noi vu)/;
 
 /** Provisions a question's kind names from the story itself, put first even when its words reached another: an
  * outcome's protection clause ("mô hình … được đánh giá đạt … có bị bắt lỗi", Art. 11), where a plan goes by its
@@ -226,7 +229,10 @@ export function byQuestionType(
   else if (STATE_ENTERPRISE.test(f) && COVERED.test(f)) path = 'dieu:2';
   else if (WHO_IS_COVERED.test(f) && !NAMES_OTHER_PACK_TEXT.test(f) && !DAMAGE.test(f) && !NOT_DONE.test(f)) path = 'dieu:2';
   // Making the decree known to all staff is the letter's 1.a, whoever the staff are (not whether Art. 2 covers them).
-  else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f))) path = 'muc:1/diem:a';
+  // Not when a rule of the decree is asked for the dissemination ("điều cấm … có mấy cái, e cần đưa vào bài tuyên
+  // truyền"); who is to be told of it ("nhân viên hợp đồng có cần được quán triệt") is still the letter's 1.a.
+  else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) && (ruleAsked(f) ?? 'dieu:2') === 'dieu:2')
+    path = 'muc:1/diem:a';
   else if (letterWorld && (task || !ROUTING_OBJECT.test(f))) path = task;
   // The Party committee's say before approval (Art. 4.3), also in a story that then asks who is right or who decides.
   else if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f) && ABOUT_PROPOSALS.test(f)) path = 'dieu:4/khoan:3';
@@ -286,7 +292,8 @@ export function byQuestionType(
     path = 'muc:2/diem:b';
   } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {
     path = 'dieu:7/khoan:1';
-  } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) path = ruleAsked(f);
+    // "Bảo vệ cán bộ thế nào?": the protection measures asked bare, with neither the decree nor a proposal named.
+  } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f) || asksProtectionMeasures(f)) path = ruleAsked(f);
   if (!path) return { ranked, forced: false };
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole): the
   // article, composed of its clauses, goes first with the best hit's score; the clauses the words found follow it.

@@ -5,11 +5,15 @@ import type { CitationQuery } from './citation-parser.js';
 import { officialUnit, type KnowledgeIndex, type RetrievalUnit } from './knowledge-index.js';
 import { citationText, composeAnswer, notFoundAnswer } from './answer-composition.js';
 import type { AnalysedQuestion, PolicyAnswer } from './policy-answer-types.js';
-import { ruleAsked } from './decree-rule-cues.js';
+import { itemClauseAsked, ruleAsked } from './decree-rule-cues.js';
 import { REFERENCE_WORDS } from './question-analysis.js';
 
 const LISTING =
   /\b(nhung (nhom )?(nhiem vu|nv|viec|noi dung|hanh vi|bien phap)( trong tam)? (nao|gi)|nhung gi|gom nhung|(may|bao nhieu|bn) (viec|nhiem vu|nv|noi dung)|liet ke|ke (luot|het|qua|ra)|(nhiem vu|nv|trach nhiem|vai tro) cua|tom tat|toan bo|cac nhiem vu|may phan|noi dung chinh|y chinh|giao (nhung )?(gi|j))\b/;
+
+/** An article asked for as a whole ("Điều 7 quy định những gì", "tóm tắt toàn bộ Điều 7"), not a part of it. */
+const ARTICLE_WHOLE =
+  /\b((quy dinh|noi|de cap)( ve)? (nhung |cac )?(gi|j|noi dung gi|noi dung nao|viec gi)|tom tat|noi dung chinh|y chinh|toan bo|ca dieu)\b/;
 
 export function answerByReference(
   index: KnowledgeIndex,
@@ -37,7 +41,10 @@ export function answerByReference(
   const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
   // What the question's kind asks for (an outcome's clause, or the article itself), read once.
   const asked = ref.article && !ref.clause && (whichClause || composed) ? ruleAsked(analysed.folded) : null;
-  const cued = whichClause && asked?.startsWith(`${path}/`) ? asked : null;
+  // "Gây khó khăn cho người đề xuất bị cấm ở khoản mấy Điều 6": the one item its words name (Art. 4, Art. 6), else the
+  // clause the question's kind names.
+  const item = whichClause && ref.article && !ref.clause ? itemClauseAsked(analysed.folded, path) : null;
+  const cued = item ?? (whichClause && asked?.startsWith(`${path}/`) ? asked : null);
   const fromOfficial = (docs: ReturnType<KnowledgeIndex['candidateDocuments']>): PolicyAnswer | null => {
     for (const doc of docs) {
       const exact = doc.byPath.get(path);
@@ -72,8 +79,13 @@ export function answerByReference(
     // An article named with the question's own words ("đ7 … kế hoạch cần nêu những gì", "khoản nào của điều 8 …
     // phạm vi rộng"): the clause those words find first, when it ranks before the article's own entry.
     // An unverified clause only when a clause is asked for: "các hành vi bị nghiêm cấm theo Điều 6" is the article.
+    // Not when the article is asked for as a whole and the pack holds it ("điều 7 cụ thể nói những gì … nội dung chính").
     const byWords =
-      ref.article && !ref.clause && topicTerms.length >= 2 && rank.size
+      ref.article &&
+      !ref.clause &&
+      topicTerms.length >= 2 &&
+      rank.size &&
+      !(ARTICLE_WHOLE.test(analysed.folded) && !whichClause && exact.length && !composed)
         ? // "vi phạm khoản nào của Điều 6": a clause, before the article's own entry.
           (whichClause ? [...byRank(inside), ...byRank(exact)] : byRank([...exact, ...inside])).find(
             (u) => whichClause || u.entry?.confidence !== 'unknown',
