@@ -441,6 +441,22 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['Điều cấm trong nghị định 73 gồm mấy điều, mình cần cho bài tuyên truyền', 'dieu:6'],
       ['Nhiệm vụ của các sở theo công văn?', 'muc:1'],
     ]);
+    // One item in other words: its clause first, the article second for the other items; the list is the article.
+    for (const [q, clause] of [
+      ['Né trách nhiệm khi duyệt đề xuất có bị cấm không?', 'dieu:6/khoan:3'],
+      ['Trái luật có được bảo vệ?', 'dieu:4/khoan:2'],
+      ['Lợi dụng đề xuất để gây khó khăn cho người dân, doanh nghiệp thì có vi phạm NĐ 73 không?', 'dieu:6/khoan:1'],
+      ['Theo NĐ 73, cán bộ năng động vì lợi ích chung thì Nhà nước chỉ khuyến khích hay vừa khuyến khích vừa bảo vệ?', 'dieu:4/khoan:1'],
+    ]) {
+      const a = await answerer.answer(q);
+      assert.deepEqual(
+        a.citations.slice(0, 2).map((c) => c.paths),
+        [[clause], [clause.replace(/\/khoan:\d$/, '')]],
+        q,
+      );
+    }
+    const principles = await answerer.answer('Những nguyên tắc khuyến khích, bảo vệ cán bộ năng động sáng tạo vì lợi ích chung?');
+    assert.deepEqual(principles.citations[0].paths, ['dieu:4']);
     // "K5 Đ6 … có phải về lợi dụng": the clause named stays first although the words name another item.
     const named = await answerer.answer('K5 Đ6 NĐ73 quy định gì? Có phải về lợi dụng đề xuất không?');
     assert.deepEqual(named.citations[0].paths, ['dieu:6/khoan:5']);

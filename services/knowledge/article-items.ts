@@ -4,7 +4,7 @@
 // the clause in the pack labelled such questions with the clause, and two fresh holdouts lost 19 and 23 questions' top-1.
 import { composeAnswer } from './answer-composition.js';
 import { itemClauseAsked } from './decree-rule-cues.js';
-import type { KnowledgeIndex } from './knowledge-index.js';
+import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 import type { PolicyAnswer } from './policy-answer-types.js';
 import { foldDiacritics } from '../text/vietnamese.js';
 
@@ -18,13 +18,30 @@ export function withItemCited(index: KnowledgeIndex, answer: PolicyAnswer, quest
   const otherAct = /^dieu:6\/khoan:\d+$/.test(first.paths![0]) && !/\b(khoan|k) ?\d/.test(f);
   const article = /^dieu:[46]$/.test(first.paths![0]) ? first.paths![0] : otherAct ? 'dieu:6' : undefined;
   const asked = article ? itemClauseAsked(f, article) : null;
-  if (asked === first.paths![0]) return answer;
-  const clause = asked ? index.unranked.find((u) => u.documentKey === 'nd73' && u.paths.includes(asked)) : undefined;
-  if (!clause) return answer;
+  const swap = asked !== null && asked !== first.paths![0];
+  const clause = swap ? itemClause(index, asked) : index.unitOf(first);
+  if (!clause || !itemClause(index, clause.paths[0])) return answer;
+  // The article goes second, for the other items, unless it is already among the first citations (the clause may have
+  // been chosen by the memory or a reference, beside other clauses).
+  const whole = articleEntry(index, clause.paths[0]);
+  const cited = answer.citations.slice(0, 3).map((c) => index.unitOf(c));
+  if (!swap && (!whole || cited.includes(whole))) return answer;
   // Composed again from the clause (its official words when the decree is imported), the article's citations beside it.
   const beside = answer.citations.flatMap((c) => {
     const unit = index.unitOf(c);
-    return unit && unit !== clause ? [{ unit, score: c.score }] : [];
+    return unit && unit !== clause && unit !== whole ? [{ unit, score: c.score }] : [];
   });
-  return composeAnswer(index, question, [{ unit: clause, score: first.score }, ...beside], true);
+  const wholeHit = whole ? [{ unit: whole, score: first.score }] : [];
+  return composeAnswer(index, question, [{ unit: clause, score: first.score }, ...wholeHit, ...beside], true);
+}
+
+/** The clause entry of one item of Art. 4 or Art. 6 (cited, never ranked), by its path. */
+function itemClause(index: KnowledgeIndex, path: string): RetrievalUnit | undefined {
+  return index.unranked.find((u) => u.documentKey === 'nd73' && u.paths.includes(path));
+}
+
+/** The pack's entry for the whole article holding a clause ("dieu:6/khoan:2" → Điều 6). */
+function articleEntry(index: KnowledgeIndex, clausePath: string): RetrievalUnit | undefined {
+  const article = clausePath.replace(/\/khoan:\d+$/, '');
+  return index.units.find((u) => u.source === 'curated' && u.documentKey === 'nd73' && u.paths.length === 1 && u.paths[0] === article);
 }

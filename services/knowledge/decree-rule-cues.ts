@@ -85,21 +85,31 @@ const ITEM_CLAUSES: ReadonlyArray<{ article: string; clause: string; cue: RegExp
   {
     article: 'dieu:6',
     clause: 'dieu:6/khoan:1',
-    cue: /\b(loi dung|nup bong|gan mac|danh nghia|che giau|che dau|truc loi|vu loi|tham nhung)\b/,
+    cue: /\b(loi dung|nup bong|gan mac|danh nghia|muon danh|che giau|che dau|bao che|che (sai pham|vi pham)|truc loi|vu loi|tham nhung)\b/,
   },
-  { article: 'dieu:6', clause: 'dieu:6/khoan:2', cue: /\b(can tro|gay kho|xuc pham|noi moc|che bai|tru dap)\b/ },
-  { article: 'dieu:6', clause: 'dieu:6/khoan:3', cue: /\b(ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai)\b/ },
+  // "Gây khó khăn cho người dân, doanh nghiệp" is harm done under cover of a proposal (6.1), not obstructing its author.
+  {
+    article: 'dieu:6',
+    clause: 'dieu:6/khoan:2',
+    cue: /\b(can tro|gay kho(?! khan cho (nguoi dan|dan|doanh nghiep|dn)\b)|xuc pham|noi moc|che bai|che gieu|giem pha|chen ep|o ep|tru dap)\b/,
+  },
+  {
+    article: 'dieu:6',
+    clause: 'dieu:6/khoan:3',
+    cue: /\b(ne tranh|ne (trach nhiem|tn)|dun day|day trach nhiem|dun qua day lai|day qua day lai)\b/,
+  },
   {
     article: 'dieu:4',
     clause: 'dieu:4/khoan:2',
-    cue: /\b(tham quyen|trai (voi |voii )?(quy dinh|chu truong|nghi quyet|van ban|vb)|quoc hoi|dieu uoc)\b/,
+    cue: /\b(tham quyen|trai (voi |voii )?(quy dinh|chu truong|nghi quyet|van ban|vb|luat|phap luat|hien phap)|quoc hoi|dieu uoc)\b/,
   },
   { article: 'dieu:4', clause: 'dieu:4/khoan:4', cue: /\b(cong khai|minh bach|dan chu|kip thoi|dung doi tuong|dung trinh tu)\b/ },
-  // The first principle, by its place or asked for by its words ("vì lợi ích chung … ở nguyên tắc nào").
+  // The first principle: by its place, asked for by its words ("vì lợi ích chung … ở nguyên tắc nào"), or by what it
+  // says (who is encouraged and protected, for what), unless the principles are asked as a list.
   {
     article: 'dieu:4',
     clause: 'dieu:4/khoan:1',
-    cue: /\bnguyen tac (dau tien|thu nhat|so 1|goc)\b|\b(nguyen tac|khoan) (nao|may)\b.*\bloi ich chung\b|\bloi ich chung\b.*\b(nguyen tac|khoan) (nao|may)\b/,
+    cue: /\bnguyen tac (dau tien|thu nhat|so 1|1|goc)\b|\b(nguyen tac|khoan) (nao|may)\b.*\bloi ich chung\b|\bloi ich chung\b.*\b(nguyen tac|khoan) (nao|may)\b|^(?!.*\b(cac|nhung|may|bao nhieu|bn|tat ca) nguyen tac\b)(?=.*\bkhuyen khich\b)(?=.*\bbao ve\b).*\b(loi ich chung|muc (dich|tieu) gi|pham chat gi)\b/,
   },
 ];
 
