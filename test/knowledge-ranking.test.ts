@@ -485,6 +485,36 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     assert.equal(misattributed.citations[0]?.entryId, 'nd73-tong-quan');
   });
 
+  it('tells a text numbered alike by its issuer, year or pay, refuses texts yet to come, and reads rules and tasks asked in few words, by rule alone', async () => {
+    const answerer = testAnswerer(db, []);
+    for (const q of [
+      'Quy định 32 của Ban Bí thư nói gì?',
+      'Kết luận 14 của Ban Thường vụ Tỉnh ủy về phòng chống lụt bão có nội dung gì?',
+      'Nghị định 73 từ năm 2010 về xử phạt hành chính còn hiệu lực không?',
+      'Lương công chức tăng theo nghị định 73 từ tháng 7 là bao nhiêu?',
+    ])
+      assert.equal((await answerer.answer(q)).kind, 'collision', q);
+    // The Politburo's conclusion named by the Secretariat or the Centre is still this one; so is a rule of the Standing Board.
+    assert.notEqual((await answerer.answer('Kết luận 14 của Trung ương liên quan gì đến Nghị định 73?')).kind, 'collision');
+    assert.notEqual((await answerer.answer('Quy định 32 của Ban Thường vụ Tỉnh ủy nói gì?')).kind, 'collision');
+    await assertRefused(answerer, [
+      'Khi nào Bộ Nội vụ ban hành thông tư hướng dẫn Nghị định 73?',
+      'Sắp tới Trung ương có ra kết luận mới thay Kết luận 14 không?',
+    ]);
+    await assertAnswered(answerer, [
+      ['Nghị định 73 có cấm cán bộ làm những việc gì không?', 'dieu:6'],
+      ['Bị đồng nghiệp mỉa mai vì làm đề xuất thì nghị định 73 có nói gì không?', 'dieu:6/khoan:2'],
+      ['Về thẩm quyền, đề xuất cần gì để được bảo vệ?', 'dieu:4/khoan:2'],
+      ['Công văn tỉnh giao UBND xã, phường những NV trọng tâm gì?', 'muc:1'],
+    ]);
+    // A clause with an entry of its own (4.3, the Party committee's say) has its article beside it too.
+    const party = await answerer.answer('Trước khi phê duyệt đề xuất có phải xin ý kiến cấp ủy cùng cấp không?');
+    assert.deepEqual(
+      party.citations.slice(0, 2).map((c) => c.paths),
+      [['dieu:4/khoan:3'], ['dieu:4']],
+    );
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

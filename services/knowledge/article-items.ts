@@ -20,7 +20,8 @@ export function withItemCited(index: KnowledgeIndex, answer: PolicyAnswer, quest
   const asked = article ? itemClauseAsked(f, article) : null;
   const swap = asked !== null && asked !== first.paths![0];
   const clause = swap ? itemClause(index, asked) : index.unitOf(first);
-  if (!clause || !itemClause(index, clause.paths[0])) return answer;
+  // Any clause of Art. 4 or Art. 6, its own entry (4.3, 6.4, 6.5) or an item's, has its article beside it.
+  if (!clause || !/^dieu:[46]\/khoan:\d+$/.test(clause.paths[0])) return answer;
   // The article goes second, for the other items, unless it is already among the first citations (the clause may have
   // been chosen by the memory or a reference, beside other clauses).
   const whole = articleEntry(index, clause.paths[0]);

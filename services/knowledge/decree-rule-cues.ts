@@ -34,7 +34,7 @@ const NON_MANAGER =
 export const OBJECTIVE =
   /\b(khach quan|nguyen nhan|chu quan)\b|\bco quan (da )?(phe duyet|duyet)( de xuat)? (phai lam gi|co trach nhiem gi)\b/;
 const PROHIBITED =
-  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong)|(pham|vi pham) (dieu|dieu khoan|quy dinh) cam|co bi cam|(nhung |cac )?dieu cam)\b/;
+  /\b(nghiem cam|bi cam|cam (nhung|cac|hanh vi)|hanh vi (bi )?cam|khong duoc lam|hanh vi vi pham|gay kho|can tro|xuc pham|tru dap|vi pham (nd|nghi dinh)|co vi pham (gi|khong)|(pham|vi pham) (dieu|dieu khoan|quy dinh) cam|co bi cam|(nhung |cac )?dieu cam|cam( \w+){0,4} lam (nhung |cac )?(viec )?(gi|nao|j))\b/;
 const CONDITIONS = /\b(dieu kien|dk|tieu chi|tieu chuan|can (dap ung|thoa man)|phai (dap ung|thoa man))\b/;
 /** What a proposal must be (Art. 5's four conditions), asked without the word "điều kiện". */
 const CONDITION_CONTENT =
@@ -50,7 +50,7 @@ const MEANING =
 /** An act Art. 6 forbids, named by its verb (against the proposer, or evading responsibility for a proposal): asked
  * with "bị xử lý" it is still Art. 6. */
 const PROHIBITED_ACT =
-  /\b(xuc pham|can tro|gay kho khan|ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai|day viec cho nhau)\b/;
+  /\b(xuc pham|can tro|gay kho khan|noi moc|mia mai|che bai|che gieu|chen ep|giem pha|ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai|day viec cho nhau)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =
@@ -91,7 +91,7 @@ const ITEM_CLAUSES: ReadonlyArray<{ article: string; clause: string; cue: RegExp
   {
     article: 'dieu:6',
     clause: 'dieu:6/khoan:2',
-    cue: /\b(can tro|gay kho(?! khan cho (nguoi dan|dan|doanh nghiep|dn)\b)|xuc pham|noi moc|che bai|che gieu|giem pha|chen ep|o ep|tru dap)\b/,
+    cue: /\b(can tro|gay kho(?! khan cho (nguoi dan|dan|doanh nghiep|dn)\b)|xuc pham|noi moc|mia mai|che bai|che gieu|giem pha|chen ep|o ep|tru dap)\b/,
   },
   {
     article: 'dieu:6',
@@ -125,6 +125,11 @@ export function asksProtectionMeasures(f: string): boolean {
   return PROTECTION_MEASURES.test(f);
 }
 
+/** One of Art. 6's prohibited acts told ("bị đồng nghiệp mỉa mai", "né tránh trách nhiệm"). */
+export function namesProhibitedAct(f: string): boolean {
+  return PROHIBITED_ACT.test(f);
+}
+
 export function ruleAsked(f: string): string | null {
   if (NON_MANAGER.test(f)) return 'dieu:2';
   if (PARTY_STEP.test(f) && APPROVAL.test(f) && !LIABILITY.test(f)) return 'dieu:4/khoan:3';
@@ -146,6 +151,8 @@ export function ruleAsked(f: string): string | null {
     if (DONE.test(f)) return 'dieu:11/khoan:1';
     return null;
   }
+  // "Yêu cầu về thẩm quyền … để được bảo vệ": the principle of acting within one's authority (4.2), not Art. 5's conditions.
+  if (/\btham quyen\b/.test(f) && /\bbao ve\b/.test(f)) return 'dieu:4';
   if (PROHIBITED.test(f)) return 'dieu:6';
   if (/\bnguyen tac\b/.test(f)) return 'dieu:4';
   // Public commendation and priority in appointment are Art. 10's measures, not Art. 4's "công khai".

@@ -1,6 +1,7 @@
 // A question about a pack document itself ("nđ 73/2023 là gì", "QĐ 32 có mấy điều", the decree's full name, number,
 // date or issuer, also in English or named by its subject): answered from the document's overview entry, which the
 // ranking refuses for want of topic words. All patterns are on folded text.
+import { namesProhibitedAct } from './decree-rule-cues.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';
 
 /** A pack document's name (folded), and the words that ask only what it is (its subject, date, size, force). */
@@ -31,7 +32,8 @@ const A_PART_ASKED =
 function decreeSummaryAsked(lower: string): boolean {
   if (!(SUMMARY_ASKED.test(lower) || WHAT_ABOUT.test(lower)) || !(DECREE_BY_NUMBER.test(lower) || DECREE_BY_SUBJECT.test(lower)))
     return false;
-  return !A_PART_ASKED.test(lower.replace(DECREE_BY_NUMBER, ' ').replace(DECREE_BY_SUBJECT, ' '));
+  // "Bị đồng nghiệp mỉa mai … thì NĐ73 có nói gì": what the decree says of an act told, not what it is about.
+  return !A_PART_ASKED.test(lower.replace(DECREE_BY_NUMBER, ' ').replace(DECREE_BY_SUBJECT, ' ')) && !namesProhibitedAct(lower);
 }
 
 export function documentOverview(index: KnowledgeIndex, folded: string, documentKey: string | undefined): RetrievalUnit | undefined {

@@ -27,7 +27,8 @@ const FEEDBACK_UPWARD = /\b(chua|khong) hop ly\b.*\b(kien nghi|phan anh|gop y)\b
 const GUIDING_AGENCIES =
   /\b(huong dan|don doc|kiem tra|theo doi|chu tri)\b.*\b(viec )?(trien khai|thuc hien) (nd|nghi dinh|quy dinh 32|qd ?32)\b|\b(so noi vu|snv) (co )?(di |xuong )?(huong dan|don doc|kiem tra)\b.*\b(nd ?73|nghi dinh|trien khai|thuc hien)\b/;
 /** The tasks the letter gives agencies and communes (its section 1 as a whole). */
-const AGENCY_TASKS = /\b(nhiem vu( trong tam)?|nhung viec|viec gi|(nhung )?nhom viec( gi| nao)?|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
+const AGENCY_TASKS =
+  /\b((nhiem vu|nv)( trong tam)?|nhung viec|viec gi|(may|bao nhieu) viec( chinh)?|(nhung )?nhom viec( gi| nao)?|phai lam (gi|j|nhung gi|nhung viec gi))\b/;
 const AGENCIES = /\b(cac so|so|ban nganh|nganh|xa|phuong|don vi|co quan|dia phuong)\b/;
 
 /** What the head and the agency owe a proposal once approved (point 1.c of the letter): conditions and funds,

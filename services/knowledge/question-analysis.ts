@@ -17,7 +17,7 @@ const COLLISION =
   /(?<!\d)73\s*\/\s*2024\b|luong co so|luong toi thieu|muc luong(?! tang)|2340000|2 34 trieu|2,34 trieu|he so luong|he so \d|bang luong|quy (tien )?luong|quy tien thuong|tien thuong dinh ky|thuong dinh ky|che do tien thuong|tien thuong( \w+){0,6} (hang nam|cuoi nam)|10 ?% (tong )?quy (tien )?luong/;
 /** A pay rise asked about under "Nghị định 73" (the 2024 decree raised base pay from 1/7), not a proposal's
  * reward (Art. 10: a salary step raised early). */
-const PAY_RISE = /\btang luong\b/;
+const PAY_RISE = /\btang luong\b|\bluong( \w+){0,3} (duoc )?tang\b/;
 const PROPOSAL_WORDS = /\b(de xuat|doi moi|sang tao|sang kien|hoan thanh|khen thuong|khuyen khich|nang bac|truoc thoi han|truoc han)\b/;
 const DECREE_73 = /\b(nghi dinh|nd)\s*(so\s*)?73\b|\bnd73\b|(?<!\d)73\s*\/\s*20\d\d\b/;
 /** Other documents that share a pack document's number, told by their topic whatever year is (not) written: the 2019
@@ -38,10 +38,10 @@ const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|c
 /** A document named by its kind, number and maybe year and issuer ("Nghị định 32/2019/NĐ-CP", "TT 32/2020",
  * "Kết luận 14-KL/TW"), folded. */
 const TYPED_DOCUMENT =
-  /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
+  /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+(?:tu\s+|ban hanh\s+)?nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) tinh uy|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -50,6 +50,12 @@ const ISSUER_LETTERS: Record<string, string> = {
   hdnd: 'hdnd',
   'tinh uy': 'tu',
   'bo chinh tri': 'tw',
+  'ban bi thu': 'tw',
+  'trung uong': 'tw',
+  // The province's Party Committee acts through its standing bodies: their texts are coded …/TU too.
+  'btv tinh uy': 'tu',
+  'ban thuong vu tinh uy': 'tu',
+  'thuong truc tinh uy': 'tu',
   // Party bodies below the province issue their own rules numbered 32 ("Quy định 32 của Đảng ủy phường"), coded
   // …-QĐ/ĐU, /HU, /ThU, /QU, /CB (a Đảng bộ's by its Đảng ủy).
   'dang uy': 'du',

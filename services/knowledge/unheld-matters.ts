@@ -138,10 +138,11 @@ const CONTACT_DETAILS = /\b(sdt|so dien thoai|email|hotline)\b|\bten (nguoi|can 
 const SOFTWARE_AND_LINKS =
   /\b(duong link|link|ioffice|e office|eoffice)\b|\b(cap|dang ky|mo|kich hoat) tai khoan\b|\btai khoan dang nhap\b|\b(nop|gui) (ke hoach|de xuat)( \w+){0,4} (online|truc tuyen|qua mang|qua phan mem|tren phan mem|qua he thong|tren he thong)\b|\b(phan mem|phan men|he thong|app)((?! (nhung|chua|khong|ma)\b) \w+){0,7} (nao|gi)\b.*\b(ke hoach|de xuat)\b|\b(ke hoach|de xuat)\b.*\b(phan mem|phan men|he thong|app)((?! (nhung|chua|khong|ma)\b) \w+){0,7} (nao|gi)\b|\bco (phan mem|phan men|app|ung dung|he thong)( \w+){0,3} (nao )?(de )?(nop|gui|theo doi)\b/;
 
-/** What is yet to come ("dự kiến khi nào ban hành", "năm sau sẽ sửa", "dự thảo mới có gì", "khi nào tỉnh sơ kết"): the
- * pack holds texts in force, not plans; nor what a text "sẽ được thay thế" by. */
+/** What is yet to come ("dự kiến khi nào ban hành", "năm sau sẽ sửa", "dự thảo mới có gì", "khi nào tỉnh sơ kết", "khi nào
+ * ra thông tư hướng dẫn", "kỳ tới có kết luận mới thay"): the pack holds texts in force, not plans; nor what a text "sẽ
+ * được thay thế" by. */
 const YET_TO_COME =
-  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b/;
+  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b|\bkhi nao( \w+){0,4} (ban hanh|ra|co)( \w+){0,2} (thong tu|tt|van ban|nghi dinh|ket luan|quy dinh)( \w+)? (huong dan|moi|thay the)\b|\b(ky toi|toi day|sap toi|nam sau|sap)( \w+){0,6} (ra|co) (ket luan|nghi dinh|quy dinh|thong tu|van ban) moi\b/;
 
 /** One's own case: a decision or advice ("bạn quyết giúp tôi chọn phương án nào", "tôi nên bỏ phiếu đồng ý hay phản
  * đối", "có nên kiện", "em nên tư vấn thế nào"), or its state ("xem giúp đề xuất này có được duyệt không", "tra giúp",
