@@ -492,12 +492,14 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Kết luận 14 của Ban Thường vụ Tỉnh ủy về phòng chống lụt bão có nội dung gì?',
       'Nghị định 73 từ năm 2010 về xử phạt hành chính còn hiệu lực không?',
       'Lương công chức tăng theo nghị định 73 từ tháng 7 là bao nhiêu?',
+      'Kết luận 14 của Ban Thường vụ Huyện ủy Bát Xát về dồn điểm trường nói gì?',
     ])
       assert.equal((await answerer.answer(q)).kind, 'collision', q);
     // The Politburo's conclusion named by the Secretariat or the Centre is still this one; so is a rule of the Standing Board.
     assert.notEqual((await answerer.answer('Kết luận 14 của Trung ương liên quan gì đến Nghị định 73?')).kind, 'collision');
     assert.notEqual((await answerer.answer('Quy định 32 của Ban Thường vụ Tỉnh ủy nói gì?')).kind, 'collision');
     await assertRefused(answerer, [
+      'Quy trình xử lý kỷ luật đảng viên thế nào?',
       'Khi nào Bộ Nội vụ ban hành thông tư hướng dẫn Nghị định 73?',
       'Sắp tới Trung ương có ra kết luận mới thay Kết luận 14 không?',
     ]);
@@ -506,6 +508,11 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['Bị đồng nghiệp mỉa mai vì làm đề xuất thì nghị định 73 có nói gì không?', 'dieu:6/khoan:2'],
       ['Về thẩm quyền, đề xuất cần gì để được bảo vệ?', 'dieu:4/khoan:2'],
       ['Công văn tỉnh giao UBND xã, phường những NV trọng tâm gì?', 'muc:1'],
+      ['Xã vừa nhận văn bản của tỉnh về nđ73, xã phải làm mấy việc chính?', 'muc:1'],
+      // Party discipline breached under cover of the rules is Art. 6.1; Party discipline's own procedure is refused.
+      ['Lợi dụng chính sách bảo vệ cán bộ để vi phạm kỷ luật Đảng thì có bị cấm không?', 'dieu:6/khoan:1'],
+      ['Ngoài 4 hành vi bị cấm thì Điều 6 nghị định 73 còn hành vi nào nữa không?', 'dieu:6/khoan:5'],
+      ['Có mấy mức bảo vệ cán bộ khi thực hiện đề xuất?', 'dieu:11'],
     ]);
     // A clause with an entry of its own (4.3, the Party committee's say) has its article beside it too.
     const party = await answerer.answer('Trước khi phê duyệt đề xuất có phải xin ý kiến cấp ủy cùng cấp không?');

@@ -59,7 +59,10 @@ const DECISION_DEFIED =
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause; also its cases counted or listed
  * ("mấy trường hợp được bảo vệ", "bảo vệ trong những trường hợp nào"). */
 const PROTECTION_MEASURES =
-  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b|^bao ve (can bo|cb)( nang dong,? sang tao)? (nhu the nao|the nao|ra sao)\b|\bbao ve\b( \w+){0,6} (co )?(may|bao nhieu|bn) (muc|cap do|hinh thuc)\b/;
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b|^bao ve (can bo|cb)( nang dong,? sang tao)? (nhu the nao|the nao|ra sao)\b|\bbao ve\b( \w+){0,6} (co )?(may|bao nhieu|bn) (muc|cap do|hinh thuc)\b|\b(may|bao nhieu|bn) (muc|cap do|hinh thuc) bao ve\b/;
+
+/** Beyond the four prohibited acts known ("ngoài 4 hành vi", "ngoài các khoản 1, 2, 3 và 4", "ngoài 4 khoản đầu"). */
+const BEYOND_FOUR = /\bngoai (ra )?(4|bon|cac|nhung|may)( nhom)? (hanh vi|hv|khoan)\b|\bngoai (4|bon) khoan dau\b/;
 
 /** Every case asked for at once ("cho e xin hết các trường hợp bảo vệ", "rõ từng tình huống … bảo vệ"): Art. 11 as a
  * whole, even when one outcome is named among them. */
@@ -138,6 +141,8 @@ export function ruleAsked(f: string): string | null {
   // "thành công, thất bại hay gây thiệt hại thì mỗi trường hợp được bảo vệ ra sao": every outcome told, so every case.
   if (/\bbao ve\b/.test(f) && DONE.test(f.replace(NOT_DONE, ' ')) && NOT_DONE.test(f) && DAMAGE.test(f.replace(NO_DAMAGE, ' ')))
     return 'dieu:11';
+  // "Ngoài 4 hành vi bị cấm, Điều 6 còn hành vi nào nữa?": the items after the four the facts page verifies (6.5).
+  if (BEYOND_FOUR.test(f) && (PROHIBITED.test(f) || /\b(dieu|d) ?6\b/.test(f))) return 'dieu:6/khoan:5';
   // "Ngoài chuyện không chấp hành … ra, còn cấm gì?" asks for the other prohibited acts.
   if (DECISION_DEFIED.test(f) && !REWARD.test(f) && !/\bngoai\b/.test(f)) return 'dieu:6/khoan:4';
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';

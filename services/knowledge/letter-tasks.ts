@@ -5,7 +5,7 @@
 import { SUMMARY_ASKED } from './document-overview.js';
 
 /** The province's letter asked about by name: its tasks (annual report, dissemination, the Department's duties). */
-const PROVINCE_TASK = /\b(cong van|cv|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
+const PROVINCE_TASK = /\b(cong van|cv|van ban (cua )?tinh|tinh yeu cau|ubnd tinh|so noi vu|snv|hang nam|30\/11)\b/;
 /** Reviewing and rewarding the implementation (point 2.d of the letter), not Art. 10's rewards to an officer. */
 const SUMMING_UP = /\b(so ket|tong ket)\b.*\b(nghi dinh|nd ?73|thuc hien|trien khai)\b/;
 const ANNUAL_REPORT =

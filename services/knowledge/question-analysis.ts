@@ -41,7 +41,7 @@ const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+(?:tu\s+|ban hanh\s+)?nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) tinh uy|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -52,10 +52,6 @@ const ISSUER_LETTERS: Record<string, string> = {
   'bo chinh tri': 'tw',
   'ban bi thu': 'tw',
   'trung uong': 'tw',
-  // The province's Party Committee acts through its standing bodies: their texts are coded …/TU too.
-  'btv tinh uy': 'tu',
-  'ban thuong vu tinh uy': 'tu',
-  'thuong truc tinh uy': 'tu',
   // Party bodies below the province issue their own rules numbered 32 ("Quy định 32 của Đảng ủy phường"), coded
   // …-QĐ/ĐU, /HU, /ThU, /QU, /CB (a Đảng bộ's by its Đảng ủy).
   'dang uy': 'du',
@@ -66,7 +62,11 @@ const ISSUER_LETTERS: Record<string, string> = {
   'quan uy': 'qu',
 };
 /** The letters of an issuer's codes; a ministry's ("Thông tư 73 của Bộ Tài chính") are never a pack document's. */
-const issuerLetters = (issuer: string): string => ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer);
+// A Party committee acts through its standing bodies ("Ban Thường vụ Tỉnh ủy"): their texts carry the committee's code.
+const issuerLetters = (named: string): string => {
+  const issuer = named.replace(/^(btv|ban thuong vu|thuong truc) /, '');
+  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer);
+};
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
 const GENERIC_WORDS = new Set(['quy dinh', 'qd', 'tt', 'luat', 'nq']);

@@ -40,11 +40,12 @@ export function answerByReference(
   // An article the pack holds clause by clause is cited as a whole when named as a whole ("Điều 11 quy định gì").
   const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
   // What the question's kind asks for (an outcome's clause, or the article itself), read once.
-  const asked = ref.article && !ref.clause && (whichClause || composed) ? ruleAsked(analysed.folded) : null;
+  const asked = ref.article && !ref.clause ? ruleAsked(analysed.folded) : null;
   // "Gây khó khăn cho người đề xuất bị cấm ở khoản mấy Điều 6": the one item its words name (Art. 4, Art. 6), else the
   // clause the question's kind names.
   const item = whichClause && ref.article && !ref.clause ? itemClauseAsked(analysed.folded, path) : null;
-  const cued = item ?? (whichClause && asked?.startsWith(`${path}/`) ? asked : null);
+  // A clause the kind names ("ngoài 4 hành vi … Điều 6 còn hành vi nào" → 6.5) whether or not "khoản nào" is asked.
+  const cued = item ?? (asked?.startsWith(`${path}/`) ? asked : null);
   const fromOfficial = (docs: ReturnType<KnowledgeIndex['candidateDocuments']>): PolicyAnswer | null => {
     for (const doc of docs) {
       const exact = doc.byPath.get(path);
