@@ -493,6 +493,7 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Nghị định 73 từ năm 2010 về xử phạt hành chính còn hiệu lực không?',
       'Lương công chức tăng theo nghị định 73 từ tháng 7 là bao nhiêu?',
       'Kết luận 14 của Ban Thường vụ Huyện ủy Bát Xát về dồn điểm trường nói gì?',
+      'Quyết định 32 về bảng giá đất áp dụng cho xã thế nào?',
     ])
       assert.equal((await answerer.answer(q)).kind, 'collision', q);
     // The Politburo's conclusion named by the Secretariat or the Centre is still this one; so is a rule of the Standing Board.

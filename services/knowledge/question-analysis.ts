@@ -31,6 +31,13 @@ const NAMED_BY_TOPIC: ReadonlyArray<{ number: RegExp; topic: RegExp; named: stri
     packId: 'nd73',
   },
   { number: /\b(quy dinh|qd|thong tu|tt)\s*(so\s*)?32\b/, topic: /\bdieu le truong\b/, named: 'Thông tư 32/2020/TT-BGDĐT', packId: 'qd32' },
+  // A province's land price table is a decision of its People's Committee, whatever its number and year.
+  {
+    number: /\b(quyet dinh|quy dinh|qd)\s*(so\s*)?32\b/,
+    topic: /\b(bang )?gia dat\b/,
+    named: 'Quyết định 32 về bảng giá đất',
+    packId: 'qd32',
+  },
 ];
 /** A legal document named by its number ("Nghị định 33/2023", "NĐ 112", "Thông tư 6"), folded; not "quy định 07
  * ngày" nor Zalo's "tt" (thủ trưởng). */
