@@ -2,6 +2,7 @@
 // is answered by that item's clause, with the article beside it for the other items ("cản trở người đề xuất có bị cấm
 // không" → khoản 2 Điều 6, then Điều 6). Article first with the clause beside it was measured first: writers who saw
 // the clause in the pack labelled such questions with the clause, and two fresh holdouts lost 19 and 23 questions' top-1.
+// Any clause of Art. 4 or Art. 6 cited first has its article second, however it was chosen.
 import { composeAnswer } from './answer-composition.js';
 import { itemClauseAsked } from './decree-rule-cues.js';
 import type { KnowledgeIndex, RetrievalUnit } from './knowledge-index.js';

@@ -41,10 +41,9 @@ export function answerByReference(
   const composed = ref.article && !ref.clause ? index.articleOfClauses(docHint, path) : undefined;
   // What the question's kind asks for (an outcome's clause, or the article itself), read once.
   const asked = ref.article && !ref.clause ? ruleAsked(analysed.folded) : null;
-  // "Gây khó khăn cho người đề xuất bị cấm ở khoản mấy Điều 6": the one item its words name (Art. 4, Art. 6), else the
-  // clause the question's kind names.
+  // "Gây khó khăn cho người đề xuất bị cấm ở khoản mấy Điều 6": the one item its words name (Art. 4, Art. 6).
   const item = whichClause && ref.article && !ref.clause ? itemClauseAsked(analysed.folded, path) : null;
-  // A clause the kind names ("ngoài 4 hành vi … Điều 6 còn hành vi nào" → 6.5) whether or not "khoản nào" is asked.
+  // Else a clause the kind names ("ngoài 4 hành vi … Điều 6 còn hành vi nào" → 6.5), whether or not "khoản nào" is asked.
   const cued = item ?? (asked?.startsWith(`${path}/`) ? asked : null);
   const fromOfficial = (docs: ReturnType<KnowledgeIndex['candidateDocuments']>): PolicyAnswer | null => {
     for (const doc of docs) {
