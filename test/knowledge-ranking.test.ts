@@ -494,6 +494,9 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Lương công chức tăng theo nghị định 73 từ tháng 7 là bao nhiêu?',
       'Kết luận 14 của Ban Thường vụ Huyện ủy Bát Xát về dồn điểm trường nói gì?',
       'Quyết định 32 về bảng giá đất áp dụng cho xã thế nào?',
+      // The Politburo is no ministry; a ministry by its initials.
+      'Quy định 32 của Bộ Chính trị nói về gì?',
+      'TT 73 của BTC hướng dẫn gì?',
     ])
       assert.equal((await answerer.answer(q)).kind, 'collision', q);
     // The Politburo's conclusion named by the Secretariat or the Centre is still this one; so is a rule of the Standing Board.
@@ -503,6 +506,10 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       'Quy trình xử lý kỷ luật đảng viên thế nào?',
       'Khi nào Bộ Nội vụ ban hành thông tư hướng dẫn Nghị định 73?',
       'Sắp tới Trung ương có ra kết luận mới thay Kết luận 14 không?',
+      'Nghe nói sắp có NĐ mới thay NĐ73, bao giờ có hiệu lực?',
+      'Kết luận 14 có được thay thế bằng văn bản mới chưa?',
+      // The decree named with a ministry's initials is this decree, misattributed: no other text, and no circular held.
+      'TT hướng dẫn NĐ73 của BNV là TT số mấy?',
     ]);
     await assertAnswered(answerer, [
       ['Nghị định 73 có cấm cán bộ làm những việc gì không?', 'dieu:6'],
@@ -514,6 +521,9 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
       ['Lợi dụng chính sách bảo vệ cán bộ để vi phạm kỷ luật Đảng thì có bị cấm không?', 'dieu:6/khoan:1'],
       ['Ngoài 4 hành vi bị cấm thì Điều 6 nghị định 73 còn hành vi nào nữa không?', 'dieu:6/khoan:5'],
       ['Có mấy mức bảo vệ cán bộ khi thực hiện đề xuất?', 'dieu:11'],
+      ['Các TH CB được BV theo Đ11 NĐ 73?', 'dieu:11'],
+      ['Đề xuất phải đáp ứng yêu cầu gì về thẩm quyền thì người thực hiện mới được bảo vệ?', 'dieu:4/khoan:2'],
+      ['Trong công văn thì SNV có mấy nhiệm vụ, tóm tắt giúp em', 'muc:2'],
     ]);
     // A clause with an entry of its own (4.3, the Party committee's say) has its article beside it too.
     const party = await answerer.answer('Trước khi phê duyệt đề xuất có phải xin ý kiến cấp ủy cùng cấp không?');

@@ -59,7 +59,7 @@ const DECISION_DEFIED =
 /** The protection measures asked as a whole (Art. 11), not one outcome's clause; also its cases counted or listed
  * ("mấy trường hợp được bảo vệ", "bảo vệ trong những trường hợp nào"). */
 const PROTECTION_MEASURES =
-  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (duoc |dc )?bao ve\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b|^bao ve (can bo|cb)( nang dong,? sang tao)? (nhu the nao|the nao|ra sao)\b|\bbao ve\b( \w+){0,6} (co )?(may|bao nhieu|bn) (muc|cap do|hinh thuc)\b|\b(may|bao nhieu|bn) (muc|cap do|hinh thuc) bao ve\b/;
+  /\b(bien phap|hinh thuc|co che) bao ve\b|\b(may|nhung|cac|bao nhieu|bn) (truong hop|th) (can bo |cb )?(duoc |dc )?(bao ve|bv)\b|\bbao ve (can bo )?(trong |o )?(nhung|cac|may) truong hop\b|\btruong hop nao (thi )?(can bo |cb |nguoi de xuat )?(duoc|dc) bao ve\b|\bbao ve( \w+){0,8} (gom|co|trong|o) (nhung|cac|may) (truong hop|th)\b|\b(nd ?73|nghi dinh( 73)?) bao ve (can bo|nguoi)[a-z ,]{0,40}(nhu the nao|the nao|ra sao)\b|^bao ve (can bo|cb)( nang dong,? sang tao)? (nhu the nao|the nao|ra sao)\b|\bbao ve\b( \w+){0,6} (co )?(may|bao nhieu|bn) (muc|cap do|hinh thuc)\b|\b(may|bao nhieu|bn) (muc|cap do|hinh thuc) bao ve\b/;
 
 /** Beyond the four prohibited acts known ("ngoài 4 hành vi", "ngoài các khoản 1, 2, 3 và 4", "ngoài 4 khoản đầu"). */
 const BEYOND_FOUR = /\bngoai (ra )?(4|bon|cac|nhung|may)( nhom)? (hanh vi|hv|khoan)\b|\bngoai (4|bon) khoan dau\b/;
@@ -148,6 +148,10 @@ export function ruleAsked(f: string): string | null {
   if (PROHIBITED_ACT.test(f)) return 'dieu:6';
   // The approving body's duty when it evaluates ("có nghĩa vụ gì về việc xác định nguyên nhân"), no liability word.
   if (OBJECTIVE.test(f) && /\b(danh gia|dg)\b/.test(f) && !REWARD.test(f)) return 'dieu:11/khoan:4';
+  // "Yêu cầu về thẩm quyền … để được bảo vệ": the principle of acting within one's authority (4.2), not Art. 5's
+  // conditions nor a case of Art. 11 (no outcome told).
+  if (/\btham quyen\b/.test(f) && /\bbao ve\b/.test(f) && !DONE.test(f) && !NOT_DONE.test(f) && !DAMAGE.test(f) && !OBJECTIVE.test(f))
+    return 'dieu:4';
   if ((LIABILITY.test(f) || JUDGED.test(f) || outcomeThen(f)) && !REWARD.test(f)) {
     if (OBJECTIVE.test(f)) return 'dieu:11/khoan:4';
     // "ngân sách không bị thiệt hại gì" names no damage.
@@ -156,8 +160,6 @@ export function ruleAsked(f: string): string | null {
     if (DONE.test(f)) return 'dieu:11/khoan:1';
     return null;
   }
-  // "Yêu cầu về thẩm quyền … để được bảo vệ": the principle of acting within one's authority (4.2), not Art. 5's conditions.
-  if (/\btham quyen\b/.test(f) && /\bbao ve\b/.test(f)) return 'dieu:4';
   if (PROHIBITED.test(f)) return 'dieu:6';
   if (/\bnguyen tac\b/.test(f)) return 'dieu:4';
   // Public commendation and priority in appointment are Art. 10's measures, not Art. 4's "công khai".

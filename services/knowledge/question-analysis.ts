@@ -48,7 +48,7 @@ const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+(?:tu\s+|ban hanh\s+)?nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|btc|bnv|byt|bgd ?dt|btp|bca|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -72,7 +72,8 @@ const ISSUER_LETTERS: Record<string, string> = {
 // A Party committee acts through its standing bodies ("Ban Thường vụ Tỉnh ủy"): their texts carry the committee's code.
 const issuerLetters = (named: string): string => {
   const issuer = named.replace(/^(btv|ban thuong vu|thuong truc) /, '');
-  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer);
+  // A ministry by its initials ("TT 73 của BTC").
+  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') || /^b(tc|nv|yt|gd ?dt|tp|ca)$/.test(issuer) ? 'bo' : issuer);
 };
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
@@ -132,7 +133,10 @@ export function isNumberCollision(index: KnowledgeIndex, folded: string): boolea
  */
 export function sameNumberDocument(index: KnowledgeIndex, folded: string): { named: string; packLabel: string } | null {
   for (const other of NAMED_BY_TOPIC) {
-    if (!other.number.test(folded) || !other.topic.test(folded) || PROPOSAL_WORDS.test(folded)) continue;
+    // A proposal's words rule it out, unless the story only contrasts them and its last sentence asks the other text's topic.
+    const last = lastSentence(folded);
+    const aboutProposal = PROPOSAL_WORDS.test(last) || (PROPOSAL_WORDS.test(folded) && !other.topic.test(last));
+    if (!other.number.test(folded) || !other.topic.test(folded) || aboutProposal) continue;
     const pack = index.pack.documents.find((d) => d.id === other.packId);
     if (pack) return { named: other.named, packLabel: pack.label };
   }
@@ -168,7 +172,8 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       const sameYear = !year || !codeYear || year === codeYear;
       // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
       // A ministry never issues a decree: "NĐ 73/2023 do Bộ Nội vụ ban hành?" is this decree, misattributed.
-      const byIssuer = issuer && !(issuer.startsWith('bo ') && sameKind) ? issuer : undefined;
+      const ministry = issuer !== undefined && issuerLetters(issuer) === 'bo';
+      const byIssuer = issuer && !(ministry && sameKind) ? issuer : undefined;
       const sameIssuer =
         (!suffix || letters(code).includes(letters(suffix))) &&
         (!byIssuer || letters(code).includes(issuerLetters(byIssuer))) &&

@@ -142,7 +142,7 @@ const SOFTWARE_AND_LINKS =
  * ra thông tư hướng dẫn", "kỳ tới có kết luận mới thay"): the pack holds texts in force, not plans; nor what a text "sẽ
  * được thay thế" by. */
 const YET_TO_COME =
-  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b|\bkhi nao( \w+){0,4} (ban hanh|ra|co)( \w+){0,2} (thong tu|tt|van ban|nghi dinh|ket luan|quy dinh)( \w+)? (huong dan|moi|thay the)\b|\b(ky toi|toi day|sap toi|nam sau|sap)( \w+){0,6} (ra|co) (ket luan|nghi dinh|quy dinh|thong tu|van ban) moi\b/;
+  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b|\bkhi nao( \w+){0,4} (ban hanh|ra|co)( \w+){0,2} (thong tu|tt|van ban|nghi dinh|ket luan|quy dinh)( \w+)? (huong dan|moi|thay the)\b|\b(ky toi|toi day|sap toi|nam sau|sap)( \w+){0,6} (ra|co) (ket luan|nghi dinh|nd|quy dinh|thong tu|van ban|vb) moi\b|\bthay the bang (ket luan|nghi dinh|nd|quy dinh|thong tu|van ban|vb) moi\b/;
 
 /** One's own case: a decision or advice ("bạn quyết giúp tôi chọn phương án nào", "tôi nên bỏ phiếu đồng ý hay phản
  * đối", "có nên kiện", "em nên tư vấn thế nào"), or its state ("xem giúp đề xuất này có được duyệt không", "tra giúp",
