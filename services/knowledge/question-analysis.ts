@@ -57,6 +57,14 @@ const ISSUER_LETTERS: Record<string, string> = {
   hdnd: 'hdnd',
   'tinh uy': 'tu',
   'bo chinh tri': 'tw',
+  // A ministry by its initials ("TT 73 của BTC"), as its name ("bộ …") below.
+  btc: 'bo',
+  bnv: 'bo',
+  byt: 'bo',
+  bgddt: 'bo',
+  'bgd dt': 'bo',
+  btp: 'bo',
+  bca: 'bo',
   'ban bi thu': 'tw',
   'trung uong': 'tw',
   // Party bodies below the province issue their own rules numbered 32 ("Quy định 32 của Đảng ủy phường"), coded
@@ -72,8 +80,7 @@ const ISSUER_LETTERS: Record<string, string> = {
 // A Party committee acts through its standing bodies ("Ban Thường vụ Tỉnh ủy"): their texts carry the committee's code.
 const issuerLetters = (named: string): string => {
   const issuer = named.replace(/^(btv|ban thuong vu|thuong truc) /, '');
-  // A ministry by its initials ("TT 73 của BTC").
-  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') || /^b(tc|nv|yt|gd ?dt|tp|ca)$/.test(issuer) ? 'bo' : issuer);
+  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer);
 };
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */

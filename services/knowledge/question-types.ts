@@ -221,6 +221,9 @@ export function byQuestionType(
   // Who proposes, read at most once (only the routing rules below ask).
   let proposer: boolean | null | undefined;
   const headProposes = () => (proposer === undefined ? (proposer = proposerIsHead(f)) : proposer);
+  // The decree's rule its cue words ask, read at most once (the dissemination rule and the last rule both ask).
+  let rule: string | null | undefined;
+  const ruleOf = () => (rule === undefined ? (rule = ruleAsked(f)) : rule);
   const task = letterWorld ? letterTask(f) : null;
   let path: string | null = null;
   if (PARTY_BODY.test(f) && WHICH_TEXT.test(f)) path = 'entry:qd32-tong-quan';
@@ -231,7 +234,7 @@ export function byQuestionType(
   // Making the decree known to all staff is the letter's 1.a, whoever the staff are (not whether Art. 2 covers them).
   // Not when a rule of the decree is asked for the dissemination ("điều cấm … có mấy cái, e cần đưa vào bài tuyên
   // truyền"); who is to be told of it ("nhân viên hợp đồng có cần được quán triệt") is still the letter's 1.a.
-  else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) && (ruleAsked(f) ?? 'dieu:2') === 'dieu:2')
+  else if (DISSEMINATION.test(f) && (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f)) && (ruleOf() ?? 'dieu:2') === 'dieu:2')
     path = 'muc:1/diem:a';
   else if (letterWorld && (task || !ROUTING_OBJECT.test(f))) path = task;
   // The Party committee's say before approval (Art. 4.3), also in a story that then asks who is right or who decides.
@@ -293,7 +296,7 @@ export function byQuestionType(
   } else if (PLAN_WRITING.test(f) && PLAN_CONTENT.test(f)) {
     path = 'dieu:7/khoan:1';
     // "Bảo vệ cán bộ thế nào?": the protection measures asked bare, with neither the decree nor a proposal named.
-  } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f) || asksProtectionMeasures(f)) path = ruleAsked(f);
+  } else if (ABOUT_PROPOSALS.test(f) || NAMES_DECREE.test(f) || asksProtectionMeasures(f)) path = ruleOf();
   if (!path) return { ranked, forced: false };
   // A decree article the pack holds only clause by clause (Art. 11's protection measures asked as a whole): the
   // article, composed of its clauses, goes first with the best hit's score; the clauses the words found follow it.
