@@ -1,7 +1,7 @@
 // `npm run eval:qa`: question-answering evaluation on a fresh in-memory database holding the province's
 // letter (knowledge/sources) and the synthetic decree and letter (./synthetic, invented for testing),
 // plus the curated pack. Two parts, printed apart: `dev` (questions.yaml, dev-answers2.yaml, dev-blind3.yaml and the
-// former blind sets and held-back slices, used while tuning; `-- --dev-file=<name>` measures one of them alone) and `holdout` (holdout-2027-01-19.yaml, written by someone else before tuning and only
+// former blind sets and held-back slices, used while tuning; `-- --dev-file=<name>` measures one of them alone) and `holdout` (holdout-2027-01-21.yaml, written by someone else before tuning and only
 // measured; its failures are printed only with --show-holdout-failures; `-- --holdout-only` measures it alone, and
 // `-- --dev-only` skips it while
 // tuning, and it is skipped with a clear line while the file does not exist yet). For each: top-1/top-3
@@ -60,7 +60,7 @@ export const TARGETS = { top1: 0.95, top3: 0.99, wrongTopic: 0.02, p95Ms: 20 };
 const ROOT = path.resolve(__dirname, '../..');
 export const EVAL_QUESTIONS_FILE = path.join(__dirname, 'questions.yaml');
 /** Written by another person, unseen by whoever tunes the answerer; only measured (see its header). */
-export const HOLDOUT_QUESTIONS_FILE = path.join(__dirname, 'holdout-2027-01-19.yaml');
+export const HOLDOUT_QUESTIONS_FILE = path.join(__dirname, 'holdout-2027-01-21.yaml');
 /** The dev part: the team's questions and the former blind sets and held-back slices, whose failures were seen. */
 export const DEV_QUESTIONS_FILES = [
   EVAL_QUESTIONS_FILE,
@@ -144,6 +144,8 @@ export const DEV_QUESTIONS_FILES = [
   path.join(__dirname, 'dev-former-holdout-2027-01-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2027-01-17.yaml'),
   path.join(__dirname, 'dev-former-holdout-2027-01-18.yaml'),
+  path.join(__dirname, 'dev-former-holdout-2027-01-19.yaml'),
+  path.join(__dirname, 'dev-former-holdout-2027-01-20.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-16.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-17.yaml'),
   path.join(__dirname, 'dev-former-holdout-2026-12-18.yaml'),
