@@ -533,6 +533,40 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
     );
   });
 
+  it("tells a department's rule numbered 32, refuses another province named first, and reads 'gây khó dễ' as 6.2, by rule alone", async () => {
+    const answerer = testAnswerer(db, []);
+    assert.equal((await answerer.answer('Quy định 32 của Sở Y tế về trực đêm quy định phụ cấp bao nhiêu?')).kind, 'collision');
+    // A department issues no decree: the decree named with one is this decree, misattributed.
+    assert.notEqual((await answerer.answer('NĐ 73 của Sở Nội vụ quy định thời hạn xem xét bao lâu?')).kind, 'collision');
+    await assertRefused(answerer, ['Tuyên Quang có quy định riêng?', 'Quảng Ninh áp dụng nghị định 73 thế nào?']);
+    await assertAnswered(answerer, [['bị sếp gây khó dễ vì mình đề xuất cái mới thì NĐ 73 có nói gì k ạ', 'dieu:6/khoan:2']]);
+  });
+
+  it('answers a story whose words only resemble a matter the pack does not hold, and still refuses that matter, by rule alone', async () => {
+    const answerer = testAnswerer(db, []);
+    await assertAnswered(answerer, [
+      // "giải quyết giúp" is not "quyết giúp" (deciding one's own case); training in digital skills is the letter's 1.b.
+      ['đang làm đề xuất thì vướng, ai giải quyết giúp ạ', 'muc:1/diem:c'],
+      ['Cử đi học chuyển đổi số?', 'muc:1/diem:b'],
+      // A contract with a supplier is the proposal's, not a labour contract; "Sở quyết định" is no decision's number.
+      [
+        'Giám đốc sở đã quyết định tạm dừng đề xuất để rà soát kinh phí, nhưng tổ triển khai vẫn ký hợp đồng với nhà cung cấp. Như vậy có vi phạm điều cấm không?',
+        'dieu:6',
+      ],
+      // Sending the decree's file to a chat group is how it was made known, not a request for a form.
+      [
+        'Cơ quan tôi chỉ gửi file nghị định 73 vào nhóm Zalo rồi coi như đã phổ biến, vậy đã đúng yêu cầu của công văn chưa?',
+        'muc:1/diem:a',
+      ],
+    ]);
+    await assertRefused(answerer, [
+      'Cử đi học thạc sĩ có được tính là khuyến khích không?',
+      'Gửi file mẫu kế hoạch cho em với',
+      'Nghị định 73 hết hiệu lực chưa?',
+      'Lịch tiếp dân của chủ tịch xã là ngày nào?',
+    ]);
+  });
+
   it('has the five doubtful entries corrected against the facts page', () => {
     const entry = (id: string) => loadCuratedPack().entries.find((e) => e.id === id)!;
     assert.doesNotMatch(entry('gui-ke-hoach').answer, /nơi cán bộ công tác/);

@@ -50,7 +50,7 @@ const MEANING =
 /** An act Art. 6 forbids, named by its verb (against the proposer, or evading responsibility for a proposal): asked
  * with "bị xử lý" it is still Art. 6. */
 const PROHIBITED_ACT =
-  /\b(xuc pham|can tro|gay kho khan|noi moc|mia mai|che bai|che gieu|chen ep|giem pha|ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai|day viec cho nhau)\b/;
+  /\b(xuc pham|can tro|gay kho khan|gay kho de|noi moc|mia mai|che bai|che gieu|chen ep|giem pha|ne tranh|dun day|day trach nhiem|dun qua day lai|day qua day lai|day viec cho nhau)\b/;
 
 /** A decision to continue, pause or stop a proposal not carried out, or the task under it refused (Art. 6.4). */
 const DECISION_DEFIED =

@@ -48,7 +48,7 @@ const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+(?:tu\s+|ban hanh\s+)?nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
 const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|btc|bnv|byt|bgd ?dt|btp|bca|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
+  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|btc|bnv|byt|bgd ?dt|btp|bca|so (?:y te|noi vu|giao duc|gd ?dt|tu phap|tai chinh|xay dung|cong thuong|nong nghiep|khoa hoc|van hoa|tai nguyen|ke hoach|giao thong|lao dong|ngoai vu|thong tin|dan toc)|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -80,7 +80,7 @@ const ISSUER_LETTERS: Record<string, string> = {
 // A Party committee acts through its standing bodies ("Ban Thường vụ Tỉnh ủy"): their texts carry the committee's code.
 const issuerLetters = (named: string): string => {
   const issuer = named.replace(/^(btv|ban thuong vu|thuong truc) /, '');
-  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer);
+  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer.startsWith('so ') ? 'so' : issuer);
 };
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
@@ -178,9 +178,11 @@ export function sameNumberDocument(index: KnowledgeIndex, folded: string): { nam
       const sameKind = (KINDS_OF_WORD[word] ?? []).includes(d.kind);
       const sameYear = !year || !codeYear || year === codeYear;
       // "32/2019/NĐ-CP" is issued by the Government, not the Party committee of "32-QĐ/TU".
-      // A ministry never issues a decree: "NĐ 73/2023 do Bộ Nội vụ ban hành?" is this decree, misattributed.
-      const ministry = issuer !== undefined && issuerLetters(issuer) === 'bo';
-      const byIssuer = issuer && !(ministry && sameKind) ? issuer : undefined;
+      // A ministry or a department never issues a decree: "NĐ 73/2023 do Bộ Nội vụ ban hành?" is this decree,
+      // misattributed; "Quy định 32 của Sở Y tế" is a department's own rule, another text.
+      const issuerCode = issuer && issuerLetters(issuer);
+      const misattributed = sameKind && (issuerCode === 'bo' || (issuerCode === 'so' && d.kind === 'nghi_dinh'));
+      const byIssuer = issuer && !misattributed ? issuer : undefined;
       const sameIssuer =
         (!suffix || letters(code).includes(letters(suffix))) &&
         (!byIssuer || letters(code).includes(issuerLetters(byIssuer))) &&

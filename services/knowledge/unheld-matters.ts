@@ -22,9 +22,10 @@ const OTHER_PROVINCES = [
   'dien bien|son la|hoa binh',
 ].join('|');
 
-/** "tỉnh Quảng Ninh", "Thành ủy Hà Nội", "UBND TP Đà Nẵng", "ở Thái Nguyên", or a big city named alone. */
+/** "tỉnh Quảng Ninh", "Thành ủy Hà Nội", "UBND TP Đà Nẵng", "ở Thái Nguyên", a province opening the question
+ * ("Tuyên Quang có quy định riêng?"), or a big city named alone. */
 const ANOTHER_PROVINCE = new RegExp(
-  `\\b((tinh|thanh pho|tp|tinh uy|thanh uy|ubnd tinh|ubnd thanh pho|ubnd tp|uy ban nhan dan tinh|o|tai) (${OTHER_PROVINCES})|ha noi|tp hcm|tphcm|ho chi minh|da nang)\\b`,
+  `\\b(^(${OTHER_PROVINCES})|(tinh|thanh pho|tp|tinh uy|thanh uy|ubnd tinh|ubnd thanh pho|ubnd tp|uy ban nhan dan tinh|o|tai) (${OTHER_PROVINCES})|ha noi|tp hcm|tphcm|ho chi minh|da nang)\\b`,
 );
 /** Another province's own rules or how it applies the decree: "tỉnh Quảng Ninh có quy định riêng …", "tp hcm áp
  * dụng nd73 ra sao". A story that only passes through another province is not caught: a rule word must follow, and
@@ -42,7 +43,7 @@ const PROVINCE_AT_START = new RegExp(`^\\s*(tinh |thanh pho |tp )?(${OTHER_PROVI
 /** Whether a document was issued, or which one: "Bộ Nội vụ đã ban hành thông tư hướng dẫn … chưa", "Thủ tướng đã
  * ban hành chỉ thị nào", "là quyết định số mấy", "đã có hướng dẫn … chưa". The pack holds four documents and says so; it cannot say what else exists. */
 const DOCUMENT_ISSUED =
-  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?((van ban|tt|thong tu) )?huong dan( \w+){0,6} chua\b|\b(cong van|cv) so (bao nhieu|bn|may)\b|\bmang so (bao nhieu|bn|may|gi)\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b|\bso hieu nao\b|\bso hieu (cua )?(cong van|cv)\b|\bquyet dinh thanh lap( \w+){0,12} (da )?(duoc )?(ban hanh|ky) chua\b|\bso va ngay ky\b/;
+  /\b(da|co|chua) ban hanh tt\b|\bso quyet dinh\b(?! (tam dung|dung|cho|giao|thuc hien|trien khai|phe duyet|duyet|dieu chinh))|\btheo (thong tu|chi thi|huong dan) (cua|so)\b|\bso hieu (van ban )?(huong dan|cua van ban huong dan)\b|\b(quyet dinh|van ban|thong tu|chi thi|huong dan) so (may|bao nhieu|nao)\b|\bda (co )?((van ban|tt|thong tu) )?huong dan( \w+){0,6} chua\b|\b(cong van|cv) so (bao nhieu|bn|may)\b|\bmang so (bao nhieu|bn|may|gi)\b|\b(da|co|chua) ban hanh (\w+ ){0,2}(thong tu|chi thi|bieu mau|van ban huong dan|nghi quyet)\b|\b(thong tu|chi thi) (huong dan )?(nao|gi|so may|so bao nhieu)\b|\bso hieu( \w+){0,12} (la )?(so )?(bao nhieu|gi|may)\b|\bso hieu nao\b|\bso hieu (cua )?(cong van|cv)\b|\bquyet dinh thanh lap( \w+){0,12} (da )?(duoc )?(ban hanh|ky) chua\b|\bso va ngay ky\b/;
 
 /** An amount of money: the pack states no amounts ("mức bồi dưỡng bao nhiêu đồng", "hạch toán vào mục lục ngân
  * sách"). "bn % đồng ý" is a voting share, not money. */
@@ -64,7 +65,7 @@ const EVENTS =
  * vụ công", "xin mẫu đơn …", "gửi tôi mẫu số 01", "mẫu tờ trình xin ý kiến cấp ủy". What a plan must contain is Art.
  * 7.2 ("kế hoạch … có mẫu không, cần những mục nào"), so only a request for the form itself is refused. */
 const FORMS =
-  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bco (de cuong|mau)( (hay|hoac) (de cuong|mau))? (bc|bao cao)\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
+  /\b(mau bieu|bieu mau|mau bao cao)\b.*\b(tai|download|o dau|chi tieu|may bieu)\b|\bma thu tuc\b|\b(xin|gui|cung cap|tai|download)( \w+){0,4} (mau|bieu mau|file)\b(?!( \w+){0,4} (vao|len|qua) (nhom|zalo))|\bmau so \d|\bmau (to trinh|bien ban|don|de cuong)\b|\bde cuong bao cao\b|\b(mau bieu|bieu mau|mau bao cao)\b.*\b(in san|may trang)\b|\b(nhung|may) bieu nao\b|\bbien ban( \w+){0,8} mau nao\b|\bco mau bao cao\b|\bco (de cuong|mau)( (hay|hoac) (de cuong|mau))? (bc|bao cao)\b|\bmau bao cao (ket qua )?(nam|hang nam)\b|\bso lieu chot\b/;
 
 /** The procedure of another law: discipline and its time limits, complaints and denunciations, appointment, bidding,
  * labour contracts (the Labour Code), criminal sentences.
@@ -76,7 +77,7 @@ const OTHER_PROCEDURE =
  * repaying training costs, heading a research project, the papers of a file, a document's layout, housing, teaching
  * loads, scoring, contracts, staff quotas and downsizing, salary coefficients. */
 const STAFF_MATTERS =
-  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|(bao nhieu|may|bn) bien che|chi tieu bien che|tinh gian bien che|he so luong|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong)\b|\b(ngay phep|cu di hoc|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc( cu the)? (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(goi|mua|muc dong|dong) bao hiem\b|\bbao hiem( \w+){0,3} (chi tra|mot lan|o dau)\b|\bbao hiem trach nhiem\b/;
+  /\b(cham diem (kieu gi|the nao|nhu the nao|ra sao)|bao nhieu diem|(bao nhieu|may|bn) bien che|chi tieu bien che|tinh gian bien che|he so luong|nha cong vu|thue nha|dinh muc tiet day|giam tiet|ky hop dong(?! (voi )?(nha cung cap|nha thau|doi tac|cong ty|doanh nghiep|don vi)))\b|\b(ngay phep|cu di hoc(?! (chuyen doi so|cds|boi duong|ky nang))|thac si|tien si|khien trach|chi tieu \d+ phan tram|boi hoan|chu nhiem de tai|phong chu (bao nhieu|gi|nao)|font chu|co chu (bao nhieu|may)|the thuc (van ban|trinh bay|nao)|(gom|can nhung|gom nhung) giay to|nhung giay to gi)\b|\bky luat\b.*\b(hinh thuc( cu the)? (gi|nao)|theo (nghi dinh|quy dinh) nao)\b|\b(goi|mua|muc dong|dong) bao hiem\b|\bbao hiem( \w+){0,3} (chi tra|mot lan|o dau)\b|\bbao hiem trach nhiem\b/;
 
 /** Another report than the yearly one on dynamic, creative officials (administrative reform, anti-corruption, poverty
  * reduction…): its deadline is another text's. Not when the innovation report is named beside it. */
@@ -110,14 +111,15 @@ const UNSET_LIMITS = {
 /** How a meeting or its vote is held: a secret ballot or hands, by Zalo or by proxy, who must be invited, a quorum.
  * The decree sets who votes and the share that passes (Art. 8.1), not the manner. */
 const MEETING_MANNER =
-  /\b(bieu quyet|bo phieu)( \w+){0,5} (qua zalo|qua tin nhan|truc tuyen|online|uy quyen|phieu kin|gio tay)\b|\b(hop|cuoc hop|buoi hop)(?! dong)( \w+){0,10} (bat buoc|co phai|phai|can) moi( \w+){0,8} (du|tham du|du hop)\b|\b(toi thieu bao nhieu nguoi|bao nhieu nguoi co mat|du so nguoi|quorum|tuc so)\b|\bphai co mat (toi thieu|it nhat|bao nhieu)\b/;
+  /\b(bieu quyet|bo phieu)( \w+){0,5} (qua zalo|qua tin nhan|truc tuyen|online|uy quyen|phieu kin|(bang|hay|hoac|duoc) gio tay)\b|\b(hop|cuoc hop|buoi hop)(?! dong)( \w+){0,10} (bat buoc|co phai|phai|can) moi( \w+){0,8} (du|tham du|du hop)\b|\b(toi thieu bao nhieu nguoi|bao nhieu nguoi co mat|du so nguoi|quorum|tuc so)\b|\bphai co mat (toi thieu|it nhat|bao nhieu)\b/;
 
 /** Another text named by its title ("Điều lệ Đảng có bao nhiêu chương", "Hiến pháp"): the pack holds four texts. */
 const ANOTHER_TEXT_BY_TITLE = /\bdieu le (dang|doan|cong doan)\b|\bhien phap\b/;
 
 /** What the pack cannot say about a text: whether it was amended or replaced, its transitional clauses, when it ceases
  * to have effect. */
-const TEXT_HISTORY = /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|\bhet hieu luc\b/;
+const TEXT_HISTORY =
+  /\b(duoc|bi) (sua doi|thay the)\b|\bsua doi( \w+){0,2} (lan nao|chua)\b|\bdieu khoan chuyen tiep\b|(?<!(phat hien|ra soat|loc|tim) (cac |nhung )?van ban )\bhet hieu luc\b/;
 
 /** What only a text the pack does not hold whole can say: Regulation 32's chapters, articles and signer (its text is not
  * available here), who signed Conclusion 14 (its entry gives the date and the issuer, the Politburo). */
@@ -130,7 +132,8 @@ const COUNCIL_MEMBERS =
 
 /** Contact details (a phone number, an email, the name of the officer in charge, reception hours): no text holds
  * them. */
-const CONTACT_DETAILS = /\b(sdt|so dien thoai|email|hotline)\b|\bten (nguoi|can bo|chuyen vien) phu trach\b|\blich tiep (cong dan|dan)\b/;
+const CONTACT_DETAILS =
+  /\b(sdt|so dien thoai|email|hotline)\b|\bten (nguoi|can bo|chuyen vien) phu trach\b|(?<!(sap xep|bo tri|doi moi|cai tien|thay doi) )\blich tiep (cong dan|dan)\b/;
 
 /** The software, links and accounts through which plans are sent ("nộp kế hoạch đề xuất online ở đâu, có link
  * không", "phần mềm iOffice có chức năng nộp …", "ai cấp tài khoản"): the texts name none. A proposal ABOUT
@@ -142,14 +145,14 @@ const SOFTWARE_AND_LINKS =
  * ra thông tư hướng dẫn", "kỳ tới có kết luận mới thay"): the pack holds texts in force, not plans; nor what a text "sẽ
  * được thay thế" by. */
 const YET_TO_COME =
-  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b|\bkhi nao( \w+){0,4} (ban hanh|ra|co)( \w+){0,2} (thong tu|tt|van ban|nghi dinh|ket luan|quy dinh)( \w+)? (huong dan|moi|thay the)\b|\b(ky toi|toi day|sap toi|nam sau|sap)( \w+){0,6} (ra|co) (ket luan|nghi dinh|nd|quy dinh|thong tu|van ban|vb) moi\b|\bthay the bang (ket luan|nghi dinh|nd|quy dinh|thong tu|van ban|vb) moi\b/;
+  /\bdu thao (moi|sua doi)\b|\b(du kien|sap toi|nam sau|sap)( \w+){0,6} (sua doi|ban hanh|sua(?! (quy che|noi quy))|thay the|so ket|tong ket)\b|\bkhi nao( \w+){0,6} (sua doi|sua|so ket|tong ket)\b|\bse (duoc |bi )?(\w+ ){0,3}(thay the|bai bo)\b|\bkhi nao( \w+){0,4} (ban hanh|ra|co)( \w+){0,2} (thong tu|tt|van ban|nghi dinh|ket luan|quy dinh)( \w+)? (huong dan|moi|thay the)\b|\b(ky toi|toi day|sap toi|nam sau|sap)( \w+){0,6} (ra|co) (ket luan|nghi dinh|nd|quy dinh|thong tu|van ban|vb) moi\b|\bthay the bang (ket luan|nghi dinh|nd|quy dinh|thong tu|van ban|vb) moi\b/;
 
 /** One's own case: a decision or advice ("bạn quyết giúp tôi chọn phương án nào", "tôi nên bỏ phiếu đồng ý hay phản
  * đối", "có nên kiện", "em nên tư vấn thế nào"), or its state ("xem giúp đề xuất này có được duyệt không", "tra giúp",
  * "đang ở khâu nào": the proposals' list shows it), or a promise ("chắc chắn được duyệt không"). The texts say what the
  * rule is, not what one should do. */
 const ONES_OWN_CASE =
-  /\b(quyet dinh|quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bco nen de xuat\b|\bco dang (lam|de xuat)\b|\bco chac (duoc|dc|se)\b|\bchac chan (se )?(duoc|dc) (duyet|phe duyet|thong qua|chap thuan)\b/;
+  /\b(quyet dinh|(?<!giai )quyet|chon) (giup|dum|gium)\b|\b(quyet|chon) ho (toi|em|minh)\b|\bnen bo phieu\b|\b(co nen|nen) (kien|khoi kien|lam don|khieu nai)\b|\btu van (the nao|gi|sao)\b|\b(xem|kiem tra) (giup|ho|dum)( \w+){0,3} de xuat\b|\btra (giup|dum|gium)\b|\btra ho (toi|em|minh)\b|\b(dang o khau nao|doan xem|bao gio co ket qua)\b|\bcua (em|toi|minh|e) (co )?(duoc|dc) (duyet|phe duyet) (khong|ko|k|chua)\b|\bco nen de xuat\b|\bco dang (lam|de xuat)\b|\bco chac (duoc|dc|se)\b|\bchac chan (se )?(duoc|dc) (duyet|phe duyet|thong qua|chap thuan)\b/;
 
 /** The assistant itself ("bạn là ai, ai làm ra bạn", "bot nộp hộ em được không"): not a question on the texts. */
 const ABOUT_THE_ASSISTANT =
