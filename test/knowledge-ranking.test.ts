@@ -558,6 +558,9 @@ describe('knowledge: ranking, refusals and corrected entries', function () {
         'Cơ quan tôi chỉ gửi file nghị định 73 vào nhóm Zalo rồi coi như đã phổ biến, vậy đã đúng yêu cầu của công văn chưa?',
         'muc:1/diem:a',
       ],
+      // The agencies' tasks listed, the letter named as the province's and no other topic word: section 1 whole.
+      ['Liet ke giup cac nhiem vu ma cong van cua tinh giao cho cac so, ban, nganh thuc hien', 'muc:1'],
+      ['Công văn tỉnh giao đơn vị việc gì?', 'muc:1'],
     ]);
     await assertRefused(answerer, [
       'Cử đi học thạc sĩ có được tính là khuyến khích không?',

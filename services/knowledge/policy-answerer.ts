@@ -354,8 +354,11 @@ export class PolicyAnswerer {
     // A question on a neighbouring rule the pack does not hold ("phụ cấp công vụ … bao nhiêu phần trăm") is not
     // answered from the pack however many of its words a provision shares.
     const otherTopic = index.isPackUnit(top.unit) && index.aboutOtherTopic(analysed.phraseText, scope.namesLaw);
+    // A task of the province's letter chosen by the question's kind, the letter named as the pack's own ("công văn của
+    // tỉnh … giao các sở những nhiệm vụ gì"): the kind and the name say the topic, though no other topic word is used.
+    const letterTaskNamed = typed.forced && Boolean(typed.path?.startsWith('muc:')) && index.namesCore(analysed.phraseText);
     const topical = index.isPackUnit(top.unit)
-      ? (index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE) && !otherTopic
+      ? (index.inScopeStrongly(analysed.phraseText) || cov >= OFF_VOCABULARY_COVERAGE || letterTaskNamed) && !otherTopic
       : cov >= OTHER_DOCUMENT_COVERAGE;
     // A question that names none of the pack's own subject ("đề xuất", "đổi mới", "sáng tạo", "Nghị định 73"…) is
     // often another procedure in the pack's words (a vote on poor households, a digital-transformation plan, a
