@@ -318,7 +318,9 @@ describe('knowledge: answers', function () {
   });
 
   it('exports the evaluation as a function: the dev part keeps its figures, the holdout part is measured apart', async function () {
-    this.timeout(120000);
+    // The whole dev set (about 21,500 questions) in sample: about 70 s on two cores, over 120 s when another evaluation
+    // shares them (a from-scratch CI run of 05/12/2026 beside one).
+    this.timeout(300000);
     const report = await runQaEvaluation();
     assert.ok(report.questions >= 450);
     // Issue 17's targets are the holdout's (npm run eval:qa). Dev, in sample, must not fall below its figures of
