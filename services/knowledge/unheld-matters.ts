@@ -8,7 +8,8 @@
 // provision their words happen to reach. Each pattern came from blind dev questions answered on the wrong topic, was
 // scanned against every dev label first and kept only when it lost no dev question (knowledge/README.md, ninth, tenth,
 // thirteenth and fourteenth rounds). Matched on folded text, except a person's name (read as typed: names are
-// capitalised).
+// capitalised). A lookaround inside a pattern ("ký hợp đồng" not "với nhà cung cấp", "hết hiệu lực" not after "phát hiện
+// văn bản") keeps out a story's incidental words that read alike: each came from a correct answer refused (nineteenth round).
 
 /** Provinces and centrally-run cities other than Lào Cai (Yên Bái is part of Lào Cai since 2025), old names
  * included: officials still write them. */
