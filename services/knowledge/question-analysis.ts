@@ -46,9 +46,13 @@ const NAMED_DOCUMENT = /\b(?:nghi dinh|thong tu|nghi quyet|quyet dinh|ket luan|c
  * "Kết luận 14-KL/TW"), folded. */
 const TYPED_DOCUMENT =
   /\b(nghi dinh|nd|thong tu|tt|nghi quyet|nq|quyet dinh|chi thi|luat|ket luan|kl|quy dinh|qd)\s*(?:so\s*)?(\d{1,4})(?:\s*\/\s*(\d{4})|\s+(?:tu\s+|ban hanh\s+)?nam\s+\d{4})?(?:\s*\/\s*([a-z]{1,4}(?:\s*-\s*[a-z]{1,4})?)|\s*-\s*([a-z]{1,3}\s*\/\s*[a-z]{1,4}))?(?!\s*(?:ngay|thang|nam|gio|lan|nguoi|phan tram|%))/g;
+/** A ministry's or a province's department's field, as in its name ("Bộ Y tế", "Sở Y tế"). */
+const SECTORS =
+  'y te|noi vu|giao duc|gd ?dt|tu phap|tai chinh|xay dung|cong thuong|nong nghiep|khoa hoc|van hoa|tai nguyen|ke hoach|giao thong|lao dong|thong tin|ngoai giao|ngoai vu|dan toc|cong an|quoc phong';
 /** An issuer named in words right after a document's number, and the letters of its code ("ubnd" in "…/UBND-NC"). */
-const ISSUER_AFTER =
-  /^\s*(?:cua|do)\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|btc|bnv|byt|bgd ?dt|btp|bca|so (?:y te|noi vu|giao duc|gd ?dt|tu phap|tai chinh|xay dung|cong thuong|nong nghiep|khoa hoc|van hoa|tai nguyen|ke hoach|giao thong|lao dong|ngoai vu|thong tin|dan toc)|bo (?:tai chinh|noi vu|giao duc|y te|tu phap|cong an|quoc phong|lao dong|nong nghiep|xay dung|cong thuong|khoa hoc|thong tin|van hoa|tai nguyen|ke hoach|giao thong|ngoai giao))\b/;
+const ISSUER_AFTER = new RegExp(
+  `^\\s*(?:cua|do)\\s+(ubnd|uy ban|chinh phu|thu tuong|hdnd|tinh uy|bo chinh tri|ban bi thu|trung uong|(?:btv|ban thuong vu|thuong truc) (?:tinh uy|huyen uy|thanh uy|quan uy|dang uy)|dang uy(?! tinh)|dang bo(?! tinh)|chi bo|huyen uy|thanh uy|quan uy|btc|bnv|byt|bgd ?dt|btp|bca|(?:bo|so) (?:${SECTORS}))\\b`,
+);
 const ISSUER_LETTERS: Record<string, string> = {
   ubnd: 'ubnd',
   'uy ban': 'ubnd',
@@ -80,7 +84,8 @@ const ISSUER_LETTERS: Record<string, string> = {
 // A Party committee acts through its standing bodies ("Ban Thường vụ Tỉnh ủy"): their texts carry the committee's code.
 const issuerLetters = (named: string): string => {
   const issuer = named.replace(/^(btv|ban thuong vu|thuong truc) /, '');
-  return ISSUER_LETTERS[issuer] ?? (issuer.startsWith('bo ') ? 'bo' : issuer.startsWith('so ') ? 'so' : issuer);
+  // A ministry is 'bo', a province's department 'so', whatever its field.
+  return ISSUER_LETTERS[issuer] ?? /^(bo|so) /.exec(issuer)?.[1] ?? issuer;
 };
 /** Words that name a document only with a year or an issuer after the number ("quy định 14 ngày" is a time limit,
  * "tt" in a chat is "thủ trưởng"). */
